@@ -1,0 +1,89 @@
+"""The common base of all checks, and the one registry they are listed in.
+
+A check sees the whole aligned document (both sides, the sentence pairs) and returns flags
+with character spans into one side's text. The pipeline then attaches every flag to the pair
+whose sentences contain it, so a check never has to know about the report's layout.
+
+To add a check: subclass :class:`Check`, set ``id``/``category``/``severity``/``needs_source``,
+implement :meth:`Check.run`, decorate the class with :func:`register`, and import its module in
+``compare/checks/__init__.py``. Give it tests of true positives and of human translations it
+must not flag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from compare.alignment_types import AlignedPair
+from compare.document import Document
+from compare.flags import Flag
+
+
+@dataclass
+class CheckContext:
+    """What a check sees.
+
+    ``source`` is None when the user gave only the English side; then ``pairs`` hold one
+    target sentence each with an empty source, and only checks with ``needs_source = False`` run.
+    ``thresholds`` holds the settings a check may read (with its own defaults when absent).
+    """
+
+    target: Document
+    source: Document | None = None
+    pairs: list[AlignedPair] = field(default_factory=list)
+    thresholds: dict[str, Any] = field(default_factory=dict)
+
+    def pair_texts(self, pair: AlignedPair) -> tuple[str, str]:
+        """Source text and target text of a pair (sentences joined by a space)."""
+        src = " ".join(self.source.sentence_text(i) for i in pair.source) if self.source else ""
+        tgt = " ".join(self.target.sentence_text(i) for i in pair.target)
+        return src, tgt
+
+
+class Check:
+    """Base class. Subclasses set the class attributes and implement :meth:`run`."""
+
+    id: ClassVar[str] = ""
+    category: ClassVar[str] = ""
+    severity: ClassVar[str] = "major"
+    needs_source: ClassVar[bool] = True
+    description: ClassVar[str] = ""
+
+    def run(self, ctx: CheckContext) -> list[Flag]:
+        raise NotImplementedError
+
+    def flag(
+        self,
+        side: str,
+        start: int,
+        end: int,
+        message: str,
+        evidence: dict[str, Any] | None = None,
+        severity: str | None = None,
+        category: str | None = None,
+    ) -> Flag:
+        """A flag carrying this check's id, category and (unless given) default severity."""
+        return Flag(
+            check=self.id,
+            category=category or self.category,
+            severity=severity or self.severity,
+            side=side,
+            start=start,
+            end=end,
+            message=message,
+            evidence=evidence or {},
+        )
+
+
+REGISTRY: dict[str, type[Check]] = {}
+
+
+def register(cls: type[Check]) -> type[Check]:
+    """Class decorator: list a check in the registry under its ``id``."""
+    if not cls.id or not cls.category:
+        raise ValueError(f"{cls.__name__} needs an id and a category")
+    if cls.id in REGISTRY and REGISTRY[cls.id] is not cls:
+        raise ValueError(f"check id {cls.id!r} registered twice")
+    REGISTRY[cls.id] = cls
+    return cls

@@ -1,0 +1,42 @@
+"""Plain data for one side of a comparison: its text, paragraphs and sentences.
+
+Offsets are character offsets into ``Document.text``, which is the text exactly as read:
+``text[start:end]`` is what a span covers. Nothing in the pipeline rewrites the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a side: ``index`` in the side's sentence list, character span, paragraph."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Document:
+    """One side: the full text as read, its language, paragraph spans and sentences."""
+
+    text: str
+    lang: str
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_text(self, i: int) -> str:
+        s = self.sentences[i]
+        return self.text[s.start : s.end]
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[s.start : s.end] for s in self.sentences]
