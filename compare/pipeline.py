@@ -1,0 +1,117 @@
+"""The whole check, stage by stage: languages -> sentences -> alignment -> checks -> report.
+
+Every stage is a plain function of the library; this module only wires them together.
+The embedder is built by the caller and passed in (the app caches it per server, the CLI
+builds it once per run), so nothing here loads a model behind the caller's back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from compare import SUPPORTED_SOURCE_LANGS, __version__
+from compare.alignment_types import AlignedPair
+from compare.checks import CheckContext, all_checks, run_checks
+from compare.document import Document
+from compare.langid import resolve_language
+from compare.reading import InputText
+from compare.report import Report, Signature, attach_flags
+from compare.segment import segment
+
+Progress = Callable[[str, str], None]
+"""Called as ``progress(stage, message)``; stages: languages, segmenting, aligning, checking."""
+
+SEGMENTER_NAME = "razdel+rules"
+
+
+@dataclass
+class Settings:
+    """What the user can choose. Defaults serve most users."""
+
+    source_lang: str = "auto"
+    target_lang: str = "auto"
+    checks: list[str] | None = None
+    thresholds: dict[str, Any] = field(default_factory=dict)
+
+
+def check_texts(
+    target: InputText,
+    source: InputText | None = None,
+    settings: Settings | None = None,
+    embedder: Any = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Check an English text against its Russian or Kazakh source (or alone).
+
+    Raises :class:`compare.errors.InputError` when a side is in no supported language.
+    ``embedder`` is required when a source is given (see :mod:`compare.embed`).
+    """
+    settings = settings or Settings()
+    say = progress or (lambda stage, message: None)
+    notices: list[str] = []
+
+    say("languages", "Detecting languages")
+    tgt_override = None if settings.target_lang == "auto" else settings.target_lang
+    tgt_lang = resolve_language(target.text, target.paragraphs, tgt_override, ("en",), "target")
+    src_lang = None
+    if source is not None:
+        src_override = None if settings.source_lang == "auto" else settings.source_lang
+        src_lang = resolve_language(
+            source.text, source.paragraphs, src_override, SUPPORTED_SOURCE_LANGS, "source"
+        )
+
+    say("segmenting", "Splitting sentences")
+    target_doc = Document(target.text, tgt_lang, list(target.paragraphs))
+    target_doc.sentences = segment(target.text, tgt_lang, target_doc.paragraphs)
+    source_doc = None
+    if source is not None:
+        source_doc = Document(source.text, src_lang, list(source.paragraphs))
+        source_doc.sentences = segment(source.text, src_lang, source_doc.paragraphs)
+
+    if source_doc is None:
+        pairs = [AlignedPair((), (i,), 1.0) for i in range(len(target_doc.sentences))]
+        notices.append(
+            "No source text was given: only the checks that need no source ran "
+            "(punctuation, untranslated text)."
+        )
+        aligner_name = None
+    else:
+        if embedder is None:
+            raise ValueError("an embedder is needed to align a source with its translation")
+        from compare.align import align_sentences
+
+        say("aligning", f"Aligning {len(source_doc.sentences)} source and "
+                        f"{len(target_doc.sentences)} English sentences")
+        pairs = align_sentences(source_doc, target_doc, embedder)
+        aligner_name = "dp-beads"
+
+    say("checking", "Running checks")
+    checks = all_checks()
+    if settings.checks is not None:
+        wanted = set(settings.checks)
+        checks = [c for c in checks if c.id in wanted]
+    ctx = CheckContext(
+        target=target_doc, source=source_doc, pairs=pairs, thresholds=dict(settings.thresholds)
+    )
+    flags = run_checks(ctx, checks)
+    ran = [c.id for c in checks if source_doc is not None or not c.needs_source]
+
+    signature = Signature(
+        compare=__version__,
+        embedder=getattr(embedder, "name", None) if source_doc is not None else None,
+        segmenter=SEGMENTER_NAME,
+        aligner=aligner_name,
+        checks=ran,
+        thresholds=dict(settings.thresholds),
+    )
+    languages = {"target": tgt_lang, "source": src_lang}
+    return Report(
+        signature=signature,
+        target=target_doc,
+        source=source_doc,
+        pairs=attach_flags(pairs, flags, source_doc, target_doc),
+        notices=notices,
+        languages=languages,
+    )

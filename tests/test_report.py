@@ -1,0 +1,123 @@
+import csv
+import io
+import json
+
+import pytest
+
+from compare.alignment_types import AlignedPair
+from compare.document import Document, Sentence, Span
+from compare.flags import Flag
+from compare.report import SCHEMA, Report, Signature, attach_flags
+
+SRC = "Цены выросли на 5%. Об этом сообщил министр."
+TGT = "Prices rose by 7%. The minister said so. He added more."
+
+
+def _doc(text: str, lang: str, bounds: list[tuple[int, int]]) -> Document:
+    return Document(
+        text=text,
+        lang=lang,
+        paragraphs=[Span(0, len(text))],
+        sentences=[Sentence(i, a, b, 0) for i, (a, b) in enumerate(bounds)],
+    )
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "." and (i + 1 == len(text) or text[i + 1] == " "):
+            out.append((start, i + 1))
+            start = i + 2
+    return out
+
+
+@pytest.fixture()
+def report() -> Report:
+    src = _doc(SRC, "ru", _sentence_bounds(SRC))
+    tgt = _doc(TGT, "en", _sentence_bounds(TGT))
+    pairs = [
+        AlignedPair((0,), (0,), 0.95, 0.91),
+        AlignedPair((1,), (1,), 0.9, 0.9),
+        AlignedPair((), (2,), 0.4, None),
+    ]
+    seven = TGT.index("7")
+    flags = [
+        Flag("number-mismatch", "number", "critical", "target", seven, seven + 2,
+             "The source says 5%, the English says 7%.", {"source": ["5%"], "target": ["7%"]}),
+        Flag("addition", "addition", "major", "target", TGT.index("He"), len(TGT),
+             "This English sentence has no counterpart in the source."),
+        # starts in the whitespace after sentence 0 of the source: belongs to sentence 0
+        Flag("quote-presence", "punctuation", "minor", "source", SRC.index(" Об"),
+             SRC.index(" Об") + 1, "test"),
+    ]
+    sig = Signature(compare="0.1.0", embedder="fake", segmenter="s", aligner="dp",
+                    checks=["number-mismatch", "addition"], thresholds={"x": 1})
+    return Report(signature=sig, target=tgt, source=src,
+                  pairs=attach_flags(pairs, flags, src, tgt))
+
+
+def test_flags_attach_to_the_pair_that_holds_their_sentence(report: Report) -> None:
+    assert [f.check for f in report.pairs[0].flags] == ["number-mismatch", "quote-presence"]
+    assert report.pairs[1].flags == []
+    assert [f.check for f in report.pairs[2].flags] == ["addition"]
+
+
+def test_json_contract_fields_and_offsets(report: Report) -> None:
+    d = json.loads(report.to_json())
+    assert d["schema"] == SCHEMA
+    assert d["signature"]["compare"] == "0.1.0"
+    assert d["signature"]["embedder"] == "fake"
+    assert d["signature"]["thresholds"] == {"x": 1}
+    assert d["source"]["lang"] == "ru" and d["source"]["text"] == SRC
+    first = d["target"]["sentences"][0]
+    assert d["target"]["text"][first["start"]:first["end"]] == "Prices rose by 7%."
+    assert set(first) >= {"start", "end", "paragraph"}
+    pair = d["pairs"][0]
+    assert pair["source"] == [0] and pair["target"] == [0]
+    assert pair["score"] == pytest.approx(0.95)
+    flag = pair["flags"][0]
+    assert set(flag) >= {"check", "category", "severity", "side", "start", "end", "message",
+                         "evidence"}
+    assert d["target"]["text"][flag["start"]:flag["end"]] == "7%"
+    assert d["pairs"][2]["source"] == []  # an addition
+    # every sentence of each side in exactly one pair
+    for side in ("source", "target"):
+        covered = sorted(i for p in d["pairs"] for i in p[side])
+        assert covered == list(range(len(d[side]["sentences"])))
+
+
+def test_json_round_trip(report: Report) -> None:
+    again = Report.from_dict(json.loads(report.to_json()))
+    assert again.to_dict() == report.to_dict()
+
+
+def test_from_dict_rejects_other_schemas(report: Report) -> None:
+    d = report.to_dict()
+    d["schema"] = "something/2"
+    with pytest.raises(ValueError, match="compare.report/1"):
+        Report.from_dict(d)
+
+
+def test_csv_has_one_row_per_pair_with_flags_joined(report: Report) -> None:
+    rows = list(csv.DictReader(io.StringIO(report.to_csv())))
+    assert len(rows) == 3
+    assert rows[0]["target_text"] == "Prices rose by 7%."
+    assert rows[0]["max_severity"] == "critical"
+    assert "number-mismatch" in rows[0]["flags"] and "quote-presence" in rows[0]["flags"]
+    assert rows[2]["source_text"] == "" and rows[2]["categories"] == "addition"
+
+
+def test_counts_and_severity_floor(report: Report) -> None:
+    counts = report.counts()
+    assert counts["severity"] == {"critical": 1, "major": 1, "minor": 1}
+    assert report.has_flags_at_least("critical")
+    report.pairs[0].flags = []
+    assert not report.has_flags_at_least("critical")
+    assert report.has_flags_at_least("major")
+
+
+def test_summary_names_the_flag_and_shows_the_span(report: Report) -> None:
+    text = report.summary()
+    assert "1 critical" in text
+    assert "[7%]" in text
+    assert "Signature: compare:0.1.0|embedder:fake" in text
