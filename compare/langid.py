@@ -1,0 +1,178 @@
+"""Language detection for the three languages compare works with: English, Russian, Kazakh.
+
+langdetect has no Kazakh profile and calls Kazakh ``ru``, ``uk`` or ``bg`` (measured), so
+Kazakh is recognised first by its own letters (ә ғ қ ң ө ұ ү һ і, a few per cent of the letters
+of any Kazakh sentence and none of a Russian one), and by lingua's Kazakh model where a text
+is too short to carry those letters ("Ол азат."). langdetect then tells English from other
+Latin-script languages. Short texts get a low confidence rather than a confident wrong answer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from compare import SUPPORTED_LANGS
+from compare.document import Span
+from compare.errors import InputError
+
+_KAZAKH = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+_KAZAKH_ONLY = "әғқңөұүһӘҒҚҢӨҰҮҺ"  # without і, which Ukrainian and Belarusian share
+_RE_CYR = re.compile(r"[\u0400-\u04FF]")
+_RE_LAT = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_RE_KK = re.compile(f"[{_KAZAKH}]")
+_RE_KK_ONLY = re.compile(f"[{_KAZAKH_ONLY}]")
+_RE_RU_ONLY = re.compile(r"[ыэёЫЭЁ]")  # letters Russian (and Kazakh) have but uk/bg do not
+_RE_UK = re.compile(r"[їєґЇЄҐ]")
+_RE_SR = re.compile(r"[ђјљњћџЂЈЉЊЋЏ]")
+# Share of Kazakh-specific letters among Cyrillic letters. Every NTREX Kazakh line that has
+# any has >= 2.5 %, most far more; a Russian paragraph quoting a Kazakh name can reach 2-3 %.
+# At or above KAZAKH_SHARE letters decide; between 0 and it, lingua's models decide.
+KAZAKH_SHARE = 0.05
+_MIN_LETTERS = 3
+_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
+
+LANGDETECT_SAMPLE = 5000  # characters given to langdetect; more adds time, not accuracy
+
+
+@dataclass
+class LanguageGuess:
+    lang: str | None
+    confidence: float
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class DocumentLanguages:
+    lang: str | None
+    confidence: float
+    paragraphs: list[LanguageGuess]
+    mixed: list[int]
+
+
+def detect_language(text: str) -> LanguageGuess:
+    """Guess en / ru / kk, or None when the text is in none of them or too short to say."""
+    cyr = len(_RE_CYR.findall(text))
+    lat = len(_RE_LAT.findall(text))
+    letters = cyr + lat
+    if letters < _MIN_LETTERS:
+        return LanguageGuess(None, 0.0, {lang: 0.0 for lang in SUPPORTED_LANGS})
+    size_conf = min(1.0, 0.4 + letters / 50)  # fewer letters, less certainty
+    if cyr >= lat:
+        return _cyrillic_guess(text, cyr, size_conf, cyr / letters)
+    return _latin_guess(text, lat, size_conf, lat / letters)
+
+
+def _cyrillic_guess(text: str, cyr: int, size_conf: float, script_share: float) -> LanguageGuess:
+    kk_share = len(_RE_KK.findall(text)) / cyr
+    kk_only = _RE_KK_ONLY.search(text)
+    if _RE_UK.search(text) and not kk_only and not _RE_RU_ONLY.search(text) and cyr >= 20:
+        return LanguageGuess(None, 0.8, {"ru": 0.1, "kk": 0.05, "en": 0.0})  # Ukrainian
+    if kk_share >= KAZAKH_SHARE and kk_only:
+        conf = size_conf * script_share
+        return LanguageGuess("kk", conf, {"kk": conf, "ru": 1 - conf, "en": 1 - script_share})
+    if len(_RE_SR.findall(text)) > 2:
+        return LanguageGuess(None, 0.8, {"ru": 0.1, "kk": 0.05, "en": 0.0})  # Serbian/Macedonian
+    if kk_share > 0 or cyr < 40:
+        # Too few letters (or a Kazakh name or two) to decide by letters: ask lingua.
+        kk, ru = _lingua_kk_ru(text)
+        if kk > ru:
+            conf = size_conf * kk * script_share
+            return LanguageGuess("kk", conf, {"kk": kk, "ru": ru, "en": 1 - script_share})
+        conf = size_conf * max(ru, 0.5) * script_share
+        return LanguageGuess("ru", conf, {"ru": ru, "kk": kk, "en": 1 - script_share})
+    if not _RE_RU_ONLY.search(text) and cyr >= 200 and _langdetect_top(text)[0] in ("bg", "mk"):
+        return LanguageGuess(None, 0.7, {"ru": 0.2, "kk": 0.0, "en": 0.0})
+    conf = size_conf * script_share
+    return LanguageGuess("ru", conf, {"ru": conf, "kk": 0.0, "en": 1 - script_share})
+
+
+def _latin_guess(text: str, lat: int, size_conf: float, script_share: float) -> LanguageGuess:
+    top, prob = _langdetect_top(text)
+    if top != "en" and prob >= 0.9 and lat >= 30:
+        return LanguageGuess(None, prob, {"en": 1 - prob, "ru": 0.0, "kk": 0.0})
+    en = prob if top == "en" else 0.5
+    conf = size_conf * script_share * max(en, 0.5)
+    return LanguageGuess("en", conf, {"en": en, "ru": 1 - script_share, "kk": 0.0})
+
+
+def _langdetect_top(text: str) -> tuple[str, float]:
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # deterministic answers
+    try:
+        found = detect_langs(text[:LANGDETECT_SAMPLE])
+    except LangDetectException:
+        return "", 0.0
+    return (found[0].lang, found[0].prob) if found else ("", 0.0)
+
+
+@functools.lru_cache(maxsize=1)
+def _lingua_detector():
+    """Built once, on first need: lingua loads its models lazily (about 1 s)."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(
+        Language.KAZAKH, Language.RUSSIAN, Language.UKRAINIAN, Language.BULGARIAN
+    ).build()
+
+
+def _lingua_kk_ru(text: str) -> tuple[float, float]:
+    from lingua import Language
+
+    detector = _lingua_detector()
+    values = {c.language: c.value for c in detector.compute_language_confidence_values(text)}
+    return values.get(Language.KAZAKH, 0.0), values.get(Language.RUSSIAN, 0.0)
+
+
+def detect_document_languages(text: str, paragraphs: list[Span]) -> DocumentLanguages:
+    """The language of the whole text and of each paragraph; flags mixed paragraphs.
+
+    A paragraph is mixed when it is confidently in another language than the document, or
+    when a second script carries at least a quarter of its letters.
+    """
+    whole = detect_language(text)
+    guesses = []
+    mixed = []
+    for n, span in enumerate(paragraphs):
+        para = text[span.start : span.end]
+        guess = detect_language(para)
+        guesses.append(guess)
+        cyr, lat = len(_RE_CYR.findall(para)), len(_RE_LAT.findall(para))
+        minority = min(cyr, lat)
+        if guess.lang and whole.lang and guess.lang != whole.lang and guess.confidence >= 0.5:
+            mixed.append(n)
+        elif minority >= 20 and minority / (cyr + lat) >= 0.25:
+            mixed.append(n)
+    return DocumentLanguages(whole.lang, whole.confidence, guesses, mixed)
+
+
+def resolve_language(
+    text: str,
+    paragraphs: list[Span],
+    override: str | None,
+    allowed: tuple[str, ...],
+    side: str,
+) -> str:
+    """The language to use for one side: the user's choice, else the detected one.
+
+    Raises :class:`InputError` when the detected language is not one this side may be in.
+    """
+    wanted = " or ".join(_NAMES[a] for a in allowed)
+    if override and override != "auto":
+        if override not in allowed:
+            raise InputError(
+                f"The {side} language cannot be {override!r}; it must be {wanted}."
+            )
+        return override
+    guess = detect_language(text)
+    if guess.lang in allowed:
+        return guess.lang
+    found = _NAMES.get(guess.lang or "", "none of English, Russian or Kazakh")
+    if side == "source":
+        hint = "Give the Russian or Kazakh original as the source, or set --source-lang."
+    else:
+        hint = "Give the English translation as the target."
+    raise InputError(f"The {side} text looks like {found}, not {wanted}. {hint}")

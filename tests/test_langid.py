@@ -1,0 +1,93 @@
+import pytest
+
+from compare.errors import InputError
+from compare.langid import detect_document_languages, detect_language, resolve_language
+from compare.reading import split_paragraphs
+
+
+def _lines(shared_dir, suffix, n=150):
+    path = shared_dir / "corpora" / "ntrex128" / f"dev.{suffix}.txt"
+    return [x for x in path.read_text("utf-8").splitlines() if x.strip()][:n]
+
+
+@pytest.mark.parametrize("lang, suffix", [("kk", "kaz"), ("ru", "rus"), ("en", "eng")])
+def test_real_sentences_are_detected(shared_dir, lang, suffix):
+    lines = _lines(shared_dir, suffix)
+    found = [detect_language(line).lang for line in lines]
+    assert sum(f == lang for f in found) >= len(lines) - 1
+
+
+def test_short_kazakh_without_kazakh_letters_is_still_kazakh():
+    # no ә ғ қ ң ө ұ ү һ і: decided by the Kazakh model, not by letters
+    assert detect_language("Ол азат болды деп айтты.").lang == "kk"
+
+
+def test_langdetect_alone_would_call_kazakh_russian_but_we_do_not():
+    text = "Қазақстан Президенті Астанада шетелдік инвесторлармен кездесу өткізді."
+    assert detect_language(text).lang == "kk"
+
+
+def test_too_short_is_none_with_no_confidence():
+    guess = detect_language("5.")
+    assert guess.lang is None and guess.confidence == 0.0
+    assert detect_language("Да.").confidence < detect_language(
+        "Да, мы готовы обсуждать это предложение на следующей неделе."
+    ).confidence
+
+
+def test_other_languages_are_not_forced_into_ours():
+    assert detect_language(
+        "Le gouvernement a annoncé hier une nouvelle réforme des retraites très contestée."
+    ).lang is None
+    assert detect_language(
+        "Президент України заявив, що її позиція щодо переговорів не змінилася, і їхні "
+        "вимоги залишаються."
+    ).lang is None
+
+
+def test_russian_with_english_quotes_stays_russian():
+    text = (
+        'Компания Apple представила новый iPhone 15 Pro Max на конференции "Wonderlust" '
+        "в Купертино, сообщает The Verge."
+    )
+    assert detect_language(text).lang == "ru"
+
+
+def test_a_russian_paragraph_quoting_a_kazakh_name_stays_russian():
+    text = (
+        "На встрече присутствовал аким города, который рассказал о планах развития "
+        "региона и строительстве новых школ, а также упомянул проект «Қазақстан жолы»."
+    )
+    assert detect_language(text).lang == "ru"
+
+
+def test_mixed_paragraph_is_reported():
+    text = (
+        "Цены выросли на пять процентов за последний год, сообщил министр экономики.\n"
+        "Prices rose by five percent over the last year, the economy minister said.\n"
+        "Инфляция замедлилась во втором квартале благодаря мерам центрального банка."
+    )
+    result = detect_document_languages(text, split_paragraphs(text))
+    assert result.lang == "ru"
+    assert result.mixed == [1]
+    assert [p.lang for p in result.paragraphs] == ["ru", "en", "ru"]
+
+
+def test_resolve_language_detects_and_overrides():
+    ru = "Цены выросли на пять процентов за последний год, сообщил министр."
+    assert resolve_language(ru, [], None, ("ru", "kk"), "source") == "ru"
+    assert resolve_language(ru, [], "kk", ("ru", "kk"), "source") == "kk"  # the user wins
+    assert resolve_language(ru, [], "auto", ("ru", "kk"), "source") == "ru"
+
+
+def test_resolve_language_errors_name_the_side_and_the_fix():
+    en = "Prices rose by five percent over the last year, the minister said."
+    with pytest.raises(InputError) as err:
+        resolve_language(en, [], None, ("ru", "kk"), "source")
+    assert "source text looks like English" in str(err.value)
+    assert "--source-lang" in str(err.value)
+    ru = "Цены выросли на пять процентов за последний год, сообщил министр."
+    with pytest.raises(InputError, match="target text looks like Russian"):
+        resolve_language(ru, [], None, ("en",), "target")
+    with pytest.raises(InputError, match="cannot be 'de'"):
+        resolve_language(ru, [], "de", ("ru", "kk"), "source")
