@@ -62,6 +62,8 @@ class PairResult:
     score: float
     similarity: float | None = None
     flags: list[Flag] = field(default_factory=list)
+    mt: dict[str, Any] | None = None
+    """Machine-translation signals for this pair when MT ran (see compare.mt), else None."""
 
     @property
     def max_severity(self) -> str | None:
@@ -78,6 +80,8 @@ class Report:
     pairs: list[PairResult]
     notices: list[str] = field(default_factory=list)
     languages: dict[str, Any] = field(default_factory=dict)
+    mt: dict[str, Any] | None = None
+    """Document-level MT figures (models, chrF/BLEU/TER) when MT ran, else None."""
 
     # ----------------------------------------------------------------- queries
     def all_flags(self) -> list[Flag]:
@@ -116,12 +120,14 @@ class Report:
                     "score": round(float(p.score), 4),
                     "similarity": None if p.similarity is None else round(float(p.similarity), 4),
                     "flags": [asdict(f) for f in p.flags],
+                    **({"mt": p.mt} if p.mt is not None else {}),
                 }
                 for p in self.pairs
             ],
             "summary": {"pairs": len(self.pairs), **self.counts()},
             "notices": list(self.notices),
             "languages": self.languages,
+            "mt": self.mt,
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -145,11 +151,13 @@ class Report:
                     score=p["score"],
                     similarity=p.get("similarity"),
                     flags=[Flag(**f) for f in p["flags"]],
+                    mt=p.get("mt"),
                 )
                 for p in d["pairs"]
             ],
             notices=list(d.get("notices", [])),
             languages=dict(d.get("languages", {})),
+            mt=d.get("mt"),
         )
 
     def to_csv(self) -> str:
