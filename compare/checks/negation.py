@@ -1,1 +1,231 @@
-"""Placeholder: being written."""
+"""The negation check: a negation on one side only usually turns the meaning around.
+
+Each side's negations are counted clause by clause (Russian "никогда не" and "ни ... ни" count
+once, like English "never" and "neither ... nor"), after removing fixed phrases whose negation
+is only formal (не только / not only, тем не менее, не менее / at least, как бы ни). A side
+with more negations is flagged unless the other side has enough *weak* negators that a
+translator may legitimately render as "not": без / without, не-prefixed words (нелегко ->
+"not easy"), un-/in- words (impossible -> "не может"), "fail", "lack", "hardly", "only"...
+
+Deliberately not caught: a negation moved to another clause of the same sentence, antonyms
+(rise -> fall), and negation expressed only by a prefix on both sides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from compare.checks.base import Check, CheckContext, register
+from compare.flags import Flag
+
+_WORD = regex.compile(r"\p{L}+(?=n['’]t)n['’]t|\p{L}+")
+_CLAUSE = regex.compile(r"[,;:()\"“”«»—–]|\s-\s|\.\s")
+
+# Formal negations: the phrase is removed before counting.
+_FORMAL_RU = regex.compile(
+    r"\b(?:не только|тем не менее|не менее|не более|не больше|не раньше|не позднее|не позже|"
+    r"не раз|не зря|не случайно|кроме того|чуть ли не|едва ли не|чуть не|не то чтобы|"
+    r"(?:как|кто|что|где|куда|когда|сколько|какой|какая|какие|каким|чем)\s+бы(?:\s+\w+){0,3}\s+ни|"
+    r"не исключ(?:ено|ается|ают|аю)|не возража\w*|"
+    r"как ни|что ни|не без|ни один из|не иначе как|не так давно|нет-нет)\b",
+    regex.IGNORECASE,
+)
+_FORMAL_EN = regex.compile(
+    r"\b(?:not only|no more than|no less than|not less than|not more than|no later than|"
+    r"not later than|not least|no sooner|no doubt|not until|nothing less|no matter|"
+    r"none other than|not long ago|no fewer than|not so long ago|whether or not)\b",
+    regex.IGNORECASE,
+)
+_FORMAL_KK = regex.compile(r"\b(?:ғана емес|қана емес|тек қана емес)\b", regex.IGNORECASE)
+
+_NI_WORDS = regex.compile(
+    r"никогда|никто|никого|никому|никем|ничто|ничего|ничему|ничем|нигде|никуда|ниоткуда|"
+    r"нисколько|никак\w*|ничей\w*|ничь\w*|ни"
+)
+_CONTRAST_RU = regex.compile(r"\bа не\b", regex.IGNORECASE)  # "а не X" = "rather than X"
+_STRONG_RU = regex.compile(r"не|нет|нельзя|невозможно")
+# Kazakh: negative words, and finite verbs with the negative suffix -ма/-ме/-ба/-бе/-па/-пе
+# before a tense or person ending (бармайды, келмеді, болмас). Negative participles and
+# converbs (күтпеген "unexpected", ашпай "without opening") are weak: they often become an
+# English adjective or "without".
+_KK_NOT_VERBS = {"немесе", "әлдеқашан"}
+_STRONG_KK = regex.compile(
+    r"емес\w*|жоқ\w*|ешқашан|ешкім\w*|ештеңе\w*|ешқандай|еш|ешбір\w*|түк|"
+    r"\w{2,}[мбп][ае](?:йды|йді|ды|ді|ймын|ймін|ймыз|йміз|йсың|йсің|ңыз|ңіз|са|се|с|"
+    r"дым|дім|дық|дік|дың|дің|йды|ңдар|ңдер)"
+)
+_KK_NEG_WORD = regex.compile(r"ешқашан|ешкім\w*|ештеңе\w*|ешқандай|еш|ешбір\w*")
+_STRONG_EN = regex.compile(
+    r"not|n't|n’t|no|never|nobody|nothing|nowhere|none|neither|nor|cannot|no-one|noone"
+)
+_NUMBER_SIGN_EN = regex.compile(r"\bNo\b\.?\s*(?=\d)|\bno\.\s*(?=\d)")  # "Item No. 713946"
+
+# Weak negators, in three buckets that pair up across languages: a не-word on one side and an
+# un-word on the other explain each other and nothing else.
+# 1. prefix negation: нелегко, неизвестно / unknown, impossible; Kazakh negative participles.
+_PREFIX = {
+    "ru": regex.compile(
+        r"не(?!сколько|обходим|дел|фт|бо|рв|му|го|е|й|м|ж|ко|кий|зависим|смотря|давн|задолго|"
+        r"мец|мецк|сти|сет|сл|сут|сла)\w{3,}"
+    ),
+    "kk": regex.compile(r"\w{2,}[мбп][ае](?:ған\w*|ген\w*|йтын\w*|йтін\w*|у\w*|йынша|йінше)"),
+    "en": regex.compile(
+        r"un\w{4,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|definite|"
+        r"dependent|direct|formal|accurate|active|ability)\w*|im(?:possible|proper|mature|"
+        r"mobile|balance)\w*|ir\w{5,}|dis\w{4,}|non\w{3,}"
+    ),
+}
+# 2. lexical: words a translator may render with or as "not" (вряд ли, отказ / fail, lack).
+_LEXICAL = {
+    "ru": regex.compile(
+        r"вряд|едва|лишь|только|мало|кроме|отказ\w*|отсутств\w*|прекрат\w*|перестал\w*|"
+        r"запрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
+        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее"
+    ),
+    "kk": regex.compile(r"тек|ғана|қана|сирек|қарсы|тарт\w*"),
+    "en": regex.compile(
+        r"lack\w*|fail\w*|refus\w*|den(?:y|ies|ied)|absen\w+|avoid\w*|prevent\w*|stop\w*|"
+        r"ceas\w*|rarely|hardly|barely|seldom|little|few|only|except|instead|rather|beyond|"
+        r"unless|lest|rare|unable|reject\w*|lost|lose|loses|less|devoid|exempt\w*|remain\w*"
+    ),
+}
+# 3. "without": без ~ without / no / -less / free of; "а не X" ~ "rather than X".
+_WITHOUT = {
+    "en": regex.compile(r"without|\w{3,}less|free"),
+    "ru": regex.compile(r"без|безо|ане"),
+    "kk": regex.compile(r"\w+(?:сыз|сіз)\w*|\w{2,}[мбп][ае]й"),
+}
+
+
+@dataclass
+class NegationCounts:
+    """Strong negations of a sentence, its weak negators by bucket, and the words shown."""
+
+    strong: int
+    prefix: int
+    lexical: int
+    without: int
+    words: list[str]
+
+    def spare_against(self, other: NegationCounts) -> int:
+        """Weak negators here with no counterpart there: how many extra "not"s they explain."""
+        return (
+            max(0, self.prefix - other.prefix)
+            + max(0, self.lexical - other.lexical)
+            + max(0, self.without - other.without)
+        )
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE.split(text) if c.strip()]
+
+
+def _count_clause(words: list[str], lang: str) -> int:
+    """Negations in one clause, with negative concord collapsed to one."""
+    if lang == "en":
+        n = sum(1 for w in words if _STRONG_EN.fullmatch(w) or w.endswith(("n't", "n’t")))
+        if "neither" in words and "nor" in words:
+            n -= words.count("nor")
+        return max(n, 0)
+    if lang == "kk":
+        neg = [w for w in words if _STRONG_KK.fullmatch(w) and w not in _KK_NOT_VERBS]
+        nwords = sum(1 for w in neg if _KK_NEG_WORD.fullmatch(w))
+        verbs = len(neg) - nwords
+        return max(nwords, verbs) if nwords and verbs else len(neg)  # ешкім ... алмады
+    ni = sum(1 for w in words if _NI_WORDS.fullmatch(w) and w != "ни")
+    ne = sum(1 for w in words if _STRONG_RU.fullmatch(w))
+    if ni and ne:
+        return ne  # negative concord: никто ничего не сказал = one negation
+    return ni + ne
+
+
+def _is_marker(w: str, lang: str) -> bool:
+    if lang == "en":
+        return bool(_STRONG_EN.fullmatch(w)) or w.endswith(("n't", "n’t"))
+    if lang == "kk":
+        return bool(_STRONG_KK.fullmatch(w)) and w not in _KK_NOT_VERBS
+    return bool(_STRONG_RU.fullmatch(w) or _NI_WORDS.fullmatch(w))
+
+
+def count_negations(text: str, lang: str) -> NegationCounts:
+    """Negation counts of a sentence in ``lang`` ("en", "ru" or "kk")."""
+    lang = lang if lang in ("en", "kk") else "ru"
+    formal = {"en": _FORMAL_EN, "kk": _FORMAL_KK}.get(lang, _FORMAL_RU)
+    cleaned = formal.sub(" ", text.replace("\u0301", ""))
+    if lang == "ru":
+        cleaned = _CONTRAST_RU.sub(" ане ", cleaned)
+    if lang == "en":
+        cleaned = _NUMBER_SIGN_EN.sub(" ", cleaned)
+    strong = 0
+    for clause in _clauses(cleaned):
+        strong += _count_clause([w.lower() for w in _WORD.findall(clause)], lang)
+    words = [w.lower() for w in _WORD.findall(cleaned)]
+    if lang == "ru" and "ни" in words and strong == 0:
+        strong = 1  # ни ... ни without a verb negation: one "neither ... nor"
+    markers = [w for w in words if _is_marker(w, lang)]
+    rest = [w for w in words if w not in markers]
+    without = sum(1 for w in rest if _WITHOUT[lang].fullmatch(w))
+    rest = [w for w in rest if not _WITHOUT[lang].fullmatch(w)]
+    prefix = sum(1 for w in rest if _PREFIX[lang].fullmatch(w))
+    lexical = sum(1 for w in rest if _LEXICAL[lang].fullmatch(w))
+    if lang == "en" and "neither" in words:
+        lexical += words.count("nor")  # neither ... nor may render two negated clauses
+    return NegationCounts(strong, prefix, lexical, without, markers)
+
+
+def _marker_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
+    """Character spans of the negation words between ``start`` and ``end``."""
+    return [
+        (m.start(), m.end())
+        for m in _WORD.finditer(text, start, end)
+        if _is_marker(m.group().lower(), lang if lang in ("en", "kk") else "ru")
+    ]
+
+
+@register
+class NegationMismatch(Check):
+    """Flags a pair where one side negates more often than the other can account for."""
+
+    id = "negation-mismatch"
+    category = "negation"
+    severity = "critical"
+    description = "A negation is present on one side only."
+
+    def run(self, ctx: CheckContext) -> list[Flag]:
+        if ctx.source is None:
+            return []
+        out: list[Flag] = []
+        for pair in ctx.pairs:
+            if not (pair.source and pair.target):
+                continue
+            src_text, tgt_text = ctx.pair_texts(pair)
+            lang = ctx.source.lang if ctx.source.lang in ("ru", "kk") else "ru"
+            src, tgt = count_negations(src_text, lang), count_negations(tgt_text, "en")
+            evidence = {"source": src.words, "target": tgt.words}
+            if tgt.strong - src.strong > src.spare_against(tgt):
+                doc, idx, side, lng = ctx.target, pair.target, "target", "en"
+                msg = (
+                    f"The English has {tgt.strong} negation(s) ({', '.join(tgt.words)}), "
+                    f"the source {src.strong}: check that the meaning was not reversed."
+                )
+            elif (
+                src.strong - tgt.strong > tgt.spare_against(src)
+                # A surplus of one in the source is flagged only when the English has no
+                # negation at all: "не сминается, не растягивается" -> "does not crumble or
+                # stretch" is one English negation over two clauses.
+                and (tgt.strong == 0 or src.strong - tgt.strong >= 2)
+            ):
+                doc, idx, side, lng = ctx.source, pair.source, "source", lang
+                msg = (
+                    f"The source has {src.strong} negation(s) ({', '.join(src.words)}), "
+                    f"the English {tgt.strong}: a negation may have been lost."
+                )
+            else:
+                continue
+            first, last = doc.sentences[idx[0]], doc.sentences[idx[-1]]
+            spans = _marker_spans(doc.text, first.start, last.end, lng)
+            start, end = spans[-1] if spans else (first.start, last.end)
+            out.append(self.flag(side, start, end, msg, evidence))
+        return out

@@ -1,1 +1,523 @@
-"""Placeholder: being written."""
+"""The number check: every number in the source must reappear in the English, and vice versa.
+
+Numbers are read as *mentions*: a span and the set of values it may stand for (``3,5`` is 3.5;
+``1,500`` in Russian may be 1.5 or 1500; ``2,5 млрд`` is 2.5e9 or, as written, 2.5; ``22:00`` may
+be 22 or 10 p.m.). Mentions match when their value sets meet. Written-out numbers (восемьдесят,
+fifty, екі) are read too, but "one"/"один"/"бір" and vague plurals ("thousands") are *soft*: they
+may satisfy a mention on the other side but are never flagged themselves. Ordinal words (first,
+второй) are not read: they too often render non-numeric phrasing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from compare.checks.base import Check, CheckContext, register
+from compare.flags import Flag
+
+_SEP = "[ \u00a0\u202f\u2009']"
+_NUM = regex.compile(
+    rf"(?:(?<![\p{{L}}\d.,])|(?<=(?<!\p{{L}})(?:pp?|No|№))|(?<=\d[xх×]))"
+    rf"(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?"  # 1 000 000 / 1 000,5
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000,000.5
+    r"|\d{1,3}(?:\.\d{3}){2,}"  # 1.000.000
+    r"|\d+(?:[.,]\d+)?)"  # 2011, 3,5, 3.5
+    r"(?![\d])"
+)
+_TIME = regex.compile(r"(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])")
+_TIME_EN_DOT = regex.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2})(?=\s?[ap]\.?m\b)", regex.I)
+_DATE = regex.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?![\d.]\d)")
+
+# Scale words right after a number (or a number word).
+_SCALE_RU = {
+    "тыс": 1e3, "тысяч": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысячу": 1e3, "тысячами": 1e3,
+    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллионам": 1e6,
+    "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+    "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12,
+    # Kazakh
+    "мың": 1e3, "миллионға": 1e6, "миллиардқа": 1e9,
+}  # fmt: skip
+_SCALE_EN = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+
+# Written-out numbers. Russian forms are matched by stem over their case forms.
+_WORDS_RU: tuple[tuple[str, float], ...] = (
+    (r"нол[ья]|нул[ья]", 0), (r"два|две|двух|двум|двумя", 2), (r"три|тр[её]х|тр[её]м|тремя", 3),
+    (r"четыре|четыр[её]х|четыр[её]м|четырьмя", 4), (r"пять|пяти|пятью", 5),
+    (r"шесть|шести|шестью", 6), (r"семь|семи", 7), (r"восемь|восьми|восемью", 8),
+    (r"девять|девяти|девятью", 9), (r"десять|десяти|десятью", 10),
+    (r"одиннадцат[ьи]", 11), (r"двенадцат[ьи]", 12), (r"тринадцат[ьи]", 13),
+    (r"четырнадцат[ьи]", 14), (r"пятнадцат[ьи]", 15), (r"шестнадцат[ьи]", 16),
+    (r"семнадцат[ьи]", 17), (r"восемнадцат[ьи]", 18), (r"девятнадцат[ьи]", 19),
+    (r"двадцат[ьи]|двадцатью", 20), (r"тридцат[ьи]|тридцатью", 30), (r"сорок|сорока", 40),
+    (r"пятьдесят|пятидесяти", 50), (r"шестьдесят|шестидесяти", 60),
+    (r"семьдесят|семидесяти", 70), (r"восемьдесят|восьмидесяти", 80),
+    (r"девяносто|девяноста", 90), (r"сто|ста", 100), (r"двести|двухсот", 200),
+    (r"триста|трехсот|трёхсот", 300), (r"четыреста|четырехсот|четырёхсот", 400),
+    (r"пятьсот|пятисот", 500), (r"шестьсот|шестисот", 600), (r"семьсот|семисот", 700),
+    (r"восемьсот|восьмисот", 800), (r"девятьсот|девятисот", 900),
+    (r"полтора|полторы", 1.5), (r"двое|двоих|двоим", 2), (r"трое|троих|троим", 3),
+    (r"четверо|четверых", 4), (r"пятеро|пятерых", 5), (r"шестеро|шестерых", 6),
+    (r"семеро|семерых", 7), (r"восьмеро|восьмерых", 8), (r"десятеро|десятерых", 10),
+)  # fmt: skip
+_WORDS_KK: tuple[tuple[str, float], ...] = (
+    # Kazakh bare forms only (suffixed forms are too easily confused with other words); екі is
+    # soft below: екі есе (double), екі жақ (both sides), сол екі арада (meanwhile).
+    (r"үш", 3), (r"төрт", 4), (r"бес", 5), (r"алты", 6),
+    (r"жеті", 7), (r"сегіз", 8), (r"тоғыз", 9), (r"жиырма", 20), (r"отыз", 30),
+    (r"қырық", 40), (r"елу", 50), (r"алпыс", 60), (r"жетпіс", 70), (r"сексен", 80),
+    (r"тоқсан", 90),
+)  # fmt: skip
+# Words that may stand for 2 without being a written number: never flagged, may match a 2.
+# Words that may stand for a number without being one: never flagged, may match that number.
+_SOFT_RU: tuple[tuple[str, float], ...] = (
+    (r"об[аеи]|обоих|обеих|дважды|вдвое|двойн\w*|удво\w*|пар[аыу]", 2), (r"сут(ки|ок|кам)", 24),
+    (r"тысяч[аиу]", 1000), (r"десятилети\w*", 10), (r"дюжин\w*", 12), (r"нул\w*", 0),
+    (r"трижды", 3), (r"десятк\w*", 10), (r"семью", 7), (r"тройк\w*", 3), (r"четвер\w+", 4),
+    # ordinals: второго типа -> type two
+    (r"втор(?:ой|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми)", 2), (r"трет(?:ий|ья|ье|ьего|ьему|ьим|ьем)", 3),
+    (r"пят(?:ый|ая|ое|ого|ому|ым|ом|ую)", 5), (r"шест(?:ой|ая|ое|ого|ому|ым|ом|ую)", 6),
+    (r"седьм(?:ой|ая|ое|ого|ому|ым|ом|ую)", 7), (r"восьм(?:ой|ая|ое|ого|ому|ым|ом|ую)", 8),
+    (r"девят(?:ый|ая|ое|ого|ому|ым|ом|ую)", 9), (r"десят(?:ый|ая|ое|ого|ому|ым|ом|ую)", 10),
+    # compounds: трехдневный, четырехдневная, двухметровый, пятикратный
+    (r"двух\w+|двое\w+", 2), (r"тр[её]х\w+", 3), (r"четыр[её]х\w+", 4), (r"пяти\w+", 5),
+    (r"шести\w+", 6), (r"семи\w+", 7), (r"восьми\w+", 8), (r"девяти\w+", 9),
+    (r"десяти\w+", 10),
+)  # fmt: skip
+_SOFT_KK: tuple[tuple[str, float], ...] = (
+    (r"екі\w*|қос\w*", 2), (r"тәулік\w*", 24), (r"он\w*", 10), (r"жүз\w*", 100),
+    # suffixed forms: үшеуі, төрттік, бесінші
+    (r"үш\w+", 3), (r"төрт\w+", 4), (r"бес\w+", 5), (r"алты\w+", 6), (r"жеті\w+", 7),
+    (r"сегіз\w+", 8), (r"тоғыз\w+", 9), (r"жиырма\w+", 20), (r"отыз\w+", 30),
+)  # fmt: skip
+_SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "twice": 2,
+            "pair": 2, "couple": 2, "twin": 2, "twins": 2, "decade": 10, "dozen": 12,
+            "thousand": 1000, "hundred": 100}  # fmt: skip
+_WORDS_EN: dict[str, float] = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# "one"/"a"/"один" alone are soft mentions of 1; before a scale word they make a firm number.
+_ONE = {"one", "a", "an", "один", "одна", "одно", "одну", "одного", "одной", "бір"}
+_WORD_RE = regex.compile(r"\p{L}+")
+_WORDS_RU_C = tuple((regex.compile(p), float(v)) for p, v in _WORDS_RU)
+_WORDS_KK_C = tuple((regex.compile(p), float(v)) for p, v in _WORDS_KK)
+_SOFT_RU_C = tuple((regex.compile(p), float(v)) for p, v in _SOFT_RU)
+_SOFT_KK_C = tuple((regex.compile(p), float(v)) for p, v in _SOFT_KK)
+_HEADING_BEFORE = regex.compile(r"(?:^|[:.!?\"“«(—–-])\s*$")
+
+# Units, so that a converted measure (65 км ~ 40 miles) still counts as the same number.
+# (pattern, dimension, factor to SI); speed before length so "км/ч" is not read as "км".
+_UNITS: tuple[tuple[str, str, float], ...] = (
+    (r"км/ч|км/сағ|km/h|kph|kmh|километр\w* в час|kilomet\w+ per hour", "speed", 1 / 3.6),
+    (r"миль? в час|миля/сағ|mph|miles? per hour|miles? an hour", "speed", 0.44704),
+    (r"км|километр\w*|km|kilomet\w+", "length", 1000.0),
+    (r"см|сантиметр\w*|cm|centimet\w+", "length", 0.01),
+    (r"мм|миллиметр\w*|mm|millimet\w+", "length", 0.001),
+    (r"метр\w*|м|met(?:er|re)s?|m", "length", 1.0),
+    (r"мил[ьяюие]\w*|mil(?:e|es)", "length", 1609.344),
+    (r"фут\w*|feet|foot|ft", "length", 0.3048),
+    (r"дюйм\w*|inch(?:es)?", "length", 0.0254),
+    (r"ярд\w*|yards?", "length", 0.9144),
+    (r"кг|килограмм\w*|kg|kilograms?|kilos?", "mass", 1.0),
+    (r"фунт\w*|pounds?|lbs?", "mass", 0.45359),
+    (r"тонн\w*|тонна\w*|tonnes?|tons?", "mass", 1000.0),
+    (r"°\s?C|градус\w* Цельси\w*|degrees? Celsius|°\s?F|degrees? Fahrenheit", "temp", 1.0),
+)
+_UNIT_RE = tuple(
+    (regex.compile(rf"[\s\u00a0-]*(?:{p})(?![\p{{L}}])", regex.IGNORECASE), d, f)
+    for p, d, f in _UNITS
+)
+_RANGE_GAP = regex.compile(r"\s*(?:[-–—]|до|to|and|or|или|и|–)\s*", regex.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """One number as written: where it is, what it may mean, and whether it must be matched.
+
+    ``measure`` is (dimension, values in SI units) when a unit follows the number.
+    """
+
+    start: int
+    end: int
+    text: str
+    values: frozenset[float]
+    soft: bool = False
+    word: bool = False
+    measure: tuple[str, frozenset[float]] | None = None
+    scaled: frozenset[float] | None = None  # values after a scale word (2,5 млрд -> 2.5e9)
+
+
+def _r(x: float) -> float:
+    return round(x, 6)
+
+
+def _digit_values(raw: str, lang: str) -> set[float]:
+    """Possible values of a digit string, reading separators the way ``lang`` writes them."""
+    s = regex.sub(_SEP, "", raw)
+    vals: set[float] = set()
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):
+        return {float(s.replace(".", ""))}
+    if "," in s and "." in s:
+        return {float(s.replace(",", ""))}
+    if "," in s:
+        head, _, tail = s.rpartition(",")
+        if s.count(",") > 1:
+            return {float(s.replace(",", ""))}
+        if len(tail) == 3:
+            vals.add(float(head + tail))
+            if lang != "en":
+                vals.add(float(head + "." + tail))
+        else:
+            vals.add(float(head + "." + tail))
+        return vals
+    if "." in s:
+        head, _, tail = s.partition(".")
+        vals.add(float(s))
+        if lang != "en" and len(tail) == 3:
+            vals.add(float(head + tail))
+        return vals
+    return {float(s)}
+
+
+_SCALE_PREFIX_RU = (("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12),
+                    ("мың", 1e3))  # fmt: skip
+
+
+def _scale_after(text: str, end: int, lang: str) -> tuple[float, int] | None:
+    """A scale word (млн, billion, bn, -тысячный) right after ``end``: its factor and its end."""
+    m = regex.match(r"[\s\u00a0-]*(\p{L}+)\.?", text[end:]) if end < len(text) else None
+    if not m:
+        return None
+    w = m.group(1).lower()
+    if lang == "en":
+        if w in _SCALE_EN and (len(w) > 3 or m.start(1) == 0 or w in ("bn", "mln", "trn")):
+            return _SCALE_EN[w], end + m.end(1)
+        return None
+    if w in _SCALE_RU:
+        return _SCALE_RU[w], end + m.end(1)
+    for prefix, factor in _SCALE_PREFIX_RU:
+        if w.startswith(prefix):
+            return factor, end + m.end(1)
+    return None
+
+
+def _unit_after(text: str, end: int) -> tuple[str, float, int] | None:
+    """The unit written right after ``end``: dimension, SI factor, and where it ends."""
+    for pattern, dim, factor in _UNIT_RE:
+        m = pattern.match(text, end)
+        if m:
+            return dim, factor, m.end()
+    return None
+
+
+def _word_value(w: str, lang: str) -> tuple[float | None, bool]:
+    """Value of one number word in ``lang`` and whether it is soft (a "two" that may not be)."""
+    lw = w.lower()
+    if lang == "en":
+        if lw in _WORDS_EN:
+            return _WORDS_EN[lw], False
+        return (float(_SOFT_EN[lw]), True) if lw in _SOFT_EN else (None, False)
+    table, soft = (_WORDS_KK_C, _SOFT_KK_C) if lang == "kk" else (_WORDS_RU_C, _SOFT_RU_C)
+    for pat, v in table:
+        if pat.fullmatch(lw):
+            return v, False
+    for pat, v in soft:
+        if pat.fullmatch(lw):
+            return v, True
+    return None, False
+
+
+def _word_scales(lang: str) -> dict[str, float]:
+    if lang == "en":
+        scales = {k: v for k, v in _SCALE_EN.items() if len(k) > 3}
+        scales["hundred"] = 100.0
+        return scales
+    return dict(_SCALE_RU)
+
+
+def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Written-out numbers, with adjacent number words combined (twenty-five, два миллиона).
+
+    A capitalised number word inside an English sentence is taken for part of a name (Four
+    Corners, Big Ten) and skipped.
+    """
+    scales = _word_scales(lang)
+    out: list[Mention] = []
+    words = list(_WORD_RE.finditer(text))
+    i = 0
+    while i < len(words):
+        m = words[i]
+        w = m.group().lower()
+        if any(s <= m.start() < e for s, e in taken):
+            i += 1
+            continue
+        val, soft = _word_value(w, lang)
+        if val is None and w in scales:  # a bare "million", "сотни": may match, never flagged
+            val, soft = scales[w], True
+        if (
+            lang == "en"
+            and val is not None
+            and m.group()[0].isupper()
+            and not _HEADING_BEFORE.search(text[: m.start()])
+        ):
+            val = None  # part of a name: the Four Corners, the Big Ten
+        if val is None and w not in _ONE:
+            i += 1
+            continue
+        total = val if val is not None else 1.0
+        start, end, j, scaled = m.start(), m.end(), i + 1, False
+        while j < len(words) and text[end : words[j].start()].strip() in ("", "-", "and"):
+            nxt = words[j].group().lower()
+            nval, nsoft = _word_value(nxt, lang)
+            if nxt in scales:
+                total, scaled = total * scales[nxt], True
+            elif lang != "en" and nxt.startswith(("мыңда", "тысяч", "жүзде", "миллиондаған")):
+                soft = True  # он мыңдаған, десятки тысяч: "tens of thousands", not a number
+                end, j = words[j].end(), j + 1
+                break
+            elif nval is not None and not nsoft and val is not None and not soft:
+                if not scaled and nval < total and total % 10 == 0:
+                    total += nval
+                elif scaled and nval < 100:
+                    total += nval
+                else:
+                    break
+            else:
+                break
+            end, j = words[j].end(), j + 1
+        firm = (val is not None and not soft) or (scaled and w in _ONE)
+        value = frozenset({_r(total)})
+        out.append(
+            Mention(
+                start,
+                end,
+                text[start:end],
+                value,
+                soft=not firm,
+                word=True,
+                scaled=value if scaled else None,
+            )  # fmt: skip
+        )
+        i = j
+    return out
+
+
+def _times(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Clock times (22:00, 7.55am): the hour may be written 12-hour on the other side."""
+    pats = (_TIME, _TIME_EN_DOT) if lang == "en" else (_TIME,)
+    out: list[Mention] = []
+    for m in (m for p in pats for m in p.finditer(text)):
+        h, mi = int(m.group(1)), int(m.group(2))
+        if h > 24 or mi > 59 or any(s <= m.start() < e for s, e in taken):
+            continue
+        hv = {float(h)} | ({float(h - 12)} if h > 12 else set())
+        out.append(Mention(m.start(1), m.end(1), m.group(1), frozenset(hv)))
+        out.append(Mention(m.start(2), m.end(2), m.group(2), frozenset({float(mi)}), soft=mi == 0))
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _dates(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Numeric dates (16.02.2020): day and year must match, the month number need not."""
+    out: list[Mention] = []
+    for m in _DATE.finditer(text):
+        d, mo, y = (int(g) for g in m.groups())
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            out.append(Mention(m.start(1), m.end(1), m.group(1), frozenset({float(d)})))
+            out.append(Mention(m.start(2), m.end(2), m.group(2), frozenset({float(mo)}), soft=True))
+            out.append(Mention(m.start(3), m.end(3), m.group(3), frozenset({float(y)})))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+def _add_units(text: str, mentions: list[Mention]) -> None:
+    """Attach units; a range's first number takes the unit of its second (5–10 см)."""
+    units: list[tuple[str, float, int] | None] = [_unit_after(text, m.end) for m in mentions]
+    for k in range(len(mentions) - 2, -1, -1):
+        nxt = mentions[k + 1]
+        gap = text[mentions[k].end : nxt.start]
+        if units[k] is None and units[k + 1] is not None and _RANGE_GAP.fullmatch(gap):
+            units[k] = units[k + 1]
+    for k, (m, u) in enumerate(zip(mentions, units, strict=True)):
+        if u is None:
+            continue
+        dim, factor, _ = u
+        m.measure = (dim, frozenset(v * factor for v in m.values))
+        # "6 метров (18 feet)": a conversion given in brackets adds no number of its own.
+        if k > 0 and mentions[k - 1].measure and mentions[k - 1].measure[0] == dim:
+            if regex.fullmatch(
+                r"[^\d(]{0,12}\(\s*(?:около|about|approx\.?|~)?\s*",
+                text[mentions[k - 1].end : m.start],
+            ):
+                m.soft = True
+
+
+def extract_numbers(text: str, lang: str) -> list[Mention]:
+    """All number mentions of ``text`` (``lang`` "en", "ru" or "kk")."""
+    taken: list[tuple[int, int]] = []
+    mentions = _dates(text, taken) + _times(text, lang, taken)
+    for m in _NUM.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        vals = _digit_values(m.group("num"), lang)
+        end = m.end()
+        if lang != "en" and regex.match(r"-?[еех]\b|-х\b|-е\b|-жылдар", text[end:]):
+            vals |= {1900 + v for v in vals if v % 10 == 0 and v < 100}  # 30-е годы = 1930s
+        scale = _scale_after(text, end, lang)
+        scaled = None
+        if scale:
+            scaled = frozenset(_r(v * scale[0]) for v in vals)
+            vals |= scaled
+            end = scale[1]
+        mentions.append(
+            Mention(
+                m.start(),
+                end,
+                text[m.start() : end],
+                frozenset(_r(v) for v in vals),
+                scaled=scaled,
+            )  # fmt: skip
+        )
+        taken.append((m.start(), end))
+    for m in _ROMAN_CENTURY.finditer(text):
+        value = _roman(m.group(1))
+        if value:
+            mentions.append(Mention(m.start(1), m.end(1), m.group(1), frozenset({float(value)})))
+            taken.append((m.start(1), m.end(1)))
+    mentions.extend(_word_mentions(text, lang, taken))
+    mentions.sort(key=lambda x: x.start)
+    _add_units(text, mentions)
+    return mentions
+
+
+_ROMAN_CENTURY = regex.compile(r"\b([IVXL]{1,6})(?:[-–]\w+)?\s+(?:век\w*|в\.|ғасыр\w*|century)")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(s: str) -> int:
+    """Value of a Roman numeral (XIX -> 19), 0 when it is not a well-formed small one."""
+    total = 0
+    for k, ch in enumerate(s):
+        v = _ROMAN[ch]
+        total += -v if k + 1 < len(s) and _ROMAN[s[k + 1]] > v else v
+    return total if 0 < total < 40 else 0
+
+
+def _meet(a: Mention, b: Mention) -> bool:
+    """Same number: a shared value, or the same measure within 10 % after unit conversion.
+
+    When both sides wrote a scale (млрд, million), the scaled values must agree: 2,5 млрд is
+    not 2.5 million even though both say 2.5.
+    """
+    if a.scaled is not None and b.scaled is not None:
+        return bool(a.scaled & b.scaled)
+    if a.values & b.values:
+        return True
+    if a.measure and b.measure and a.measure[0] == b.measure[0] and a.measure[0] != "temp":
+        return any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in a.measure[1]
+                   for y in b.measure[1])  # fmt: skip
+    if a.measure and b.measure and a.measure[0] == b.measure[0] == "temp":
+        return any(abs(x * 9 / 5 + 32 - y) <= 1.5 or abs(y * 9 / 5 + 32 - x) <= 1.5
+                   for x in a.values for y in b.values)  # fmt: skip
+    return False
+
+
+def match_mentions(src: list[Mention], tgt: list[Mention]) -> dict[int, int]:
+    """Maximum bipartite matching of source to target mentions whose values meet (Kuhn)."""
+    adj = [[j for j, t in enumerate(tgt) if _meet(s, t)] for s in src]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in adj[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    # Firm-to-firm links first; Kuhn's augmenting paths never unmatch a matched mention, so a
+    # soft "a" or "both" added in the second pass cannot steal a firm number's partner.
+    full = adj
+    adj = [[j for j in row if not (src[i].soft or tgt[j].soft)] for i, row in enumerate(full)]
+    for i in range(len(src)):
+        augment(i, set())
+    adj = full
+    for i in range(len(src)):
+        if i not in owner.values():
+            augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def _show(m: Mention) -> str:
+    return m.text.strip()
+
+
+@register
+class NumberMismatch(Check):
+    """Flags numbers that differ between source and English, or appear on one side only.
+
+    Catches changed digits, dropped or invented figures, wrong scale (млн vs billion) and changed
+    written-out numbers. Does not judge units, currency, ordinal words, or "one"/"a".
+    """
+
+    id = "number-mismatch"
+    category = "number"
+    severity = "critical"
+    description = "A number in the English differs from the source or has no counterpart."
+
+    def run(self, ctx: CheckContext) -> list[Flag]:
+        if ctx.source is None:
+            return []
+        flags: list[Flag] = []
+        for pair in ctx.pairs:
+            if pair.source and pair.target:
+                flags.extend(self._pair(ctx, pair.source, pair.target))
+        return flags
+
+    def _pair(self, ctx: CheckContext, s_idx: tuple[int, ...], t_idx: tuple[int, ...]) -> list:
+        assert ctx.source is not None
+        src = _side_mentions(ctx.source.text, ctx.source.sentences, s_idx, ctx.source.lang)
+        tgt = _side_mentions(ctx.target.text, ctx.target.sentences, t_idx, "en")
+        matched = match_mentions(src, tgt)
+        used_t = set(matched.values())
+        lost = [m for i, m in enumerate(src) if i not in matched and not m.soft]
+        extra = [m for j, m in enumerate(tgt) if j not in used_t and not m.soft]
+        flags: list[Flag] = []
+        for k, t in enumerate(extra):
+            sev = "major" if t.word else self.severity
+            if k < len(lost):
+                s = lost[k]
+                msg = f"The source says {_show(s)}, the English says {_show(t)}."
+                ev = {"source": [_show(s)], "target": [_show(t)]}
+            else:
+                msg = f"The English has {_show(t)}, which is not in the source."
+                ev = {"source": [], "target": [_show(t)]}
+            flags.append(self.flag("target", t.start, t.end, msg, ev, severity=sev))
+        for s in lost[len(extra) :]:
+            sev = "major" if s.word else self.severity
+            msg = f"The source has {_show(s)}, which is missing from the English."
+            ev = {"source": [_show(s)], "target": []}
+            flags.append(self.flag("source", s.start, s.end, msg, ev, severity=sev))
+        return flags
+
+
+def _side_mentions(text: str, sentences: list, idx: tuple[int, ...], lang: str) -> list[Mention]:
+    """Mentions of the given sentences, with offsets into the full text."""
+    out: list[Mention] = []
+    for i in idx:
+        s = sentences[i]
+        for m in extract_numbers(text[s.start : s.end], lang):
+            m.start += s.start
+            m.end += s.start
+            out.append(m)
+    return out

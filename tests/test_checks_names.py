@@ -1,0 +1,152 @@
+"""name-mismatch: names lost, changed or invented; transliterated and translated names kept."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pytest
+
+from compare.alignment_types import AlignedPair
+from compare.checks.base import CheckContext
+from compare.checks.names import NameMismatch, src_matches_en
+from compare.document import Document, Sentence, Span
+
+
+def one_pair(src: str, eng: str, lang: str = "ru") -> CheckContext:
+    """A one-sentence-per-side document with a single 1-1 pair."""
+    source = Document(src, lang, [Span(0, len(src))], [Sentence(0, 0, len(src), 0)])
+    target = Document(eng, "en", [Span(0, len(eng))], [Sentence(0, 0, len(eng), 0)])
+    return CheckContext(target=target, source=source, pairs=[AlignedPair((0,), (0,), 1.0)])
+
+
+def flags(src: str, eng: str, lang: str = "ru") -> list:
+    return NameMismatch().run(one_pair(src, eng, lang))
+
+
+def test_changed_city_is_flagged_on_both_sides() -> None:
+    src = "В понедельник Токаев встретился с журналистами в Астане."
+    eng = "On Monday Tokayev met journalists in Almaty."
+    found = flags(src, eng)
+    shown = {(f.side, (src if f.side == "source" else eng)[f.start : f.end]) for f in found}
+    assert shown == {("source", "Астане"), ("target", "Almaty")}
+    assert all(f.category == "name" and f.severity == "major" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang"),
+    [
+        ("Вчера в Жанаозене прошёл митинг.", "A rally was held in Aktau yesterday.", "kk"),
+        ("Вчера Жанаозенде шеру өтті.", "A rally was held in Aktau yesterday.", "kk"),
+        ("Встреча с Назарбаевым прошла в Москве.", "The meeting with Tokayev was in Moscow.", "ru"),
+        ("Программа наблюдала галактику в Стрельце.", "It observed the galaxy in .", "ru"),
+        ("Хьюн и Прайс явятся в суд.", "Hyun and North will appear in court.", "ru"),
+    ],
+)
+def test_lost_or_replaced_names_are_flagged(src: str, eng: str, lang: str) -> None:
+    assert flags(src, eng, lang), (src, eng)
+
+
+def test_added_name_in_english_is_flagged() -> None:
+    src = "Так же, как Луна притягивает Землю, Млечный Путь воздействует на галактику."
+    eng = "Just as the Yangtze River pulls on the Earth, the Milky Way acts on the galaxy."
+    found = flags(src, eng)
+    shown = {(f.side, (src if f.side == "source" else eng)[f.start : f.end]) for f in found}
+    # The Moon was replaced: lost on the source side, invented on the English side.
+    assert shown == {("source", "Луна"), ("target", "Yangtze River")}
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang"),
+    [
+        ("Президент Токаев прибыл в Шымкент.", "President Tokayev arrived in Shymkent.", "ru"),
+        (
+            "Встреча с Токаевым прошла в Нурсултане.",
+            "The meeting with Tokaev was in Nursultan.",
+            "ru",
+        ),  # fmt: skip
+        ("Делегация Германии посетила США.", "A German delegation visited the U.S.", "ru"),
+        (
+            "Так же, как Луна притягивает Землю, так и Млечный Путь воздействует на галактику "
+            "в Стрельце.",
+            "Just like the moon pulls the earth, so does the Milky Way pull on the "
+            "Sagittarius galaxy.",
+            "ru",
+        ),  # fmt: skip
+        (
+            "Суд назначен на 16 февраля в Вестминстере.",
+            "The hearing is on February 16 in Westminster.",
+            "ru",
+        ),  # fmt: skip
+        ("Они изучали Библию на латинском языке.", "They studied the Bible in Latin.", "ru"),
+        ("Заседание ООН прошло в Нью-Йорке.", "The UN met in New York.", "ru"),
+        (
+            "Ол Қазақстан мен Қытай арасындағы келісімге қол қойды.",
+            "He signed the agreement between Kazakhstan and China.",
+            "kk",
+        ),  # fmt: skip
+        ("Кеше Жанаозенде шеру өтті.", "A rally was held in Zhanaozen yesterday.", "kk"),
+        (
+            "Толпа заставила Короля и Королеву открыть окна.",
+            "The crowd forced the King and Queen to open the windows.",
+            "ru",
+        ),  # fmt: skip
+        ("Эксперт Национального центра сообщил об этом.", "An expert said so.", "ru"),
+    ],
+)
+def test_rendered_names_are_not_flagged(src: str, eng: str, lang: str) -> None:
+    assert flags(src, eng, lang) == [], (src, eng)
+
+
+def test_inflected_and_translated_forms_match() -> None:
+    assert src_matches_en("Токаеву", "Tokayev")
+    assert src_matches_en("Астане", "Astana")
+    assert src_matches_en("Германии", "Germany")
+    assert src_matches_en("февраля", "February")
+    assert not src_matches_en("Астане", "Almaty")
+
+
+def _demetr(shared_dir: pathlib.Path) -> list[dict]:
+    path = shared_dir / "corpora" / "demetr-ru-en" / "dev.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("kind", ["ne_replaced", "ne_removed"])
+def test_demetr_name_perturbations_are_caught(shared_dir: pathlib.Path, kind: str) -> None:
+    rows = [r for r in _demetr(shared_dir) if r["pert_name"].endswith(kind) and r["pert_check"]]
+    assert rows
+    caught = sum(bool(flags(r["src_sent"], r["pert_sent"])) for r in rows)
+    assert caught / len(rows) >= 0.8  # measured 0.9 for both
+
+
+def test_demetr_human_reference_is_not_flagged(shared_dir: pathlib.Path) -> None:
+    rows = [r for r in _demetr(shared_dir) if r["pert_name"] == "base_id35_reference"]
+    flagged = [r["pert_sent"] for r in rows if flags(r["src_sent"], r["pert_sent"])]
+    assert len(flagged) <= 2, flagged  # measured: 0 of 50
+
+
+@pytest.mark.parametrize(("lang", "name", "bound"), [("ru", "rus", 55), ("kk", "kaz", 20)])
+def test_ntrex_professional_translations_bounded(
+    shared_dir: pathlib.Path, lang: str, name: str, bound: int
+) -> None:
+    """First 300 NTREX lines; measured 47 (ru) and 16 (kk). Most are real divergences of this
+    corpus (its Russian adds names the English original leaves as "he", or drops them), the
+    rest translated titles of shows and organisations ("This Morning", "Save the Children")."""
+    base = shared_dir / "corpora" / "ntrex128"
+    eng = (base / "dev.eng.txt").read_text(encoding="utf-8").splitlines()[:300]
+    src = (base / f"dev.{name}.txt").read_text(encoding="utf-8").splitlines()[:300]
+    flagged = sum(bool(flags(s, e, lang)) for s, e in zip(src, eng, strict=True))
+    assert flagged <= bound
+
+
+def test_wmt22_russian_original_bounded(shared_dir: pathlib.Path) -> None:
+    """All 2,016 WMT22 ru-en segments with their professional reference; measured 55 (2.7 %):
+    some real (Ливии dropped from a reference, "WНO" typed with a Cyrillic Н), the rest
+    translated institution names and spellings beyond the fuzzy tolerance (Чжанцзякоу)."""
+    import csv
+
+    path = shared_dir / "corpora" / "wmt22-ru-en" / "wmt22_ru-en.src_ref.tsv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    flagged = sum(bool(flags(r["src"], r["ref_A"])) for r in rows)
+    assert flagged <= 65

@@ -1,0 +1,60 @@
+"""Matching keys for names across Cyrillic (ru/kk) and Latin spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.translit import edit_distance, key_similarity, keys_match, latin_key
+
+SAME_NAME = [
+    ("Токаев", "Tokayev"),
+    ("Токаев", "Tokaev"),
+    ("Жанаозен", "Zhanaozen"),
+    ("Қазақстан", "Kazakhstan"),
+    ("Нурсултан", "Nursultan"),
+    ("Шымкент", "Shymkent"),
+    ("Вестминстер", "Westminster"),
+    ("Ципрас", "Tsipras"),
+    ("Юрий", "Yuri"),
+    ("Щукин", "Shchukin"),
+    ("Гарвард", "Harvard"),
+    ("Джонс", "Jones"),
+    ("Луизиана", "Louisiana"),
+]
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), SAME_NAME)
+def test_spelling_variants_match(cyrillic: str, latin: str) -> None:
+    assert keys_match(latin_key(cyrillic), latin_key(latin))
+
+
+def test_exact_collapses() -> None:
+    # y/i, ya/ia, kh/h, ts/c, zh/j, soft sign and doubled letters all collapse.
+    assert latin_key("Tokayev") == latin_key("Tokaev") == latin_key("Токаев")
+    assert latin_key("Zhanaozen") == latin_key("Жанаозен")
+    assert latin_key("Мария") == latin_key("Maria") == latin_key("Mariya")
+    assert latin_key("Ильин") == latin_key("Ilin")
+    assert latin_key("Anna") == latin_key("Ana")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Токаев", "Nazarbayev"), ("Астана", "Almaty"), ("Москва", "Minsk"), ("Прайс", "Smith")],
+)
+def test_different_names_do_not_match(a: str, b: str) -> None:
+    assert not keys_match(latin_key(a), latin_key(b))
+
+
+@pytest.mark.parametrize("text", ["", "123", "—", "😀", "Straße", "Ёлка-2", "ﬁne", "ʼ", "\u0301"])
+def test_latin_key_is_total_and_ascii(text: str) -> None:
+    key = latin_key(text)
+    assert key == key.lower()
+    assert key.isascii()
+
+
+def test_edit_distance_and_similarity() -> None:
+    assert edit_distance("kitten", "sitting") == 3
+    assert edit_distance("", "abc") == 3
+    assert edit_distance("abcdef", "a", limit=2) == 3  # stops early past the limit
+    assert key_similarity("abc", "abc") == 1.0
+    assert key_similarity("", "abc") == 0.0
