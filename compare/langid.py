@@ -26,6 +26,14 @@ _RE_KK_ONLY = re.compile(f"[{_KAZAKH_ONLY}]")
 _RE_RU_ONLY = re.compile(r"[ыэёЫЭЁ]")  # letters Russian (and Kazakh) have but uk/bg do not
 _RE_UK = re.compile(r"[їєґЇЄҐ]")
 _RE_SR = re.compile(r"[ђјљњћџЂЈЉЊЋЏ]")
+# Letters of other Cyrillic languages that Kazakh does not use: Belarusian/Uzbek ў, Tajik
+# ҳ ҷ ӣ ӯ, Tatar җ, Bashkir ҡ ҙ ҫ. A Kazakh or Russian text has none (NTREX: 0 of 2000 lines).
+_RE_OTHER_CYR = re.compile(r"[ўҳҷӣӯҗҡҙҫЎҲҶӢӮҖҠҘҪ]")
+# Kyrgyz and Mongolian share ң ө ү with Kazakh but never use ә ғ қ ұ і һ, which nearly every
+# Kazakh sentence of some length has (NTREX: all lines but one short one).
+_RE_KK_CORE = re.compile(r"[әғқұіһӘҒҚҰІҺ]")
+_RE_KK_SHARED = re.compile(r"[ңөүҢӨҮ]")
+_RE_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Share of Kazakh-specific letters among Cyrillic letters. Every NTREX Kazakh line that has
 # any has >= 2.5 %, most far more; a Russian paragraph quoting a Kazakh name can reach 2-3 %.
 # At or above KAZAKH_SHARE letters decide; between 0 and it, lingua's models decide.
@@ -34,6 +42,11 @@ _MIN_LETTERS = 3
 _NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 
 LANGDETECT_SAMPLE = 5000  # characters given to langdetect; more adds time, not accuracy
+LINGUA_CHUNK, LINGUA_CHUNKS = 1000, 6  # lingua reads evenly spread chunks of a long text
+# A paragraph mixes two languages when it holds a run of this many words of the other script,
+# three of them lower-case: a clause, not names ("Boots, Superdrug", "Member of the Welsh
+# Parliament").
+MIXED_RUN_WORDS, MIXED_RUN_LOWER = 4, 3
 
 
 @dataclass
@@ -58,7 +71,7 @@ def detect_language(text: str) -> LanguageGuess:
     letters = cyr + lat
     if letters < _MIN_LETTERS:
         return LanguageGuess(None, 0.0, {lang: 0.0 for lang in SUPPORTED_LANGS})
-    size_conf = min(1.0, 0.4 + letters / 50)  # fewer letters, less certainty
+    size_conf = min(1.0, 0.2 + letters / 40)  # a word or two: never above about 0.5
     if cyr >= lat:
         return _cyrillic_guess(text, cyr, size_conf, cyr / letters)
     return _latin_guess(text, lat, size_conf, lat / letters)
@@ -69,6 +82,11 @@ def _cyrillic_guess(text: str, cyr: int, size_conf: float, script_share: float) 
     kk_only = _RE_KK_ONLY.search(text)
     if _RE_UK.search(text) and not kk_only and not _RE_RU_ONLY.search(text) and cyr >= 20:
         return LanguageGuess(None, 0.8, {"ru": 0.1, "kk": 0.05, "en": 0.0})  # Ukrainian
+    other = len(_RE_OTHER_CYR.findall(text))
+    if other >= 2 and other >= 0.005 * cyr:  # not a quoted Uzbek or Belarusian name or two
+        return LanguageGuess(None, 0.7, {"ru": 0.1, "kk": 0.1, "en": 0.0})  # uz/tg/tt/be/ba
+    if cyr >= 40 and not _RE_KK_CORE.search(text) and len(_RE_KK_SHARED.findall(text)) >= 3:
+        return LanguageGuess(None, 0.7, {"ru": 0.1, "kk": 0.2, "en": 0.0})  # Kyrgyz/Mongolian
     if kk_share >= KAZAKH_SHARE and kk_only:
         conf = size_conf * script_share
         return LanguageGuess("kk", conf, {"kk": conf, "ru": 1 - conf, "en": 1 - script_share})
@@ -123,15 +141,26 @@ def _lingua_kk_ru(text: str) -> tuple[float, float]:
     from lingua import Language
 
     detector = _lingua_detector()
-    values = {c.language: c.value for c in detector.compute_language_confidence_values(text)}
+    values = {
+        c.language: c.value for c in detector.compute_language_confidence_values(_sample(text))
+    }
     return values.get(Language.KAZAKH, 0.0), values.get(Language.RUSSIAN, 0.0)
+
+
+def _sample(text: str) -> str:
+    """Evenly spread chunks of a long text: lingua's time grows with length, not its answer."""
+    if len(text) <= LINGUA_CHUNK * LINGUA_CHUNKS:
+        return text
+    step = (len(text) - LINGUA_CHUNK) // (LINGUA_CHUNKS - 1)
+    return "\n".join(text[i * step : i * step + LINGUA_CHUNK] for i in range(LINGUA_CHUNKS))
 
 
 def detect_document_languages(text: str, paragraphs: list[Span]) -> DocumentLanguages:
     """The language of the whole text and of each paragraph; flags mixed paragraphs.
 
     A paragraph is mixed when it is confidently in another language than the document, or
-    when a second script carries at least a quarter of its letters.
+    when it holds a clause in the document's other script (a quoted English sentence in a
+    Russian text); English brand names in a Kazakh sentence do not make it mixed.
     """
     whole = detect_language(text)
     guesses = []
@@ -140,13 +169,28 @@ def detect_document_languages(text: str, paragraphs: list[Span]) -> DocumentLang
         para = text[span.start : span.end]
         guess = detect_language(para)
         guesses.append(guess)
-        cyr, lat = len(_RE_CYR.findall(para)), len(_RE_LAT.findall(para))
-        minority = min(cyr, lat)
         if guess.lang and whole.lang and guess.lang != whole.lang and guess.confidence >= 0.5:
             mixed.append(n)
-        elif minority >= 20 and minority / (cyr + lat) >= 0.25:
+        elif whole.lang and _has_foreign_clause(para, latin=whole.lang != "en"):
             mixed.append(n)
     return DocumentLanguages(whole.lang, whole.confidence, guesses, mixed)
+
+
+def _has_foreign_clause(para: str, latin: bool) -> bool:
+    """Whether ``para`` has MIXED_RUN_WORDS consecutive words in the other script (Latin in
+    a Cyrillic text when ``latin``), enough of them lower-case to be a clause, not names."""
+    other = _RE_LAT if latin else _RE_CYR
+    run = lower = 0
+    for m in _RE_WORD.finditer(para):
+        word = m.group()
+        if other.match(word):
+            run += 1
+            lower += word[0].islower()
+            if run >= MIXED_RUN_WORDS and lower >= MIXED_RUN_LOWER:
+                return True
+        else:
+            run = lower = 0
+    return False
 
 
 def resolve_language(

@@ -9,6 +9,7 @@ what is wrong and what to do, because a translator should never meet a traceback
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import zipfile
@@ -84,20 +85,19 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     if ext not in SUPPORTED_EXTENSIONS:
         what = f"'{ext}' files" if ext else "files without an extension"
         raise InputError(
-            f"{filename}: {what} are not supported; use .txt, .docx or .html."
+            f"{filename}: {what} are not supported; use .txt, .docx or .html "
+            "(also .text, .md, .htm)."
         )
     if not data.strip():
         raise InputError(f"{filename} is empty.")
     if ext == ".docx":
-        text, notes, encoding = _docx_text(data, filename), [], None
-        kind = "docx"
-    else:
-        _refuse_binary(data, filename)
-        text, encoding, notes = decode_text(data, filename)
-        kind = "txt"
-        if ext in (".html", ".htm"):
-            text = _html_text(text, filename)
-            kind = "html"
+        return _finish_docx(_docx_paragraphs(data, filename), filename)
+    _refuse_binary(data, filename)
+    text, encoding, notes = decode_text(data, filename)
+    kind = "txt"
+    if ext in (".html", ".htm"):
+        text = _html_text(text, filename)
+        kind = "html"
     return _finish(text, filename, kind, encoding, notes)
 
 
@@ -132,8 +132,8 @@ def decode_text(data: bytes, name: str = "the file") -> tuple[str, str, list[str
     if not utf16:
         try:
             return data.decode("utf-8"), "utf-8", []
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as exc:
+            _refuse_damaged_utf8(data, exc, name)
     if utf16:
         return data.decode(utf16), utf16, [f"Decoded as {utf16.upper()} (no byte-order mark)."]
     if b"\x00" in data:
@@ -154,6 +154,22 @@ def decode_text(data: bytes, name: str = "the file") -> tuple[str, str, list[str
         )
     note = f"Decoded as {_LEGACY[best]}, not UTF-8: check that the text looks right."
     return data.decode(best), best, [note]
+
+
+def _refuse_damaged_utf8(data: bytes, exc: UnicodeDecodeError, name: str) -> None:
+    """UTF-8 text with a few bad bytes (a cut or a stray byte) must not be read as cp1251
+    mojibake, nor silently repaired: say where the damage is so the user can fix the file."""
+    decoded = data.decode("utf-8", "replace")
+    bad = decoded.count("\ufffd")
+    places = len(re.findall("\ufffd+", decoded))
+    good = sum(1 for ch in decoded if ord(ch) > 127) - bad
+    if good >= 10 * bad:
+        line = data.count(b"\n", 0, exc.start) + 1
+        where = "1 place" if places == 1 else f"{places} places"
+        raise InputError(
+            f"{name} is UTF-8 text damaged in {where} (the first on line {line}); "
+            "re-save it as UTF-8 and try again."
+        ) from exc
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -198,7 +214,9 @@ def _plausibility(text: str, enc: str) -> float:
                 score += 0.5
             else:
                 score -= 1.0  # accented Latin letters: rare in our three languages
-        elif ord(ch) >= 128 and ch not in "«»“”„‘’–—…№°\u00a0•·§©®™±×€₸₽":
+        elif ch.isdigit() and "\u0400" <= prev <= "\u04ff":
+            score -= 3.0  # a letter glued to a number: "ё2.8bn" is "£2.8bn" read as KOI8-R
+        elif ord(ch) >= 128 and ch not in "«»“”„‘’–—…№°\u00a0•·§©®™±×€£¥¢₸₽":
             score -= 2.0
         prev = ch
     return score / max(1, len(text))
@@ -216,8 +234,8 @@ def _refuse_binary(data: bytes, name: str) -> None:
 
 
 # --------------------------------------------------------------------------- formats
-def _docx_text(data: bytes, name: str) -> str:
-    """Paragraphs and table cells of a .docx in document order, one per line."""
+def _docx_paragraphs(data: bytes, name: str) -> list[str]:
+    """Paragraphs and table cells' paragraphs of a .docx, in document order."""
     try:
         import docx
         from docx.table import Table
@@ -244,7 +262,21 @@ def _docx_text(data: bytes, name: str) -> str:
                         continue
                     seen.add(id(cell._tc))
                     lines.extend(p.text for p in cell.paragraphs)
-    return "\n".join(lines)
+    return lines
+
+
+def _finish_docx(paras: list[str], name: str) -> InputText:
+    """Join Word's paragraphs with newlines; Word already says where a paragraph ends, so a
+    soft line break (Shift+Enter) stays inside its paragraph instead of starting a new one."""
+    paras = [p.replace("\r\n", "\n").replace("\r", "\n") for p in paras]
+    text = "\n".join(paras)
+    spans, start = [], 0
+    for para in paras:
+        span = _strip_span(text, start, start + len(para))
+        if span.end > span.start:
+            spans.append(span)
+        start += len(para) + 1
+    return _finish(text, name, "docx", None, [], spans)
 
 
 def _html_text(html: str, name: str) -> str:
@@ -277,31 +309,59 @@ def _html_text(html: str, name: str) -> str:
 def split_paragraphs(text: str) -> list[Span]:
     """Paragraph spans (surrounding whitespace excluded), in order.
 
-    Each non-blank line is a paragraph, unless the text is hard-wrapped: then blank lines
-    separate paragraphs and the lines inside a block are one paragraph. Hard wrapping is
-    recognised by blocks of several lines most of which do not end a sentence.
+    Each non-blank line is a paragraph, unless the text is hard-wrapped (lines broken at a
+    fixed width inside paragraphs, as in e-mails and old .txt files). Then a paragraph ends
+    at a blank line, or at a line that ends a sentence well short of the wrap width: word
+    wrap fills every line of a paragraph but its last one.
     """
-    lines = list(_line_spans(text))
-    blocks: list[list[tuple[int, int]]] = [[]]
-    for start, end in lines:
-        if text[start:end].strip():
-            blocks[-1].append((start, end))
-        elif blocks[-1]:
-            blocks.append([])
-    blocks = [b for b in blocks if b]
-    inner = [text[s:e].rstrip() for b in blocks if len(b) > 1 for s, e in b[:-1]]
-    wrapped = len(blocks) > 0 and len(inner) >= 2 and (
-        sum(1 for line in inner if not line.endswith(_SENTENCE_END)) / len(inner) > 0.6
-    )
-    spans = []
-    if wrapped:
-        for b in blocks:
-            spans.append(_strip_span(text, b[0][0], b[-1][1]))
-    else:
-        for start, end in lines:
-            if text[start:end].strip():
-                spans.append(_strip_span(text, start, end))
+    lines = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
+    width = _wrap_width(text, lines)
+    if width is None:
+        return [_strip_span(text, s, e) for s, e in lines]
+    spans: list[Span] = []
+    first = 0
+    for i, (start, end) in enumerate(lines):
+        last = i + 1 == len(lines)
+        if last or _blank_between(text, end, lines[i + 1][0]) or _short_sentence_end(
+            text[start:end].strip(), width
+        ):
+            spans.append(_strip_span(text, lines[first][0], end))
+            first = i + 1
     return spans
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The wrap width when the text is hard-wrapped, else None.
+
+    A line is wrapped when it does not end a sentence and either the next line goes on in
+    lower case or the line is about as long as the longest lines. Headings fail both tests
+    (short, and followed by a capital), so a text of headings and one-line paragraphs is not
+    taken for a wrapped one.
+    """
+    pairs = [
+        (text[s:e].strip(), text[s2:e2].strip())
+        for (s, e), (s2, e2) in itertools.pairwise(lines)
+        if not _blank_between(text, e, s2)
+    ]
+    if len(pairs) < 2:
+        return None
+    lengths = sorted(len(text[s:e].strip()) for s, e in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    wrapped = sum(
+        1
+        for line, following in pairs
+        if not line.endswith(_SENTENCE_END)
+        and (following[:1].islower() or (width >= 40 and len(line) >= 0.75 * width))
+    )
+    return width if wrapped / len(pairs) > 0.5 else None
+
+
+def _blank_between(text: str, end: int, next_start: int) -> bool:
+    return text.count("\n", end, next_start) >= 2
+
+
+def _short_sentence_end(line: str, width: int) -> bool:
+    return line.endswith(_SENTENCE_END) and len(line) < 0.75 * width
 
 
 def _line_spans(text: str):
@@ -329,7 +389,15 @@ def _check_size(size: int, max_bytes: int, name: str) -> None:
         )
 
 
-def _finish(text: str, name: str, kind: str, encoding: str | None, notes: list[str]) -> InputText:
+def _finish(
+    text: str,
+    name: str,
+    kind: str,
+    encoding: str | None,
+    notes: list[str],
+    paragraphs: list[Span] | None = None,
+) -> InputText:
+    """Check the decoded text and split it into paragraphs (unless the format gave them)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         what = "has no text" if kind in ("docx", "html") else "is empty"
@@ -338,7 +406,7 @@ def _finish(text: str, name: str, kind: str, encoding: str | None, notes: list[s
         raise InputError(f"{name} looks binary (it is full of control characters), not text.")
     return InputText(
         text=text,
-        paragraphs=split_paragraphs(text),
+        paragraphs=split_paragraphs(text) if paragraphs is None else paragraphs,
         name=name,
         kind=kind,
         encoding=encoding,

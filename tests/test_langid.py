@@ -45,6 +45,38 @@ def test_other_languages_are_not_forced_into_ours():
     ).lang is None
 
 
+def test_single_words_never_get_a_confident_answer():
+    for word in ("Алматы", "Путин", "Hello", "Абай"):
+        assert detect_language(word).confidence < 0.5, word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Kyrgyz: ң ө ү but none of ә ғ қ ұ і һ
+        "Кыргыз Республикасынын Президенти Садыр Жапаров бүгүн Бишкекте чет өлкөлүк "
+        "инвесторлор менен жолугушуп, өнүгүү маселелерин талкуулады.",
+        # Mongolian
+        "Монгол Улсын Ерөнхийлөгч өнөөдөр Улаанбаатар хотод гадаадын хөрөнгө оруулагчидтай "
+        "уулзаж, хөгжлийн асуудлыг хэлэлцэв.",
+        # Belarusian: ў
+        "Прэзідэнт Беларусі заявіў, што краіна гатовая да перамоў, але ўмовы павінны быць "
+        "справядлівымі.",
+        # Uzbek (Cyrillic): ў ҳ
+        "Ўзбекистон Республикаси Президенти бугун Тошкентда хорижий инвесторлар билан "
+        "учрашди ва ҳамкорликни муҳокама қилди.",
+    ],
+)
+def test_other_cyrillic_languages_are_not_taken_for_kazakh_or_russian(text):
+    assert detect_language(text).lang is None
+
+
+def test_russian_text_quoting_belarusian_words_stays_russian(shared_dir):
+    lines = _lines(shared_dir, "rus", n=10)
+    text = "\n".join(lines + ["Лукашэнка заявіў, что «ўсё будзе добра»."])
+    assert resolve_language(text, [], None, ("ru", "kk"), "source") == "ru"
+
+
 def test_russian_with_english_quotes_stays_russian():
     text = (
         'Компания Apple представила новый iPhone 15 Pro Max на конференции "Wonderlust" '
@@ -71,6 +103,35 @@ def test_mixed_paragraph_is_reported():
     assert result.lang == "ru"
     assert result.mixed == [1]
     assert [p.lang for p in result.paragraphs] == ["ru", "en", "ru"]
+
+
+def test_quoted_english_clause_makes_a_paragraph_mixed_brand_names_do_not():
+    text = (
+        "Цены выросли на пять процентов за последний год, сообщил министр экономики.\n"
+        'Он сказал: "We will never give up on this plan", и покинул зал под аплодисменты.\n'
+        "Компания Apple представила новый iPhone 15 Pro Max на конференции в Купертино.\n"
+        "Sainsbury's компаниясы Boots, Superdrug және Debenhams дүкендерімен бәсекелеседі."
+    )
+    result = detect_document_languages(text, split_paragraphs(text))
+    assert result.lang == "ru"
+    assert result.mixed == [1, 3]  # 3 is Kazakh, another language than the document's
+
+
+def test_real_documents_have_no_mixed_paragraphs(shared_dir):
+    # Kazakh and Russian news full of English brand names (Sainsbury's, Boots, MWP ...)
+    for suffix, lang in (("kaz", "kk"), ("rus", "ru"), ("eng", "en")):
+        path = shared_dir / "corpora" / "ntrex128" / f"dev.{suffix}.txt"
+        text = "\n".join(path.read_text("utf-8").splitlines()[:300])
+        result = detect_document_languages(text, split_paragraphs(text))
+        assert result.lang == lang
+        assert result.mixed == []
+
+
+def test_long_russian_text_with_kazakh_names_stays_russian(shared_dir):
+    lines = (shared_dir / "corpora" / "ntrex128" / "dev.rus.txt").read_text("utf-8").splitlines()
+    text = "\n".join(line + " Проект «Қазақстан жолы»." for line in lines)
+    guess = detect_language(text)
+    assert guess.lang == "ru" and guess.confidence > 0.9
 
 
 def test_resolve_language_detects_and_overrides():

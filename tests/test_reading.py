@@ -1,3 +1,5 @@
+import textwrap
+
 import pytest
 
 from compare.errors import InputError
@@ -17,6 +19,7 @@ KK = "Қазақстан Президенті Қасым-Жомарт Тоқае
         ("utf-8-sig", "utf-8-sig"),
         ("utf-16", "utf-16"),
         ("utf-16-le", "utf-16-le"),
+        ("utf-16-be", "utf-16-be"),
         ("cp1251", "cp1251"),
         ("koi8_r", "koi8_r"),
         ("cp866", "cp866"),
@@ -47,6 +50,33 @@ def test_english_in_cp1252_keeps_its_accents():
     text = "He ordered a café au lait and a naïve “latte”."
     got = read_bytes(text.encode("cp1252"), "en.txt")
     assert got.text == text
+
+
+def test_pound_sign_in_cp1252_is_not_read_as_koi8_r():
+    # KOI8-R reads the byte of "£" as "ё": "ё2.8bn" must lose to "£2.8bn".
+    text = "Sainsbury's is pushing into the UK's £2.8bn beauty market, its chief said."
+    got = read_bytes(text.encode("cp1252"), "en.txt")
+    assert got.text == text
+    assert got.encoding == "cp1252"
+
+
+def test_real_lines_in_legacy_encodings_are_decoded_exactly(shared_dir):
+    folder = shared_dir / "corpora" / "ntrex128"
+    for suffix, encoding in (("rus", "cp1251"), ("kaz", "kz1048"), ("eng", "cp1252")):
+        lines = (folder / f"dev.{suffix}.txt").read_text("utf-8").splitlines()[:200]
+        for line in lines:
+            data = line.encode(encoding, "ignore")
+            if data.strip():
+                assert read_bytes(data, "a.txt").text == data.decode(encoding), line
+
+
+def test_damaged_utf8_is_reported_with_its_line_not_read_as_cp1251():
+    data = "Первая строка текста.\nВторая строка текста.\n".encode() * 5
+    damaged = data[:60] + b"\xff" + data[60:]
+    with pytest.raises(InputError) as err:
+        read_bytes(damaged, "a.txt")
+    assert "UTF-8 text damaged in 1 place" in str(err.value)
+    assert "line 2" in str(err.value)
 
 
 def test_homoglyphs_and_line_content_are_kept_as_given():
@@ -115,6 +145,23 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path):
     assert paras == ["Первый абзац.", "Ячейка один.", "Ячейка два.", "Последний абзац."]
 
 
+def test_docx_soft_line_break_stays_inside_its_paragraph(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    paragraph = document.add_paragraph("Первая строка абзаца,")
+    paragraph.add_run().add_break()  # Shift+Enter in Word
+    paragraph.add_run("вторая строка того же абзаца.")
+    document.add_paragraph("")
+    document.add_paragraph("Следующий абзац.")
+    path = tmp_path / "soft.docx"
+    document.save(path)
+    got = read_file(path)
+    assert [got.text[p.start : p.end] for p in got.paragraphs] == [
+        "Первая строка абзаца,\nвторая строка того же абзаца.",
+        "Следующий абзац.",
+    ]
+
+
 def test_empty_docx_says_it_has_no_text(tmp_path):
     docx = pytest.importorskip("docx")
     path = tmp_path / "empty.docx"
@@ -135,6 +182,8 @@ def test_html_main_text_without_scripts_or_navigation():
     assert got.kind == "html"
     assert "министр заявил" in got.text
     assert "alert" not in got.text and "color: red" not in got.text
+    # trafilatura keeps the article and drops the menu and the footer
+    assert "Главная" not in got.text and "права защищены" not in got.text
 
 
 def test_paragraphs_are_lines_with_exact_spans():
@@ -152,6 +201,37 @@ def test_hard_wrapped_text_joins_lines_into_paragraphs():
     assert len(spans) == 2
     assert text[spans[0].start : spans[0].end].endswith("ends here.")
     assert text[spans[1].start : spans[1].end].startswith("The second")
+
+
+def test_headings_and_one_line_paragraphs_are_not_taken_for_wrapped_text():
+    para = "Министр заявил, что цены на продукты выросли на пять процентов за прошедший год."
+    text = f"Заголовок статьи\n{para}\n{para}\n\nПодзаголовок\n{para}\n{para}"
+    assert len(split_paragraphs(text)) == 6
+
+
+def test_hard_wrapped_text_without_blank_lines_splits_at_short_last_lines():
+    text = (
+        "The minister said on Tuesday that prices had risen by five percent\n"
+        "over the last year, and that the government would act soon, as\n"
+        "it had promised in the spring.\n"
+        "Critics said the measures came too late and would do little for\n"
+        "families who had already cut their spending on food and fuel in\n"
+        "the last months.\n"
+        "The central bank kept its key rate unchanged."
+    )
+    spans = split_paragraphs(text)
+    firsts = [" ".join(text[s.start : s.end].split()[:2]) for s in spans]
+    assert firsts == ["The minister", "Critics said", "The central"]
+    assert text[spans[1].start : spans[1].end].endswith("the last months.")
+
+
+def test_real_paragraphs_hard_wrapped_at_any_width_come_back(shared_dir):
+    lines = (shared_dir / "corpora" / "ntrex128" / "dev.rus.txt").read_text("utf-8").splitlines()
+    paras = [" ".join(lines[i : i + 3]) for i in range(0, 45, 3)]
+    for width in (60, 72, 80):
+        text = "\n\n".join(textwrap.fill(p, width, break_on_hyphens=False) for p in paras)
+        got = [text[s.start : s.end] for s in split_paragraphs(text)]
+        assert got == [textwrap.fill(p, width, break_on_hyphens=False) for p in paras]
 
 
 def test_interview_lines_stay_separate_paragraphs():
