@@ -21,7 +21,8 @@ from compare.report import Report, Signature, attach_flags
 from compare.segment import segment
 
 Progress = Callable[[str, str], None]
-"""Called as ``progress(stage, message)``; stages: languages, segmenting, aligning, checking."""
+"""Called as ``progress(stage, message)``; stages: languages, segmenting, aligning, checking,
+translating."""
 
 SEGMENTER_NAME = "razdel+rules"
 
@@ -42,11 +43,15 @@ def check_texts(
     settings: Settings | None = None,
     embedder: Any = None,
     progress: Progress | None = None,
+    mt: Any = None,
 ) -> Report:
     """Check an English text against its Russian or Kazakh source (or alone).
 
     Raises :class:`compare.errors.InputError` when a side is in no supported language.
     ``embedder`` is required when a source is given (see :mod:`compare.embed`).
+    ``mt`` (optional; :class:`compare.mt.MTOptions` or :class:`compare.mt.MTSetup`) adds
+    machine-translation signals; when a model is missing the report is complete without them
+    and carries a notice saying how to get it.
     """
     settings = settings or Settings()
     say = progress or (lambda stage, message: None)
@@ -107,7 +112,7 @@ def check_texts(
         thresholds=dict(settings.thresholds),
     )
     languages = {"target": tgt_lang, "source": src_lang}
-    return Report(
+    report = Report(
         signature=signature,
         target=target_doc,
         source=source_doc,
@@ -115,3 +120,9 @@ def check_texts(
         notices=notices,
         languages=languages,
     )
+    if mt is not None and source_doc is not None:
+        from compare.mt import add_mt
+
+        say("translating", "Loading the machine-translation models")
+        add_mt(report, mt.for_language(src_lang), say)
+    return report
