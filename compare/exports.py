@@ -1,0 +1,275 @@
+"""Exports of a report for people and for translation tools.
+
+- :func:`to_html`: a self-contained HTML page (inline CSS, no scripts, no external files) with
+  the side-by-side view and every flag highlighted, readable offline and printable. Every
+  piece of user text goes through :func:`html.escape`: an article may well contain ``<script>``.
+- :func:`to_tmx`: TMX 1.4 of the aligned pairs, for memoQ, Trados or OmegaT translation memories.
+- :func:`to_xliff`: XLIFF 1.2 with one trans-unit per pair and the flags as notes, so a CAT tool
+  shows the reviewer's findings next to each segment.
+
+TMX and XLIFF are built with :mod:`xml.etree.ElementTree`, never by string concatenation, so
+that escaping is the XML library's job; characters XML 1.0 forbids (stray control characters
+in a pasted text) are replaced by U+FFFD rather than making the file unreadable.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from compare import __version__
+from compare.flags import CATEGORIES, SEVERITIES
+from compare.report import Report
+from compare.review import Highlight, Row, build_rows, segments, without_dismissed
+
+XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# XLIFF 1.2 note priority: 1 is the most important.
+_PRIORITY = {"critical": "1", "major": "3", "minor": "5"}
+LANGUAGE_NAMES = {"ru": "Russian", "kk": "Kazakh", "en": "English"}
+SEVERITY_COLOURS = {"critical": "#f8b4b4", "major": "#fcd9a8", "minor": "#fff3a3"}
+"""Background colour of a highlighted span, by severity (shared with the app's view)."""
+
+
+def _xml_text(text: str) -> str:
+    return _XML_BAD.sub("\ufffd", text)
+
+
+def _lang(code: str | None) -> str:
+    return code or "und"
+
+
+# --------------------------------------------------------------------------- HTML
+def highlight_html(text: str, highlights: list[Highlight]) -> str:
+    """A row's text as HTML with each flag's span in a coloured ``<mark>``; all text escaped.
+
+    An empty span (a mark that is missing at a place) is drawn as a small caret.
+    """
+    out = []
+    for piece, lights in segments(text, highlights):
+        if not lights:
+            out.append(html.escape(piece))
+            continue
+        worst = lights[0].severity
+        title = html.escape("\n".join(f"{h.severity}: {h.message}" for h in lights), quote=True)
+        checks = html.escape(" ".join(h.check for h in lights), quote=True)
+        body = html.escape(piece) if piece else "&#8248;"
+        out.append(f'<mark class="sev-{worst}" title="{title}" data-check="{checks}">{body}</mark>')
+    return "".join(out)
+
+
+_PAGE_CSS = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:1.5rem;color:#222}
+h1{font-size:1.4rem}.summary td,.summary th{border:none;padding:.1rem .6rem;text-align:left}
+"""
+_TABLE_CSS = """
+table.pairs{border-collapse:collapse;width:100%}
+table.pairs th,table.pairs td{border-bottom:1px solid #ddd;padding:.4rem .5rem;
+vertical-align:top;text-align:left}
+table.pairs th{font-weight:600}table.pairs td.n{color:#888;width:2.5rem}
+table.pairs td.flags{font-size:.9em;width:28%}
+table.pairs tr.omission td,table.pairs tr.addition td{background:rgba(200,200,255,.12)}
+mark.sev-critical,mark.sev-major,mark.sev-minor{border-radius:3px;padding:0 1px;color:#222}
+.sev-critical{background:#f8b4b4}.sev-major{background:#fcd9a8}.sev-minor{background:#fff3a3}
+table.pairs .empty{color:#999;font-style:italic}
+table.pairs td.mt{color:#555;font-size:.92em}table.pairs .back{color:#888}
+table.pairs .badge{display:inline-block;border-radius:3px;padding:0 .3rem;margin-right:.3rem;
+font-size:.8em;color:#222}
+"""
+
+
+def to_html(
+    report: Report, dismissed: set[str] | frozenset[str] = frozenset(), title: str = ""
+) -> str:
+    """The side-by-side review as one offline HTML page (dismissed flags left out)."""
+    report = without_dismissed(report, dismissed)
+    rows = build_rows(report)
+    e = html.escape
+    src_lang = LANGUAGE_NAMES.get(report.source.lang, report.source.lang) if report.source else (
+        "none given"
+    )
+    heading = title or "Translation check"
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="en"><head><meta charset="utf-8"><title>{e(heading)}</title>',
+        f"<style>{_PAGE_CSS}{_TABLE_CSS}</style></head><body>",
+        f"<h1>{e(heading)}</h1>",
+        f"<p>Source language: {e(src_lang)}. English sentences: "
+        f"{len(report.target.sentences)}. Pairs: {len(report.pairs)}.</p>",
+        _summary_html(report),
+    ]
+    parts += [f"<p>{e(n)}</p>" for n in report.notices]
+    parts.append(rows_table_html(rows))
+    parts.append(f"<p><small>Made by compare {e(__version__)}; "
+                 f"signature {e(str(report.signature))}.</small></p>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _summary_html(report: Report) -> str:
+    counts = report.counts()
+    sev = ", ".join(f"{counts['severity'].get(s, 0)} {s}" for s in SEVERITIES)
+    cat = ", ".join(
+        f"{c} {counts['category'][c]}" for c in CATEGORIES if c in counts["category"]
+    ) or "none"
+    return (
+        f'<table class="summary"><tr><th>Flags by severity</th><td>{html.escape(sev)}</td></tr>'
+        f"<tr><th>Flags by category</th><td>{html.escape(cat)}</td></tr></table>"
+    )
+
+
+def rows_table_html(rows: list[Row], css: bool = False) -> str:
+    """The side-by-side table (one ``<tr>`` per row); with ``css`` its style sheet comes along,
+    for pages that do not already have it (the app). A machine-translation column appears
+    when machine translation ran."""
+    with_mt = any(r.machine_english or r.back_translation for r in rows)
+    mt_head = "<th>Machine translation</th>" if with_mt else ""
+    head = (
+        '<table class="pairs"><thead><tr><th>#</th><th>Source</th><th>English</th>'
+        f"{mt_head}<th>Flags</th></tr></thead><tbody>"
+    )
+    style = f"<style>{_TABLE_CSS}</style>" if css else ""
+    return style + head + "".join(_row_html(r, with_mt) for r in rows) + "</tbody></table>"
+
+
+def _row_html(row: Row, with_mt: bool = False) -> str:
+    def side(text: str, lights: list[Highlight], missing: str) -> str:
+        if not text:
+            return f'<span class="empty">{html.escape(missing)}</span>'
+        return highlight_html(text, lights)
+
+    flags = "<br>".join(
+        f'<span class="badge sev-{rf.flag.severity}">{html.escape(rf.flag.severity)}</span>'
+        f"{html.escape(rf.flag.message)}"
+        for rf in row.active
+    )
+    mt_cell = ""
+    if with_mt:
+        parts = []
+        if row.machine_english:
+            parts.append(html.escape(row.machine_english))
+        if row.back_translation:
+            parts.append(f'<span class="back">Back: {html.escape(row.back_translation)}</span>')
+        mt_cell = f'<td class="mt">{"<br>".join(parts)}</td>'
+    return (
+        f'<tr class="{row.kind}"><td class="n">{row.index + 1}</td>'
+        f"<td>{side(row.source_text, row.source_highlights, '(no source: added)')}</td>"
+        f"<td>{side(row.target_text, row.target_highlights, '(not translated)')}</td>"
+        f'{mt_cell}<td class="flags">{flags}</td></tr>'
+    )
+
+
+# --------------------------------------------------------------------------- TMX
+def to_tmx(report: Report) -> bytes:
+    """TMX 1.4 with one translation unit per pair that has both sides."""
+    src_lang = _lang(report.source.lang if report.source else None)
+    tgt_lang = _lang(report.target.lang)
+    root = ET.Element("tmx", version="1.4")
+    ET.SubElement(
+        root,
+        "header",
+        {
+            "creationtool": "compare",
+            "creationtoolversion": __version__,
+            "datatype": "plaintext",
+            "segtype": "sentence",
+            "adminlang": "en",
+            "srclang": src_lang,
+            "o-tmf": "compare.report",
+            "creationdate": datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"),
+        },
+    )
+    body = ET.SubElement(root, "body")
+    for n, pair in enumerate(report.pairs):
+        if not pair.source or not pair.target:
+            continue
+        tu = ET.SubElement(body, "tu", tuid=str(n + 1))
+        prop = ET.SubElement(tu, "prop", type="x-compare-score")
+        prop.text = f"{pair.score:.4f}"
+        if pair.flags:
+            note = ET.SubElement(tu, "note")
+            note.text = _xml_text("; ".join(f"[{f.severity}] {f.message}" for f in pair.flags))
+        for lang, side in ((src_lang, "source"), (tgt_lang, "target")):
+            tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
+            seg = ET.SubElement(tuv, "seg")
+            seg.text = _xml_text(report.pair_text(pair, side))
+    return _serialise(root, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+
+
+# --------------------------------------------------------------------------- XLIFF
+def to_xliff(report: Report, original: str = "article") -> bytes:
+    """XLIFF 1.2: one trans-unit per pair, flags as ``<note>``s (priority 1 = critical).
+
+    An omission is a unit whose target is empty with state ``needs-translation``; an
+    addition has an empty source and a note saying so.
+    """
+    ET.register_namespace("", XLIFF_NS)
+    q = f"{{{XLIFF_NS}}}"
+    root = ET.Element(q + "xliff", version="1.2")
+    file_el = ET.SubElement(
+        root,
+        q + "file",
+        {
+            "original": original,
+            "source-language": _lang(report.source.lang if report.source else None),
+            "target-language": _lang(report.target.lang),
+            "datatype": "plaintext",
+            "tool-id": "compare",
+        },
+    )
+    header = ET.SubElement(file_el, q + "header")
+    ET.SubElement(header, q + "tool", {"tool-id": "compare", "tool-name": "compare",
+                                       "tool-version": __version__})
+    body = ET.SubElement(file_el, q + "body")
+    for n, pair in enumerate(report.pairs):
+        unit = ET.SubElement(body, q + "trans-unit", id=str(n + 1))
+        unit.set("extradata", f"score={pair.score:.4f}")
+        source = ET.SubElement(unit, q + "source")
+        source.text = _xml_text(report.pair_text(pair, "source"))
+        target = ET.SubElement(unit, q + "target")
+        target.text = _xml_text(report.pair_text(pair, "target"))
+        if not pair.target:
+            target.set("state", "needs-translation")
+        elif pair.flags:
+            target.set("state", "needs-review-translation")
+        else:
+            target.set("state", "translated")
+        for flag in pair.flags:
+            note = ET.SubElement(unit, q + "note", {"from": f"compare:{flag.check}",
+                                                    "priority": _PRIORITY[flag.severity]})
+            note.text = _xml_text(f"[{flag.severity}/{flag.category}] {flag.message}")
+    return _serialise(root)
+
+
+def _serialise(root: ET.Element, doctype: str | None = None) -> bytes:
+    ET.indent(root)
+    buf = io.BytesIO()
+    buf.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+    if doctype:
+        buf.write(doctype.encode("ascii") + b"\n")
+    ET.ElementTree(root).write(buf, encoding="utf-8", xml_declaration=False)
+    buf.write(b"\n")
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- all formats
+Exporter = Callable[[Report], bytes]
+
+FORMATS: dict[str, tuple[str, str, Exporter]] = {
+    "JSON": ("report.json", "application/json", lambda r: r.to_json().encode("utf-8")),
+    "CSV": ("report.csv", "text/csv", lambda r: r.to_csv().encode("utf-8")),
+    "HTML": ("report.html", "text/html", lambda r: to_html(r).encode("utf-8")),
+    "TMX": ("pairs.tmx", "application/x-tmx+xml", to_tmx),
+    "XLIFF": ("flags.xlf", "application/x-xliff+xml", to_xliff),
+}
+"""Export name -> (file name, MIME type, function of a report giving the file's bytes)."""
+
+
+def export(report: Report, fmt: str, dismissed: set[str] | frozenset[str] = frozenset()) -> bytes:
+    """The report in format ``fmt`` (a key of :data:`FORMATS`), dismissed flags left out."""
+    return FORMATS[fmt][2](without_dismissed(report, dismissed))

@@ -1,0 +1,424 @@
+"""The browser app: ``streamlit run streamlit_app.py``.
+
+A thin shell over :mod:`compare`: widgets produce a plain settings dict and the input texts,
+:func:`compare.review.run_review` does the work, and the report is kept in
+``st.session_state`` so that changing a filter, dismissing a flag or fixing a pair never
+re-runs the models. The sentence model is loaded once per server (``st.cache_resource``).
+All user text reaches the page either through Streamlit's own text widgets or escaped by
+:mod:`compare.exports`; none is rendered as HTML as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import streamlit as st
+
+from compare.checks.coverage import SIM_UNRELATED
+from compare.errors import InputError
+from compare.exports import (
+    FORMATS,
+    LANGUAGE_NAMES,
+    SEVERITY_COLOURS,
+    export,
+    rows_table_html,
+)
+from compare.flags import CATEGORIES, SEVERITIES
+from compare.review import (
+    DEFAULT_SETTINGS,
+    DEMOS,
+    CorrectionError,
+    DismissalStore,
+    build_rows,
+    demo_texts,
+    fetch_url,
+    filter_rows,
+    format_diff,
+    merge_pairs,
+    mt_available,
+    read_side,
+    relink,
+    run_review,
+    split_pair,
+)
+
+STAGES = {
+    "reading": "Reading",
+    "languages": "Detecting languages",
+    "segmenting": "Splitting sentences",
+    "aligning": "Aligning sentences",
+    "translating": "Translating",
+    "checking": "Running checks",
+}
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:&=\"'])")
+LANG_NAMES: dict[str | None, str] = {**LANGUAGE_NAMES, None: "none"}
+
+
+@st.cache_resource(show_spinner="Loading the sentence model (once per server)…")
+def get_embedder() -> Any:
+    """The offline sentence embedder, with an in-memory cache so a re-run costs nothing."""
+    from compare.embed import CachingEmbedder, default_embedder
+
+    return CachingEmbedder(default_embedder())
+
+
+@st.cache_resource(show_spinner="Preparing the demos (once per server)…")
+def warm_demos(_embedder: Any) -> bool:
+    """Embed the demo pairs once per server, so a new user's first Check answers at once."""
+    from compare.reading import read_pasted
+
+    try:
+        for name in DEMOS:
+            src, tgt = demo_texts(name)
+            run_review(read_pasted(tgt), read_pasted(src), {}, _embedder)
+    except Exception:  # only a head start: the demo still works (slower) without it
+        return False
+    return True
+
+
+def plain(text: str) -> str:
+    """Text for an element that renders Markdown (errors, notices): every Markdown, HTML and
+    LaTeX sign backslash-escaped, so a file name or web address shows as it is."""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", text)
+
+
+def store() -> DismissalStore:
+    return DismissalStore()
+
+
+# --------------------------------------------------------------------------- callbacks
+def load_demo(name: str) -> None:
+    st.session_state["source_text"], st.session_state["target_text"] = demo_texts(name)
+    st.session_state["input_mode"] = "Paste text"
+
+
+def dismiss(key: str) -> None:
+    st.session_state["dismissed"] = store().dismiss(key)
+
+
+def restore(key: str) -> None:
+    st.session_state["dismissed"] = store().restore(key)
+
+
+# --------------------------------------------------------------------------- page parts
+def settings_sidebar() -> dict[str, Any]:
+    """Every setting, with defaults that serve most users; returns the plain settings dict."""
+    sb = st.sidebar
+    sb.header("Settings")
+    settings = dict(DEFAULT_SETTINGS)
+    lang = sb.selectbox(
+        "Source language", ["Detect", "Russian", "Kazakh"], key="source_lang",
+        help="Leave on Detect unless the language is guessed wrong.",
+    )
+    settings["source_lang"] = {"Detect": "auto", "Russian": "ru", "Kazakh": "kk"}[lang]
+    have_mt = mt_available()
+    settings["mt"] = sb.toggle(
+        "Machine translation (slower; adds back-translation and chrF/BLEU/TER)",
+        value=False, key="mt", disabled=not have_mt,
+    )
+    if not have_mt:
+        sb.caption("Machine translation is not installed here; the checks run without it.")
+    elif settings["mt"]:
+        settings["mt_to_en"] = sb.text_input(
+            "Model, source → English", key="mt_to_en", placeholder="default",
+            help="A model id or local folder; leave empty for the default of the language.",
+        ).strip() or None
+        settings["mt_from_en"] = sb.text_input(
+            "Model, English → source", key="mt_from_en", placeholder="default"
+        ).strip() or None
+        settings["device"] = sb.selectbox("Device", ["auto", "cpu", "cuda"], key="device")
+    settings["urls"] = sb.toggle(
+        "Allow web addresses", value=True, key="urls",
+        help="Fetch articles from the web. Switch off to keep the app from going online.",
+    )
+    settings["max_mb"] = sb.number_input(
+        "Largest input (MB)", min_value=0.1, max_value=50.0, value=5.0, step=0.5, key="max_mb"
+    )
+    with sb.expander("Thresholds"):
+        sim = st.slider(
+            "Similarity below which a pair looks unrelated", 0.50, 0.95, SIM_UNRELATED, 0.01,
+            key="sim_unrelated",
+            help="Lower it if good translations are flagged as unrelated; raise it to catch more.",
+        )
+    if abs(sim - SIM_UNRELATED) > 1e-9:
+        settings["thresholds"] = {"sim_unrelated": float(sim)}
+    return settings
+
+
+def input_section(settings: dict[str, Any]) -> dict[str, Any]:
+    """The input widgets for the chosen mode; returns what was given, by side."""
+    modes = ["Paste text", "Upload files"] + (["Web addresses"] if settings["urls"] else [])
+    if st.session_state.get("input_mode") not in modes:
+        st.session_state["input_mode"] = "Paste text"
+    mode = st.radio("Input", modes, key="input_mode", horizontal=True,
+                    label_visibility="collapsed")
+    left, right = st.columns(2)
+    if mode == "Paste text":
+        src = left.text_area("Source (Russian or Kazakh)", key="source_text", height=220,
+                             placeholder="Paste the original article here (optional).")
+        tgt = right.text_area("English translation", key="target_text", height=220,
+                              placeholder="Paste the English translation here.")
+        for col, text in ((left, src), (right, tgt)):
+            col.caption(detected(text))
+        return {"source": src, "target": tgt}
+    if mode == "Web addresses":
+        return {
+            "source_url": left.text_input("Source article address (optional)", key="source_url",
+                                          placeholder="https://…"),
+            "target_url": right.text_input("English article address", key="target_url",
+                                           placeholder="https://…"),
+        }
+    types = ["txt", "docx", "html", "htm"]
+    return {
+        "source_file": left.file_uploader("Source file (optional)", type=types, key="source_file"),
+        "target_file": right.file_uploader("English file", type=types, key="target_file"),
+    }
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def detected(text: str) -> str:
+    """A caption naming the language of a pasted text (judged on its start, so it is quick)."""
+    from compare.langid import detect_language
+
+    if not text or not text.strip():
+        return ""
+    guess = detect_language(text[:3000])
+    name = LANG_NAMES.get(guess.lang)
+    return f"Detected: {name}." if name and guess.lang else "Language not recognised."
+
+
+def read_inputs(given: dict[str, Any], settings: dict[str, Any]) -> tuple[Any, Any]:
+    """(source, English) as InputTexts, from whichever input mode was used."""
+    mb = settings["max_mb"]
+    if "source_url" in given:
+        src_url, tgt_url = given["source_url"].strip(), given["target_url"].strip()
+        source = fetch_url(src_url, mb) if src_url else None
+        target = fetch_url(tgt_url, mb) if tgt_url else None
+        return source, target
+    return (
+        read_side("Source", given.get("source"), _upload(given.get("source_file")), mb),
+        read_side("English", given.get("target"), _upload(given.get("target_file")), mb),
+    )
+
+
+def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
+    """Read both sides and run the pipeline; errors become one message on the page."""
+    started = time.perf_counter()
+    with st.status("Checking…", expanded=True) as status:
+
+        def progress(stage: str, message: str) -> None:
+            status.update(label=f"{STAGES.get(stage, stage)}…")
+            st.markdown(plain(message))
+
+        try:
+            progress("reading", "Reading the texts")
+            source, target = read_inputs(given, settings)
+            if target is None:
+                raise InputError(
+                    "Give the English translation: paste it, upload a file or give its address."
+                )
+            embedder = get_embedder() if source is not None else None
+            report = run_review(target, source, settings, embedder, progress)
+        except InputError as error:
+            status.update(label="The texts could not be checked.", state="error")
+            st.session_state.update(error=str(error), report=None)
+            return
+        except Exception as error:  # the app must stay usable whatever happens
+            status.update(label="The check failed.", state="error")
+            st.session_state.update(
+                error=f"The check failed unexpectedly ({type(error).__name__}: {error}). "
+                "Please report this with the texts that caused it.",
+                report=None,
+            )
+            return
+        seconds = time.perf_counter() - started
+        status.update(label=f"Done in {seconds:.1f} s.", state="complete", expanded=False)
+    st.session_state.update(report=report, error=None, seconds=seconds)
+
+
+def _upload(file: Any) -> tuple[str, bytes] | None:
+    return None if file is None else (file.name, file.getvalue())
+
+
+def summary_section(report: Any, rows: list) -> None:
+    active = [f.flag for r in rows for f in r.active]
+    cols = st.columns(5)
+    cols[0].metric("Pairs", len(report.pairs))
+    for col, sev in zip(cols[1:4], SEVERITIES, strict=True):
+        col.metric(sev.capitalize(), sum(1 for f in active if f.severity == sev))
+    dismissed = sum(1 for r in rows for f in r.flags if f.dismissed)
+    cols[4].metric("Dismissed", dismissed)
+    by_cat = {c: sum(1 for f in active if f.category == c) for c in CATEGORIES}
+    cats = ", ".join(f"{c} {n}" for c, n in by_cat.items() if n) or "none"
+    langs = report.languages
+    sims = [p.similarity for p in report.pairs if p.similarity is not None]
+    sim = f"{sum(sims) / len(sims):.2f}" if sims else "n/a"
+    st.markdown(
+        f"**Flags by category:** {cats}  \n"
+        f"**Languages:** {LANG_NAMES.get(langs.get('source'), langs.get('source'))} → "
+        f"{LANG_NAMES.get(langs.get('target'), langs.get('target'))}.  "
+        f"**Mean similarity:** {sim}.  "
+        f"**Model:** {report.signature.embedder or 'none'}.  "
+        f"**Checked in** {st.session_state.get('seconds', 0):.1f} s."
+    )
+    if report.mt and report.mt.get("pairs_scored"):
+        mt_cols = st.columns(3)
+        for col, name in zip(mt_cols, ("chrf", "bleu", "ter"), strict=True):
+            col.metric(f"{name.upper()} (machine vs human English)", report.mt.get(name, "n/a"))
+    for notice in report.notices:
+        st.info(plain(notice))
+
+
+def view_section(report: Any, rows: list) -> None:
+    st.subheader("Side by side")
+    # All categories are offered, not only those found, so that a category a correction
+    # brings back is not hidden by a filter chosen before it existed.
+    c1, c2, c3 = st.columns([3, 2, 1.4])
+    cats = c1.multiselect("Categories", list(CATEGORIES), default=list(CATEGORIES), key="f_cat")
+    sevs = c2.multiselect("Severities", list(SEVERITIES), default=list(SEVERITIES), key="f_sev")
+    only = c3.checkbox("Only flagged rows", key="f_only")
+    shown = filter_rows(rows, set(cats), set(sevs), only)
+    legend = " ".join(
+        f'<mark class="sev-{s}" style="background:{c}">{s}</mark>'
+        for s, c in SEVERITY_COLOURS.items()
+    )
+    st.html(f"<div>Colours: {legend}</div>" + rows_table_html(shown, css=True))
+    if not shown:
+        st.caption("No row matches the filters.")
+
+
+def dismiss_section(rows: list) -> None:
+    active = [(r.index, f) for r in rows for f in r.active]
+    gone = [(r.index, f) for r in rows for f in r.flags if f.dismissed]
+    with st.expander(f"Dismiss a false positive ({len(active)} active flags)"):
+        if active:
+            labels = {f.key: f"#{n + 1} {f.flag.severity}: {f.flag.message}" for n, f in active}
+            key = st.selectbox("Flag", list(labels), format_func=labels.get, key="dismiss_pick")
+            st.button("Dismiss this flag", key="dismiss_btn", on_click=dismiss, args=(key,),
+                      help="It stays dismissed for this same text, also after a restart.")
+        if gone:
+            labels = {f.key: f"#{n + 1} {f.flag.severity}: {f.flag.message}" for n, f in gone}
+            key = st.selectbox("Dismissed", list(labels), format_func=labels.get,
+                               key="restore_pick")
+            st.button("Restore this flag", key="restore_btn", on_click=restore, args=(key,))
+
+
+def corrections_section(report: Any) -> None:
+    count = len(report.pairs)
+    with st.expander("Fix the alignment (merge, split, move a sentence)"):
+        st.caption("Pair numbers are the # column. The checks run again on the fixed pairs.")
+        c1, c2, c3 = st.columns(3)
+        with c1:
+            n = st.number_input("Pair #", 1, count, 1, key="merge_n") - 1
+            if st.button("Merge with the next pair", key="merge_btn"):
+                correct(lambda r: merge_pairs(r, int(n), get_embedder()))
+        with c2:
+            n = st.number_input("Pair #", 1, count, 1, key="split_n") - 1
+            pair = report.pairs[min(int(n), count - 1)]
+            s_cut = st.number_input("Source sentences in the first part", 0,
+                                    len(pair.source), min(1, len(pair.source)), key="split_s")
+            t_cut = st.number_input("English sentences in the first part", 0,
+                                    len(pair.target), min(1, len(pair.target)), key="split_t")
+            if st.button("Split the pair", key="split_btn"):
+                correct(lambda r: split_pair(r, int(n), int(s_cut), int(t_cut), get_embedder()))
+        with c3:
+            n = st.number_input("Pair #", 1, count, 1, key="move_n") - 1
+            side = st.radio("Side", ["English", "Source"], key="move_side", horizontal=True)
+            where = st.radio("Move its", ["last sentence to the next pair",
+                                          "first sentence to the previous pair"], key="move_dir")
+            if st.button("Move", key="move_btn"):
+                correct(lambda r: _move(r, int(n), side, where))
+
+
+def _move(report: Any, n: int, side: str, where: str) -> Any:
+    key = "target" if side == "English" else "source"
+    own = getattr(report.pairs[n], key)
+    if not own:
+        raise CorrectionError(f"Pair {n + 1} has no {side.lower()} sentence to move.")
+    forward = where.startswith("last")
+    sentence = own[-1] if forward else own[0]
+    return relink(report, key, sentence, n + 1 if forward else n - 1, get_embedder())
+
+
+def correct(change: Any) -> None:
+    try:
+        st.session_state["report"] = change(st.session_state["report"])
+        st.session_state["correction_error"] = None
+    except CorrectionError as error:
+        st.session_state["correction_error"] = str(error)
+    except Exception as error:  # the page must stay usable
+        st.session_state["correction_error"] = (
+            f"The correction failed unexpectedly ({type(error).__name__}: {error})."
+        )
+    st.rerun()
+
+
+def detail_section(rows: list) -> None:
+    with st.expander("Details of one pair"):
+        n = st.number_input("Pair #", 1, len(rows), 1, key="detail_n")
+        row = rows[min(int(n), len(rows)) - 1]
+        st.text(f"Source:  {row.source_text or '(none)'}\nEnglish: {row.target_text or '(none)'}")
+        sim = "n/a" if row.similarity is None else f"{row.similarity:.3f}"
+        st.caption(f"Kind: {row.kind}. Aligner confidence {row.score:.2f}, similarity {sim}.")
+        if row.mt and row.mt.get("diff"):
+            st.text("Machine English vs human English ([-machine only] [+human only]):\n"
+                    + format_diff(row.mt["diff"]))
+            if row.back_translation:
+                st.text(f"Back-translation: {row.back_translation}")
+            if row.mt.get("chrf") is not None:
+                st.caption(f"Sentence chrF of the machine English: {row.mt['chrf']}.")
+        else:
+            st.caption("No machine translation for this pair.")
+        for rf in row.flags:
+            state = " (dismissed)" if rf.dismissed else ""
+            st.text(f"[{rf.flag.severity}] {rf.flag.check}{state}: {rf.flag.message}")
+            st.json(rf.flag.evidence, expanded=False)
+
+
+def export_section(report: Any) -> None:
+    st.subheader("Download")
+    dismissed = st.session_state["dismissed"]
+    for col, (fmt, (name, mime, _)) in zip(st.columns(len(FORMATS)), FORMATS.items(),
+                                           strict=True):
+        col.download_button(fmt, export(report, fmt, dismissed), file_name=name, mime=mime,
+                            key=f"dl_{fmt}", on_click="ignore")
+
+
+# --------------------------------------------------------------------------- page
+def main() -> None:
+    st.set_page_config(page_title="compare: translation check", layout="wide")
+    st.session_state.setdefault("input_mode", "Paste text")
+    st.session_state.setdefault("dismissed", store().load())
+    st.title("Does the English say what the original says?")
+    st.caption("Paste or upload a Russian or Kazakh article and its English translation, then "
+               "press Check. Everything runs on this machine; nothing is sent anywhere (a web "
+               "address is fetched only when you give one).")
+    settings = settings_sidebar()
+    demo_cols = st.columns([1, 1, 1])
+    demo_cols[0].markdown("**New here?** Load a demo pair with planted errors:")
+    for col, name in zip(demo_cols[1:], DEMOS, strict=True):
+        col.button(f"Load demo: {name}", on_click=load_demo, args=(name,), key=f"demo_{name}",
+                   width="stretch")
+    given = input_section(settings)
+    if st.button("Check", type="primary", key="run"):
+        run_check(settings, given)
+    if st.session_state.get("error"):
+        st.error(plain(st.session_state["error"]))
+    report = st.session_state.get("report")
+    if report is None:
+        warm_demos(get_embedder())  # load the model while the user reads or pastes
+        return
+    if st.session_state.get("correction_error"):
+        st.warning(plain(st.session_state["correction_error"]))
+    rows = build_rows(report, st.session_state["dismissed"])
+    summary_section(report, rows)
+    view_section(report, rows)
+    dismiss_section(rows)
+    corrections_section(report)
+    detail_section(rows)
+    export_section(report)
+
+
+main()

@@ -1,0 +1,262 @@
+"""The browser app's main flows, driven headless by Streamlit's AppTest.
+
+The sentence model is cached per process (``st.cache_resource``) and the demo's embeddings
+per model, so only the first test pays for loading it.
+"""
+
+from __future__ import annotations
+
+import io
+import pathlib
+import re
+import zipfile
+
+import pytest
+from lxml import html as lxml_html
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+APP = str(pathlib.Path(__file__).resolve().parent.parent / "streamlit_app.py")
+RU = "Russian → English"
+KK = "Kazakh → English"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    """Dismissals go to a fresh folder per test, never to the user's own."""
+    monkeypatch.setenv("COMPARE_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def _app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _run_demo(name: str = RU) -> AppTest:
+    at = _app()
+    at.button(key=f"demo_{name}").click().run()
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    return at
+
+
+def _table(at: AppTest):
+    body = next(h.proto.body for h in at.get("html") if "table" in h.proto.body)
+    return lxml_html.fromstring(body)
+
+
+def _marked_checks(at: AppTest) -> set[str]:
+    return {c for m in _table(at).xpath("//table//mark") for c in m.get("data-check").split()}
+
+
+def _metric(at: AppTest, label: str) -> int:
+    return int(next(m.value for m in at.metric if m.label == label))
+
+
+# --------------------------------------------------------------------------- flows
+@pytest.mark.parametrize("name", [RU, KK])
+def test_demo_loads_with_one_click_and_shows_every_kind_of_flag(name):
+    at = _run_demo(name)
+    checks = _marked_checks(at)
+    assert {"number-mismatch", "name-mismatch", "negation-mismatch", "omission", "addition",
+            "untranslated-cyrillic", "quote-balance", "end-punctuation"} <= checks
+    if name == RU:
+        assert "doubled-punctuation" in checks
+    assert _metric(at, "Critical") == 2
+    assert any("Machine translation did not run" in i.value for i in at.info)
+
+
+def test_paste_and_run():
+    at = _app()
+    at.text_area(key="source_text").input("В 2020 году в городе жили 15 тысяч человек.")
+    at.text_area(key="target_text").input("In 2021 the town had 15,000 inhabitants.")
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    assert "number-mismatch" in _marked_checks(at)
+    assert _metric(at, "Pairs") == 1
+
+
+def test_english_alone_runs_the_checks_that_need_no_source():
+    at = _app()
+    at.text_area(key="target_text").input('He said "hello.. Then he left.')
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    assert {"doubled-punctuation", "quote-balance"} <= _marked_checks(at)
+
+
+def test_filters_do_not_rerun_the_check():
+    at = _run_demo()
+    report = at.session_state["report"]
+    at.multiselect(key="f_cat").set_value(["number"]).run()
+    at.checkbox(key="f_only").check().run()
+    assert at.session_state["report"] is report
+    table = _table(at)
+    assert len(table.xpath("//tbody/tr")) == 1
+    assert _marked_checks(at) == {"number-mismatch"}
+
+
+def test_dismissed_flag_stays_dismissed_in_a_new_session(home):
+    at = _run_demo()
+    before = _metric(at, "Critical")
+    pick = at.selectbox(key="dismiss_pick")
+    number = next(o for o in pick.options if "says 4500" in o)
+    pick.set_value(_key_for(at, number)).run()
+    at.button(key="dismiss_btn").click().run()
+    assert _metric(at, "Dismissed") == 1 and _metric(at, "Critical") == before - 1
+    assert "number-mismatch" not in _marked_checks(at)
+    assert (home / "dismissed.json").is_file()
+    fresh = _run_demo()
+    assert _metric(fresh, "Dismissed") == 1
+    assert "number-mismatch" not in _marked_checks(fresh)
+
+
+def _key_for(at: AppTest, label: str) -> str:
+    """The flag signature behind a label of the dismiss selectbox."""
+    from compare.review import build_rows
+
+    rows = build_rows(at.session_state["report"], at.session_state["dismissed"])
+    for r in rows:
+        for f in r.active:
+            if f"#{r.index + 1} {f.flag.severity}: {f.flag.message}" == label:
+                return f.key
+    raise AssertionError(label)
+
+
+def test_merge_two_pairs_reruns_the_checks():
+    at = _run_demo()
+    report = at.session_state["report"]
+    added = next(n for n, p in enumerate(report.pairs) if not p.source)
+    at.number_input(key="merge_n").set_value(added).run()
+    at.button(key="merge_btn").click().run()
+    assert not at.exception
+    assert _metric(at, "Pairs") == len(report.pairs) - 1
+    assert at.session_state["report"].pairs[added - 1].similarity is not None
+    assert "addition" not in _marked_checks(at)
+    assert "number-mismatch" in _marked_checks(at)
+
+
+def test_split_a_pair_back_into_two():
+    at = _run_demo()
+    report = at.session_state["report"]
+    added = next(n for n, p in enumerate(report.pairs) if not p.source)
+    at.number_input(key="merge_n").set_value(added).run()
+    at.button(key="merge_btn").click().run()
+    at.number_input(key="split_n").set_value(added).run()
+    at.number_input(key="split_s").set_value(1).run()
+    at.number_input(key="split_t").set_value(1).run()
+    at.button(key="split_btn").click().run()
+    assert not at.exception and not at.warning
+    assert _metric(at, "Pairs") == len(report.pairs)
+    assert "addition" in _marked_checks(at)
+
+
+def test_machine_translation_switch_never_breaks_the_page():
+    at = _app()
+    if at.toggle(key="mt").disabled:
+        pytest.skip("machine translation is not installed")
+    at.toggle(key="mt").set_value(True).run()
+    at.button(key=f"demo_{RU}").click().run()
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    assert "number-mismatch" in _marked_checks(at)
+    assert at.info  # either MT figures came with notices, or a notice says why MT did not run
+
+
+def test_impossible_correction_shows_a_warning():
+    at = _run_demo()
+    at.number_input(key="move_n").set_value(1).run()
+    at.radio(key="move_dir").set_value("first sentence to the previous pair").run()
+    at.button(key="move_btn").click().run()
+    assert not at.exception
+    assert any("no pair there" in w.value for w in at.warning)
+    assert at.session_state["report"].pairs == _run_demo().session_state["report"].pairs
+
+
+def test_every_export_has_a_download_button():
+    at = _run_demo()
+    labels = {b.label for b in at.get("download_button")}
+    assert labels == {"JSON", "CSV", "HTML", "TMX", "XLIFF"}
+
+
+# --------------------------------------------------------------------------- bad input
+def _error_after(at: AppTest) -> str:
+    """The page's error message as the user reads it (Markdown escapes removed)."""
+    assert not at.exception
+    assert at.error, "expected a message on the page"
+    return re.sub(r"\\(.)", r"\1", at.error[0].value)
+
+
+def test_five_megabyte_paste_gives_a_message():
+    at = _app()
+    at.text_area(key="target_text").input("Word. " * 900_000)
+    at.button(key="run").click().run()
+    assert "MB" in _error_after(at)
+
+
+def test_binary_upload_gives_a_message():
+    at = _app()
+    at.radio(key="input_mode").set_value("Upload files").run()
+    at.file_uploader(key="target_file").upload("article.txt", b"\x7fELF\x02\x01\x00binary")
+    at.run()
+    at.button(key="run").click().run()
+    assert "program" in _error_after(at)
+
+
+def test_broken_docx_upload_gives_a_message():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("hello.txt", "not a word document")
+    at = _app()
+    at.radio(key="input_mode").set_value("Upload files").run()
+    at.file_uploader(key="target_file").upload("article.docx", buf.getvalue())
+    at.run()
+    at.button(key="run").click().run()
+    assert ".docx" in _error_after(at)
+
+
+def test_wrong_language_side_gives_a_message_and_the_app_stays_usable():
+    at = _app()
+    russian = "Это русский текст о погоде. Завтра будет дождь и сильный ветер."
+    at.text_area(key="source_text").input(russian)
+    at.text_area(key="target_text").input(russian)
+    at.button(key="run").click().run()
+    assert "English" in _error_after(at)
+    at.button(key=f"demo_{RU}").click().run()
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    assert "number-mismatch" in _marked_checks(at)
+
+
+def test_unreachable_web_address_gives_a_message():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    at = _app()
+    at.radio(key="input_mode").set_value("Web addresses").run()
+    at.text_input(key="target_url").input(f"http://127.0.0.1:{closed}/article").run()
+    at.button(key="run").click().run()
+    message = _error_after(at)
+    assert message.startswith("Could not fetch http://127.0.0.1:") and "\\" not in message
+
+
+def test_web_addresses_can_be_switched_off():
+    at = _app()
+    assert "Web addresses" in at.radio(key="input_mode").options
+    at.toggle(key="urls").set_value(False).run()
+    assert "Web addresses" not in at.radio(key="input_mode").options
+
+
+def test_a_changed_threshold_reaches_the_report():
+    at = _app()
+    at.slider(key="sim_unrelated").set_value(0.95).run()
+    at.button(key=f"demo_{KK}").click().run()
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    report = at.session_state["report"]
+    assert report.signature.thresholds == {"sim_unrelated": 0.95}

@@ -1,0 +1,155 @@
+"""Exports: offline HTML with escaped text, TMX 1.4 and XLIFF 1.2 that parse back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from lxml import html as lxml_html
+
+from compare.exports import FORMATS, XLIFF_NS, export, to_html, to_tmx, to_xliff
+from compare.reading import read_pasted
+from compare.report import Report
+from compare.review import build_rows, demo_texts, run_review
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+X = f"{{{XLIFF_NS}}}"
+
+
+@pytest.fixture(scope="module")
+def report(embedder):
+    src, tgt = demo_texts("Russian → English")
+    return run_review(read_pasted(tgt), read_pasted(src), {}, embedder)
+
+
+@pytest.fixture(scope="module")
+def hostile(embedder):
+    """Both sides with markup, quotes, ampersands and a control character in them."""
+    text = (
+        'The <script>alert("x")</script> tag & "quotes.\n'
+        "A form feed\x0c here, and <b>bold</b> text.\n"
+    )
+    source = (
+        'Тег <script>alert("x")</script> и & "кавычки.\n'
+        "Разрыв страницы\x0c здесь и <b>жирный</b> текст.\n"
+    )
+    return run_review(read_pasted(text), read_pasted(source), {}, embedder)
+
+
+# --------------------------------------------------------------------------- HTML
+def test_html_is_self_contained_and_highlights_every_flag(report):
+    page = to_html(report, title="Demo")
+    tree = lxml_html.fromstring(page)
+    marked = {c for m in tree.xpath("//mark") for c in m.get("data-check").split()}
+    assert marked == {f.check for f in report.all_flags()}
+    assert tree.xpath("//mark[@data-check='number-mismatch']")[0].text_content() == "5400"
+    doubled = tree.xpath("//mark[contains(@data-check, 'doubled-punctuation')]")[0]
+    assert doubled.text_content() == ".." and "end-punctuation" in doubled.get("data-check")
+    assert not tree.xpath("//script|//link|//img|//iframe")
+    assert "http://" not in page and "https://" not in page
+    assert len(tree.xpath("//table[@class='pairs']/tbody/tr")) == len(report.pairs)
+
+
+def test_html_escapes_user_text(hostile):
+    page = to_html(hostile, title="<i>title</i>")
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//script|//b|//i")
+    body = tree.text_content()
+    assert '<script>alert("x")</script>' in body and "<b>bold</b>" in body
+    assert "<i>title</i>" in body
+
+
+def test_html_leaves_dismissed_flags_out(report):
+    key = next(rf.key for r in build_rows(report) for rf in r.flags
+               if rf.flag.check == "number-mismatch")
+    tree = lxml_html.fromstring(to_html(report, {key}))
+    assert not tree.xpath("//mark[@data-check='number-mismatch']")
+    assert tree.xpath("//mark[@data-check='negation-mismatch']")
+
+
+# --------------------------------------------------------------------------- TMX
+def test_tmx_parses_back_with_both_languages(report):
+    root = ET.fromstring(to_tmx(report))
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    assert root.find("header").get("srclang") == "ru"
+    units = root.findall("body/tu")
+    full = [p for p in report.pairs if p.source and p.target]
+    assert len(units) == len(full)
+    for tu, pair in zip(units, full, strict=True):
+        segs = {tuv.get(XML_LANG): tuv.findtext("seg") for tu_ in [tu] for tuv in tu_.iter("tuv")}
+        assert segs == {"ru": report.pair_text(pair, "source"),
+                        "en": report.pair_text(pair, "target")}
+
+
+def test_tmx_reads_in_translate_toolkit(report):
+    tmx = pytest.importorskip("translate.storage.tmx")
+    store = tmx.tmxfile.parsestring(to_tmx(report))
+    units = [u for u in store.units if u.source]
+    assert units[1].source == report.pair_text(report.pairs[1], "source")
+    assert units[1].target == report.pair_text(report.pairs[1], "target")
+
+
+def test_xml_exports_survive_hostile_text(hostile):
+    for data in (to_tmx(hostile), to_xliff(hostile)):
+        root = ET.fromstring(data)
+        texts = " ".join(t for t in root.itertext())
+        assert '<script>alert("x")</script>' in texts and "\ufffd" in texts
+        assert "<b>жирный</b>" in texts
+
+
+# --------------------------------------------------------------------------- XLIFF
+def test_xliff_has_a_unit_per_pair_and_flags_as_notes(report):
+    root = ET.fromstring(to_xliff(report))
+    assert root.get("version") == "1.2"
+    file_el = root.find(X + "file")
+    assert file_el.get("source-language") == "ru" and file_el.get("target-language") == "en"
+    units = root.iter(X + "trans-unit")
+    units = list(units)
+    assert len(units) == len(report.pairs)
+    for unit, pair in zip(units, report.pairs, strict=True):
+        notes = unit.findall(X + "note")
+        assert len(notes) == len(pair.flags)
+        assert unit.findtext(X + "source") in (report.pair_text(pair, "source"), None)
+        if not pair.target:
+            assert unit.find(X + "target").get("state") == "needs-translation"
+    critical = [n for n in root.iter(X + "note") if n.get("priority") == "1"]
+    assert len(critical) == report.counts()["severity"]["critical"]
+
+
+def test_xliff_reads_in_translate_toolkit(report):
+    xliff = pytest.importorskip("translate.storage.xliff")
+    store = xliff.xlifffile.parsestring(to_xliff(report))
+    units = store.getunits()
+    assert len(units) == len(report.pairs)
+    flagged = next(u for u, p in zip(units, report.pairs, strict=True)
+                   if any(f.check == "number-mismatch" for f in p.flags))
+    assert "4500" in flagged.getnotes() and "5400" in flagged.target
+
+
+# --------------------------------------------------------------------------- all formats
+def test_every_format_exports_and_json_round_trips(report):
+    for fmt in FORMATS:
+        assert export(report, fmt)
+    back = Report.from_dict(json.loads(export(report, "JSON")))
+    assert len(back.all_flags()) == len(report.all_flags())
+    rows = list(csv.reader(io.StringIO(export(report, "CSV").decode("utf-8"))))
+    assert len(rows) == len(report.pairs) + 1
+
+
+def test_machine_translation_column_appears_only_when_mt_ran(report):
+    from dataclasses import replace
+
+    from compare.exports import rows_table_html
+
+    plain = lxml_html.fromstring(rows_table_html(build_rows(report)))
+    assert "Machine translation" not in plain.text_content()
+    mt = {"en": "The <b>library</b> is free.", "back": "Библиотека бесплатна."}
+    pairs = [replace(p, mt=mt if n == 4 else None) for n, p in enumerate(report.pairs)]
+    table = lxml_html.fromstring(rows_table_html(build_rows(replace(report, pairs=pairs))))
+    assert "Machine translation" in table.text_content()
+    cells = table.xpath("//td[@class='mt']")
+    assert len(cells) == len(report.pairs) and not table.xpath("//td[@class='mt']//b")
+    assert "The <b>library</b> is free." in cells[4].text_content()
