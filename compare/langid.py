@@ -176,6 +176,33 @@ def detect_document_languages(text: str, paragraphs: list[Span]) -> DocumentLang
     return DocumentLanguages(whole.lang, whole.confidence, guesses, mixed)
 
 
+def mixed_paragraphs(text: str, paragraphs: list[Span], lang: str) -> list[int]:
+    """Indices of the paragraphs of a side in ``lang`` that are in another language or hold
+    a clause in the other script.
+
+    Unlike :func:`detect_document_languages` this is cheap on long texts: a paragraph is only
+    run through detection when its letters hint at another language.
+    """
+    mixed = []
+    for n, span in enumerate(paragraphs):
+        para = text[span.start : span.end]
+        if _has_foreign_clause(para, latin=lang != "en"):
+            mixed.append(n)
+            continue
+        cyr, lat = len(_RE_CYR.findall(para)), len(_RE_LAT.findall(para))
+        if lang == "en":
+            hint = cyr > lat
+        elif lang == "ru":
+            hint = lat > cyr or bool(_RE_KK_ONLY.search(para))
+        else:
+            hint = lat > cyr or (cyr >= 40 and not _RE_KK.search(para))
+        if hint:
+            guess = detect_language(para)
+            if guess.lang and guess.lang != lang and guess.confidence >= 0.5:
+                mixed.append(n)
+    return mixed
+
+
 def _has_foreign_clause(para: str, latin: bool) -> bool:
     """Whether ``para`` has MIXED_RUN_WORDS consecutive words in the other script (Latin in
     a Cyrillic text when ``latin``), enough of them lower-case to be a clause, not names."""

@@ -15,7 +15,7 @@ from compare import SUPPORTED_SOURCE_LANGS, __version__
 from compare.alignment_types import AlignedPair
 from compare.checks import CheckContext, all_checks, run_checks
 from compare.document import Document
-from compare.langid import resolve_language
+from compare.langid import mixed_paragraphs, resolve_language
 from compare.reading import InputText
 from compare.report import Report, Signature, attach_flags
 from compare.segment import segment
@@ -111,7 +111,17 @@ def check_texts(
         checks=ran,
         thresholds=dict(settings.thresholds),
     )
-    languages = {"target": tgt_lang, "source": src_lang}
+    mixed = {"target": mixed_paragraphs(target_doc.text, target_doc.paragraphs, tgt_lang)}
+    if source_doc is not None:
+        mixed["source"] = mixed_paragraphs(source_doc.text, source_doc.paragraphs, src_lang)
+    for side, found in mixed.items():
+        if found:
+            shown = ", ".join(str(n + 1) for n in found[:10]) + ("…" if len(found) > 10 else "")
+            notices.append(
+                f"{len(found)} paragraph(s) of the {side} text look like another language "
+                f"(paragraph {shown}); checks there may be unreliable."
+            )
+    languages = {"target": tgt_lang, "source": src_lang, "mixed_paragraphs": mixed}
     report = Report(
         signature=signature,
         target=target_doc,

@@ -1,0 +1,74 @@
+"""The whole pipeline on small real-shaped documents: stages wired, invariants kept."""
+
+import pytest
+
+from compare.errors import InputError
+from compare.langid import mixed_paragraphs
+from compare.pipeline import Settings, check_texts
+from compare.reading import read_pasted, split_paragraphs
+
+RU = (
+    "Правительство выделило 238 миллионов тенге на ремонт школ.\n"
+    "Работы начнутся в марте и завершатся к сентябрю.\n"
+    "Министр не исключил, что сроки сдвинутся."
+)
+EN = (
+    "The government allocated 238 million tenge for school repairs.\n"
+    "The work will begin in March and end by September.\n"
+    "The minister did not rule out that the deadlines may shift."
+)
+
+
+def test_every_sentence_in_exactly_one_pair_and_progress_reports_each_stage(embedder):
+    stages = []
+    report = check_texts(read_pasted(EN), read_pasted(RU), embedder=embedder,
+                         progress=lambda stage, message: stages.append(stage))
+    assert stages == ["languages", "segmenting", "aligning", "checking"]
+    for side, doc in (("source", report.source), ("target", report.target)):
+        covered = sorted(i for p in report.pairs for i in getattr(p, side))
+        assert covered == list(range(len(doc.sentences)))
+    assert [(p.source, p.target) for p in report.pairs] == [([0], [0]), ([1], [1]), ([2], [2])]
+    assert report.all_flags() == []  # a faithful translation
+    assert report.languages["source"] == "ru" and report.languages["target"] == "en"
+
+
+def test_checks_can_be_chosen_and_the_signature_says_which_ran(embedder):
+    bad = EN.replace("238", "283").replace("did not rule out", "ruled out")
+    report = check_texts(read_pasted(bad), read_pasted(RU), Settings(checks=["number-mismatch"]),
+                         embedder=embedder)
+    assert {f.check for f in report.all_flags()} == {"number-mismatch"}
+    assert report.signature.checks == ["number-mismatch"]
+    full = check_texts(read_pasted(bad), read_pasted(RU), embedder=embedder)
+    assert {"number-mismatch", "negation-mismatch"} <= {f.check for f in full.all_flags()}
+
+
+def test_source_language_override_wins(embedder):
+    report = check_texts(read_pasted(EN), read_pasted(RU), Settings(source_lang="kk"),
+                         embedder=embedder)
+    assert report.source.lang == "kk"
+
+
+def test_a_source_without_an_embedder_is_a_programming_error():
+    with pytest.raises(ValueError, match="embedder"):
+        check_texts(read_pasted(EN), read_pasted(RU))
+
+
+def test_wrong_language_target_is_an_input_error():
+    with pytest.raises(InputError, match="target text looks like Russian"):
+        check_texts(read_pasted(RU))
+
+
+def test_mixed_paragraph_is_reported_as_a_notice():
+    en = EN + "\nПравительство также обещало построить новые школы в трёх регионах страны."
+    report = check_texts(read_pasted(en))
+    assert report.languages["mixed_paragraphs"]["target"] == [3]
+    assert any("paragraph 4" in n for n in report.notices)
+
+
+def test_mixed_paragraphs_ignores_names_and_finds_real_switches():
+    text = (
+        "Компания Apple представила новый iPhone в Купертино.\n"
+        "Prices rose by five percent over the last year, the economy minister said.\n"
+        "Қазақстан Президенті Астанада шетелдік инвесторлармен кездесу өткізді."
+    )
+    assert mixed_paragraphs(text, split_paragraphs(text), "ru") == [1, 2]
