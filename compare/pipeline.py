@@ -85,12 +85,16 @@ def check_texts(
     else:
         if embedder is None:
             raise ValueError("an embedder is needed to align a source with its translation")
-        from compare.align import align_sentences
+        from compare.align import AlignSettings, align_sentences
 
         say("aligning", f"Aligning {len(source_doc.sentences)} source and "
                         f"{len(target_doc.sentences)} English sentences")
-        pairs = align_sentences(source_doc, target_doc, embedder)
-        aligner_name = "dp-beads"
+        align_settings = AlignSettings()
+        pairs = align_sentences(source_doc, target_doc, embedder, align_settings)
+        aligner_name = (
+            f"dp-beads(skip={align_settings.skip_cost},multi={align_settings.multi_penalty},"
+            f"band={align_settings.band_width})"
+        )
 
     say("checking", "Running checks")
     checks = all_checks()
@@ -101,7 +105,12 @@ def check_texts(
         target=target_doc, source=source_doc, pairs=pairs, thresholds=dict(settings.thresholds)
     )
     flags = run_checks(ctx, checks)
-    ran = [c.id for c in checks if source_doc is not None or not c.needs_source]
+    ran_checks = [c for c in checks if source_doc is not None or not c.needs_source]
+    ran = [c.id for c in ran_checks]
+    thresholds: dict[str, Any] = {}
+    for check in ran_checks:
+        thresholds.update(check.defaults)
+    thresholds.update(settings.thresholds)
 
     signature = Signature(
         compare=__version__,
@@ -109,7 +118,7 @@ def check_texts(
         segmenter=SEGMENTER_NAME,
         aligner=aligner_name,
         checks=ran,
-        thresholds=dict(settings.thresholds),
+        thresholds=thresholds,
     )
     mixed = {"target": mixed_paragraphs(target_doc.text, target_doc.paragraphs, tgt_lang)}
     if source_doc is not None:

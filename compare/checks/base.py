@@ -49,6 +49,9 @@ class Check:
     severity: ClassVar[str] = "major"
     needs_source: ClassVar[bool] = True
     description: ClassVar[str] = ""
+    defaults: ClassVar[dict[str, Any]] = {}
+    """Thresholds this check reads from ``ctx.thresholds``, with their default values; they
+    are written into every report's signature so a figure always says how it was made."""
 
     def run(self, ctx: CheckContext) -> list[Flag]:
         raise NotImplementedError

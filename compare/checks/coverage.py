@@ -46,6 +46,12 @@ MIN_CHARS = 40
 # the document's own statistics to be trusted.
 Z_LIMIT = 3.5
 MIN_PAIRS = 8
+# What a user may override through ctx.thresholds (the report signature records them).
+COVERAGE_DEFAULTS = {
+    "ratio_low": RATIO_LOW,
+    "ratio_high": RATIO_HIGH,
+    "sim_unrelated": SIM_UNRELATED,
+}
 
 
 def _span(doc: Document, idx: tuple[int, ...]) -> tuple[int, int]:
@@ -122,6 +128,7 @@ class Omission(Check):
     short for its source; not single missing words."""
 
     id = "omission"
+    defaults = COVERAGE_DEFAULTS
     category = "omission"
     severity = "major"
     description = "Part of the source seems to be missing from the English."
@@ -167,6 +174,7 @@ class Addition(Check):
     long for its source; not single added words."""
 
     id = "addition"
+    defaults = COVERAGE_DEFAULTS
     category = "addition"
     severity = "major"
     description = "The English seems to contain text that is not in the source."
@@ -212,6 +220,7 @@ class LowSimilarity(Check):
     that of true translations), when the length check did not already explain it."""
 
     id = "low-similarity"
+    defaults = COVERAGE_DEFAULTS
     category = "meaning"
     severity = "minor"
     description = "The English sentence and its source seem to say different things."
