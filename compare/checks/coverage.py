@@ -91,6 +91,15 @@ def _lang(ctx: CheckContext) -> str:
     return ctx.source.lang if ctx.source is not None and ctx.source.lang in RATIO_LOW else "ru"
 
 
+def _threshold(ctx: CheckContext, key: str, lang: str) -> float:
+    """A threshold from the settings (one number, or one per source language) or its default."""
+    value = ctx.thresholds.get(key, COVERAGE_DEFAULTS[key])
+    if isinstance(value, dict):
+        default = COVERAGE_DEFAULTS[key]
+        value = value.get(lang, default[lang] if isinstance(default, dict) else default)
+    return float(value)
+
+
 def length_outlier(ctx: CheckContext, pair: AlignedPair) -> int:
     """-1 when the English is abnormally short for this pair, +1 when long, 0 otherwise."""
     s, t = _lengths(ctx, pair)
@@ -98,8 +107,8 @@ def length_outlier(ctx: CheckContext, pair: AlignedPair) -> int:
         return 0
     ratio, lang = t / s, _lang(ctx)
     stats = _ratio_stats(ctx)
-    low = ratio < ctx.thresholds.get("ratio_low", RATIO_LOW[lang])
-    high = ratio > ctx.thresholds.get("ratio_high", RATIO_HIGH[lang])
+    low = ratio < _threshold(ctx, "ratio_low", lang)
+    high = ratio > _threshold(ctx, "ratio_high", lang)
     if stats is not None:
         z = (math.log(ratio) - stats[0]) / stats[1]
         low = low and z < -Z_LIMIT
@@ -112,7 +121,7 @@ def similarity_outlier(ctx: CheckContext, pair: AlignedPair) -> bool:
     outlier of the document too)."""
     if pair.similarity is None:
         return False
-    if pair.similarity >= ctx.thresholds.get("sim_unrelated", SIM_UNRELATED):
+    if pair.similarity >= _threshold(ctx, "sim_unrelated", _lang(ctx)):
         return False
     stats = _sim_stats(ctx)
     return stats is None or (pair.similarity - stats[0]) / stats[1] < -Z_LIMIT
