@@ -8,9 +8,9 @@ from compare.checks import (  # noqa: F401  (imported for registration)
     punctuation,
     untranslated,
 )
-from compare.checks.base import REGISTRY, Check, CheckContext, register
+from compare.checks.base import REGISTRY, Check, CheckContext, PairCheck, register
 
-__all__ = ["REGISTRY", "Check", "CheckContext", "register", "all_checks", "run_checks"]
+__all__ = ["REGISTRY", "Check", "CheckContext", "PairCheck", "register", "all_checks", "run_checks"]
 
 
 def all_checks() -> list[Check]:

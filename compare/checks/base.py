@@ -4,8 +4,9 @@ A check sees the whole aligned document (both sides, the sentence pairs) and ret
 with character spans into one side's text. The pipeline then attaches every flag to the pair
 whose sentences contain it, so a check never has to know about the report's layout.
 
-To add a check: subclass :class:`Check`, set ``id``/``category``/``severity``/``needs_source``,
-implement :meth:`Check.run`, decorate the class with :func:`register`, and import its module in
+To add a check: subclass :class:`Check` (or :class:`PairCheck`, which judges one translated
+pair at a time), set ``id``/``category``/``severity``/``needs_source``, implement ``run`` (or
+``check_pair``), decorate the class with :func:`register`, and import its module in
 ``compare/checks/__init__.py``. Give it tests of true positives and of human translations it
 must not flag.
 """
@@ -77,6 +78,27 @@ class Check:
             message=message,
             evidence=evidence or {},
         )
+
+
+class PairCheck(Check):
+    """A check that judges one translated pair at a time (both sides non-empty).
+
+    Subclasses implement :meth:`check_pair`; 1-0 and 0-1 beads are the coverage checks' job.
+    """
+
+    needs_source: ClassVar[bool] = True
+
+    def run(self, ctx: CheckContext) -> list[Flag]:
+        if ctx.source is None:
+            return []
+        flags: list[Flag] = []
+        for pair in ctx.pairs:
+            if pair.source and pair.target:
+                flags.extend(self.check_pair(ctx, pair))
+        return flags
+
+    def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
+        raise NotImplementedError
 
 
 REGISTRY: dict[str, type[Check]] = {}

@@ -21,7 +21,8 @@ from functools import lru_cache
 
 import regex
 
-from compare.checks.base import Check, CheckContext, register
+from compare.alignment_types import AlignedPair
+from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
 from compare.translit import keys_match, latin_key
 
@@ -491,7 +492,7 @@ def _initial(text: str, sent_start: int, pos: int, source: bool = False) -> bool
 
 
 @register
-class NameMismatch(Check):
+class NameMismatch(PairCheck):
     """Flags names missing from the English or present in the English with no source name."""
 
     id = "name-mismatch"
@@ -499,14 +500,8 @@ class NameMismatch(Check):
     severity = "major"
     description = "A name in the source is missing from the English, or the English adds one."
 
-    def run(self, ctx: CheckContext) -> list[Flag]:
-        if ctx.source is None:
-            return []
-        flags: list[Flag] = []
-        for pair in ctx.pairs:
-            if pair.source and pair.target:
-                flags.extend(self._pair(ctx, pair.source, pair.target))
-        return flags
+    def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
+        return self._pair(ctx, pair.source, pair.target)
 
     def _pair(self, ctx: CheckContext, s_idx: tuple[int, ...], t_idx: tuple[int, ...]) -> list:
         src_doc, tgt_doc = ctx.source, ctx.target

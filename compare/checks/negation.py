@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import regex
 
-from compare.checks.base import Check, CheckContext, register
+from compare.alignment_types import AlignedPair
+from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
 
 _WORD = regex.compile(r"\p{L}+(?=n['’]t)n['’]t|\p{L}+")
@@ -185,7 +186,7 @@ def _marker_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int,
 
 
 @register
-class NegationMismatch(Check):
+class NegationMismatch(PairCheck):
     """Flags a pair where one side negates more often than the other can account for."""
 
     id = "negation-mismatch"
@@ -193,39 +194,33 @@ class NegationMismatch(Check):
     severity = "critical"
     description = "A negation is present on one side only."
 
-    def run(self, ctx: CheckContext) -> list[Flag]:
-        if ctx.source is None:
+    def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
+        assert ctx.source is not None
+        src_text, tgt_text = ctx.pair_texts(pair)
+        lang = ctx.source.lang if ctx.source.lang in ("ru", "kk") else "ru"
+        src, tgt = count_negations(src_text, lang), count_negations(tgt_text, "en")
+        evidence = {"source": src.words, "target": tgt.words}
+        if tgt.strong - src.strong > src.spare_against(tgt):
+            doc, idx, side, lng = ctx.target, pair.target, "target", "en"
+            msg = (
+                f"The English has {tgt.strong} negation(s) ({', '.join(tgt.words)}), "
+                f"the source {src.strong}: check that the meaning was not reversed."
+            )
+        elif (
+            src.strong - tgt.strong > tgt.spare_against(src)
+            # A surplus of one in the source is flagged only when the English has no
+            # negation at all: "не сминается, не растягивается" -> "does not crumble or
+            # stretch" is one English negation over two clauses.
+            and (tgt.strong == 0 or src.strong - tgt.strong >= 2)
+        ):
+            doc, idx, side, lng = ctx.source, pair.source, "source", lang
+            msg = (
+                f"The source has {src.strong} negation(s) ({', '.join(src.words)}), "
+                f"the English {tgt.strong}: a negation may have been lost."
+            )
+        else:
             return []
-        out: list[Flag] = []
-        for pair in ctx.pairs:
-            if not (pair.source and pair.target):
-                continue
-            src_text, tgt_text = ctx.pair_texts(pair)
-            lang = ctx.source.lang if ctx.source.lang in ("ru", "kk") else "ru"
-            src, tgt = count_negations(src_text, lang), count_negations(tgt_text, "en")
-            evidence = {"source": src.words, "target": tgt.words}
-            if tgt.strong - src.strong > src.spare_against(tgt):
-                doc, idx, side, lng = ctx.target, pair.target, "target", "en"
-                msg = (
-                    f"The English has {tgt.strong} negation(s) ({', '.join(tgt.words)}), "
-                    f"the source {src.strong}: check that the meaning was not reversed."
-                )
-            elif (
-                src.strong - tgt.strong > tgt.spare_against(src)
-                # A surplus of one in the source is flagged only when the English has no
-                # negation at all: "не сминается, не растягивается" -> "does not crumble or
-                # stretch" is one English negation over two clauses.
-                and (tgt.strong == 0 or src.strong - tgt.strong >= 2)
-            ):
-                doc, idx, side, lng = ctx.source, pair.source, "source", lang
-                msg = (
-                    f"The source has {src.strong} negation(s) ({', '.join(src.words)}), "
-                    f"the English {tgt.strong}: a negation may have been lost."
-                )
-            else:
-                continue
-            first, last = doc.sentences[idx[0]], doc.sentences[idx[-1]]
-            spans = _marker_spans(doc.text, first.start, last.end, lng)
-            start, end = spans[-1] if spans else (first.start, last.end)
-            out.append(self.flag(side, start, end, msg, evidence))
-        return out
+        first, last = doc.sentences[idx[0]], doc.sentences[idx[-1]]
+        spans = _marker_spans(doc.text, first.start, last.end, lng)
+        start, end = spans[-1] if spans else (first.start, last.end)
+        return [self.flag(side, start, end, msg, evidence)]

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
-from compare.checks.base import Check, CheckContext, register
+from compare.alignment_types import AlignedPair
+from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
 
 _SEP = "[ \u00a0\u202f\u2009']"
@@ -463,7 +464,7 @@ def _show(m: Mention) -> str:
 
 
 @register
-class NumberMismatch(Check):
+class NumberMismatch(PairCheck):
     """Flags numbers that differ between source and English, or appear on one side only.
 
     Catches changed digits, dropped or invented figures, wrong scale (млн vs billion) and changed
@@ -475,14 +476,8 @@ class NumberMismatch(Check):
     severity = "critical"
     description = "A number in the English differs from the source or has no counterpart."
 
-    def run(self, ctx: CheckContext) -> list[Flag]:
-        if ctx.source is None:
-            return []
-        flags: list[Flag] = []
-        for pair in ctx.pairs:
-            if pair.source and pair.target:
-                flags.extend(self._pair(ctx, pair.source, pair.target))
-        return flags
+    def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
+        return self._pair(ctx, pair.source, pair.target)
 
     def _pair(self, ctx: CheckContext, s_idx: tuple[int, ...], t_idx: tuple[int, ...]) -> list:
         assert ctx.source is not None

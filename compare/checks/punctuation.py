@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex as re
 
 from compare.alignment_types import AlignedPair
-from compare.checks.base import Check, CheckContext, register
+from compare.checks.base import Check, CheckContext, PairCheck, register
 from compare.document import Document
 from compare.flags import Flag
 
@@ -418,7 +418,7 @@ def _quoted_title_moved(src: str, src_kind: str, tgt: str, tgt_kind: str) -> boo
 
 
 @register
-class EndPunctuation(Check):
+class EndPunctuation(PairCheck):
     """The final punctuation of a sentence pair differs in kind: a question became a statement
     (or the reverse), ``!`` or ``…`` became ``.``, or the English lost its final mark.
 
@@ -433,17 +433,10 @@ class EndPunctuation(Check):
     needs_source = True
     description = "The English ends a sentence with different punctuation than the source."
 
-    def run(self, ctx: CheckContext) -> list[Flag]:
-        if ctx.source is None:
-            return []
-        flags: list[Flag] = []
-        for pair in ctx.pairs:
-            if not pair.source or not pair.target:
-                continue
-            flag = self._pair(ctx.source, ctx.target, pair)
-            if flag:
-                flags.append(flag)
-        return flags
+    def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
+        assert ctx.source is not None
+        flag = self._pair(ctx.source, ctx.target, pair)
+        return [flag] if flag else []
 
     def _pair(self, source: Document, target: Document, pair: AlignedPair) -> Flag | None:
         src_text = source.sentence_text(pair.source[-1])
@@ -487,7 +480,7 @@ def _is_speech(inner: str) -> bool:
 
 
 @register
-class QuotePresence(Check):
+class QuotePresence(PairCheck):
     """A quotation in the source (« », „ “, " ") that reads as quoted words has no quotation
     marks at all in the English of the pair.
 
@@ -502,29 +495,15 @@ class QuotePresence(Check):
     needs_source = True
     description = "A quotation in the source is not a quotation in the English."
 
-    def run(self, ctx: CheckContext) -> list[Flag]:
-        if ctx.source is None:
+    def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
+        assert ctx.source is not None
+        _, tgt = ctx.pair_texts(pair)
+        quote = None if _TGT_QUOTE.search(tgt) else self._source_quotation(ctx.source, pair)
+        if not quote:
             return []
-        flags: list[Flag] = []
-        for pair in ctx.pairs:
-            if not pair.source or not pair.target:
-                continue
-            _, tgt = ctx.pair_texts(pair)
-            if _TGT_QUOTE.search(tgt):
-                continue
-            quote = self._source_quotation(ctx.source, pair)
-            if quote:
-                start, end, inner = quote
-                flags.append(
-                    self.flag(
-                        "source",
-                        start,
-                        end,
-                        "This quotation in the source is not in quotation marks in the English.",
-                        {"source_quotation": inner},
-                    )
-                )
-        return flags
+        start, end, inner = quote
+        message = "This quotation in the source is not in quotation marks in the English."
+        return [self.flag("source", start, end, message, {"source_quotation": inner})]
 
     @staticmethod
     def _source_quotation(source: Document, pair: AlignedPair) -> tuple[int, int, str] | None:
