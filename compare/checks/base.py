@@ -13,6 +13,7 @@ must not flag.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -34,6 +35,15 @@ class CheckContext:
     source: Document | None = None
     pairs: list[AlignedPair] = field(default_factory=list)
     thresholds: dict[str, Any] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Per-document results that checks compute once and share (see :meth:`once`)."""
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` the first time ``key`` is asked for on this context, then the same
+        value: document-wide statistics must not be recomputed for every pair."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def pair_texts(self, pair: AlignedPair) -> tuple[str, str]:
         """Source text and target text of a pair (sentences joined by a space)."""

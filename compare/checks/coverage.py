@@ -106,7 +106,7 @@ def length_outlier(ctx: CheckContext, pair: AlignedPair) -> int:
     if s < MIN_CHARS and t < MIN_CHARS or s == 0 or t == 0:
         return 0
     ratio, lang = t / s, _lang(ctx)
-    stats = _ratio_stats(ctx)
+    stats = ctx.once("coverage.ratio_stats", lambda: _ratio_stats(ctx))
     low = ratio < _threshold(ctx, "ratio_low", lang)
     high = ratio > _threshold(ctx, "ratio_high", lang)
     if stats is not None:
@@ -123,7 +123,7 @@ def similarity_outlier(ctx: CheckContext, pair: AlignedPair) -> bool:
         return False
     if pair.similarity >= _threshold(ctx, "sim_unrelated", _lang(ctx)):
         return False
-    stats = _sim_stats(ctx)
+    stats = ctx.once("coverage.sim_stats", lambda: _sim_stats(ctx))
     return stats is None or (pair.similarity - stats[0]) / stats[1] < -Z_LIMIT
 
 
