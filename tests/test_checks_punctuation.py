@@ -10,7 +10,7 @@ from razdel import sentenize
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import REGISTRY, CheckContext
-from compare.checks.punctuation import final_mark, is_abbreviation
+from compare.checks.punctuation import QuoteBalance, final_mark, is_abbreviation
 from compare.document import Document, Sentence, Span
 from compare.flags import Flag
 
@@ -358,3 +358,20 @@ def test_demetr_human_references_and_mt_not_flagged(shared_dir) -> None:
     assert sum(bool(_demetr_flags(r, r["pert_sent"])) for r in refs) == 0  # measured 0 / 50
     mt = {r["mt_sent"]: r for r in rows}.values()
     assert sum(bool(_demetr_flags(r, r["mt_sent"])) for r in mt) <= 1  # measured 0 / 50
+
+
+def test_a_quote_imbalance_the_source_shares_is_only_minor():
+    def doc(text: str, lang: str) -> Document:
+        return Document(text, lang, [Span(0, len(text))], [Sentence(0, 0, len(text), 0)])
+
+    english = 'The loans were extended," the minister concluded.'
+    shared = doc('Кредиты были продлены", - заключил министр.', "ru")
+    clean = doc("Кредиты были продлены, заключил министр.", "ru")
+    pairs = [AlignedPair((0,), (0,), 0.9)]
+    for source, severity in ((shared, "minor"), (clean, "major")):
+        ctx = CheckContext(target=doc(english, "en"), source=source, pairs=pairs)
+        flags = QuoteBalance().run(ctx)
+        assert [f.severity for f in flags] == [severity]
+    assert "source is unbalanced" in QuoteBalance().run(
+        CheckContext(target=doc(english, "en"), source=shared, pairs=pairs)
+    )[0].message

@@ -8,6 +8,7 @@ aligned pairs. Every check reports the mark itself, never rewrites the text.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -152,7 +153,32 @@ class QuoteBalance(Check):
             carried = self._paragraph(text, offset, p_index, carried, flags)
         for o in carried:
             flags.append(self._unclosed(o))
-        return flags
+        return [self._mirrored(ctx, f) for f in flags] if ctx.source is not None else flags
+
+    def _mirrored(self, ctx: CheckContext, flag: Flag) -> Flag:
+        """A quote imbalance the source shares is the author's, not the translator's: minor.
+
+        The source is judged by plain counts over the paragraphs aligned with the flagged
+        English sentence (« against », “ against ”, straight quotes by parity)."""
+        source = ctx.source
+        assert source is not None
+        sentence = _sentence_at(ctx.target, flag.start)
+        paragraphs = {
+            source.sentences[i].paragraph
+            for pair in ctx.pairs
+            if sentence in pair.target
+            for i in pair.source
+        }
+        if not paragraphs or not any(
+            _counts_unbalanced(text)
+            for p, _, text in paragraph_texts(source)
+            if p in paragraphs
+        ):
+            return flag
+        flag.severity = "minor"
+        flag.message += " The source is unbalanced here too."
+        flag.evidence["source_unbalanced"] = True
+        return flag
 
     def _paragraph(
         self, text: str, offset: int, p_index: int, carried: list[_Open], flags: list[Flag]
@@ -200,6 +226,21 @@ class QuoteBalance(Check):
             f"Opening quote {o.char} is never closed.",
             {"mark": o.char, "problem": "unclosed opening quote", "paragraph": o.paragraph},
         )
+
+
+def _sentence_at(doc: Document, pos: int) -> int:
+    """Index of the sentence of ``doc`` that holds (or last starts before) offset ``pos``."""
+    starts = [s.start for s in doc.sentences]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _counts_unbalanced(text: str) -> bool:
+    """Whether a text's quote marks do not pair up by simple counting."""
+    return (
+        text.count("«") != text.count("»")
+        or (text.count("“") + text.count("„") + text.count("”")) % 2 == 1  # “…” and „…“
+        or text.count('"') % 2 == 1
+    )
 
 
 def _pop_family(stack: list[_Open], family: str) -> _Open | None:
