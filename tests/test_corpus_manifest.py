@@ -1,0 +1,91 @@
+"""Manifest reading: good rows resolve relative to the manifest, bad rows get their own error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.corpus.manifest import COLUMNS, read_manifest, write_manifest
+from compare.errors import InputError
+
+HEADER = ",".join(COLUMNS)
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "texts").mkdir()
+    for name in ("a.ru.txt", "a.en.txt", "b.kk.txt", "b.en.txt"):
+        (tmp_path / "texts" / name).write_text("Text.\n", encoding="utf-8")
+    return tmp_path
+
+
+def _write(folder: Path, *lines: str, name: str = "manifest.csv") -> Path:
+    path = folder / name
+    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_good_rows_resolve_paths_relative_to_the_manifest(folder: Path) -> None:
+    manifest = _write(
+        folder,
+        "a,lenta.ru,2024-05-01,https://x.test/a,ru,texts/a.ru.txt,texts/a.en.txt,news;politics",
+        "b,kazinform,2024-06,,KK,texts/b.kk.txt,texts/b.en.txt,",
+    )
+    rows, errors = read_manifest(manifest)
+    assert errors == []
+    assert [r.id for r in rows] == ["a", "b"]
+    assert rows[0].source_path == str((folder / "texts" / "a.ru.txt").resolve())
+    assert rows[0].tags == ("news", "politics")
+    assert rows[0].month == "2024-05"
+    assert rows[1].source_lang == "kk" and rows[1].tags == () and rows[1].month == "2024-06"
+
+
+def test_each_bad_row_gets_its_own_message_and_the_rest_still_load(folder: Path) -> None:
+    manifest = _write(
+        folder,
+        "a,o,,,ru,texts/a.ru.txt,texts/a.en.txt,",
+        "missing,o,,,ru,texts/gone.ru.txt,texts/a.en.txt,",
+        "lang,o,,,de,texts/a.ru.txt,texts/a.en.txt,",
+        "a,o,,,ru,texts/a.ru.txt,texts/a.en.txt,",
+        ",o,,,ru,texts/a.ru.txt,texts/a.en.txt,",
+        "date,o,May 2024,,ru,texts/a.ru.txt,texts/a.en.txt,",
+        "notarget,o,,,ru,texts/a.ru.txt,,",
+        "b,o,,,auto,texts/b.kk.txt,texts/b.en.txt,",
+    )
+    rows, errors = read_manifest(manifest)
+    assert [r.id for r in rows] == ["a", "b"]
+    messages = {e.line: e.message for e in errors}
+    assert "texts/gone.ru.txt does not exist" in messages[3]
+    assert "unknown source language 'de'" in messages[4]
+    assert "already used on row 2" in messages[5]
+    assert "id is empty" in messages[6]
+    assert "not YYYY-MM-DD" in messages[7]
+    assert "target_path is empty" in messages[8]
+    assert all("\n" not in m for m in messages.values())
+
+
+def test_whole_file_problems_raise_one_input_error(folder: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        read_manifest(folder / "nope.csv")
+    bad = folder / "bad.csv"
+    bad.write_text("id,outlet,source_path\nx,o,texts/a.ru.txt\n", encoding="utf-8")
+    with pytest.raises(InputError, match="target_path"):
+        read_manifest(bad)
+
+
+def test_excel_bom_and_blank_lines_are_accepted(folder: Path) -> None:
+    path = folder / "bom.csv"
+    path.write_text("\ufeff" + HEADER + "\n\na,o,,,ru,texts/a.ru.txt,texts/a.en.txt,x\n,,,,,,,\n",
+                    encoding="utf-8")
+    rows, errors = read_manifest(path)
+    assert [r.id for r in rows] == ["a"] and errors == []
+
+
+def test_write_manifest_round_trips(folder: Path) -> None:
+    path = folder / "out.csv"
+    write_manifest(path, [{"id": "a", "outlet": "kp", "source_lang": "ru",
+                           "source_path": "texts/a.ru.txt", "target_path": "texts/a.en.txt",
+                           "tags": ["sys1", "news"]}])
+    rows, errors = read_manifest(path)
+    assert errors == [] and rows[0].tags == ("sys1", "news") and rows[0].outlet == "kp"

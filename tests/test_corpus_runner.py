@@ -1,0 +1,241 @@
+"""Corpus runner: results in SQLite, failures recorded, resumable after a hard kill.
+
+The texts are tiny article pairs written for this test (one with a changed number, one with a
+lost negation, two faithful translations, one unusable file), so a run takes seconds; the
+sentence vectors are cached in one file for the whole module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from compare.corpus.manifest import write_manifest
+from compare.corpus.runner import (
+    DocumentPair,
+    RunSettings,
+    init_worker,
+    load_report,
+    process_document,
+    run_corpus,
+    worker_embedder,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+
+TEXTS = {
+    "lib.ru.txt": "В понедельник в Алматы открылась новая библиотека. Её площадь составляет "
+                  "4500 квадратных метров. Вход для читателей будет бесплатным.",
+    "lib.en.txt": "A new library opened in Almaty on Monday. Its area is 5400 square metres. "
+                  "Entry for readers will be free.",
+    "court.ru.txt": "Мэр города не стал комментировать решение суда. Заседание продолжалось "
+                    "три часа.",
+    "court.en.txt": "The city's mayor did not comment on the court's decision. The hearing "
+                    "lasted three hours.",
+    "park.kk.txt": "Астанада жаңа саябақ ашылды. Саябақтың ауданы 35 гектар.",
+    "park.en.txt": "A new park opened in Astana. The park covers 35 hectares.",
+    "decree.ru.txt": "Министр не подписал указ. Документ вернули на доработку.",
+    "decree.en.txt": "The minister signed the decree. The document was sent back for revision.",
+    "empty.en.txt": "",
+}
+ROWS = [
+    {"id": "lib", "outlet": "lenta.ru", "date": "2024-05-01", "source_lang": "ru",
+     "source_path": "lib.ru.txt", "target_path": "lib.en.txt", "tags": ["culture"]},
+    {"id": "court", "outlet": "kp", "date": "2024-05-03", "source_lang": "ru",
+     "source_path": "court.ru.txt", "target_path": "court.en.txt"},
+    {"id": "broken", "outlet": "kp", "source_lang": "ru",
+     "source_path": "court.ru.txt", "target_path": "empty.en.txt"},
+    {"id": "park", "outlet": "kazinform", "source_lang": "kk",
+     "source_path": "park.kk.txt", "target_path": "park.en.txt"},
+    {"id": "decree", "outlet": "kp", "source_lang": "ru",
+     "source_path": "decree.ru.txt", "target_path": "decree.en.txt"},
+    {"id": "lost", "outlet": "kp", "source_lang": "ru",
+     "source_path": "gone.ru.txt", "target_path": "decree.en.txt"},
+]
+
+
+def _make_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in TEXTS.items():
+        (folder / name).write_text(text + ("\n" if text else ""), encoding="utf-8")
+    write_manifest(folder / "manifest.csv", ROWS)
+    return folder / "manifest.csv"
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("emb") / "embeddings.sqlite")
+
+
+@pytest.fixture(scope="module")
+def settings(cache: str) -> RunSettings:
+    return RunSettings(embedding_cache=cache)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory, settings: RunSettings) -> dict:
+    """An uninterrupted run: the totals every other run must reproduce."""
+    folder = tmp_path_factory.mktemp("ref")
+    manifest = _make_corpus(folder)
+    summary = run_corpus(manifest, folder / "r.sqlite", settings, progress=False)
+    assert (summary.total, summary.processed, summary.failed, summary.invalid) == (6, 5, 1, 1)
+    return {"dump": _dump(folder / "r.sqlite"), "path": folder / "r.sqlite"}
+
+
+def _dump(path: Path) -> dict:
+    """Everything a researcher counts, without timings."""
+    db = sqlite3.connect(path)
+    docs = db.execute(
+        "SELECT id, outlet, status, error, input_hash, source_lang, source_sentences, "
+        "target_sentences, pairs, flags, omitted_sentences, added_sentences, "
+        "ROUND(similarity_sum, 4), similarity_n, report FROM documents ORDER BY id").fetchall()
+    # Messages about a missing file name the run's own folder, which differs between runs.
+    docs = [(*d[:3], (d[3] or "").split(" (looked in")[0], *d[4:-1],
+             None if d[-1] is None else zlib.decompress(d[-1])) for d in docs]
+    pairs = db.execute("SELECT doc_id, idx, source, target, kind, ROUND(score, 4), "
+                       "ROUND(similarity, 4), flags FROM pairs ORDER BY 1, 2").fetchall()
+    flags = db.execute("SELECT * FROM flags ORDER BY 1, 2, 3").fetchall()
+    db.close()
+    return {"documents": docs, "pairs": pairs, "flags": flags}
+
+
+def _by_id(dump: dict) -> dict:
+    return {d[0]: d for d in dump["documents"]}
+
+
+def test_results_record_flags_failures_and_bad_rows(reference: dict) -> None:
+    docs = _by_id(reference["dump"])
+    assert {i: d[2] for i, d in docs.items()} == {
+        "lib": "ok", "court": "ok", "park": "ok", "decree": "ok", "broken": "failed",
+        "lost": "invalid"}
+    assert "empty" in docs["broken"][3].lower()
+    assert "gone.ru.txt does not exist" in docs["lost"][3]
+    flagged = {(f[0], f[3]) for f in reference["dump"]["flags"]}
+    assert ("lib", "number-mismatch") in flagged
+    assert ("decree", "negation-mismatch") in flagged
+    # The faithful translations carry no critical or major flag.
+    serious = {f[0] for f in reference["dump"]["flags"] if f[5] in ("critical", "major")}
+    assert "court" not in serious and "park" not in serious
+    assert docs["park"][5] == "kk" and docs["lib"][6] == 3
+    report = load_report(reference["path"], "lib")
+    assert report is not None and "5400" in report.target.text
+
+
+def _killed_run(manifest: Path, out: Path, cache: str, hook: str) -> None:
+    """Run the corpus in a child process that SIGKILLs itself at ``hook`` of the first doc."""
+    script = (
+        "import os, signal, sys\n"
+        "from compare.corpus.runner import RunSettings, run_corpus\n"
+        "def die(doc_id):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "run_corpus(sys.argv[1], sys.argv[2], RunSettings(embedding_cache=sys.argv[3]),\n"
+        f"           progress=False, {hook}=die)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-c", script, str(manifest), str(out), cache],
+                          env=env, capture_output=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
+
+
+@pytest.mark.parametrize("hook", ["after_commit", "before_commit"])
+def test_killed_run_resumes_to_identical_totals(
+    tmp_path: Path, cache: str, settings: RunSettings, reference: dict, hook: str
+) -> None:
+    manifest = _make_corpus(tmp_path)
+    out = tmp_path / "r.sqlite"
+    _killed_run(manifest, out, cache, hook)
+    stored = [d[0] for d in _dump(out)["documents"] if d[2] != "invalid"]
+    # Killed after its commit the first document is kept; killed inside it, nothing is.
+    assert stored == (["lib"] if hook == "after_commit" else [])
+    summary = run_corpus(manifest, out, settings, progress=False)
+    assert summary.skipped == len(stored)
+    assert summary.processed == 5 - len(stored)
+    assert _dump(out) == reference["dump"]
+    again = run_corpus(manifest, out, settings, progress=False)
+    assert (again.processed, again.skipped) == (0, 5)
+    assert _dump(out) == reference["dump"]
+
+
+def test_changed_input_file_is_checked_again(
+    tmp_path: Path, settings: RunSettings, reference: dict
+) -> None:
+    manifest = _make_corpus(tmp_path)
+    out = tmp_path / "r.sqlite"
+    shutil.copy(reference["path"], out)
+    (tmp_path / "lib.en.txt").write_text(
+        TEXTS["lib.en.txt"].replace("5400", "4500") + "\n", encoding="utf-8")
+    summary = run_corpus(manifest, out, settings, progress=False)
+    assert (summary.processed, summary.skipped) == (1, 4)
+    after = _by_id(_dump(out))
+    assert after["lib"][4] != _by_id(reference["dump"])["lib"][4]
+    assert after["lib"][9] < _by_id(reference["dump"])["lib"][9]
+    db = sqlite3.connect(out)
+    checks = [r[0] for r in db.execute("SELECT check_id FROM flags WHERE doc_id = 'lib'")]
+    assert "number-mismatch" not in checks
+    assert db.execute("SELECT COUNT(*) FROM documents WHERE id = 'lib'").fetchone()[0] == 1
+
+
+def test_retry_failed_checks_the_failed_document_again(
+    tmp_path: Path, settings: RunSettings, reference: dict
+) -> None:
+    manifest = _make_corpus(tmp_path)
+    out = tmp_path / "r.sqlite"
+    shutil.copy(reference["path"], out)
+    summary = run_corpus(manifest, out, settings, progress=False, retry_failed=True)
+    assert (summary.processed, summary.failed) == (1, 1)
+    assert _dump(out) == reference["dump"]
+
+
+def test_two_workers_give_the_same_results(
+    tmp_path: Path, settings: RunSettings, reference: dict
+) -> None:
+    manifest = _make_corpus(tmp_path)
+    summary = run_corpus(manifest, tmp_path / "r.sqlite", settings, jobs=2, progress=False)
+    assert summary.processed == 5
+    assert _dump(tmp_path / "r.sqlite") == reference["dump"]
+
+
+def test_process_document_never_raises_and_builds_the_embedder_once(
+    tmp_path: Path, settings: RunSettings
+) -> None:
+    pair = DocumentPair(id="x", source_path=str(tmp_path / "none.ru.txt"),
+                        target_path=str(tmp_path / "none.en.txt"), input_hash="h")
+    result = process_document(pair, settings)
+    assert result.status == "failed" and "not found" in result.error
+    assert result.id == "x" and result.input_hash == "h"
+    init_worker(settings)
+    first = worker_embedder(settings)
+    init_worker(settings)
+    assert worker_embedder(settings) is first
+    json.dumps(result.error)  # plain data
+
+
+def test_cli_runs_resumes_and_prints_stats(
+    tmp_path: Path, cache: str, reference: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compare.cli import main
+
+    manifest = _make_corpus(tmp_path)
+    out = tmp_path / "r.sqlite"
+    shutil.copy(reference["path"], out)
+    code = main(["corpus", "run", str(manifest), "--out", str(out), "--embedding-cache", cache,
+                 "--quiet"])
+    assert code == 0
+    assert "0 checked now" in capsys.readouterr().out
+    stats_csv = tmp_path / "stats.csv"
+    assert main(["corpus", "stats", str(out), "--by", "outlet", "--csv", str(stats_csv)]) == 0
+    table = capsys.readouterr().out
+    assert all(name in table for name in ("kazinform", "kp", "lenta.ru"))
+    assert [line.split(",")[0] for line in stats_csv.read_text().splitlines()[1:]] == [
+        "kazinform", "kp", "lenta.ru"]
+    assert main(["corpus", "run", str(tmp_path / "none.csv"), "--out", str(out)]) == 2
+    assert "Manifest not found" in capsys.readouterr().err
