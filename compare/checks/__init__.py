@@ -6,6 +6,7 @@ from compare.checks import (  # noqa: F401  (imported for registration)
     negation,
     numbers,
     punctuation,
+    repetition,
     untranslated,
 )
 from compare.checks.base import REGISTRY, Check, CheckContext, PairCheck, register
