@@ -1,0 +1,207 @@
+"""What the app's Corpus page shows, computed here so the page stays a thin shell.
+
+Tables are lists of plain dicts (Streamlit renders them as they are), charts are Altair
+specifications built from those dicts, and an uploaded manifest is made runnable by pointing
+its relative paths at a folder the user names. Nothing here runs a check: the runner and the
+statistics module do that; this module only reshapes their results for display.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from compare.corpus.manifest import read_manifest
+from compare.corpus.runner import RunSettings
+from compare.corpus.stats import DocFigures, Estimate, GroupStats, load_documents
+from compare.errors import InputError
+
+HEADLINE = "critical+major"
+"""The metric of the bar chart and the per-document distribution."""
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:&=\"'])")
+MAX_APP_DOCUMENTS = 50
+"""Manifests run from the page are capped: larger ones belong to the command line."""
+
+
+def plain(text: str) -> str:
+    """Text for an element that renders Markdown (errors, notices): every Markdown, HTML and
+    LaTeX sign backslash-escaped, so a path or an id shows as it is."""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", text)
+
+
+def open_results(path: str) -> list[DocFigures]:
+    """The checked documents of a results database named in the page's path box.
+
+    Every way the path can be wrong (empty, missing, a folder, not SQLite, SQLite without the
+    results tables) becomes an :class:`InputError` with a one-line message, never a traceback.
+    """
+    path = path.strip()
+    if not path:
+        raise InputError("Give the path of a results database (.sqlite) made by corpus run.")
+    if os.path.isdir(path):
+        raise InputError(f"{path} is a folder; give the path of a results .sqlite file.")
+    return load_documents(path)
+
+
+def _value(e: Estimate, scale: float = 1.0, digits: int = 2) -> float | None:
+    return None if e.value is None else round(e.value * scale, digits)
+
+
+def _interval(e: Estimate, scale: float = 1.0, digits: int = 2) -> str:
+    if e.low is None or e.high is None:
+        return ""
+    return f"{e.low * scale:.{digits}f} – {e.high * scale:.{digits}f}"
+
+
+def stats_records(stats: list[GroupStats], by: str) -> list[dict[str, Any]]:
+    """One row per group with the headline figures and their 95 % intervals, for a table."""
+    rows = []
+    for s in stats:
+        m = s.metrics
+        rows.append({
+            by: s.group,
+            "documents": s.documents,
+            "sentences": s.sentences,
+            "critical+major /100": _value(m[HEADLINE]),
+            "critical+major 95% CI": _interval(m[HEADLINE]),
+            "flags /100": _value(m["total"]),
+            "flags 95% CI": _interval(m["total"]),
+            "omitted %": _value(m["omission_rate"], 100.0, 1),
+            "added %": _value(m["addition_rate"], 100.0, 1),
+            "similarity": _value(m["similarity"], 1.0, 3),
+        })
+    return rows
+
+
+def chart_records(stats: list[GroupStats], metric: str = HEADLINE) -> list[dict[str, Any]]:
+    """Point estimate and interval of one metric per group; groups without one are left out."""
+    return [
+        {"group": s.group, "value": e.value, "low": e.low, "high": e.high,
+         "documents": s.documents}
+        for s in stats
+        if (e := s.metrics[metric]).value is not None
+    ]
+
+
+def document_records(
+    docs: list[DocFigures], by: str, group: str | None = None
+) -> list[dict[str, Any]]:
+    """Per-document figures, optionally only the documents of one group (the drill-down).
+
+    The rate is per 100 source sentences, like the group figures, so a document can be read
+    against its group's bar; documents with no source sentence have no rate (None).
+    """
+    out = []
+    for d in docs:
+        if group is not None and group not in d.groups.get(by, []):
+            continue
+        n = d.source_sentences
+        crit = d.flags.get(HEADLINE, 0)
+        out.append({
+            "id": d.id,
+            by: ", ".join(d.groups.get(by, [])),
+            "sentences": n,
+            "flags": d.flags.get("total", 0),
+            "critical+major": crit,
+            "critical+major /100": round(100.0 * crit / n, 2) if n else None,
+            "omitted": d.omitted,
+            "added": d.added,
+        })
+    return out
+
+
+def bar_chart(records: list[dict[str, Any]], by: str) -> Any:
+    """Bars of critical+major flags per 100 sentences per group, with 95 % CI error bars."""
+    import altair as alt
+
+    base = alt.Chart(alt.Data(values=records)).encode(
+        x=alt.X("group:N", title=by, sort=None)
+    )
+    bars = base.mark_bar().encode(
+        y=alt.Y("value:Q", title="critical+major flags per 100 sentences"),
+        tooltip=[alt.Tooltip("group:N", title=by), alt.Tooltip("value:Q", format=".2f"),
+                 alt.Tooltip("low:Q", format=".2f"), alt.Tooltip("high:Q", format=".2f"),
+                 "documents:Q"],
+    )
+    errors = base.mark_errorbar(ticks=True, color="black").encode(
+        y=alt.Y("low:Q", title=""), y2="high:Q"
+    )
+    return (bars + errors).properties(height=320)
+
+
+def histogram(records: list[dict[str, Any]]) -> Any:
+    """Distribution of per-document critical+major flag rates (documents with a rate)."""
+    import altair as alt
+
+    values = [r for r in records if r["critical+major /100"] is not None]
+    return alt.Chart(alt.Data(values=values)).mark_bar().encode(
+        x=alt.X("critical+major /100:Q", bin=alt.Bin(maxbins=20),
+                title="critical+major flags per 100 sentences, per document"),
+        y=alt.Y("count():Q", title="documents"),
+    ).properties(height=240)
+
+
+def localise_manifest(data: bytes, base: str, dest: str | os.PathLike[str]) -> Path:
+    """Write an uploaded manifest to ``dest`` with its relative paths resolved against ``base``.
+
+    An upload has no folder of its own, so the user names the folder its paths are relative
+    to; absolute paths are kept. The rewritten manifest is validated as usual, and one larger
+    than :data:`MAX_APP_DOCUMENTS` rows is refused (the command line handles big corpora).
+    """
+    folder = Path(base.strip()).expanduser()
+    if not base.strip() or not folder.is_dir():
+        raise InputError("Give the folder that the manifest's file paths are relative to.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("The manifest is not UTF-8 text; save it as UTF-8 CSV.") from exc
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [h.strip() for h in reader.fieldnames or []]
+    reader.fieldnames = fields
+    if "source_path" not in fields or "target_path" not in fields:
+        raise InputError("The manifest needs source_path and target_path columns.")
+    rows = list(reader)
+    if len(rows) > MAX_APP_DOCUMENTS:
+        raise InputError(f"The manifest has {len(rows)} rows; the page runs at most "
+                         f"{MAX_APP_DOCUMENTS}. Use: python -m compare corpus run.")
+    for row in rows:
+        for key in ("source_path", "target_path"):
+            value = (row.get(key) or "").strip()
+            if value and not Path(value).is_absolute():
+                row[key] = str((folder / value).resolve())
+    out = Path(dest)
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return out
+
+
+def run_settings() -> RunSettings:
+    """How the page checks an uploaded manifest: the command line's defaults, one process
+    (small manifests only), and the shared embedding cache so a re-run costs little."""
+    return RunSettings()
+
+
+def manifest_size(path: str | os.PathLike[str]) -> int:
+    """How many rows of a manifest will be checked (valid rows; for the progress bar)."""
+    rows, _ = read_manifest(path)
+    return len(rows)
+
+
+def failed_documents(path: str | os.PathLike[str]) -> list[dict[str, str]]:
+    """Documents the run could not check, with the reason, so none silently drops out of the
+    figures. Call only on a file :func:`open_results` accepted."""
+    db = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        rows = db.execute(
+            "SELECT id, error FROM documents WHERE status != 'ok' ORDER BY id"
+        ).fetchall()
+    finally:
+        db.close()
+    return [{"id": doc_id, "error": error or ""} for doc_id, error in rows]

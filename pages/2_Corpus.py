@@ -1,0 +1,158 @@
+"""The Corpus page of the app (Streamlit lists it in the sidebar beside the article page).
+
+A thin shell over :mod:`compare.corpus`: open a results database made by ``corpus run`` (or
+run a small uploaded manifest into one), see per-group figures with bootstrap 95 % intervals
+as a table and a bar chart, the spread of per-document rates, and drill down from a group to
+its documents to the side-by-side view of one document, the same view as the article page.
+All reshaping lives in :mod:`compare.corpus.view`; no check runs here except through
+:func:`compare.corpus.runner.run_corpus`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from compare.corpus import view
+from compare.corpus.runner import load_report, run_corpus
+from compare.corpus.stats import GROUP_BY, group_stats, to_csv
+from compare.errors import InputError
+from compare.exports import SEVERITY_COLOURS, rows_table_html
+from compare.review import build_rows, filter_rows
+
+GROUP_NAMES = {"outlet": "an outlet", "source_lang": "a source language", "tag": "a tag",
+               "month": "a month"}
+
+
+def _stamp(path: str) -> tuple[float, int]:
+    """Changes whenever the database does (its WAL file included), to key the caches."""
+    stamp = (0.0, 0)
+    for p in (path, path + "-wal"):
+        if os.path.exists(p):
+            st_ = os.stat(p)
+            stamp = (max(stamp[0], st_.st_mtime), stamp[1] + st_.st_size)
+    return stamp
+
+
+@st.cache_data(max_entries=8, show_spinner="Reading the results…")
+def documents(path: str, stamp: Any) -> list:
+    """The checked documents; ``stamp`` only keys the cache to the file's state."""
+    return view.open_results(path)
+
+
+@st.cache_data(max_entries=32, show_spinner="Computing the confidence intervals…")
+def statistics(path: str, by: str, stamp: Any) -> list:
+    """Group figures with their bootstrap intervals, computed once per file state and grouping."""
+    return group_stats(documents(path, stamp), by)
+
+
+def run_section(path: str) -> None:
+    """Upload a small manifest and run it into the database named in the path box."""
+    with st.expander("Or run a small manifest into that file"):
+        upload = st.file_uploader("Manifest (CSV)", type=["csv"], key="corpus_manifest")
+        base = st.text_input("Folder its file paths are relative to", key="corpus_base")
+        if not st.button("Run the manifest", key="corpus_run"):
+            return
+        try:
+            if upload is None:
+                raise InputError("Choose a manifest CSV to run.")
+            if not path.strip():
+                raise InputError("Give the path of the results file to write in the box above.")
+            with tempfile.TemporaryDirectory() as tmp:
+                manifest = view.localise_manifest(upload.getvalue(), base, Path(tmp) / "m.csv")
+                total = max(view.manifest_size(manifest), 1)
+                bar = st.progress(0.0, text="Checking documents…")
+                done: list[str] = []
+
+                def tick(doc_id: str) -> None:
+                    done.append(doc_id)
+                    bar.progress(min(len(done) / total, 1.0),
+                                 text=f"Checked {len(done)} of {total}: {doc_id}")
+
+                summary = run_corpus(manifest, path.strip(), view.run_settings(), jobs=1,
+                                     progress=False, after_commit=tick)
+        except InputError as error:
+            st.error(view.plain(str(error)))
+            return
+        except Exception as error:  # the page must stay usable
+            st.error(view.plain(f"The run failed unexpectedly ({type(error).__name__}: {error})."))
+            return
+        st.success(view.plain(summary.line()))
+
+
+def figures_section(path: str, docs: list, by: str) -> list:
+    """Table, bar chart, distribution and CSV download; returns the group statistics."""
+    stats = statistics(path, by, _stamp(path))
+    st.subheader(f"Per {by}")
+    st.dataframe(view.stats_records(stats, by), hide_index=True, key="corpus_table")
+    st.caption("Rates per 100 source sentences; omitted % of source sentences, added % of "
+               "English sentences; 95 % bootstrap intervals resample whole documents.")
+    st.download_button("Download the statistics (CSV)", to_csv(stats, by),
+                       file_name=f"corpus-stats-{by}.csv", mime="text/csv",
+                       key="corpus_csv", on_click="ignore")
+    records = view.chart_records(stats)
+    left, right = st.columns(2)
+    if records:
+        left.altair_chart(view.bar_chart(records, by), width="stretch")
+    per_doc = view.document_records(docs, by)
+    right.altair_chart(view.histogram(per_doc), width="stretch")
+    return stats
+
+
+def drill_section(path: str, docs: list, by: str, stats: list) -> None:
+    """Group -> its documents -> the side-by-side view of one document."""
+    st.subheader("Documents")
+    group = st.selectbox(f"Choose {GROUP_NAMES[by]}", [s.group for s in stats], key="corpus_group")
+    rows = view.document_records(docs, by, group)
+    st.dataframe(rows, hide_index=True, key="corpus_docs")
+    doc_id = st.selectbox("Open a document", [r["id"] for r in rows], key="corpus_doc")
+    if doc_id is None:
+        return
+    report = load_report(path, doc_id)
+    if report is None:
+        st.warning(view.plain(f"No stored report for {doc_id}."))
+        return
+    only = st.checkbox("Only flagged rows", key="corpus_only")
+    shown = filter_rows(build_rows(report), None, None, only)
+    legend = " ".join(
+        f'<mark class="sev-{s}" style="background:{c}">{s}</mark>'
+        for s, c in SEVERITY_COLOURS.items()
+    )
+    st.html(f"<div>Colours: {legend}</div>" + rows_table_html(shown, css=True))
+    if not shown:
+        st.caption("No row matches the filter.")
+
+
+def main() -> None:
+    st.set_page_config(page_title="compare: corpus", layout="wide")
+    st.title("Corpus: how faithful are many translations?")
+    st.caption("Open a results database made by `python -m compare corpus run`, or run a small "
+               "manifest here. Figures come with 95 % confidence intervals.")
+    path = st.text_input("Results database (.sqlite)", key="corpus_db",
+                         placeholder="/path/to/results.sqlite")
+    run_section(path)
+    if not path.strip():
+        st.info("Give the path of a results database to see its figures.")
+        return
+    try:
+        docs = documents(path.strip(), _stamp(path.strip()))
+    except InputError as error:
+        st.error(view.plain(str(error)))
+        return
+    failed = view.failed_documents(path.strip())
+    if failed:
+        with st.expander(f"{len(failed)} documents could not be checked"):
+            st.dataframe(failed, hide_index=True, key="corpus_failed")
+    if not docs:
+        st.warning("The database holds no successfully checked document yet.")
+        return
+    by = st.radio("Group by", list(GROUP_BY), horizontal=True, key="corpus_by")
+    stats = figures_section(path.strip(), docs, by)
+    drill_section(path.strip(), docs, by, stats)
+
+
+main()

@@ -1,0 +1,214 @@
+"""The app's Corpus page and the reshaping behind it (:mod:`compare.corpus.view`).
+
+One results database is built per module from a three-document manifest (a changed number,
+a lost negation, a faithful Kazakh translation) with the real runner, so the page is tested
+on what ``corpus run`` really writes. The page itself is driven headless by AppTest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import pathlib
+import sqlite3
+
+import pytest
+from lxml import html as lxml_html
+
+from compare.corpus import view
+from compare.corpus.manifest import read_manifest, write_manifest
+from compare.corpus.runner import RunSettings, run_corpus
+from compare.corpus.stats import group_stats, load_documents
+from compare.errors import InputError
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+PAGE = str(pathlib.Path(__file__).resolve().parent.parent / "pages" / "2_Corpus.py")
+
+TEXTS = {
+    "lib.ru.txt": "В понедельник в Алматы открылась новая библиотека. Её площадь составляет "
+                  "4500 квадратных метров. Вход для читателей будет бесплатным.",
+    "lib.en.txt": "A new library opened in Almaty on Monday. Its area is 5400 square metres. "
+                  "Entry for readers will be free.",
+    "decree.ru.txt": "Министр не подписал указ. Документ вернули на доработку.",
+    "decree.en.txt": "The minister signed the decree. The document was sent back for revision.",
+    "park.kk.txt": "Астанада жаңа саябақ ашылды. Саябақтың ауданы 35 гектар.",
+    "park.en.txt": "A new park opened in Astana. The park covers 35 hectares.",
+}
+ROWS = [
+    {"id": "lib", "outlet": "lenta.ru", "date": "2024-05-01", "source_lang": "ru",
+     "source_path": "lib.ru.txt", "target_path": "lib.en.txt", "tags": ["culture"]},
+    {"id": "decree", "outlet": "lenta.ru", "date": "2024-06-02", "source_lang": "ru",
+     "source_path": "decree.ru.txt", "target_path": "decree.en.txt"},
+    {"id": "park", "outlet": "kazinform", "source_lang": "kk",
+     "source_path": "park.kk.txt", "target_path": "park.en.txt"},
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    """The folder of the texts and their manifest."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for name, text in TEXTS.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    write_manifest(folder / "manifest.csv", ROWS)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> RunSettings:
+    return RunSettings(embedding_cache=str(tmp_path_factory.mktemp("emb") / "emb.sqlite"))
+
+
+@pytest.fixture(scope="module")
+def results(corpus: pathlib.Path, settings: RunSettings) -> str:
+    out = corpus / "results.sqlite"
+    summary = run_corpus(corpus / "manifest.csv", out, settings, jobs=1, progress=False)
+    assert (summary.processed, summary.failed) == (3, 0)
+    return str(out)
+
+
+def _page(path: str = "") -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.run()
+    assert not at.exception
+    if path:
+        at.text_input(key="corpus_db").input(path).run()
+        assert not at.exception
+    return at
+
+
+def _marks(at: AppTest) -> list:
+    body = next(h.proto.body for h in at.get("html") if "table" in h.proto.body)
+    return lxml_html.fromstring(body).xpath("//table[@class='pairs']//mark")
+
+
+# --------------------------------------------------------------------------- the page
+def test_page_shows_figures_chart_and_drills_down_to_a_document(results: str) -> None:
+    at = _page(results)
+    assert not at.error
+    table = at.dataframe[0].value
+    assert list(table["outlet"]) == ["kazinform", "lenta.ru"]
+    assert list(table["documents"]) == [1, 2]
+    # Two Altair charts: the bars with error bars, and the per-document distribution.
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2
+    assert "errorbar" in charts[0].proto.spec
+    at.selectbox(key="corpus_group").select("lenta.ru").run()
+    docs = at.dataframe[1].value
+    assert sorted(docs["id"]) == ["decree", "lib"]
+    at.selectbox(key="corpus_doc").select("lib").run()
+    assert not at.exception
+    marks = _marks(at)
+    assert any("5400" in (m.text_content() or "") for m in marks)
+    assert any("sev-critical" in m.get("class", "") for m in marks)
+
+
+def test_grouping_by_month_and_the_csv_download(results: str) -> None:
+    at = _page(results)
+    at.radio(key="corpus_by").set_value("month").run()
+    assert not at.exception
+    groups = list(at.dataframe[0].value["month"])
+    assert groups == ["(none)", "2024-05", "2024-06"]
+    assert at.selectbox(key="corpus_group").options == groups
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "Download the statistics (CSV)"]
+
+
+def test_running_an_uploaded_manifest_fills_a_new_database(
+    corpus: pathlib.Path, settings: RunSettings, tmp_path: pathlib.Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(view, "run_settings", lambda: settings)  # the module's own cache
+    out = tmp_path / "new.sqlite"
+    at = _page(str(out))
+    assert len(at.error) == 1  # nothing there yet
+    at.get("file_uploader")[0].upload("manifest.csv", (corpus / "manifest.csv").read_bytes(),
+                                      "text/csv")
+    at.text_input(key="corpus_base").input(str(corpus))
+    at.button(key="corpus_run").click().run()
+    assert not at.exception and not at.error
+    assert "3 checked now" in at.success[0].value
+    assert list(at.dataframe[0].value["documents"]) == [1, 2]
+
+
+def test_running_without_a_manifest_says_so(tmp_path: pathlib.Path) -> None:
+    at = _page(str(tmp_path / "new.sqlite"))
+    at.button(key="corpus_run").click().run()
+    assert not at.exception
+    assert any("Choose a manifest" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize("kind", ["missing", "text", "other_sqlite", "folder"])
+def test_a_wrong_path_gives_a_message_not_a_traceback(tmp_path: pathlib.Path, kind: str) -> None:
+    path = tmp_path / "x.sqlite"
+    if kind == "text":
+        path.write_text("not a database at all\n" * 50)
+    elif kind == "other_sqlite":
+        sqlite3.connect(path).execute("CREATE TABLE t (a)").connection.close()
+    elif kind == "folder":
+        path = tmp_path
+    at = _page(str(path))
+    assert not at.exception
+    assert len(at.error) == 1
+    assert not at.get("vega_lite_chart")
+
+
+def test_empty_path_asks_for_one() -> None:
+    at = _page()
+    assert not at.error and not at.exception
+    assert "Give the path" in at.info[0].value
+
+
+# --------------------------------------------------------------------------- view functions
+def test_stats_records_and_chart_records_carry_the_intervals(results: str) -> None:
+    docs = load_documents(results)
+    stats = group_stats(docs, "outlet", resamples=200)
+    rows = view.stats_records(stats, "outlet")
+    lenta = next(r for r in rows if r["outlet"] == "lenta.ru")
+    # lib has a critical number flag and decree a lost negation: both in critical+major.
+    assert lenta["critical+major /100"] > 0
+    bars = {r["group"]: r for r in view.chart_records(stats)}
+    assert bars["lenta.ru"]["low"] <= bars["lenta.ru"]["value"] <= bars["lenta.ru"]["high"]
+    # The faithful Kazakh translation must not be flagged as critical or major.
+    assert bars["kazinform"]["value"] == 0
+
+
+def test_document_records_filter_by_group_and_give_rates(results: str) -> None:
+    docs = load_documents(results)
+    every = view.document_records(docs, "outlet")
+    assert {r["id"] for r in every} == {"lib", "decree", "park"}
+    lenta = view.document_records(docs, "outlet", "lenta.ru")
+    assert {r["id"] for r in lenta} == {"lib", "decree"}
+    lib = next(r for r in lenta if r["id"] == "lib")
+    assert lib["critical+major /100"] == pytest.approx(100 * lib["critical+major"] / 3, abs=0.01)
+    assert view.document_records(docs, "tag", "culture")[0]["id"] == "lib"
+
+
+def test_open_results_rejects_empty_and_folder(tmp_path: pathlib.Path) -> None:
+    with pytest.raises(InputError, match="Give the path"):
+        view.open_results("  ")
+    with pytest.raises(InputError, match="folder"):
+        view.open_results(str(tmp_path))
+
+
+def test_localise_manifest_resolves_relative_paths(corpus: pathlib.Path,
+                                                   tmp_path: pathlib.Path) -> None:
+    data = (corpus / "manifest.csv").read_bytes()
+    out = view.localise_manifest(data, str(corpus), tmp_path / "m.csv")
+    rows, errors = read_manifest(out)
+    assert not errors and [r.id for r in rows] == ["lib", "decree", "park"]
+    assert view.manifest_size(out) == 3
+    with pytest.raises(InputError, match="folder"):
+        view.localise_manifest(data, str(tmp_path / "nowhere"), tmp_path / "m2.csv")
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["id", "source_path", "target_path"])
+    writer.writerows([[f"d{i}", "a.txt", "b.txt"] for i in range(view.MAX_APP_DOCUMENTS + 1)])
+    with pytest.raises(InputError, match="at most"):
+        view.localise_manifest(buf.getvalue().encode(), str(corpus), tmp_path / "m3.csv")
+
+
+def test_failed_documents_are_listed(results: str) -> None:
+    assert view.failed_documents(results) == []
