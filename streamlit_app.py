@@ -10,7 +10,6 @@ All user text reaches the page either through Streamlit's own text widgets or es
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
 
@@ -38,6 +37,7 @@ from compare.review import (
     format_diff,
     merge_pairs,
     mt_available,
+    plain,
     read_side,
     relink,
     run_review,
@@ -52,7 +52,6 @@ STAGES = {
     "translating": "Translating",
     "checking": "Running checks",
 }
-_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:&=\"'])")
 LANG_NAMES: dict[str | None, str] = {**LANGUAGE_NAMES, None: "none"}
 
 
@@ -76,12 +75,6 @@ def warm_demos(_embedder: Any) -> bool:
     except Exception:  # only a head start: the demo still works (slower) without it
         return False
     return True
-
-
-def plain(text: str) -> str:
-    """Text for an element that renders Markdown (errors, notices): every Markdown, HTML and
-    LaTeX sign backslash-escaped, so a file name or web address shows as it is."""
-    return _MARKDOWN_SIGNS.sub(r"\\\1", text)
 
 
 def store() -> DismissalStore:

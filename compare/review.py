@@ -20,6 +20,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -590,3 +591,12 @@ class DismissalStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:&=\"'])")
+
+
+def plain(text: str) -> str:
+    """Text for a page element that renders Markdown (errors, notices): every Markdown, HTML
+    and LaTeX sign backslash-escaped, so a file name, path or web address shows as it is."""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", text)

@@ -22,7 +22,7 @@ from compare.corpus.runner import load_report, run_corpus
 from compare.corpus.stats import GROUP_BY, group_stats, to_csv
 from compare.errors import InputError
 from compare.exports import SEVERITY_COLOURS, rows_table_html
-from compare.review import build_rows, filter_rows
+from compare.review import build_rows, filter_rows, plain
 
 GROUP_NAMES = {"outlet": "an outlet", "source_lang": "a source language", "tag": "a tag",
                "month": "a month"}
@@ -76,12 +76,12 @@ def run_section(path: str) -> None:
                 summary = run_corpus(manifest, path.strip(), view.run_settings(), jobs=1,
                                      progress=False, after_commit=tick)
         except InputError as error:
-            st.error(view.plain(str(error)))
+            st.error(plain(str(error)))
             return
         except Exception as error:  # the page must stay usable
-            st.error(view.plain(f"The run failed unexpectedly ({type(error).__name__}: {error})."))
+            st.error(plain(f"The run failed unexpectedly ({type(error).__name__}: {error})."))
             return
-        st.success(view.plain(summary.line()))
+        st.success(plain(summary.line()))
 
 
 def figures_section(path: str, docs: list, by: str) -> list:
@@ -114,7 +114,7 @@ def drill_section(path: str, docs: list, by: str, stats: list) -> None:
         return
     report = load_report(path, doc_id)
     if report is None:
-        st.warning(view.plain(f"No stored report for {doc_id}."))
+        st.warning(plain(f"No stored report for {doc_id}."))
         return
     only = st.checkbox("Only flagged rows", key="corpus_only")
     shown = filter_rows(build_rows(report), None, None, only)
@@ -141,7 +141,7 @@ def main() -> None:
     try:
         docs = documents(path.strip(), _stamp(path.strip()))
     except InputError as error:
-        st.error(view.plain(str(error)))
+        st.error(plain(str(error)))
         return
     failed = view.failed_documents(path.strip())
     if failed:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -23,15 +22,8 @@ from compare.errors import InputError
 
 HEADLINE = "critical+major"
 """The metric of the bar chart and the per-document distribution."""
-_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:&=\"'])")
 MAX_APP_DOCUMENTS = 50
 """Manifests run from the page are capped: larger ones belong to the command line."""
-
-
-def plain(text: str) -> str:
-    """Text for an element that renders Markdown (errors, notices): every Markdown, HTML and
-    LaTeX sign backslash-escaped, so a path or an id shows as it is."""
-    return _MARKDOWN_SIGNS.sub(r"\\\1", text)
 
 
 def open_results(path: str) -> list[DocFigures]:
