@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from typing import ClassVar
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import Check, CheckContext, register
@@ -131,96 +132,73 @@ def _sim_note(pair: AlignedPair) -> dict:
     return {} if pair.similarity is None else {"similarity": round(pair.similarity, 3)}
 
 
+class _Coverage(Check):
+    """Omission and Addition are mirror images: a sentence of ``side`` with no partner, or a
+    pair whose length ratio is an outlier in ``direction`` (-1: English too short, +1: too
+    long). Subclasses set the side, the direction and the two messages."""
+
+    side: ClassVar[str] = ""
+    direction: ClassVar[int] = 0
+    unpaired_message: ClassVar[str] = ""
+    outlier_message: ClassVar[str] = ""  # formatted with s and t, the two lengths
+    defaults = COVERAGE_DEFAULTS
+    severity = "major"
+
+    def run(self, ctx: CheckContext) -> list[Flag]:
+        if ctx.source is None:
+            return []
+        doc = ctx.source if self.side == "source" else ctx.target
+        out: list[Flag] = []
+        for pair in ctx.pairs:
+            mine = pair.source if self.side == "source" else pair.target
+            other = pair.target if self.side == "source" else pair.source
+            if mine and not other:
+                start, end = _span(doc, mine)
+                evidence = {f"{self.side}_sentences": list(mine)}
+                out.append(self.flag(self.side, start, end, self.unpaired_message, evidence))
+            elif mine and other and length_outlier(ctx, pair) == self.direction:
+                s, t = _lengths(ctx, pair)
+                start, end = _span(doc, mine)
+                sim = pair.similarity
+                sev = "major" if sim is not None and sim < SIM_SUSPECT else "minor"
+                evidence = {"source_chars": s, "target_chars": t, **_sim_note(pair)}
+                message = self.outlier_message.format(s=s, t=t)
+                out.append(self.flag(self.side, start, end, message, evidence, severity=sev))
+        return out
+
+
 @register
-class Omission(Check):
+class Omission(_Coverage):
     """Flags source sentences with no English (1-0 beads) and pairs whose English is far too
     short for its source; not single missing words."""
 
     id = "omission"
-    defaults = COVERAGE_DEFAULTS
     category = "omission"
-    severity = "major"
     description = "Part of the source seems to be missing from the English."
-
-    def run(self, ctx: CheckContext) -> list[Flag]:
-        if ctx.source is None:
-            return []
-        out: list[Flag] = []
-        for pair in ctx.pairs:
-            if pair.source and not pair.target:
-                start, end = _span(ctx.source, pair.source)
-                out.append(
-                    self.flag(
-                        "source",
-                        start,
-                        end,
-                        "This source sentence has no translation in the English.",
-                        {"source_sentences": list(pair.source)},
-                    )  # fmt: skip
-                )
-            elif pair.source and pair.target and length_outlier(ctx, pair) < 0:
-                s, t = _lengths(ctx, pair)
-                start, end = _span(ctx.source, pair.source)
-                sim = pair.similarity
-                sev = "major" if sim is not None and sim < SIM_SUSPECT else "minor"
-                out.append(
-                    self.flag(
-                        "source",
-                        start,
-                        end,
-                        f"The English is much shorter than its source ({t} vs {s} characters):"
-                        " part of it may be missing.",
-                        {"source_chars": s, "target_chars": t, **_sim_note(pair)},
-                        severity=sev,
-                    )  # fmt: skip
-                )
-        return out
+    side = "source"
+    direction = -1
+    unpaired_message = "This source sentence has no translation in the English."
+    outlier_message = (
+        "The English is much shorter than its source ({t} vs {s} characters): "
+        "part of it may be missing."
+    )
 
 
 @register
-class Addition(Check):
+class Addition(_Coverage):
     """Flags English sentences with no source (0-1 beads) and pairs whose English is far too
     long for its source; not single added words."""
 
     id = "addition"
-    defaults = COVERAGE_DEFAULTS
     category = "addition"
-    severity = "major"
     description = "The English seems to contain text that is not in the source."
-
-    def run(self, ctx: CheckContext) -> list[Flag]:
-        if ctx.source is None:
-            return []
-        out: list[Flag] = []
-        for pair in ctx.pairs:
-            if pair.target and not pair.source:
-                start, end = _span(ctx.target, pair.target)
-                out.append(
-                    self.flag(
-                        "target",
-                        start,
-                        end,
-                        "This English sentence has no counterpart in the source.",
-                        {"target_sentences": list(pair.target)},
-                    )  # fmt: skip
-                )
-            elif pair.source and pair.target and length_outlier(ctx, pair) > 0:
-                s, t = _lengths(ctx, pair)
-                start, end = _span(ctx.target, pair.target)
-                sim = pair.similarity
-                sev = "major" if sim is not None and sim < SIM_SUSPECT else "minor"
-                out.append(
-                    self.flag(
-                        "target",
-                        start,
-                        end,
-                        f"The English is much longer than its source ({t} vs {s} characters):"
-                        " it may add something.",
-                        {"source_chars": s, "target_chars": t, **_sim_note(pair)},
-                        severity=sev,
-                    )  # fmt: skip
-                )
-        return out
+    side = "target"
+    direction = 1
+    unpaired_message = "This English sentence has no counterpart in the source."
+    outlier_message = (
+        "The English is much longer than its source ({t} vs {s} characters): "
+        "it may add something."
+    )
 
 
 @register
