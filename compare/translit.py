@@ -26,6 +26,8 @@ _CYR = {
     "і": "i",
     # Ukrainian/Belarusian letters seen in names
     "є": "ye", "ї": "yi", "ў": "u",
+    # Kazakh Latin (2021) letters that NFKD would not reduce to the usual English spelling
+    "ş": "sh", "ç": "ch", "ı": "i", "ğ": "g", "ñ": "n",
 }  # fmt: skip
 
 # Ordered rewrites on the Latin spelling. Placeholders (upper case) protect digraphs until the end.
@@ -55,13 +57,18 @@ _NOT_KEY = regex.compile(r"[^a-zA-Z0-9]")
 _VOWELS = regex.compile(r"[aeiou]")
 
 
-_CYR_W = regex.compile(r"(?:(?<=^)|(?<=[\s-]))у(?=[эиоа])")  # Уэйд, Уильям, Уотсон: W
+# Russian writes an English W as у before a vowel, at the start of a word (Уэйд, Уильям, Уотсон)
+# and between vowels (Хеллоуин, Мерриуэзер, Пауэлл); Kazakh also before е (Уейд).
+_CYR_W = regex.compile(r"(?:(?<=^)|(?<=[\s-])|(?<=[аоеэияю]))у(?=[эиоае])")
+# Kazakh Latin of 2018 wrote ш, ч with an apostrophe (S'ymkent): read it before it is dropped.
+_KK_APOSTROPHE = regex.compile(r"(?<=[sc])['’](?=[a-z])")
 
 
 def to_latin(text: str) -> str:
     """Plain lowercase Latin spelling of ``text`` (Cyrillic transliterated, accents removed)."""
     out = []
-    for ch in _CYR_W.sub("w", text.lower()):
+    low = _KK_APOSTROPHE.sub("h", text.lower())
+    for ch in _CYR_W.sub("w", low):
         rep = _CYR.get(ch)
         if rep is not None:
             out.append(rep)
@@ -86,6 +93,82 @@ def latin_key(word: str) -> str:
         s = pattern.sub(rep, s)
     s = s.translate(_FINAL)
     return _DOUBLE.sub(r"\1", s)
+
+
+# English spelling -> roughly the letters Russian and Kazakh writers use for its sound, so that
+# Hume/Хьюм, Savage/Сэвидж, McEnany/Макинани, Utah/Юта, Wright/Райт, Lee/Ли, Ayr/Эр compare
+# as spellings of one name. Applied in order to a lower-case word; the result goes through
+# latin_key like any other spelling. Silent letters go, digraphs become what they sound like.
+_EN_RESPELL: tuple[tuple[str, str], ...] = (
+    (r"^mc", "mak"),  # McEnany, McCarthy: Мак-
+    (r"^kn|^gn", "n"),  # Knight, Gnome
+    (r"^wr", "r"),  # Wright
+    (r"^wh", "w"),  # White: Уайт
+    (r"augh|ough$", "o"),  # Kavanaugh: Кавано; Borough
+    (r"eigh", "ei"),
+    (r"igh", "ai"),  # Wright, Knight, Light: Райт, Найт, Лайт
+    (r"gh(?![aeiou])|(?<=u)gh(?=es$)", ""),  # Hugh, Hughes, Edinburgh: silent
+    (r"(?:ai|ay)r|are$", "er"),  # Ayr, Blair, Clare: Эр, Блэр, Клэр
+    (r"(?<=[aeiou][^aeiou]+)age$", "idj"),  # Savage, Cabbage: -идж (unstressed)
+    (r"dge$|(?<=[^aeiou])ge$", "j"),  # George, Bridge: -дж
+    (r"^wa(?=l|t|rr)|(?<=[^aeiou])wa(?=l|t|rr)", "wo"),  # Walsh, Watson: Уолш, Уотсон
+    (r"alk", "ok"),  # Walker: Уокер
+    # Magic e: a vowel, one consonant and a silent final e (Hume: Хьюм, Flake: Флейк,
+    # Fine: Файн, Kyle: Кайл, Steve: Стив); one pass through _MAGIC_E, so that a vowel it
+    # writes is not rewritten again.
+    (r"(?<![aeiou])[aeiuy](?=[bcdfgklmnpstvz]e$)", "MAGIC"),
+    (r"ce$", "s"),
+    (r"(?<=[^aeiou])le$", "l"),  # Newcastle, Seattle: -касл, -этл
+    (r"(?<=[^aeiou])e$", ""),  # silent final e
+    (r"^eu|ew$|ew(?=[^aeiou])", "yu"),  # Eugene: Юджин; Matthew: Мэттью; Newsom: Ньюсом
+    (r"ee|ea|ie$", "i"),  # Lee: Ли; Seattle: Сиэтл; Dean: Дин; Leslie: Лесли
+    (r"oo", "u"),  # Wood, Moore: Вуд, Мур
+    (r"aw|ow$", "ou"),  # Shaw, Lawrence, Rowe, Snow: Шоу, Лоуренс, Роу, Сноу
+    (r"oe$", "o"),  # Joe, Monroe: Джо, Монро
+    (r"(?<=[aeiou])h(?![aeiou])", ""),  # Utah, Sarah: Юта, Сара
+)
+# Spellings a word may or may not have (soft g: George vs Gibson; ei: Keith, Eid vs Heinz;
+# ow: Brown vs Bowie): tried as a second respelling on top of the first.
+_EN_ALTERNATES: tuple[tuple[str, str], ...] = (
+    (r"g(?=[eiy])", "j"),  # George, Geneva, Eugene: Дж-, Ж-
+    (r"ei|ey(?=[^aeiou])", "i"),  # Keith, Eid, Neil: Кит, Ид, Нил
+    (r"ow", "au"),  # Brown, Powell: Браун, Пауэлл
+    (r"au", "o"),  # Paul, Maurice: Пол, Морис
+    (r"oa", "ou"),  # Oak, Road: Оук, Роуд
+    (r"eo", "o"),  # George: Джордж
+    (r"^u(?=[^aeiou][aeiou])", "yu"),  # Utah, Uber: Юта, Юбер
+    (r"(?<=^[bcdfhklmnpst])u(?=$|[^aeiou][aeiouy]|e)", "yu"),  # Hugh, Hugo: Хью, Хьюго
+)
+_MAGIC_E = {"a": "ei", "i": "ai", "y": "ai", "u": "yu", "e": "i"}
+_EN_RESPELL_C = tuple((regex.compile(p), r) for p, r in _EN_RESPELL)
+_EN_ALTERNATES_C = tuple((regex.compile(p), r) for p, r in _EN_ALTERNATES)
+
+
+@lru_cache(maxsize=65536)
+def english_keys(word: str) -> tuple[str, ...]:
+    """Matching keys of a Latin-script word: its plain :func:`latin_key`, then the keys of its
+    English pronunciation spelled the Russian way (:data:`_EN_RESPELL`, then with the
+    alternates). Distinct, plain key first; the word is read as English only when it is
+    ASCII letters (Kazakh Latin Şymkent or Qasym are taken letter by letter)."""
+    plain = latin_key(word)
+    out = [plain] if plain else []
+    w = word.lower().replace("’", "'")
+    if not regex.fullmatch(r"[a-z][a-z'\-]*", w):
+        return tuple(out)
+    w = w.replace("'", "")
+    for pattern, rep in _EN_RESPELL_C:
+        if rep == "MAGIC":
+            w = pattern.sub(lambda m: _MAGIC_E[m.group()], w)
+        else:
+            w = pattern.sub(rep, w)
+    alt = w
+    for pattern, rep in _EN_ALTERNATES_C:
+        alt = pattern.sub(rep, alt)
+    for form in (w, alt):
+        k = latin_key(form)
+        if k and k not in out:
+            out.append(k)
+    return tuple(out)
 
 
 def consonant_skeleton(key: str) -> str:

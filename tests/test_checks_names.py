@@ -125,11 +125,11 @@ def test_demetr_human_reference_is_not_flagged(shared_dir: pathlib.Path) -> None
     assert len(flagged) <= 2, flagged  # measured: 0 of 50
 
 
-@pytest.mark.parametrize(("lang", "name", "bound"), [("ru", "rus", 55), ("kk", "kaz", 20)])
+@pytest.mark.parametrize(("lang", "name", "bound"), [("ru", "rus", 48), ("kk", "kaz", 12)])
 def test_ntrex_professional_translations_bounded(
     shared_dir: pathlib.Path, lang: str, name: str, bound: int
 ) -> None:
-    """First 300 NTREX lines; measured 47 (ru) and 16 (kk). Most are real divergences of this
+    """First 300 NTREX lines; measured 41 (ru) and 7 (kk). Most are real divergences of this
     corpus (its Russian adds names the English original leaves as "he", or drops them), the
     rest translated titles of shows and organisations ("This Morning", "Save the Children")."""
     base = shared_dir / "corpora" / "ntrex128"
@@ -140,7 +140,7 @@ def test_ntrex_professional_translations_bounded(
 
 
 def test_wmt22_russian_original_bounded(shared_dir: pathlib.Path) -> None:
-    """All 2,016 WMT22 ru-en segments with their professional reference; measured 55 (2.7 %):
+    """All 2,016 WMT22 ru-en segments with their professional reference; measured 39 (1.9 %):
     some real (Ливии dropped from a reference, "WНO" typed with a Cyrillic Н), the rest
     translated institution names and spellings beyond the fuzzy tolerance (Чжанцзякоу)."""
     import csv
@@ -149,4 +149,64 @@ def test_wmt22_russian_original_bounded(shared_dir: pathlib.Path) -> None:
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     flagged = sum(bool(flags(r["src"], r["ref_A"])) for r in rows)
-    assert flagged <= 65
+    assert flagged <= 50
+
+
+# Professional renderings that must pass: English spellings Russian writes by sound, inflected
+# and Kazakh forms, both Kazakh romanisations, and names whose words are translated.
+RENDERED = [
+    ("ru", "Сенатор от штата Юта выступил против.", "The senator from Utah spoke against it."),
+    ("ru", "Об этом написал философ Хьюм.", "The philosopher Hume wrote about it."),
+    ("ru", "Клуб покинул защитник Сэвидж.", "Defender Savage has left the club."),
+    ("ru", "Карнавал в Рио-де-Жанейро отменили.", "The carnival in Rio de Janeiro was cancelled."),
+    ("ru", "На вопросы ответила Макинани.", "McEnany answered the questions."),
+    ("ru", "Верующие отмечают Ид аль-Фитр.", "Believers are celebrating Eid al-Fitr."),
+    ("ru", "Заявление сделали в Белом доме.", "The statement was made at the White House."),
+    ("ru", "Данными обменялись страны Пять глаз.", "The Five Eyes countries shared the data."),
+    ("ru", "Указ подписал президент РФ.", "The President of the Russian Federation signed it."),
+    ("ru", "Указ подписал президент РФ.", "Russia's president signed the decree."),
+    ("ru", "Делегация США прибыла в ЕС.", "A US delegation arrived in the EU."),
+    ("ru", "Генсек ООН выступил в Женеве.", "The UN Secretary-General spoke in Geneva."),
+    ("ru", "Песню исполнила Рэйчел Райт.", "The song was performed by Rachel Wright."),
+    ("ru", "Вчера выступил Хью Найт.", "Hugh Knight spoke yesterday."),
+    ("ru", "Матч прошёл в Ньюкасле.", "The match was played in Newcastle."),
+    ("ru", "С ним согласился Джордж Ли.", "George Lee agreed with him."),
+    ("ru", "Победу одержал «Эр».", "Ayr won."),
+    ("ru", "Праздник Хеллоуина приходится на осень.", "Halloween falls in autumn."),
+    ("ru", "Проект поддержал Кавано.", "Kavanaugh supported the project."),
+    ("ru", "Вопрос задал Джо Роу.", "The question came from Joe Rowe."),
+    ("ru", "По мнению Питера Джонса, это ошибка.", "Jones thinks it is a mistake."),
+    ("ru", "Его принял Ким Чен Ын.", "Kim received him."),
+    ("ru", "Читатели The New York Times возмутились.", "NYT readers were outraged."),
+    ("ru", "Газопровод «Северный поток» достроен.", "The Nord Stream pipeline is complete."),
+    ("kk", "Қасым-Жомарт Тоқаев Нұрсұлтанда сөйледі.", "Kassym-Jomart Tokayev spoke in Nursultan."),
+    ("kk", "Қасым-Жомарт Тоқаев Нұрсұлтанда сөйледі.", "Qasym-Jomart Toqaev spoke in Nur-Sultan."),
+    ("kk", "Тоқаевқа хат берілді.", "A letter was given to Tokayev."),
+    ("kk", "Делегация АҚШ-қа барды.", "The delegation went to the US."),
+]
+
+
+@pytest.mark.parametrize(("lang", "src", "eng"), RENDERED)
+def test_professional_renderings_are_not_flagged(lang: str, src: str, eng: str) -> None:
+    found = flags(src, eng, lang)
+    shown = [(f.side, (src if f.side == "source" else eng)[f.start : f.end]) for f in found]
+    assert found == [], shown
+
+
+# Real name errors around the same conventions: still caught.
+@pytest.mark.parametrize(
+    ("lang", "src", "eng"),
+    [
+        ("ru", "Сенатор от штата Юта выступил против.", "The senator from Ohio spoke against it."),
+        ("ru", "Об этом написал философ Хьюм.", "The philosopher Kant wrote about it."),
+        ("ru", "Заявление сделали в Белом доме.", "The statement was made at the Kremlin."),
+        ("ru", "Выступила Ангела Меркель.", "Angela Davis spoke."),  # surname replaced
+        ("ru", "Это подтвердила Макинани.", "This was confirmed by Psaki."),
+        ("ru", "Матч прошёл в Ньюкасле.", "The match was played in Manchester."),
+        ("ru", "С ним согласился Джордж Ли.", "George Lucas agreed with him."),
+        ("kk", "Қасым-Жомарт Тоқаев Нұрсұлтанда сөйледі.", "Kassym-Jomart Tokayev was in Almaty."),
+        ("kk", "Делегация АҚШ-қа барды.", "The delegation went to France."),
+    ],
+)
+def test_name_errors_near_conventions_are_flagged(lang: str, src: str, eng: str) -> None:
+    assert flags(src, eng, lang), (src, eng)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.translit import edit_distance, key_similarity, keys_match, latin_key
+from compare.translit import edit_distance, english_keys, key_similarity, keys_match, latin_key
 
 SAME_NAME = [
     ("Токаев", "Tokayev"),
@@ -58,3 +58,60 @@ def test_edit_distance_and_similarity() -> None:
     assert edit_distance("abcdef", "a", limit=2) == 3  # stops early past the limit
     assert key_similarity("abc", "abc") == 1.0
     assert key_similarity("", "abc") == 0.0
+
+
+# English spellings whose Russian form follows the sound, not the letters; Kazakh letters and
+# both Kazakh romanisations.
+ENGLISH_BY_SOUND = [
+    ("Хьюм", "Hume"),
+    ("Сэвидж", "Savage"),
+    ("Макинани", "McEnany"),
+    ("Юта", "Utah"),
+    ("Жанейро", "Janeiro"),
+    ("Райт", "Wright"),
+    ("Найт", "Knight"),
+    ("Уайт", "White"),
+    ("Джордж", "George"),
+    ("Юджин", "Eugene"),
+    ("Кавано", "Kavanaugh"),
+    ("Флейк", "Flake"),
+    ("Ньюкасл", "Newcastle"),
+    ("Хеллоуин", "Halloween"),
+    ("Браун", "Brown"),
+    ("Уолш", "Walsh"),
+    ("Томпсон", "Thompson"),
+    ("Филипп", "Philip"),
+    ("Джексон", "Jackson"),
+    ("Кит", "Keith"),
+    ("Нұрсұлтан", "Nursultan"),
+    ("Тоқаев", "Tokayev"),
+    ("Тоқаев", "Toqaev"),
+    ("Қасым-Жомарт", "Kassym-Jomart"),
+    ("Қасым-Жомарт", "Qasym-Jomart"),
+    ("Шымкент", "Şymkent"),
+    ("Шымкент", "S'ymkent"),
+    ("Өскемен", "Öskemen"),
+]
+
+
+@pytest.mark.parametrize(("cyrillic", "english"), ENGLISH_BY_SOUND)
+def test_english_spelling_conventions_match(cyrillic: str, english: str) -> None:
+    src = latin_key(cyrillic)
+    assert any(keys_match(src, k) for k in english_keys(english)), english_keys(english)
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "english"),
+    [("Хьюм", "Hart"), ("Юта", "Ohio"), ("Райт", "Wilson"), ("Тоқаев", "Nazarbayev")],
+)
+def test_respelling_does_not_merge_different_names(cyrillic: str, english: str) -> None:
+    src = latin_key(cyrillic)
+    assert not any(keys_match(src, k) for k in english_keys(english))
+
+
+def test_two_letter_names_need_exact_keys() -> None:
+    assert latin_key("Ли") in english_keys("Lee")
+    assert latin_key("Эр") in english_keys("Ayr")
+    assert latin_key("Ид") in english_keys("Eid")
+    assert english_keys("") == ()
+    assert english_keys("Straße")[0] == latin_key("Straße")  # not English: taken as written

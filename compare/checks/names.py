@@ -2,13 +2,16 @@
 
 Source side: a run of capitalised words inside a sentence (Токаева, Магистратский суд
 Вестминстера) must have a counterpart in the English, either by spelling (through
-:func:`compare.translit.latin_key`, after stripping Russian/Kazakh endings) or through the exonym
-table below (Германия -> Germany, Луна -> Moon). One matched word is enough for a run, because
-names are often half translated (Кубок Райдера -> Ryder Cup).
+:func:`compare.translit.latin_key` and, for the English word, :func:`compare.translit.english_keys`,
+which reads English spellings by sound: Hume ~ Хьюм, Utah ~ Юта; after stripping Russian/Kazakh
+endings) or through the exonym and translation tables below (Германия -> Germany, Белый дом ->
+White House, РФ -> Russia). Words before the last matched word of a run may go unmatched,
+because names are often half translated (Кубок Райдера -> Ryder Cup) or shortened (Питер Джонс
+-> Jones); words after it may not (Ангела Меркель -> Angela Davis is a changed name).
 
-English side: a run of capitalised words inside a sentence must contain at least one word that
-matches some source word (any case: "Latin" <- латинском), or consist only of generic name
-parts (District, River, Court), which translate rather than transliterate and so prove nothing.
+English side: the same for a run of capitalised English words against all source words (any
+case: "Latin" <- латинском); generic name parts (District, River, Court) translate rather than
+transliterate and so need no counterpart.
 
 Deliberately not caught: names at the very start of a sentence that the English drops (a
 capital there proves nothing in Russian), misspellings within the fuzzy tolerance, and names
@@ -24,7 +27,7 @@ import regex
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
-from compare.translit import keys_match, latin_key
+from compare.translit import english_keys, keys_match, latin_key
 
 # Exonyms: Cyrillic stem prefixes (ru, kk) | English words or word prefixes (lower case; a
 # trailing * means "any ending"). Countries with their adjectives, capitals and big cities,
@@ -86,7 +89,7 @@ _EXONYMS = """
 астан|astana
 алмат|almaty alma-ata
 нур-султан нурсултан|nursultan nur-sultan
-европ еуроп|europe* european*
+европ еуроп|europe* european* eu
 ази азия азиат|asia* asian*
 африк|africa* african*
 евросоюз|eu european
@@ -134,7 +137,7 @@ _EXONYMS = """
 сингапур|singapore*
 нигери|nigeria*
 кени|kenya*
-юар|south africa*
+юар|south africa* rsa
 земл жер|earth
 лун ай|moon
 солнц күн|sun solar
@@ -189,7 +192,7 @@ _EXONYMS = """
 парламент мажилис мәжіліс|parliament*
 дум|duma
 кремл|kremlin
-белый дом ақ үй|white house
+бел дом ақ үй|white house
 пентагон|pentagon
 правительств үкімет|government*
 министерств|ministry
@@ -215,7 +218,7 @@ _EXONYMS = """
 пятниц жұма|friday
 суббот сенбі|saturday
 воскресень жексенбі|sunday
-север солтүстік|north* arctic
+север солтүстік|north* arctic nord*
 юг южн оңтүстік|south* antarctic
 восто шығыс|east*
 запад батыс|west*
@@ -246,10 +249,14 @@ _EXONYMS = """
 минздрав|health ministry
 минобороны|defense defence ministry
 мид|foreign ministry
+госсекретар|secretary state
+генассамбле|general assembly
+бас|general head chief main
+еуроодақ евросоюз|eu european*
 бож|god divine
 ливи|libya* libyan*
 корольдік|kingdom uk britain* british
-тынық|pacific
+тынық тұнық тихоокеан|pacific
 айова|iowa
 методист|methodist*
 мехико|mexico
@@ -261,12 +268,127 @@ _EXONYMS = """
 республиканц|republican* gop
 кндр|north korea* dprk pyongyang
 ес|eu european
-смИ сми бақ|media
-нго|ngo
-св|st saint
+св сент сэнт|st saint
 неапол|naples napoli
 ватсап|whatsapp
 сияни|aurora* borealis northern lights
+"""
+
+# General-knowledge additions: acronyms that translations spell out or swap for a country,
+# English exonyms that no spelling rule reaches (Кёльн/Cologne, Пхеньян/Pyongyang), and the
+# translated words of multi-word names (Белый дом/White House, Пять глаз/Five Eyes, Северный
+# поток/Nord Stream): a name is rendered when one of its words is.
+_EXONYMS_MORE = """
+рф|russia* federation
+федерац|federation*
+кнр|china chinese prc
+оаэ баә|uae emirat*
+эмират әмірлік|emirat*
+снг тмд|cis commonwealth
+еаэс еаэо|eaeu eurasian
+шос шыұ|sco shanghai
+одкб ұқшұ|csto
+опек|opec
+мок хок|ioc olympic*
+магатэ|iaea
+вто дсұ|wto
+обсе ехқы|osce
+ссср ксро|ussr soviet*
+совет кеңес|council* soviet*
+фсб|fsb
+мвд іім|interior
+мчс тжм|emergenc*
+днр|dpr donetsk
+лнр|lpr luhansk lugansk
+тасс|tass
+ақш|us u.s usa united america* american*
+ео|eu european*
+қр|kazakhstan* kazakh*
+ецб|ecb
+фрс|fed federal
+пхеньян|pyongyang
+кельн|cologne
+мюнхен|munich
+гаага|hague
+венеци|venice venetian*
+флоренци|florence
+генуя генуе генуи|genoa
+цюрих|zurich
+каир|cairo
+дели|delhi
+рияд|riyadh
+хорвати|croatia* croat*
+литв литов|lithuania*
+кипр|cyprus cypriot*
+иордани|jordan*
+ливан|lebanon lebanese
+ямайк|jamaica*
+нижегород|nizhny novgorod*
+индей|indian* native*
+земн|earth* terrestrial
+родин отан|motherland homeland
+один бір|one
+два две екі|two
+три үш|three
+четыр төрт|four
+пят бес|five
+шест алты|six
+сем жеті|seven
+восем сегіз|eight
+девят тоғыз|nine
+десят|ten
+двадцат жиырма|twenty
+нов|new
+стар|old
+золот алтын|gold*
+серебр күміс|silver
+зелен жасыл|green*
+голуб син көк|blue*
+желт сары|yellow
+звезд жұлдыз|star*
+глаз көз|eye*
+врат қақпа|gate*
+мост көпір|bridge*
+площад алаң|square
+улиц көше|street
+стен қабырға|wall*
+сад бақ|garden*
+лес орман|forest* wood*
+холодн суық|cold
+войн соғыс|war*
+мир бейбіт әлем|world peace
+побед жеңіс|victory
+свобод бостандық|liberty freedom free*
+независим тәуелсіз|independen*
+объедин біріккен біріктірілген|united
+соедин|united
+наци ұлт ұлттар|nation*
+ближн|middle near
+дальн|far
+средн|middle central
+верхн|upper
+нижн төмен|lower
+поток ағын|stream* flow
+сектор|strip sector
+берег жағалау|bank coast shore
+пролив бұғаз|strait*
+полуостров түбек|peninsula*
+пустын шөл|desert*
+долин|valley
+скалист|rock*
+игр ойын|game* olympi*
+спас құтқар|save rescue* salvation
+церк шіркеу|church*
+собор|cathedral
+крест|cross
+лиг|league
+кубок|cup
+союз одақ|union
+республик|republic*
+государств мемлекет|state*
+содружеств|commonwealth
+недел апта|week
+дракон айдаһар|dragon*
 """
 
 
@@ -278,13 +400,14 @@ def _parse_exonyms(data: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return out
 
 
-EXONYMS = _parse_exonyms(_EXONYMS)
+EXONYMS = _parse_exonyms(_EXONYMS) + _parse_exonyms(_EXONYMS_MORE)
 
 # Capitalised English words that name a kind of thing rather than a particular one: they are
 # translated, so on their own they neither prove nor disprove a name.
 GENERIC_EN = frozenset(
     """
     a an the of and or in on at for to by from with de la le van von der da di al el bin
+    des du del della dos
     i i'm i've i'd i'll me my we our you your he his she her it its they their this that these
     those there here what when where why how who which whose if but so as not no yes all any
     some many most more each every both either neither one two three first second last new old
@@ -334,6 +457,8 @@ GENERIC_EN = frozenset(
     admiral marshal commander patriarch metropolitan bishop archbishop holy blessed virgin
     heaven hell paradise marble antiques spread regulation procedure decree resolution rules
     covid-19 sars internet online
+    det sen gov rep sgt lt col capt supt insp cllr phd phds
+    dad daddy mom mum mommy mummy grandma grandpa granny
     """.split()
 )
 
@@ -354,10 +479,15 @@ _GENERIC_SRC = tuple(
     шіркеу федералды құрама қауым
     """.split()
 )
-# Polite "Вы" and other pronouns a writer may capitalise.
+# Polite "Вы" and other pronouns a writer may capitalise; function words that informal posts
+# capitalise mid-sentence ("Виктор, Не знаю"); acronyms of common nouns that translations spell
+# out (СМИ: the media, НГО: non-governmental organisations); units (Вт, Гц).
 _PRONOUNS_SRC = frozenset(
     "вы вас вам вами ваш ваша ваше ваши вашего вашей вашему вашим вашу вашими ваших "
-    "он она оно они сіз сізге сізді сіздің".split()
+    "он она оно они сіз сізге сізді сіздің "
+    "не ни что как это и а но в на с к по за из от до для или да нет вот все всё так там тут "
+    "мы я ты их его её ее "
+    "сми бақ нго нпо нко вт квт мвт гвт гц кгц мгц ггц дж кдж па кпа мпа".split()
 )
 # Capitalised adjectives not derived from a place or person (no -ск-): Высшая, Литературного.
 _PLAIN_ADJECTIVE = regex.compile(
@@ -372,6 +502,7 @@ _RU_ENDINGS = sorted(
     ов ев ий ый ской ского скому ским ском ская скую ские ских ск а я у ю е ы и о ь
     дың дің тың тің ның нің да де та те ға ге қа ке на не нан нен дан ден тан тен мен бен пен
     дағы дегі тағы тегі ы і сы сі ын ін лар лер дар дер тар тер лық лік дық дік тық тік шы ші
+    ды ді ты ті ны ні нда нде ндағы ндегі лары лері дары дері
     """.split(),
     key=len,
     reverse=True,
@@ -439,20 +570,27 @@ def src_matches_en(src_word: str, en_word: str) -> bool:
         return True
     if any(_en_hit(p, en_word) for p in _exonym_targets(src_word)):
         return True
-    en_key = latin_key(en_word)
-    if len(en_key) < 3:
+    en_keys = english_keys(en_word)
+    if not en_keys:
         return False
     capital = en_word[:1].isupper()
-    # "zh" in an English-spelled name is usually z + h (Alzheimer), not the ж of Zhanaozen.
-    alt_key = latin_key(en_word.lower().replace("zh", "zg")) if "zh" in en_word.lower() else ""
+    if capital and "zh" in en_word.lower():
+        # "zh" in an English-spelled name is usually z + h (Alzheimer), not the ж of Zhanaozen.
+        en_keys = (*en_keys, latin_key(en_word.lower().replace("zh", "zg")))
     for k in stem_keys(src_word):
-        if len(k) < 3:
-            continue
         if capital:
-            if keys_match(k, en_key) or (alt_key and keys_match(k, alt_key)):
+            # Two-letter names (Ли/Lee, Эр/Ayr, Ид/Eid) must be spelled exactly alike; a
+            # stem that short is an ending-stripping accident, not a name.
+            if len(k) < 3:
+                if len(k) == 2 and k == latin_key(src_word) and k in en_keys:
+                    return True
+                continue
+            if any(len(e) >= 3 and keys_match(k, e) for e in en_keys):
                 return True
-        elif len(k) >= 4 and (en_key.startswith(k) or (len(en_key) >= 5 and k.startswith(en_key))):
-            return True
+        elif len(k) >= 4:
+            en_key = en_keys[0]
+            if en_key.startswith(k) or (len(en_key) >= 5 and k.startswith(en_key)):
+                return True
     return False
 
 
@@ -521,15 +659,31 @@ class NameMismatch(PairCheck):
     def _source_side(self, text: str, sent, src_words: list, en_words: list) -> list[Flag]:
         out = []
         words = _words(text, sent.start, sent.end)
-        en_joined = _joined_runs(en_words)
-        for run in _runs(text, words):
+        en_all = en_words + _joined_runs(en_words)
+        en_caps = {e[2] for e in en_words if e[2].isupper()}
+        for run in _split_at_initials(_runs(text, words)):
             if _initial(text, sent.start, run[0][0], source=True):
                 run = run[1:]
             if not run:
                 continue
-            if any(src_matches_en(w[2], e[2]) for w in run for e in en_words + en_joined):
+            # The words of the run after its last rendered word must be rendered too: a surname
+            # replaced while the first name stays (Ангела Меркель -> Angela Turkey) is an error.
+            # Words before it may go (Питер Джонс -> Jones: first names and titles are often
+            # dropped), and so may generic words (Национальный центр) and patronymics.
+            hits = [any(src_matches_en(w[2], e[2]) for e in en_all) for w in run]
+            if all(hits) or _initialism(run) in en_caps:
                 continue
-            if all(_initial(text, sent.start, w[0], True) or _generic_src(w[2]) for w in run):
+            last = max((i for i, hit in enumerate(hits) if hit), default=-1)
+            needed = [
+                w
+                for i, (w, hit) in enumerate(zip(run, hits, strict=True))
+                if not hit
+                and not _initial(text, sent.start, w[0], True)
+                and not _generic_src(w[2])
+                and i > last
+                and not (any(hits) and _PATRONYMIC.fullmatch(w[2].lower()))
+            ]
+            if not needed or _given_syllables(run, needed):
                 continue
             name = text[run[0][0] : run[-1][1]]
             out.append(
@@ -548,14 +702,40 @@ class NameMismatch(PairCheck):
         words = _words(text, sent.start, sent.end)
         if _title_case(words):
             return []
-        for run in _runs(text, words):
+        for run in _split_at_initials(_runs(text, words)):
             if _initial(text, sent.start, run[0][0]):
                 run = run[1:]
             specific = [w for w in run if not _generic(w[2])]
-            if not specific:
+            if not specific or _shouting(run):
                 continue
             joined = [(run[0][0], run[-1][1], "".join(w[2] for w in run))] if len(run) > 1 else []
-            if any(src_matches_en(s[2], w[2]) for w in run + joined for s in src_words):
+            if any(src_matches_en(s[2], w[2]) for w in joined for s in src_words):
+                continue
+            # As on the source side, words after the last word the source renders must be
+            # rendered (Angela Turkey); leading ones may be translated (Crown Prince <- наследный
+            # принц). Adjacent words written as one in the source (Hong Kong ~ Гонконг) count.
+            pairs = _joined_runs(run)
+            covered = {
+                i
+                for i, w in enumerate(run)
+                if any(src_matches_en(s[2], w[2]) for s in src_words)
+            }
+            covered |= {
+                j
+                for i, p in enumerate(pairs)
+                if any(src_matches_en(s[2], p[2]) for s in src_words)
+                for j in (i, i + 1)
+            }
+            last = max(covered, default=-1)
+            missing = [
+                w
+                for i, w in enumerate(run)
+                if i not in covered
+                and not _generic(w[2])
+                and i > last
+                and not _initial(text, sent.start, w[0])
+            ]
+            if not missing or _given_syllables(run, missing):
                 continue
             name = text[run[0][0] : run[-1][1]]
             out.append(
@@ -568,6 +748,45 @@ class NameMismatch(PairCheck):
                 )  # fmt: skip
             )
         return out
+
+
+def _split_at_initials(runs: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """Runs cut after a dotted abbreviation (the U.S. As Rosa ...): its period may end the
+    sentence, so the next capital proves nothing and does not extend the name."""
+    out = []
+    for run in runs:
+        cur = [run[0]]
+        for w in run[1:]:
+            if cur[-1][2].endswith("."):
+                out.append(cur)
+                cur = []
+            cur.append(w)
+        out.append(cur)
+    return out
+
+
+def _initialism(run: list[tuple[int, int, str]]) -> str:
+    """Initials of a Latin-script name (The Wall Street Journal -> WSJ), which the other side
+    may use instead; "" for Cyrillic or one-word runs."""
+    parts = [w[2] for w in run if w[2].lower() not in ("the", "of", "and", "for")]
+    if len(parts) < 2 or not all(p.isascii() for p in parts):
+        return ""
+    return "".join(p[0] for p in parts).upper()
+
+
+def _given_syllables(run: list[tuple[int, int, str]], unmatched: list) -> bool:
+    """East Asian names of three short words (Ким Чен Ын, Ri Yong Ho): the other side often
+    gives only the family name, leaving short given-name syllables unmatched."""
+    return len(run) >= 3 and all(len(w[2]) <= 4 for w in unmatched)
+
+
+def _shouting(run: list[tuple[int, int, str]]) -> bool:
+    """Three or more words in capitals (DO NOT JUMP IN): emphasis, not names."""
+    return len(run) >= 3 and all(w[2].isupper() and len(w[2]) > 1 for w in run[:3])
+
+
+# Patronymics (Кемелевич, Владимировна, Кемелұлы): the English leaves them out.
+_PATRONYMIC = regex.compile(r"\w{3,}(?:ович|евич|ич|овн|евн|ичн|ұлы|қызы|улы|кызы)\w{0,3}")
 
 
 def _generic_src(word: str) -> bool:
@@ -598,8 +817,8 @@ _COMMON_SUFFIX = regex.compile(
 def _generic(word: str) -> bool:
     """Generic name parts (District, River), function words, and capitalised common words
     recognisable by their suffix (Prevention, Development, Physics): no evidence alone."""
-    if regex.fullmatch(r"\p{Lu}{2,5}s?|(?:\p{Lu}\.){2,}", word):
-        return True  # acronyms (AMs, TVs, U.N.) are often spelled out in the source
+    if regex.fullmatch(r"\p{Lu}{2,5}(?:s|['’]s)?|(?:\p{Lu}\.){2,}", word):
+        return True  # acronyms (AMs, TVs, U.N., SMB's) are often spelled out in the source
     if len(word) < 3 or _COMMON_SUFFIX.fullmatch(word.lower()):
         return True
     return any(f in GENERIC_EN for f in _en_forms(word))
