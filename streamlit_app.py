@@ -3,14 +3,18 @@
 A thin shell over :mod:`compare`: widgets produce a plain settings dict and the input texts,
 :func:`compare.review.run_review` does the work, and the report is kept in
 ``st.session_state`` so that changing a filter, dismissing a flag or fixing a pair never
-re-runs the models. The sentence model is loaded once per server (``st.cache_resource``).
+re-runs the models. The sentence model and the meaning model are loaded once per server
+(``st.cache_resource``); without the meaning model's files the app says so in one line and
+checks without it. ``COMPARE_QE_MODEL`` names another model folder (tests use it).
 All user text reaches the page either through Streamlit's own text widgets or escaped by
 :mod:`compare.exports`; none is rendered as HTML as it is.
 """
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -22,6 +26,7 @@ from compare.exports import (
     LANGUAGE_NAMES,
     SEVERITY_COLOURS,
     export,
+    qe_summary,
     rows_table_html,
 )
 from compare.flags import CATEGORIES, SEVERITIES
@@ -49,6 +54,7 @@ STAGES = {
     "languages": "Detecting languages",
     "segmenting": "Splitting sentences",
     "aligning": "Aligning sentences",
+    "estimating": "Scoring meaning",
     "translating": "Translating",
     "checking": "Running checks",
 }
@@ -61,6 +67,53 @@ def get_embedder() -> Any:
     from compare.embed import CachingEmbedder, default_embedder
 
     return CachingEmbedder(default_embedder())
+
+
+QE_ENV = "COMPARE_QE_MODEL"
+"""Environment variable naming a meaning-model folder (default: the one shipped in compare)."""
+
+
+def _qe_files(folder: str) -> tuple[tuple[str, float, int], ...]:
+    """The model files' names, times and sizes: keys the cache, so files that appear or change
+    while the server runs are loaded on the next page view."""
+    from compare.qe.model import CONFIG_FILE, SHIPPED_MODEL_DIR, WEIGHTS_FILE
+
+    base = Path(folder) if folder else SHIPPED_MODEL_DIR
+    stamp = []
+    for name in (CONFIG_FILE, WEIGHTS_FILE):
+        try:
+            info = os.stat(base / name)
+            stamp.append((name, info.st_mtime, info.st_size))
+        except OSError:
+            stamp.append((name, 0.0, -1))
+    return tuple(stamp)
+
+
+@st.cache_resource(show_spinner="Loading the meaning model (once per server)…")
+def _load_qe(folder: str, files: Any) -> tuple[Any, str]:
+    """(model, "") or (None, the one-line reason it cannot be used)."""
+    try:
+        from compare.qe.predict import QEModel, QEUnavailable
+    except ImportError as error:
+        return None, f"The meaning model needs a package that is not installed ({error.name})."
+    try:
+        return QEModel.load(folder or None), ""
+    except QEUnavailable as error:
+        return None, str(error)
+
+
+def get_qe() -> tuple[Any, str]:
+    """The meaning model of this server, or None and why not."""
+    folder = os.environ.get(QE_ENV, "")
+    try:
+        return _load_qe(folder, _qe_files(folder))
+    except ImportError as error:  # numpy or the package itself broken: check without it
+        return None, f"The meaning model cannot be loaded ({error})."
+
+
+def chosen_qe(settings: dict[str, Any]) -> Any:
+    """The model the user wants for this check: None when switched off or unavailable."""
+    return get_qe()[0] if settings.get("qe") else None
 
 
 @st.cache_resource(show_spinner="Preparing the demos (once per server)…")
@@ -122,6 +175,17 @@ def settings_sidebar() -> dict[str, Any]:
             "Model, English → source", key="mt_from_en", placeholder="default"
         ).strip() or None
         settings["device"] = sb.selectbox("Device", ["auto", "cpu", "cuda"], key="device")
+    settings["qe"] = sb.toggle(
+        "Meaning model (scores each pair, marks the words it doubts)", value=True, key="qe",
+        help="A learned model that flags pairs whose meaning seems to shift. Switch it off to "
+             "check with the rules alone (a little faster).",
+    )
+    if settings["qe"]:
+        model, why = get_qe()
+        if model is None:
+            sb.info(plain(f"{why} The checks run without the meaning model."))
+        else:
+            sb.caption(plain(f"Meaning model: {model.name}."))
     settings["urls"] = sb.toggle(
         "Allow web addresses", value=True, key="urls",
         help="Fetch articles from the web. Switch off to keep the app from going online.",
@@ -135,8 +199,22 @@ def settings_sidebar() -> dict[str, Any]:
             key="sim_unrelated",
             help="Lower it if good translations are flagged as unrelated; raise it to catch more.",
         )
+        model = get_qe()[0] if settings["qe"] else None
+        calibrated = (model.config.thresholds.get("major") if model is not None else None)
+        meaning = None
+        if calibrated is not None:
+            meaning = st.slider(
+                "Meaning score below which a pair is flagged", 0.0, 1.0,
+                round(float(calibrated), 2), 0.01, key="qe_major",
+                help="The meaning model's own threshold is the default: about 3 in 100 "
+                     "faithful translations fall under it. Raise it to see more pairs.",
+            )
+    thresholds: dict[str, float] = {}
     if abs(sim - SIM_UNRELATED) > 1e-9:
-        settings["thresholds"] = {"sim_unrelated": float(sim)}
+        thresholds["sim_unrelated"] = float(sim)
+    if meaning is not None and abs(meaning - round(float(calibrated), 2)) > 1e-9:
+        thresholds["qe_major"] = float(meaning)
+    settings["thresholds"] = thresholds
     return settings
 
 
@@ -213,7 +291,8 @@ def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
                     "Give the English translation: paste it, upload a file or give its address."
                 )
             embedder = get_embedder() if source is not None else None
-            report = run_review(target, source, settings, embedder, progress)
+            qe = chosen_qe(settings) if source is not None else None
+            report = run_review(target, source, settings, embedder, progress, qe=qe)
         except InputError as error:
             status.update(label="The texts could not be checked.", state="error")
             st.session_state.update(error=str(error), report=None)
@@ -260,6 +339,9 @@ def summary_section(report: Any, rows: list) -> None:
         mt_cols = st.columns(3)
         for col, name in zip(mt_cols, ("chrf", "bleu", "ter"), strict=True):
             col.metric(f"{name.upper()} (machine vs human English)", report.mt.get(name, "n/a"))
+    meaning = qe_summary(report)
+    if meaning:
+        st.markdown(f"**Meaning model (document):** {plain(meaning)}.")
     for notice in report.notices:
         st.info(plain(notice))
 
@@ -306,7 +388,7 @@ def corrections_section(report: Any) -> None:
         with c1:
             n = st.number_input("Pair #", 1, count, 1, key="merge_n") - 1
             if st.button("Merge with the next pair", key="merge_btn"):
-                correct(lambda r: merge_pairs(r, int(n), get_embedder()))
+                correct(lambda r: merge_pairs(r, int(n), get_embedder(), _qe_now()))
         with c2:
             n = st.number_input("Pair #", 1, count, 1, key="split_n") - 1
             pair = report.pairs[min(int(n), count - 1)]
@@ -315,7 +397,8 @@ def corrections_section(report: Any) -> None:
             t_cut = st.number_input("English sentences in the first part", 0,
                                     len(pair.target), min(1, len(pair.target)), key="split_t")
             if st.button("Split the pair", key="split_btn"):
-                correct(lambda r: split_pair(r, int(n), int(s_cut), int(t_cut), get_embedder()))
+                correct(lambda r: split_pair(r, int(n), int(s_cut), int(t_cut), get_embedder(),
+                                             _qe_now()))
         with c3:
             n = st.number_input("Pair #", 1, count, 1, key="move_n") - 1
             side = st.radio("Side", ["English", "Source"], key="move_side", horizontal=True)
@@ -332,7 +415,13 @@ def _move(report: Any, n: int, side: str, where: str) -> Any:
         raise CorrectionError(f"Pair {n + 1} has no {side.lower()} sentence to move.")
     forward = where.startswith("last")
     sentence = own[-1] if forward else own[0]
-    return relink(report, key, sentence, n + 1 if forward else n - 1, get_embedder())
+    return relink(report, key, sentence, n + 1 if forward else n - 1, get_embedder(), _qe_now())
+
+
+def _qe_now() -> Any:
+    """The meaning model for a correction: the report's changed pairs are scored again when
+    the report was made with it (see compare.review)."""
+    return chosen_qe({"qe": st.session_state.get("qe", True)})
 
 
 def correct(change: Any) -> None:
@@ -355,19 +444,47 @@ def detail_section(rows: list) -> None:
         st.text(f"Source:  {row.source_text or '(none)'}\nEnglish: {row.target_text or '(none)'}")
         sim = "n/a" if row.similarity is None else f"{row.similarity:.3f}"
         st.caption(f"Kind: {row.kind}. Aligner confidence {row.score:.2f}, similarity {sim}.")
-        if row.mt and row.mt.get("diff"):
-            st.text("Machine English vs human English ([-machine only] [+human only]):\n"
-                    + format_diff(row.mt["diff"]))
-            if row.back_translation:
-                st.text(f"Back-translation: {row.back_translation}")
-            if row.mt.get("chrf") is not None:
-                st.caption(f"Sentence chrF of the machine English: {row.mt['chrf']}.")
-        else:
+        with_mt = bool(row.mt and row.mt.get("diff"))
+        if row.qe and with_mt:
+            st.caption("Two opinions on this pair: the meaning model reads source and English "
+                       "together; the back-translation shows what a machine makes of it.")
+            left, right = st.columns(2)
+            with left:
+                qe_opinion(row)
+            with right:
+                mt_opinion(row)
+        elif row.qe:
+            qe_opinion(row)
             st.caption("No machine translation for this pair.")
+        elif with_mt:
+            mt_opinion(row)
+        else:
+            st.caption("No machine translation and no meaning score for this pair.")
         for rf in row.flags:
             state = " (dismissed)" if rf.dismissed else ""
             st.text(f"[{rf.flag.severity}] {rf.flag.check}{state}: {rf.flag.message}")
             st.json(rf.flag.evidence, expanded=False)
+
+
+def qe_opinion(row: Any) -> None:
+    """The meaning model's view of one pair: its score and the words it doubts."""
+    st.markdown("**Meaning model**")
+    doubted = row.doubted or {}
+    english = ", ".join(doubted.get("target", [])) or "none"
+    source = ", ".join(doubted.get("source", [])) or "none"
+    st.text(f"Score {row.qe_score:.2f} (0-1; higher reads as more faithful)\n"
+            f"English words it doubts: {english}\nSource words it doubts: {source}")
+
+
+def mt_opinion(row: Any) -> None:
+    """What machine translation makes of the pair: the word diff and the back-translation."""
+    st.markdown("**Machine translation**")
+    st.text("Machine English vs human English ([-machine only] [+human only]):\n"
+            + format_diff(row.mt["diff"]))
+    if row.back_translation:
+        st.text(f"Back-translation: {row.back_translation}")
+    if row.mt.get("chrf") is not None:
+        st.caption(f"Sentence chrF of the machine English: {row.mt['chrf']}.")
 
 
 def export_section(report: Any) -> None:

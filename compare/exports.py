@@ -3,9 +3,11 @@
 - :func:`to_html`: a self-contained HTML page (inline CSS, no scripts, no external files) with
   the side-by-side view and every flag highlighted, readable offline and printable. Every
   piece of user text goes through :func:`html.escape`: an article may well contain ``<script>``.
-- :func:`to_tmx`: TMX 1.4 of the aligned pairs, for memoQ, Trados or OmegaT translation memories.
+  When the meaning model ran, each row shows its score and the words it doubts are marked.
+- :func:`to_tmx`: TMX 1.4 of the aligned pairs, for memoQ, Trados or OmegaT translation memories
+  (the meaning model's score as a ``prop``).
 - :func:`to_xliff`: XLIFF 1.2 with one trans-unit per pair and the flags as notes, so a CAT tool
-  shows the reviewer's findings next to each segment.
+  shows the reviewer's findings next to each segment (the meaning model's score as a note).
 
 TMX and XLIFF are built with :mod:`xml.etree.ElementTree`, never by string concatenation, so
 that escaping is the XML library's job; characters XML 1.0 forbids (stray control characters
@@ -24,7 +26,14 @@ from datetime import UTC, datetime
 from compare import __version__
 from compare.flags import CATEGORIES, SEVERITIES
 from compare.report import Report
-from compare.review import Highlight, Row, build_rows, segments, without_dismissed
+from compare.review import (
+    MEANING_CHECK,
+    Highlight,
+    Row,
+    build_rows,
+    segments,
+    without_dismissed,
+)
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -32,6 +41,10 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # XLIFF 1.2 note priority: 1 is the most important.
 _PRIORITY = {"critical": "1", "major": "3", "minor": "5"}
 LANGUAGE_NAMES = {"ru": "Russian", "kk": "Kazakh", "en": "English"}
+QE_PROP = "x-compare-qe-score"
+"""TMX ``prop`` type of the meaning model's 0-1 score of a pair."""
+QE_NOTE_FROM = "compare:qe"
+"""XLIFF ``note/@from`` of the note carrying the meaning model's score."""
 SEVERITY_COLOURS = {"critical": "#f8b4b4", "major": "#fcd9a8", "minor": "#fff3a3"}
 """Background colour of a highlighted span, by severity (shared with the app's view)."""
 
@@ -80,6 +93,9 @@ table.pairs .empty{color:#999;font-style:italic}
 table.pairs td.mt{color:#555;font-size:.92em}table.pairs .back{color:#888}
 table.pairs .badge{display:inline-block;border-radius:3px;padding:0 .3rem;margin-right:.3rem;
 font-size:.8em;color:#222}
+table.pairs td.qe{width:5.5rem;white-space:nowrap}
+table.pairs .qe-score{display:inline-block;border-radius:3px;padding:0 .3rem;font-size:.85em;
+background:#e3efe3;color:#222}table.pairs .qe-score.low{background:#fcd9a8}
 """
 
 
@@ -117,27 +133,56 @@ def _summary_html(report: Report) -> str:
     cat = ", ".join(
         f"{c} {counts['category'][c]}" for c in CATEGORIES if c in counts["category"]
     ) or "none"
+    meaning = qe_summary(report)
+    qe_row = (f'<tr><th>Meaning model</th><td class="qe-doc">{html.escape(meaning)}</td></tr>'
+              if meaning else "")
     return (
         f'<table class="summary"><tr><th>Flags by severity</th><td>{html.escape(sev)}</td></tr>'
-        f"<tr><th>Flags by category</th><td>{html.escape(cat)}</td></tr></table>"
+        f"<tr><th>Flags by category</th><td>{html.escape(cat)}</td></tr>{qe_row}</table>"
     )
+
+
+def qe_summary(report: Report) -> str:
+    """One line on the meaning model's document score (empty when it did not run)."""
+    qe = report.qe
+    if not qe or qe.get("mean_score") is None:
+        return ""
+    below = qe.get("below_threshold")
+    under = f", {below} under its threshold" if below is not None else ""
+    return (f"mean score {qe['mean_score']:.2f} over {qe.get('pairs_scored', 0)} pairs{under} "
+            f"({qe.get('model', 'model')})")
 
 
 def rows_table_html(rows: list[Row], css: bool = False) -> str:
     """The side-by-side table (one ``<tr>`` per row); with ``css`` its style sheet comes along,
     for pages that do not already have it (the app). A machine-translation column appears
-    when machine translation ran."""
+    when machine translation ran, a meaning column when the meaning model scored a pair."""
     with_mt = any(r.machine_english or r.back_translation for r in rows)
+    with_qe = any(r.qe_score is not None for r in rows)
     mt_head = "<th>Machine translation</th>" if with_mt else ""
+    qe_head = '<th title="The meaning model\'s score, 0-1">Meaning</th>' if with_qe else ""
     head = (
         '<table class="pairs"><thead><tr><th>#</th><th>Source</th><th>English</th>'
-        f"{mt_head}<th>Flags</th></tr></thead><tbody>"
+        f"{qe_head}{mt_head}<th>Flags</th></tr></thead><tbody>"
     )
     style = f"<style>{_TABLE_CSS}</style>" if css else ""
-    return style + head + "".join(_row_html(r, with_mt) for r in rows) + "</tbody></table>"
+    body = "".join(_row_html(r, with_mt, with_qe) for r in rows)
+    return style + head + body + "</tbody></table>"
 
 
-def _row_html(row: Row, with_mt: bool = False) -> str:
+def qe_cell(row: Row) -> str:
+    """A row's meaning score as a small badge (orange when a meaning-shift flag is active)."""
+    score = row.qe_score
+    if score is None:
+        return '<td class="qe"></td>'
+    low = any(rf.flag.check == MEANING_CHECK for rf in row.active)
+    words = row.doubted.get("target", [])
+    title = "meaning model score" + (f"; doubts: {', '.join(words)}" if words else "")
+    return (f'<td class="qe"><span class="qe-score{" low" if low else ""}" '
+            f'title="{html.escape(title, quote=True)}">meaning {score:.2f}</span></td>')
+
+
+def _row_html(row: Row, with_mt: bool = False, with_qe: bool = False) -> str:
     def side(text: str, lights: list[Highlight], missing: str) -> str:
         if not text:
             return f'<span class="empty">{html.escape(missing)}</span>'
@@ -160,7 +205,7 @@ def _row_html(row: Row, with_mt: bool = False) -> str:
         f'<tr class="{row.kind}"><td class="n">{row.index + 1}</td>'
         f"<td>{side(row.source_text, row.source_highlights, '(no source: added)')}</td>"
         f"<td>{side(row.target_text, row.target_highlights, '(not translated)')}</td>"
-        f'{mt_cell}<td class="flags">{flags}</td></tr>'
+        f'{qe_cell(row) if with_qe else ""}{mt_cell}<td class="flags">{flags}</td></tr>'
     )
 
 
@@ -191,6 +236,9 @@ def to_tmx(report: Report) -> bytes:
         tu = ET.SubElement(body, "tu", tuid=str(n + 1))
         prop = ET.SubElement(tu, "prop", type="x-compare-score")
         prop.text = f"{pair.score:.4f}"
+        if pair.qe:
+            qe_prop = ET.SubElement(tu, "prop", type=QE_PROP)
+            qe_prop.text = f"{pair.qe['score']:.4f}"
         if pair.flags:
             note = ET.SubElement(tu, "note")
             note.text = _xml_text("; ".join(f"[{f.severity}] {f.message}" for f in pair.flags))
@@ -228,7 +276,10 @@ def to_xliff(report: Report, original: str = "article") -> bytes:
     body = ET.SubElement(file_el, q + "body")
     for n, pair in enumerate(report.pairs):
         unit = ET.SubElement(body, q + "trans-unit", id=str(n + 1))
-        unit.set("extradata", f"score={pair.score:.4f}")
+        extradata = f"score={pair.score:.4f}"
+        if pair.qe:
+            extradata += f";qe={pair.qe['score']:.4f}"
+        unit.set("extradata", extradata)
         source = ET.SubElement(unit, q + "source")
         source.text = _xml_text(report.pair_text(pair, "source"))
         target = ET.SubElement(unit, q + "target")
@@ -243,6 +294,9 @@ def to_xliff(report: Report, original: str = "article") -> bytes:
             note = ET.SubElement(unit, q + "note", {"from": f"compare:{flag.check}",
                                                     "priority": _PRIORITY[flag.severity]})
             note.text = _xml_text(f"[{flag.severity}/{flag.category}] {flag.message}")
+        if pair.qe:
+            note = ET.SubElement(unit, q + "note", {"from": QE_NOTE_FROM, "priority": "8"})
+            note.text = f"Meaning model score {pair.qe['score']:.4f} (0-1)"
     return _serialise(root)
 
 

@@ -63,11 +63,13 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "device": "auto",
     "max_mb": 5.0,
     "thresholds": {},
+    "qe": True,
 }
 """What the app's settings widgets produce; the library reads nothing else from the app.
 
 ``mt`` switches machine translation on (when :func:`mt_available`); ``mt_to_en`` and
-``mt_from_en`` name a model per direction (None: the default of the direction).
+``mt_from_en`` name a model per direction (None: the default of the direction). ``qe``
+switches the meaning model on (it runs when the caller passes a loaded one).
 """
 
 NO_MT_NOTICE = (
@@ -75,6 +77,12 @@ NO_MT_NOTICE = (
     "score: the checks compare the two texts directly (numbers, names, negations, coverage, "
     "punctuation) and cannot catch a reworded meaning."
 )
+NO_QE_NOTICE = (
+    "The meaning model did not run (its files are missing or damaged): only the rule checks "
+    "judged meaning."
+)
+MEANING_CHECK = "meaning-shift"
+"""The check of the meaning model; its flags mark every word the model doubts."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -189,8 +197,13 @@ def run_review(
     settings: dict[str, Any],
     embedder: Any,
     progress: Callable[[str, str], None] | None = None,
+    qe: Any = None,
 ) -> Report:
-    """Run the pipeline with the app's settings dict and add what the reviewer should know."""
+    """Run the pipeline with the app's settings dict and add what the reviewer should know.
+
+    ``qe`` is the loaded meaning model (:class:`compare.qe.predict.QEModel`), or None when it
+    could not be loaded; it runs when ``settings["qe"]`` is on and a source is given.
+    """
     from compare.pipeline import Settings, check_texts
 
     chosen = {**DEFAULT_SETTINGS, **settings}
@@ -201,6 +214,8 @@ def run_review(
     if chosen["mt"] and source is not None and mt_available():
         extra["mt"] = CachedMT(chosen["mt_to_en"] or None, chosen["mt_from_en"] or None,
                                chosen["device"])
+    if chosen["qe"] and source is not None and qe is not None:
+        extra["qe"] = qe
     try:
         report = check_texts(target, source, pipeline_settings, embedder, progress, **extra)
     except InputError as error:
@@ -209,6 +224,8 @@ def run_review(
         raise InputError(message) from error
     if report.mt is None and source is not None:
         report.notices.append(NO_MT_NOTICE)
+    if chosen["qe"] and source is not None and qe is None:
+        report.notices.append(NO_QE_NOTICE)
     for side, text in (("English", target), ("Source", source)):
         for note in text.notes if text is not None else []:
             report.notices.append(f"{side}: {note}")
@@ -261,6 +278,15 @@ class Row:
     back_translation: str | None = None
     mt: dict[str, Any] | None = None
     """The pair's machine-translation signals (see compare.mt) when MT ran."""
+    qe: dict[str, Any] | None = None
+    """The meaning model's view of the pair (``score``, ``z``, BAD spans) when it ran."""
+    doubted: dict[str, list[str]] = field(default_factory=dict)
+    """Words the meaning model tags BAD, by side (``source``/``target``), in text order."""
+
+    @property
+    def qe_score(self) -> float | None:
+        """The meaning model's 0-1 score of the pair, or None when it did not score it."""
+        return None if not self.qe else float(self.qe["score"])
 
     @property
     def active(self) -> list[RowFlag]:
@@ -297,12 +323,15 @@ def build_rows(report: Report, dismissed: set[str] | frozenset[str] = frozenset(
             key = flag_key(flag, src_text, tgt_text, excerpt)
             is_dismissed = key in dismissed
             row_flags.append(RowFlag(key, flag, excerpt, is_dismissed))
-            span = _row_span(report, pair, flag)
-            if span is not None and not is_dismissed:
-                lights[flag.side].append(
-                    Highlight(span[0], span[1], flag.severity, flag.category, flag.check,
-                              flag.message, key)
-                )
+            if is_dismissed:
+                continue
+            for side, start, end in flag_spans(flag):
+                span = _row_span(report, pair, side, start, end)
+                if span is not None:
+                    lights[side].append(
+                        Highlight(span[0], span[1], flag.severity, flag.category, flag.check,
+                                  flag.message, key)
+                    )
         mt = pair.mt or None
         rows.append(
             Row(
@@ -318,28 +347,60 @@ def build_rows(report: Report, dismissed: set[str] | frozenset[str] = frozenset(
                 machine_english=(mt or {}).get("en"),
                 back_translation=(mt or {}).get("back"),
                 mt=mt,
+                qe=pair.qe or None,
+                doubted=_doubted_words(report, pair),
             )
         )
     return rows
 
 
-def _row_span(report: Report, pair: PairResult, flag: Flag) -> tuple[int, int] | None:
-    """Map a flag's document offsets to offsets in the pair's joined text (clipped to it)."""
-    doc = report.source if flag.side == "source" else report.target
-    indices = pair.source if flag.side == "source" else pair.target
+def flag_spans(flag: Flag) -> list[tuple[str, int, int]]:
+    """Where a flag is drawn, as ``(side, start, end)`` in full-text offsets.
+
+    A meaning-shift flag is drawn on every word the model doubts, on both sides (its own span
+    runs from the first doubted English word to the last); when it names no word, and for
+    every other flag, the flag's own span.
+    """
+    if flag.check == MEANING_CHECK:
+        spans = [
+            (side, int(a), int(b))
+            for side, key in (("source", "source_bad"), ("target", "target_bad"))
+            for a, b in flag.evidence.get(key) or []
+        ]
+        if spans:
+            return spans
+    return [(flag.side, flag.start, flag.end)]
+
+
+def _doubted_words(report: Report, pair: PairResult) -> dict[str, list[str]]:
+    if not pair.qe:
+        return {}
+    out = {}
+    for side, doc in (("source", report.source), ("target", report.target)):
+        spans = pair.qe.get(f"{side}_bad") or []
+        out[side] = [doc.text[s["start"] : s["end"]] for s in spans] if doc is not None else []
+    return out
+
+
+def _row_span(
+    report: Report, pair: PairResult, side: str, flag_start: int, flag_end: int
+) -> tuple[int, int] | None:
+    """Map a span's document offsets to offsets in the pair's joined text (clipped to it)."""
+    doc = report.source if side == "source" else report.target
+    indices = pair.source if side == "source" else pair.target
     if doc is None or not indices:
         return None
     offset = 0
     for i in indices:
         sent = doc.sentences[i]
-        if sent.start <= flag.start <= sent.end or flag.start < sent.start:
-            start = max(flag.start, sent.start) - sent.start + offset
-            end = min(max(flag.end, flag.start), sent.end) - sent.start + offset
+        if sent.start <= flag_start <= sent.end or flag_start < sent.start:
+            start = max(flag_start, sent.start) - sent.start + offset
+            end = min(max(flag_end, flag_start), sent.end) - sent.start + offset
             return start, max(start, end)
         offset += (sent.end - sent.start) + len(JOINER)
     last = doc.sentences[indices[-1]]  # a flag in the whitespace after the last sentence
     end = offset - len(JOINER)
-    return (end, end) if flag.start >= last.end else None
+    return (end, end) if flag_start >= last.end else None
 
 
 def segments(text: str, highlights: list[Highlight]) -> list[tuple[str, list[Highlight]]]:
@@ -428,18 +489,23 @@ class CorrectionError(ValueError):
     """A correction that cannot be made; ``str(error)`` is a one-line message for the user."""
 
 
-def merge_pairs(report: Report, first: int, embedder: Any = None) -> Report:
-    """Merge pair ``first`` with the pair after it (e.g. a 1-0 and a 0-1 that belong together)."""
+def merge_pairs(report: Report, first: int, embedder: Any = None, qe: Any = None) -> Report:
+    """Merge pair ``first`` with the pair after it (e.g. a 1-0 and a 0-1 that belong together).
+
+    Every correction takes the loaded meaning model as ``qe`` (optional): when the report was
+    made with it, the changed pairs are scored again (see :func:`_recheck`).
+    """
     pairs = _aligned(report)
     if not 0 <= first < len(pairs) - 1:
         raise CorrectionError(f"There is no pair after pair {first} to merge it with.")
     a, b = pairs[first], pairs[first + 1]
     merged = AlignedPair(a.source + b.source, a.target + b.target, 1.0)
-    return _recheck(report, pairs[:first] + [merged] + pairs[first + 2 :], embedder)
+    return _recheck(report, pairs[:first] + [merged] + pairs[first + 2 :], embedder, qe)
 
 
 def split_pair(
-    report: Report, index: int, source_cut: int, target_cut: int, embedder: Any = None
+    report: Report, index: int, source_cut: int, target_cut: int, embedder: Any = None,
+    qe: Any = None,
 ) -> Report:
     """Split pair ``index`` in two: the first keeps its first ``source_cut`` source sentences
     and first ``target_cut`` English sentences, the second keeps the rest."""
@@ -453,10 +519,12 @@ def split_pair(
     tail = AlignedPair(p.source[source_cut:], p.target[target_cut:], 1.0)
     if not (head.source or head.target) or not (tail.source or tail.target):
         raise CorrectionError("Both parts of a split must keep at least one sentence.")
-    return _recheck(report, pairs[:index] + [head, tail] + pairs[index + 1 :], embedder)
+    return _recheck(report, pairs[:index] + [head, tail] + pairs[index + 1 :], embedder, qe)
 
 
-def relink(report: Report, side: str, sentence: int, to_pair: int, embedder: Any = None) -> Report:
+def relink(
+    report: Report, side: str, sentence: int, to_pair: int, embedder: Any = None, qe: Any = None
+) -> Report:
     """Move one sentence of ``side`` into the neighbouring pair ``to_pair``.
 
     Only a sentence at the edge of its pair can move, and only to the pair next to it, so
@@ -484,7 +552,7 @@ def relink(report: Report, side: str, sentence: int, to_pair: int, embedder: Any
     new[frm] = _with_side(pairs[frm], side, rest)
     new[to_pair] = _with_side(pairs[to_pair], side, dest)
     new = [p for p in new if p.source or p.target]
-    return _recheck(report, new, embedder)
+    return _recheck(report, new, embedder, qe)
 
 
 def _with_side(pair: AlignedPair, side: str, indices: tuple[int, ...]) -> AlignedPair:
@@ -499,12 +567,16 @@ def _aligned(report: Report) -> list[AlignedPair]:
     ]
 
 
-def _recheck(report: Report, pairs: list[AlignedPair], embedder: Any = None) -> Report:
+def _recheck(
+    report: Report, pairs: list[AlignedPair], embedder: Any = None, qe: Any = None
+) -> Report:
     """Re-run the report's checks on corrected pairs and return a new report.
 
     Pairs the user changed get score 1.0 (a person confirmed them); their similarity is
     recomputed when an embedder is given, else left unknown. Unchanged pairs keep their
-    scores and machine-translation signals.
+    scores, machine-translation signals and meaning-model scores. When the report was made
+    with the meaning model, changed pairs are scored again with ``qe`` (the loaded model);
+    without it they go unscored (no ``qe``, no meaning-shift flag) and a notice says so.
     """
     old = {(tuple(p.source), tuple(p.target)): p for p in report.pairs}
     fixed = []
@@ -514,6 +586,7 @@ def _recheck(report: Report, pairs: list[AlignedPair], embedder: Any = None) -> 
             fixed.append(AlignedPair(p.source, p.target, before.score, before.similarity))
         else:
             fixed.append(replace(p, similarity=_similarity(report, p, embedder)))
+    qe_results, unscored = _rescore(report, fixed, old, qe)
     wanted = set(report.signature.checks)
     checks = [c for c in all_checks() if c.id in wanted]
     ctx = CheckContext(
@@ -521,15 +594,54 @@ def _recheck(report: Report, pairs: list[AlignedPair], embedder: Any = None) -> 
         source=report.source,
         pairs=fixed,
         thresholds=dict(report.signature.thresholds),
+        qe=qe_results,
     )
     results = attach_flags(fixed, run_checks(ctx, checks), report.source, report.target)
     for r in results:
         before = old.get((tuple(r.source), tuple(r.target)))
         r.mt = before.mt if before is not None else None
-    notices = [n for n in report.notices if not n.startswith("The alignment was corrected")]
+    summary = report.qe
+    if qe_results is not None and report.qe is not None:
+        from compare.qe.evidence import attach_qe
+
+        summary = attach_qe(results, qe_results, report.qe.get("model", ""),
+                            dict(report.signature.thresholds))
+    notices = [n for n in report.notices
+               if not n.startswith(("The alignment was corrected", QE_UNSCORED_PREFIX))]
     notices.append("The alignment was corrected by hand; the checks ran again on the new pairs.")
+    if unscored:
+        notices.append(f"{QE_UNSCORED_PREFIX} {unscored} corrected pair(s) (it is not loaded): "
+                       "they have no meaning score and no meaning-shift flag.")
     signature = replace(report.signature, extra={**report.signature.extra, "corrected": True})
-    return replace(report, pairs=results, notices=notices, signature=signature)
+    return replace(report, pairs=results, notices=notices, signature=signature, qe=summary)
+
+
+QE_UNSCORED_PREFIX = "The meaning model did not score"
+
+
+def _rescore(
+    report: Report, fixed: list[AlignedPair], old: dict[tuple, PairResult], qe: Any
+) -> tuple[list[Any] | None, int]:
+    """The meaning model's results for the corrected pairs (None: the report has none) and
+    how many changed pairs went unscored. Unchanged pairs keep their stored result."""
+    if report.qe is None or report.source is None:
+        return None, 0
+    from compare.qe.predict import QEResult, estimate_pairs
+
+    results: list[Any] = [None] * len(fixed)
+    changed = []
+    for n, p in enumerate(fixed):
+        before = old.get((p.source, p.target))
+        if before is not None:
+            results[n] = QEResult.from_dict(before.qe) if before.qe else None
+        elif p.source and p.target:
+            changed.append(n)
+    if changed and qe is not None:
+        scored = estimate_pairs(qe, report.source, report.target, [fixed[n] for n in changed])
+        for n, result in zip(changed, scored, strict=True):
+            results[n] = result
+        return results, 0
+    return results, len(changed)
 
 
 def _similarity(report: Report, pair: AlignedPair, embedder: Any) -> float | None:

@@ -24,8 +24,11 @@ KK = "Kazakh → English"
 
 @pytest.fixture(autouse=True)
 def home(tmp_path, monkeypatch):
-    """Dismissals go to a fresh folder per test, never to the user's own."""
+    """Dismissals go to a fresh folder per test, never to the user's own; the meaning model is
+    one that is not there (so the figures below do not depend on the shipped model), unless a
+    test names the tiny one."""
     monkeypatch.setenv("COMPARE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("COMPARE_QE_MODEL", str(tmp_path / "no-meaning-model"))
     return tmp_path / "home"
 
 
@@ -260,3 +263,59 @@ def test_a_changed_threshold_reaches_the_report():
     assert not at.exception and not at.error
     report = at.session_state["report"]
     assert report.signature.thresholds["sim_unrelated"] == 0.95  # the user's value wins
+
+
+# --------------------------------------------------------------------------- meaning model
+def test_a_missing_meaning_model_is_one_line_and_the_check_runs():
+    at = _run_demo()
+    assert any("No QE model" in i.value for i in at.sidebar.info)
+    assert "number-mismatch" in _marked_checks(at)
+    assert at.session_state["report"].qe is None
+    assert not _table(at).xpath("//td[@class='qe']")
+
+
+@pytest.fixture
+def tiny_model(tiny_qe_dir, monkeypatch):
+    monkeypatch.setenv("COMPARE_QE_MODEL", str(tiny_qe_dir))
+    return tiny_qe_dir
+
+
+def test_meaning_model_scores_each_pair_and_marks_the_doubted_words(tiny_model):
+    at = _app()
+    assert not at.sidebar.info  # the model loaded
+    at.slider(key="qe_major").set_value(1.0).run()  # every scored pair is flagged
+    at.button(key=f"demo_{RU}").click().run()
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    report = at.session_state["report"]
+    scored = [p for p in report.pairs if p.qe is not None]
+    assert scored and report.qe["pairs_scored"] == len(scored)
+    table = _table(at)
+    badges = [b.text_content() for b in table.xpath("//td[@class='qe']/span")]
+    assert badges == [f"meaning {p.qe['score']:.2f}" for p in scored]
+    assert any("Meaning model (document)" in m.value for m in at.markdown)
+    marks = table.xpath("//mark[contains(@data-check, 'meaning-shift')]")
+    doubted = {s["start"] for p in scored for s in p.qe["target_bad"] + p.qe["source_bad"]}
+    assert len(marks) >= 1 if doubted else not marks
+    # The detail of a scored pair gives the model's opinion.
+    first = next(n for n, p in enumerate(report.pairs) if p.qe is not None)
+    at.number_input(key="detail_n").set_value(first + 1).run()
+    assert any(t.value.startswith("Score ") for t in at.text)
+    # A correction keeps the meaning scores (the changed pair is scored again).
+    added = next(n for n, p in enumerate(report.pairs) if not p.source)
+    at.number_input(key="merge_n").set_value(added).run()
+    at.button(key="merge_btn").click().run()
+    assert not at.exception and not at.warning
+    fixed = at.session_state["report"]
+    assert fixed.pairs[added - 1].qe is not None and fixed.qe is not None
+
+
+def test_the_meaning_model_can_be_switched_off(tiny_model):
+    at = _app()
+    at.toggle(key="qe").set_value(False).run()
+    at.button(key=f"demo_{RU}").click().run()
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    assert at.session_state["report"].qe is None
+    assert not _table(at).xpath("//td[@class='qe']")
+    assert not any("meaning model did not run" in i.value for i in at.info)
