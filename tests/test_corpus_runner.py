@@ -78,7 +78,9 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def settings(cache: str) -> RunSettings:
-    return RunSettings(embedding_cache=cache)
+    """Without the meaning model (tests/test_corpus_qe.py covers it), so the figures here do
+    not depend on whether the shipped model is present."""
+    return RunSettings(embedding_cache=cache, qe=False)
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +139,8 @@ def _killed_run(manifest: Path, out: Path, cache: str, hook: str) -> None:
         "from compare.corpus.runner import RunSettings, run_corpus\n"
         "def die(doc_id):\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
-        "run_corpus(sys.argv[1], sys.argv[2], RunSettings(embedding_cache=sys.argv[3]),\n"
+        "run_corpus(sys.argv[1], sys.argv[2],\n"
+        "           RunSettings(embedding_cache=sys.argv[3], qe=False),\n"
         f"           progress=False, {hook}=die)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -228,7 +231,7 @@ def test_cli_runs_resumes_and_prints_stats(
     out = tmp_path / "r.sqlite"
     shutil.copy(reference["path"], out)
     code = main(["corpus", "run", str(manifest), "--out", str(out), "--embedding-cache", cache,
-                 "--quiet"])
+                 "--quiet", "--no-qe"])
     assert code == 0
     assert "0 checked now" in capsys.readouterr().out
     stats_csv = tmp_path / "stats.csv"

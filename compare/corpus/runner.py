@@ -15,6 +15,13 @@ Design, in the order a researcher meets it:
   the settings). A re-run skips documents whose hash is unchanged and re-checks the others, so
   a killed run finishes with the same totals as an uninterrupted one, and an edited file is
   checked again.
+* The meaning model (:mod:`compare.qe`) is loaded once per worker like the embedder, when
+  ``RunSettings.qe`` is on and its files are there (else the run says so in one line and goes
+  on without it). Each pair's score and each document's mean are stored; the model's identity
+  (a hash of its files) is part of the input hash only while it runs, so a database made
+  without it resumes unchanged with ``--no-qe``.
+* Databases written before the meaning model (schema ``compare.corpus/1``) open as they are:
+  the new columns are added, empty, on the first write.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,7 +44,8 @@ from compare import __version__
 from compare.corpus.manifest import ManifestRow, RowError, read_manifest
 from compare.errors import InputError
 
-SCHEMA_VERSION = "compare.corpus/1"
+SCHEMA_VERSION = "compare.corpus/2"
+"""/2 added documents.qe_mean, documents.qe_pairs and pairs.qe (the meaning model)."""
 DEFAULT_EMBEDDING_CACHE = str(Path.home() / ".cache" / "compare" / "embeddings.sqlite")
 
 _SCHEMA = """
@@ -49,10 +57,10 @@ CREATE TABLE IF NOT EXISTS documents (
     source_sentences INTEGER, target_sentences INTEGER, pairs INTEGER, flags INTEGER,
     omitted_sentences INTEGER, added_sentences INTEGER,
     similarity_sum REAL, similarity_n INTEGER, seconds REAL, signature TEXT,
-    report BLOB, finished_at TEXT);
+    report BLOB, finished_at TEXT, qe_mean REAL, qe_pairs INTEGER);
 CREATE TABLE IF NOT EXISTS pairs (
     doc_id TEXT NOT NULL, idx INTEGER NOT NULL, source TEXT, target TEXT, kind TEXT,
-    score REAL, similarity REAL, flags INTEGER, PRIMARY KEY (doc_id, idx));
+    score REAL, similarity REAL, flags INTEGER, qe REAL, PRIMARY KEY (doc_id, idx));
 CREATE TABLE IF NOT EXISTS flags (
     doc_id TEXT NOT NULL, pair_idx INTEGER NOT NULL, n INTEGER NOT NULL, check_id TEXT,
     category TEXT, severity TEXT, side TEXT, start INTEGER, end INTEGER, message TEXT,
@@ -60,6 +68,15 @@ CREATE TABLE IF NOT EXISTS flags (
 CREATE INDEX IF NOT EXISTS flags_doc ON flags (doc_id);
 CREATE TABLE IF NOT EXISTS manifest_errors (line INTEGER, id TEXT, message TEXT);
 """
+_ADDED_COLUMNS = (("documents", "qe_mean", "REAL"), ("documents", "qe_pairs", "INTEGER"),
+                  ("pairs", "qe", "REAL"))
+"""Columns added after schema /1, appended to an older database when it is opened to write."""
+_DOCUMENT_COLUMNS = (
+    "id, outlet, date, url, tags, declared_lang, source_path, target_path, input_hash, status, "
+    "error, source_lang, target_lang, source_sentences, target_sentences, pairs, flags, "
+    "omitted_sentences, added_sentences, similarity_sum, similarity_n, seconds, signature, "
+    "report, qe_mean, qe_pairs, finished_at"
+)
 
 
 # ------------------------------------------------------------------------------ plain data
@@ -78,13 +95,26 @@ class RunSettings:
     max_bytes: int = 5_000_000
     threads: int | None = None
     """Embedder threads per worker (None: the library's default)."""
+    qe: bool = True
+    """Score every pair with the meaning model (when its files are there)."""
+    qe_model: str | None = None
+    """Folder of the meaning model (None: the one shipped with compare)."""
+    qe_precision: str = "auto"
+    qe_id: str = ""
+    """Hash of the meaning model's files, set by :func:`prepare_qe` (which :func:`run_corpus`
+    calls); part of the input hash. Callers of :func:`process_document` should prepare their
+    settings the same way."""
 
     def fingerprint(self) -> str:
-        """What changes the results (not where caches live): part of every input hash."""
-        return json.dumps(
-            [__version__, self.embedder, self.mt, self.mt_to_en, self.mt_from_en],
-            sort_keys=True,
-        )
+        """What changes the results (not where caches live): part of every input hash.
+
+        The meaning model counts only while it runs, so that a database made without it keeps
+        its hashes (and resumes) when the model is off or missing.
+        """
+        parts: list[Any] = [__version__, self.embedder, self.mt, self.mt_to_en, self.mt_from_en]
+        if self.qe and self.qe_id:
+            parts.append(["qe", self.qe_id])
+        return json.dumps(parts, sort_keys=True)
 
 
 @dataclass(frozen=True)
@@ -112,6 +142,8 @@ class PairRecord:
     score: float
     similarity: float | None
     flags: int
+    qe: float | None = None
+    """The meaning model's 0-1 score of the pair (None: not scored)."""
 
     @property
     def kind(self) -> str:
@@ -160,6 +192,9 @@ class DocumentResult:
     pairs: list[PairRecord] = field(default_factory=list)
     flags: list[FlagRecord] = field(default_factory=list)
     report_json: str = ""
+    qe_mean: float | None = None
+    """Mean meaning-model score of the document's scored pairs (None: the model did not run)."""
+    qe_pairs: int = 0
 
 
 @dataclass
@@ -188,7 +223,10 @@ _WORKER: dict[str, Any] = {}
 
 
 def init_worker(settings: RunSettings) -> None:
-    """Build this process's embedder (and MT setup) once; pool workers call it at start."""
+    """Build this process's embedder (and MT setup, and meaning model) once; pool workers call
+    it at start. A meaning model that cannot be loaded here is remembered with its reason:
+    every document of this worker then fails with it (a re-run with ``--retry-failed`` or
+    ``--no-qe`` recovers), rather than being stored as checked with the model."""
     key = repr(settings)
     if _WORKER.get("key") == key:
         return
@@ -200,6 +238,60 @@ def init_worker(settings: RunSettings) -> None:
     _WORKER.clear()
     _WORKER.update(key=key, embedder=CachingEmbedder(inner, cache),
                    mt=_PerLanguageMT(settings) if settings.mt else None, builds=1)
+    _WORKER.update(qe=None, qe_error="")
+    if settings.qe:
+        try:
+            from compare.qe.predict import QEModel
+
+            _WORKER["qe"] = QEModel.load(settings.qe_model, settings.qe_precision,
+                                         num_threads=settings.threads)
+        except Exception as exc:  # noqa: BLE001 - QEUnavailable, a missing package, ...
+            _WORKER["qe_error"] = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def worker_qe(settings: RunSettings) -> Any:
+    """The meaning model of this process for these settings (None when switched off).
+
+    When the run checked the model's files (``qe_id`` set, see :func:`prepare_qe`) and this
+    process still cannot load it, the document fails with the reason, so that no document is
+    stored as checked with a model that did not run; otherwise it is checked without it.
+    """
+    init_worker(settings)
+    if settings.qe and settings.qe_id and _WORKER["qe"] is None:
+        raise InputError(f"The meaning model could not be loaded: {_WORKER['qe_error']}")
+    return _WORKER["qe"]
+
+
+def prepare_qe(
+    settings: RunSettings, notice: Callable[[str], None] | None = None
+) -> RunSettings:
+    """Settings with the meaning model's identity filled in, or with the model switched off
+    (and one line to ``notice``) when its files are missing or unreadable."""
+    if not settings.qe:
+        return replace(settings, qe_id="")
+    try:
+        qe_id = qe_identity(settings.qe_model)
+    except (OSError, ValueError, ImportError) as exc:
+        if notice is not None:
+            notice(f"The meaning model is not available ({exc}); checking without it.")
+        return replace(settings, qe=False, qe_id="")
+    return replace(settings, qe_id=qe_id)
+
+
+def qe_identity(folder: str | None) -> str:
+    """A short hash of the meaning model's files; raises OSError/ValueError when they are
+    missing or cannot be read as a model."""
+    from compare.qe.model import CONFIG_FILE, SHIPPED_MODEL_DIR, WEIGHTS_FILE, read_model_files
+
+    base = Path(folder) if folder else SHIPPED_MODEL_DIR
+    for name in (CONFIG_FILE, WEIGHTS_FILE):
+        if not (base / name).is_file():
+            raise FileNotFoundError(f"no {name} in {base}")
+    read_model_files(base)
+    digest = hashlib.sha256()
+    for name in (CONFIG_FILE, WEIGHTS_FILE):
+        digest.update((base / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def worker_embedder(settings: RunSettings) -> Any:
@@ -247,7 +339,7 @@ def _check_pair(pair: DocumentPair, settings: RunSettings) -> DocumentResult:
     target = read_file(pair.target_path, max_bytes=settings.max_bytes)
     embedder = worker_embedder(settings)
     report = check_texts(target, source, Settings(source_lang=pair.source_lang), embedder,
-                         mt=_WORKER.get("mt"))
+                         mt=_WORKER.get("mt"), qe=worker_qe(settings))
     return result_from_report(pair, report)
 
 
@@ -256,10 +348,14 @@ def result_from_report(pair: DocumentPair, report: Any) -> DocumentResult:
     pairs, flags = [], []
     omitted = added = sim_n = 0
     sim_sum = 0.0
+    qe_scores = []
     for i, p in enumerate(report.pairs):
+        qe = None if not getattr(p, "qe", None) else float(p.qe["score"])
+        if qe is not None:
+            qe_scores.append(qe)
         pairs.append(PairRecord(i, list(p.source), list(p.target), float(p.score),
                                 None if p.similarity is None else float(p.similarity),
-                                len(p.flags)))
+                                len(p.flags), qe))
         if not p.target:
             omitted += len(p.source)
         if not p.source:
@@ -287,6 +383,8 @@ def result_from_report(pair: DocumentPair, report: Any) -> DocumentResult:
         pairs=pairs,
         flags=flags,
         report_json=report.to_json(indent=None),
+        qe_mean=sum(qe_scores) / len(qe_scores) if qe_scores else None,
+        qe_pairs=len(qe_scores),
     )
 
 
@@ -399,6 +497,10 @@ class ResultStore:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        for table, column, kind in _ADDED_COLUMNS:
+            present = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+            if column not in present:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def known(self) -> dict[str, tuple[str, str]]:
@@ -413,20 +515,21 @@ class ResultStore:
         with _transaction(self.db):
             self._delete(pair.id)
             self.db.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                "datetime('now'))",
+                f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES "
+                "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,datetime('now'))",
                 (pair.id, pair.outlet, pair.date, pair.url, json.dumps(list(pair.tags)),
                  pair.source_lang, pair.source_path, pair.target_path, result.input_hash,
                  result.status, result.error, result.source_lang, result.target_lang,
                  result.source_sentences, result.target_sentences, len(result.pairs),
                  len(result.flags), result.omitted_sentences, result.added_sentences,
                  result.similarity_sum, result.similarity_n, result.seconds, result.signature,
-                 report),
+                 report, result.qe_mean, result.qe_pairs),
             )
             self.db.executemany(
-                "INSERT INTO pairs VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO pairs (doc_id, idx, source, target, kind, score, similarity, flags, "
+                "qe) VALUES (?,?,?,?,?,?,?,?,?)",
                 [(pair.id, p.idx, json.dumps(p.source), json.dumps(p.target), p.kind, p.score,
-                  p.similarity, p.flags) for p in result.pairs],
+                  p.similarity, p.flags, p.qe) for p in result.pairs],
             )
             self.db.executemany(
                 "INSERT INTO flags VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -498,15 +601,22 @@ def run_corpus(
     executor: Executor | None = None,
     after_commit: Callable[[str], None] | None = None,
     before_commit: Callable[[str], None] | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> RunSummary:
     """Check every pair of ``manifest`` that is not already stored with the same inputs.
 
     Documents already stored with an unchanged input hash are skipped (failed ones too,
     unless ``retry_failed``). ``after_commit``/``before_commit`` are called with a document id
     right after / just before its transaction commits; tests use them to kill the run there.
+    ``notice`` receives one-line messages for the user (the meaning model is missing); by
+    default they go to stderr when ``progress`` is on.
     """
     settings = settings or RunSettings()
     started = time.perf_counter()
+    if notice is None and progress:
+        def notice(message: str) -> None:
+            print(message, file=sys.stderr)
+    settings = prepare_qe(settings, notice)
     rows, errors = read_manifest(manifest)
     if executor is None:
         executor, settings = make_executor(jobs, settings)

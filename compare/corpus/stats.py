@@ -6,6 +6,11 @@ sentences added, mean similarity of aligned pairs), and their intervals come fro
 whole documents: sentences of one article are not independent (one careless translator, one
 topic), so resampling sentences would give intervals that are too narrow. The bootstrap is
 seeded, so the same database always gives the same table.
+
+When the meaning model ran, two more figures come along: its mean score over the scored pairs
+(``qe_score``) and meaning-shift flags per 100 source sentences (``meaning_shift``), both
+pooled over only the documents the model scored, so a database mixing runs with and without
+it is not diluted by the documents it never saw.
 """
 
 from __future__ import annotations
@@ -43,6 +48,11 @@ class DocFigures:
     similarity_n: int
     flags: dict[str, int] = field(default_factory=dict)
     """Flag counts keyed ``total``, ``critical+major``, ``severity:X`` and ``category:X``."""
+    qe_sum: float = 0.0
+    """Sum of the meaning model's pair scores (0 pairs: the model did not run)."""
+    qe_n: int = 0
+    meaning_shifts: int = 0
+    """Pairs with a meaning-shift flag."""
 
 
 @dataclass
@@ -63,6 +73,11 @@ class GroupStats:
     metrics: dict[str, Estimate]
 
 
+QE_KEYS = ("qe_score", "meaning_shift")
+"""The meaning-model metrics (values None where the model never ran)."""
+MEANING_CHECK = "meaning-shift"
+
+
 def flag_keys() -> list[str]:
     """The flag-rate metrics, in table order."""
     return (["total", "critical+major"] + [f"severity:{s}" for s in SEVERITIES]
@@ -75,10 +90,13 @@ def load_documents(db_path: str | os.PathLike[str]) -> list[DocFigures]:
         raise InputError(f"Results database not found: {db_path}.")
     db = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True)
     try:
+        # Databases written before the meaning model have no qe columns: read them as empty.
+        columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+        qe_cols = "qe_mean, qe_pairs" if {"qe_mean", "qe_pairs"} <= columns else "NULL, NULL"
         docs = db.execute(
             "SELECT id, outlet, date, tags, source_lang, source_sentences, target_sentences, "
-            "omitted_sentences, added_sentences, similarity_sum, similarity_n FROM documents "
-            "WHERE status = 'ok' ORDER BY id"
+            f"omitted_sentences, added_sentences, similarity_sum, similarity_n, {qe_cols} "
+            "FROM documents WHERE status = 'ok' ORDER BY id"
         ).fetchall()
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for doc_id, category, severity, n in db.execute(
@@ -90,12 +108,17 @@ def load_documents(db_path: str | os.PathLike[str]) -> list[DocFigures]:
             c[f"category:{category}"] += n
             if severity in ("critical", "major"):
                 c["critical+major"] += n
+        shifts = dict(db.execute(
+            "SELECT doc_id, COUNT(DISTINCT pair_idx) FROM flags WHERE check_id = ? GROUP BY 1",
+            (MEANING_CHECK,),
+        ).fetchall())
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{db_path} is not a corpus results database ({exc}).") from exc
     finally:
         db.close()
     out = []
-    for doc_id, outlet, date, tags, lang, src_n, tgt_n, omitted, added, sim_sum, sim_n in docs:
+    for (doc_id, outlet, date, tags, lang, src_n, tgt_n, omitted, added, sim_sum, sim_n,
+         qe_mean, qe_pairs) in docs:  # fmt: skip
         tag_list = json.loads(tags or "[]")
         groups = {
             "outlet": [outlet or NONE_GROUP],
@@ -103,8 +126,11 @@ def load_documents(db_path: str | os.PathLike[str]) -> list[DocFigures]:
             "tag": tag_list or [NONE_GROUP],
             "month": [date[:7] if date and len(date) >= 7 else NONE_GROUP],
         }
+        qe_n = int(qe_pairs or 0) if qe_mean is not None else 0
         out.append(DocFigures(doc_id, groups, src_n or 0, tgt_n or 0, omitted or 0, added or 0,
-                              sim_sum or 0.0, sim_n or 0, dict(counts.get(doc_id, {}))))
+                              sim_sum or 0.0, sim_n or 0, dict(counts.get(doc_id, {})),
+                              qe_sum=float(qe_mean) * qe_n if qe_n else 0.0, qe_n=qe_n,
+                              meaning_shifts=int(shifts.get(doc_id, 0))))
     return out
 
 
@@ -136,7 +162,12 @@ def _one_group(name: str, docs: list[DocFigures], resamples: int, seed: int) -> 
     den["addition_rate"] = [d.target_sentences for d in docs]
     num["similarity"] = [d.similarity_sum for d in docs]
     den["similarity"] = [d.similarity_n for d in docs]
-    scale.update(omission_rate=1.0, addition_rate=1.0, similarity=1.0)
+    num["qe_score"] = [d.qe_sum for d in docs]
+    den["qe_score"] = [d.qe_n for d in docs]
+    num["meaning_shift"] = [d.meaning_shifts for d in docs]
+    den["meaning_shift"] = [d.source_sentences if d.qe_n else 0 for d in docs]
+    scale.update(omission_rate=1.0, addition_rate=1.0, similarity=1.0, qe_score=1.0,
+                 meaning_shift=100.0)
     names = list(num)
     n_arr = np.array([num[k] for k in names], dtype=float)  # (metrics, docs)
     d_arr = np.array([den[k] for k in names], dtype=float)
@@ -168,18 +199,30 @@ def _fmt(e: Estimate, digits: int = 2, percent: bool = False) -> str:
 
 def format_table(stats: list[GroupStats], by: str) -> str:
     """A plain-text table for the terminal: the headline figures with their 95 % intervals."""
+    with_qe = has_qe(stats)
     header = [by, "docs", "sentences", "flags/100", "crit+major/100", "omitted %", "added %",
-              "similarity"]
+              "similarity"] + (["meaning", "shifts/100"] if with_qe else [])
     rows = [[s.group, str(s.documents), str(s.sentences), _fmt(s.metrics["total"], 1),
              _fmt(s.metrics["critical+major"], 1), _fmt(s.metrics["omission_rate"], 1, True),
              _fmt(s.metrics["addition_rate"], 1, True), _fmt(s.metrics["similarity"], 3)]
+            + ([_fmt(s.metrics["qe_score"], 3), _fmt(s.metrics["meaning_shift"], 1)]
+               if with_qe else [])
             for s in stats]  # fmt: skip
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
              for r in [header, *rows]]  # fmt: skip
     lines.append("Rates per 100 source sentences; omitted % of source sentences, added % of "
                  "English sentences; [95 % bootstrap interval, resampling documents].")
+    if with_qe:
+        lines.append("meaning: mean meaning-model score of the scored pairs (0-1); shifts/100: "
+                     "pairs it flagged per 100 source sentences (documents it scored only).")
     return "\n".join(lines)
+
+
+def has_qe(stats: list[GroupStats]) -> bool:
+    """Whether the meaning model scored any document of these groups."""
+    return any(s.metrics.get("qe_score", Estimate(None, None, None)).value is not None
+               for s in stats)
 
 
 def to_csv(stats: list[GroupStats], by: str) -> str:
@@ -192,6 +235,8 @@ def to_csv(stats: list[GroupStats], by: str) -> str:
         col = k.replace(":", "_").replace("+", "_")
         if k in flag_keys():
             col = f"flags_per_100_{col}"
+        elif k == "meaning_shift":
+            col = "meaning_shift_per_100"
         header += [col, f"{col}_low", f"{col}_high"]
     writer.writerow(header)
     for s in stats:

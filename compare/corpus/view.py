@@ -17,11 +17,18 @@ from typing import Any
 
 from compare.corpus.manifest import read_manifest
 from compare.corpus.runner import RunSettings
-from compare.corpus.stats import DocFigures, Estimate, GroupStats, load_documents
+from compare.corpus.stats import DocFigures, Estimate, GroupStats, has_qe, load_documents
 from compare.errors import InputError
 
 HEADLINE = "critical+major"
 """The metric of the bar chart and the per-document distribution."""
+CHART_METRICS = {
+    HEADLINE: "critical+major flags per 100 sentences",
+    "meaning_shift": "meaning shifts per 100 sentences",
+    "qe_score": "mean meaning score (0-1)",
+}
+"""Metrics the bar chart can show, with their axis titles (the last two need the meaning
+model's figures)."""
 MAX_APP_DOCUMENTS = 50
 """Manifests run from the page are capped: larger ones belong to the command line."""
 
@@ -67,7 +74,21 @@ def stats_records(stats: list[GroupStats], by: str) -> list[dict[str, Any]]:
             "added %": _value(m["addition_rate"], 100.0, 1),
             "similarity": _value(m["similarity"], 1.0, 3),
         })
+        if has_qe(stats):
+            rows[-1].update({
+                "meaning score": _value(m["qe_score"], 1.0, 3),
+                "meaning 95% CI": _interval(m["qe_score"], 1.0, 3),
+                "meaning shifts /100": _value(m["meaning_shift"]),
+                "shifts 95% CI": _interval(m["meaning_shift"]),
+            })
     return rows
+
+
+def chart_metrics(stats: list[GroupStats]) -> dict[str, str]:
+    """The metrics the bar chart can show for these groups, with their titles."""
+    if has_qe(stats):
+        return dict(CHART_METRICS)
+    return {HEADLINE: CHART_METRICS[HEADLINE]}
 
 
 def chart_records(stats: list[GroupStats], metric: str = HEADLINE) -> list[dict[str, Any]]:
@@ -89,6 +110,7 @@ def document_records(
     against its group's bar; documents with no source sentence have no rate (None).
     """
     out = []
+    with_qe = any(d.qe_n for d in docs)
     for d in docs:
         if group is not None and group not in d.groups.get(by, []):
             continue
@@ -104,18 +126,24 @@ def document_records(
             "omitted": d.omitted,
             "added": d.added,
         })
+        if with_qe:
+            out[-1].update({
+                "meaning score": round(d.qe_sum / d.qe_n, 3) if d.qe_n else None,
+                "meaning shifts": d.meaning_shifts if d.qe_n else None,
+            })
     return out
 
 
-def bar_chart(records: list[dict[str, Any]], by: str) -> Any:
-    """Bars of critical+major flags per 100 sentences per group, with 95 % CI error bars."""
+def bar_chart(records: list[dict[str, Any]], by: str, title: str = CHART_METRICS[HEADLINE]) -> Any:
+    """Bars of one metric per group (default: critical+major flags per 100 sentences), with
+    95 % CI error bars."""
     import altair as alt
 
     base = alt.Chart(alt.Data(values=records)).encode(
         x=alt.X("group:N", title=by, sort=None)
     )
     bars = base.mark_bar().encode(
-        y=alt.Y("value:Q", title="critical+major flags per 100 sentences"),
+        y=alt.Y("value:Q", title=title),
         tooltip=[alt.Tooltip("group:N", title=by), alt.Tooltip("value:Q", format=".2f"),
                  alt.Tooltip("low:Q", format=".2f"), alt.Tooltip("high:Q", format=".2f"),
                  "documents:Q"],
