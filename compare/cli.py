@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-mb", type=float, default=5.0, metavar="MB",
                        help="refuse input files larger than this many megabytes (default: 5)")
     check.add_argument("--quiet", action="store_true", help="print no summary")
+    _add_qe_options(check)
     _add_mt_options(check)
     check.set_defaults(func=run_check)
     _add_models_command(sub)
@@ -85,7 +86,12 @@ def run_check(args: argparse.Namespace) -> int:
 
         mt = MTOptions(args.mt_model_to_en, args.mt_model_from_en, args.device,
                        cache_path=args.mt_cache)
-    report = check_texts(target, source, Settings(source_lang=args.source_lang), embedder, mt=mt)
+    qe = _build_qe(args) if source is not None else None
+    report = check_texts(
+        target, source, Settings(source_lang=args.source_lang), embedder, mt=mt, qe=qe
+    )
+    if source is not None and args.qe and qe is None:
+        report.notices.append(QE_MISSING_NOTICE)
 
     if args.json:
         _write(args.json, report.to_json())
@@ -96,6 +102,36 @@ def run_check(args: argparse.Namespace) -> int:
     if args.fail_on and report.has_flags_at_least(args.fail_on):
         return EXIT_FLAGS
     return EXIT_OK
+
+
+QE_MISSING_NOTICE = (
+    "The meaning model did not run (its files are missing or damaged): only the rule checks "
+    "judged meaning."
+)
+
+
+def _add_qe_options(check: argparse.ArgumentParser) -> None:
+    """The learned meaning model (issue 8): on by default, shipped with the package."""
+    check.add_argument("--qe", action=argparse.BooleanOptionalAction, default=True,
+                       help="score every pair with the meaning model that ships with compare "
+                            "(offline, about 0.5 s per 40 sentences on a laptop CPU) and flag "
+                            "pairs it rates far below faithful translations (default: on)")
+    check.add_argument("--qe-model", metavar="DIR",
+                       help="folder of another trained meaning model (default: the shipped one)")
+
+
+def _build_qe(args: argparse.Namespace):
+    """The meaning model, or None (the report then says so) when it cannot be loaded."""
+    if not args.qe:
+        return None
+    from compare.qe.predict import QEModel, QEUnavailable
+
+    try:
+        return QEModel.load(args.qe_model)
+    except QEUnavailable as error:
+        if args.qe_model:
+            raise InputError(str(error)) from None
+        return None
 
 
 def _add_mt_options(check: argparse.ArgumentParser) -> None:

@@ -21,8 +21,8 @@ from compare.report import Report, Signature, attach_flags
 from compare.segment import segment
 
 Progress = Callable[[str, str], None]
-"""Called as ``progress(stage, message)``; stages: languages, segmenting, aligning, checking,
-translating."""
+"""Called as ``progress(stage, message)``; stages: languages, segmenting, aligning, estimating,
+checking, translating."""
 
 SEGMENTER_NAME = "razdel+rules"
 
@@ -44,6 +44,7 @@ def check_texts(
     embedder: Any = None,
     progress: Progress | None = None,
     mt: Any = None,
+    qe: Any = None,
 ) -> Report:
     """Check an English text against its Russian or Kazakh source (or alone).
 
@@ -51,7 +52,9 @@ def check_texts(
     ``embedder`` is required when a source is given (see :mod:`compare.embed`).
     ``mt`` (optional; :class:`compare.mt.MTOptions` or :class:`compare.mt.MTSetup`) adds
     machine-translation signals; when a model is missing the report is complete without them
-    and carries a notice saying how to get it.
+    and carries a notice saying how to get it. ``qe`` (optional; a loaded
+    :class:`compare.qe.predict.QEModel`) scores every translated pair with the meaning model:
+    ``pairs[].qe``, the ``meaning-shift`` check and the model's view on rule flags.
     """
     settings = settings or Settings()
     say = progress or (lambda stage, message: None)
@@ -96,13 +99,29 @@ def check_texts(
             f"band={align_settings.band_width})"
         )
 
+    qe_results = None
+    qe_thresholds: dict[str, Any] = {}
+    if qe is not None and source_doc is not None:
+        from compare.qe.predict import estimate_pairs
+
+        say("estimating", f"Scoring {len(pairs)} pairs with the meaning model")
+        qe_results = estimate_pairs(qe, source_doc, target_doc, pairs)
+        qe_thresholds = {
+            "qe_major": qe.config.thresholds.get("major"),
+            "qe_critical": qe.config.thresholds.get("critical"),
+        }
+
     say("checking", "Running checks")
     checks = all_checks()
     if settings.checks is not None:
         wanted = set(settings.checks)
         checks = [c for c in checks if c.id in wanted]
     ctx = CheckContext(
-        target=target_doc, source=source_doc, pairs=pairs, thresholds=dict(settings.thresholds)
+        target=target_doc,
+        source=source_doc,
+        pairs=pairs,
+        thresholds={**qe_thresholds, **settings.thresholds},
+        qe=qe_results,
     )
     flags = run_checks(ctx, checks)
     ran_checks = [c for c in checks if source_doc is not None or not c.needs_source]
@@ -110,6 +129,7 @@ def check_texts(
     thresholds: dict[str, Any] = {}
     for check in ran_checks:
         thresholds.update(check.defaults)
+    thresholds.update({k: v for k, v in qe_thresholds.items() if k in thresholds})
     thresholds.update(settings.thresholds)
 
     signature = Signature(
@@ -119,6 +139,7 @@ def check_texts(
         aligner=aligner_name,
         checks=ran,
         thresholds=thresholds,
+        extra={"qe": qe.name} if qe_results is not None else {},
     )
     mixed = {"target": mixed_paragraphs(target_doc.text, target_doc.paragraphs, tgt_lang)}
     if source_doc is not None:
@@ -139,6 +160,10 @@ def check_texts(
         notices=notices,
         languages=languages,
     )
+    if qe_results is not None:
+        from compare.qe.evidence import attach_qe
+
+        report.qe = attach_qe(report.pairs, qe_results, qe.name, thresholds)
     if mt is not None and source_doc is not None:
         from compare.mt import add_mt
 

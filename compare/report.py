@@ -64,6 +64,9 @@ class PairResult:
     flags: list[Flag] = field(default_factory=list)
     mt: dict[str, Any] | None = None
     """Machine-translation signals for this pair when MT ran (see compare.mt), else None."""
+    qe: dict[str, Any] | None = None
+    """The meaning model's view of this pair when it ran (see compare.qe): ``score`` 0-1,
+    ``z``, and ``source_bad``/``target_bad`` word spans ``{start, end, p}`` in full-text offsets."""
 
     @property
     def max_severity(self) -> str | None:
@@ -82,6 +85,8 @@ class Report:
     languages: dict[str, Any] = field(default_factory=dict)
     mt: dict[str, Any] | None = None
     """Document-level MT figures (models, chrF/BLEU/TER) when MT ran, else None."""
+    qe: dict[str, Any] | None = None
+    """Document-level meaning-model figures (model, mean score, pairs under the threshold)."""
 
     # ----------------------------------------------------------------- queries
     def all_flags(self) -> list[Flag]:
@@ -121,6 +126,7 @@ class Report:
                     "similarity": None if p.similarity is None else round(float(p.similarity), 4),
                     "flags": [asdict(f) for f in p.flags],
                     **({"mt": p.mt} if p.mt is not None else {}),
+                    **({"qe": p.qe} if p.qe is not None else {}),
                 }
                 for p in self.pairs
             ],
@@ -128,6 +134,7 @@ class Report:
             "notices": list(self.notices),
             "languages": self.languages,
             "mt": self.mt,
+            "qe": self.qe,
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -152,12 +159,14 @@ class Report:
                     similarity=p.get("similarity"),
                     flags=[Flag(**f) for f in p["flags"]],
                     mt=p.get("mt"),
+                    qe=p.get("qe"),
                 )
                 for p in d["pairs"]
             ],
             notices=list(d.get("notices", [])),
             languages=dict(d.get("languages", {})),
             mt=d.get("mt"),
+            qe=d.get("qe"),
         )
 
     def to_csv(self) -> str:
@@ -166,7 +175,8 @@ class Report:
         writer = csv.writer(buf)
         writer.writerow(
             ["pair", "source_sentences", "target_sentences", "score", "similarity",
-             "source_text", "target_text", "flag_count", "max_severity", "categories", "flags"]
+             "source_text", "target_text", "flag_count", "max_severity", "categories", "flags",
+             "qe_score"]
         )
         for n, p in enumerate(self.pairs):
             writer.writerow(
@@ -182,6 +192,7 @@ class Report:
                     p.max_severity or "",
                     ";".join(sorted({f.category for f in p.flags})),
                     " | ".join(f"[{f.severity}] {f.check}: {f.message}" for f in p.flags),
+                    "" if p.qe is None else f"{p.qe['score']:.4f}",
                 ]
             )
         return buf.getvalue()

