@@ -5,7 +5,9 @@ ellipses, URLs and most abbreviations, and it never drops characters. We chose i
 English too: on the English hard cases in tests/test_segment.py pysbd got 19/22 (razdel plus
 these rules 22/22), and pysbd detaches the real defects the punctuation checks must see (it
 makes a sentence of the lone ``.`` in ``punished. .`` and moves a stray ``”`` to the next
-sentence). Our rules only *join* razdel's pieces (abbreviations, initials, item numbers, lone
+sentence). razdel reads quote marks by their shape, so we add one kind of cut: a sentence end
+next to a curly quote facing the other way (Kazakh ``Кеннеди. ”Менің``, ``болды.“ Содан``).
+Otherwise our rules only *join* razdel's pieces (abbreviations, initials, item numbers, lone
 punctuation, a cut after ``;`` or inside parentheses), so a sentence is always a contiguous,
 whitespace-stripped slice of its paragraph and no character is lost or repeated.
 """
@@ -72,6 +74,13 @@ _INITIAL_END = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu})\.$")
 _ITEM_NUMBER = regex.compile(r"^[(\[]?(?:\d{1,3}|[IVXLC]{1,6}|\p{L})[.)]$")
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n\s*")
 _FIRST_WORD_CHAR = regex.compile(r"^[^\p{L}\p{N}]*([\p{L}\p{N}])")
+# Sentence ends razdel misses because a curly quote faces the "wrong" way, as Kazakh (and some
+# Russian) typing often has it: an opening ” or “ glued to the capital after a full stop
+# (`Кеннеди. ”Менің`), or a closing “ after the full stop (`болды.“ Содан`; `“…“` quotations).
+# Cut there; the join rules below still undo a cut after an abbreviation or an initial.
+_QUOTE_CUT = regex.compile(
+    r"(?<=[.!?…])\s+(?=[”“\"]\p{Lu})|(?<=[.!?…][“\"])\s+(?=[«„“”\"]?\p{Lu})"
+)
 
 
 def segment(text: str, lang: str, paragraphs: list[Span]) -> list[Sentence]:
@@ -116,8 +125,8 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _razdel_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """razdel's cut points, turned into stripped spans that cover the block without gaps."""
     chunk = text[start:end]
-    cuts = [s.start for s in sentenize(chunk)][1:]
-    bounds = [0, *cuts, len(chunk)]
+    cuts = {s.start for s in sentenize(chunk)} | {m.end() for m in _QUOTE_CUT.finditer(chunk)}
+    bounds = [0, *sorted(cuts - {0}), len(chunk)]
     spans = []
     for a, b in zip(bounds, bounds[1:], strict=False):
         stripped = _strip(text, start + a, start + b)

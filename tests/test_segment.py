@@ -338,3 +338,38 @@ def test_segment_document_fills_sentences() -> None:
     assert doc.lang == "en" and doc.paragraphs == [Span(0, len(text))]
     assert doc.sentence_texts() == ["Mr. Smith came.", "He sat."]
     assert segment("", "en", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An opening quote typed as ” or “ right before the capital starts a new sentence.
+        (
+            "Бұл менің ойым”, – деді министр. ”Біз жобаны келесі жылы аяқтаймыз”, – деп қосты ол.",
+            [
+                "Бұл менің ойым”, – деді министр.",
+                "”Біз жобаны келесі жылы аяқтаймыз”, – деп қосты ол.",
+            ],
+        ),
+        # A closing quote typed as “ (the `“…“` habit) after the full stop ends the sentence.
+        (
+            "Ол: “Жұмыс аяқталды.“ Содан кейін жиналыс жабылды.",
+            ["Ол: “Жұмыс аяқталды.“", "Содан кейін жиналыс жабылды."],
+        ),
+        # Not cut: a quotation inside the sentence, and a quote after an abbreviation.
+        ("Ол: “Бәрі дайын“ деді. Кейін кетті.", ["Ол: “Бәрі дайын“ деді.", "Кейін кетті."]),
+        (
+            "Мақаланы проф. “Алатау” орталығы жариялады.",
+            ["Мақаланы проф. “Алатау” орталығы жариялады."],
+        ),
+    ],
+)
+def test_kazakh_quotes_facing_the_other_way(text: str, expected: list[str]) -> None:
+    assert _texts(text, "kk") == expected
+
+
+def test_english_quote_after_title_is_not_cut() -> None:
+    assert _texts("He met Mr. “Big” Smith. Then he left.", "en") == [
+        "He met Mr. “Big” Smith.",
+        "Then he left.",
+    ]
