@@ -39,7 +39,13 @@ _FORMAL_EN = regex.compile(
     r"none other than|not long ago|no fewer than|not so long ago|whether or not)\b",
     regex.IGNORECASE,
 )
-_FORMAL_KK = regex.compile(r"\b(?:ғана емес|қана емес|тек қана емес)\b", regex.IGNORECASE)
+# Kazakh: "not only" (ғана емес), "no doubt" (күмән жоқ / күмәнсіз, like English "no doubt"),
+# and "before doing" (жібермес бұрын, өтпес бұрын: the -мас/-пес form before бұрын is temporal).
+_FORMAL_KK = regex.compile(
+    r"\b(?:ғана емес|қана емес|тек қана емес|күмән(?:і|ы)?\s+жоқ|күмәнсіз|"
+    r"\w+[мбп][ае]с\s+бұрын)\b",
+    regex.IGNORECASE,
+)
 
 _NI_WORDS = regex.compile(
     r"никогда|никто|никого|никому|никем|ничто|ничего|ничему|ничем|нигде|никуда|ниоткуда|"
@@ -51,13 +57,22 @@ _STRONG_RU = regex.compile(r"не|нет|нельзя|невозможно")
 # before a tense or person ending (бармайды, келмеді, болмас). Negative participles and
 # converbs (күтпеген "unexpected", ашпай "without opening") are weak: they often become an
 # English adjective or "without".
+#
+# The suffix's first sound follows the sound before it: -ма/-ме after a vowel or р, л, й, у
+# (бармады, ойламайды); -ба/-бе after з, ж, м, н, ң (жазбады, көнбеді); -па/-пе after a
+# voiceless consonant (айтпады, кетпеді). A word whose "suffix" breaks that rule is not a
+# negative verb but a stem that merely has those letters: жабады "covers" (жап-), табады
+# "finds", Лопес. _kk_negative_suffix applies the rule to every suffix pattern below.
 _KK_NOT_VERBS = {"немесе", "әлдеқашан"}
-_STRONG_KK = regex.compile(
-    r"емес\w*|жоқ\w*|ешқашан|ешкім\w*|ештеңе\w*|ешқандай|еш|ешбір\w*|түк|"
-    r"\w{2,}[мбп][ае](?:йды|йді|ды|ді|ймын|ймін|ймыз|йміз|йсың|йсің|ңыз|ңіз|са|се|с|"
+_KK_BEFORE = {"м": "аәеоөұүыіэюяирлйу", "б": "зжмнң", "п": "кқпстшфхчцщ"}
+_KK_VERB = regex.compile(
+    r"(\w{2,})([мбп])[ае](?:йды|йді|ды|ді|ймын|ймін|ймыз|йміз|йсың|йсің|ңыз|ңіз|са|се|с|"
     r"дым|дім|дық|дік|дың|дің|йды|ңдар|ңдер)"
 )
-_KK_NEG_WORD = regex.compile(r"ешқашан|ешкім\w*|ештеңе\w*|ешқандай|еш|ешбір\w*")
+_STRONG_KK = regex.compile(
+    r"емес\w*|жоқ\w*|ешқашан|ешкім\w*|ештеңе\w*|ешқандай|еш|ешбір\w*|түк"
+)
+_KK_NEG_WORD = regex.compile(r"ешқашан|ешкім\w*|ештеңе\w*|ешқандай|еш|ешбір\w*|түк")
 _STRONG_EN = regex.compile(
     r"not|n't|n’t|no|never|nobody|nothing|nowhere|none|neither|nor|cannot|no-one|noone"
 )
@@ -71,7 +86,9 @@ _PREFIX = {
         r"не(?!сколько|обходим|дел|фт|бо|рв|му|го|е|й|м|ж|ко|кий|зависим|смотря|давн|задолго|"
         r"мец|мецк|сти|сет|сл|сут|сла)\w{3,}"
     ),
-    "kk": regex.compile(r"\w{2,}[мбп][ае](?:ған\w*|ген\w*|йтын\w*|йтін\w*|у\w*|йынша|йінше)"),
+    "kk": regex.compile(
+        r"(\w{2,})([мбп])[ае](?:ған\w*|ген\w*|йтын\w*|йтін\w*|у\w*|йынша|йінше)"
+    ),
     "en": regex.compile(
         r"un\w{4,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|definite|"
         r"dependent|direct|formal|accurate|active|ability)\w*|im(?:possible|proper|mature|"
@@ -85,10 +102,10 @@ _LEXICAL = {
         r"запрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
         r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее"
     ),
-    "kk": regex.compile(r"тек|ғана|қана|сирек|қарсы|тарт\w*"),
+    "kk": regex.compile(r"тек|ғана|қана|сирек|қарсы|бастарт\w*"),  # бас тарту "refuse"
     "en": regex.compile(
         r"lack\w*|fail\w*|refus\w*|den(?:y|ies|ied)|absen\w+|avoid\w*|prevent\w*|stop\w*|"
-        r"ceas\w*|rarely|hardly|barely|seldom|little|few|only|except|instead|rather|beyond|"
+        r"ceas\w*|rarely|hardly|barely|scarcely|seldom|little|few|only|except|instead|rather|beyond|"
         r"unless|lest|rare|unable|reject\w*|lost|lose|loses|less|devoid|exempt\w*|remain\w*"
     ),
 }
@@ -96,8 +113,11 @@ _LEXICAL = {
 _WITHOUT = {
     "en": regex.compile(r"without|\w{3,}less|free"),
     "ru": regex.compile(r"без|безо|ане"),
-    "kk": regex.compile(r"\w+(?:сыз|сіз)\w*|\w{2,}[мбп][ае]й"),
+    "kk": regex.compile(r"(\w+)(?:сыз|сіз)\w*|(\w{2,})([мбп])[ае]й"),
 }
+# -сыз/-сіз is "without" on a noun (заңсыз, белгісіз) but the polite "you" ending on a verb
+# (аласыз, көресіз, ойлайсыз); тәуелсіз "independent" is lexical, as независимый is in Russian.
+_KK_SIZ_NOT = regex.compile(r"\w*(?:[ае]|й)(?:сыз|сіз)|тәуелсіз\w*|\w*(?:сыз|сіз)(?:дар|дер)")
 
 
 @dataclass
@@ -119,6 +139,33 @@ class NegationCounts:
         )
 
 
+def _kk_negative_suffix(m: regex.Match | None) -> bool:
+    """Whether a match of the Kazakh verb patterns has the suffix form its stem calls for."""
+    if m is None:
+        return False
+    groups = [g for g in m.groups() if g is not None]
+    if len(groups) < 2:
+        return True  # the -сыз/-сіз alternative: no suffix consonant to check
+    stem, consonant = groups[-2], groups[-1]
+    return stem[-1] in _KK_BEFORE[consonant]
+
+
+def _kk_strong(w: str) -> bool:
+    if w in _KK_NOT_VERBS:
+        return False
+    return bool(_STRONG_KK.fullmatch(w)) or _kk_negative_suffix(_KK_VERB.fullmatch(w))
+
+
+def _weak(bucket: dict[str, regex.Pattern], w: str, lang: str) -> bool:
+    """Whether ``w`` is a weak negator of ``bucket`` (Kazakh suffixes checked as above)."""
+    m = bucket[lang].fullmatch(w)
+    if lang != "kk" or m is None:
+        return m is not None
+    if bucket is _WITHOUT and _KK_SIZ_NOT.fullmatch(w):
+        return False
+    return _kk_negative_suffix(m)
+
+
 def _clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(text) if c.strip()]
 
@@ -131,10 +178,10 @@ def _count_clause(words: list[str], lang: str) -> int:
             n -= words.count("nor")
         return max(n, 0)
     if lang == "kk":
-        neg = [w for w in words if _STRONG_KK.fullmatch(w) and w not in _KK_NOT_VERBS]
+        neg = [w for w in words if _kk_strong(w)]
         nwords = sum(1 for w in neg if _KK_NEG_WORD.fullmatch(w))
         verbs = len(neg) - nwords
-        return max(nwords, verbs) if nwords and verbs else len(neg)  # ешкім ... алмады
+        return verbs if nwords and verbs else len(neg)  # ешкім ... алмады, түк ... жоқ: one
     ni = sum(1 for w in words if _NI_WORDS.fullmatch(w) and w != "ни")
     ne = sum(1 for w in words if _STRONG_RU.fullmatch(w))
     if ni and ne:
@@ -146,7 +193,7 @@ def _is_marker(w: str, lang: str) -> bool:
     if lang == "en":
         return bool(_STRONG_EN.fullmatch(w)) or w.endswith(("n't", "n’t"))
     if lang == "kk":
-        return bool(_STRONG_KK.fullmatch(w)) and w not in _KK_NOT_VERBS
+        return _kk_strong(w)
     return bool(_STRONG_RU.fullmatch(w) or _NI_WORDS.fullmatch(w))
 
 
@@ -159,6 +206,8 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _CONTRAST_RU.sub(" ане ", cleaned)
     if lang == "en":
         cleaned = _NUMBER_SIGN_EN.sub(" ", cleaned)
+    if lang == "kk":
+        cleaned = regex.sub(r"\bбас\s+тарт", "бастарт", cleaned, flags=regex.IGNORECASE)
     strong = 0
     for clause in _clauses(cleaned):
         strong += _count_clause([w.lower() for w in _WORD.findall(clause)], lang)
@@ -167,10 +216,10 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         strong = 1  # ни ... ни without a verb negation: one "neither ... nor"
     markers = [w for w in words if _is_marker(w, lang)]
     rest = [w for w in words if w not in markers]
-    without = sum(1 for w in rest if _WITHOUT[lang].fullmatch(w))
-    rest = [w for w in rest if not _WITHOUT[lang].fullmatch(w)]
-    prefix = sum(1 for w in rest if _PREFIX[lang].fullmatch(w))
-    lexical = sum(1 for w in rest if _LEXICAL[lang].fullmatch(w))
+    without = sum(1 for w in rest if _weak(_WITHOUT, w, lang))
+    rest = [w for w in rest if not _weak(_WITHOUT, w, lang)]
+    prefix = sum(1 for w in rest if _weak(_PREFIX, w, lang))
+    lexical = sum(1 for w in rest if _weak(_LEXICAL, w, lang))
     if lang == "en" and "neither" in words:
         lexical += words.count("nor")  # neither ... nor may render two negated clauses
     return NegationCounts(strong, prefix, lexical, without, markers)

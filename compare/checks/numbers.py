@@ -190,6 +190,28 @@ def _digit_values(raw: str, lang: str) -> set[float]:
 
 _SCALE_PREFIX_RU = (("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12),
                     ("мың", 1e3))  # fmt: skip
+# Kazakh scale words take case and derivational endings (мыңнан, миллионға, миллиардтық); жүз
+# "hundred" multiplies the number word before it (үш жүз = 300). Only these endings count, so
+# that жүзеге (асыру) "realise" is not a hundred. -даған/-деген forms are vague ("thousands").
+_SCALES_KK = (("мың", 1e3), ("жүз", 100.0), ("миллион", 1e6), ("миллиард", 1e9),
+              ("триллион", 1e12))  # fmt: skip
+_KK_SCALE_ENDING = regex.compile(
+    r"|ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ды|ді|ты|ті|"
+    r"н|ын|ін|мен|бен|пен|дай|дей|тай|тей|дық|дік|тық|тік|ы|і"
+)
+_KK_VAGUE = regex.compile(r"(?:мың|жүз|миллион|миллиард)(?:даған|деген|таған)\w*")
+# Soft Kazakh words that make a firm number before a scale (екі миллион, он мың, бір жарым).
+_KK_FIRM_BEFORE_SCALE = {"бір", "екі", "он"}
+
+
+def _kk_scale(word: str) -> float | None:
+    """Factor of a Kazakh scale word with its ending (миллионнан -> 1e6), None otherwise."""
+    if _KK_VAGUE.match(word):
+        return None
+    for stem, factor in _SCALES_KK:
+        if word.startswith(stem) and _KK_SCALE_ENDING.fullmatch(word[len(stem) :]):
+            return factor
+    return None
 
 
 def _scale_after(text: str, end: int, lang: str) -> tuple[float, int] | None:
@@ -278,9 +300,18 @@ def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[M
         while j < len(words) and text[end : words[j].start()].strip() in ("", "-", "and"):
             nxt = words[j].group().lower()
             nval, nsoft = _word_value(nxt, lang)
-            if nxt in scales:
-                total, scaled = total * scales[nxt], True
-            elif lang != "en" and nxt.startswith(("мыңда", "тысяч", "жүзде", "миллиондаған")):
+            factor = scales.get(nxt)
+            if factor is None and lang == "kk":
+                factor = _kk_scale(nxt)
+            if factor is not None:
+                total, scaled = total * factor, True
+            elif lang == "kk" and nxt == "жарым" and not scaled and j == i + 1:
+                total += 0.5  # бір жарым = 1.5, екі жарым миллион = 2.5 million
+                if w in _KK_FIRM_BEFORE_SCALE or not soft:
+                    val, soft = total, False
+            elif lang == "kk" and w == "он" and j == i + 1 and nval and nval < 10:
+                val, total, soft = 10 + nval, 10 + nval, False  # он екі = 12 (он alone is soft)
+            elif lang != "en" and (nxt.startswith("тысяч") or _KK_VAGUE.match(nxt)):
                 soft = True  # он мыңдаған, десятки тысяч: "tens of thousands", not a number
                 end, j = words[j].end(), j + 1
                 break
@@ -295,6 +326,7 @@ def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[M
                 break
             end, j = words[j].end(), j + 1
         firm = (val is not None and not soft) or (scaled and w in _ONE)
+        firm = firm or (lang == "kk" and scaled and w in _KK_FIRM_BEFORE_SCALE)
         value = frozenset({_r(total)})
         out.append(
             Mention(
