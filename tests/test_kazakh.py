@@ -5,7 +5,9 @@ Negation: the negative suffix -ма/-ме/-ба/-бе/-па/-пе must have the 
 that merely contain those letters (жабады "covers", табады "finds") are not negations; емес and
 жоқ are negations except in fixed phrases (ғана емес "not only", күмән жоқ "no doubt"); the
 -мас/-пес form before бұрын means "before"; бас тарту "refuse" is a weak negator, тарту "pull"
-is not; -сыз/-сіз is "without" on a noun, not the polite "you" ending of a verb (аласыз).
+is not; -сыз/-сіз is "without" on a noun, not the polite "you" ending of a verb (аласыз); a
+negative participle with a possessive ending (жібермегенін айтты "said he had not sent") is a
+negated clause, a bare one (күтпеген "unexpected") is weak.
 
 Numbers: scale words with endings (мыңнан, миллионға, миллиардтық), жүз as a multiplier
 (үш жүз = 300), жарым "half" (бір жарым миллион = 1.5 million), он + a unit (он бес = 15), and
@@ -72,6 +74,9 @@ def test_negative_suffix_must_fit_its_stem(word: str, negative: bool) -> None:
         ("Ол ешқашан Астанаға бармаған.", "He has been to Astana.", "source"),
         ("Үкімет жаңа салықты енгізеді.", "The government will not add the tax.", "target"),
         ("Жүргізуші жолды табады.", "The driver does not find the road.", "target"),
+        # A negative participle with a possessive ending is a negated reported clause.
+        ("Ол хатты жібермегенін айтты.", "He said he had sent the letter.", "source"),
+        ("Біз бұған сене алмайтынымызды білеміз.", "We know we can rely on this.", "source"),
     ],
 )
 def test_kazakh_negation_true_positives(src: str, eng: str, side: str) -> None:
@@ -96,6 +101,9 @@ def test_kazakh_negation_true_positives(src: str, eng: str, side: str) -> None:
         ("Ол ұсыныстан бас тартты.", "He did not accept the offer."),
         ("Бұл әдіс заңсыз деп танылды.", "The method was found not to be legal."),
         ("Министр келісімге қол қоймады.", "The minister did not sign the agreement."),
+        ("Күтпеген жағдай орын алды.", "An unexpected situation arose."),
+        ("Ол хатты жібермегенін айтты.", "He said he had not sent the letter."),
+        ("Жаппай шеру бейбіт өтті.", "The mass rally passed peacefully."),
     ],
 )
 def test_professional_kazakh_is_not_flagged(src: str, eng: str) -> None:

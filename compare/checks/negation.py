@@ -63,11 +63,21 @@ _STRONG_RU = regex.compile(r"не|нет|нельзя|невозможно")
 # voiceless consonant (айтпады, кетпеді). A word whose "suffix" breaks that rule is not a
 # negative verb but a stem that merely has those letters: жабады "covers" (жап-), табады
 # "finds", Лопес. _kk_negative_suffix applies the rule to every suffix pattern below.
-_KK_NOT_VERBS = {"немесе", "әлдеқашан"}
+_KK_NOT_VERBS = {"немесе", "әлдеқашан", "жаппай"}  # жаппай "en masse"
 _KK_BEFORE = {"м": "аәеоөұүыіэюяирлйу", "б": "зжмнң", "п": "кқпстшфхчцщ"}
 _KK_VERB = regex.compile(
     r"(\w{2,})([мбп])[ае](?:йды|йді|ды|ді|ймын|ймін|ймыз|йміз|йсың|йсің|ңыз|ңіз|са|се|с|"
     r"дым|дім|дық|дік|дың|дің|йды|ңдар|ңдер)"
+)
+# A negative participle or verbal noun with a possessive ending is a whole negated clause, as
+# in reported speech: ауыстырмағанын айтты "said that (they) did not replace", сене
+# алмайтынымыз "that we cannot rely"; English writes it with a finite "not". Bare, it is weak
+# (күтпеген жағдай "an unexpected situation"), and so is the verbal noun (келмеуі, бас тартпауы:
+# often "prevent", "refuse", "avoid" in English).
+_KK_CLAUSE = regex.compile(
+    r"(\w{2,})([мбп])[ае](?:ған|ген|йтын|йтін)"
+    r"(?:ы|і|ым|ім|ың|ің|ымыз|іміз|ыңыз|іңіз|лары|лері|дары|дері)"
+    r"(?:н|на|не|ны|ні|нда|нде|нан|нен|ның|нің|мен|ды|ді|ты|ті|да|де|та|те|дан|ден)?"
 )
 _STRONG_KK = regex.compile(
     r"емес\w*|жоқ\w*|ешқашан|ешкім\w*|ештеңе\w*|ешқандай|еш|ешбір\w*|түк"
@@ -153,7 +163,11 @@ def _kk_negative_suffix(m: regex.Match | None) -> bool:
 def _kk_strong(w: str) -> bool:
     if w in _KK_NOT_VERBS:
         return False
-    return bool(_STRONG_KK.fullmatch(w)) or _kk_negative_suffix(_KK_VERB.fullmatch(w))
+    return (
+        bool(_STRONG_KK.fullmatch(w))
+        or _kk_negative_suffix(_KK_VERB.fullmatch(w))
+        or _kk_negative_suffix(_KK_CLAUSE.fullmatch(w))
+    )
 
 
 def _weak(bucket: dict[str, regex.Pattern], w: str, lang: str) -> bool:
@@ -161,6 +175,8 @@ def _weak(bucket: dict[str, regex.Pattern], w: str, lang: str) -> bool:
     m = bucket[lang].fullmatch(w)
     if lang != "kk" or m is None:
         return m is not None
+    if w in _KK_NOT_VERBS:
+        return False
     if bucket is _WITHOUT and _KK_SIZ_NOT.fullmatch(w):
         return False
     return _kk_negative_suffix(m)
