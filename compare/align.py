@@ -45,6 +45,15 @@ row is solved with vectorised numpy: match beads by array minimum over the band,
 0-1 beads by a cumulative minimum. A 2,000-sentence pair of documents aligns in 1-2 s once
 its embeddings exist (the full-grid DP takes 8-10 s and finds the same path).
 
+Languages: one set of settings serves Russian and Kazakh. Calibrated per language on perturbed
+NTREX dev documents (lines 1-700, ``benchmarks/kazakh_heldout.py --dev``, sentences as the
+pipeline segments them), Kazakh and Russian share the optimum (multi_penalty 0.2-0.25,
+length_weight 0.5-0.8; F1 within 0.003 across that range for both), and the e5 baseline is the
+same (unrelated cosine 0.782 kk, 0.772 ru; translations 0.885 / 0.887), so there is no
+Kazakh-specific parameter. Kazakh over-linking came from segmentation (curly quotes facing the
+other way joined two sentences, which the DP then had to put in 2-2 beads); see
+``compare.segment``.
+
 ``AlignedPair.similarity`` is the raw cosine of the bead's two sides (for multi-sentence
 beads, normally of the embedded joined texts). Confidence (``AlignedPair.score``) is a
 logistic of how much cheaper the chosen bead is than the alternative: a match bead against

@@ -246,3 +246,28 @@ def test_long_documents_align_in_a_band():
     assert omissions == [((k,), ()) for k in sorted(dropped)]
     assert all(kept[p.target[0]] == p.source[0] for p in pairs if p.target)
     assert elapsed < 20  # about 1 s on a laptop core; generous for busy CI machines
+
+
+def test_kazakh_quotes_facing_the_other_way_align_one_to_one(embedder):
+    """Kazakh typing often opens a quote with ” and closes it with “; segmented as the pipeline
+    does, such a paragraph must still give one sentence per sentence and 1-1 beads (before the
+    segmenter cut there, two sentences became one and the aligner made a 2-2 bead)."""
+    from compare.segment import segment_document
+
+    kk = (
+        "Министр жаңа жолдың құрылысы келесі айда басталатынын хабарлады. "
+        "”Жұмыс үш жылға созылады”, – деді ол. "
+        "Жергілікті тұрғындар жобаны қолдайтынын айтты.“ "
+        "Құрылысқа жүзден астам жұмысшы тартылады."
+    )
+    en = (
+        "The minister announced that construction of the new road would start next month. "
+        "\"The work will take three years,\" he said. "
+        "Local residents said they supported the project. "
+        "More than a hundred workers will be hired for the construction."
+    )
+    source = segment_document(kk, "kk", [Span(0, len(kk))])
+    target = segment_document(en, "en", [Span(0, len(en))])
+    assert len(source.sentences) == 4
+    pairs = align_sentences(source, target, CachingEmbedder(embedder))
+    assert beads(pairs) == [((k,), (k,)) for k in range(4)]
