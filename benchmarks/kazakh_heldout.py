@@ -15,7 +15,9 @@ Each English document gets, at random places (seeded):
   "did", "never" -> "always") on a line with one (added instead when no line has one);
 * a stray closing quote and a doubled period (". .") on two other lines (punctuation only).
 
-Both sides are written as ONE paragraph each and go through ``compare.pipeline.check_texts``
+Each side is written as running text (lines joined by a space), except that a headline (an
+English line with no final punctuation) ends its paragraph on both sides, as in a real article;
+both sides then go through ``compare.pipeline.check_texts``
 (segmentation, alignment, every check; the default embedder, no meaning model, no MT) exactly
 as a user's texts would, so segmentation errors count. Predicted sentences are mapped back to
 gold lines / English units by character overlap (a sentence spanning two lines stands for both).
