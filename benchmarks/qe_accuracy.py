@@ -15,7 +15,8 @@ Sets (none of them trained or tuned on; ../shared/README.md has the splits):
   and kk-en) as line-parallel 1-1 pairs: meaning-shift rate, and the share of pairs with a major
   or critical meaning flag (number, name, negation, omission, addition, meaning) with the rules
   alone and with the model.
-- synthetic: synthetic errors (compare.qe.synthetic, seed 777) made from NTREX 701-1000 (ru, kk):
+- synthetic: synthetic errors (compare.qe.synthetic, seed 777, the held-out quarter of the
+  antonym pairs, never trained on) made from NTREX 701-1000 (ru, kk):
   recall of meaning-shift per kind, and of any major/critical meaning flag with and without it.
 - demetr: DEMETR ru-en (never used for tuning here): meaning-shift recall per perturbation, and
   the false-alarm rate on the unperturbed reference.
@@ -269,7 +270,7 @@ def synthetic(model: QEModel, shared: Path, out: dict) -> None:
     for lang in ("ru", "kk"):
         source = ntrex_lines(lang, NTREX_HELDOUT_LINES, shared)
         pairs = [(split_words(s), split_words(e)) for s, e in zip(source, english, strict=True)]
-        examples = synthetic_set(pairs, lang, 777, errors_per_pair=2)
+        examples = synthetic_set(pairs, lang, 777, errors_per_pair=2, heldout=True)
         texts = [(detokenise(e.source_words), detokenise(e.target_words)) for e in examples]
         scores, rules, with_model = pair_flags(texts, lang, model)
         major = model.config.thresholds["major"]

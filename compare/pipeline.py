@@ -109,6 +109,7 @@ def check_texts(
         qe_thresholds = {
             "qe_major": qe.config.thresholds.get("major"),
             "qe_critical": qe.config.thresholds.get("critical"),
+            "qe_name_confident": qe.config.thresholds.get("name_confident"),
         }
 
     say("checking", "Running checks")
@@ -129,7 +130,7 @@ def check_texts(
     thresholds: dict[str, Any] = {}
     for check in ran_checks:
         thresholds.update(check.defaults)
-    thresholds.update({k: v for k, v in qe_thresholds.items() if k in thresholds})
+    thresholds.update(qe_thresholds)
     thresholds.update(settings.thresholds)
 
     signature = Signature(

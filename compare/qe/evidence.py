@@ -1,5 +1,11 @@
 """What the meaning model adds to a finished report: per-pair ``qe``, the document summary, and
-its view on the rule checks' number, name and negation flags (as evidence, never a new flag)."""
+its view on the rule checks' number, name and negation flags (as evidence, never a new flag).
+
+One view changes a flag: a major ``name-mismatch`` flag on a pair that the model finds faithful
+(score at least ``qe_name_confident``, the flagged words not doubted) becomes minor. Spelling
+rules cannot know every transliteration; the model reads the whole pair. The threshold is chosen
+on the dev split (``benchmarks/qe_name_demotion.py``) and stored with the model.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ def attach_qe(
 ) -> dict[str, Any]:  # fmt: skip
     """Put each result on its pair and the model's view on rule flags; return the document
     summary (model, mean score, pairs scored, pairs under the major threshold)."""
+    confident = thresholds.get("qe_name_confident")
     scores = []
     for pair, result in zip(pairs, results, strict=True):
         if result is None:
@@ -31,10 +38,18 @@ def attach_qe(
         for flag in pair.flags:
             if flag.category in RULE_CATEGORIES:
                 bad = result.source_bad if flag.side == "source" else result.target_bad
-                flag.evidence["qe"] = {
-                    "score": round(result.score, 4),
-                    "words_doubted": _overlaps(flag.start, flag.end, bad),
-                }
+                doubted = _overlaps(flag.start, flag.end, bad)
+                flag.evidence["qe"] = {"score": round(result.score, 4), "words_doubted": doubted}
+                if (
+                    flag.check == "name-mismatch"
+                    and flag.severity == "major"
+                    and confident is not None
+                    and result.score >= confident
+                    and not doubted
+                ):
+                    flag.severity = "minor"
+                    flag.evidence["qe"]["demoted_from"] = "major"
+                    flag.message += " (The meaning model finds this pair faithful.)"
     major = thresholds.get("qe_major")
     return {
         "model": model_name,

@@ -6,6 +6,11 @@ a dropped clause, an added clause, a clause replaced by another sentence's ("rew
 something else), or the whole sentence swapped for a neighbour's. The changed English words are
 tagged BAD; source tags are unknown (-1) because nothing says which source words lost their
 counterpart. The antonym and auxiliary lists are general English, not fitted to any corpus.
+
+The antonym pairs are split: every fourth pair is kept for held-out sets only
+(``heldout=True``), so that a benchmark measures antonyms the model never saw in training,
+not the memorised list. A "word" error (a content word swapped for a word of another
+sentence) teaches the model to check every word, not only the listed ones.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ PERTURBATION_Z = {
     "omission": -1.1,
     "addition": -0.9,
     "clause": -1.5,
+    "word": -1.2,
     "neighbour": -2.2,
 }
 PERTURBATIONS = tuple(PERTURBATION_Z)
@@ -52,6 +58,15 @@ include exclude|included excluded|add remove|added removed|join leave|joined lef
 attack defend|guilty innocent|public private|internal external|domestic foreign
 maximum minimum|majority minority|often rarely|usually rarely|quickly slowly|fast slow
 ancient modern|heavy light|thick thin|deep shallow|wide narrow|alive dead|live die
+cheaper dearer|lowest highest|worst best|least most|fewer more|smaller larger|weaker stronger
+lose find|lost found|lend borrow|give take|gave took|send receive|sent received|teach learn
+push pull|rich poor|sick healthy|clean dirty|quiet loud|soft hard|sharp blunt|sweet bitter
+true false|present absent|permanent temporary|simple complex|visible invisible|formal informal
+ally enemy|employer employee|parent child|husband wife|king queen|men women|boys girls
+asleep awake|tight loose|raw cooked|rural urban|minor major|optional compulsory|junior senior
+import export|inhale exhale|ascend descend|expand shrink|expanded shrank|strengthen weaken
+forget remember|forgot remembered|hide show|hid showed|ignore notice|ignored noticed
+punish reward|punished rewarded|praise criticise|praised criticised|deny confirm|denied confirmed
 """
 _AUXILIARIES = {
     "is", "are", "was", "were", "will", "would", "can", "could", "should", "does", "do", "did",
@@ -64,19 +79,31 @@ _NOT_NAMES = {
 }  # fmt: skip
 
 
-def _antonym_table() -> dict[str, str]:
+def _antonym_table(heldout: bool) -> dict[str, str]:
+    """Word -> antonym, from the training three quarters of the pairs or the held-out quarter
+    (a word that occurs in both parts stays in the first part it appears in, and only there)."""
+    pairs = [p.split() for line in _ANTONYMS.split("\n") for p in line.split("|")]
+    pairs = [p for p in pairs if len(p) == 2]
+    seen: dict[str, bool] = {}
     table: dict[str, str] = {}
-    for line in _ANTONYMS.split("\n"):
-        for pair in line.split("|"):
-            parts = pair.split()
-            if len(parts) == 2:
-                a, b = parts
-                table.setdefault(a, b)
-                table.setdefault(b, a)
+    for index, (a, b) in enumerate(pairs):
+        part = index % 4 == 3
+        if seen.setdefault(a, part) != part or seen.setdefault(b, part) != part:
+            continue
+        if part == heldout:
+            table.setdefault(a, b)
+            table.setdefault(b, a)
     return table
 
 
-ANTONYMS = _antonym_table()
+ANTONYMS = _antonym_table(heldout=False)
+HELDOUT_ANTONYMS = _antonym_table(heldout=True)
+_STOP = {
+    "that", "this", "with", "from", "have", "were", "been", "their", "there", "which", "would",
+    "about", "after", "also", "into", "than", "they", "them", "what", "when", "will", "said",
+    "more", "most", "some", "such", "only", "over", "very", "just", "could", "should", "these",
+    "those", "where", "while", "other", "being", "because", "before", "does", "each", "both",
+}  # fmt: skip
 
 
 def _same_case(new: str, old: str) -> str:
@@ -161,14 +188,34 @@ def _negation(words: list[str], rng: random.Random, _pool: list[list[str]]):
     return out, [1 if j in (i, i + 1) else 0 for j in range(len(out))]
 
 
-def _antonym(words: list[str], rng: random.Random, _pool: list[list[str]]):
-    spots = [i for i, w in enumerate(words) if w.lower() in ANTONYMS]
+def _antonym(words: list[str], rng: random.Random, _pool: list[list[str]], table: dict[str, str]):
+    spots = [i for i, w in enumerate(words) if w.lower() in table]
     if not spots:
         return None
     i = rng.choice(spots)
     words = list(words)
-    words[i] = _same_case(ANTONYMS[words[i].lower()], words[i])
+    words[i] = _same_case(table[words[i].lower()], words[i])
     return words, [1 if j == i else 0 for j in range(len(words))]
+
+
+def _content(word: str) -> bool:
+    return word.isalpha() and word.islower() and len(word) >= 4 and word not in _STOP
+
+
+def _word(words: list[str], rng: random.Random, pool: list[list[str]]):
+    spots = [i for i, w in enumerate(words) if _content(w)]
+    if not spots:
+        return None
+    own = {w.lower() for w in words}
+    for _ in range(20):
+        other = rng.choice(pool)
+        choices = [w for w in other if _content(w) and w not in own]
+        if choices:
+            i = rng.choice(spots)
+            out = list(words)
+            out[i] = rng.choice(choices)
+            return out, [1 if j == i else 0 for j in range(len(out))]
+    return None
 
 
 def _omission(words: list[str], rng: random.Random, _pool: list[list[str]]):
@@ -230,16 +277,20 @@ def _neighbour(words: list[str], rng: random.Random, pool: list[list[str]]):
     return None
 
 
-PERTURB: dict[str, Perturb] = {
-    "number": _number,
-    "name": _name,
-    "negation": _negation,
-    "antonym": _antonym,
-    "omission": _omission,
-    "addition": _addition,
-    "clause": _clause,
-    "neighbour": _neighbour,
-}
+def perturbations(heldout: bool = False) -> dict[str, Perturb]:
+    """Every kind's function; ``heldout`` picks the held-out quarter of the antonym pairs."""
+    table = HELDOUT_ANTONYMS if heldout else ANTONYMS
+    return {
+        "number": _number,
+        "name": _name,
+        "negation": _negation,
+        "antonym": lambda words, rng, pool: _antonym(words, rng, pool, table),
+        "omission": _omission,
+        "addition": _addition,
+        "clause": _clause,
+        "word": _word,
+        "neighbour": _neighbour,
+    }
 
 
 def perturb(
@@ -249,9 +300,10 @@ def perturb(
     rng: random.Random,
     pool: list[list[str]],
     lang: str = "ru",
+    heldout: bool = False,
 ) -> Example | None:
     """One synthetic error of ``kind`` (None when the sentence offers no place for it)."""
-    result = PERTURB[kind](list(target_words), rng, pool)
+    result = perturbations(heldout)[kind](list(target_words), rng, pool)
     if result is None:
         return None
     words, tags = result
@@ -274,6 +326,7 @@ def synthetic_set(
     seed: int,
     errors_per_pair: int = 1,
     kinds: Sequence[str] = PERTURBATIONS,
+    heldout: bool = False,
 ) -> list[Example]:
     """Every pair clean, plus ``errors_per_pair`` random perturbations of it (kinds cycled
     from a seeded random start so that every kind is represented)."""
@@ -288,7 +341,7 @@ def synthetic_set(
         rng.shuffle(order)
         made = 0
         for kind in order:
-            example = perturb(source, target, kind, rng, pool, lang)
+            example = perturb(source, target, kind, rng, pool, lang, heldout)
             if example is not None:
                 out.append(example)
                 made += 1

@@ -1,0 +1,78 @@
+"""Synthetic errors: each kind changes the English as described and tags what it changed."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from compare.qe.data import CLEAN_Z, split_words
+from compare.qe.synthetic import (
+    ANTONYMS,
+    HELDOUT_ANTONYMS,
+    PERTURBATION_Z,
+    PERTURBATIONS,
+    perturb,
+    synthetic_set,
+)
+
+SRC = split_words("Цены выросли на 15 процентов, и министр Иванов не согласился с этим в Москве.")
+EN = split_words(
+    "Prices rose by 15 percent, and minister Ivanov did not agree with this in Moscow."
+)
+POOL = [
+    EN,
+    split_words("The old bridge in Berlin was closed, but traffic moved slowly through the city."),
+    split_words("Farmers in Texas sold their wheat early because the weather was dry."),
+]
+
+
+@pytest.mark.parametrize("kind", PERTURBATIONS)
+def test_every_kind_changes_the_english_and_tags_it(kind):
+    example = perturb(SRC, EN, kind, random.Random(1), POOL)
+    assert example is not None, kind
+    assert example.target_words != EN
+    assert len(example.target_tags) == len(example.target_words)
+    assert example.source_tags == [-1] * len(SRC) and example.source_words == SRC
+    assert example.z == PERTURBATION_Z[kind] < CLEAN_Z
+    bad = [w for w, t in zip(example.target_words, example.target_tags, strict=True) if t]
+    if kind == "omission":
+        assert not bad and len(example.target_words) < len(EN)
+    else:
+        assert bad, kind
+
+
+def test_single_word_kinds_tag_exactly_the_new_word():
+    number = perturb(SRC, EN, "number", random.Random(2), POOL)
+    changed = [w for w, t in zip(number.target_words, number.target_tags, strict=True) if t]
+    assert len(changed) == 1 and changed[0] != "15" and changed[0].isdigit()
+    antonym = perturb(SRC, EN, "antonym", random.Random(2), POOL)
+    (word,) = [w for w, t in zip(antonym.target_words, antonym.target_tags, strict=True) if t]
+    assert word.lower() in ANTONYMS and ANTONYMS[word.lower()] in [w.lower() for w in EN]
+    negation = perturb(SRC, EN, "negation", random.Random(2), POOL)
+    assert "not" not in negation.target_words  # the existing negation is removed
+
+
+def test_held_out_antonyms_share_no_word_with_training_ones():
+    assert HELDOUT_ANTONYMS and not set(HELDOUT_ANTONYMS) & set(ANTONYMS)
+    assert all(HELDOUT_ANTONYMS[w] in HELDOUT_ANTONYMS for w in HELDOUT_ANTONYMS)
+    held = split_words("The shop opened early and the queue was long.")
+    example = perturb(SRC, held, "antonym", random.Random(0), POOL, heldout=True)
+    (word,) = [w for w, t in zip(example.target_words, example.target_tags, strict=True) if t]
+    assert word.lower() in HELDOUT_ANTONYMS
+
+
+def test_a_sentence_without_a_place_for_an_error_gets_none():
+    plain = split_words("Hello there.")
+    assert perturb(SRC, plain, "number", random.Random(0), POOL) is None
+    assert perturb(SRC, plain, "clause", random.Random(0), POOL) is None
+
+
+def test_synthetic_set_keeps_each_pair_clean_once_and_is_seeded():
+    pairs = [(SRC, EN), (SRC, POOL[1]), (SRC, POOL[2])]
+    first = synthetic_set(pairs, "kk", seed=5, errors_per_pair=2)
+    again = synthetic_set(pairs, "kk", seed=5, errors_per_pair=2)
+    assert [e.target_words for e in first] == [e.target_words for e in again]
+    clean = [e for e in first if e.kind == "clean"]
+    assert len(clean) == 3 and all(e.z == CLEAN_Z and not any(e.target_tags) for e in clean)
+    assert len(first) == 3 + 6 and {e.lang for e in first} == {"kk"}
