@@ -62,8 +62,12 @@ class TrainOptions:
     bad_weight: float = 3.0
     word_weight: float = 1.0
     threads: int | None = None
-    synthetic_errors: int = 3
+    synthetic_errors: int = 1
     """Synthetic errors made from each training pair (each pair also trains once as is)."""
+    kinds: str = "number,name,negation,antonym,omission,addition,clause,neighbour"
+    """Synthetic error kinds trained on. Word swaps ("word") are kept for evaluation: trained
+    on (3 errors a pair, run of 2026-11-30) they lowered the dev split's recall of additions
+    (0.63 to 0.22) and reworded clauses (0.59 to 0.44) at the same 3 % false alarms."""
     false_alarm_rate: float = 0.03
     """Share of faithful dev pairs that the ``major`` sentence threshold may flag."""
 
@@ -80,23 +84,24 @@ def synthetic_pairs(
 
 
 def build_data(
-    seed: int, shared: Any = None, errors_per_pair: int = 1
+    seed: int, shared: Any = None, errors_per_pair: int = 1, kinds: Sequence[str] | None = None
 ) -> tuple[list[Example], list[Example], list[Example]]:
     """(train, MLQE-PE dev, synthetic dev) as described in the module docstring."""
     train = read_mlqe("train", shared)
     dev_mlqe = read_mlqe("dev", shared)
+    used = (tuple(kinds),) if kinds else ()
     first = range(NTREX_DEV_LINES.start, NTREX_TRAIN_END)
     rest = range(NTREX_TRAIN_END, NTREX_DEV_LINES.stop)
     synthetic_train, synthetic_dev = [], []
     for offset, (lines, bucket) in enumerate(((first, synthetic_train), (rest, synthetic_dev))):
         for k, (lang, pairs) in enumerate(synthetic_pairs(lines, shared).items()):
             errors = errors_per_pair if bucket is synthetic_train else 1
-            bucket.extend(synthetic_set(pairs, lang, seed + 10 * offset + k, errors))
+            bucket.extend(synthetic_set(pairs, lang, seed + 10 * offset + k, errors, *used))
     wmt_train, wmt_dev = [], []
     for position, document in enumerate(wmt22_documents(0, shared)):
         segments = [(split_words(s), split_words(r)) for s, r in document]
         (wmt_dev if position % 5 == 0 else wmt_train).extend(segments)
-    synthetic_train += synthetic_set(wmt_train, "ru", seed + 100, errors_per_pair)
+    synthetic_train += synthetic_set(wmt_train, "ru", seed + 100, errors_per_pair, *used)
     synthetic_dev += synthetic_set(wmt_dev, "ru", seed + 101)
     return train + synthetic_train, dev_mlqe, synthetic_dev
 
@@ -346,7 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     options = TrainOptions(**{k: getattr(args, k) for k in asdict(TrainOptions())})
     train_examples, dev_mlqe, dev_synthetic = build_data(
-        options.seed, args.shared, options.synthetic_errors
+        options.seed, args.shared, options.synthetic_errors, options.kinds.split(",")
     )
     if args.limit:
         rng = random.Random(options.seed)

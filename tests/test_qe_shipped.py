@@ -1,0 +1,42 @@
+"""The meaning model that ships in compare/qe/weights: small, loads offline, tells a faithful
+pair from a wrong one (hand-written sentences, not from any training or evaluation set)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("torch")
+
+from compare.qe.model import CONFIG_FILE, SHIPPED_MODEL_DIR, WEIGHTS_FILE  # noqa: E402
+from compare.qe.predict import QEModel  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def shipped(e5_weights) -> QEModel:
+    return QEModel.load(weights=e5_weights)
+
+
+def test_shipped_files_are_small_and_documented():
+    weights = SHIPPED_MODEL_DIR / WEIGHTS_FILE
+    assert weights.stat().st_size <= 25 * 1024 * 1024
+    config = json.loads((SHIPPED_MODEL_DIR / CONFIG_FILE).read_text(encoding="utf-8"))
+    assert {"major", "critical", "word_bad"} <= set(config["thresholds"])
+    assert len(config["z_quantiles"]) == 101
+    card = (SHIPPED_MODEL_DIR / "MODEL_CARD.md").read_text(encoding="utf-8")
+    for needed in ("MLQE-PE", "CC0", "NTREX", "CC BY-SA", "WMT22", "python -m compare.qe train",
+                   "seed", "Pearson"):  # fmt: skip
+        assert needed in card
+
+
+def test_shipped_model_prefers_the_faithful_translation(shipped):
+    from compare.qe.data import split_words
+
+    source = "Правительство выделило деньги на ремонт школ в северных районах."
+    faithful = "The government allocated money to repair schools in the northern districts."
+    wrong = "The football club signed a new goalkeeper from Brazil last summer."
+    scores = shipped.predict([(split_words(source), split_words(t)) for t in (faithful, wrong)])
+    good, bad = (shipped.judge(s)[0] for s in scores)
+    assert good > bad
+    assert bad < shipped.config.thresholds["major"] <= good
