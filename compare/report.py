@@ -213,6 +213,12 @@ class Report:
             )
         for notice in self.notices:
             lines.append(f"Note: {notice}")
+        if self.qe and self.qe.get("mean_score") is not None:
+            lines.append(
+                f"Meaning model: mean score {self.qe['mean_score']:.2f} over "
+                f"{self.qe['pairs_scored']} pairs, {self.qe.get('below_threshold') or 0} under "
+                "its threshold."
+            )
         counts = self.counts()
         total = sum(counts["severity"].values())
         if not total:

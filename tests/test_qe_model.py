@@ -120,6 +120,7 @@ def test_pipeline_scores_every_translated_pair_and_the_json_keeps_it(
     again = Report.from_dict(report.to_dict())
     assert [p.qe for p in again.pairs] == [p.qe for p in report.pairs] and again.qe == report.qe
     assert "qe_score" in report.to_csv().splitlines()[0]
+    assert "Meaning model: mean score" in report.summary()
 
 
 def test_without_a_source_the_model_does_not_run(tiny_qe_dir, e5_weights):
