@@ -50,8 +50,9 @@ def measure(args: argparse.Namespace, avx2: bool) -> None:
 
     from compare.alignment_types import AlignedPair
     from compare.embed import default_embedder
+    from compare.fast_e5 import native_bf16
     from compare.pipeline import check_texts
-    from compare.qe.predict import QEModel, estimate_pairs, native_bf16
+    from compare.qe.predict import QEModel, estimate_pairs
     from compare.reading import read_pasted
 
     torch.set_num_threads(args.threads)

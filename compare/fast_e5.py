@@ -312,11 +312,15 @@ def _pick_precision(precision: str, torch: Any) -> str:
         raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}, not {precision!r}.")
     if precision != "auto":
         return precision
+    return "bf16" if native_bf16(torch) else "fp32"
+
+
+def native_bf16(torch: Any) -> bool:
+    """Whether this CPU multiplies bf16 natively (AMX / AVX512-BF16), as oneDNN reports it."""
     try:
-        native = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
     except (AttributeError, RuntimeError):
-        native = False
-    return "bf16" if native else "fp32"
+        return False
 
 
 def _quantise(model: Any, torch: Any) -> Any:

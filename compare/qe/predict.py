@@ -17,6 +17,7 @@ import numpy as np
 
 from compare.alignment_types import AlignedPair
 from compare.document import Document
+from compare.fast_e5 import native_bf16
 from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, PairEncoder, words_with_spans
 from compare.qe.model import (
     SHIPPED_MODEL_DIR,
@@ -79,13 +80,6 @@ class QEResult:
             float(data["score"]), float(data["z"]),
             spans(data.get("source_bad", [])), spans(data.get("target_bad", [])),
         )  # fmt: skip
-
-
-def native_bf16(torch: Any) -> bool:
-    try:
-        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
-    except (AttributeError, RuntimeError):
-        return False
 
 
 class QEModel:

@@ -41,6 +41,7 @@ from compare.qe.metrics import best_threshold, mcc, pearson
 from compare.qe.model import (
     QEConfig,
     build_network,
+    collate,
     length_batches,
     save_model,
     trained_parameters,
@@ -129,7 +130,7 @@ class Cached:
         network.eval()
         with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
             for rows in length_batches(self.lengths, batch_tokens * 2):
-                ids, mask, _ = _pad(torch, [self.items[i] for i in rows])
+                ids, mask, _ = collate([self.items[i] for i in rows])
                 states = network.bottom(ids, mask)
                 for row, index in enumerate(rows):
                     self.states[index] = states[row, : self.lengths[index]].to(torch.bfloat16)
@@ -153,12 +154,6 @@ class Cached:
                 z[row] = self.examples[index].z
                 has_z[row] = 1
         return states, mask, side, labels, z, has_z
-
-
-def _pad(torch: Any, items: list[EncodedPair]) -> tuple[Any, Any, Any]:
-    from compare.qe.model import collate
-
-    return collate(items)
 
 
 def predict_cached(network: Any, data: Cached, torch: Any, bf16: bool, batch_tokens: int
@@ -246,9 +241,8 @@ def train(
     """Train and calibrate; returns the network (best dev epoch) and its configuration."""
     import torch
 
-    from compare.fast_e5 import E5Tokenizer, load_weights
+    from compare.fast_e5 import E5Tokenizer, load_weights, native_bf16
     from compare.qe.backbone import load_backbone
-    from compare.qe.predict import native_bf16
 
     random.seed(options.seed)
     np.random.seed(options.seed)
