@@ -17,33 +17,13 @@ from __future__ import annotations
 import regex
 from razdel import sentenize
 
+from compare.abbreviations import MAY_END, NEVER_END
 from compare.document import Document, Sentence, Span
 
-# Abbreviations that (almost) never end a sentence: the piece after them always continues it.
-_ALWAYS_JOIN: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "mr. mrs. ms. dr. st. prof. gen. sen. sens. rep. reps. det. insp. supt. sgt. gov. lt. "
-        "col. capt. adm. rev. hon. mt. vs. v. e.g. i.e. cf. fig. approx. jan. feb. mar. apr. "
-        "jun. jul. aug. sep. sept. oct. nov. dec.".split()
-    ),
-    "ru": frozenset(
-        "им. ул. см. напр. просп. пер. пл. проф. акад. рис. табл. ст. гл. кв. корп. тел. "
-        "илл. т.е. т.к. т.н. д. с. пос. обл. р-н. ок. св.".split()
-    ),
-    "kk": frozenset("көш. мыс. проф. акад. обл. ауд. қр.".split()),
-}
-
-# Abbreviations that may end a sentence: they continue it only before a lowercase word or a digit.
-_BEFORE_LOWER_OR_DIGIT: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "etc. u.s. u.k. u.n. a.m. p.m. inc. ltd. co. corp. jr. sr. no. nos. ave. dept. est.".split()
-    ),
-    "ru": frozenset(
-        "г. гг. в. вв. т.д. т.п. др. пр. млн. млрд. трлн. тыс. руб. коп. долл. чел. ч. мин. "
-        "сек. км. кг. шт. г.г.".split()
-    ),
-    "kk": frozenset("ж. жж. т.б. т.с.с. т.с. млн. млрд. трлн. мың. тг. ғ. ғғ. км. кг. қ.".split()),
-}
+# Abbreviations (compare.abbreviations, shared with the punctuation checks): after NEVER_END the
+# next piece always continues the sentence; after MAY_END only before a lowercase word or a digit.
+_ALWAYS_JOIN = NEVER_END
+_BEFORE_LOWER_OR_DIGIT = MAY_END
 
 # Abbreviations that continue the sentence before particular capitalised words ("7 p.m. ET",
 # "37 млрд. долл. США"): the pair is unambiguous where the abbreviation alone is not.

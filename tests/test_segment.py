@@ -373,3 +373,18 @@ def test_english_quote_after_title_is_not_cut() -> None:
         "He met Mr. “Big” Smith.",
         "Then he left.",
     ]
+
+
+def test_one_abbreviation_list_for_segmenter_and_punctuation() -> None:
+    """What the segmenter joins across is what the punctuation checks call an abbreviation."""
+    from compare.abbreviations import MAY_END, NEVER_END
+    from compare.checks.punctuation import is_abbreviation
+
+    for abbr in sorted(NEVER_END["en"] | MAY_END["en"]):
+        word = abbr[:1].upper() + abbr[1:]
+        text = f"It was listed as {word} 12 in the file."
+        assert _texts(text, "en") == [text], abbr
+        assert is_abbreviation(text, text.index(word) + len(word) - 1), abbr
+    # Once only in the punctuation list, these were cut by the segmenter.
+    text = "The tables are on pp. 12-14 and the map is Vol. 3 of the atlas."
+    assert _texts(text, "en") == [text]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex as re
 
+from compare.abbreviations import bare_words
 from compare.alignment_types import AlignedPair
 from compare.checks.base import Check, CheckContext, PairCheck, register
 from compare.document import Document
@@ -21,14 +22,9 @@ from compare.flags import Flag
 
 # --------------------------------------------------------------------------- shared helpers
 
-# Words that end with a period without ending the sentence (lower-cased, without the period).
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st jr sr prof rev gen col lt sgt capt cpt maj gov sen rep pres supt insp
-    inc ltd co corp bros plc llc dept univ assn est approx etc vs cf al ed eds vol vols fig figs
-    no nos pp p para ch sec art op jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues
-    wed thu thur thurs fri sat sun mt ft av ave blvd rd hon esp incl ca c min max sq km kg
-    tel ref""".split()
-)
+# Words that end with a period without ending the sentence (lower-cased, without the period):
+# the segmenter's list, so that both agree on what an abbreviation is.
+ABBREVIATIONS = bare_words("en")
 
 _WORD_BEFORE = re.compile(r"([\p{L}.]+)$")
 
