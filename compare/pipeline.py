@@ -123,6 +123,7 @@ def check_texts(
         pairs=pairs,
         thresholds={**qe_thresholds, **settings.thresholds},
         qe=qe_results,
+        embedder=getattr(embedder, "name", None),
     )
     flags = run_checks(ctx, checks)
     ran_checks = [c for c in checks if source_doc is not None or not c.needs_source]

