@@ -105,7 +105,8 @@ _PREFIX = {
         r"mobile|balance)\w*|ir\w{5,}|dis\w{4,}|non\w{3,}"
     ),
 }
-# 2. lexical: words a translator may render with or as "not" (вряд ли, отказ / fail, lack).
+# 2. lexical: words a translator may render with or as "not" (вряд ли, отказ / fail, lack;
+# colloquial пофиг "(I) don't care").
 _LEXICAL = {
     "ru": regex.compile(
         r"вряд|едва|лишь|только|мало|кроме|отказ\w*|отсутств\w*|прекрат\w*|перестал\w*|"

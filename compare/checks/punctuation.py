@@ -600,9 +600,9 @@ class _Hit:
 @register
 class UnexpectedPunctuation(Check):
     """A punctuation mark inserted inside an English sentence where none belongs: a symbol
-    stuck to a word (``animal@ was``, ``and~ plants``), a period, ``?`` or ``!`` followed by a
-    lowercase word (``the Earth. and``), a stray apostrophe (``mostly' theoretical``), a loose
-    hyphen (``computer- screens``), a colon or semicolon after a function word (``from: which``),
+    stuck to a word (``river@ was``, ``and~ roads``), a period, ``?`` or ``!`` followed by a
+    lowercase word (``the harbour. and``), a stray apostrophe (``largely' symbolic``), a loose
+    hyphen (``office- chairs``), a colon or semicolon after a function word (``into: the``),
     and, when the source is given, a ``;`` or ``:`` the source sentence does not have.
 
     Deliberately not flagged: possessives (``students'``), contractions, e-mail addresses, URLs,
