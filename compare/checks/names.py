@@ -260,8 +260,6 @@ _EXONYMS = """
 айова|iowa
 методист|methodist*
 мехико|mexico
-четыр|four
-юридическ|judiciary judicial legal
 лейборист|labour* labor*
 консерватор|conservative* tory tories
 демократ|democrat*
