@@ -40,10 +40,15 @@ sentences they cover, (a + b) / 2, so that a 2-2 bead is compared fairly with tw
 
 Scale: costs are only evaluated in a band. For grids above ``full_dp_cells`` both sides are
 downsampled (pairs of neighbouring sentences merged), aligned recursively, and the coarse path
-projected back with ``band_width`` sentences of slack either side (vecalign's scheme). Each DP
-row is solved with vectorised numpy: match beads by array minimum over the band, the chain of
-0-1 beads by a cumulative minimum. A 2,000-sentence pair of documents aligns in 1-2 s once
-its embeddings exist (the full-grid DP takes 8-10 s and finds the same path).
+projected back with ``band_width`` sentences of slack either side (vecalign's scheme). The band
+is stored row by row without padding (row ``i`` holds only its own columns ``lo[i]..hi[i]``),
+so every table is linear in the number of sentences even where one row of the band is long (a
+run of added or dropped sentences): no sentences x sentences and no sentences x numbers table is
+ever built (numbers are a sparse matrix). Vectors are kept in float32, costs in float64. Each
+DP row is solved with vectorised numpy: match beads by array minimum over slices of earlier
+rows, the chain of 0-1 beads by a cumulative minimum. Measured (``benchmarks/align_memory.py``,
+fake embedder so that only the search is timed): 50,000 sentences a side in about a minute
+and well under 1 GB; a 2,000-sentence pair aligns in 1-2 s once its embeddings exist.
 
 Languages: one set of settings serves Russian and Kazakh. Calibrated per language on perturbed
 NTREX dev documents (lines 1-700, ``benchmarks/kazakh_heldout.py --dev``, sentences as the
@@ -63,10 +68,12 @@ leaving its sentences unmatched, a 1-0/0-1 bead against the best 1-1 pairing its
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
 import regex
+from scipy import sparse
 
 from compare.alignment_types import AlignedPair
 from compare.document import Document
@@ -74,6 +81,11 @@ from compare.embed import Embedder
 
 _DIGITS = regex.compile(r"\d+")
 _INF = np.inf
+# Sentences are embedded in chunks of this many texts so that a long document reports progress.
+EMBED_CHUNK = 1024
+
+AlignProgress = Callable[[str], None]
+"""Called with a one-line message while a long alignment runs (embedding, search, re-scoring)."""
 
 
 @dataclass(frozen=True)
@@ -120,9 +132,9 @@ class AlignSettings:
 class _Side:
     """What the DP needs of one side: unit vectors, weights, lengths, numbers, paragraphs."""
 
-    vecs: np.ndarray  # (n, d) unit rows
+    vecs: np.ndarray  # (n, d) float32 unit rows
     lens: np.ndarray  # (n,) characters
-    nums: np.ndarray  # (n, K) presence (sums, on coarse levels) of each digit sequence
+    nums: sparse.csr_matrix  # (n, K) count of each digit sequence (sums on coarse levels)
     para: np.ndarray | None  # (n,) paragraph index, None on coarse levels
 
     @property
@@ -130,48 +142,70 @@ class _Side:
         return int(self.vecs.shape[0])
 
 
-@dataclass
 class _Band:
-    """Allowed DP nodes: row i (0..n) may use target positions lo[i]..hi[i] inclusive."""
+    """Allowed DP nodes: row i (0..n) may use target positions lo[i]..hi[i] inclusive.
 
-    lo: np.ndarray
-    hi: np.ndarray
+    Cells are stored row after row without padding: cell (i, j) is at ``start[i] + j - lo[i]``
+    of every per-cell array, so memory is the sum of the row widths, not rows x widest row.
+    """
+
+    def __init__(self, lo: np.ndarray, hi: np.ndarray) -> None:
+        self.lo = lo.astype(np.int64)
+        self.hi = np.maximum(hi, lo).astype(np.int64)
+        widths = self.hi - self.lo + 1
+        self.start = np.concatenate([[0], np.cumsum(widths)]).astype(np.int64)
 
     @property
-    def width(self) -> int:
-        return int((self.hi - self.lo).max()) + 1
+    def cells(self) -> int:
+        return int(self.start[-1])
 
-    def columns(self) -> tuple[np.ndarray, np.ndarray]:
-        """Target position of every cell of the (n+1, width) grid and whether it is inside."""
-        cols = self.lo[:, None] + np.arange(self.width)[None, :]
-        return cols, cols <= self.hi[:, None]
+    def index(self, i: int, j: int) -> int:
+        """Position of cell (i, j) in the per-cell arrays."""
+        return int(self.start[i] + j - self.lo[i])
+
+    def rows_cols(self) -> tuple[np.ndarray, np.ndarray]:
+        """Row and target position of every cell, in storage order."""
+        widths = self.hi - self.lo + 1
+        rows = np.repeat(np.arange(len(self.lo), dtype=np.int64), widths)
+        cols = np.arange(self.cells, dtype=np.int64) - self.start[rows] + self.lo[rows]
+        return rows, cols
 
 
 class _BandedProducts:
-    """Row-wise windows of A @ B.T: only the sentence pairs the banded DP can touch."""
+    """Entries (k, l) of A @ B.T for lo[k] <= l < hi[k] only: the pairs the DP can touch.
 
-    def __init__(self, a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> None:
-        self.lo = lo
-        self.width = max(int((hi - lo).max(initial=0)), 1)
+    Stored like the band (row after row, no padding); A and B may be dense or sparse.
+    """
+
+    def __init__(self, a, b, lo: np.ndarray, hi: np.ndarray) -> None:
         n = a.shape[0]
-        self.data = np.full((n, self.width), -_INF)
-        for start in range(0, n, 256):
-            rows = slice(start, min(n, start + 256))
-            c0 = int(lo[rows].min())
-            c1 = max(int(hi[rows].max()), c0 + 1)
-            block = a[rows] @ b[c0:c1].T
-            idx = lo[rows, None] - c0 + np.arange(self.width)[None, :]
-            ok = idx < block.shape[1]
-            picked = np.take_along_axis(block, np.minimum(idx, block.shape[1] - 1), axis=1)
-            self.data[rows] = np.where(ok, picked, -_INF)
-        self.hi = hi
+        self.lo = lo.astype(np.int64)
+        self.hi = np.maximum(hi, lo).astype(np.int64)
+        widths = self.hi - self.lo
+        self.start = np.concatenate([[0], np.cumsum(widths)]).astype(np.int64)
+        self.rows = np.repeat(np.arange(n, dtype=np.int64), widths)
+        self.cols = np.arange(int(self.start[-1]), dtype=np.int64) - self.start[self.rows]
+        self.cols += self.lo[self.rows]
+        self.data = np.zeros(int(self.start[-1]), dtype=np.float32)
+        for first in range(0, n, 256):
+            last = min(n, first + 256)
+            c0 = int(self.lo[first:last].min())
+            c1 = max(int(self.hi[first:last].max()), c0 + 1)
+            block = a[first:last] @ b[c0:c1].T
+            if sparse.issparse(block):
+                block = block.toarray()
+            cells = slice(int(self.start[first]), int(self.start[last]))
+            self.data[cells] = block[self.rows[cells] - first, self.cols[cells] - c0]
 
     def get(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Values at (rows, cols); 0 outside the stored window (callers mask those cells)."""
-        rows_c = np.clip(rows, 0, self.data.shape[0] - 1)
-        idx = cols - self.lo[rows_c]
-        ok = (rows >= 0) & (rows < self.data.shape[0]) & (idx >= 0) & (cols < self.hi[rows_c])
-        return np.where(ok, self.data[rows_c, np.clip(idx, 0, self.width - 1)], 0.0)
+        n = len(self.lo)
+        rows_c = np.clip(rows, 0, n - 1)
+        ok = (rows >= 0) & (rows < n) & (cols >= self.lo[rows_c]) & (cols < self.hi[rows_c])
+        idx = np.where(ok, self.start[rows_c] + cols - self.lo[rows_c], 0)
+        if len(self.data) == 0:
+            return np.zeros(np.shape(rows))
+        return np.where(ok, self.data[idx], 0.0)
 
 
 def align_sentences(
@@ -179,13 +213,16 @@ def align_sentences(
     target: Document,
     embedder: Embedder,
     settings: AlignSettings | None = None,
+    progress: AlignProgress | None = None,
 ) -> list[AlignedPair]:
     """Align the sentences of ``source`` and ``target`` (see the module docstring for the model).
 
-    Each sentence is embedded once, in one call, then only the joined texts of the few
-    multi-sentence beads the search picks; a caching embedder makes reruns free.
+    Each distinct sentence is embedded once (shortest first, in chunks of ``EMBED_CHUNK`` so
+    that ``progress`` can report), then only the joined texts of the few multi-sentence beads
+    the search picks; a caching embedder makes reruns free.
     """
     settings = settings or AlignSettings()
+    say = progress or (lambda message: None)
     known_prior = getattr(embedder, "unrelated_cosine", None)
     if settings.prior_cosine is None and known_prior is not None:
         settings = replace(settings, prior_cosine=known_prior)
@@ -195,8 +232,10 @@ def align_sentences(
         return [AlignedPair((i,), (), 1.0) for i in range(n)] + [
             AlignedPair((), (j,), 1.0) for j in range(m)
         ]
-    vecs = np.asarray(embedder.embed(src_texts + tgt_texts), dtype=np.float64)
+    vecs = _embed_once(src_texts + tgt_texts, embedder, say)
     src, tgt = _make_sides(source, target, vecs[:n], vecs[n:])
+    del vecs
+    say(f"Searching the best alignment of {n:,} and {m:,} sentences")
     band = _choose_band(src, tgt, settings)
     costs = _bead_costs(src, tgt, band, settings)
     path = _dp(band, costs.cost, settings.skip_cost)
@@ -205,10 +244,33 @@ def align_sentences(
         todo = [bead for bead in path if (bead[0] > 1 or bead[1] > 1) and bead not in done]
         if not todo:
             break
+        say(f"Re-scoring {len(todo):,} merged or split sentences")
         _rescore(todo, (src, src_texts), (tgt, tgt_texts), band, costs, embedder, settings)
         done.update(todo)
         path = _dp(band, costs.cost, settings.skip_cost)
     return _to_pairs(path, band, costs.cost, costs.cosine, settings)
+
+
+def _embed_once(texts: list[str], embedder: Embedder, say: AlignProgress) -> np.ndarray:
+    """Unit float32 vectors of ``texts``; each distinct text embedded once, shortest first.
+
+    Texts go to the embedder in chunks of ``EMBED_CHUNK`` (one call when there are fewer), so
+    similar lengths share a batch and a long document reports how far it got.
+    """
+    distinct = list(dict.fromkeys(texts))
+    order = sorted(range(len(distinct)), key=lambda k: len(distinct[k]))
+    out: np.ndarray | None = None
+    for first in range(0, len(order), EMBED_CHUNK):
+        if len(order) > EMBED_CHUNK:
+            say(f"Embedding sentences: {first:,} of {len(order):,}")
+        chunk = order[first : first + EMBED_CHUNK]
+        got = np.asarray(embedder.embed([distinct[k] for k in chunk]), dtype=np.float32)
+        if out is None:
+            out = np.zeros((len(distinct), got.shape[1]), dtype=np.float32)
+        out[chunk] = got
+    assert out is not None
+    position = {text: k for k, text in enumerate(distinct)}
+    return out[[position[t] for t in texts]]
 
 
 def _rescore(
@@ -231,50 +293,66 @@ def _rescore(
         for size, texts, end in ((a, source[1], i), (b, target[1], j)):
             if size > 1:
                 joined.setdefault(" ".join(texts[end - size : end]), len(joined))
-    vecs = np.asarray(embedder.embed(list(joined)), dtype=np.float64)
+    vecs = _embed_once(list(joined), embedder, lambda message: None)
 
     def group_vector(size: int, side: tuple[_Side, list[str]], end: int) -> np.ndarray:
         if size == 1:
             return side[0].vecs[end - 1]
         return vecs[joined[" ".join(side[1][end - size : end])]]
 
-    for a, b, i, j in beads:
-        u, v = group_vector(a, source, i), group_vector(b, target, j)
-        base_u = _baseline(u, target[0], costs.prior, s)
-        beta = (base_u + _baseline(v, source[0], costs.prior, s)) / 2
-        cosine = float(u @ v)
+    us = np.stack([group_vector(a, source, i) for a, _, i, _ in beads])
+    vs = np.stack([group_vector(b, target, j) for _, b, _, j in beads])
+    base_u = _baselines(us, target[0], costs.prior, s)
+    base_v = _baselines(vs, source[0], costs.prior, s)
+    for k, (a, b, i, j) in enumerate(beads):
+        beta = (base_u[k] + base_v[k]) / 2
+        cosine = float(us[k].astype(np.float64) @ vs[k].astype(np.float64))
         z = (cosine - beta) / (1 - beta)
-        col = j - band.lo[i]
-        old = costs.semantic[(a, b)][i, col]
+        cell = band.index(i, j)
+        old = float(costs.semantic[(a, b)][cell])
         new = (a + b) / 2 * (1 - z)
-        costs.cost[(a, b)][i, col] += new - old
-        costs.semantic[(a, b)][i, col] = new
-        costs.cosine[(a, b)][i, col] = cosine
+        costs.cost[(a, b)][cell] += new - old
+        costs.semantic[(a, b)][cell] = new
+        costs.cosine[(a, b)][cell] = cosine
 
 
-def _baseline(vec: np.ndarray, other: _Side, prior: float, s: AlignSettings) -> float:
-    """Mean cosine of ``vec`` with the other side, best match left out, shrunk to the prior."""
-    sims = other.vecs @ vec
-    total = float(sims.sum() - sims.max())
-    return (total + s.prior_weight * prior) / (other.size - 1 + s.prior_weight)
+def _baselines(vecs: np.ndarray, other: _Side, prior: float, s: AlignSettings) -> np.ndarray:
+    """Mean cosine of each row with the other side, best match left out, shrunk to the prior.
+
+    Computed 256 rows at a time, so memory stays at 256 x (other side) however many rows.
+    """
+    out = np.zeros(len(vecs))
+    for first in range(0, len(vecs), 256):
+        sims = (vecs[first : first + 256] @ other.vecs.T).astype(np.float64)
+        total = sims.sum(axis=1) - sims.max(axis=1)
+        out[first : first + 256] = (total + s.prior_weight * prior) / (
+            other.size - 1 + s.prior_weight
+        )
+    return out
 
 
 def _make_sides(
     source: Document, target: Document, src_vecs: np.ndarray, tgt_vecs: np.ndarray
 ) -> tuple[_Side, _Side]:
-    """Sentence features of both sides; digit sequences share one vocabulary."""
+    """Sentence features of both sides; digit sequences share one vocabulary (sparse)."""
     src_texts, tgt_texts = source.sentence_texts(), target.sentence_texts()
     vocab: dict[str, int] = {}
-    found = [[_number_id(x, vocab) for x in _DIGITS.findall(t)] for t in src_texts + tgt_texts]
-    nums = np.zeros((len(found), max(len(vocab), 1)), dtype=np.float64)
-    for row, ids in enumerate(found):
-        nums[row, ids] = 1.0
+    rows: list[int] = []
+    ids: list[int] = []
+    for row, text in enumerate(src_texts + tgt_texts):
+        for number in {_number_id(x, vocab) for x in _DIGITS.findall(text)}:
+            rows.append(row)
+            ids.append(number)
+    shape = (len(src_texts) + len(tgt_texts), max(len(vocab), 1))
+    nums = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, ids)), shape=shape, dtype=np.float32
+    )
     n = len(src_texts)
 
-    def side(doc: Document, texts: list[str], vecs: np.ndarray, rows: np.ndarray) -> _Side:
+    def side(doc: Document, texts: list[str], vecs: np.ndarray, numbers) -> _Side:
         lens = np.array([max(len(t.strip()), 1) for t in texts], dtype=np.float64)
         para = np.array([s.paragraph for s in doc.sentences])
-        return _Side(vecs, lens, rows, para)
+        return _Side(np.ascontiguousarray(vecs, dtype=np.float32), lens, numbers, para)
 
     return (
         side(source, src_texts, src_vecs, nums[:n]),
@@ -306,15 +384,18 @@ def _choose_band(src: _Side, tgt: _Side, settings: AlignSettings) -> _Band:
 def _downsample(side: _Side) -> _Side:
     """Merge neighbouring sentence pairs: length-weighted vectors, summed lengths and numbers."""
     n = side.size
-    groups = np.arange(n) // 2
-    size = int(groups[-1]) + 1
-    vecs = np.zeros((size, side.vecs.shape[1]))
-    np.add.at(vecs, groups, side.vecs * side.lens[:, None])
+    size = (n + 1) // 2
+    weighted = side.vecs * side.lens[:, None].astype(np.float32)
+    if n % 2:
+        weighted = np.vstack([weighted, np.zeros((1, weighted.shape[1]), dtype=np.float32)])
+    vecs = weighted.reshape(size, 2, -1).sum(axis=1)
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+    groups = np.arange(n) // 2
     lens = np.bincount(groups, weights=side.lens, minlength=size)
-    nums = np.zeros((size, side.nums.shape[1]))
-    np.add.at(nums, groups, side.nums)
-    return _Side(vecs, lens, nums, None)
+    pairs = sparse.csr_matrix(
+        (np.ones(n, dtype=np.float32), (groups, np.arange(n))), shape=(size, n)
+    )
+    return _Side(vecs, lens, sparse.csr_matrix(pairs @ side.nums), None)
 
 
 def _band_around(coarse_path: list[tuple[int, int, int, int]], n: int, m: int, w: int) -> _Band:
@@ -359,7 +440,7 @@ def _groups(
     """
     n = side.size
     w = side.lens / side.lens.mean()
-    others = other.vecs.sum(axis=0)
+    others = other.vecs.sum(axis=0, dtype=np.float64)
     total = side.vecs @ others - best  # cosines with the other side, best match left out
     count = other.size - 1
     base = (total + s.prior_weight * prior) / (count + s.prior_weight)
@@ -367,7 +448,7 @@ def _groups(
     norm2, bnum = np.full(shape, np.nan), np.full(shape, np.nan)
     length, numbers = np.full(shape, np.nan), np.full(shape, np.nan)
     crosses = np.zeros(shape, dtype=bool)
-    counts = side.nums.sum(axis=1)
+    counts = np.asarray(side.nums.sum(axis=1), dtype=np.float64).ravel()
     for a in range(1, amax + 1):
         ends = np.arange(a, n + 1)
         starts = ends - a
@@ -389,8 +470,9 @@ def _groups(
 
 @dataclass
 class _Costs:
-    """Per match bead shape, (n+1, width) arrays over the band: total cost, its semantic part
-    ((a + b) / 2 * (1 - z)) and the raw cosine; plus the prior cosine used for baselines."""
+    """Per match bead shape, one value per band cell (see ``_Band``): total cost (float64), its
+    semantic part ((a + b) / 2 * (1 - z)) and the raw cosine (float32); plus the prior cosine
+    used for baselines."""
 
     cost: dict[tuple[int, int], np.ndarray]
     semantic: dict[tuple[int, int], np.ndarray]
@@ -409,13 +491,13 @@ def _bead_costs(src: _Side, tgt: _Side, band: _Band, s: AlignSettings) -> _Costs
     hi_sent = np.minimum(band.hi[rows_end], m)
     cos = _BandedProducts(src.vecs, tgt.vecs, lo_sent, hi_sent)
     shared = _BandedProducts(src.nums, tgt.nums, lo_sent, hi_sent)
-    best_src = np.maximum(cos.data.max(axis=1), -1.0)
+    best_src = np.full(n, -1.0)
+    np.maximum.at(best_src, cos.rows, cos.data)
     best_tgt = np.full(m, -1.0)
-    rows, cols = np.nonzero(np.isfinite(cos.data))
-    np.maximum.at(best_tgt, cos.lo[rows] + cols, cos.data[rows, cols])
+    np.maximum.at(best_tgt, cos.cols, cos.data)
     prior = s.prior_cosine
     if prior is None:
-        prior = float(cos.data[np.isfinite(cos.data)].mean())
+        prior = float(cos.data.mean()) if len(cos.data) else 0.0
     gs = _groups(src, tgt, best_src, amax, prior, s)
     gt = _groups(tgt, src, best_tgt, bmax, prior, s)
     # The document totals, kept within 1.5x of the per-sentence median ratio: an English
@@ -423,41 +505,42 @@ def _bead_costs(src: _Side, tgt: _Side, band: _Band, s: AlignSettings) -> _Costs
     typical = float(np.median(src.lens) / np.median(tgt.lens))
     ratio = float(np.clip(src.lens.sum() / tgt.lens.sum(), typical / 1.5, typical * 1.5))
 
-    cols, inside = band.columns()
-    i = np.arange(n + 1)[:, None]
-    j_safe = np.clip(cols, 0, m)
+    i, cols = band.rows_cols()
     costs: dict[tuple[int, int], np.ndarray] = {}
     cosines: dict[tuple[int, int], np.ndarray] = {}
     semantic: dict[tuple[int, int], np.ndarray] = {}
     for a, b in s.beads:
-        valid = inside & (i >= a) & (cols >= b)
-        cross = np.zeros(cols.shape)
-        inter = np.zeros(cols.shape)
+        valid = (i >= a) & (cols >= b)
+        cross = np.zeros(len(i))
+        inter = np.zeros(len(i))
         for p in range(1, a + 1):
+            k = i - p
+            wk = gs.weights[np.clip(k, 0, n - 1)]
             for q in range(1, b + 1):
-                k, l_ = np.broadcast_to(i - p, cols.shape), cols - q
-                wk = gs.weights[np.clip(k, 0, n - 1)]
+                l_ = cols - q
                 wl = gt.weights[np.clip(l_, 0, m - 1)]
                 cross += wk * wl * cos.get(k, l_)
                 inter += shared.get(k, l_)
-        norm_s, norm_t = gs.norm[a][:, None], gt.norm[b][j_safe]
+        norm_s, norm_t = gs.norm[a][i], gt.norm[b][cols]
         cosine = cross / (norm_s * norm_t)
-        beta = (gs.base[a][:, None] + gt.base[b][j_safe]) / 2
+        beta = (gs.base[a][i] + gt.base[b][cols]) / 2
         z = (cosine - beta) / (1 - beta)
-        len_s, len_t = gs.length[a][:, None], gt.length[b][j_safe]
-        numbers = gs.numbers[a][:, None] + gt.numbers[b][j_safe]
-        has_both = (gs.numbers[a][:, None] > 0) & (gt.numbers[b][j_safe] > 0)
+        len_s, len_t = gs.length[a][i], gt.length[b][cols]
+        numbers = gs.numbers[a][i] + gt.numbers[b][cols]
+        has_both = (gs.numbers[a][i] > 0) & (gt.numbers[b][cols] > 0)
         dice = np.where(has_both, np.minimum(2 * inter / np.maximum(numbers, 1), 1.0), 0.0)
-        semantic[(a, b)] = (a + b) / 2 * (1 - z)
-        cost = (
-            semantic[(a, b)]
-            + s.multi_penalty * (a + b - 2)
-            + s.length_weight * np.log(len_s / (ratio * len_t)) ** 2
-            - s.anchor_weight * dice
-            + s.paragraph_penalty * (gs.crosses[a][:, None] | gt.crosses[b][j_safe])
-        )
+        sem = (a + b) / 2 * (1 - z)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cost = (
+                sem
+                + s.multi_penalty * (a + b - 2)
+                + s.length_weight * np.log(len_s / (ratio * len_t)) ** 2
+                - s.anchor_weight * dice
+                + s.paragraph_penalty * (gs.crosses[a][i] | gt.crosses[b][cols])
+            )
         costs[(a, b)] = np.where(valid, np.nan_to_num(cost, nan=_INF), _INF)
-        cosines[(a, b)] = np.where(valid, np.nan_to_num(cosine), np.nan)
+        semantic[(a, b)] = sem.astype(np.float32)
+        cosines[(a, b)] = np.where(valid, np.nan_to_num(cosine), np.nan).astype(np.float32)
     return _Costs(costs, semantic, cosines, prior)
 
 
@@ -469,38 +552,45 @@ def _dp(
 ) -> list[tuple[int, int, int, int]]:
     """Least-cost monotone path; returns beads (a, b, i_end, j_end) in document order.
 
-    Row i is filled from earlier rows for every bead with a >= 1 (array minimum), then the
-    0-1 beads within the row are resolved at once: D[j] = min(X[j], D[j-1] + skip) is
-    ``skip*j + cummin(X - skip*j)``.
+    Row i is filled from earlier rows for every bead with a >= 1 (array minimum over the
+    slice of row i - a that lies under row i shifted by b), then the 0-1 beads within the row
+    are resolved at once: D[j] = min(X[j], D[j-1] + skip) is ``skip*j + cummin(X - skip*j)``.
     """
     n = len(band.lo) - 1
-    width = band.width
     beads = [*costs, (1, 0)]
-    # Each row is stored between `left` and `width` columns of infinity, so that reading row
-    # i - a at the columns of row i shifted by b is a plain slice (the band is monotone).
-    left = max(b for _, b in beads) + 1
-    total = np.full((n + 1, left + 2 * width), _INF)
-    choice = np.full((n + 1, width), -1, dtype=np.int64)  # index in beads, len(beads) = 0-1
-    offsets = np.arange(width)
-    ramp = skip * offsets
+    total = np.full(band.cells, _INF)
+    choice = np.full(band.cells, -1, dtype=np.int8)  # index in beads, len(beads) = 0-1
+    widest = int((band.hi - band.lo).max()) + 1
+    ramp = skip * np.arange(widest)
+    lo, hi, start = band.lo, band.hi, band.start
     for i in range(n + 1):
+        width = int(hi[i] - lo[i]) + 1
+        row = slice(int(start[i]), int(start[i]) + width)
         best = np.full(width, _INF)
-        pick = np.full(width, -1, dtype=np.int64)
+        pick = np.full(width, -1, dtype=np.int8)
         if i == 0:
             best[0] = 0.0
         for index, (a, b) in enumerate(beads):
             if a > i:
                 continue
-            shift = min(int(band.lo[i] - b - band.lo[i - a]), width)
-            here = total[i - a, left + shift : left + shift + width]
-            here = here + (skip if (a, b) == (1, 0) else costs[(a, b)][i])
-            better = here < best
-            best = np.where(better, here, best)
-            pick = np.where(better, index, pick)
-        scanned = ramp + np.minimum.accumulate(best - ramp)
-        inside = offsets <= band.hi[i] - band.lo[i]
-        total[i, left : left + width] = np.where(inside, scanned, _INF)
-        choice[i] = np.where(scanned < best - 1e-12, len(beads), pick)
+            prev = i - a
+            offset = int(lo[i] - b - lo[prev])  # row i's column t reads row prev's t + offset
+            t0 = max(0, -offset)
+            t1 = min(width, int(hi[prev] - lo[prev]) - offset + 1)
+            if t1 <= t0:
+                continue
+            first = int(start[prev]) + offset
+            here = total[first + t0 : first + t1]
+            if (a, b) == (1, 0):
+                here = here + skip
+            else:
+                here = here + costs[(a, b)][row][t0:t1]
+            better = here < best[t0:t1]
+            best[t0:t1] = np.where(better, here, best[t0:t1])
+            pick[t0:t1] = np.where(better, index, pick[t0:t1])
+        scanned = ramp[:width] + np.minimum.accumulate(best - ramp[:width])
+        total[row] = scanned
+        choice[row] = np.where(scanned < best - 1e-12, len(beads), pick)
     return _trace(band, choice, beads)
 
 
@@ -511,7 +601,7 @@ def _trace(
     i, j = len(band.lo) - 1, int(band.hi[-1])
     path: list[tuple[int, int, int, int]] = []
     while i > 0 or j > 0:
-        index = int(choice[i, j - band.lo[i]])
+        index = int(choice[band.index(i, j)])
         if index < 0:
             raise RuntimeError("alignment search lost its path; this is a bug")
         a, b = (0, 1) if index == len(beads) else beads[index]
@@ -534,20 +624,20 @@ def _to_pairs(
     """Beads as AlignedPair with confidences (see the module docstring)."""
     one = costs.get((1, 1))
     n = len(band.lo) - 1
-    best_row = one.min(axis=1) if one is not None else np.full(n + 1, _INF)
-    cols, _ = band.columns()
     m = int(band.hi[-1])
+    best_row = np.full(n + 1, _INF)
     best_col = np.full(m + 1, _INF)
     if one is not None:
-        finite = np.isfinite(one)
-        np.minimum.at(best_col, cols[finite], one[finite])
+        rows, cols = band.rows_cols()
+        np.minimum.at(best_row, rows, one)
+        np.minimum.at(best_col, cols, one)
     pairs = []
     for a, b, i, j in path:
         source, target = tuple(range(i - a, i)), tuple(range(j - b, j))
         if a and b:
-            col = j - band.lo[i]
-            margin = (a + b) * s.skip_cost - costs[(a, b)][i, col]
-            similarity = float(cosines[(a, b)][i, col])
+            cell = band.index(i, j)
+            margin = (a + b) * s.skip_cost - costs[(a, b)][cell]
+            similarity = float(cosines[(a, b)][cell])
             pairs.append(AlignedPair(source, target, _confidence(margin, s), similarity))
         else:
             alternative = best_row[i] if a else best_col[j]
