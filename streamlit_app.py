@@ -19,7 +19,11 @@ from typing import Any
 
 import streamlit as st
 
+from compare.app_run import DEFAULT_SETTINGS, read_side, run_review
 from compare.checks.coverage import SIM_UNRELATED
+from compare.corrections import CorrectionError, merge_pairs, relink, split_pair
+from compare.demos import DEMOS, demo_texts
+from compare.dismissals import DismissalStore
 from compare.errors import InputError
 from compare.exports import (
     FORMATS,
@@ -29,25 +33,10 @@ from compare.exports import (
     qe_summary,
     rows_table_html,
 )
+from compare.fetch import fetch_url
 from compare.flags import CATEGORIES, SEVERITIES
-from compare.review import (
-    DEFAULT_SETTINGS,
-    DEMOS,
-    CorrectionError,
-    DismissalStore,
-    build_rows,
-    demo_texts,
-    fetch_url,
-    filter_rows,
-    format_diff,
-    merge_pairs,
-    mt_available,
-    plain,
-    read_side,
-    relink,
-    run_review,
-    split_pair,
-)
+from compare.mt_setup import mt_available
+from compare.review import build_rows, filter_rows, format_diff, plain
 
 STAGES = {
     "reading": "Reading",

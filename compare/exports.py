@@ -9,6 +9,9 @@
 - :func:`to_xliff`: XLIFF 1.2 with one trans-unit per pair and the flags as notes, so a CAT tool
   shows the reviewer's findings next to each segment (the meaning model's score as a note).
 
+Flags a reviewer dismissed (one by one or by an ignore rule) stay in every export, marked as
+dismissed, and are counted apart in the summary: a report records what was set aside.
+
 TMX and XLIFF are built with :mod:`xml.etree.ElementTree`, never by string concatenation, so
 that escaping is the XML library's job; characters XML 1.0 forbids (stray control characters
 in a pasted text) are replaced by U+FFFD rather than making the file unreadable.
@@ -24,15 +27,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from compare import __version__
-from compare.flags import CATEGORIES, SEVERITIES
+from compare.flags import CATEGORIES, SEVERITIES, Flag
 from compare.report import Report
 from compare.review import (
     MEANING_CHECK,
     Highlight,
     Row,
     build_rows,
+    mark_dismissed,
     segments,
-    without_dismissed,
 )
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -40,6 +43,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # XLIFF 1.2 note priority: 1 is the most important.
 _PRIORITY = {"critical": "1", "major": "3", "minor": "5"}
+_DISMISSED_PRIORITY = "10"
 LANGUAGE_NAMES = {"ru": "Russian", "kk": "Kazakh", "en": "English"}
 QE_PROP = "x-compare-qe-score"
 """TMX ``prop`` type of the meaning model's 0-1 score of a pair."""
@@ -90,6 +94,8 @@ table.pairs tr.omission td,table.pairs tr.addition td{background:rgba(200,200,25
 mark.sev-critical,mark.sev-major,mark.sev-minor{border-radius:3px;padding:0 1px;color:#222}
 .sev-critical{background:#f8b4b4}.sev-major{background:#fcd9a8}.sev-minor{background:#fff3a3}
 table.pairs .empty{color:#999;font-style:italic}
+table.pairs .dismissed{color:#888;text-decoration:line-through}
+table.pairs .dismissed .badge{background:#eee;text-decoration:none}
 table.pairs td.mt{color:#555;font-size:.92em}table.pairs .back{color:#888}
 table.pairs .badge{display:inline-block;border-radius:3px;padding:0 .3rem;margin-right:.3rem;
 font-size:.8em;color:#222}
@@ -100,10 +106,11 @@ background:#e3efe3;color:#222}table.pairs .qe-score.low{background:#fcd9a8}
 
 
 def to_html(
-    report: Report, dismissed: set[str] | frozenset[str] = frozenset(), title: str = ""
+    report: Report, dismissed: set[str] | frozenset[str] = frozenset(), title: str = "",
+    rules: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
 ) -> str:
-    """The side-by-side review as one offline HTML page (dismissed flags left out)."""
-    report = without_dismissed(report, dismissed)
+    """The side-by-side review as one offline HTML page (dismissed flags listed, marked)."""
+    report = mark_dismissed(report, dismissed, rules)
     rows = build_rows(report)
     e = html.escape
     src_lang = LANGUAGE_NAMES.get(report.source.lang, report.source.lang) if report.source else (
@@ -120,7 +127,7 @@ def to_html(
         _summary_html(report),
     ]
     parts += [f"<p>{e(n)}</p>" for n in report.notices]
-    parts.append(rows_table_html(rows))
+    parts.append(rows_table_html(rows, with_source=report.source is not None))
     parts.append(f"<p><small>Made by compare {e(__version__)}; "
                  f"signature {e(str(report.signature))}.</small></p>")
     parts.append("</body></html>")
@@ -136,9 +143,12 @@ def _summary_html(report: Report) -> str:
     meaning = qe_summary(report)
     qe_row = (f'<tr><th>Meaning model</th><td class="qe-doc">{html.escape(meaning)}</td></tr>'
               if meaning else "")
+    gone = len(report.dismissed_flags())
     return (
         f'<table class="summary"><tr><th>Flags by severity</th><td>{html.escape(sev)}</td></tr>'
-        f"<tr><th>Flags by category</th><td>{html.escape(cat)}</td></tr>{qe_row}</table>"
+        f"<tr><th>Flags by category</th><td>{html.escape(cat)}</td></tr>{qe_row}"
+        f'<tr><th>Dismissed by the reviewer</th><td class="dismissed-count">{gone}</td></tr>'
+        "</table>"
     )
 
 
@@ -153,20 +163,22 @@ def qe_summary(report: Report) -> str:
             f"({qe.get('model', 'model')})")
 
 
-def rows_table_html(rows: list[Row], css: bool = False) -> str:
+def rows_table_html(rows: list[Row], css: bool = False, with_source: bool = True) -> str:
     """The side-by-side table (one ``<tr>`` per row); with ``css`` its style sheet comes along,
     for pages that do not already have it (the app). A machine-translation column appears
-    when machine translation ran, a meaning column when the meaning model scored a pair."""
+    when machine translation ran, a meaning column when the meaning model scored a pair;
+    without ``with_source`` (the English checked alone) there is no source column."""
     with_mt = any(r.machine_english or r.back_translation for r in rows)
     with_qe = any(r.qe_score is not None for r in rows)
     mt_head = "<th>Machine translation</th>" if with_mt else ""
     qe_head = '<th title="The meaning model\'s score, 0-1">Meaning</th>' if with_qe else ""
+    src_head = "<th>Source</th>" if with_source else ""
     head = (
-        '<table class="pairs"><thead><tr><th>#</th><th>Source</th><th>English</th>'
+        f'<table class="pairs"><thead><tr><th>#</th>{src_head}<th>English</th>'
         f"{qe_head}{mt_head}<th>Flags</th></tr></thead><tbody>"
     )
     style = f"<style>{_TABLE_CSS}</style>" if css else ""
-    body = "".join(_row_html(r, with_mt, with_qe) for r in rows)
+    body = "".join(_row_html(r, with_mt, with_qe, with_source) for r in rows)
     return style + head + body + "</tbody></table>"
 
 
@@ -182,7 +194,8 @@ def qe_cell(row: Row) -> str:
             f'title="{html.escape(title, quote=True)}">meaning {score:.2f}</span></td>')
 
 
-def _row_html(row: Row, with_mt: bool = False, with_qe: bool = False) -> str:
+def _row_html(row: Row, with_mt: bool = False, with_qe: bool = False,
+              with_source: bool = True) -> str:
     def side(text: str, lights: list[Highlight], missing: str) -> str:
         if not text:
             return f'<span class="empty">{html.escape(missing)}</span>'
@@ -193,6 +206,13 @@ def _row_html(row: Row, with_mt: bool = False, with_qe: bool = False) -> str:
         f"{html.escape(rf.flag.message)}"
         for rf in row.active
     )
+    gone = [rf for rf in row.flags if rf.dismissed]
+    if gone:
+        flags += ("<br>" if flags else "") + "<br>".join(
+            f'<span class="dismissed"><span class="badge">dismissed</span>'
+            f"{html.escape(rf.flag.message)}</span>"
+            for rf in gone
+        )
     mt_cell = ""
     if with_mt:
         parts = []
@@ -201,9 +221,11 @@ def _row_html(row: Row, with_mt: bool = False, with_qe: bool = False) -> str:
         if row.back_translation:
             parts.append(f'<span class="back">Back: {html.escape(row.back_translation)}</span>')
         mt_cell = f'<td class="mt">{"<br>".join(parts)}</td>'
+    src_cell = (f"<td>{side(row.source_text, row.source_highlights, '(no source: added)')}</td>"
+                if with_source else "")
     return (
-        f'<tr class="{row.kind}"><td class="n">{row.index + 1}</td>'
-        f"<td>{side(row.source_text, row.source_highlights, '(no source: added)')}</td>"
+        f'<tr class="{row.kind}" id="pair-{row.index + 1}"><td class="n">{row.index + 1}</td>'
+        f"{src_cell}"
         f"<td>{side(row.target_text, row.target_highlights, '(not translated)')}</td>"
         f'{qe_cell(row) if with_qe else ""}{mt_cell}<td class="flags">{flags}</td></tr>'
     )
@@ -241,12 +263,17 @@ def to_tmx(report: Report) -> bytes:
             qe_prop.text = f"{pair.qe['score']:.4f}"
         if pair.flags:
             note = ET.SubElement(tu, "note")
-            note.text = _xml_text("; ".join(f"[{f.severity}] {f.message}" for f in pair.flags))
+            note.text = _xml_text("; ".join(_flag_line(f) for f in pair.flags))
         for lang, side in ((src_lang, "source"), (tgt_lang, "target")):
             tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
             seg = ET.SubElement(tuv, "seg")
             seg.text = _xml_text(report.pair_text(pair, side))
     return _serialise(root, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+
+
+def _flag_line(flag: Flag) -> str:
+    mark = "dismissed, " if flag.dismissed else ""
+    return f"[{mark}{flag.severity}] {flag.message}"
 
 
 # --------------------------------------------------------------------------- XLIFF
@@ -286,14 +313,16 @@ def to_xliff(report: Report, original: str = "article") -> bytes:
         target.text = _xml_text(report.pair_text(pair, "target"))
         if not pair.target:
             target.set("state", "needs-translation")
-        elif pair.flags:
+        elif any(not f.dismissed for f in pair.flags):
             target.set("state", "needs-review-translation")
         else:
             target.set("state", "translated")
         for flag in pair.flags:
+            priority = _DISMISSED_PRIORITY if flag.dismissed else _PRIORITY[flag.severity]
             note = ET.SubElement(unit, q + "note", {"from": f"compare:{flag.check}",
-                                                    "priority": _PRIORITY[flag.severity]})
-            note.text = _xml_text(f"[{flag.severity}/{flag.category}] {flag.message}")
+                                                    "priority": priority})
+            mark = "dismissed/" if flag.dismissed else ""
+            note.text = _xml_text(f"[{mark}{flag.severity}/{flag.category}] {flag.message}")
         if pair.qe:
             note = ET.SubElement(unit, q + "note", {"from": QE_NOTE_FROM, "priority": "8"})
             note.text = f"Meaning model score {pair.qe['score']:.4f} (0-1)"
@@ -324,6 +353,10 @@ FORMATS: dict[str, tuple[str, str, Exporter]] = {
 """Export name -> (file name, MIME type, function of a report giving the file's bytes)."""
 
 
-def export(report: Report, fmt: str, dismissed: set[str] | frozenset[str] = frozenset()) -> bytes:
-    """The report in format ``fmt`` (a key of :data:`FORMATS`), dismissed flags left out."""
-    return FORMATS[fmt][2](without_dismissed(report, dismissed))
+def export(
+    report: Report, fmt: str, dismissed: set[str] | frozenset[str] = frozenset(),
+    rules: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+) -> bytes:
+    """The report in format ``fmt`` (a key of :data:`FORMATS`), dismissed flags kept and
+    marked (see :func:`compare.review.mark_dismissed`)."""
+    return FORMATS[fmt][2](mark_dismissed(report, dismissed, rules))

@@ -12,6 +12,7 @@ CATEGORIES = (
     "punctuation",
     "number",
     "name",
+    "terminology",
     "negation",
     "omission",
     "addition",
@@ -40,6 +41,9 @@ class Flag:
     end: int
     message: str
     evidence: dict[str, Any] = field(default_factory=dict)
+    dismissed: bool = False
+    """Set on exported copies of a report when a reviewer dismissed the flag (by itself or by
+    an ignore rule): exports keep it, marked, and counts leave it out."""
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:

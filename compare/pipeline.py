@@ -17,7 +17,7 @@ from compare.checks import CheckContext, all_checks, run_checks
 from compare.document import Document
 from compare.langid import mixed_paragraphs, resolve_language
 from compare.reading import InputText
-from compare.report import Report, Signature, attach_flags
+from compare.report import Report, Signature, attach_flags, group_edge_runs
 from compare.segment import segment
 
 Progress = Callable[[str, str], None]
@@ -35,6 +35,8 @@ class Settings:
     target_lang: str = "auto"
     checks: list[str] | None = None
     thresholds: dict[str, Any] = field(default_factory=dict)
+    glossary: Any = None
+    """A :class:`compare.glossary.Glossary` (None: the built-in list of abbreviations)."""
 
 
 def check_texts(
@@ -124,6 +126,7 @@ def check_texts(
         thresholds={**qe_thresholds, **settings.thresholds},
         qe=qe_results,
         embedder=getattr(embedder, "name", None),
+        glossary=settings.glossary,
     )
     flags = run_checks(ctx, checks)
     ran_checks = [c for c in checks if source_doc is not None or not c.needs_source]
@@ -141,7 +144,8 @@ def check_texts(
         aligner=aligner_name,
         checks=ran,
         thresholds=thresholds,
-        extra={"qe": qe.name} if qe_results is not None else {},
+        extra={**({"qe": qe.name} if qe_results is not None else {}),
+               **_glossary_signature(settings.glossary)},
     )
     mixed = {"target": mixed_paragraphs(target_doc.text, target_doc.paragraphs, tgt_lang)}
     if source_doc is not None:
@@ -162,6 +166,7 @@ def check_texts(
         notices=notices,
         languages=languages,
     )
+    group_edge_runs(report)
     if qe_results is not None:
         from compare.qe.evidence import attach_qe
 
@@ -172,3 +177,10 @@ def check_texts(
         say("translating", "Loading the machine-translation models")
         add_mt(report, mt.for_language(src_lang), say)
     return report
+
+
+def _glossary_signature(glossary: Any) -> dict[str, Any]:
+    """The user's glossary in a report's signature: its size and hash (nothing when only the
+    built-in list is in force)."""
+    mark = glossary.fingerprint() if glossary is not None else ""
+    return {"glossary": f"{len(glossary.user_terms)} terms, {mark}"} if mark else {}

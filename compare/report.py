@@ -70,9 +70,8 @@ class PairResult:
 
     @property
     def max_severity(self) -> str | None:
-        if not self.flags:
-            return None
-        return max((f.severity for f in self.flags), key=SEVERITY_RANK.__getitem__)
+        active = [f.severity for f in self.flags if not f.dismissed]
+        return max(active, key=SEVERITY_RANK.__getitem__) if active else None
 
 
 @dataclass
@@ -90,10 +89,15 @@ class Report:
 
     # ----------------------------------------------------------------- queries
     def all_flags(self) -> list[Flag]:
-        return [f for p in self.pairs for f in p.flags]
+        """Every flag the reviewer has not dismissed."""
+        return [f for p in self.pairs for f in p.flags if not f.dismissed]
+
+    def dismissed_flags(self) -> list[Flag]:
+        """Flags a reviewer dismissed (kept in exports, marked, and counted apart)."""
+        return [f for p in self.pairs for f in p.flags if f.dismissed]
 
     def counts(self) -> dict[str, dict[str, int]]:
-        """Flags counted by category and by severity."""
+        """Flags counted by category and by severity (dismissed ones left out)."""
         flags = self.all_flags()
         return {
             "category": dict(Counter(f.category for f in flags)),
@@ -130,7 +134,8 @@ class Report:
                 }
                 for p in self.pairs
             ],
-            "summary": {"pairs": len(self.pairs), **self.counts()},
+            "summary": {"pairs": len(self.pairs), **self.counts(),
+                        "dismissed": len(self.dismissed_flags())},
             "notices": list(self.notices),
             "languages": self.languages,
             "mt": self.mt,
@@ -170,30 +175,37 @@ class Report:
         )
 
     def to_csv(self) -> str:
-        """One row per pair, flags joined; opens in a spreadsheet as it is."""
+        """One row per pair, numbered from 1 as on the page, flags joined; opens in a
+        spreadsheet as it is. Dismissed flags have a column of their own. Cells that a
+        spreadsheet would run as a formula are neutralised (see :func:`csv_safe`)."""
         buf = io.StringIO()
         writer = csv.writer(buf)
         writer.writerow(
             ["pair", "source_sentences", "target_sentences", "score", "similarity",
              "source_text", "target_text", "flag_count", "max_severity", "categories", "flags",
-             "qe_score"]
+             "qe_score", "dismissed_flags"]
         )
         for n, p in enumerate(self.pairs):
+            active = [f for f in p.flags if not f.dismissed]
+            gone = [f for f in p.flags if f.dismissed]
             writer.writerow(
-                [
-                    n,
+                [csv_safe(cell) for cell in (
+                    n + 1,
                     " ".join(map(str, p.source)),
                     " ".join(map(str, p.target)),
                     f"{p.score:.4f}",
                     "" if p.similarity is None else f"{p.similarity:.4f}",
                     self.pair_text(p, "source"),
                     self.pair_text(p, "target"),
-                    len(p.flags),
-                    p.max_severity or "",
-                    ";".join(sorted({f.category for f in p.flags})),
-                    " | ".join(f"[{f.severity}] {f.check}: {f.message}" for f in p.flags),
+                    len(active),
+                    max((f.severity for f in active), key=SEVERITY_RANK.__getitem__,
+                        default=""),
+                    ";".join(sorted({f.category for f in active})),
+                    " | ".join(f"[{f.severity}] {f.check}: {f.message}" for f in active),
                     "" if p.qe is None else f"{p.qe['score']:.4f}",
-                ]
+                    " | ".join(f"[dismissed] [{f.severity}] {f.check}: {f.message}"
+                               for f in gone),
+                )]
             )
         return buf.getvalue()
 
@@ -221,6 +233,9 @@ class Report:
             )
         counts = self.counts()
         total = sum(counts["severity"].values())
+        dismissed = len(self.dismissed_flags())
+        if dismissed:
+            lines.append(f"Dismissed by the reviewer: {dismissed} (kept in the exports, marked).")
         if not total:
             lines.append("No flags.")
         else:
@@ -232,17 +247,31 @@ class Report:
             shown = 0
             for n, p in enumerate(self.pairs):
                 for f in p.flags:
+                    if f.dismissed:
+                        continue
                     if shown >= max_flags:
                         break
                     doc = self.source if f.side == "source" else self.target
                     excerpt = _excerpt(doc.text if doc else "", f.start, f.end)
-                    lines.append(f"  #{n} [{f.severity}] {f.category}/{f.check}: {f.message}")
+                    lines.append(f"  #{n + 1} [{f.severity}] {f.category}/{f.check}: {f.message}")
                     lines.append(f"      {f.side}: {excerpt}")
                     shown += 1
             if total > shown:
                 lines.append(f"  ... and {total - shown} more (see the JSON or CSV report).")
         lines.append(f"Signature: {self.signature}")
         return "\n".join(lines)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(cell: object) -> object:
+    """A CSV cell a spreadsheet will not run (OWASP CSV injection): text starting with
+    ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading apostrophe. Numbers are
+    left as they are (a negative number is not a formula)."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
 
 
 def _excerpt(text: str, start: int, end: int, context: int = 30) -> str:
@@ -313,3 +342,65 @@ def attach_flags(
     for r in results:
         r.flags.sort(key=lambda f: (f.side != "target", f.start, f.check))
     return results
+
+
+GROUPED_NOTICE_END = "; they are listed below with one flag for all."
+EDGE_RUN_MIN = 3
+"""Unmatched sentences in a row at a document's start or end that become one grouped flag."""
+
+
+def group_edge_runs(report: Report, minimum: int = EDGE_RUN_MIN) -> Report:
+    """Runs of unpaired sentences at the very start or end of a document, grouped.
+
+    An English edition often carries a lead-in or a tail the source lacks (a note on the
+    author, "read also" links), or the source goes on past the translated part. Seven
+    "no counterpart" flags in a row say one thing; the first pair of the run keeps one flag
+    saying it ("the English continues 7 sentences past the end of the source"), the others
+    lose their unpaired flag but stay listed as rows, and a notice names the pairs.
+    Changes ``report`` in place and returns it.
+    """
+    pairs = report.pairs
+    if report.source is None or not pairs:
+        return report
+    for at_start in (True, False):
+        order = range(len(pairs)) if at_start else range(len(pairs) - 1, -1, -1)
+        run: list[int] = []
+        kind = None
+        for n in order:
+            p = pairs[n]
+            this = "omission" if not p.target else "addition" if not p.source else None
+            if this is None or (kind is not None and this != kind):
+                break
+            kind = this
+            run.append(n)
+        if len(run) < minimum or kind is None:
+            continue
+        run.sort()
+        sentences = sum(len(pairs[n].source if kind == "omission" else pairs[n].target)
+                        for n in run)
+        if kind == "addition":
+            what = ("The English opens with {k} sentences before the source begins"
+                    if at_start else "The English continues {k} sentences past the end of the "
+                    "source")
+        else:
+            what = ("The source opens with {k} sentences the English does not translate"
+                    if at_start else "The source continues {k} sentences past the end of the "
+                    "English")
+        message = what.format(k=sentences) + f" (pairs {run[0] + 1}–{run[-1] + 1})."
+        first = True
+        for n in run:
+            kept = []
+            for f in pairs[n].flags:
+                if f.check != kind:
+                    kept.append(f)
+                elif first:
+                    side_doc = report.target if kind == "addition" else report.source
+                    last = pairs[run[-1]].target if kind == "addition" else pairs[run[-1]].source
+                    end = side_doc.sentences[last[-1]].end if side_doc and last else f.end
+                    kept.append(Flag(f.check, f.category, f.severity, f.side, f.start, end,
+                                     message, {**f.evidence, "grouped": len(run),
+                                               "sentences": sentences}))
+                    first = False
+            pairs[n].flags = kept
+        report.notices.append(message[:-1] + GROUPED_NOTICE_END)
+    return report

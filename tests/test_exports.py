@@ -10,10 +10,12 @@ import xml.etree.ElementTree as ET
 import pytest
 from lxml import html as lxml_html
 
+from compare.app_run import run_review
+from compare.demos import demo_texts
 from compare.exports import FORMATS, XLIFF_NS, export, to_html, to_tmx, to_xliff
 from compare.reading import read_pasted
 from compare.report import Report
-from compare.review import build_rows, demo_texts, run_review
+from compare.review import build_rows
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 X = f"{{{XLIFF_NS}}}"

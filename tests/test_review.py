@@ -6,25 +6,19 @@ import json
 
 import pytest
 
+from compare.app_run import NO_MT_NOTICE, read_side, run_review
+from compare.corrections import CorrectionError, merge_pairs, relink, split_pair
+from compare.demos import DEMOS, demo_texts
+from compare.dismissals import DismissalStore
 from compare.errors import InputError
+from compare.fetch import fetch_url
 from compare.reading import read_pasted
 from compare.review import (
-    DEMOS,
-    NO_MT_NOTICE,
-    CorrectionError,
-    DismissalStore,
     Highlight,
     build_rows,
-    demo_texts,
-    fetch_url,
     filter_rows,
     format_diff,
-    merge_pairs,
-    read_side,
-    relink,
-    run_review,
     segments,
-    split_pair,
     without_dismissed,
 )
 

@@ -16,6 +16,8 @@ from lxml import html as lxml_html
 
 pytest.importorskip("torch")
 
+from compare.app_run import NO_QE_NOTICE, run_review  # noqa: E402
+from compare.corrections import merge_pairs, split_pair  # noqa: E402
 from compare.exports import (  # noqa: E402
     QE_NOTE_FROM,
     QE_PROP,
@@ -27,16 +29,7 @@ from compare.exports import (  # noqa: E402
     to_xliff,
 )
 from compare.reading import read_pasted  # noqa: E402
-from compare.review import (  # noqa: E402
-    MEANING_CHECK,
-    NO_QE_NOTICE,
-    build_rows,
-    filter_rows,
-    merge_pairs,
-    run_review,
-    split_pair,
-    without_dismissed,
-)
+from compare.review import MEANING_CHECK, build_rows, filter_rows, without_dismissed  # noqa: E402
 
 X = f"{{{XLIFF_NS}}}"
 RU = ("Цены на хлеб выросли на 5 процентов. Школа закрыта на ремонт. "

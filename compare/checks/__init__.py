@@ -8,6 +8,7 @@ from compare.checks import (  # noqa: F401  (imported for registration)
     numbers,
     punctuation,
     repetition,
+    terminology,
     untranslated,
 )
 from compare.checks.base import REGISTRY, Check, CheckContext, PairCheck, register

@@ -38,6 +38,8 @@ class CheckContext:
     qe: list[Any] | None = None
     """The QE model's view of each pair (:class:`compare.qe.predict.QEResult` or None), in the
     order of ``pairs``; None when no QE model ran."""
+    glossary: Any = None
+    """The :class:`compare.glossary.Glossary` in force (None: the built-in list)."""
     embedder: str | None = None
     """The name of the embedder that gave ``pairs`` their similarities (similarity bounds are
     calibrated per embedder)."""

@@ -27,6 +27,7 @@ import regex
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
+from compare.glossary import Glossary
 from compare.translit import english_keys, keys_match, latin_key
 
 # Exonyms: Cyrillic stem prefixes (ru, kk) | English words or word prefixes (lower case; a
@@ -637,7 +638,13 @@ class NameMismatch(PairCheck):
     description = "A name in the source is missing from the English, or the English adds one."
 
     def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
+        self._glossary = ctx.glossary or Glossary()
         return self._pair(ctx, pair.source, pair.target)
+
+    def _renders(self, src_word: str, en_word: str) -> bool:
+        """By spelling or exonym, or because the glossary pairs them (РФ / Federation)."""
+        glossary = getattr(self, "_glossary", None) or Glossary()
+        return src_matches_en(src_word, en_word) or glossary.renders(src_word, en_word)
 
     def _pair(self, ctx: CheckContext, s_idx: tuple[int, ...], t_idx: tuple[int, ...]) -> list:
         src_doc, tgt_doc = ctx.source, ctx.target
@@ -668,7 +675,7 @@ class NameMismatch(PairCheck):
             # replaced while the first name stays (Ангела Меркель -> Angela Turkey) is an error.
             # Words before it may go (Питер Джонс -> Jones: first names and titles are often
             # dropped), and so may generic words (Национальный центр) and patronymics.
-            hits = [any(src_matches_en(w[2], e[2]) for e in en_all) for w in run]
+            hits = [any(self._renders(w[2], e[2]) for e in en_all) for w in run]
             if all(hits) or _initialism(run) in en_caps:
                 continue
             last = max((i for i, hit in enumerate(hits) if hit), default=-1)
@@ -707,7 +714,7 @@ class NameMismatch(PairCheck):
             if not specific or _shouting(run):
                 continue
             joined = [(run[0][0], run[-1][1], "".join(w[2] for w in run))] if len(run) > 1 else []
-            if any(src_matches_en(s[2], w[2]) for w in joined for s in src_words):
+            if any(self._renders(s[2], w[2]) for w in joined for s in src_words):
                 continue
             # As on the source side, words after the last word the source renders must be
             # rendered (Angela Turkey); leading ones may be translated (Crown Prince <- наследный
@@ -716,12 +723,12 @@ class NameMismatch(PairCheck):
             covered = {
                 i
                 for i, w in enumerate(run)
-                if any(src_matches_en(s[2], w[2]) for s in src_words)
+                if any(self._renders(s[2], w[2]) for s in src_words)
             }
             covered |= {
                 j
                 for i, p in enumerate(pairs)
-                if any(src_matches_en(s[2], p[2]) for s in src_words)
+                if any(self._renders(s[2], p[2]) for s in src_words)
                 for j in (i, i + 1)
             }
             last = max(covered, default=-1)
