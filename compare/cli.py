@@ -250,6 +250,23 @@ def _add_corpus_command(sub) -> None:
                           "(default: ~/.cache/compare/embeddings.sqlite; '' for none)")
     run.add_argument("--retry-failed", action="store_true",
                      help="check again the documents that failed last time")
+    run.add_argument("--allow-outside-paths", action="store_true",
+                     help="accept manifest paths outside the manifest's folder (refused by "
+                          "default, so a manifest cannot make a run read any file)")
+    run.add_argument("--engine", choices=["local", "ray"], default="local",
+                     help="where documents are checked: 'local' processes (--jobs) or a Ray "
+                          "cluster (pip install -r requirements-cluster.txt; default: local)")
+    run.add_argument("--address", metavar="ADDR",
+                     help="Ray: 'auto' (a cluster started on this machine with ray start) or "
+                          "ray://HOST:PORT; without it a private Ray instance runs here")
+    run.add_argument("--workers", type=int, metavar="N",
+                     help="Ray: workers, each loading its models once (default: one per CPU "
+                          "of the cluster)")
+    run.add_argument("--cpus-per-worker", type=float, default=1.0, metavar="C",
+                     help="Ray: CPUs each worker asks for and uses (default: 1)")
+    run.add_argument("--gpus-per-worker", type=float, default=0.0, metavar="F",
+                     help="Ray: fraction of a GPU per worker, e.g. 0.25 (used by --mt; "
+                          "default: 0, CPU only)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(func=run_corpus_run)
     stats = csub.add_parser("stats", help="per-group figures with 95 % confidence intervals")
@@ -261,13 +278,36 @@ def _add_corpus_command(sub) -> None:
                        help="bootstrap resamples of documents (default: 2000)")
     stats.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
     stats.set_defaults(func=run_corpus_stats)
+    export = csub.add_parser("export", help="write the results as Parquet tables (pandas, "
+                                            "Polars, DuckDB)")
+    export.add_argument("results", metavar="RESULTS", help="SQLite file written by corpus run")
+    export.add_argument("--parquet", required=True, metavar="DIR",
+                        help="folder for documents.parquet, pairs.parquet, flags.parquet and "
+                             "manifest_errors.parquet (created; files replaced)")
+    export.set_defaults(func=run_corpus_export)
 
 
 def run_corpus_run(args: argparse.Namespace) -> int:
-    from compare.corpus.runner import DEFAULT_EMBEDDING_CACHE, RunSettings, run_corpus
+    from compare.corpus.runner import (
+        DEFAULT_EMBEDDING_CACHE,
+        EngineOptions,
+        RunSettings,
+        run_corpus,
+    )
 
     if args.jobs < 1:
         raise InputError("--jobs must be 1 or more.")
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers must be 1 or more.")
+    if not (0 < args.cpus_per_worker < 1e6):
+        raise InputError("--cpus-per-worker must be a positive number.")
+    if not (0 <= args.gpus_per_worker < 1e6):
+        raise InputError("--gpus-per-worker must be 0 or a positive number, e.g. 0.25.")
+    if args.engine != "ray" and (args.address or args.workers or args.gpus_per_worker):
+        raise InputError("--address, --workers and --gpus-per-worker go with --engine ray.")
+    engine = EngineOptions(name=args.engine, address=args.address, workers=args.workers,
+                           cpus_per_worker=args.cpus_per_worker,
+                           gpus_per_worker=args.gpus_per_worker)
     cache = DEFAULT_EMBEDDING_CACHE if args.embedding_cache is None else args.embedding_cache
     settings = RunSettings(embedder=args.embedder, embedding_cache=cache, mt=args.mt,
                            qe=args.qe, qe_model=args.qe_model)
@@ -276,7 +316,8 @@ def run_corpus_run(args: argparse.Namespace) -> int:
     try:
         summary = run_corpus(args.manifest, args.out, settings, jobs=args.jobs,
                              retry_failed=args.retry_failed, progress=not args.quiet,
-                             notice=lambda message: print(message, file=sys.stderr))
+                             notice=lambda message: print(message, file=sys.stderr),
+                             engine=engine, allow_outside_paths=args.allow_outside_paths)
     except KeyboardInterrupt:
         print("Interrupted: every finished document is saved; run the same command again to "
               "resume.", file=sys.stderr)
@@ -286,15 +327,33 @@ def run_corpus_run(args: argparse.Namespace) -> int:
 
 
 def run_corpus_stats(args: argparse.Namespace) -> int:
-    from compare.corpus.stats import format_table, group_stats, load_documents, to_csv
+    from compare.corpus.stats import (
+        format_table,
+        group_stats,
+        load_documents,
+        stale_documents,
+        to_csv,
+    )
 
     stats = group_stats(load_documents(args.results), args.by, args.resamples, args.seed)
     if not stats:
         print("No successfully checked documents in this results file.")
     else:
         print(format_table(stats, args.by))
+    stale = stale_documents(args.results)
+    if stale:
+        print(f"{stale} stored documents are no longer in the manifest last run and are left "
+              "out.")
     if args.csv:
         _write(args.csv, to_csv(stats, args.by))
+    return EXIT_OK
+
+
+def run_corpus_export(args: argparse.Namespace) -> int:
+    from compare.corpus.parquet_export import export_parquet
+
+    counts = export_parquet(args.results, args.parquet)
+    print(f"Wrote {', '.join(f'{n:,} {table}' for table, n in counts.items())} to {args.parquet}.")
     return EXIT_OK
 
 

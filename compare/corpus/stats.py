@@ -11,6 +11,11 @@ When the meaning model ran, two more figures come along: its mean score over the
 (``qe_score``) and meaning-shift flags per 100 source sentences (``meaning_shift``), both
 pooled over only the documents the model scored, so a database mixing runs with and without
 it is not diluted by the documents it never saw.
+
+Only the documents of the manifest last run into the file count: a row removed from the
+manifest stays in the database but drops out of the figures (:func:`stale_documents` says how
+many). The bootstrap draws resamples in small blocks and sums through per-document counts, so
+memory stays at a few megabytes however many documents and resamples there are.
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ import os
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
@@ -84,11 +88,51 @@ def flag_keys() -> list[str]:
             + [f"category:{c}" for c in CATEGORIES])  # fmt: skip
 
 
-def load_documents(db_path: str | os.PathLike[str]) -> list[DocFigures]:
-    """Read the successfully checked documents of a results database."""
+def _open(db_path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """The results database, read-only (also in a read-only folder), or one line why not."""
+    from compare.corpus.runner import SQLITE_MAGIC, open_read_only
+
     if not os.path.isfile(db_path):
         raise InputError(f"Results database not found: {db_path}.")
-    db = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        with open(db_path, "rb") as handle:
+            magic = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise InputError(f"Cannot read {db_path}: {exc.strerror or exc}.") from exc
+    if magic != SQLITE_MAGIC:
+        raise InputError(f"{db_path} is not a corpus results database (not SQLite).")
+    try:
+        return open_read_only(db_path)
+    except sqlite3.Error as exc:
+        raise InputError(f"{db_path} cannot be read as a corpus results database ({exc}).") from exc
+
+
+def _scope(db: sqlite3.Connection) -> str:
+    """SQL condition keeping the documents of the manifest last run (all, for files written
+    before the runner recorded it)."""
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "manifest_ids" in tables and db.execute("SELECT 1 FROM manifest_ids LIMIT 1").fetchone():
+        return "id IN (SELECT id FROM manifest_ids)"
+    return "1"
+
+
+def stale_documents(db_path: str | os.PathLike[str]) -> int:
+    """Stored documents whose id is no longer in the manifest last run (left out of figures)."""
+    db = _open(db_path)
+    try:
+        scope = _scope(db)
+        if scope == "1":
+            return 0
+        return int(db.execute(f"SELECT COUNT(*) FROM documents WHERE NOT ({scope})").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{db_path} is not a corpus results database ({exc}).") from exc
+    finally:
+        db.close()
+
+
+def load_documents(db_path: str | os.PathLike[str]) -> list[DocFigures]:
+    """Read the successfully checked documents of the manifest last run into a database."""
+    db = _open(db_path)
     try:
         # Databases written before the meaning model have no qe columns: read them as empty.
         columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
@@ -96,7 +140,7 @@ def load_documents(db_path: str | os.PathLike[str]) -> list[DocFigures]:
         docs = db.execute(
             "SELECT id, outlet, date, tags, source_lang, source_sentences, target_sentences, "
             f"omitted_sentences, added_sentences, similarity_sum, similarity_n, {qe_cols} "
-            "FROM documents WHERE status = 'ok' ORDER BY id"
+            f"FROM documents WHERE status = 'ok' AND {_scope(db)} ORDER BY id"
         ).fetchall()
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for doc_id, category, severity, n in db.execute(
@@ -143,6 +187,8 @@ def group_stats(
     """Figures per group, sorted by group name; one seeded bootstrap per group."""
     if by not in GROUP_BY:
         raise InputError(f"Cannot group by {by!r}; use one of {', '.join(GROUP_BY)}.")
+    if not 1 <= resamples <= 1_000_000:
+        raise InputError(f"--resamples must be between 1 and 1,000,000 (got {resamples}).")
     members: dict[str, list[DocFigures]] = defaultdict(list)
     for d in docs:
         for g in d.groups[by]:
@@ -171,10 +217,7 @@ def _one_group(name: str, docs: list[DocFigures], resamples: int, seed: int) -> 
     names = list(num)
     n_arr = np.array([num[k] for k in names], dtype=float)  # (metrics, docs)
     d_arr = np.array([den[k] for k in names], dtype=float)
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(docs), size=(resamples, len(docs)))
-    boot_num = n_arr[:, idx].sum(axis=2)  # (metrics, resamples)
-    boot_den = d_arr[:, idx].sum(axis=2)
+    boot_num, boot_den = bootstrap_sums(n_arr, d_arr, resamples, seed)
     metrics = {}
     for m, key in enumerate(names):
         total = d_arr[m].sum()
@@ -188,6 +231,36 @@ def _one_group(name: str, docs: list[DocFigures], resamples: int, seed: int) -> 
         metrics[key] = Estimate(float(value), float(low), float(high))
     return GroupStats(name, len(docs), sum(d.source_sentences for d in docs),
                       sum(d.target_sentences for d in docs), metrics)
+
+
+BOOTSTRAP_BLOCK_CELLS = 1_000_000
+"""Resamples x documents drawn at once (8 MB of counts): the bootstrap's memory ceiling."""
+
+
+def bootstrap_sums(
+    numerators: np.ndarray, denominators: np.ndarray, resamples: int, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sums of numerators and denominators (metrics x documents) over ``resamples`` seeded
+    resamples of the documents, as two (metrics x resamples) arrays.
+
+    Each resample is a vector of how many times each document was drawn, so a block of
+    resamples is one matrix product; blocks keep memory flat (never metrics x resamples x
+    documents). The draws are those of one ``integers(0, n, (resamples, n))`` call, so the
+    figures do not depend on the block size.
+    """
+    metrics, n = numerators.shape
+    rng = np.random.default_rng(seed)
+    boot_num = np.empty((metrics, resamples))
+    boot_den = np.empty((metrics, resamples))
+    block = max(1, BOOTSTRAP_BLOCK_CELLS // max(1, n))
+    for first in range(0, resamples, block):
+        rows = min(block, resamples - first)
+        drawn = rng.integers(0, n, size=(rows, n))
+        offsets = (np.arange(rows) * n)[:, None]
+        counts = np.bincount((drawn + offsets).ravel(), minlength=rows * n).reshape(rows, n)
+        boot_num[:, first:first + rows] = numerators @ counts.T
+        boot_den[:, first:first + rows] = denominators @ counts.T
+    return boot_num, boot_den
 
 
 def _fmt(e: Estimate, digits: int = 2, percent: bool = False) -> str:
