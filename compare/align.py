@@ -232,6 +232,8 @@ def align_sentences(
         return [AlignedPair((i,), (), 1.0) for i in range(n)] + [
             AlignedPair((), (j,), 1.0) for j in range(m)
         ]
+    if n + m <= EMBED_CHUNK:  # short documents align in a second: nothing to report
+        say = lambda message: None  # noqa: E731
     vecs = _embed_once(src_texts + tgt_texts, embedder, say)
     src, tgt = _make_sides(source, target, vecs[:n], vecs[n:])
     del vecs
@@ -255,13 +257,16 @@ def _embed_once(texts: list[str], embedder: Embedder, say: AlignProgress) -> np.
     """Unit float32 vectors of ``texts``; each distinct text embedded once, shortest first.
 
     Texts go to the embedder in chunks of ``EMBED_CHUNK`` (one call when there are fewer), so
-    similar lengths share a batch and a long document reports how far it got.
+    similar lengths share a batch and a long document reports how far it got (at most about
+    20 messages, however long).
     """
     distinct = list(dict.fromkeys(texts))
     order = sorted(range(len(distinct)), key=lambda k: len(distinct[k]))
     out: np.ndarray | None = None
+    reported = -1
     for first in range(0, len(order), EMBED_CHUNK):
-        if len(order) > EMBED_CHUNK:
+        if len(order) > EMBED_CHUNK and first * 20 // len(order) > reported:
+            reported = first * 20 // len(order)
             say(f"Embedding sentences: {first:,} of {len(order):,}")
         chunk = order[first : first + EMBED_CHUNK]
         got = np.asarray(embedder.embed([distinct[k] for k in chunk]), dtype=np.float32)

@@ -95,7 +95,8 @@ def check_texts(
         say("aligning", f"Aligning {len(source_doc.sentences)} source and "
                         f"{len(target_doc.sentences)} English sentences")
         align_settings = AlignSettings()
-        pairs = align_sentences(source_doc, target_doc, embedder, align_settings)
+        pairs = align_sentences(source_doc, target_doc, embedder, align_settings,
+                                progress=lambda message: say("aligning", message))
         aligner_name = (
             f"dp-beads(skip={align_settings.skip_cost},multi={align_settings.multi_penalty},"
             f"band={align_settings.band_width})"
