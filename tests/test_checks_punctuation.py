@@ -375,3 +375,18 @@ def test_a_quote_imbalance_the_source_shares_is_only_minor():
     assert "source is unbalanced" in QuoteBalance().run(
         CheckContext(target=doc(english, "en"), source=shared, pairs=pairs)
     )[0].message
+
+
+def test_two_periods_are_one_doubled_mark_flag_not_also_an_ellipsis() -> None:
+    from compare.alignment_types import AlignedPair
+    from compare.checks import CheckContext, all_checks, run_checks
+    from compare.document import Document, Sentence, Span
+
+    src, eng = "Их было десять.", "There were ten.."
+    ctx = CheckContext(
+        target=Document(eng, "en", [Span(0, len(eng))], [Sentence(0, 0, len(eng), 0)]),
+        source=Document(src, "ru", [Span(0, len(src))], [Sentence(0, 0, len(src), 0)]),
+        pairs=[AlignedPair((0,), (0,), 1.0)],
+    )
+    found = [f for f in run_checks(ctx, all_checks()) if f.category == "punctuation"]
+    assert [f.check for f in found] == ["doubled-punctuation"]

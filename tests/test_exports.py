@@ -49,7 +49,8 @@ def test_html_is_self_contained_and_highlights_every_flag(report):
     assert marked == {f.check for f in report.all_flags()}
     assert tree.xpath("//mark[@data-check='number-mismatch']")[0].text_content() == "5400"
     doubled = tree.xpath("//mark[contains(@data-check, 'doubled-punctuation')]")[0]
-    assert doubled.text_content() == ".." and "end-punctuation" in doubled.get("data-check")
+    # one flag for "..": a doubled period, not also "ends with an ellipsis"
+    assert doubled.text_content() == ".." and doubled.get("data-check") == "doubled-punctuation"
     assert not tree.xpath("//script|//link|//img|//iframe")
     assert "http://" not in page and "https://" not in page
     assert len(tree.xpath("//table[@class='pairs']/tbody/tr")) == len(report.pairs)
@@ -64,12 +65,59 @@ def test_html_escapes_user_text(hostile):
     assert "<i>title</i>" in body
 
 
-def test_html_leaves_dismissed_flags_out(report):
-    key = next(rf.key for r in build_rows(report) for rf in r.flags
-               if rf.flag.check == "number-mismatch")
-    tree = lxml_html.fromstring(to_html(report, {key}))
+def _number_key(report) -> str:
+    return next(rf.key for r in build_rows(report) for rf in r.flags
+                if rf.flag.check == "number-mismatch")
+
+
+def test_html_lists_dismissed_flags_marked_and_counts_them(report):
+    tree = lxml_html.fromstring(to_html(report, {_number_key(report)}))
     assert not tree.xpath("//mark[@data-check='number-mismatch']")
     assert tree.xpath("//mark[@data-check='negation-mismatch']")
+    gone = tree.xpath("//td[@class='flags']//span[@class='dismissed']")
+    assert len(gone) == 1 and "5400" in gone[0].text_content()
+    assert tree.xpath("//td[@class='dismissed-count']")[0].text_content() == "1"
+
+
+def test_every_export_keeps_dismissed_flags_marked(report):
+    key = _number_key(report)
+    data = json.loads(export(report, "JSON", {key}))
+    flags = [f for p in data["pairs"] for f in p["flags"]]
+    assert [f["check"] for f in flags if f["dismissed"]] == ["number-mismatch"]
+    assert data["summary"]["dismissed"] == 1
+    assert "number" not in data["summary"]["category"]
+    rows = list(csv.DictReader(io.StringIO(export(report, "CSV", {key}).decode("utf-8"))))
+    gone = [r for r in rows if r["dismissed_flags"]]
+    assert len(gone) == 1 and "[dismissed]" in gone[0]["dismissed_flags"]
+    assert "number-mismatch" not in gone[0]["flags"]
+    assert b"dismissed, critical" in export(report, "TMX", {key})
+    xliff = ET.fromstring(export(report, "XLIFF", {key}))
+    notes = [n for n in xliff.iter(X + "note") if n.get("from") == "compare:number-mismatch"]
+    assert [n.get("priority") for n in notes] == ["10"]
+    assert notes[0].text.startswith("[dismissed/critical/number]")
+
+
+def test_an_ignore_rule_dismisses_the_flag_in_every_pair(report):
+    rule = ("number-mismatch", "5400")
+    data = json.loads(export(report, "JSON", rules={rule}))
+    assert data["summary"]["dismissed"] == 1
+
+
+def test_csv_numbers_pairs_from_one_and_neutralises_formulas():
+    text = "=HYPERLINK(\"http://x\") is here.\n+1 more line.\n"
+    report = run_review(read_pasted(text), None, {}, None)
+    rows = list(csv.DictReader(io.StringIO(export(report, "CSV").decode("utf-8"))))
+    assert [r["pair"] for r in rows] == ["1", "2"]
+    assert rows[0]["target_text"].startswith("'=HYPERLINK")
+    assert rows[1]["target_text"].startswith("'+1")
+
+
+def test_html_without_a_source_has_one_text_column():
+    report = run_review(read_pasted("He said hello. Then he left."), None, {}, None)
+    tree = lxml_html.fromstring(to_html(report))
+    assert [th.text_content() for th in tree.xpath("//table[@class='pairs']//th")] == [
+        "#", "English", "Flags"]
+    assert "no source: added" not in tree.text_content()
 
 
 # --------------------------------------------------------------------------- TMX

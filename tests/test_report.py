@@ -121,3 +121,47 @@ def test_summary_names_the_flag_and_shows_the_span(report: Report) -> None:
     assert "1 critical" in text
     assert "[7%]" in text
     assert "Signature: compare:0.1.0|embedder:fake" in text
+
+
+# --------------------------------------------------------------------------- edge runs
+def _tail_report(extra: int) -> Report:
+    """One translated pair, then ``extra`` English sentences with no source."""
+    from compare.report import group_edge_runs
+
+    src_text = "Цены выросли."
+    eng = ["Prices rose."] + [f"Extra line {i}." for i in range(extra)]
+    tgt_text = " ".join(eng)
+    bounds, pos = [], 0
+    for s in eng:
+        bounds.append((pos, pos + len(s)))
+        pos += len(s) + 1
+    src = _doc(src_text, "ru", [(0, len(src_text))])
+    tgt = _doc(tgt_text, "en", bounds)
+    pairs = [AlignedPair((0,), (0,), 0.9, 0.9)] + [
+        AlignedPair((), (i,), 0.4, None) for i in range(1, extra + 1)]
+    flags = [Flag("addition", "addition", "major", "target", a, b,
+                  "This English sentence has no counterpart in the source.")
+             for a, b in bounds[1:]]
+    report = Report(signature=Signature("0", None, "s", None, []), target=tgt, source=src,
+                    pairs=attach_flags(pairs, flags, src, tgt))
+    return group_edge_runs(report)
+
+
+def test_unpaired_sentences_at_the_end_become_one_grouped_flag() -> None:
+    report = _tail_report(7)
+    flags = report.all_flags()
+    assert len(flags) == 1 and len(report.pairs) == 8
+    assert flags[0].message.startswith("The English continues 7 sentences past the end of the "
+                                       "source (pairs 2–8)")
+    assert any("listed below" in n for n in report.notices)
+
+
+def test_two_unpaired_sentences_keep_their_own_flags() -> None:
+    assert len(_tail_report(2).all_flags()) == 2
+
+
+def test_csv_neutralises_formula_cells() -> None:
+    from compare.report import csv_safe
+
+    assert [csv_safe(c) for c in ("=1+1", "+7", "-x", "@SUM", "\tA", "ok", -5, 3)] == [
+        "'=1+1", "'+7", "'-x", "'@SUM", "'\tA", "ok", -5, 3]

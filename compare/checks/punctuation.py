@@ -419,8 +419,8 @@ def final_mark(sentence: str) -> tuple[str, int, int]:
         kind = "?"
     elif "!" in run:
         kind = "!"
-    elif "…" in run or ".." in run:
-        kind = "…"
+    elif "…" in run or "..." in run:
+        kind = "…"  # two periods are a doubled period (the doubled-punctuation check's flag)
     elif "." in run:
         kind = "."
     else:
