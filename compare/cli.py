@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-mb", type=float, default=5.0, metavar="MB",
                        help="refuse input files larger than this many megabytes (default: 5)")
     check.add_argument("--quiet", action="store_true", help="print no summary")
+    check.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
     _add_qe_options(check)
     _add_mt_options(check)
     check.set_defaults(func=run_check)
@@ -87,8 +88,12 @@ def run_check(args: argparse.Namespace) -> int:
         mt = MTOptions(args.mt_model_to_en, args.mt_model_from_en, args.device,
                        cache_path=args.mt_cache)
     qe = _build_qe(args) if source is not None else None
+    from compare.glossary import load_glossary
+
+    glossary = load_glossary(args.glossary) if args.glossary else None
     report = check_texts(
-        target, source, Settings(source_lang=args.source_lang), embedder, mt=mt, qe=qe
+        target, source, Settings(source_lang=args.source_lang, glossary=glossary), embedder,
+        mt=mt, qe=qe,
     )
     if source is not None and args.qe and qe is None:
         report.notices.append(QE_MISSING_NOTICE)
@@ -104,6 +109,12 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+GLOSSARY_HELP = (
+    "a glossary (CSV: source term, English term(s) separated by |, optional note; or TBX) "
+    "added to the built-in list (РФ, США, ЕС, ООН, СНГ, ОДКБ, ЕАЭС and their Kazakh forms): "
+    "its pairs are not name flags, and a source term whose English renderings are all missing "
+    "is a terminology flag"
+)
 QE_MISSING_NOTICE = (
     "The meaning model did not run (its files are missing or damaged): only the rule checks "
     "judged meaning."
@@ -268,6 +279,7 @@ def _add_corpus_command(sub) -> None:
                      help="Ray: fraction of a GPU per worker, e.g. 0.25 (used by --mt; "
                           "default: 0, CPU only)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
     run.set_defaults(func=run_corpus_run)
     stats = csub.add_parser("stats", help="per-group figures with 95 % confidence intervals")
     stats.add_argument("results", metavar="RESULTS", help="SQLite file written by corpus run")
@@ -309,8 +321,13 @@ def run_corpus_run(args: argparse.Namespace) -> int:
                            cpus_per_worker=args.cpus_per_worker,
                            gpus_per_worker=args.gpus_per_worker)
     cache = DEFAULT_EMBEDDING_CACHE if args.embedding_cache is None else args.embedding_cache
+    from compare.glossary import load_glossary
+
+    glossary_id = load_glossary(args.glossary).fingerprint() if args.glossary else ""
     settings = RunSettings(embedder=args.embedder, embedding_cache=cache, mt=args.mt,
-                           qe=args.qe, qe_model=args.qe_model)
+                           qe=args.qe, qe_model=args.qe_model,
+                           glossary=str(Path(args.glossary).resolve()) if args.glossary else None,
+                           glossary_id=glossary_id)
     if args.qe_model and not Path(args.qe_model).is_dir():
         raise InputError(f"--qe-model: {args.qe_model} is not a folder.")
     try:

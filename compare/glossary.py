@@ -25,6 +25,7 @@ TBX v3 layouts).
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import os
@@ -346,6 +347,13 @@ def load_glossary(path: str | os.PathLike[str] | None) -> Glossary:
     except OSError as error:
         raise InputError(f"Glossary {p} could not be read ({error.strerror or error}).") from error
     return Glossary.with_user_terms(read_glossary(data, p.name), origin=str(p))
+
+
+@functools.lru_cache(maxsize=4)
+def cached_glossary(path: str | None) -> Glossary | None:
+    """The glossary of a file, read once per process (corpus workers check many documents with
+    one glossary); None for no file."""
+    return load_glossary(path) if path else None
 
 
 # --------------------------------------------------------------------------- the user's own

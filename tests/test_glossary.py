@@ -152,3 +152,35 @@ def test_builtin_abbreviations_are_not_name_flags() -> None:
     eng = "A spokesman for the Russian Federation's Foreign Ministry said the US and the EU " \
           "imposed sanctions."
     assert NameMismatch().run(one_pair(src, eng)) == []
+
+
+# --------------------------------------------------------------------------- CLI and corpus
+def test_cli_glossary_removes_the_name_flag_and_names_itself(tmp_path, capsys) -> None:
+    from compare.cli import main
+
+    (tmp_path / "g.csv").write_text("source,english\nРосгвардия,National Guard\n", "utf-8")
+    (tmp_path / "s.txt").write_text("Заявление сделал Росгвардия в Омске.\n", "utf-8")
+    (tmp_path / "t.txt").write_text("The statement came from the National Guard in Omsk.\n",
+                                    "utf-8")
+    base = ["check", "--source", str(tmp_path / "s.txt"), "--target", str(tmp_path / "t.txt"),
+            "--no-qe", "--no-mt", "--quiet"]
+    assert main([*base, "--json", str(tmp_path / "a.json")]) == 0
+    assert main([*base, "--json", str(tmp_path / "b.json"),
+                 "--glossary", str(tmp_path / "g.csv")]) == 0
+    import json
+
+    without = json.loads((tmp_path / "a.json").read_text("utf-8"))
+    with_it = json.loads((tmp_path / "b.json").read_text("utf-8"))
+    assert without["summary"]["category"] == {"name": 1}
+    assert with_it["summary"]["category"] == {}
+    assert with_it["signature"]["glossary"].startswith("1 terms, ")
+    assert main([*base, "--glossary", str(tmp_path / "none.csv")]) == 2
+    assert "Glossary not found" in capsys.readouterr().err
+
+
+def test_corpus_fingerprint_changes_with_the_glossary(tmp_path) -> None:
+    from compare.corpus.runner import RunSettings
+
+    g = Glossary.with_user_terms(parse_csv("Росгвардия,National Guard"))
+    assert RunSettings().fingerprint() != RunSettings(glossary="g.csv",
+                                                      glossary_id=g.fingerprint()).fingerprint()

@@ -109,6 +109,11 @@ class RunSettings:
     qe_model: str | None = None
     """Folder of the meaning model (None: the one shipped with compare)."""
     qe_precision: str = "auto"
+    glossary: str | None = None
+    """A glossary file (CSV or TBX) added to the built-in list; None: the built-in list."""
+    glossary_id: str = ""
+    """The glossary's fingerprint (:meth:`compare.glossary.Glossary.fingerprint`): part of the
+    input hash, so a changed glossary re-checks every document."""
     qe_id: str = ""
     """Hash of the meaning model's files, set by :func:`prepare_qe` (which :func:`run_corpus`
     calls); part of the input hash. Callers of :func:`process_document` should prepare their
@@ -123,6 +128,8 @@ class RunSettings:
         parts: list[Any] = [__version__, self.embedder, self.mt, self.mt_to_en, self.mt_from_en]
         if self.qe and self.qe_id:
             parts.append(["qe", self.qe_id])
+        if self.glossary_id:
+            parts.append(["glossary", self.glossary_id])
         return json.dumps(parts, sort_keys=True)
 
 
@@ -357,7 +364,11 @@ def _check_pair(pair: DocumentPair, settings: RunSettings) -> DocumentResult:
     source = read_file(pair.source_path, max_bytes=settings.max_bytes)
     target = read_file(pair.target_path, max_bytes=settings.max_bytes)
     embedder = worker_embedder(settings)
-    report = check_texts(target, source, Settings(source_lang=pair.source_lang), embedder,
+    from compare.glossary import cached_glossary
+
+    check_settings = Settings(source_lang=pair.source_lang,
+                              glossary=cached_glossary(settings.glossary))
+    report = check_texts(target, source, check_settings, embedder,
                          mt=_WORKER.get("mt"), qe=worker_qe(settings))
     return result_from_report(pair, report)
 
