@@ -16,8 +16,9 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -138,22 +139,31 @@ class CachingEmbedder:
     Vectors live in an in-memory dict and, when ``path`` is given, in a SQLite file keyed by
     (model name, text hash). The file is opened in WAL mode with short transactions and a busy
     timeout, so several processes (parallel benchmarks, CI jobs) can share it safely.
+
+    The file is a cache, so it heals rather than fails: one that is not a SQLite database, is
+    truncated or damaged, has another table layout, or holds a vector of the wrong size, type
+    or with non-finite values is renamed ``<name>.corrupt-<UTC time>`` and rebuilt from
+    scratch; one that cannot be written is left alone and the run goes on without it. Each is
+    said once, through ``notice`` (default: a line on stderr), and kept in ``notices``.
     """
 
-    def __init__(self, inner: Embedder, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self,
+        inner: Embedder,
+        path: str | os.PathLike[str] | None = None,
+        notice: Callable[[str], None] | None = None,
+    ) -> None:
         self.inner = inner
         self.name = inner.name
         self.unrelated_cosine = getattr(inner, "unrelated_cosine", None)
+        self.notices: list[str] = []
+        self._notice = notice or (lambda message: print(message, file=sys.stderr))
         self._memory: dict[str, np.ndarray] = {}
+        self._dim: int | None = None
         self._path = Path(path) if path is not None else None
         self._db: sqlite3.Connection | None = None
         if self._path is not None:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self._path, timeout=30.0, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, vec BLOB)"
-            )
+            self._open()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
@@ -174,18 +184,126 @@ class CachingEmbedder:
             return np.asarray(self.inner.embed([]), dtype=np.float32)
         return np.stack([self._memory[k] for k in keys]).astype(np.float32, copy=False)
 
+    # ------------------------------------------------------------------ the file
+
+    def _say(self, message: str) -> None:
+        self.notices.append(message)
+        self._notice(message)
+
+    def _open(self) -> None:
+        """Open (creating if needed) and check the file; set it aside if it is not a cache."""
+        assert self._path is not None
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            self._give_up(f"its folder cannot be created ({error.strerror or error})")
+            return
+        for attempt in range(2):
+            try:
+                self._db = self._connect()
+                return
+            except sqlite3.DatabaseError as error:
+                if _is_busy(error):
+                    raise
+                if self._db is not None:
+                    self._db.close()
+                    self._db = None
+                if attempt == 0 and self._set_aside(_why(error)):
+                    continue
+                self._give_up(_why(error))
+                return
+
+    def _connect(self) -> sqlite3.Connection:
+        assert self._path is not None
+        db = sqlite3.connect(self._path, timeout=30.0, isolation_level=None)
+        self._db = db
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, vec BLOB)"
+        )
+        columns = [row[1] for row in db.execute("PRAGMA table_info(vectors)")]
+        if columns != ["key", "dim", "vec"]:
+            raise sqlite3.DatabaseError(f"its vectors table has columns {columns}")
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return db
+
+    def _set_aside(self, why: str) -> bool:
+        """Rename the file (and its WAL files) with a timestamp; True when the name is free."""
+        assert self._path is not None
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        moved = self._path.with_name(f"{self._path.name}.corrupt-{stamp}")
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(str(self._path) + suffix)
+                if part.exists():
+                    part.replace(Path(str(moved) + suffix))
+        except OSError as error:
+            self._give_up(f"{why}; it could not be set aside: {error.strerror or error}")
+            return False
+        self._say(
+            f"The embedding cache {self._path} could not be used ({why}); it was set aside as "
+            f"{moved.name} and a new one is being built."
+        )
+        return True
+
+    def _give_up(self, why: str) -> None:
+        """Go on with the in-memory cache only."""
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        self._say(
+            f"The embedding cache {self._path} cannot be used ({why}); "
+            "continuing without it (sentences are embedded again on every run)."
+        )
+
+    def _heal(self, why: str) -> None:
+        """Set a damaged file aside and start a new one; without a file if that fails."""
+        if self._set_aside(why):
+            self._open()
+
+    def _expected_dim(self) -> int:
+        if self._dim is None:
+            dim = getattr(self.inner, "dim", None)
+            if not isinstance(dim, int) or dim <= 0:
+                dim = int(np.asarray(self.inner.embed([])).shape[1])
+            self._dim = dim
+        return self._dim
+
     def _read(self, keys: list[str]) -> dict[str, np.ndarray]:
-        """Fetch what the file has, in chunks below SQLite's parameter limit."""
+        """Fetch what the file has, in chunks below SQLite's parameter limit, checking each
+        vector; a damaged file is set aside and what it still held is embedded again."""
         found: dict[str, np.ndarray] = {}
         assert self._db is not None
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk
-            ).fetchall()
-            for key, blob in rows:
-                found[key] = np.frombuffer(blob, dtype=np.float32).copy()
+        expected = self._expected_dim()
+        bad = 0
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, dim, vec FROM vectors WHERE key IN ({marks})", chunk
+                ).fetchall()
+                for key, dim, blob in rows:
+                    vector = _decode(dim, blob, expected)
+                    if vector is None:
+                        bad += 1
+                    else:
+                        found[key] = vector
+        except sqlite3.DatabaseError as error:
+            if _is_busy(error):
+                raise
+            self._heal(_why(error))
+            return found
+        if bad:
+            self._heal(
+                f"{bad} stored vector{'s' if bad > 1 else ''} of the wrong size or type, "
+                "or not finite numbers"
+            )
         return found
 
     def _write(self, vectors: dict[str, np.ndarray]) -> None:
@@ -200,7 +318,10 @@ class CachingEmbedder:
                         "INSERT OR IGNORE INTO vectors (key, dim, vec) VALUES (?, ?, ?)", rows
                     )
                 return
-            except sqlite3.OperationalError:
+            except sqlite3.DatabaseError as error:
+                if not _is_busy(error):
+                    self._give_up(f"it cannot be written: {_why(error)}")
+                    return
                 if attempt == 4:
                     raise
                 time.sleep(0.2 * (attempt + 1))
@@ -210,6 +331,27 @@ class CachingEmbedder:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _decode(dim: object, blob: object, expected: int) -> np.ndarray | None:
+    """A stored vector if it is ``expected`` finite float32 values of unit (or zero) length."""
+    if not isinstance(blob, bytes) or dim != expected or len(blob) != 4 * expected:
+        return None
+    vector = np.frombuffer(blob, dtype=np.float32).copy()
+    if not np.all(np.isfinite(vector)):
+        return None
+    norm = float(np.linalg.norm(vector))
+    return vector if abs(norm - 1.0) < 1e-3 or norm == 0.0 else None
+
+
+def _is_busy(error: sqlite3.DatabaseError) -> bool:
+    """A lock held by another process: wait or fail, never treat the file as damaged."""
+    text = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _why(error: BaseException) -> str:
+    return str(error) or type(error).__name__
 
 
 def default_embedder() -> Embedder:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import numpy as np
 import pytest
 
@@ -9,6 +11,7 @@ from compare.embed import (
     CachingEmbedder,
     Embedder,
     EmbedderUnavailable,
+    _cache_key,
     make_embedder,
 )
 from compare.errors import InputError
@@ -18,6 +21,7 @@ class CountingEmbedder:
     """A fake model: deterministic vectors from the text, and a record of every call."""
 
     name = "fake/counting"
+    dim = 8
 
     def __init__(self) -> None:
         self.calls: list[list[str]] = []
@@ -116,3 +120,117 @@ def test_missing_hub_model_gives_a_clear_error():
         return
     with pytest.raises(EmbedderUnavailable, match="could not be loaded"):
         make_embedder("st:/nonexistent/model/path")
+
+
+# ---------------------------------------------------------------- a damaged cache file heals
+
+
+def _filled_cache(path) -> np.ndarray:
+    """A cache file holding the vectors of two texts; returns those vectors."""
+    cache = CachingEmbedder(CountingEmbedder(), path)
+    vectors = cache.embed(["один", "two"])
+    cache.close()
+    return vectors
+
+
+def _tamper(path, statement: str, *params) -> None:
+    db = sqlite3.connect(path)
+    db.execute(statement, params)
+    db.commit()
+    db.close()
+
+
+def _reopen(path):
+    """A new cache on ``path`` with notices collected; its inner model counts calls."""
+    notices: list[str] = []
+    cache = CachingEmbedder(CountingEmbedder(), path, notice=notices.append)
+    return cache, notices
+
+
+def _one_notice_and_set_aside(notices, path) -> None:
+    assert len(notices) == 1, notices
+    assert "set aside" in notices[0] and str(path) in notices[0]
+    assert list(path.parent.glob(path.name + ".corrupt-*")), "the damaged file is kept"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "garbage",
+        "truncated",
+        "wrong schema",
+        "wrong dimension",
+        "wrong dtype",
+        "NaN vector",
+        "not unit length",
+        "text instead of bytes",
+    ],
+)
+def test_damaged_cache_is_set_aside_rebuilt_and_said_once(tmp_path, damage):
+    path = tmp_path / "vectors.sqlite"
+    good = _filled_cache(path)
+    key = _cache_key(CountingEmbedder.name, "two")
+    if damage == "garbage":
+        path.write_bytes(b"this is not a database at all \x00\xff" * 300)
+    elif damage == "truncated":
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2 + 100])
+        for extra in tmp_path.glob("vectors.sqlite-*"):
+            extra.unlink()
+    elif damage == "wrong schema":
+        _tamper(path, "DROP TABLE vectors")
+        _tamper(path, "CREATE TABLE vectors (k TEXT, v BLOB)")
+    elif damage == "wrong dimension":
+        vec = np.ones(7, dtype=np.float32) / np.sqrt(7)
+        _tamper(path, "UPDATE vectors SET dim = 7, vec = ? WHERE key = ?", vec.tobytes(), key)
+    elif damage == "wrong dtype":
+        _tamper(path, "UPDATE vectors SET vec = ? WHERE key = ?", b"\x00" * 30, key)
+    elif damage == "NaN vector":
+        vec = np.full(8, np.nan, dtype=np.float32)
+        _tamper(path, "UPDATE vectors SET vec = ? WHERE key = ?", vec.tobytes(), key)
+    elif damage == "not unit length":
+        vec = np.full(8, 3.0, dtype=np.float32)
+        _tamper(path, "UPDATE vectors SET vec = ? WHERE key = ?", vec.tobytes(), key)
+    else:
+        _tamper(path, "UPDATE vectors SET vec = 'abc' WHERE key = ?", key)
+    cache, notices = _reopen(path)
+    again = cache.embed(["один", "two"])
+    assert np.allclose(again, good)  # right vectors: re-embedded, never read from damage
+    assert again.shape == (2, 8) and np.all(np.isfinite(again))
+    _one_notice_and_set_aside(notices, path)
+    cache.embed(["three"])  # the new file works ...
+    cache.close()
+    healthy, later = _reopen(path)
+    assert np.allclose(healthy.embed(["two", "three"])[0], good[1])
+    assert later == [] and healthy.inner.calls == []  # ... and is read back without a word
+
+
+def test_unwritable_cache_goes_on_without_it(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "vectors.sqlite"
+    _filled_cache(path)
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        cache, notices = _reopen(path)
+        vectors = cache.embed(["один", "new text"])
+        assert vectors.shape == (2, 8)
+        cache.embed(["another new text"])
+        assert len(notices) <= 1
+        if notices:  # root may write anyway; otherwise one line, no traceback
+            assert "continuing without it" in notices[0] or "set aside" in notices[0]
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+
+
+def test_dimension_probed_from_the_model_when_it_has_no_dim(tmp_path):
+    class NoDim(CountingEmbedder):
+        dim = None
+
+    path = tmp_path / "vectors.sqlite"
+    good = _filled_cache(path)
+    notices: list[str] = []
+    cache = CachingEmbedder(NoDim(), path, notice=notices.append)
+    assert np.allclose(cache.embed(["один", "two"]), good) and notices == []
