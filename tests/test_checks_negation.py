@@ -142,3 +142,13 @@ def test_wmt22_russian_original_rarely_flagged(shared_dir: pathlib.Path) -> None
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     flagged = sum(bool(flags(r["src"], r["ref_A"])) for r in rows)
     assert flagged <= 26
+
+
+def test_kazakh_contrast_is_not_a_lost_negation() -> None:
+    """"X емес, Y" is "Y rather than X" (like Russian "не X, а Y"); a plain емес still counts."""
+    from compare.checks.negation import count_negations
+
+    contrast = count_negations("Маскалар жоғары сәнге емес, Ганнибал Лектерге ұқсады.", "kk")
+    assert contrast.strong == 0 and contrast.lexical == 1
+    assert count_negations("Ол бақытты емес.", "kk").strong == 1
+    assert count_negations("The defence was impenetrable.", "en").prefix == 1

@@ -53,6 +53,7 @@ _NI_WORDS = regex.compile(
 )
 _CONTRAST_RU = regex.compile(r"\bа не\b", regex.IGNORECASE)  # "а не X" = "rather than X"
 _STRONG_RU = regex.compile(r"не|нет|нельзя|невозможно")
+_CONTRAST_KK = regex.compile(r"\bемес\s*,", regex.IGNORECASE)
 # Kazakh: negative words, and finite verbs with the negative suffix -ма/-ме/-ба/-бе/-па/-пе
 # before a tense or person ending (бармайды, келмеді, болмас). Negative participles and
 # converbs (күтпеген "unexpected", ашпай "without opening") are weak: they often become an
@@ -102,7 +103,8 @@ _PREFIX = {
     "en": regex.compile(
         r"un\w{4,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|definite|"
         r"dependent|direct|formal|accurate|active|ability)\w*|im(?:possible|proper|mature|"
-        r"mobile|balance)\w*|ir\w{5,}|dis\w{4,}|non\w{3,}"
+        r"mobile|balance|penetrable|passable|perfect|patient|practical|probable|partial|"
+        r"measurable|mortal)\w*|ir\w{5,}|dis\w{4,}|non\w{3,}"
     ),
 }
 # 2. lexical: words a translator may render with or as "not" (вряд ли, отказ / fail, lack;
@@ -113,7 +115,8 @@ _LEXICAL = {
         r"запрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
         r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее"
     ),
-    "kk": regex.compile(r"тек|ғана|қана|сирек|қарсы|бастарт\w*"),  # бас тарту "refuse"
+    # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations)
+    "kk": regex.compile(r"тек|ғана|қана|сирек|қарсы|бастарт\w*|kkcontrast"),
     "en": regex.compile(
         r"lack\w*|fail\w*|refus\w*|den(?:y|ies|ied)|absen\w+|avoid\w*|prevent\w*|stop\w*|"
         r"ceas\w*|rarely|hardly|barely|scarcely|seldom|little|few|only|except|instead|rather|beyond|"
@@ -225,6 +228,8 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _NUMBER_SIGN_EN.sub(" ", cleaned)
     if lang == "kk":
         cleaned = regex.sub(r"\bбас\s+тарт", "бастарт", cleaned, flags=regex.IGNORECASE)
+        # "X емес, Y" contrasts like Russian "не X, а Y": "Y rather than X", "Y, not X".
+        cleaned = _CONTRAST_KK.sub(" kkcontrast,", cleaned)
     strong = 0
     for clause in _clauses(cleaned):
         strong += _count_clause([w.lower() for w in _WORD.findall(clause)], lang)
