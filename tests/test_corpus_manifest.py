@@ -89,3 +89,43 @@ def test_write_manifest_round_trips(folder: Path) -> None:
                            "tags": ["sys1", "news"]}])
     rows, errors = read_manifest(path)
     assert errors == [] and rows[0].tags == ("sys1", "news") and rows[0].outlet == "kp"
+
+
+def test_a_field_over_the_csv_limit_is_a_row_error(folder: Path) -> None:
+    long_url = "https://x.test/" + "a" * 140_000
+    manifest = _write(
+        folder,
+        f'big,o,,"{long_url}",ru,texts/a.ru.txt,texts/a.en.txt,',
+        "b,o,,,auto,texts/b.kk.txt,texts/b.en.txt,",
+    )
+    rows, errors = read_manifest(manifest)  # raised _csv.Error before
+    assert [r.id for r in rows] == ["b"]
+    assert len(errors) == 1 and errors[0].id == "big"
+    assert "url is 140,015 characters long" in errors[0].message
+    import csv
+
+    assert csv.field_size_limit() == 131_072  # the module's global limit is put back
+
+
+def test_paths_outside_the_manifest_folder_are_refused_unless_allowed(
+    folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
+    outside.write_text("Secret.\n", encoding="utf-8")
+    sub = folder / "sub"
+    sub.mkdir()
+    manifest = _write(
+        sub,
+        "up,o,,,ru,../texts/a.ru.txt,../texts/a.en.txt,",
+        f"abs,o,,,ru,{outside},../texts/a.en.txt,",
+        "link,o,,,ru,inside.txt,../texts/a.en.txt,",
+    )
+    (sub / "inside.txt").symlink_to(outside)
+    rows, errors = read_manifest(manifest)
+    assert rows == []
+    assert [e.id for e in errors] == ["up", "abs", "link"]
+    assert all("outside the manifest's folder" in e.message for e in errors)
+    assert all("--allow-outside-paths" in e.message for e in errors)
+    rows, errors = read_manifest(manifest, allow_outside_paths=True)
+    assert [r.id for r in rows] == ["up", "abs", "link"] and errors == []
+    assert rows[1].source_path == str(outside.resolve())

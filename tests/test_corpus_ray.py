@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -74,17 +75,23 @@ def test_ray_gives_the_local_runners_tables(
     assert (again.processed, again.skipped, again.failed_stored) == (0, 5, 1)
 
 
+def _slow(pair: DocumentPair, settings: RunSettings) -> DocumentResult:
+    """The real work, made slow enough that a kill surely lands mid-document."""
+    time.sleep(0.5)
+    return process_document(pair, settings)
+
+
 class _KillOneWorker:
     """Runs a RayExecutor and SIGKILLs one actor's process once the first result is in."""
 
     def __init__(self) -> None:
-        self.inner = RayExecutor(EngineOptions(name="ray", workers=2))
+        self.inner = RayExecutor(EngineOptions(name="ray", workers=2), task=_slow)
         self.killed = 0
 
     def run(self, pairs, settings):
         for n, result in enumerate(self.inner.run(pairs, settings)):
             if n == 0:
-                os.kill(self.inner.worker_pids()[0], signal.SIGKILL)
+                os.kill(self.inner.pids[0], signal.SIGKILL)
                 self.killed += 1
             yield result
 

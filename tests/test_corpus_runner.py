@@ -14,6 +14,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -21,7 +22,10 @@ import pytest
 
 from compare.corpus.manifest import write_manifest
 from compare.corpus.runner import (
+    WORKER_DIED,
     DocumentPair,
+    DocumentResult,
+    PoolExecutor,
     RunSettings,
     init_worker,
     load_report,
@@ -242,3 +246,202 @@ def test_cli_runs_resumes_and_prints_stats(
         "kazinform", "kp", "lenta.ru"]
     assert main(["corpus", "run", str(tmp_path / "none.csv"), "--out", str(out)]) == 2
     assert "Manifest not found" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ faults of the local pool
+def _noop_init(settings: RunSettings) -> None:
+    """Pool initializer for the fault tests: no models (the fault handling is under test)."""
+
+
+def _light_task(pair: DocumentPair, settings: RunSettings) -> DocumentResult:
+    """A stand-in for process_document that kills its own worker on the document 'court'."""
+    if pair.id == "court":
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.05)
+    return DocumentResult(pair.id, pair.input_hash, "ok", source_sentences=1)
+
+
+def _slow_task(pair: DocumentPair, settings: RunSettings) -> DocumentResult:
+    time.sleep(0.3)
+    return DocumentResult(pair.id, pair.input_hash, "ok", source_sentences=1)
+
+
+def test_a_killed_pool_worker_costs_one_document_not_the_run(tmp_path: Path) -> None:
+    manifest = _make_corpus(tmp_path)
+    executor = PoolExecutor(2, task=_light_task, initializer=_noop_init)
+    summary = run_corpus(manifest, tmp_path / "r.sqlite", RunSettings(qe=False),
+                         executor=executor, progress=False)
+    assert (summary.processed, summary.failed) == (5, 1)
+    status = {d[0]: (d[2], d[3]) for d in _dump(tmp_path / "r.sqlite")["documents"]}
+    assert status["court"] == ("failed", WORKER_DIED)
+    # Its neighbours in the broken pool were re-run alone and stored as checked.
+    assert all(status[i][0] == "ok" for i in ("lib", "park", "decree", "broken"))
+    assert executor.pool_starts == 3  # first pool, suspects one at a time, then the rest
+    # The same document does not crash every resume: it is stored as failed and skipped.
+    again = run_corpus(manifest, tmp_path / "r.sqlite", RunSettings(qe=False),
+                       executor=PoolExecutor(2, task=_light_task, initializer=_noop_init),
+                       progress=False)
+    assert (again.processed, again.failed_before) == (0, 1)
+
+
+def test_pool_workers_exit_when_the_runner_is_killed(tmp_path: Path) -> None:
+    manifest = _make_corpus(tmp_path)
+    pids_file = tmp_path / "workers.txt"
+    script = (
+        "import multiprocessing, os, signal, sys\n"
+        "from compare.corpus.runner import PoolExecutor, RunSettings, run_corpus\n"
+        "from test_corpus_runner import _noop_init, _slow_task\n"
+        "def die(doc_id):\n"
+        "    pids = [str(p.pid) for p in multiprocessing.active_children()]\n"
+        "    open(sys.argv[3], 'w').write(' '.join(pids))\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "if __name__ == '__main__':\n"
+        "    run_corpus(sys.argv[1], sys.argv[2], RunSettings(qe=False), progress=False,\n"
+        "               executor=PoolExecutor(2, task=_slow_task, initializer=_noop_init),\n"
+        "               after_commit=die)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "tests")])}
+    proc = subprocess.run([sys.executable, "-c", script, str(manifest),
+                           str(tmp_path / "r.sqlite"), str(pids_file)],
+                          env=env, capture_output=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
+    workers = [int(p) for p in pids_file.read_text().split()]
+    assert workers
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_running(p) for p in workers):
+        time.sleep(0.2)
+    assert not any(_running(p) for p in workers)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def test_resume_summary_counts_stored_failures(
+    tmp_path: Path, settings: RunSettings, reference: dict
+) -> None:
+    manifest = _make_corpus(tmp_path)
+    out = tmp_path / "r.sqlite"
+    shutil.copy(reference["path"], out)
+    summary = run_corpus(manifest, out, settings, progress=False)
+    assert (summary.processed, summary.failed, summary.failed_before) == (0, 0, 1)
+    assert "1 failed (1 from earlier runs; --retry-failed" in summary.line()
+
+
+# ------------------------------------------------------- results files that are not ours
+def _cli_one_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    from compare.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    return err
+
+
+def test_foreign_database_is_refused_and_left_untouched(
+    tmp_path: Path, cache: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = _make_corpus(tmp_path)
+    foreign = tmp_path / "app.sqlite"
+    db = sqlite3.connect(foreign)
+    db.execute("CREATE TABLE users (name TEXT)")
+    db.execute("INSERT INTO users VALUES ('ada')")
+    db.commit()
+    db.close()
+    before = foreign.read_bytes()
+    err = _cli_one_line(capsys, ["corpus", "run", str(manifest), "--out", str(foreign),
+                                 "--embedding-cache", cache, "--no-qe", "--quiet"])
+    assert str(foreign) in err and "another program" in err
+    assert foreign.read_bytes() == before  # no tables added, journal mode not switched
+    assert not Path(str(foreign) + "-wal").exists()
+
+
+def test_not_sqlite_or_damaged_results_file_is_one_line(
+    tmp_path: Path, cache: str, reference: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = _make_corpus(tmp_path)
+    text = tmp_path / "notes.sqlite"
+    text.write_text("these are my notes\n" * 50)
+    err = _cli_one_line(capsys, ["corpus", "run", str(manifest), "--out", str(text),
+                                 "--embedding-cache", cache, "--no-qe", "--quiet"])
+    assert str(text) in err and "not a SQLite database" in err
+    assert text.read_text() == "these are my notes\n" * 50
+    _cli_one_line(capsys, ["corpus", "stats", str(text)])
+    damaged = tmp_path / "damaged.sqlite"
+    data = bytearray(reference["path"].read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page
+    damaged.write_bytes(bytes(data))
+    err = _cli_one_line(capsys, ["corpus", "run", str(manifest), "--out", str(damaged),
+                                 "--embedding-cache", cache, "--no-qe", "--quiet"])
+    assert str(damaged) in err
+    _cli_one_line(capsys, ["corpus", "stats", str(damaged)])
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files and folders")
+def test_read_only_results_file_is_one_line(
+    tmp_path: Path, cache: str, reference: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = _make_corpus(tmp_path)
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    out = folder / "r.sqlite"
+    shutil.copy(reference["path"], out)
+    out.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        err = _cli_one_line(capsys, ["corpus", "run", str(manifest), "--out", str(out),
+                                     "--embedding-cache", cache, "--no-qe", "--quiet"])
+        assert "read-only" in err and str(out) in err
+        from compare.cli import main
+
+        assert main(["corpus", "stats", str(out)]) == 0
+    finally:
+        folder.chmod(0o755)
+
+
+def test_stats_read_a_wal_database_where_no_shared_memory_file_can_be_made(
+    tmp_path: Path, reference: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only folder (which root cannot make here): SQLite cannot create the -shm file
+    of a WAL database and refuses a plain read-only open; stats open it as immutable."""
+    from compare.corpus.stats import load_documents
+
+    real_connect = sqlite3.connect
+
+    def connect(target, *args, **kwargs):
+        if kwargs.get("uri") and "immutable=1" not in str(target):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    docs = load_documents(reference["path"])
+    assert sorted(d.id for d in docs) == ["court", "decree", "lib", "park"]
+
+
+def test_rows_removed_from_the_manifest_stop_counting_in_stats(
+    tmp_path: Path, settings: RunSettings, reference: dict,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compare.cli import main
+    from compare.corpus.manifest import read_manifest
+    from compare.corpus.stats import load_documents, stale_documents
+
+    manifest = _make_corpus(tmp_path)
+    out = tmp_path / "r.sqlite"
+    shutil.copy(reference["path"], out)
+    run_corpus(manifest, out, settings, progress=False)
+    assert "park" in {d.id for d in load_documents(out)}
+    write_manifest(manifest, [r for r in ROWS if r["id"] != "park"])
+    assert len(read_manifest(manifest)[0]) == 4
+    run_corpus(manifest, out, settings, progress=False)
+    assert "park" not in {d.id for d in load_documents(out)}
+    assert stale_documents(out) == 1
+    assert main(["corpus", "stats", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "kazinform" not in printed
+    assert "1 stored documents are no longer in the manifest" in printed

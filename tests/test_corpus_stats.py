@@ -109,3 +109,38 @@ def test_load_documents_reads_a_results_file(tmp_path: Path) -> None:
     assert stats["kp"].metrics["critical+major"].value == pytest.approx(50.0)
     with pytest.raises(InputError, match="not found"):
         load_documents(tmp_path / "missing.sqlite")
+
+
+def test_bootstrap_sums_equal_the_direct_resampling_and_block_size_does_not_matter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import numpy as np
+
+    from compare.corpus import stats as stats_module
+
+    rng = np.random.default_rng(1)
+    num, den = rng.random((5, 37)), rng.random((5, 37)) + 1
+    idx = np.random.default_rng(3).integers(0, 37, size=(300, 37))
+    monkeypatch.setattr(stats_module, "BOOTSTRAP_BLOCK_CELLS", 100)  # 2 resamples a block
+    boot_num, boot_den = stats_module.bootstrap_sums(num, den, 300, 3)
+    assert np.allclose(boot_num, num[:, idx].sum(axis=2))
+    assert np.allclose(boot_den, den[:, idx].sum(axis=2))
+
+
+def test_bootstrap_memory_stays_flat_on_a_large_corpus() -> None:
+    """Metrics x resamples x documents would be 1.5 GB here; blocks keep it to megabytes."""
+    import tracemalloc
+
+    many = [_doc(f"d{i}", "A", 5 + i % 7, (i * 7) % 5, minor=i % 3) for i in range(5000)]
+    tracemalloc.start()
+    try:
+        group_stats(many, "outlet", resamples=2000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 150 * 1024**2, f"{peak / 1024**2:.0f} MB"
+
+
+def test_resamples_out_of_range_is_one_input_error() -> None:
+    with pytest.raises(InputError, match="--resamples"):
+        group_stats(DOCS, "outlet", resamples=-5)

@@ -97,6 +97,8 @@ class RayExecutor:
         """The live actors of the current run (tests kill one)."""
         self.retried = 0
         """Documents run again because their worker died."""
+        self.pids: list[int] = []
+        """Process ids of the actors when they started (on their nodes; tests kill one)."""
 
     def run(
         self, pairs: Sequence[DocumentPair], settings: RunSettings
@@ -114,6 +116,7 @@ class RayExecutor:
                 max_task_retries=0,  # retries are this module's (suspects run alone)
             )
             self.actors = [actor_class.remote(settings, self.task) for _ in range(count)]
+            self.pids = ray.get([actor.pid.remote() for actor in self.actors])
             yield from self._stream(ray, pairs)
         finally:
             for actor in self.actors:
@@ -124,11 +127,6 @@ class RayExecutor:
             self.actors = []
             if started_here:
                 ray.shutdown()
-
-    def worker_pids(self) -> list[int]:
-        """Process ids of the actors (a local cluster's; for tests and diagnostics)."""
-        ray = import_ray()
-        return ray.get([actor.pid.remote() for actor in self.actors])
 
     def _connect(self, ray: Any) -> bool:
         """Join or start Ray; True when this call started it (then the run shuts it down)."""

@@ -773,12 +773,16 @@ def open_read_only(path: str | os.PathLike[str]) -> sqlite3.Connection:
     """Open a database for reading only, also in a folder this user cannot write (where a WAL
     database's shared-memory file cannot be made: then it is opened as immutable)."""
     uri = Path(path).resolve().as_uri()
-    db = sqlite3.connect(uri + "?mode=ro", uri=True)
     try:
-        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        return db
+        db = sqlite3.connect(uri + "?mode=ro", uri=True)
     except sqlite3.OperationalError:
-        db.close()
+        pass
+    else:
+        try:
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            db.close()
     db = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True)
     db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
     return db
