@@ -1,7 +1,9 @@
 """The browser app: ``streamlit run streamlit_app.py``.
 
-A thin shell over :mod:`compare`: widgets produce a plain settings dict and the input texts,
-:func:`compare.review.run_review` does the work, and the report is kept in
+Two pages in the sidebar, "Check a translation" (this file) and "Corpus" (pages/2_Corpus.py),
+routed by ``st.navigation``. A thin shell over :mod:`compare`: widgets produce a plain settings
+dict and the input texts, :func:`compare.app_run.run_review` does the work, and the report is
+kept in
 ``st.session_state`` so that changing a filter, dismissing a flag or fixing a pair never
 re-runs the models. The sentence model and the meaning model are loaded once per server
 (``st.cache_resource``); without the meaning model's files the app says so in one line and
@@ -13,6 +15,7 @@ All user text reaches the page either through Streamlit's own text widgets or es
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -23,7 +26,7 @@ from compare.app_run import DEFAULT_SETTINGS, read_side, run_review
 from compare.checks.coverage import SIM_UNRELATED
 from compare.corrections import CorrectionError, merge_pairs, relink, split_pair
 from compare.demos import DEMOS, demo_texts
-from compare.dismissals import DismissalStore
+from compare.dismissals import DismissalStore, IgnoreRules
 from compare.errors import InputError
 from compare.exports import (
     FORMATS,
@@ -35,8 +38,17 @@ from compare.exports import (
 )
 from compare.fetch import fetch_url
 from compare.flags import CATEGORIES, SEVERITIES
-from compare.mt_setup import mt_available
-from compare.review import build_rows, filter_rows, format_diff, plain
+from compare.glossary import (
+    BUILTIN,
+    Glossary,
+    load_user_glossary,
+    parse_csv,
+    read_glossary,
+    save_user_glossary,
+    to_csv,
+)
+from compare.mt_setup import mt_unavailable_reason
+from compare.review import build_rows, filter_rows, format_diff, next_flagged, plain, search_rows
 
 STAGES = {
     "reading": "Reading",
@@ -123,18 +135,95 @@ def store() -> DismissalStore:
     return DismissalStore()
 
 
+def rules_store() -> IgnoreRules:
+    return IgnoreRules()
+
+
+def glossary() -> Glossary:
+    """The glossary in force: the built-in list plus the user's saved terms."""
+    if "glossary" not in st.session_state:
+        loaded, problem = load_user_glossary()
+        st.session_state["glossary"] = loaded
+        st.session_state["glossary_problem"] = problem
+    return st.session_state["glossary"]
+
+
 # --------------------------------------------------------------------------- callbacks
 def load_demo(name: str) -> None:
     st.session_state["source_text"], st.session_state["target_text"] = demo_texts(name)
     st.session_state["input_mode"] = "Paste text"
 
 
+def _keep(change: Any, state_key: str, owner: Any) -> None:
+    """Apply a change to a kept file; a file that cannot be written is one line on the page."""
+    try:
+        st.session_state[state_key] = change()
+    except OSError as error:
+        st.session_state["store_error"] = (
+            f"{owner.path} could not be written ({error.strerror or error}); the change "
+            "holds for this session only.")
+    notice = owner.notice()
+    if notice:
+        st.session_state["store_error"] = notice
+
+
 def dismiss(key: str) -> None:
-    st.session_state["dismissed"] = store().dismiss(key)
+    s = store()
+    _keep(lambda: s.dismiss(key), "dismissed", s)
 
 
 def restore(key: str) -> None:
-    st.session_state["dismissed"] = store().restore(key)
+    s = store()
+    _keep(lambda: s.restore(key), "dismissed", s)
+
+
+def ignore_everywhere(check: str, term: str) -> None:
+    r = rules_store()
+    _keep(lambda: r.add(check, term), "ignore_rules", r)
+
+
+def lift_rule(check: str, term: str) -> None:
+    r = rules_store()
+    _keep(lambda: r.remove(check, term), "ignore_rules", r)
+
+
+def save_glossary_text() -> None:
+    """Save the glossary box (CSV lines) as the user's glossary; one line when it is wrong."""
+    try:
+        terms = parse_csv(st.session_state.get("glossary_text", ""), "the glossary box")
+        path = save_user_glossary(terms)
+    except InputError as error:
+        st.session_state["glossary_problem"] = str(error)
+        return
+    except OSError as error:
+        st.session_state["glossary_problem"] = f"The glossary could not be saved ({error})."
+        return
+    st.session_state["glossary"] = Glossary.with_user_terms(terms, origin=str(path))
+    st.session_state["glossary_problem"] = ""
+    st.session_state["glossary_saved"] = f"Saved {len(terms)} term(s) to {path}."
+
+
+def import_glossary_file() -> None:
+    """Put an uploaded CSV or TBX file's terms into the glossary box (saved with Save)."""
+    upload = st.session_state.get("glossary_file")
+    if upload is None:
+        return
+    try:
+        terms = read_glossary(upload.getvalue(), upload.name)
+    except InputError as error:
+        st.session_state["glossary_problem"] = str(error)
+        return
+    current = parse_csv(st.session_state.get("glossary_text", ""), "the glossary box")
+    st.session_state["glossary_text"] = _glossary_box_text(current + terms)
+    st.session_state["glossary_problem"] = ""
+
+
+def _glossary_box_text(terms: list) -> str:
+    return to_csv(terms).split("\n", 1)[1] if terms else ""
+
+
+def go_to(position: int) -> None:
+    st.session_state["view_start"] = max(0, position)
 
 
 # --------------------------------------------------------------------------- page parts
@@ -148,13 +237,15 @@ def settings_sidebar() -> dict[str, Any]:
         help="Leave on Detect unless the language is guessed wrong.",
     )
     settings["source_lang"] = {"Detect": "auto", "Russian": "ru", "Kazakh": "kk"}[lang]
-    have_mt = mt_available()
+    why_no_mt = _mt_reason()
+    have_mt = not why_no_mt
     settings["mt"] = sb.toggle(
         "Machine translation (slower; adds back-translation and chrF/BLEU/TER)",
         value=False, key="mt", disabled=not have_mt,
+        help=why_no_mt or None,
     )
     if not have_mt:
-        sb.caption("Machine translation is not installed here; the checks run without it.")
+        sb.caption(plain(why_no_mt))
     elif settings["mt"]:
         settings["mt_to_en"] = sb.text_input(
             "Model, source → English", key="mt_to_en", placeholder="default",
@@ -237,6 +328,12 @@ def input_section(settings: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@st.cache_data(ttl=60, show_spinner=False)
+def _mt_reason() -> str:
+    """Why machine translation cannot run here ("" when it can); looked up once a minute."""
+    return mt_unavailable_reason()
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def detected(text: str) -> str:
     """A caption naming the language of a pasted text (judged on its start, so it is quick)."""
@@ -281,7 +378,8 @@ def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
                 )
             embedder = get_embedder() if source is not None else None
             qe = chosen_qe(settings) if source is not None else None
-            report = run_review(target, source, settings, embedder, progress, qe=qe)
+            report = run_review(target, source, settings, embedder, progress, qe=qe,
+                                glossary=glossary())
         except InputError as error:
             status.update(label="The texts could not be checked.", state="error")
             st.session_state.update(error=str(error), report=None)
@@ -296,7 +394,8 @@ def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
             return
         seconds = time.perf_counter() - started
         status.update(label=f"Done in {seconds:.1f} s.", state="complete", expanded=False)
-    st.session_state.update(report=report, error=None, seconds=seconds)
+    st.session_state.update(report=report, error=None, seconds=seconds, view_start=0,
+                            focus=None)
 
 
 def _upload(file: Any) -> tuple[str, bytes] | None:
@@ -316,9 +415,11 @@ def summary_section(report: Any, rows: list) -> None:
     langs = report.languages
     sims = [p.similarity for p in report.pairs if p.similarity is not None]
     sim = f"{sum(sims) / len(sims):.2f}" if sims else "n/a"
+    source_lang = (f"{LANG_NAMES.get(langs.get('source'), langs.get('source'))} → "
+                   if report.source is not None else "no source; ")
     st.markdown(
         f"**Flags by category:** {cats}  \n"
-        f"**Languages:** {LANG_NAMES.get(langs.get('source'), langs.get('source'))} → "
+        f"**Languages:** {source_lang}"
         f"{LANG_NAMES.get(langs.get('target'), langs.get('target'))}.  "
         f"**Mean similarity:** {sim}.  "
         f"**Model:** {report.signature.embedder or 'none'}.  "
@@ -335,49 +436,149 @@ def summary_section(report: Any, rows: list) -> None:
         st.info(plain(notice))
 
 
-def view_section(report: Any, rows: list) -> None:
+PAGE_SIZES = (25, 50, 100, 200)
+CHIP_CSS = """<style>
+.stMultiSelect [data-baseweb="tag"]{background:#e8eaf0;color:#222;margin:1px 2px;
+padding:0 4px;height:auto}
+.stMultiSelect [data-baseweb="tag"] span{color:#222}
+table.pairs tr.focus td{outline:2px solid #4a6ee0;outline-offset:-2px}
+</style>"""
+"""Filter chips in a quiet grey (Streamlit paints them in its alarm red), small enough to fit
+the nine categories on one line; the focused row of "Next flag" outlined."""
+
+
+def view_section(report: Any, rows: list) -> list:
+    """The side-by-side table, one page at a time, with filters, search and "Next flag";
+    returns the rows of the page shown (the flag actions act on them)."""
     st.subheader("Side by side")
+    st.markdown(CHIP_CSS, unsafe_allow_html=True)  # our own style sheet, no user text
     # All categories are offered, not only those found, so that a category a correction
     # brings back is not hidden by a filter chosen before it existed.
-    c1, c2, c3 = st.columns([3, 2, 1.4])
-    cats = c1.multiselect("Categories", list(CATEGORIES), default=list(CATEGORIES), key="f_cat")
-    sevs = c2.multiselect("Severities", list(SEVERITIES), default=list(SEVERITIES), key="f_sev")
+    cats = st.multiselect("Categories", list(CATEGORIES), default=list(CATEGORIES),
+                          key="f_cat")
+    c1, c2, c3, c4 = st.columns([2, 3, 1.4, 1])
+    sevs = c1.multiselect("Severities", list(SEVERITIES), default=list(SEVERITIES), key="f_sev")
+    query = c2.text_input("Search both sides", key="f_search", placeholder="a word or phrase")
     only = c3.checkbox("Only flagged rows", key="f_only")
-    shown = filter_rows(rows, set(cats), set(sevs), only)
+    size = c4.selectbox("Rows a page", PAGE_SIZES, index=1, key="page_size")
+    shown = search_rows(filter_rows(rows, set(cats), set(sevs), only), query)
+    view = (tuple(cats), tuple(sevs), query, only, size, id(report))
+    if st.session_state.get("view_of") != view:  # other rows: start again at the top
+        st.session_state.update(view_of=view, view_start=0, focus=None)
+    total = len(shown)
+    start = min(st.session_state.get("view_start", 0), max(total - 1, 0))
+    page = shown[start : start + size]
+    n1, n2, n3, n4 = st.columns([1, 1, 1, 3])
+    n1.button("Previous page", key="page_prev", on_click=go_to, args=(start - size,),
+              disabled=start == 0)
+    n2.button("Next page", key="page_next", on_click=go_to, args=(start + size,),
+              disabled=start + size >= total)
+    n3.button("Next flag", key="next_flag", on_click=_next_flag, args=(shown,),
+              disabled=not any(r.active for r in shown),
+              help="Jump to the next row with a flag; it opens the page, outlined.")
+    if total:
+        n4.caption(f"Rows {start + 1}–{start + len(page)} of {total}"
+                   + (f" (of {len(rows)} pairs)" if total != len(rows) else "") + ".")
     legend = " ".join(
         f'<mark class="sev-{s}" style="background:{c}">{s}</mark>'
         for s, c in SEVERITY_COLOURS.items()
     )
-    st.html(f"<div>Colours: {legend}</div>" + rows_table_html(shown, css=True))
+    table = rows_table_html(page, css=True, with_source=report.source is not None)
+    focus = st.session_state.get("focus")
+    if focus is not None:
+        table = re.sub(rf'<tr class="(\w+)" id="pair-{focus + 1}"',
+                       rf'<tr class="\1 focus" id="pair-{focus + 1}"', table, count=1)
+    st.html(f"<div>Colours: {legend}</div>" + table)
     if not shown:
-        st.caption("No row matches the filters.")
+        st.caption("No row matches the filters and the search.")
+    return page
 
 
-def dismiss_section(rows: list) -> None:
-    active = [(r.index, f) for r in rows for f in r.active]
-    gone = [(r.index, f) for r in rows for f in r.flags if f.dismissed]
-    with st.expander(f"Dismiss a false positive ({len(active)} active flags)"):
-        if active:
-            labels = {f.key: f"#{n + 1} {f.flag.severity}: {f.flag.message}" for n, f in active}
-            key = st.selectbox("Flag", list(labels), format_func=labels.get, key="dismiss_pick")
-            st.button("Dismiss this flag", key="dismiss_btn", on_click=dismiss, args=(key,),
-                      help="It stays dismissed for this same text, also after a restart.")
-        if gone:
-            labels = {f.key: f"#{n + 1} {f.flag.severity}: {f.flag.message}" for n, f in gone}
-            key = st.selectbox("Dismissed", list(labels), format_func=labels.get,
-                               key="restore_pick")
-            st.button("Restore this flag", key="restore_btn", on_click=restore, args=(key,))
+def _next_flag(rows: list) -> None:
+    start = st.session_state.get("view_start", 0)
+    focus = st.session_state.get("focus")
+    on_top = 0 <= start < len(rows) and rows[start].index == focus
+    target = next_flagged(rows, start if on_top else start - 1)
+    if target is not None:
+        st.session_state["view_start"] = target
+        st.session_state["focus"] = rows[target].index
+
+
+def flag_actions_section(page: list) -> None:
+    """Dismiss, restore or ignore-everywhere, for each flag of the rows on the page."""
+    flagged = [r for r in page if r.flags]
+    with st.expander(f"Act on the flags of the rows shown ({sum(len(r.flags) for r in flagged)})",
+                     expanded=st.session_state.get("actions_open", True)):
+        if not flagged:
+            st.caption("No flag in the rows shown.")
+        for row in flagged:
+            for rf in row.flags:
+                c1, c2, c3 = st.columns([6, 1.2, 2.2])
+                state = " (dismissed)" if rf.dismissed else ""
+                c1.markdown(plain(f"#{row.index + 1} {rf.flag.severity}{state}: "
+                                  f"{rf.flag.message}"))
+                if rf.by_rule:
+                    c3.button("Lift the ignore rule", key=f"lift_{rf.key}", on_click=lift_rule,
+                              args=rf.rule, help="Flags of this check on this text come back.")
+                elif rf.dismissed:
+                    c2.button("Restore", key=f"restore_{rf.key}", on_click=restore,
+                              args=(rf.key,))
+                else:
+                    c2.button("Dismiss", key=f"dismiss_{rf.key}", on_click=dismiss,
+                              args=(rf.key,),
+                              help="It stays dismissed for this same text, also after a "
+                                   "restart.")
+                    if rf.excerpt.strip():
+                        c3.button(f"Ignore “{_short(rf.excerpt)}” everywhere",
+                                  key=f"ignore_{rf.key}", on_click=ignore_everywhere,
+                                  args=rf.rule,
+                                  help=f"No {rf.flag.check} flag on this text in any pair or "
+                                       "document, until you lift the rule.")
+
+
+def _short(text: str, most: int = 24) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def glossary_section() -> None:
+    """The user's glossary as CSV lines, with an import of a CSV or TBX file and Save."""
+    g = glossary()
+    st.session_state.setdefault("glossary_text", _glossary_box_text(g.user_terms))
+    with st.expander(f"Glossary ({len(g.user_terms)} of your terms, {len(BUILTIN)} built in)",
+                     expanded=st.session_state.get("glossary_open", False)):
+        st.caption("One term a line: source term, English term(s) separated by |, an optional "
+                   "note. Russian and Kazakh endings are handled (санкция also finds санкциями). "
+                   "A glossary pair is never a name flag; a source term with none of its "
+                   "English terms in the English is a terminology flag. Saved in your compare "
+                   "folder; used from the next Check.")
+        st.text_area("Your terms", key="glossary_text", height=140,
+                     placeholder="Минздрав,Health Ministry|Ministry of Health,client term")
+        c1, c2 = st.columns([1, 3])
+        c1.button("Save glossary", key="glossary_save", on_click=save_glossary_text)
+        c2.file_uploader("Import a CSV or TBX file", type=["csv", "tsv", "txt", "tbx", "xml"],
+                         key="glossary_file", on_change=import_glossary_file)
+        if st.session_state.get("glossary_saved"):
+            st.success(plain(st.session_state.pop("glossary_saved")))
+        st.caption("Built in: " + "; ".join(
+            f"{' / '.join(t.source)} = {', '.join(e.rstrip('*') for e in t.english[:3])}"
+            for t in BUILTIN))
+    if st.session_state.get("glossary_problem"):
+        st.warning(plain(st.session_state["glossary_problem"]))
 
 
 def corrections_section(report: Any) -> None:
     count = len(report.pairs)
-    with st.expander("Fix the alignment (merge, split, move a sentence)"):
+    # Opened on purpose after a correction: the page above it changes, and an expander
+    # without this would close itself under the reviewer's hands.
+    with st.expander("Fix the alignment (merge, split, move a sentence)",
+                     expanded=st.session_state.get("fix_open", False)):
         st.caption("Pair numbers are the # column. The checks run again on the fixed pairs.")
         c1, c2, c3 = st.columns(3)
         with c1:
             n = st.number_input("Pair #", 1, count, 1, key="merge_n") - 1
             if st.button("Merge with the next pair", key="merge_btn"):
-                correct(lambda r: merge_pairs(r, int(n), get_embedder(), _qe_now()))
+                correct(lambda r: merge_pairs(r, int(n), get_embedder(), _qe_now(), glossary()))
         with c2:
             n = st.number_input("Pair #", 1, count, 1, key="split_n") - 1
             pair = report.pairs[min(int(n), count - 1)]
@@ -387,7 +588,7 @@ def corrections_section(report: Any) -> None:
                                     len(pair.target), min(1, len(pair.target)), key="split_t")
             if st.button("Split the pair", key="split_btn"):
                 correct(lambda r: split_pair(r, int(n), int(s_cut), int(t_cut), get_embedder(),
-                                             _qe_now()))
+                                             _qe_now(), glossary()))
         with c3:
             n = st.number_input("Pair #", 1, count, 1, key="move_n") - 1
             side = st.radio("Side", ["English", "Source"], key="move_side", horizontal=True)
@@ -404,7 +605,8 @@ def _move(report: Any, n: int, side: str, where: str) -> Any:
         raise CorrectionError(f"Pair {n + 1} has no {side.lower()} sentence to move.")
     forward = where.startswith("last")
     sentence = own[-1] if forward else own[0]
-    return relink(report, key, sentence, n + 1 if forward else n - 1, get_embedder(), _qe_now())
+    return relink(report, key, sentence, n + 1 if forward else n - 1, get_embedder(), _qe_now(),
+                  glossary())
 
 
 def _qe_now() -> Any:
@@ -414,6 +616,7 @@ def _qe_now() -> Any:
 
 
 def correct(change: Any) -> None:
+    st.session_state["fix_open"] = True
     try:
         st.session_state["report"] = change(st.session_state["report"])
         st.session_state["correction_error"] = None
@@ -479,17 +682,53 @@ def mt_opinion(row: Any) -> None:
 def export_section(report: Any) -> None:
     st.subheader("Download")
     dismissed = st.session_state["dismissed"]
+    rules = st.session_state["ignore_rules"]
+    st.caption("Dismissed flags stay in every file, marked as dismissed, with their count.")
     for col, (fmt, (name, mime, _)) in zip(st.columns(len(FORMATS)), FORMATS.items(),
                                            strict=True):
-        col.download_button(fmt, export(report, fmt, dismissed), file_name=name, mime=mime,
-                            key=f"dl_{fmt}", on_click="ignore")
+        col.download_button(fmt, _export(report, fmt, frozenset(dismissed), frozenset(rules)),
+                            file_name=name, mime=mime, key=f"dl_{fmt}", on_click="ignore")
+
+
+def _export(report: Any, fmt: str, dismissed: frozenset, rules: frozenset) -> bytes:
+    """An export, made once per report and dismissal state (a rerun that changes neither, e.g.
+    turning a page, must not rebuild five files of a long document)."""
+    cache = st.session_state.setdefault("export_cache", {})
+    key = (id(report), fmt, dismissed, rules)
+    if key not in cache:
+        if len(cache) > 20:
+            cache.clear()
+        cache[key] = export(report, fmt, dismissed, rules)
+    return cache[key]
+
+
+def review_rows(report: Any) -> list:
+    """The report's display rows for the current dismissals and rules, built once per change
+    (a 5 MB document has tens of thousands of rows)."""
+    key = (id(report), frozenset(st.session_state["dismissed"]),
+           frozenset(st.session_state["ignore_rules"]))
+    cached = st.session_state.get("rows_cache")
+    if cached is None or cached[0] != key:
+        cached = (key, build_rows(report, st.session_state["dismissed"],
+                                  st.session_state["ignore_rules"]))
+        st.session_state["rows_cache"] = cached
+    return cached[1]
 
 
 # --------------------------------------------------------------------------- page
-def main() -> None:
-    st.set_page_config(page_title="compare: translation check", layout="wide")
+def check_page() -> None:
+    """The "Check a translation" page."""
     st.session_state.setdefault("input_mode", "Paste text")
-    st.session_state.setdefault("dismissed", store().load())
+    if "dismissed" not in st.session_state:
+        s = store()
+        st.session_state["dismissed"] = s.load()
+        if s.notice():
+            st.session_state["store_error"] = s.notice()
+    if "ignore_rules" not in st.session_state:
+        r = rules_store()
+        st.session_state["ignore_rules"] = r.load()
+        if r.notice():
+            st.session_state["store_error"] = r.notice()
     st.title("Does the English say what the original says?")
     st.caption("Paste or upload a Russian or Kazakh article and its English translation, then "
                "press Check. Everything runs on this machine; nothing is sent anywhere (a web "
@@ -501,23 +740,38 @@ def main() -> None:
         col.button(f"Load demo: {name}", on_click=load_demo, args=(name,), key=f"demo_{name}",
                    width="stretch")
     given = input_section(settings)
+    glossary_section()
     if st.button("Check", type="primary", key="run"):
+        st.session_state["fix_open"] = False
         run_check(settings, given)
     if st.session_state.get("error"):
         st.error(plain(st.session_state["error"]))
+    if st.session_state.get("store_error"):
+        st.warning(plain(st.session_state.pop("store_error")))
     report = st.session_state.get("report")
     if report is None:
         warm_demos(get_embedder())  # load the model while the user reads or pastes
         return
     if st.session_state.get("correction_error"):
         st.warning(plain(st.session_state["correction_error"]))
-    rows = build_rows(report, st.session_state["dismissed"])
+    rows = review_rows(report)
     summary_section(report, rows)
-    view_section(report, rows)
-    dismiss_section(rows)
-    corrections_section(report)
+    page = view_section(report, rows)
+    flag_actions_section(page)
+    if report.source is not None:
+        corrections_section(report)
     detail_section(rows)
     export_section(report)
+
+
+def main() -> None:
+    st.set_page_config(page_title="compare: translation check", layout="wide")
+    here = Path(__file__).resolve().parent
+    pages = [
+        st.Page(check_page, title="Check a translation", url_path="check", default=True),
+        st.Page(str(here / "pages" / "2_Corpus.py"), title="Corpus", url_path="corpus"),
+    ]
+    st.navigation(pages).run()
 
 
 main()

@@ -69,17 +69,20 @@ def run_review(
     embedder: Any,
     progress: Callable[[str, str], None] | None = None,
     qe: Any = None,
+    glossary: Any = None,
 ) -> Report:
     """Run the pipeline with the app's settings dict and add what the reviewer should know.
 
     ``qe`` is the loaded meaning model (:class:`compare.qe.predict.QEModel`), or None when it
     could not be loaded; it runs when ``settings["qe"]`` is on and a source is given.
+    ``glossary`` is the :class:`compare.glossary.Glossary` in force (None: the built-in list).
     """
     from compare.pipeline import Settings, check_texts
 
     chosen = {**DEFAULT_SETTINGS, **settings}
     pipeline_settings = Settings(
-        source_lang=chosen["source_lang"], thresholds=dict(chosen["thresholds"])
+        source_lang=chosen["source_lang"], thresholds=dict(chosen["thresholds"]),
+        glossary=glossary,
     )
     extra: dict[str, Any] = {}
     if chosen["mt"] and source is not None and mt_available():

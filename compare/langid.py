@@ -25,6 +25,7 @@ _RE_KK = re.compile(f"[{_KAZAKH}]")
 _RE_KK_ONLY = re.compile(f"[{_KAZAKH_ONLY}]")
 _RE_RU_ONLY = re.compile(r"[ыэёЫЭЁ]")  # letters Russian (and Kazakh) have but uk/bg do not
 _RE_UK = re.compile(r"[їєґЇЄҐ]")
+_RE_UK_I = re.compile(r"[іІ]")
 _RE_SR = re.compile(r"[ђјљњћџЂЈЉЊЋЏ]")
 # Letters of other Cyrillic languages that Kazakh does not use: Belarusian/Uzbek ў, Tajik
 # ҳ ҷ ӣ ӯ, Tatar җ, Bashkir ҡ ҙ ҫ. A Kazakh or Russian text has none (NTREX: 0 of 2000 lines).
@@ -39,6 +40,9 @@ _RE_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # At or above KAZAKH_SHARE letters decide; between 0 and it, lingua's models decide.
 KAZAKH_SHARE = 0.05
 _MIN_LETTERS = 3
+# Fewer Cyrillic letters than this ("Дякую.") are too few to call a text Ukrainian rather
+# than give a low-confidence Russian guess.
+UKRAINIAN_MIN_LETTERS = 15
 _NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 
 LANGDETECT_SAMPLE = 5000  # characters given to langdetect; more adds time, not accuracy
@@ -54,6 +58,8 @@ class LanguageGuess:
     lang: str | None
     confidence: float
     scores: dict[str, float] = field(default_factory=dict)
+    other: str | None = None
+    """When ``lang`` is None: the other language the text looks like, in words, if known."""
 
 
 @dataclass
@@ -81,27 +87,39 @@ def _cyrillic_guess(text: str, cyr: int, size_conf: float, script_share: float) 
     kk_share = len(_RE_KK.findall(text)) / cyr
     kk_only = _RE_KK_ONLY.search(text)
     if _RE_UK.search(text) and not kk_only and not _RE_RU_ONLY.search(text) and cyr >= 20:
-        return LanguageGuess(None, 0.8, {"ru": 0.1, "kk": 0.05, "en": 0.0})  # Ukrainian
+        return LanguageGuess(None, 0.8, {"ru": 0.1, "kk": 0.05, "en": 0.0}, "Ukrainian")
     other = len(_RE_OTHER_CYR.findall(text))
     if other >= 2 and other >= 0.005 * cyr:  # not a quoted Uzbek or Belarusian name or two
-        return LanguageGuess(None, 0.7, {"ru": 0.1, "kk": 0.1, "en": 0.0})  # uz/tg/tt/be/ba
+        return LanguageGuess(None, 0.7, {"ru": 0.1, "kk": 0.1, "en": 0.0},
+                             "another Cyrillic language (Uzbek, Tajik, Tatar, Belarusian?)")
     if cyr >= 40 and not _RE_KK_CORE.search(text) and len(_RE_KK_SHARED.findall(text)) >= 3:
-        return LanguageGuess(None, 0.7, {"ru": 0.1, "kk": 0.2, "en": 0.0})  # Kyrgyz/Mongolian
+        return LanguageGuess(None, 0.7, {"ru": 0.1, "kk": 0.2, "en": 0.0},
+                             "Kyrgyz or Mongolian")
     if kk_share >= KAZAKH_SHARE and kk_only:
         conf = size_conf * script_share
         return LanguageGuess("kk", conf, {"kk": conf, "ru": 1 - conf, "en": 1 - script_share})
     if len(_RE_SR.findall(text)) > 2:
-        return LanguageGuess(None, 0.8, {"ru": 0.1, "kk": 0.05, "en": 0.0})  # Serbian/Macedonian
+        return LanguageGuess(None, 0.8, {"ru": 0.1, "kk": 0.05, "en": 0.0},
+                             "Serbian or Macedonian")
     if kk_share > 0 or cyr < 40:
-        # Too few letters (or a Kazakh name or two) to decide by letters: ask lingua.
-        kk, ru = _lingua_kk_ru(text)
+        # Too few letters (or a Kazakh name or two, or Ukrainian і) to decide by letters: ask
+        # lingua, which also knows Ukrainian. Ukrainian written without ї, є, ґ has і like
+        # Kazakh and lacks ы, э, ё: only a language model tells it from Russian with a name.
+        # Only a text with і (never Russian) may be called Ukrainian: a short Russian line
+        # ("Я стою перед вами") can look Ukrainian to the model.
+        kk, ru, uk = _lingua_kk_ru_uk(text)
+        if (cyr >= UKRAINIAN_MIN_LETTERS and not kk_only and _RE_UK_I.search(text)
+                and uk > max(kk, ru, 0.5)):
+            return LanguageGuess(None, uk * size_conf,
+                                 {"ru": ru, "kk": kk, "en": 1 - script_share}, "Ukrainian")
         if kk > ru:
             conf = size_conf * kk * script_share
             return LanguageGuess("kk", conf, {"kk": kk, "ru": ru, "en": 1 - script_share})
         conf = size_conf * max(ru, 0.5) * script_share
         return LanguageGuess("ru", conf, {"ru": ru, "kk": kk, "en": 1 - script_share})
     if not _RE_RU_ONLY.search(text) and cyr >= 200 and _langdetect_top(text)[0] in ("bg", "mk"):
-        return LanguageGuess(None, 0.7, {"ru": 0.2, "kk": 0.0, "en": 0.0})
+        return LanguageGuess(None, 0.7, {"ru": 0.2, "kk": 0.0, "en": 0.0},
+                             "Bulgarian or Macedonian")
     conf = size_conf * script_share
     return LanguageGuess("ru", conf, {"ru": conf, "kk": 0.0, "en": 1 - script_share})
 
@@ -137,14 +155,15 @@ def _lingua_detector():
     ).build()
 
 
-def _lingua_kk_ru(text: str) -> tuple[float, float]:
+def _lingua_kk_ru_uk(text: str) -> tuple[float, float, float]:
     from lingua import Language
 
     detector = _lingua_detector()
     values = {
         c.language: c.value for c in detector.compute_language_confidence_values(_sample(text))
     }
-    return values.get(Language.KAZAKH, 0.0), values.get(Language.RUSSIAN, 0.0)
+    return (values.get(Language.KAZAKH, 0.0), values.get(Language.RUSSIAN, 0.0),
+            values.get(Language.UKRAINIAN, 0.0))
 
 
 def _sample(text: str) -> str:
@@ -241,9 +260,9 @@ def resolve_language(
     guess = detect_language(text)
     if guess.lang in allowed:
         return guess.lang
-    found = _NAMES.get(guess.lang or "", "none of English, Russian or Kazakh")
+    found = _NAMES.get(guess.lang or "") or guess.other or "none of English, Russian or Kazakh"
     if side == "source":
         hint = "Give the Russian or Kazakh original as the source, or set --source-lang."
     else:
-        hint = "Give the English translation as the target."
+        hint = "Give the English translation on the English side."
     raise InputError(f"The {side} text looks like {found}, not {wanted}. {hint}")

@@ -56,3 +56,29 @@ class CachedMT:
 
     def for_language(self, lang: str) -> Any:
         return _mt_setup(lang, self.to_en, self.from_en, self.device)
+
+
+def mt_unavailable_reason() -> str:
+    """One line saying why machine translation cannot run here ("" when a model is ready):
+    its packages are missing, or no translation model has been fetched."""
+    try:
+        from compare.mt import missing_packages
+
+        missing = missing_packages()
+    except ImportError as error:
+        return f"Machine translation cannot be loaded here ({error})."
+    if missing:
+        return ("Machine translation needs the packages " + ", ".join(missing)
+                + " (pip install -r requirements.txt).")
+    try:
+        from compare.translate import DEFAULTS, download_command, local_revision
+    except ImportError as error:
+        return f"Machine translation cannot be loaded here ({error})."
+    to_english = [DEFAULTS[lang, "en"] for lang in ("ru", "kk")]
+    try:
+        if any(local_revision(ref) is not None for ref in to_english):
+            return ""
+    except Exception:  # a damaged hub cache: say so rather than break the page
+        return "Machine translation models could not be looked up in the local cache."
+    return ("No translation model is installed; fetch one once while online with: "
+            + download_command(to_english[0]) + ".")

@@ -25,6 +25,8 @@ Progress = Callable[[str, str], None]
 checking, translating."""
 
 SEGMENTER_NAME = "razdel+rules"
+_SIDE_NAMES = {"source": "source", "target": "English"}
+"""How messages name the two sides: the user gave a source and an English text."""
 
 
 @dataclass
@@ -64,7 +66,7 @@ def check_texts(
 
     say("languages", "Detecting languages")
     tgt_override = None if settings.target_lang == "auto" else settings.target_lang
-    tgt_lang = resolve_language(target.text, target.paragraphs, tgt_override, ("en",), "target")
+    tgt_lang = resolve_language(target.text, target.paragraphs, tgt_override, ("en",), "English")
     src_lang = None
     if source is not None:
         src_override = None if settings.source_lang == "auto" else settings.source_lang
@@ -155,7 +157,8 @@ def check_texts(
         if found:
             shown = ", ".join(str(n + 1) for n in found[:10]) + ("…" if len(found) > 10 else "")
             notices.append(
-                f"{len(found)} paragraph(s) of the {side} text look like another language "
+                f"{len(found)} paragraph(s) of the {_SIDE_NAMES[side]} text look like another "
+                "language "
                 f"(paragraph {shown}); checks there may be unreliable."
             )
     languages = {"target": tgt_lang, "source": src_lang, "mixed_paragraphs": mixed}

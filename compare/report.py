@@ -216,12 +216,12 @@ class Report:
         if src is not None:
             lines.append(
                 f"Source: {src.lang}, {len(src.sentences)} sentences.  "
-                f"Target: {self.target.lang}, {len(self.target.sentences)} sentences.  "
+                f"English: {self.target.lang}, {len(self.target.sentences)} sentences.  "
                 f"Pairs: {len(self.pairs)}."
             )
         else:
             lines.append(
-                f"Target only: {self.target.lang}, {len(self.target.sentences)} sentences."
+                f"English only: {len(self.target.sentences)} sentences (no source given)."
             )
         for notice in self.notices:
             lines.append(f"Note: {notice}")

@@ -280,6 +280,26 @@ def filter_rows(
     return out
 
 
+def search_rows(rows: list[Row], query: str) -> list[Row]:
+    """Rows whose source or English text contains ``query`` (case-insensitive; spaces
+    collapsed); all rows for an empty query."""
+    needle = " ".join(query.split()).casefold()
+    if not needle:
+        return rows
+    return [r for r in rows
+            if needle in " ".join(r.source_text.split()).casefold()
+            or needle in " ".join(r.target_text.split()).casefold()]
+
+
+def next_flagged(rows: list[Row], after: int) -> int | None:
+    """The position in ``rows`` of the first row after position ``after`` with an active flag,
+    wrapping round to the start; None when no row has one."""
+    flagged = [n for n, r in enumerate(rows) if r.active]
+    if not flagged:
+        return None
+    return next((n for n in flagged if n > after), flagged[0])
+
+
 def mark_dismissed(
     report: Report,
     dismissed: set[str] | frozenset[str] = frozenset(),

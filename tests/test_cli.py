@@ -101,7 +101,7 @@ def test_wrong_language_sides_exit_two(files, capsys):
     assert main(["check", "--source", str(files["good"]), "--target", str(files["bad"])]) == 2
     assert "source text looks like English" in capsys.readouterr().err
     assert main(["check", "--target", str(files["ru"])]) == 2
-    assert "target text looks like Russian" in capsys.readouterr().err
+    assert "English text looks like Russian" in capsys.readouterr().err
 
 
 def test_help_documents_every_option():

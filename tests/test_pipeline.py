@@ -54,7 +54,7 @@ def test_a_source_without_an_embedder_is_a_programming_error():
 
 
 def test_wrong_language_target_is_an_input_error():
-    with pytest.raises(InputError, match="target text looks like Russian"):
+    with pytest.raises(InputError, match="English text looks like Russian"):
         check_texts(read_pasted(RU))
 
 
