@@ -280,6 +280,9 @@ _EXONYMS = """
 _EXONYMS_MORE = """
 рф|russia* federation
 федерац|federation*
+брексит брекзит|brexit
+британ ұлыбритан великобритан евросоюз еуроодақ|brexit
+оборон қорғаныс|defense defence
 кнр|china chinese prc
 оаэ баә|uae emirat*
 эмират әмірлік|emirat*
