@@ -12,9 +12,12 @@ import io
 import itertools
 import os
 import re
+import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from compare.document import Span
 from compare.errors import InputError
@@ -46,6 +49,7 @@ _LEGACY = {
 }
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = tuple(".!?…:;\"”»)’'")
 
 
@@ -62,20 +66,114 @@ class InputText:
 
 
 # --------------------------------------------------------------------------- entry points
+_READ_CHUNK = 1 << 20
+
+
 def read_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> InputText:
-    """Read a .txt, .docx or .html file from disk."""
+    """Read a .txt, .docx or .html file from disk.
+
+    At most ``max_bytes + 1`` bytes are ever read, whatever the file claims to be: a device
+    (a link to ``/dev/zero``), a FIFO or a socket is refused before reading, since its size
+    says nothing and reading it may never end.
+    """
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"File not found: {p}.")
-    if p.is_dir():
-        raise InputError(f"{p} is a folder, not a file.")
-    size = p.stat().st_size
-    _check_size(size, max_bytes, p.name)
+    data = read_limited(p, max_bytes)
+    return read_bytes(data, p.name, max_bytes)
+
+
+def read_limited(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; an :class:`InputError` otherwise.
+
+    Refuses missing files, folders, devices, FIFOs and sockets with one line each, and never
+    reads more than ``max_bytes + 1`` bytes (a file that grows while read is caught too).
+    """
+    p = Path(path)
+    with _open_regular(p) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        _check_size(size, max_bytes, p.name)
+        data = _read_at_most(handle, max_bytes + 1, p)
+    _check_size(len(data), max_bytes, p.name)
+    return data
+
+
+def update_digest(digest: Any, path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES
+                  ) -> None:  # fmt: skip
+    """Feed a file's bytes to ``digest`` (a hashlib object) in chunks, reading at most
+    ``max_bytes + 1`` bytes, so hashing inputs never holds a whole file nor hangs on a FIFO.
+
+    A file that cannot be read (missing, not a regular file, unreadable, over the limit) adds
+    a marker instead of (the rest of) its bytes, since :func:`read_file` refuses it anyway;
+    this never raises for a bad file.
+    """
+    p = Path(path)
     try:
-        data = p.read_bytes()
+        handle = _open_regular(p)
+    except InputError:
+        digest.update(b"<not a readable regular file>")
+        return
+    with handle:
+        left = max_bytes + 1
+        while left > 0:
+            try:
+                chunk = handle.read(min(_READ_CHUNK, left))
+            except OSError:
+                digest.update(b"<unreadable>")
+                return
+            if not chunk:
+                return
+            digest.update(chunk)
+            left -= len(chunk)
+        digest.update(b"<over the size limit>")
+
+
+def _open_regular(p: Path):
+    """Open ``p`` for reading only when it is a regular file (after following links).
+
+    ``O_NONBLOCK`` makes opening a FIFO return at once instead of waiting for a writer; the
+    type is then checked on the open descriptor, so a file swapped in between cannot slip by.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(p, flags)
+    except FileNotFoundError as exc:
+        raise InputError(f"File not found: {p}.") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{p} is a folder, not a file.") from exc
+    except PermissionError as exc:
+        raise InputError(
+            f"Cannot read {p}: permission denied (on the file or a folder above it)."
+        ) from exc
+    except OSError as exc:
+        raise InputError(f"Cannot open {p}: {exc.strerror or exc}.") from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{p} is a folder, not a file.")
+        if not stat.S_ISREG(mode):
+            what = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode)
+                    else "a socket" if stat.S_ISSOCK(mode) else "a device")  # fmt: skip
+            raise InputError(f"{p} is {what}, not a regular file; give a saved file.")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_at_most(handle, limit: int, p: Path) -> bytes:
+    parts: list[bytes] = []
+    left = limit
+    try:
+        while left > 0:
+            chunk = handle.read(min(_READ_CHUNK, left))
+            if not chunk:
+                break
+            parts.append(chunk)
+            left -= len(chunk)
     except OSError as exc:
         raise InputError(f"Cannot read {p.name}: {exc.strerror or exc}.") from exc
-    return read_bytes(data, p.name, max_bytes)
+    return b"".join(parts)
 
 
 def read_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -> InputText:
@@ -91,20 +189,53 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     if not data.strip():
         raise InputError(f"{filename} is empty.")
     if ext == ".docx":
-        return _finish_docx(_docx_paragraphs(data, filename), filename)
+        return _finish_docx(_docx_paragraphs(data, filename, max_bytes), filename)
     _refuse_binary(data, filename)
     text, encoding, notes = decode_text(data, filename)
     kind = "txt"
     if ext in (".html", ".htm"):
-        text = _html_text(text, filename)
+        text, html_notes = _html_text(text, filename)
+        notes = notes + html_notes
         kind = "html"
     return _finish(text, filename, kind, encoding, notes)
 
 
 def read_pasted(text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> InputText:
-    """Take text pasted into a box."""
+    """Take text pasted into a box.
+
+    A browser can hand over half of a surrogate pair (an emoji cut in two): such lone
+    surrogates cannot be written as UTF-8, so every export would fail on them. They become
+    U+FFFD here, and a note says how many; whole pairs become the character they encode.
+    """
     _check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, "The pasted text")
-    return _finish(text, "pasted text", "paste", None, [])
+    text, replaced = replace_lone_surrogates(text)
+    notes = []
+    if replaced:
+        notes.append(
+            f"{replaced} broken character(s) (half of an emoji or other symbol) in the pasted "
+            "text were replaced by the replacement character \ufffd."
+        )
+    return _finish(text, "pasted text", "paste", None, notes)
+
+
+def replace_lone_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with surrogate pairs joined and lone surrogates replaced by U+FFFD, and the
+    number replaced."""
+    if not _SURROGATE.search(text):
+        return text, 0
+    before = text.count("\ufffd")
+    fixed = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return fixed, fixed.count("\ufffd") - before
+
+
+def input_notices(target: InputText | None, source: InputText | None) -> list[str]:
+    """What reading each side noted (encoding guessed, page partly unparsable, characters
+    replaced), as report notices: ``"English: ..."`` and ``"Source: ..."``."""
+    return [
+        f"{side}: {note}"
+        for side, text in (("English", target), ("Source", source))
+        for note in (text.notes if text is not None else [])
+    ]
 
 
 # --------------------------------------------------------------------------- decoding
@@ -138,6 +269,29 @@ def decode_text(data: bytes, name: str = "the file") -> tuple[str, str, list[str
         return data.decode(utf16), utf16, [f"Decoded as {utf16.upper()} (no byte-order mark)."]
     if b"\x00" in data:
         raise InputError(f"{name} looks binary (it contains NUL bytes), not like text.")
+    if _utf8_cyrillic_share(data) >= MIXED_UTF8_SHARE:
+        return _decode_mixed(data, name)
+    best = _best_legacy(data, name)
+    note = f"Decoded as {_LEGACY[best]}, not UTF-8: check that the text looks right."
+    return data.decode(best), best, [note]
+
+
+# A text that is not valid UTF-8 but whose non-ASCII bytes are this much UTF-8 Cyrillic
+# (two-byte sequences D0-D3 xx) is a UTF-8 file with a legacy-encoded part pasted in: no
+# single encoding reads it, and KZ-1048 would read the UTF-8 part as Kazakh letters. In a
+# Windows-1251, KOI8-R or DOS-866 text such byte pairs are rare signs, a few per cent at most.
+MIXED_UTF8_SHARE = 0.2
+_UTF8_CYRILLIC = re.compile(rb"[\xd0-\xd3][\x80-\xbf]")
+
+
+def _utf8_cyrillic_share(data: bytes) -> float:
+    high = sum(1 for b in data if b >= 0x80) if len(data) < 1_000_000 else len(
+        re.findall(rb"[\x80-\xff]", data)
+    )
+    return 2 * len(_UTF8_CYRILLIC.findall(data)) / max(1, high)
+
+
+def _best_legacy(data: bytes, name: str) -> str:
     best, best_score = None, float("-inf")
     for enc in _LEGACY:
         try:
@@ -152,8 +306,33 @@ def decode_text(data: bytes, name: str = "the file") -> tuple[str, str, list[str
             f"{name} is not UTF-8 and does not look like Windows-1251, KOI8-R or DOS-866 text "
             "either; save it as UTF-8 and try again."
         )
-    note = f"Decoded as {_LEGACY[best]}, not UTF-8: check that the text looks right."
-    return data.decode(best), best, [note]
+    return best
+
+
+def _decode_mixed(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """Decode each line of a file that mixes UTF-8 lines with legacy-encoded ones in its own
+    encoding (the legacy one chosen on those lines alone), and say so."""
+    lines = data.split(b"\n")
+    legacy_lines = []
+    for line in lines:
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            legacy_lines.append(line)
+    legacy = _best_legacy(b"\n".join(legacy_lines), name)
+    out = []
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(line.decode(legacy))
+    n_legacy = len(legacy_lines)
+    note = (
+        f"The file mixes UTF-8 with {_LEGACY[legacy]}: {n_legacy} of its {len(lines)} lines "
+        f"were decoded as {_LEGACY[legacy]}, the others as UTF-8; check that the text looks "
+        "right, and re-save it as UTF-8."
+    )
+    return "\n".join(out), f"utf-8+{legacy}", [note]
 
 
 def _refuse_damaged_utf8(data: bytes, exc: UnicodeDecodeError, name: str) -> None:
@@ -234,35 +413,191 @@ def _refuse_binary(data: bytes, name: str) -> None:
 
 
 # --------------------------------------------------------------------------- formats
-def _docx_paragraphs(data: bytes, name: str) -> list[str]:
-    """Paragraphs and table cells' paragraphs of a .docx, in document order."""
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REL_TYPE_DOCUMENT = "/officeDocument"
+_BLOCK_TAGS = tuple(_W + t for t in ("document", "p", "tbl", "sdt"))
+# A zip is small on disk and may unpack to gigabytes (a "zip bomb"): the Word XML read is
+# capped at this many times the file limit (a real document's XML is a few times its text),
+# and the text taken from it at the file limit itself.
+DOCX_XML_FACTOR = 20
+# One paragraph or table is held whole while it is read: its XML is capped at this many times
+# the limit (20 MB for 5 MB, some 350 MB of memory at worst).
+DOCX_BLOCK_FACTOR = 4
+# Paragraphs cost time whatever their length: at most one per this many characters of the
+# limit (250,000 for 5 MB; a real document of 5 million characters has some 20,000).
+DOCX_CHARS_PER_PARAGRAPH = 20
+# Containers whose runs are part of a paragraph's text (hyperlinks, tracked insertions,
+# smart tags, fields, content controls); deleted and moved-away text is not.
+_RUN_CONTAINERS = {_W + t for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt",
+                                    "sdtContent", "moveTo", "customXml", "dir", "bdo")}
+
+
+class _CappedStream(io.RawIOBase):
+    """A file-like view of a zip member that refuses to give more than ``cap`` bytes in all,
+    nor more than ``block_cap`` bytes since ``block_start`` (the XML of one body element, all
+    of which is held in memory until it ends)."""
+
+    def __init__(self, raw, cap: int, block_cap: int, name: str) -> None:
+        self.raw, self.cap, self.block_cap, self.name_for_user = raw, cap, block_cap, name
+        self.consumed = self.block_start = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.raw.read(min(len(buffer), self.cap + 1 - self.consumed))
+        self.consumed += len(data)
+        if self.consumed > self.cap:
+            raise InputError(
+                f"{self.name_for_user} unpacks to more than {self.cap / 1e6:g} MB of Word XML "
+                "(a compressed 'zip bomb', or a document far over the size limit); "
+                "split it into parts or save it as .txt."
+            )
+        if self.consumed - self.block_start > self.block_cap:
+            raise InputError(
+                f"{self.name_for_user} has one paragraph or table of over "
+                f"{self.block_cap / 1e6:g} MB of Word XML (a 'zip bomb', or a table far over "
+                "the size limit); split it into parts or save it as .txt."
+            )
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _docx_paragraphs(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
+    """Paragraphs and table cells' paragraphs of a .docx, in document order.
+
+    The main XML part is parsed as a stream, one body element (paragraph or table) at a time,
+    so memory stays small however large the XML; the XML read is capped at
+    ``DOCX_XML_FACTOR × max_bytes`` and the text at ``max_bytes`` characters. Text is taken as
+    python-docx does (``w:t``, tabs, line breaks, non-breaking hyphens), plus what it drops:
+    text inside tracked insertions, content controls and nested tables.
+    """
+    from lxml import etree
+
+    xml_cap = DOCX_XML_FACTOR * max_bytes
+    max_paragraphs = max(1_000, max_bytes // DOCX_CHARS_PER_PARAGRAPH)
     try:
-        import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-    except ImportError as exc:  # pragma: no cover - a dependency of the project
-        raise InputError("Reading .docx needs python-docx: pip install python-docx.") from exc
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        part = _docx_main_part(archive)
+        info = archive.getinfo(part)
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError) as exc:
         raise InputError(f"{name} is not a valid .docx file (it cannot be opened as one).") from exc
-    except Exception as exc:  # python-docx raises several private error types
-        raise InputError(f"{name} is not a valid .docx file: {exc}.") from exc
+    if info.file_size > xml_cap:
+        raise InputError(
+            f"{name} unpacks to {info.file_size / 1e6:.0f} MB of Word XML, over the "
+            f"{xml_cap / 1e6:g} MB allowed for a {max_bytes / 1e6:g} MB limit (a 'zip bomb' or "
+            "a document far over the limit); split it into parts or save it as .txt."
+        )
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            seen: set[int] = set()
-            for row in Table(child, document).rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # merged cells repeat
-                        continue
-                    seen.add(id(cell._tc))
-                    lines.extend(p.text for p in cell.paragraphs)
+    size = 0
+    is_word = False
+    try:
+        with archive.open(info) as member:
+            capped = _CappedStream(member, xml_cap, DOCX_BLOCK_FACTOR * max_bytes, name)
+            stream = io.BufferedReader(capped)
+            events = etree.iterparse(
+                stream, events=("end",), tag=_BLOCK_TAGS, resolve_entities=False,
+                no_network=True, huge_tree=False, load_dtd=False,
+            )
+            for _, element in events:
+                parent = element.getparent()
+                if parent is None:
+                    is_word = True  # the w:document root, last of all
+                    continue
+                if parent.tag != _W + "body":
+                    continue  # nested in a table: read with its table
+                found = _body_element_lines(element)
+                lines.extend(found)
+                size += sum(len(line) + 1 for line in found)
+                if size > max_bytes:
+                    raise InputError(
+                        f"{name} holds over {max_bytes / 1e6:g} million characters of text, "
+                        "over the limit; split it into parts or raise the limit."
+                    )
+                if len(lines) > max_paragraphs:
+                    raise InputError(
+                        f"{name} has over {max_paragraphs:,} paragraphs (a generated file, or "
+                        "one far over the size limit); split it into parts."
+                    )
+                element.clear()
+                while element.getprevious() is not None:
+                    del parent[0]
+                capped.block_start = capped.consumed
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
+        raise InputError(f"{name} is not a valid .docx file (its text part is damaged).") from exc
+    if not is_word:
+        raise InputError(f"{name} is not a Word document (it has no Word document body).")
     return lines
+
+
+def _docx_main_part(archive: zipfile.ZipFile) -> str:
+    """The name of the main document part, from the package relationships."""
+    from lxml import etree
+
+    try:
+        info = archive.getinfo("_rels/.rels")
+    except KeyError:
+        return "word/document.xml"
+    if info.file_size > 1_000_000:
+        raise ValueError("package relationships too large")
+    root = etree.fromstring(archive.read(info), etree.XMLParser(resolve_entities=False,
+                                                                 no_network=True))
+    for rel in root:
+        if str(rel.get("Type", "")).endswith(_REL_TYPE_DOCUMENT) and rel.get("Target"):
+            return str(rel.get("Target")).lstrip("/")
+    return "word/document.xml"
+
+
+def _body_element_lines(element) -> list[str]:
+    """The paragraph texts of one child of ``w:body``: a paragraph, a table (each distinct
+    cell's paragraphs, a vertically merged cell once) or a content control around them."""
+    tag = element.tag
+    if tag == _W + "p":
+        return [_paragraph_text(element)]
+    lines: list[str] = []
+    if tag == _W + "tbl":
+        for row in element.iterchildren(_W + "tr"):
+            for cell in row.iterchildren(_W + "tc"):
+                merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+                if merge is not None and merge.get(_W + "val") in (None, "continue"):
+                    continue  # the lower part of a vertically merged cell
+                for child in cell:
+                    lines.extend(_body_element_lines(child))
+    elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+        for child in element:
+            lines.extend(_body_element_lines(child))
+    return lines
+
+
+def _paragraph_text(paragraph) -> str:
+    parts: list[str] = []
+    stack = [iter(paragraph)]
+    while stack:  # iterative: nesting depth never costs Python recursion
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == _W + "r":
+            parts.append(_run_text(child))
+        elif child.tag in _RUN_CONTAINERS:
+            stack.append(iter(child))
+    return "".join(parts)
+
+
+def _run_text(run) -> str:
+    parts: list[str] = []
+    for child in run:
+        tag = child.tag
+        if tag == _W + "t":
+            parts.append(child.text or "")
+        elif tag in (_W + "tab", _W + "ptab"):
+            parts.append("\t")
+        elif tag == _W + "br":
+            parts.append("\n" if child.get(_W + "type") in (None, "textWrapping") else "")
+        elif tag == _W + "cr":
+            parts.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
 
 
 def _finish_docx(paras: list[str], name: str) -> InputText:
@@ -279,30 +614,101 @@ def _finish_docx(paras: list[str], name: str) -> InputText:
     return _finish(text, name, "docx", None, [], spans)
 
 
-def _html_text(html: str, name: str) -> str:
-    """The main text of a web page (trafilatura), or all visible text when that finds none."""
+def _html_text(html: str, name: str) -> tuple[str, list[str]]:
+    """The main text of a web page (trafilatura), or all visible text when that finds none.
+
+    The page is parsed once with libxml2's deep-tree option (its default parser silently drops
+    everything nested deeper than 255 elements, and so would report false omissions). The
+    words of the parse are compared with the words left when the markup is simply stripped:
+    when the parse lost a part (nesting beyond even the deep-tree limit, broken markup), the
+    stripped text is used instead, and a note says so.
+    """
+    import lxml.etree
+    import lxml.html
+
+    notes: list[str] = []
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    try:
+        tree = lxml.html.fromstring(html, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:  # "Document is empty" and the like
+        raise InputError(f"{name} could not be read as a web page: {exc}.") from exc
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    visible = "\n".join(t.strip() for t in tree.itertext() if t.strip())
+    stripped = _markup_free_text(html)
+    parsed_words, all_words = len(_WORDS.findall(visible)), len(_WORDS.findall(stripped))
+    lost = all_words - parsed_words
+    if lost > max(HTML_LOST_WORDS, HTML_LOST_SHARE * all_words):
+        notes.append(
+            f"Part of the page could not be parsed ({lost} of its {all_words} words; it is "
+            f"nested {_nesting_hint(tree)} or its markup is broken): all its text was read "
+            "by removing the markup, menus and footers included; check the text."
+        )
+        return stripped, notes
     text = ""
     try:
         import trafilatura
 
         text = trafilatura.extract(
-            html, output_format="txt", include_comments=False, include_tables=True,
+            tree, output_format="txt", include_comments=False, include_tables=True,
             favor_recall=True,
         ) or ""
     except ImportError:  # pragma: no cover - a dependency of the project
         text = ""
-    if text.strip():
-        return text
-    try:
-        import lxml.html
+    except RecursionError:
+        text = ""
+    return (text if text.strip() else visible), notes
 
-        tree = lxml.html.fromstring(html)
-        for bad in tree.xpath("//script|//style|//noscript|//template"):
-            bad.drop_tree()
-        blocks = [t.strip() for t in tree.itertext() if t.strip()]
-        return "\n".join(blocks)
-    except Exception as exc:  # lxml raises on documents it cannot parse at all
-        raise InputError(f"{name} could not be read as a web page: {exc}.") from exc
+
+# Words a parse may miss (odd entities, broken markup around a word) before the page's text is
+# taken from the markup-free copy instead: more than this many and this share of them.
+HTML_LOST_WORDS, HTML_LOST_SHARE = 5, 0.05
+_WORDS = re.compile(r"\w+")
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)[^<>]*>|<!--")
+_HTML_HIDDEN = ("script", "style", "noscript", "template")
+_HTML_BLOCKS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
+    "h4 h5 h6 header hr li main nav ol p pre section table td th tr ul title".split()
+)
+
+
+def _markup_free_text(html: str) -> str:
+    """The page's text with tags, comments, scripts and styles removed, in linear time
+    (no backtracking pattern runs across the whole page)."""
+    import html as html_module
+
+    lower = html.lower()
+    out: list[str] = []
+    pos, end = 0, len(html)
+    while pos < end:
+        m = _HTML_TAG.search(html, pos)
+        if m is None:
+            out.append(html[pos:])
+            break
+        out.append(html[pos : m.start()])
+        if m.group(0) == "<!--":
+            close = html.find("-->", m.end())
+            pos = end if close < 0 else close + 3
+            continue
+        tag = m.group(2).lower()
+        pos = m.end()
+        if not m.group(1) and tag in _HTML_HIDDEN:
+            close = lower.find(f"</{tag}", pos)
+            pos = end if close < 0 else close
+            continue
+        out.append("\n" if tag in _HTML_BLOCKS else " ")
+    lines = (" ".join(line.split()) for line in html_module.unescape("".join(out)).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _nesting_hint(tree) -> str:
+    import lxml.etree
+
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return f"at least {deepest} elements deep" if deepest > 200 else "deeply"
 
 
 # --------------------------------------------------------------------------- paragraphs

@@ -152,3 +152,26 @@ def test_resolve_language_errors_name_the_side_and_the_fix():
         resolve_language(ru, [], None, ("en",), "target")
     with pytest.raises(InputError, match="cannot be 'de'"):
         resolve_language(ru, [], "de", ("ru", "kk"), "source")
+
+
+UKRAINIAN_PLAIN = (  # Ukrainian without ї, є or ґ: і is its only sign, which Kazakh shares
+    "Уряд виділив кошти на ремонт шкіл. Роботи почнуться в березні, повідомив міністр. "
+    "Він не виключив, що терміни зсунуться."
+)
+
+
+@pytest.mark.parametrize("text", [UKRAINIAN_PLAIN, "Вчора в місті пройшов концерт."],
+                         ids=["three-sentences", "one-line"])
+def test_ukrainian_without_its_own_letters_is_not_russian_or_kazakh(text):
+    guess = detect_language(text)
+    assert guess.lang is None and guess.other == "Ukrainian"
+
+
+def test_ukrainian_source_is_refused_by_name():
+    with pytest.raises(InputError, match="looks like Ukrainian, not Russian or Kazakh"):
+        resolve_language(UKRAINIAN_PLAIN, split_paragraphs(UKRAINIAN_PLAIN), None,
+                         ("ru", "kk"), "source")
+
+
+def test_a_short_russian_line_the_model_finds_ukrainian_stays_russian():
+    assert detect_language("«Я стою перед вами», — сказала одна из них.").lang == "ru"

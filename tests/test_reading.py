@@ -1,3 +1,4 @@
+import os
 import textwrap
 
 import pytest
@@ -246,3 +247,202 @@ def test_real_seed_article_reads_one_paragraph_a_line(shared_dir):
     lines = [x.strip() for x in path.read_text("utf-8").splitlines() if x.strip()]
     assert [got.text[p.start : p.end] for p in got.paragraphs] == lines
     assert "“language patrols.” ”" in got.text
+
+
+# ------------------------------------------------------------------ hostile input (issue 10)
+def _docx_with_body(path, body: bytes) -> None:
+    """A real .docx whose document body is replaced by ``body`` (raw WordprocessingML)."""
+    import io
+    import zipfile
+
+    docx = pytest.importorskip("docx")
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, rest = data.split(b"<w:body>")
+                data = head + b"<w:body>" + body + b"<w:sectPr/></w:body></w:document>"
+            out.writestr(info.filename, data)
+
+
+W_P = b"<w:p><w:r><w:t>%s</w:t></w:r></w:p>"
+
+
+def test_docx_bomb_is_refused_by_its_unpacked_size(tmp_path):
+    path = tmp_path / "bomb.docx"
+    _docx_with_body(path, W_P % b"a" * 150_000)  # 5 MB of XML in a small zip
+    assert path.stat().st_size < 100_000
+    with pytest.raises(InputError, match="zip bomb"):
+        read_file(path, max_bytes=100_000)
+
+
+def test_docx_one_huge_paragraph_is_refused_before_it_fills_memory(tmp_path):
+    path = tmp_path / "runs.docx"
+    _docx_with_body(path, b"<w:p>" + b"<w:r><w:t>a</w:t></w:r>" * 30_000 + b"</w:p>")
+    with pytest.raises(InputError, match="one paragraph or table of over"):
+        read_file(path, max_bytes=100_000)
+
+
+def test_docx_too_many_paragraphs_or_too_much_text_is_refused(tmp_path):
+    path = tmp_path / "paras.docx"
+    _docx_with_body(path, b"<w:p/>" * 6_000)
+    with pytest.raises(InputError, match="over 5,000 paragraphs"):
+        read_file(path, max_bytes=100_000)
+    long = "Очень длинный текст. ".encode() * 3_000
+    _docx_with_body(path, (W_P % long) * 3)
+    with pytest.raises(InputError, match="million characters of text, over the limit"):
+        read_file(path, max_bytes=100_000)
+
+
+def test_docx_reads_insertions_merged_cells_once_and_nested_tables(tmp_path):
+    path = tmp_path / "rich.docx"
+    cell = b"<w:tc>%s%s</w:tc>"
+    merged_start = b"<w:tcPr><w:vMerge w:val='restart'/></w:tcPr>"
+    merged_more = b"<w:tcPr><w:vMerge/></w:tcPr>"
+    nested = b"<w:tbl><w:tr>" + cell % (b"", W_P % "Вложенная.".encode()) + b"</w:tr></w:tbl>"
+    body = (
+        "<w:p><w:r><w:t xml:space='preserve'>Было </w:t></w:r><w:ins w:id='1'><w:r>"
+        "<w:t>вставлено</w:t></w:r></w:ins><w:del w:id='2'><w:r><w:delText>удалено"
+        "</w:delText></w:r></w:del><w:r><w:tab/><w:t>.</w:t></w:r></w:p>".encode()
+        + b"<w:tbl><w:tr>" + cell % (merged_start, W_P % "Объединённая.".encode())
+        + cell % (b"", W_P % "Справа.".encode() + nested) + b"</w:tr><w:tr>"
+        + cell % (merged_more, b"<w:p/>") + cell % (b"", W_P % "Ниже.".encode())
+        + b"</w:tr></w:tbl>"
+    )
+    _docx_with_body(path, body)
+    got = read_file(path)
+    assert [got.text[p.start : p.end] for p in got.paragraphs] == [
+        "Было вставлено\t.", "Объединённая.", "Справа.", "Вложенная.", "Ниже.",
+    ]
+
+
+def test_a_spreadsheet_renamed_docx_is_not_a_word_document(tmp_path):
+    import zipfile
+
+    path = tmp_path / "sheet.docx"
+    with zipfile.ZipFile(path, "w") as out:
+        out.writestr("word/document.xml", "<workbook><sheet>Лист</sheet></workbook>")
+    with pytest.raises(InputError, match="not a Word document"):
+        read_file(path)
+
+
+def test_devices_fifos_and_links_to_them_are_refused_without_reading(tmp_path):
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(InputError, match="is a device, not a regular file"):
+        read_file(link)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # nobody writes: a blocking open or read would hang here forever
+    with pytest.raises(InputError, match="FIFO"):
+        read_file(fifo)
+    with pytest.raises(InputError, match="is a folder"):
+        read_file(tmp_path)
+
+
+def test_a_file_in_an_unreadable_folder_is_one_line(tmp_path, monkeypatch):
+    import compare.reading as reading
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(reading.os, "open", denied)  # as root, chmod 000 would not stop us
+    with pytest.raises(InputError, match="permission denied") as err:
+        read_file(tmp_path / "locked" / "a.txt")
+    assert "\n" not in str(err.value)
+
+
+def test_a_file_growing_past_the_limit_while_read_is_cut_at_the_limit(tmp_path, monkeypatch):
+    import compare.reading as reading
+
+    path = tmp_path / "grows.txt"
+    path.write_bytes(b"a" * 10)
+    real_fstat = os.fstat
+    monkeypatch.setattr(reading.os, "fstat", lambda fd: os.stat_result(
+        (*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:])))  # claims 0 bytes, like /proc files
+    path.write_bytes(b"a" * 5_000)
+    with pytest.raises(InputError, match="over the 0.001 MB limit"):
+        read_file(path, max_bytes=1_000)
+
+
+def test_update_digest_streams_at_most_the_limit_and_never_hangs(tmp_path):
+    import hashlib
+
+    from compare.reading import update_digest
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 5_000)
+    digest = hashlib.sha256()
+    update_digest(digest, path, max_bytes=1_000)
+    expected = hashlib.sha256(b"x" * 1_001 + b"<over the size limit>")
+    assert digest.hexdigest() == expected.hexdigest()
+    small = hashlib.sha256()
+    path.write_bytes(b"small")
+    update_digest(small, path, max_bytes=1_000)
+    assert small.hexdigest() == hashlib.sha256(b"small").hexdigest()
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    marker = hashlib.sha256()
+    update_digest(marker, fifo)
+    assert marker.hexdigest() == hashlib.sha256(b"<not a readable regular file>").hexdigest()
+    missing = hashlib.sha256()
+    update_digest(missing, tmp_path / "missing.txt")
+    assert missing.hexdigest() == marker.hexdigest()
+
+
+DEEP_WORDS = "Глубокий абзац статьи, в котором достаточно слов, чтобы его сохранили."
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_deeply_nested_html_keeps_its_text(depth):
+    html = (
+        "<html><body><p>Первый абзац статьи о выборах, и в нём тоже много разных слов.</p>"
+        + "<div>" * depth + f"<p>{DEEP_WORDS}</p>" + "</div>" * depth
+        + "<p>Последний абзац после глубокой части, тоже довольно длинный текст.</p>"
+        "</body></html>"
+    )
+    got = read_bytes(html.encode(), "deep.html")
+    assert DEEP_WORDS in got.text and "Последний абзац" in got.text
+    if depth > 2048:  # beyond even libxml2's deep-tree limit: read without the parser, noted
+        assert any("could not be parsed" in n for n in got.notes)
+    else:
+        assert got.notes == []
+
+
+def test_html_markup_stripping_is_linear_on_unclosed_tags():
+    import time
+
+    from compare.reading import _markup_free_text
+
+    start = time.perf_counter()
+    _markup_free_text("<a" * 200_000 + "<script" * 50_000)
+    assert time.perf_counter() - start < 5
+
+
+def test_half_utf8_half_cp1251_is_decoded_line_by_line_and_noted():
+    from compare.langid import detect_language
+
+    first = "Президент провёл встречу в Астане с министрами.\nЦены выросли на 5 процентов.\n"
+    second = "Работы начнутся в марте, и сроки могут сдвинуться.\nБюджет увеличат ещё раз."
+    got = read_bytes(first.encode("utf-8") + second.encode("cp1251"), "mixed.txt")
+    assert got.text == first + second
+    assert any("mixes UTF-8 with Windows-1251" in n for n in got.notes)
+    assert detect_language(got.text).lang == "ru"  # not Kazakh, as KZ-1048 made it
+
+
+def test_pasted_lone_surrogates_become_replacement_characters_with_a_note():
+    got = read_pasted("Привет \ud83d мир \ud83d\ude00 и всё.")
+    assert got.text == "Привет \ufffd мир \U0001f600 и всё."
+    got.text.encode("utf-8")  # every export writes UTF-8
+    assert any("1 broken character" in n for n in got.notes)
+
+
+def test_input_notices_name_the_side():
+    from compare.reading import input_notices
+
+    target = read_bytes("Café au lait, naïve.".encode("cp1252"), "en.txt")
+    source = read_bytes(RU.encode("utf-8"), "ru.txt")
+    assert input_notices(target, source) == [f"English: {target.notes[0]}"]
+    assert input_notices(target, None) == input_notices(target, source)
