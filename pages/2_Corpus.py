@@ -1,10 +1,12 @@
-"""The Corpus page of the app (Streamlit lists it in the sidebar beside the article page).
+"""The Corpus page of the app (named "Corpus" in the sidebar beside "Check a translation").
 
 A thin shell over :mod:`compare.corpus`: open a results database made by ``corpus run`` (or
-run a small uploaded manifest into one), see per-group figures with bootstrap 95 % intervals
-as a table and a bar chart, the spread of per-document rates, and drill down from a group to
-its documents to the side-by-side view of one document, the same view as the article page.
-All reshaping lives in :mod:`compare.corpus.view`; no check runs here except through
+check an uploaded .zip of articles with its manifest into one), see per-group figures with
+bootstrap 95 % intervals as a table and a bar chart, the spread of per-document rates, and
+drill down from a group to its documents to the side-by-side view of one document, the same
+view as the article page. Paths typed here are opened only inside the data folder
+(:mod:`compare.app_files`), because the server opens them with its own rights. All reshaping
+lives in :mod:`compare.corpus.view`; no check runs here except through
 :func:`compare.corpus.runner.run_corpus`.
 """
 
@@ -17,7 +19,9 @@ from typing import Any
 
 import streamlit as st
 
+from compare.app_files import data_folder, inside_data_folder, unpack_articles_zip
 from compare.corpus import view
+from compare.corpus.manifest import read_manifest
 from compare.corpus.runner import load_report, run_corpus
 from compare.corpus.stats import GROUP_BY, group_stats, to_csv
 from compare.errors import InputError
@@ -51,20 +55,30 @@ def statistics(path: str, by: str, stamp: Any) -> list:
 
 
 def run_section(path: str) -> None:
-    """Upload a small manifest and run it into the database named in the path box."""
-    with st.expander("Or run a small manifest into that file"):
-        upload = st.file_uploader("Manifest (CSV)", type=["csv"], key="corpus_manifest")
-        base = st.text_input("Folder its file paths are relative to", key="corpus_base")
-        if not st.button("Run the manifest", key="corpus_run"):
+    """Run an uploaded .zip of articles with its manifest (or a manifest CSV whose files are in
+    the data folder) into the database named in the path box."""
+    with st.expander("Or check a corpus into that file",
+                     expanded=not os.path.exists(path) if path else False):
+        st.caption("Upload a .zip of the articles with their manifest.csv (columns id, "
+                   "source_path, target_path, optional outlet, date, source_lang, tags; paths "
+                   "relative to the manifest), or a manifest whose files are in the data folder.")
+        upload = st.file_uploader("A .zip of articles with the manifest, or a manifest (CSV)",
+                                  type=["zip", "csv"], key="corpus_manifest")
+        base = ""
+        if upload is not None and not upload.name.lower().endswith(".zip"):
+            base = st.text_input("Folder in the data folder that its paths are relative to",
+                                 key="corpus_base")
+        if not st.button("Check the corpus", key="corpus_run"):
             return
         try:
             if upload is None:
-                raise InputError("Choose a manifest CSV to run.")
-            if not path.strip():
-                raise InputError("Give the path of the results file to write in the box above.")
+                raise InputError("Choose a .zip of articles or a manifest CSV to run.")
+            if not path:
+                raise InputError("Give the name of the results file to write in the box above.")
             with tempfile.TemporaryDirectory() as tmp:
-                manifest = view.localise_manifest(upload.getvalue(), base, Path(tmp) / "m.csv")
-                total = max(view.manifest_size(manifest), 1)
+                manifest, outside_ok = _manifest_of(upload, base, Path(tmp))
+                rows, _ = read_manifest(manifest, allow_outside_paths=outside_ok)
+                total = max(len(rows), 1)
                 bar = st.progress(0.0, text="Checking documents…")
                 done: list[str] = []
 
@@ -73,9 +87,10 @@ def run_section(path: str) -> None:
                     bar.progress(min(len(done) / total, 1.0),
                                  text=f"Checked {len(done)} of {total}: {doc_id}")
 
-                summary = run_corpus(manifest, path.strip(), view.run_settings(), jobs=1,
+                summary = run_corpus(manifest, path, view.run_settings(), jobs=1,
                                      progress=False, after_commit=tick,
-                                     notice=lambda message: st.info(plain(message)))
+                                     notice=lambda message: st.info(plain(message)),
+                                     allow_outside_paths=outside_ok)
         except InputError as error:
             st.error(plain(str(error)))
             return
@@ -83,6 +98,25 @@ def run_section(path: str) -> None:
             st.error(plain(f"The run failed unexpectedly ({type(error).__name__}: {error})."))
             return
         st.success(plain(summary.line()))
+
+
+def _manifest_of(upload: Any, base: str, tmp: Path) -> tuple[Path, bool]:
+    """The manifest to run and whether its paths may lie outside its own folder (only a CSV's,
+    once each of its files is known to be inside the data folder)."""
+    if upload.name.lower().endswith(".zip"):
+        manifest = unpack_articles_zip(upload.getvalue(), tmp / "articles")
+        if view.manifest_size(manifest) > view.MAX_APP_DOCUMENTS:
+            raise InputError(f"The manifest has more than {view.MAX_APP_DOCUMENTS} documents; "
+                             "use: python -m compare corpus run.")
+        return manifest, False
+    folder = inside_data_folder(base or ".")
+    manifest = view.localise_manifest(upload.getvalue(), str(folder), tmp / "m.csv")
+    rows, _ = read_manifest(manifest, allow_outside_paths=True)
+    for row in rows:
+        for file in (row.source_path, row.target_path):
+            if file:
+                inside_data_folder(str(file))
+    return manifest, True
 
 
 def figures_section(path: str, docs: list, by: str) -> list:
@@ -140,20 +174,36 @@ def drill_section(path: str, docs: list, by: str, stats: list) -> None:
 def main() -> None:
     st.set_page_config(page_title="compare: corpus", layout="wide")
     st.title("Corpus: how faithful are many translations?")
-    st.caption("Open a results database made by `python -m compare corpus run`, or run a small "
-               "manifest here. Figures come with 95 % confidence intervals.")
-    path = st.text_input("Results database (.sqlite)", key="corpus_db",
-                         placeholder="/path/to/results.sqlite")
-    run_section(path)
-    if not path.strip():
-        st.info("Give the path of a results database to see its figures.")
-        return
     try:
-        docs = documents(path.strip(), _stamp(path.strip()))
+        folder = data_folder()
     except InputError as error:
         st.error(plain(str(error)))
         return
-    failed = view.failed_documents(path.strip())
+    st.caption(plain(f"Open a results database made by python -m compare corpus run, or check "
+                     f"a corpus here. Figures come with 95 % confidence intervals. Files are "
+                     f"read and written in the data folder {folder}."))
+    typed = st.text_input("Results database (.sqlite), in the data folder", key="corpus_db",
+                          placeholder="results.sqlite")
+    if not typed.strip():
+        run_section("")
+        st.info("Give the name of a results database to see its figures, or a new name to "
+                "check a corpus into.")
+        return
+    try:
+        path = str(inside_data_folder(typed))
+    except InputError as error:
+        st.error(plain(str(error)))
+        return
+    run_section(path)
+    if not os.path.exists(path):
+        st.info(plain(f"No results at {path} yet: check a corpus into it above."))
+        return
+    try:
+        docs = documents(path, _stamp(path))
+    except InputError as error:
+        st.error(plain(str(error)))
+        return
+    failed = view.failed_documents(path)
     if failed:
         with st.expander(f"{len(failed)} documents could not be checked"):
             st.dataframe(failed, hide_index=True, key="corpus_failed")
@@ -161,8 +211,8 @@ def main() -> None:
         st.warning("The database holds no successfully checked document yet.")
         return
     by = st.radio("Group by", list(GROUP_BY), horizontal=True, key="corpus_by")
-    stats = figures_section(path.strip(), docs, by)
-    drill_section(path.strip(), docs, by, stats)
+    stats = figures_section(path, docs, by)
+    drill_section(path, docs, by, stats)
 
 
 main()
