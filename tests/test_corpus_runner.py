@@ -445,3 +445,22 @@ def test_rows_removed_from_the_manifest_stop_counting_in_stats(
     printed = capsys.readouterr().out
     assert "kazinform" not in printed
     assert "1 stored documents are no longer in the manifest" in printed
+
+
+def test_engine_options_are_checked_and_ray_is_not_imported_for_local_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = _make_corpus(tmp_path)
+    base = ["corpus", "run", str(manifest), "--out", str(tmp_path / "r.sqlite"), "--quiet"]
+    assert "--engine ray" in _cli_one_line(capsys, [*base, "--workers", "2"])
+    assert "--workers" in _cli_one_line(capsys, [*base, "--engine", "ray", "--workers", "0"])
+    assert "--gpus-per-worker" in _cli_one_line(
+        capsys, [*base, "--engine", "ray", "--gpus-per-worker", "-1"])
+    probe = ("import sys\n"
+             "from compare.cli import build_parser\n"
+             "from compare.corpus import runner, stats, parquet_export\n"
+             "runner.make_executor(2, runner.RunSettings())\n"
+             "print('ray' in sys.modules)\n")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=60)
+    assert proc.stdout.strip() == "False", proc.stderr[-2000:]

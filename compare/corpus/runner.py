@@ -77,6 +77,7 @@ CREATE TABLE IF NOT EXISTS manifest_errors (line INTEGER, id TEXT, message TEXT)
 CREATE TABLE IF NOT EXISTS manifest_ids (id TEXT PRIMARY KEY);
 """
 SQLITE_MAGIC = b"SQLite format 3\x00"
+_OUR_TABLES = {"meta", "documents", "pairs", "flags", "manifest_errors", "manifest_ids"}
 _ADDED_COLUMNS = (("documents", "qe_mean", "REAL"), ("documents", "qe_pairs", "INTEGER"),
                   ("pairs", "qe", "REAL"))
 """Columns added after schema /1, appended to an older database when it is opened to write."""
@@ -424,12 +425,23 @@ def input_hash(row: ManifestRow, settings: RunSettings) -> str:
     for part in (settings.fingerprint(), row.source_lang):
         digest.update(part.encode() + b"\x00")
     for path in (row.source_path, row.target_path):
-        try:
-            digest.update(Path(path).read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
+        _hash_file(digest, path, settings.max_bytes)
         digest.update(b"\x00")
     return digest.hexdigest()
+
+
+def _hash_file(digest: Any, path: str, max_bytes: int, chunk: int = 1 << 20) -> None:
+    """Feed a file to ``digest`` a megabyte at a time, never more than ``max_bytes + 1``
+    bytes: a file over the limit fails when read anyway, so its tail cannot change the result,
+    and hashing never holds a whole file (or reads forever from a device) in memory."""
+    left = max(0, max_bytes) + 1
+    try:
+        with open(path, "rb") as handle:
+            while left > 0 and (block := handle.read(min(chunk, left))):
+                digest.update(block)
+                left -= len(block)
+    except OSError:
+        digest.update(b"<unreadable>")
 
 
 def pair_from_row(row: ManifestRow, settings: RunSettings) -> DocumentPair:
@@ -763,7 +775,9 @@ def check_results_file(path: Path) -> None:
         raise database_error(path, exc) from exc
     finally:
         db.close()
-    if tables and not (isinstance(schema, str) and schema.startswith("compare.corpus/")):
+    ours = isinstance(schema, str) and schema.startswith("compare.corpus/")
+    # A file whose tables are all ours but has no schema row yet was killed while being made.
+    if tables and not ours and not tables <= _OUR_TABLES:
         names = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
         raise InputError(f"{path} is another program's database (tables: {names}); compare "
                          "leaves it untouched: give --out a new file name.")
