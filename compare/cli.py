@@ -1,13 +1,20 @@
 """Command line: ``python -m compare check --source ru.txt --target en.txt --json out.json``.
 
 Exit codes: 0 when the report was written; 1 only with ``--fail-on`` when a flag at that
-severity or above was found; 2 with a one-line message when the input is bad.
+severity or above was found; 2 with a one-line message when the input or an option is bad;
+3 with a one-line message when something unexpected failed (a bug: never taken for "flags
+found"); 130 when interrupted. Text from the user's files that reaches the terminal is shown
+with control characters escaped, so a file cannot clear the screen or retitle the window.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
+import os
+import re
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,13 +22,21 @@ from compare import __version__
 from compare.errors import InputError
 from compare.flags import SEVERITIES
 
-EXIT_OK, EXIT_FLAGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FLAGS, EXIT_BAD_INPUT, EXIT_UNEXPECTED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_STATUS_HELP = (
+    "exit status: 0 the report was written; 1 with --fail-on, a flag that severe was found; "
+    "2 bad input or option (one line on stderr); 3 an unexpected error (one line on stderr; "
+    "set COMPARE_DEBUG=1 for the traceback); 130 interrupted"
+)
+MAX_MB_LIMIT = 1000.0
+"""The largest --max-mb accepted: beyond it a check would not finish in any useful time."""
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m compare",
         description="Check an English translation against its Russian or Kazakh source.",
+        epilog=EXIT_STATUS_HELP,
     )
     parser.add_argument("--version", action="version", version=f"compare {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -36,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
             "untranslated Cyrillic and broken punctuation. Without --source, only the checks "
             "that need no source run (punctuation, untranslated text)."
         ),
+        epilog=EXIT_STATUS_HELP,
     )
     check.add_argument("--source", metavar="SRC",
                        help="the Russian or Kazakh original (.txt, .docx, .html)")
@@ -70,10 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from compare.pipeline import Settings, check_texts
-    from compare.reading import read_file
+    from dataclasses import replace
 
-    max_bytes = int(args.max_mb * 1_000_000)
+    from compare.pipeline import Settings, check_texts
+    from compare.reading import input_notices, read_file
+
+    max_bytes = _max_bytes(args.max_mb)
     target = read_file(args.target, max_bytes=max_bytes)
     source = read_file(args.source, max_bytes=max_bytes) if args.source else None
 
@@ -97,13 +115,18 @@ def run_check(args: argparse.Namespace) -> int:
     )
     if source is not None and args.qe and qe is None:
         report.notices.append(QE_MISSING_NOTICE)
+    reading_notes = [n for n in input_notices(target, source) if n not in report.notices]
+    report.notices.extend(reading_notes)  # in the JSON and CSV reports too
+    for note in reading_notes:  # once, on stderr, not again in the summary
+        print(f"compare: note: {terminal_safe(note)}", file=sys.stderr)
 
     if args.json:
         _write(args.json, report.to_json())
     if args.csv:
         _write(args.csv, report.to_csv())
     if not args.quiet and args.json != "-":
-        print(report.summary())
+        shown = replace(report, notices=[n for n in report.notices if n not in reading_notes])
+        print(terminal_safe(shown.summary()))
     if args.fail_on and report.has_flags_at_least(args.fail_on):
         return EXIT_FLAGS
     return EXIT_OK
@@ -386,16 +409,76 @@ def _build_embedder(spec: str, cache_file: str | None):
     return embedder
 
 
+def _max_bytes(max_mb: float) -> int:
+    """``--max-mb`` in bytes; one line for inf, nan, zero, negative or absurd sizes."""
+    if not (math.isfinite(max_mb) and 0 < max_mb <= MAX_MB_LIMIT):
+        raise InputError(
+            f"--max-mb must be a number of megabytes above 0 and at most {MAX_MB_LIMIT:g} "
+            f"(got {max_mb:g})."
+        )
+    return int(max_mb * 1_000_000)
+
+
+# C0 and C1 control characters (ESC starts ANSI and OSC sequences) and the bidirectional
+# overrides that can make text read in another order than it is stored ("Trojan source").
+_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character shown escaped (``\\x1b``), newlines and tabs
+    kept: excerpts of a file printed to a terminal must not drive the terminal."""
+    return _UNSAFE_FOR_TERMINAL.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
 def _write(dest: str, content: str) -> None:
+    """Write ``content`` to ``dest`` (``-``: stdout) whole or not at all: into a temporary file
+    beside it, flushed to disk, then renamed over it, so a full disk or a crash midway leaves
+    the previous report as it was instead of a truncated one."""
     if dest == "-":
         sys.stdout.write(content)
         if not content.endswith("\n"):
             sys.stdout.write("\n")
         return
+    path = Path(dest)
+    if path.is_dir():
+        raise InputError(f"Cannot write {dest}: it is a folder.")
+    folder = path.parent if str(path.parent) else Path(".")
     try:
-        Path(dest).write_text(content, encoding="utf-8")
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise InputError(f"Cannot write {dest}: {exc.strerror or exc}.") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, _file_mode(path))
+        os.replace(temp, path)
+    except OSError as exc:
+        _remove_quietly(temp)
+        raise InputError(f"Cannot write {dest}: {exc.strerror or exc}; "
+                         "any previous file there is unchanged.") from exc
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode the report file should have: the old file's, else the usual one for new files
+    (mkstemp makes its temporary file private to the owner)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _remove_quietly(temp: str) -> None:
+    try:
+        os.unlink(temp)
+    except OSError:
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -404,5 +487,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as exc:
-        print(f"compare: {exc}", file=sys.stderr)
+        print(f"compare: {terminal_safe(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("compare: interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug or an environment fault: one line, a distinct status
+        if os.environ.get("COMPARE_DEBUG"):
+            raise
+        print(f"compare: unexpected error: {_one_line(exc)} (this is a bug in compare or a "
+              "fault of this computer; run again with COMPARE_DEBUG=1 for the details).",
+              file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    text = " ".join(str(exc).split()) or "no message"
+    return terminal_safe(f"{type(exc).__name__}: {text[:300]}")

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from compare.cli import main
+from compare.errors import InputError
 
 REPO = __import__("pathlib").Path(__file__).resolve().parent.parent
 
@@ -126,3 +127,79 @@ def test_module_entry_point_exit_code(tmp_path):
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+# ------------------------------------------------------------------ hostile input (issue 10)
+def test_report_is_replaced_whole_or_not_at_all_when_the_disk_fills(tmp_path):
+    import resource
+
+    from compare.cli import _write as write_report
+
+    out = tmp_path / "r.json"
+    out.write_text('{"good": "previous report"}', encoding="utf-8")
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, hard))  # files may not grow past 4 KB
+    try:
+        with pytest.raises(InputError, match="previous file there is unchanged"):
+            write_report(str(out), json.dumps({"pairs": ["x" * 100] * 200}))
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    assert json.loads(out.read_text("utf-8")) == {"good": "previous report"}
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]  # no temporary file left
+    write_report(str(out), '{"new": 1}')
+    assert json.loads(out.read_text("utf-8")) == {"new": 1}
+
+
+def test_unexpected_errors_exit_three_with_one_line(monkeypatch, capsys, tmp_path):
+    import compare.cli as cli
+
+    def broken(args):
+        raise RuntimeError("matmul: size 384 is different from 7\nsecond line")
+
+    monkeypatch.setattr(cli, "run_check", broken)
+    assert main(["check", "--target", str(tmp_path / "a.txt")]) == 3
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("compare: unexpected error: RuntimeError: matmul") and "\n" not in err
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "1e308", "0", "-5"])
+def test_absurd_max_mb_is_one_line_exit_two(files, capsys, value):
+    assert main(["check", "--target", str(files["good"]), f"--max-mb={value}"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "--max-mb must be a number of megabytes" in err and "\n" not in err
+
+
+def test_escape_sequences_in_excerpts_are_shown_not_obeyed(tmp_path, capsys):
+    path = tmp_path / "en.txt"
+    filler = "The report was long and detailed, and everyone read it with care. " * 8
+    path.write_text(filler + "It was over. . \x1b]0;owned\x07\x1b[2J"
+                    "And then the minister left the room without a word to anyone there.",
+                    encoding="utf-8")
+    assert main(["check", "--target", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "doubled-punctuation" in out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b[2J" in out
+
+
+def test_reading_notes_reach_stderr_once_and_the_json_report(tmp_path, capsys):
+    path = tmp_path / "en.txt"
+    path.write_bytes("He ordered a café au lait and a naïve “latte” in the morning.".encode(
+        "cp1252"))
+    out = tmp_path / "r.json"
+    assert main(["check", "--target", str(path), "--json", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("Decoded as Windows-1252") == 1
+    assert captured.err.startswith("compare: note: English: Decoded as Windows-1252")
+    assert "Windows-1252" not in captured.out
+    notices = json.loads(out.read_text("utf-8"))["notices"]
+    assert any(n.startswith("English: Decoded as Windows-1252") for n in notices)
+
+
+def test_help_documents_the_exit_statuses():
+    result = subprocess.run(
+        [sys.executable, "-m", "compare", "check", "--help"],
+        capture_output=True, text=True, cwd=REPO, check=True,
+    )
+    text = " ".join(result.stdout.split())
+    assert "3 an unexpected error" in text and "2 bad input" in text
