@@ -421,27 +421,15 @@ def result_from_report(pair: DocumentPair, report: Any) -> DocumentResult:
 
 def input_hash(row: ManifestRow, settings: RunSettings) -> str:
     """Hash of everything that decides a document's result: both files, language, settings."""
+    from compare.reading import update_digest
+
     digest = hashlib.sha256()
     for part in (settings.fingerprint(), row.source_lang):
         digest.update(part.encode() + b"\x00")
     for path in (row.source_path, row.target_path):
-        _hash_file(digest, path, settings.max_bytes)
+        update_digest(digest, path, settings.max_bytes)  # streamed, capped, no FIFO hangs
         digest.update(b"\x00")
     return digest.hexdigest()
-
-
-def _hash_file(digest: Any, path: str, max_bytes: int, chunk: int = 1 << 20) -> None:
-    """Feed a file to ``digest`` a megabyte at a time, never more than ``max_bytes + 1``
-    bytes: a file over the limit fails when read anyway, so its tail cannot change the result,
-    and hashing never holds a whole file (or reads forever from a device) in memory."""
-    left = max(0, max_bytes) + 1
-    try:
-        with open(path, "rb") as handle:
-            while left > 0 and (block := handle.read(min(chunk, left))):
-                digest.update(block)
-                left -= len(block)
-    except OSError:
-        digest.update(b"<unreadable>")
 
 
 def pair_from_row(row: ManifestRow, settings: RunSettings) -> DocumentPair:
