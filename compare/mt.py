@@ -134,7 +134,7 @@ def _open_cache(path: str | None, notices: list[str]) -> Any:
 
     target = path or default_cache_path()
     try:
-        return MTCache(target)
+        return MTCache(target, notice=notices.append)  # a damaged file: set aside, said
     except (OSError, sqlite3.Error) as exc:  # unwritable folder, corrupt file: run uncached
         notices.append(f"The translation cache {target} could not be opened ({exc}); "
                        "translations will not be kept between runs.")  # fmt: skip

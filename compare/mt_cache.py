@@ -5,6 +5,12 @@ translation. SQLite in WAL mode lets readers and one writer work at once; every 
 transaction with a generous busy timeout, so several processes (a CLI run beside the app, a
 corpus re-run in parallel) can share the file safely. Each thread gets its own connection, since
 a sqlite3 connection must not be shared across threads.
+
+A cache must never cost the user a run: a file that is not a SQLite database, has damaged pages,
+another schema or values that are not text is set aside (renamed with a timestamp, never
+deleted) and a new cache is started, once, with a notice saying so. Damage found later, while
+reading or writing, is handled the same way; should even the new file fail, the cache turns
+itself off for the rest of the run.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +32,15 @@ CREATE TABLE IF NOT EXISTS translations (
 )
 """
 _CHUNK = 500  # keys per SELECT: well under SQLite's bound-parameter limit
+_DAMAGE = sqlite3.DatabaseError
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """Whether an error means the file is damaged, not merely busy or unwritable for now."""
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        return "no such table" in text or "no such column" in text
+    return True
 
 
 def default_cache_path() -> Path:
@@ -39,15 +55,125 @@ def default_cache_path() -> Path:
 class MTCache:
     """Translations keyed by :meth:`key`; safe to share between threads and processes."""
 
-    def __init__(self, path: str | Path, timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path, timeout: float = 30.0,
+                 notice: Callable[[str], None] | None = None) -> None:  # fmt: skip
+        """Open (or create) the cache at ``path``; a damaged file is set aside and replaced.
+
+        ``notice`` receives each message about a file set aside (also kept in ``notices``).
+        Raises :class:`OSError` or :class:`sqlite3.Error` only when no cache can be made at
+        ``path`` at all (a read-only folder).
+        """
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.timeout = timeout
+        self.notices: list[str] = []
+        self._notice = notice
+        self._disabled = False
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        problem = self._problem()
+        if problem:
+            self._set_aside(problem)
         with self._connect() as conn:  # create the table once, up front
             conn.execute(_SCHEMA)
+
+    # ------------------------------------------------------------------ validation
+    def _problem(self) -> str | None:
+        """What is wrong with the file at ``path``, or None (also for a new or busy file)."""
+        try:
+            if self.path.stat().st_size == 0:
+                return None
+        except FileNotFoundError:
+            return None
+        try:
+            conn = sqlite3.connect(self.path, timeout=self.timeout)
+        except sqlite3.OperationalError:
+            return None  # unopenable for now (locked, permissions): the caller's error
+        try:
+            tables = {name for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}  # fmt: skip
+            if not tables:
+                return None
+            if "translations" not in tables:
+                return "it is not a translation cache (tables: " + ", ".join(sorted(tables)) + ")"
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(translations)")}
+            if not {"key", "translation"} <= columns:
+                return "its table has the wrong columns (" + ", ".join(sorted(columns)) + ")"
+            check = conn.execute("PRAGMA quick_check").fetchone()
+            if not check or check[0] != "ok":
+                return f"damaged pages ({check[0] if check else 'no answer'})"
+            bad = conn.execute(
+                "SELECT COUNT(*) FROM translations "
+                "WHERE typeof(key) != 'text' OR typeof(translation) != 'text'"
+            ).fetchone()[0]
+            if bad:
+                return f"{bad} of its entries are not text"
+            return None
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                return None
+            return f"it cannot be read ({exc})"
+        except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
+            return f"it is not a readable SQLite database ({exc})"
+        finally:
+            conn.close()
+
+    def _set_aside(self, problem: str) -> None:
+        """Rename the damaged file (and its journal) with a timestamp; say so once."""
+        self.close()
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+        try:
+            os.replace(self.path, aside)
+        except FileNotFoundError:
+            pass  # another process set it aside first
+        for suffix in ("-wal", "-shm", "-journal"):
+            extra = Path(f"{self.path}{suffix}")
+            try:
+                if suffix == "-wal":
+                    os.replace(extra, Path(f"{aside}{suffix}"))
+                else:
+                    extra.unlink()
+            except FileNotFoundError:
+                pass
+        self._say(f"The translation cache {self.path} could not be used ({problem}); it was "
+                  f"set aside as {aside.name} and a new cache was started.")
+
+    def _say(self, message: str) -> None:
+        if message in self.notices:
+            return
+        self.notices.append(message)
+        if self._notice is not None:
+            self._notice(message)
+
+    def _recover(self, exc: sqlite3.DatabaseError) -> bool:
+        """After damage met while reading or writing: set the file aside and start again
+        (True), or, when that was done already, turn the cache off for this run (False)."""
+        if self._disabled:
+            return False
+        if getattr(self, "_recovered", False):
+            self._disabled = True
+            self.close()
+            self._say(f"The translation cache {self.path} failed again ({exc}); translations "
+                      "are not cached for the rest of this run.")
+            return False
+        self._recovered = True
+        try:
+            self._set_aside(f"damage found while in use: {exc}")
+            with self._connect() as conn:
+                conn.execute(_SCHEMA)
+        except (OSError, sqlite3.Error) as again:
+            self._disabled = True
+            self.close()
+            self._say(f"The translation cache {self.path} could not be rebuilt ({again}); "
+                      "translations are not cached for the rest of this run.")
+            return False
+        return True
 
     @staticmethod
     def key(model: str, revision: str, direction: str, settings: Mapping[str, Any],
@@ -72,8 +198,24 @@ class MTCache:
         return conn
 
     def get_many(self, keys: Iterable[str]) -> dict[str, str]:
-        """The cached translations among ``keys`` (absent keys are simply missing)."""
+        """The cached translations among ``keys`` (absent keys are simply missing).
+
+        Only text values count: anything else another program stored is treated as missing.
+        """
         keys = list(dict.fromkeys(keys))
+        if self._disabled:
+            return {}
+        try:
+            return self._get_many(keys)
+        except _DAMAGE as exc:
+            if not _is_damage(exc) or not self._recover(exc):
+                return {}
+            try:
+                return self._get_many(keys)
+            except _DAMAGE:
+                return {}
+
+    def _get_many(self, keys: list[str]) -> dict[str, str]:
         conn = self._connect()
         found: dict[str, str] = {}
         for i in range(0, len(keys), _CHUNK):
@@ -82,7 +224,8 @@ class MTCache:
             rows = conn.execute(
                 f"SELECT key, translation FROM translations WHERE key IN ({marks})", chunk
             )
-            found.update(rows.fetchall())
+            found.update((k, v) for k, v in rows.fetchall()
+                         if isinstance(k, str) and isinstance(v, str))  # fmt: skip
         return found
 
     def get(self, key: str) -> str | None:
@@ -90,8 +233,20 @@ class MTCache:
 
     def put_many(self, items: Mapping[str, str]) -> None:
         """Store translations in one short transaction (others wait, never fail, meanwhile)."""
-        if not items:
+        if not items or self._disabled:
             return
+        try:
+            self._put_many(items)
+        except _DAMAGE as exc:
+            if not _is_damage(exc):
+                raise
+            if self._recover(exc):
+                try:
+                    self._put_many(items)
+                except _DAMAGE:
+                    self._disabled = True
+
+    def _put_many(self, items: Mapping[str, str]) -> None:
         conn = self._connect()
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -105,6 +260,8 @@ class MTCache:
         conn.execute("COMMIT")
 
     def __len__(self) -> int:
+        if self._disabled:
+            return 0
         return self._connect().execute("SELECT COUNT(*) FROM translations").fetchone()[0]
 
     def close(self) -> None:
