@@ -203,3 +203,28 @@ def test_help_documents_the_exit_statuses():
     )
     text = " ".join(result.stdout.split())
     assert "3 an unexpected error" in text and "2 bad input" in text
+
+
+def _requirement_lines(path):
+    import re
+
+    lines = []
+    for line in path.read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            lines.append(re.sub(r"\s+", "", line))
+    return lines
+
+
+def test_pyproject_declares_every_requirement_with_the_same_pin():
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    declared = list(project["dependencies"])
+    for extra in project.get("optional-dependencies", {}).values():
+        declared += extra
+    required = _requirement_lines(REPO / "requirements.txt")
+    if (REPO / "requirements-cluster.txt").exists():
+        required += _requirement_lines(REPO / "requirements-cluster.txt")
+    assert sorted(required) == sorted(d.replace(" ", "") for d in declared)
+    assert project["scripts"]["compare"] == "compare.cli:main"
