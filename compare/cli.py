@@ -439,10 +439,17 @@ def _write(dest: str, content: str) -> None:
         if not content.endswith("\n"):
             sys.stdout.write("\n")
         return
-    path = Path(dest)
+    path = Path(os.path.realpath(dest))  # through a link: the link stays, its target changes
     if path.is_dir():
         raise InputError(f"Cannot write {dest}: it is a folder.")
-    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not path.is_file():  # /dev/stdout, /dev/null, a FIFO: never replace
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(content)
+        except OSError as exc:
+            raise InputError(f"Cannot write {dest}: {exc.strerror or exc}.") from exc
+        return
+    folder = path.parent
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -1,6 +1,7 @@
 """The CLI's exit codes, messages and JSON contract, run as a user runs it."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -228,3 +229,19 @@ def test_pyproject_declares_every_requirement_with_the_same_pin():
         required += _requirement_lines(REPO / "requirements-cluster.txt")
     assert sorted(required) == sorted(d.replace(" ", "") for d in declared)
     assert project["scripts"]["compare"] == "compare.cli:main"
+
+
+def test_report_writes_through_links_and_into_devices_without_replacing_them(tmp_path):
+    from compare.cli import _write as write_report
+
+    real = tmp_path / "real.json"
+    real.write_text("{}", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_report(str(link), '{"n": 1}')
+    assert link.is_symlink() and json.loads(real.read_text("utf-8")) == {"n": 1}
+    write_report("/dev/null", '{"n": 2}')  # a device is written into, never renamed over
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+    with pytest.raises(InputError, match="Cannot write /dev/full"):
+        write_report("/dev/full", '{"n": 3}')  # the disk-full device
+    assert not os.path.isfile("/dev/full")
