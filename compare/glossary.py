@@ -349,6 +349,13 @@ def load_glossary(path: str | os.PathLike[str] | None) -> Glossary:
     return Glossary.with_user_terms(read_glossary(data, p.name), origin=str(p))
 
 
+@functools.lru_cache(maxsize=1)
+def builtin_glossary() -> Glossary:
+    """One shared glossary of the built-in list, so its lookups are memoised across pairs and
+    documents."""
+    return Glossary()
+
+
 @functools.lru_cache(maxsize=4)
 def cached_glossary(path: str | None) -> Glossary | None:
     """The glossary of a file, read once per process (corpus workers check many documents with

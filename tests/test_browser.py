@@ -1,7 +1,12 @@
-"""One real-browser test: the app served headless, driven by Debian's chromium via Playwright.
+"""Real-browser tests: the app served headless, driven by Debian's chromium via Playwright.
 
-It loads the demo, runs the check, waits for highlighted flags and saves a screenshot under
-pytest's tmp dir. Playwright's own browser downloads are never used (``executable_path``
+The first loads the demo, runs the check, waits for highlighted flags and saves a screenshot
+under pytest's tmp dir. The second walks a translator's session on a 2,000-sentence pair (a
+fast fake sentence model, so it takes seconds, not minutes): glossary edit, search, next flag,
+ignore and dismiss from the row, dismissed flags in the HTML and CSV downloads, a correction
+whose section stays open, and the Corpus page running an uploaded .zip.
+
+Playwright's own browser downloads are never used (``executable_path``
 points at the system chromium, which ``.ci/run`` installs with apt). The test starts its own
 server on a free port and stops only that server.
 """
@@ -57,10 +62,25 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90.0) -> No
 
 @pytest.fixture
 def server(tmp_path):
+    yield from _serve(tmp_path, {})
+
+
+@pytest.fixture
+def fast_server(tmp_path):
+    """A server with the fake sentence model and no meaning model: long documents in seconds."""
+    yield from _serve(tmp_path, {
+        "COMPARE_EMBEDDER": "py:tests.fake_embedders:NumberEmbedder",
+        "COMPARE_QE_MODEL": str(tmp_path / "no-meaning-model"),
+        "COMPARE_DATA_DIR": str(tmp_path / "data"),
+    })
+
+
+def _serve(tmp_path, extra_env):
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = open(tmp_path / "server.log", "wb")
-    env = {**os.environ, "COMPARE_HOME": str(tmp_path / "home"), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "COMPARE_HOME": str(tmp_path / "home"), "HF_HUB_OFFLINE": "1",
+           **extra_env}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(REPO / "streamlit_app.py"),
          "--server.headless", "true", "--server.port", str(port),
@@ -135,3 +155,165 @@ def test_demo_in_a_real_browser(server, tmp_path, record_property):
     timings = {"demo_ru_s": round(first, 2), "demo_kk_s": round(second, 2)}
     record_property("timings", timings)
     print(f"\nscreenshot: {shot}\ntimings: {timings}")
+
+
+def _rerun_done(page, timeout: float = 180_000) -> None:
+    """Wait for Streamlit to finish the run a click started: no running indicator and no stale
+    (greyed, about to be replaced) element, twice in a row."""
+    deadline = time.monotonic() + timeout / 1000
+    calm = 0
+    page.wait_for_timeout(300)
+    while calm < 2:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not finish its run")
+        busy = (page.locator("[data-testid='stStatusWidget']").count()
+                + page.locator("[data-stale='true']").count())
+        calm = calm + 1 if not busy else 0
+        page.wait_for_timeout(250)
+
+
+def _first_row_id(page) -> str:
+    return page.locator("table.pairs tbody tr").first.get_attribute("id")
+
+
+def test_a_translators_session_on_a_long_pair(fast_server, tmp_path, record_property):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright.sync_api import expect
+
+    from tests.fake_embedders import long_pair
+
+    src, eng = long_pair(2000)
+    started = time.perf_counter()
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1800},
+                                    accept_downloads=True)
+            page.goto(fast_server, wait_until="domcontentloaded")
+            page.get_by_role("button", name="Check", exact=True).wait_for(timeout=60_000)
+            _rerun_done(page)
+            # the two pages are named in the sidebar
+            expect(page.get_by_role("link", name="Check a translation")).to_be_visible()
+            expect(page.get_by_role("link", name="Corpus")).to_be_visible()
+
+            # glossary edit: saved in COMPARE_HOME, used by the next Check
+            page.get_by_text(re.compile(r"^Glossary \(")).click()
+            terms = page.get_by_label("Your terms")
+            terms.fill("санкция,restrictive measures,client style\n")
+            terms.press("Control+Enter")
+            _rerun_done(page)
+            page.get_by_role("button", name="Save glossary").click()
+            expect(page.get_by_text("Saved 1 term(s)")).to_be_visible(timeout=30_000)
+            assert "санкция" in (tmp_path / "home" / "glossary.csv").read_text("utf-8")
+
+            # a 2,000-sentence pair
+            for label, text in (("Source (Russian or Kazakh)", src), ("English translation", eng)):
+                box = page.get_by_label(label)
+                box.fill(text)
+                box.press("Control+Enter")
+                _rerun_done(page)
+            check_started = time.perf_counter()
+            page.get_by_role("button", name="Check", exact=True).click()
+            page.locator("table.pairs tbody tr").first.wait_for(timeout=300_000)
+            _rerun_done(page, 300_000)
+            check_s = time.perf_counter() - check_started
+            expect(page.locator("table.pairs tbody tr")).to_have_count(50)
+            assert page.locator("[data-testid='stException']").count() == 0
+
+            # search over both sides
+            search = page.get_by_label("Search both sides")
+            search.fill("насчитывало 4500")
+            search.press("Enter")
+            _rerun_done(page)
+            expect(page.locator("table.pairs tbody tr")).to_have_count(1)
+            assert _first_row_id(page) == "pair-1500"
+            search.fill("")
+            search.press("Enter")
+            _rerun_done(page)
+
+            # next flag: the США row (name, built-in terminology and the glossary's term)
+            page.get_by_role("button", name="Next flag").click()
+            _rerun_done(page)
+            assert _first_row_id(page) == "pair-1200"
+            focus = page.locator("table.pairs tr.focus")
+            expect(focus).to_have_count(1)
+            expect(focus).to_contain_text("The glossary renders “санкций”")
+            page.get_by_role("button", name="Next flag").click()
+            _rerun_done(page)
+            assert _first_row_id(page) == "pair-1500"
+
+            # ignore from the row: the number flag of row 1500, everywhere
+            page.get_by_role("button", name=re.compile(r"^Ignore “.*” everywhere$")).first.click()
+            _rerun_done(page)
+            expect(page.get_by_role("button", name="Lift the ignore rule")).to_have_count(1)
+            assert (tmp_path / "home" / "ignored.json").is_file()
+            # dismiss from the row: back to row 1200 (row 1500 has no active flag now)
+            page.get_by_role("button", name="Next flag").click()
+            _rerun_done(page)
+            assert _first_row_id(page) == "pair-1200"
+            page.get_by_role("button", name="Dismiss", exact=True).first.click()
+            _rerun_done(page)
+            expect(page.get_by_role("button", name="Restore", exact=True)).to_have_count(1)
+
+            # dismissed flags are in the HTML and CSV downloads, marked, and counted
+            with page.expect_download() as got:
+                page.get_by_role("button", name="HTML", exact=True).click()
+            html_page = pathlib.Path(got.value.path()).read_text("utf-8")
+            assert html_page.count('class="dismissed"') == 2
+            assert re.search(r'class="dismissed-count">2<', html_page)
+            with page.expect_download() as got:
+                page.get_by_role("button", name="CSV", exact=True).click()
+            sheet = pathlib.Path(got.value.path()).read_text("utf-8")
+            assert sheet.count("[dismissed]") == 2 and "\n1," in sheet
+
+            # a correction: its section stays open afterwards
+            page.get_by_text("Fix the alignment (merge, split, move a sentence)").click()
+            merge = page.get_by_role("button", name="Merge with the next pair")
+            merge.click()
+            _rerun_done(page, 300_000)
+            expect(merge).to_be_visible()
+            expect(page.get_by_text("The alignment was corrected by hand")).to_be_visible()
+            assert page.locator("[data-testid='stException']").count() == 0
+
+            # the Corpus page runs an uploaded .zip of articles with its manifest
+            page.get_by_role("link", name="Corpus").click()
+            db = page.get_by_label("Results database (.sqlite), in the data folder")
+            db.fill("results.sqlite")
+            db.press("Enter")
+            _rerun_done(page)
+            expect(page.get_by_text("No results at")).to_be_visible()
+            page.locator("[data-testid='stFileUploader'] input[type=file]").set_input_files(
+                str(_articles_zip(tmp_path)))
+            _rerun_done(page)
+            page.get_by_role("button", name="Check the corpus").click()
+            expect(page.get_by_text(re.compile("2 checked now"))).to_be_visible(timeout=300_000)
+            _rerun_done(page)
+            assert (tmp_path / "data" / "results.sqlite").is_file()
+            assert page.locator("[data-testid='stException']").count() == 0
+            page.screenshot(path=str(tmp_path / "session.png"))
+        finally:
+            browser.close()
+    timings = {"check_2000_s": round(check_s, 1),
+               "session_s": round(time.perf_counter() - started, 1)}
+    record_property("timings", timings)
+    print(f"\ntimings: {timings}")
+
+
+def _articles_zip(tmp_path: pathlib.Path) -> pathlib.Path:
+    import zipfile
+
+    texts = {
+        "lib.ru.txt": "В понедельник в Алматы открылась библиотека. Её площадь 4500 метров.",
+        "lib.en.txt": "A library opened in Almaty on Monday. Its area is 5400 metres.",
+        "park.kk.txt": "Астанада жаңа саябақ ашылды. Саябақтың ауданы 35 гектар.",
+        "park.en.txt": "A new park opened in Astana. The park covers 35 hectares.",
+    }
+    manifest = ("id,outlet,source_lang,source_path,target_path\n"
+                "lib,lenta.ru,ru,lib.ru.txt,lib.en.txt\n"
+                "park,kazinform,kk,park.kk.txt,park.en.txt\n")
+    out = tmp_path / "articles.zip"
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, text in texts.items():
+            zf.writestr(f"corpus/{name}", text + "\n")
+        zf.writestr("corpus/manifest.csv", manifest)
+    return out

@@ -27,7 +27,7 @@ import regex
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
-from compare.glossary import Glossary
+from compare.glossary import builtin_glossary
 from compare.translit import english_keys, keys_match, latin_key
 
 # Exonyms: Cyrillic stem prefixes (ru, kk) | English words or word prefixes (lower case; a
@@ -641,12 +641,12 @@ class NameMismatch(PairCheck):
     description = "A name in the source is missing from the English, or the English adds one."
 
     def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
-        self._glossary = ctx.glossary or Glossary()
+        self._glossary = ctx.glossary or builtin_glossary()
         return self._pair(ctx, pair.source, pair.target)
 
     def _renders(self, src_word: str, en_word: str) -> bool:
         """By spelling or exonym, or because the glossary pairs them (РФ / Federation)."""
-        glossary = getattr(self, "_glossary", None) or Glossary()
+        glossary = getattr(self, "_glossary", None) or builtin_glossary()
         return src_matches_en(src_word, en_word) or glossary.renders(src_word, en_word)
 
     def _pair(self, ctx: CheckContext, s_idx: tuple[int, ...], t_idx: tuple[int, ...]) -> list:

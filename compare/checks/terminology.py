@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from compare.checks.base import Check, CheckContext, register
 from compare.flags import Flag
-from compare.glossary import Glossary, Term
+from compare.glossary import Glossary, Term, builtin_glossary
 
 
 def _quoted(names: tuple[str, ...]) -> str:
@@ -37,7 +37,7 @@ class TerminologyMismatch(Check):
     def run(self, ctx: CheckContext) -> list[Flag]:
         if ctx.source is None:
             return []
-        glossary: Glossary = ctx.glossary or Glossary()
+        glossary: Glossary = ctx.glossary or builtin_glossary()
         english = [" ".join(ctx.target.sentence_text(i) for i in p.target) for p in ctx.pairs]
         flags: list[Flag] = []
         for n, pair in enumerate(ctx.pairs):
