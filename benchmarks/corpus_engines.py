@@ -39,6 +39,7 @@ from compare.corpus.runner import (  # noqa: E402
     EngineOptions,
     InlineExecutor,
     PoolExecutor,
+    ResultStore,
     RunSettings,
     run_corpus,
 )
@@ -71,6 +72,30 @@ def build_manifest(folder: Path, n_docs: int) -> tuple[Path, int]:
 def do_nothing(pair: DocumentPair, settings: RunSettings) -> DocumentResult:
     """A document task without work: what is left of its time is the engine's overhead."""
     return DocumentResult(pair.id, pair.input_hash, "ok")
+
+
+class RecordingInline(InlineExecutor):
+    """The one-process executor, keeping every result (to time the driver's writes after)."""
+
+    def __init__(self) -> None:
+        self.results: list[DocumentResult] = []
+
+    def run(self, pairs, settings):  # type: ignore[no-untyped-def]
+        self.pairs = {p.id: p for p in pairs}
+        for result in super().run(pairs, settings):
+            self.results.append(result)
+            yield result
+
+
+def driver_write_seconds(recorded: RecordingInline, dest: Path) -> float:
+    """Mean seconds the driver spends storing one document (one transaction each)."""
+    store = ResultStore(dest)
+    started = time.perf_counter()
+    for result in recorded.results:
+        store.save(recorded.pairs[result.id], result)
+    seconds = (time.perf_counter() - started) / max(1, len(recorded.results))
+    store.close()
+    return seconds
 
 
 def timed_run(manifest: Path, out: Path, settings: RunSettings, **kwargs: object) -> float:
@@ -111,8 +136,9 @@ def main() -> None:
         print(f"{name:<28} {seconds:7.1f} s  {rates[name]:7.1f} documents a minute  "
               f"(load {os.getloadavg()[0]:.1f})", flush=True)
 
+    recorded = RecordingInline()
     report("local, 1 process", timed_run(manifest, root / "inline.sqlite", settings(),
-                                          executor=InlineExecutor()))
+                                          executor=recorded))
     report("local pool, 2 processes", timed_run(manifest, root / "pool.sqlite", settings(),
                                                 executor=PoolExecutor(2)))
     started = time.perf_counter()
@@ -146,6 +172,9 @@ def main() -> None:
     print(f"{'ray overhead per document':<28} {1000 * per_doc:7.1f} ms  (the work itself: "
           f"{1000 * work:.0f} ms a document in 1 process, models loaded; overhead "
           f"{100 * per_doc / work:.1f} %)")
+    write = driver_write_seconds(recorded, root / "writes.sqlite")
+    print(f"{'driver write per document':<28} {1000 * write:7.1f} ms  (one driver stores at most "
+          f"{60 / (write + per_doc):,.0f} documents a minute, whatever the cluster)")
 
 
 if __name__ == "__main__":

