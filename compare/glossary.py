@@ -137,6 +137,7 @@ class Glossary:
     _renders_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False,
                                                       compare=False)
     _index_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    _word_index_memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     # ----------------------------------------------------------------- building
     @classmethod
@@ -239,18 +240,57 @@ class Glossary:
         word: Russian and Federation both render РФ). Used by the name check."""
         patterns = self._renders_memo.get(source_word)
         if patterns is None:
-            out: list[str] = []
-            for term in self.terms:
-                if any(_source_word_matches(fw, source_word)
-                       for form in term.source for _, _, fw in _words(form)):
-                    for rendering in term.english:
-                        rwords = [w for _, _, w in _words(rendering.rstrip("*"))]
-                        if rwords and rendering.endswith("*"):
-                            rwords[-1] += "*"
-                        out.extend(rwords)
-            patterns = tuple(out)
+            patterns = self._renderings_of(source_word)
             self._renders_memo[source_word] = patterns
         return any(_english_word_matches(p, english_word) for p in patterns)
+
+    def _renderings_of(self, source_word: str) -> tuple[str, ...]:
+        """The English words of every term one of whose source words ``source_word`` is a
+        form of; looked up through an index of the terms' words, not term by term."""
+        index = self._word_index()
+        candidates = set(index["exact"].get(source_word, ()))
+        low = source_word.lower()
+        if not _is_acronym(source_word) and low[:2] in index["prefixes"]:
+            candidates |= index["lower"].get(low, set())
+            for key in _source_keys(source_word):
+                candidates |= index["stem"].get(key, set())
+        out: list[str] = []
+        for n in sorted(candidates):
+            term = self.terms[n]
+            if not any(_source_word_matches(fw, source_word)
+                       for form in term.source for _, _, fw in _words(form)):
+                continue
+            for rendering in term.english:
+                rwords = [w for _, _, w in _words(rendering.rstrip("*"))]
+                if rwords and rendering.endswith("*"):
+                    rwords[-1] += "*"
+                out.extend(rwords)
+        return tuple(out)
+
+    def _word_index(self) -> dict:
+        """Every word of every source form, by term number (see :meth:`_index`)."""
+        if self._word_index_memo:
+            return self._word_index_memo
+        from compare.translit import latin_key
+
+        exact: dict[str, set[int]] = {}
+        lower: dict[str, set[int]] = {}
+        stem: dict[str, set[int]] = {}
+        prefixes: set[str] = set()
+        for n, term in enumerate(self.terms):
+            for form in term.source:
+                for _, _, word in _words(form):
+                    if _is_acronym(word):
+                        exact.setdefault(word, set()).add(n)
+                        continue
+                    lower.setdefault(word.lower(), set()).add(n)
+                    prefixes.add(word.lower()[:2])
+                    whole = latin_key(word)
+                    for key in _source_keys(word):
+                        if len(key) >= 4 or key == whole:
+                            stem.setdefault(key, set()).add(n)
+        self._word_index_memo.update(exact=exact, lower=lower, stem=stem, prefixes=prefixes)
+        return self._word_index_memo
 
 
 # --------------------------------------------------------------------------- reading
