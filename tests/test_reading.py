@@ -446,3 +446,18 @@ def test_input_notices_name_the_side():
     source = read_bytes(RU.encode("utf-8"), "ru.txt")
     assert input_notices(target, source) == [f"English: {target.notes[0]}"]
     assert input_notices(target, None) == input_notices(target, source)
+
+
+def test_page_with_too_many_elements_skips_main_text_extraction(monkeypatch):
+    import compare.reading as reading
+
+    monkeypatch.setattr(reading, "HTML_MAX_EXTRACT_ELEMENTS", 100)
+    calls = []
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "extract", lambda *a, **k: calls.append(1) or "")
+    html = "<html><body>" + "<p>Короткий абзац номер один.</p>" * 200 + "</body></html>"
+    got = read_bytes(html.encode(), "many.html")
+    assert not calls  # the slow extractor never ran
+    assert got.text.count("Короткий абзац") == 200
+    assert any("too many to separate its main text" in n for n in got.notes)
