@@ -455,9 +455,9 @@ PAGE_SIZES = (25, 50, 100, 200)
 # Filter chips in a quiet grey (Streamlit paints them in its alarm red), small enough to fit
 # the nine categories on one line; the focused row of "Next flag" outlined.
 CHIP_CSS = """<style>
-.stMultiSelect [data-baseweb="tag"]{background:#e8eaf0;color:#222;margin:1px 2px;
-padding:0 4px;height:auto}
-.stMultiSelect [data-baseweb="tag"] span{color:#222}
+.stMultiSelect [data-tag],.stMultiSelect [data-baseweb="tag"]{background-color:#e8eaf0 !important;
+color:#222 !important;margin:1px 2px !important}
+.stMultiSelect [data-tag] span,.stMultiSelect [data-tag] button{color:#222 !important}
 table.pairs tr.focus td{outline:2px solid #4a6ee0;outline-offset:-2px}
 </style>"""
 
@@ -472,7 +472,7 @@ def view_section(report: Any, rows: list) -> list:
     # brings back is not hidden by a filter chosen before it existed.
     cats = st.multiselect("Categories", list(CATEGORIES), default=list(CATEGORIES),
                           key="f_cat")
-    c1, c2, c3, c4 = st.columns([2, 3, 1.4, 1])
+    c1, c2, c3, c4 = st.columns([3, 3, 1.4, 1])
     sevs = c1.multiselect("Severities", list(SEVERITIES), default=list(SEVERITIES), key="f_sev")
     query = c2.text_input("Search both sides", key="f_search", placeholder="a word or phrase")
     only = c3.checkbox("Only flagged rows", key="f_only")
@@ -544,12 +544,22 @@ def flag_actions_section(page: list) -> None:
                               args=(rf.key,),
                               help="It stays dismissed for this same text, also after a "
                                    "restart.")
-                    if rf.excerpt.strip():
+                    if _ignorable(rf):
                         c3.button(f"Ignore “{_short(rf.excerpt)}” everywhere",
                                   key=f"ignore_{rf.key}", on_click=ignore_everywhere,
                                   args=rf.rule,
                                   help=f"No {rf.flag.check} flag on this text in any pair or "
                                        "document, until you lift the rule.")
+
+
+WHOLE_SENTENCE_CHECKS = frozenset({"omission", "addition", "low-similarity", "meaning-shift"})
+
+
+def _ignorable(rf: Any) -> bool:
+    """Whether "ignore this check for this term everywhere" makes sense: a term, not a whole
+    sentence (an unpaired or dissimilar sentence is judged on its own, never as a term)."""
+    term = " ".join(rf.excerpt.split())
+    return bool(term) and len(term) <= 60 and rf.flag.check not in WHOLE_SENTENCE_CHECKS
 
 
 def _short(text: str, most: int = 24) -> str:

@@ -219,6 +219,9 @@ def test_a_translators_session_on_a_long_pair(fast_server, tmp_path, record_prop
             check_s = time.perf_counter() - check_started
             expect(page.locator("table.pairs tbody tr")).to_have_count(50)
             assert page.locator("[data-testid='stException']").count() == 0
+            chip = page.locator("[data-testid='stMultiSelect'] [data-tag]").first
+            assert chip.evaluate("e => getComputedStyle(e).backgroundColor") == \
+                "rgb(232, 234, 240)"  # filter chips are grey, not alarm red
 
             # search over both sides
             search = page.get_by_label("Search both sides")
