@@ -25,6 +25,7 @@ runner's executor seam (:class:`compare.corpus.runner.Executor`):
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -138,10 +139,10 @@ class RayExecutor:
             if address:
                 # Workers of an existing cluster get this project's code shipped with the job;
                 # what it needs installed (requirements.txt) must be there already.
-                ray.init(address=address, log_to_driver=False,
+                ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR,
                          runtime_env={"py_modules": [str(Path(PROJECT_ROOT) / "compare")]})
             else:
-                ray.init(include_dashboard=False, log_to_driver=False,
+                ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR,
                          object_store_memory=LOCAL_OBJECT_STORE_BYTES,
                          runtime_env={"env_vars": {"PYTHONPATH": path}})
         except (ConnectionError, RuntimeError, ValueError) as exc:
