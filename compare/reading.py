@@ -4,6 +4,14 @@ The text a user gives is the text the report shows: nothing visible is normalise
 "P" inside a Russian word stays; a check reports it). Only line endings become ``\\n``, which
 nobody can see. Every failure is an :class:`~compare.errors.InputError` whose message says
 what is wrong and what to do, because a translator should never meet a traceback.
+
+The size limit bounds memory and time, not just the file: at most ``max_bytes + 1`` bytes
+are read from anything (a link to ``/dev/zero`` or a FIFO is refused before reading); a
+.docx is read as a stream whose unpacked XML, largest paragraph or table, paragraph count and
+text are each capped, so a small "zip bomb" is refused in a second with tens of megabytes.
+What reading had to guess or could not read (an encoding, a page nested too deeply, broken
+characters) is said in :attr:`InputText.notes`, which :func:`input_notices` turns into report
+notices.
 """
 
 from __future__ import annotations
