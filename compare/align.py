@@ -47,8 +47,9 @@ run of added or dropped sentences): no sentences x sentences and no sentences x 
 ever built (numbers are a sparse matrix). Vectors are kept in float32, costs in float64. Each
 DP row is solved with vectorised numpy: match beads by array minimum over slices of earlier
 rows, the chain of 0-1 beads by a cumulative minimum. Measured (``benchmarks/align_memory.py``,
-fake embedder so that only the search is timed): 50,000 sentences a side in about a minute
-and well under 1 GB; a 2,000-sentence pair aligns in 1-2 s once its embeddings exist.
+fake embedder so that only the search is timed): 50,000 sentences a side in 35 s and 765 MB
+(before: 5,000 took 1.2 GB, 20,000 did not fit in 6 GB); a 2,000-sentence pair aligns in
+1-4 s once its embeddings exist.
 
 Languages: one set of settings serves Russian and Kazakh. Calibrated per language on perturbed
 NTREX dev documents (lines 1-700, ``benchmarks/kazakh_heldout.py --dev``, sentences as the
