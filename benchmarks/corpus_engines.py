@@ -142,7 +142,7 @@ def main() -> None:
     report("local pool, 2 processes", timed_run(manifest, root / "pool.sqlite", settings(),
                                                 executor=PoolExecutor(2)))
     started = time.perf_counter()
-    ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False,
+    ray.init(address="local", num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False,
              object_store_memory=256 * 1024**2,
              runtime_env={"env_vars": {"PYTHONPATH": str(Path(__file__).resolve().parents[1])}})
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])

@@ -37,8 +37,8 @@ from compare.corpus.ray_engine import RayExecutor  # noqa: E402
 def local_ray():
     if ray.is_initialized():
         ray.shutdown()
-    ray.init(num_cpus=2, include_dashboard=False, object_store_memory=100 * 1024**2,
-             log_to_driver=False, _node_ip_address="127.0.0.1",
+    ray.init(address="local", num_cpus=2, include_dashboard=False,
+             object_store_memory=100 * 1024**2, log_to_driver=False, _node_ip_address="127.0.0.1",
              runtime_env={"env_vars": {"PYTHONPATH": str(Path(__file__).resolve().parents[1])}})
     # Test-only tasks below travel by value (this module is not importable on Ray workers).
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])

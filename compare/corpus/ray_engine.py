@@ -142,7 +142,9 @@ class RayExecutor:
                 ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR,
                          runtime_env={"py_modules": [str(Path(PROJECT_ROOT) / "compare")]})
             else:
-                ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR,
+                # "local": always a new private instance, never a cluster found on this machine.
+                ray.init(address="local", include_dashboard=False, log_to_driver=False,
+                         logging_level=logging.ERROR,
                          object_store_memory=LOCAL_OBJECT_STORE_BYTES,
                          runtime_env={"env_vars": {"PYTHONPATH": path}})
         except (ConnectionError, RuntimeError, ValueError) as exc:
