@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from compare.dismissals import normalise_term
-from compare.flags import SEVERITY_RANK, Flag
+from compare.flags import CATEGORIES, SEVERITIES, SEVERITY_RANK, Flag
 from compare.report import PairResult, Report
 
 JOINER = " "
@@ -265,6 +265,10 @@ def filter_rows(
             severities is None or severity in severities
         )
 
+    everything = ((categories is None or set(CATEGORIES) <= categories)
+                  and (severities is None or set(SEVERITIES) <= severities))
+    if everything:  # nothing to narrow: a long document's rows are not copied on every view
+        return [r for r in rows if r.active] if only_flagged else rows
     out = []
     for row in rows:
         flags = [f for f in row.flags if wanted(f.flag.category, f.flag.severity)]

@@ -325,3 +325,19 @@ def test_fetch_url_failures_are_input_errors(local_site):
         fetch_url(f"http://127.0.0.1:{closed}/article", timeout=3)
     with pytest.raises(InputError, match="http:// or https://"):
         fetch_url("file:///etc/passwd")
+
+
+# --------------------------------------------------------------------------- long documents
+def test_search_next_flag_and_unfiltered_rows_for_long_documents():
+    from compare.flags import CATEGORIES, SEVERITIES
+    from compare.review import next_flagged, search_rows
+
+    text = "\n".join(['He said "hello.' if i in (3, 7) else f"Line {i} is fine." for i in range(10)])
+    rows = build_rows(_target_only(text))
+    assert filter_rows(rows, set(CATEGORIES), set(SEVERITIES)) is rows  # nothing copied
+    assert [r.index for r in filter_rows(rows, None, None, True)] == [3, 7]
+    assert [r.index for r in search_rows(rows, "  LINE 5 ")] == [5]
+    assert search_rows(rows, "") is rows
+    assert next_flagged(rows, -1) == 3 and next_flagged(rows, 3) == 7
+    assert next_flagged(rows, 7) == 3  # wraps round
+    assert next_flagged(rows[:3], 0) is None
