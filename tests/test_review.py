@@ -332,7 +332,8 @@ def test_search_next_flag_and_unfiltered_rows_for_long_documents():
     from compare.flags import CATEGORIES, SEVERITIES
     from compare.review import next_flagged, search_rows
 
-    text = "\n".join(['He said "hello.' if i in (3, 7) else f"Line {i} is fine." for i in range(10)])
+    lines = ['He said "hello.' if i in (3, 7) else f"Line {i} is fine." for i in range(10)]
+    text = "\n".join(lines)
     rows = build_rows(_target_only(text))
     assert filter_rows(rows, set(CATEGORIES), set(SEVERITIES)) is rows  # nothing copied
     assert [r.index for r in filter_rows(rows, None, None, True)] == [3, 7]
