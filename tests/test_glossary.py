@@ -184,3 +184,29 @@ def test_corpus_fingerprint_changes_with_the_glossary(tmp_path) -> None:
     g = Glossary.with_user_terms(parse_csv("Росгвардия,National Guard"))
     assert RunSettings().fingerprint() != RunSettings(glossary="g.csv",
                                                       glossary_id=g.fingerprint()).fingerprint()
+
+
+# --------------------------------------------------------------------------- real news
+def test_no_flag_for_the_builtin_abbreviations_on_professional_news(shared_dir) -> None:
+    """WMT22 ru-en, every segment with its professional English: РФ, США, ЕС and the others
+    are neither name flags nor terminology flags (49 segments hold one)."""
+    import csv
+
+    from compare.checks.terminology import TerminologyMismatch
+
+    path = shared_dir / "corpora/wmt22-ru-en/wmt22_ru-en.src_ref.tsv"
+    with open(path, encoding="utf-8") as fh:
+        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        segments = [(row[5], row[6]) for row in reader]
+    g = Glossary()
+    with_term = [(ru, en) for ru, en in segments if g.find_in_source(ru)]
+    assert len(with_term) >= 40
+    abbreviations = {s for t in BUILTIN for s in t.source} | {
+        "Russian Federation", "United States", "EU", "UN", "CIS", "CSTO", "EAEU"}
+    for ru, en in with_term:
+        ctx = one_pair(ru, en)
+        assert TerminologyMismatch().run(ctx) == [], (ru, en)
+        for flag in NameMismatch().run(ctx):
+            shown = (ru if flag.side == "source" else en)[flag.start : flag.end]
+            assert not any(a in shown.split() for a in abbreviations), (shown, ru, en)
