@@ -117,7 +117,11 @@ class RayExecutor:
                 max_task_retries=0,  # retries are this module's (suspects run alone)
             )
             self.actors = [actor_class.remote(settings, self.task) for _ in range(count)]
-            self.pids = ray.get([actor.pid.remote() for actor in self.actors])
+            # Wait for every actor to have its models (a start that fails for good drops it).
+            self.pids = [self._pid(ray, i) for i in range(len(self.actors))]
+            if not any(self.pids):
+                raise InputError("No Ray worker could start (see the Ray logs of the cluster); "
+                                 "nothing was checked.")
             yield from self._stream(ray, pairs)
         finally:
             for actor in self.actors:
@@ -181,7 +185,7 @@ class RayExecutor:
         in_flight: dict[Any, tuple[DocumentPair, int]] = {}
         load = [0] * len(self.actors)
         alone = [False] * len(self.actors)
-        alive = set(range(len(self.actors)))
+        alive = {i for i, pid in enumerate(self.pids) if pid}
 
         def submit(pair: DocumentPair, worker: int) -> None:
             in_flight[self.actors[worker].check.remote(pair)] = (pair, worker)
@@ -229,23 +233,29 @@ class RayExecutor:
             raise InputError(f"Every Ray worker died; {len(pending) + len(suspects)} documents "
                              "were not checked. Run the same command again to resume.")
 
-    def _answers(self, ray: Any, worker: int, wait_s: float = 600.0) -> bool:
+    def _answers(self, ray: Any, worker: int) -> bool:
         """Whether an actor that died mid-document is back (Ray restarts it and it loads its
         models again); False once Ray has given it up."""
+        if self._pid(ray, worker):
+            return True
+        print("A Ray worker died for good; going on with the others.", file=sys.stderr)
+        return False
+
+    def _pid(self, ray: Any, worker: int, wait_s: float = 600.0) -> int | None:
+        """The actor's process id once it is up (models loaded), or None when Ray has given
+        it up or it does not answer within ``wait_s``."""
         from ray.exceptions import ActorDiedError, GetTimeoutError, RayActorError
 
         deadline = time.monotonic() + wait_s
         while time.monotonic() < deadline:
             try:
-                ray.get(self.actors[worker].pid.remote(),
-                        timeout=max(1.0, deadline - time.monotonic()))
-                return True
+                return int(ray.get(self.actors[worker].pid.remote(),
+                                   timeout=max(1.0, deadline - time.monotonic())))
             except (ActorDiedError, GetTimeoutError):
-                break
+                return None
             except RayActorError:  # unavailable for a moment (restarting)
                 time.sleep(0.5)
-        print("A Ray worker died for good; going on with the others.", file=sys.stderr)
-        return False
+        return None
 
 
 def _first_line(exc: BaseException) -> str:
