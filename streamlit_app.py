@@ -659,7 +659,11 @@ def detail_section(rows: list) -> None:
     with st.expander("Details of one pair"):
         n = st.number_input("Pair #", 1, len(rows), 1, key="detail_n")
         row = rows[min(int(n), len(rows)) - 1]
-        st.text(f"Source:  {row.source_text or '(none)'}\nEnglish: {row.target_text or '(none)'}")
+        if st.session_state["report"].source is None:
+            st.text(f"English: {row.target_text}")
+        else:
+            st.text(f"Source:  {row.source_text or '(none)'}\n"
+                    f"English: {row.target_text or '(none)'}")
         sim = "n/a" if row.similarity is None else f"{row.similarity:.3f}"
         st.caption(f"Kind: {row.kind}. Aligner confidence {row.score:.2f}, similarity {sim}.")
         with_mt = bool(row.mt and row.mt.get("diff"))

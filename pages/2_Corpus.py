@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from compare.corpus.runner import load_report, run_corpus
 from compare.corpus.stats import GROUP_BY, group_stats, to_csv
 from compare.errors import InputError
 from compare.exports import SEVERITY_COLOURS, rows_table_html
+from compare.glossary import default_glossary_path, load_user_glossary
 from compare.review import build_rows, filter_rows, plain
 
 GROUP_NAMES = {"outlet": "an outlet", "source_lang": "a source language", "tag": "a tag",
@@ -87,7 +89,7 @@ def run_section(path: str) -> None:
                     bar.progress(min(len(done) / total, 1.0),
                                  text=f"Checked {len(done)} of {total}: {doc_id}")
 
-                summary = run_corpus(manifest, path, view.run_settings(), jobs=1,
+                summary = run_corpus(manifest, path, _with_glossary(view.run_settings()), jobs=1,
                                      progress=False, after_commit=tick,
                                      notice=lambda message: st.info(plain(message)),
                                      allow_outside_paths=outside_ok)
@@ -98,6 +100,18 @@ def run_section(path: str) -> None:
             st.error(plain(f"The run failed unexpectedly ({type(error).__name__}: {error})."))
             return
         st.success(plain(summary.line()))
+
+
+def _with_glossary(settings: Any) -> Any:
+    """The run's settings with the glossary saved on the article page, when there is one."""
+    path = default_glossary_path()
+    if not path.is_file():
+        return settings
+    glossary, problem = load_user_glossary(path)
+    if problem:
+        st.warning(plain(problem))
+        return settings
+    return replace(settings, glossary=str(path), glossary_id=glossary.fingerprint())
 
 
 def _manifest_of(upload: Any, base: str, tmp: Path) -> tuple[Path, bool]:

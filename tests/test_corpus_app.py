@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from compare.corpus import view
 from compare.corpus.manifest import read_manifest, write_manifest
-from compare.corpus.runner import RunSettings, run_corpus
+from compare.corpus.runner import RunSettings, load_report, run_corpus
 from compare.corpus.stats import group_stats, load_documents
 from compare.errors import InputError
 
@@ -152,19 +152,25 @@ def test_running_without_a_manifest_says_so(tmp_path: pathlib.Path) -> None:
 
 def test_running_an_uploaded_zip_of_articles_with_its_manifest(
     corpus: pathlib.Path, settings: RunSettings, tmp_path: pathlib.Path,
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, data_dir: pathlib.Path,
 ) -> None:
     monkeypatch.setattr(view, "run_settings", lambda: settings)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         for name in [*TEXTS, "manifest.csv"]:
             zf.write(corpus / name, f"articles/{name}")
+    home = tmp_path / "home"  # the glossary saved on the article page applies here too
+    home.mkdir()
+    (home / "glossary.csv").write_text("source,english\nбиблиотека,library\n", "utf-8")
+    monkeypatch.setenv("COMPARE_HOME", str(home))
     at = _page("zipped.sqlite")  # a bare name lands in the data folder
     at.get("file_uploader")[0].upload("articles.zip", buf.getvalue(), "application/zip").run()
     at.button(key="corpus_run").click().run()
     assert not at.exception and not at.error
     assert "3 checked now" in at.success[0].value
     assert list(at.dataframe[0].value["documents"]) == [1, 2]
+    stored = load_report(str(data_dir / "zipped.sqlite"), "lib")
+    assert stored.signature.extra["glossary"].startswith("1 terms")
 
 
 @pytest.mark.parametrize("member", ["../evil.txt", "/abs/evil.txt"])
