@@ -7,8 +7,9 @@ The browser app and the HTML export draw these rows; everything here works on pl
   converted from offsets into the full text to offsets into the row's own text, ready to be
   highlighted (and escaped) by whoever draws it, and each flag's signature (:func:`flag_key`)
   by which it is dismissed;
-- :func:`filter_rows`, :func:`search_rows` and :func:`page_of` narrow a long document to what
-  the reviewer wants to see;
+- :func:`filter_rows`, :func:`search_rows` and :func:`next_flagged` narrow a long document to
+  what the reviewer wants to see;
+- :func:`mark_dismissed` keeps dismissed flags in a report, marked, for the exports;
 - :func:`plain` escapes text for page elements that render Markdown.
 
 Running a check (:mod:`compare.app_run`), correcting the alignment (:mod:`compare.corrections`),
