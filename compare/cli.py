@@ -356,7 +356,7 @@ def run_corpus_run(args: argparse.Namespace) -> int:
     try:
         summary = run_corpus(args.manifest, args.out, settings, jobs=args.jobs,
                              retry_failed=args.retry_failed, progress=not args.quiet,
-                             notice=lambda message: print(message, file=sys.stderr),
+                             notice=lambda message: print(terminal_safe(message), file=sys.stderr),
                              engine=engine, allow_outside_paths=args.allow_outside_paths)
     except KeyboardInterrupt:
         print("Interrupted: every finished document is saved; run the same command again to "
@@ -379,7 +379,7 @@ def run_corpus_stats(args: argparse.Namespace) -> int:
     if not stats:
         print("No successfully checked documents in this results file.")
     else:
-        print(format_table(stats, args.by))
+        print(terminal_safe(format_table(stats, args.by)))  # outlet names come from files
     stale = stale_documents(args.results)
     if stale:
         print(f"{stale} stored documents are no longer in the manifest last run and are left "

@@ -245,3 +245,15 @@ def test_report_writes_through_links_and_into_devices_without_replacing_them(tmp
     with pytest.raises(InputError, match="Cannot write /dev/full"):
         write_report("/dev/full", '{"n": 3}')  # the disk-full device
     assert not os.path.isfile("/dev/full")
+
+
+def test_corpus_stats_table_shows_escapes_from_manifest_fields(monkeypatch, capsys, tmp_path):
+    import compare.corpus.stats as stats
+
+    monkeypatch.setattr(stats, "load_documents", lambda path: ["doc"])
+    monkeypatch.setattr(stats, "group_stats", lambda *a, **k: ["row"])
+    monkeypatch.setattr(stats, "stale_documents", lambda path: 0)
+    monkeypatch.setattr(stats, "format_table", lambda rows, by: "outlet \x1b[2J\x1b]0;x\x07 5")
+    assert main(["corpus", "stats", str(tmp_path / "r.sqlite")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "outlet \\x1b[2J\\x1b]0;x\\x07 5" in out
