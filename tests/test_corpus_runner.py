@@ -464,3 +464,16 @@ def test_engine_options_are_checked_and_ray_is_not_imported_for_local_runs(
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=60)
     assert proc.stdout.strip() == "False", proc.stderr[-2000:]
+
+
+def test_reading_notes_reach_the_stored_report(tmp_path: Path, settings: RunSettings) -> None:
+    """A source read as Windows-1251 says so in the corpus report, as it does in `check`."""
+    (tmp_path / "decree.ru.txt").write_bytes(TEXTS["decree.ru.txt"].encode("cp1251"))
+    (tmp_path / "decree.en.txt").write_text(TEXTS["decree.en.txt"], encoding="utf-8")
+    pair = DocumentPair(id="d", source_path=str(tmp_path / "decree.ru.txt"),
+                        target_path=str(tmp_path / "decree.en.txt"), input_hash="h",
+                        source_lang="ru")
+    result = process_document(pair, settings)
+    assert result.status == "ok", result.error
+    notices = json.loads(result.report_json)["notices"]
+    assert any(n.startswith("Source: Decoded as Windows-1251") for n in notices)

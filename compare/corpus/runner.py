@@ -360,7 +360,7 @@ def process_document(pair: DocumentPair, settings: RunSettings) -> DocumentResul
 
 def _check_pair(pair: DocumentPair, settings: RunSettings) -> DocumentResult:
     from compare.pipeline import Settings, check_texts
-    from compare.reading import read_file
+    from compare.reading import input_notices, read_file
 
     source = read_file(pair.source_path, max_bytes=settings.max_bytes)
     target = read_file(pair.target_path, max_bytes=settings.max_bytes)
@@ -371,6 +371,7 @@ def _check_pair(pair: DocumentPair, settings: RunSettings) -> DocumentResult:
                               glossary=cached_glossary(settings.glossary))
     report = check_texts(target, source, check_settings, embedder,
                          mt=_WORKER.get("mt"), qe=worker_qe(settings))
+    report.notices.extend(input_notices(target, source))  # kept in the stored report
     return result_from_report(pair, report)
 
 
