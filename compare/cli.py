@@ -3,8 +3,10 @@
 Exit codes: 0 when the report was written; 1 only with ``--fail-on`` when a flag at that
 severity or above was found; 2 with a one-line message when the input or an option is bad;
 3 with a one-line message when something unexpected failed (a bug: never taken for "flags
-found"); 130 when interrupted. Text from the user's files that reaches the terminal is shown
-with control characters escaped, so a file cannot clear the screen or retitle the window.
+found"); 130 when interrupted; 141 (128 + SIGPIPE, as a shell reports it) when the reader of
+the output closed it early (``| head``), quietly. Text from the user's files that reaches the
+terminal is shown with control characters escaped, so a file cannot clear the screen or retitle
+the window.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from compare.errors import InputError
 from compare.flags import SEVERITIES
 
 EXIT_OK, EXIT_FLAGS, EXIT_BAD_INPUT, EXIT_UNEXPECTED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_PIPE_CLOSED = 141
 EXIT_STATUS_HELP = (
     "exit status: 0 the report was written; 1 with --fail-on, a flag that severe was found; "
     "2 bad input or option (one line on stderr); 3 an unexpected error (one line on stderr; "
-    "set COMPARE_DEBUG=1 for the traceback); 130 interrupted"
+    "set COMPARE_DEBUG=1 for the traceback); 130 interrupted; 141 the output's reader closed it"
 )
 MAX_MB_LIMIT = 1000.0
 """The largest --max-mb accepted: beyond it a check would not finish in any useful time."""
@@ -499,6 +502,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("compare: interrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `compare ... | head` closed our stdout: not an error of ours, and nothing left to say.
+        # Point stdout at /dev/null so that the interpreter's final flush does not raise too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
     except Exception as exc:  # a bug or an environment fault: one line, a distinct status
         if os.environ.get("COMPARE_DEBUG"):
             raise

@@ -257,3 +257,21 @@ def test_corpus_stats_table_shows_escapes_from_manifest_fields(monkeypatch, caps
     assert main(["corpus", "stats", str(tmp_path / "r.sqlite")]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "outlet \\x1b[2J\\x1b]0;x\\x07 5" in out
+
+
+def test_output_closed_early_exits_quietly(tmp_path):
+    """`compare check ... --json - | head` is not a bug: exit 141 and nothing on stderr."""
+    english = " ".join(f"Sentence number {i} says something “quoted” here.." for i in range(600))
+    target = tmp_path / "long.en.txt"
+    target.write_text(english, encoding="utf-8")
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "compare", "check", "--target", str(target), "--json", "-"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=repo,
+        env={**os.environ, "PYTHONPATH": repo},
+    )
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "unexpected" not in stderr and "Traceback" not in stderr, stderr
