@@ -222,9 +222,12 @@ def test_cli_runs_with_the_model_and_prints_its_figures(
 
 
 # --------------------------------------------------------------------------- the page
-def test_page_shows_the_meaning_figures_and_charts_them(results: pathlib.Path) -> None:
+def test_page_shows_the_meaning_figures_and_charts_them(
+    results: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from streamlit.testing.v1 import AppTest
 
+    monkeypatch.setenv("COMPARE_DATA_DIR", str(results.parent))  # the page opens only there
     page = pathlib.Path(__file__).resolve().parent.parent / "pages" / "2_Corpus.py"
     at = AppTest.from_file(str(page), default_timeout=60)
     at.run()
