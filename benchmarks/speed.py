@@ -47,18 +47,20 @@ def load_segments(shared: Path) -> list[tuple[str, str]]:
 
 def timed_run(src: str, tgt: str, embedder) -> tuple[float, dict[str, float], object]:
     stages: dict[str, float] = {}
-    last = [None, time.perf_counter()]
+    last: list = [None, time.perf_counter(), time.process_time()]
 
     def progress(stage: str, message: str) -> None:
-        now = time.perf_counter()
+        now, cpu_now = time.perf_counter(), time.process_time()
         if last[0] is not None:
             stages[last[0]] = stages.get(last[0], 0.0) + now - last[1]
-        last[0], last[1] = stage, now
+            cpu_key = f"{last[0]} CPU"
+            stages[cpu_key] = stages.get(cpu_key, 0.0) + cpu_now - last[2]
+        last[:] = [stage, now, cpu_now]
 
     start, cpu = time.perf_counter(), time.process_time()
     report = check_texts(read_pasted(tgt), read_pasted(src), embedder=embedder, progress=progress)
+    progress("end", "")
     end = time.perf_counter()
-    stages[last[0]] = stages.get(last[0], 0.0) + end - last[1]
     stages["CPU time"] = time.process_time() - cpu
     return end - start, stages, report
 
