@@ -22,6 +22,7 @@ instead of as bare stems. Its false alarms and recall are measured in
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -400,15 +401,26 @@ def _words(text: str, lang: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+@functools.lru_cache(maxsize=200_000)
+def _word_poles(word: str, key: str) -> tuple[tuple[int, int], ...]:
+    """(lexicon entry, pole) of every pattern of ``key`` ("en", "ru", "kk" or "ru_quiet") that
+    the lower-cased ``word`` matches; cached, since news vocabulary repeats."""
+    return tuple(
+        (i, pole)
+        for i, (_, patterns) in enumerate(_COMPILED)
+        for pole, pattern in enumerate(patterns[key])
+        if pattern is not None and pattern.fullmatch(word)
+    )
+
+
 def _poles(
-    words: list[tuple[str, int, int]], patterns: tuple[regex.Pattern | None, ...]
-) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
-    """The words of ``words`` at each pole."""
-    out: tuple[list, list] = ([], [])
-    for pole, pattern in enumerate(patterns):
-        if pattern is None:
-            continue
-        out[pole].extend(w for w in words if pattern.fullmatch(w[0]))
+    words: list[tuple[str, int, int]], key: str
+) -> dict[tuple[int, int], list[tuple[str, int, int]]]:
+    """The words of ``words`` at each (lexicon entry, pole)."""
+    out: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
+    for w in words:
+        for hit in _word_poles(w[0], key):
+            out.setdefault(hit, []).append(w)
     return out
 
 
@@ -425,19 +437,23 @@ class Reversal:
 def find_reversals(source: str, english: str, lang: str) -> list[Reversal]:
     """Opposite pairs whose pole in the English is the other pole of the source's."""
     lang = lang if lang in ("ru", "kk") else "ru"
-    if count_negations(source, lang).strong or count_negations(english, "en").strong:
-        return []  # "не выросли" -> "fell", "did not rise" <- "упали": paraphrases
-    src_words, en_words = _words(source, lang), _words(english, "en")
+    en = _poles(_words(english, "en"), "en")
+    if not en:
+        return []
+    src_words = _words(source, lang)
+    src = _poles(src_words, lang)
+    quiet = _poles(src_words, "ru_quiet") if lang == "ru" else {}
     found = []
-    for entry, patterns in _COMPILED:
-        src = _poles(src_words, patterns[lang])
-        quiet = _poles(src_words, patterns["ru_quiet"]) if lang == "ru" else ([], [])
-        en = _poles(en_words, patterns["en"])
+    for i in sorted({i for i, _ in en}):
         for pole in (0, 1):
-            other = 1 - pole
-            if src[pole] and not (src[other] or quiet[other]) and en[other] and not en[pole]:
+            other = (i, 1 - pole)
+            if (i, pole) in src and other not in src and other not in quiet and other in en \
+                    and (i, pole) not in en:
                 word = en[other][0]
-                found.append(Reversal(entry.name, src[pole][0][0], word[0], (word[1], word[2])))
+                found.append(Reversal(LEXICON[i].name, src[(i, pole)][0][0], word[0],
+                                      (word[1], word[2])))
+    if found and (count_negations(source, lang).strong or count_negations(english, "en").strong):
+        return []  # "не выросли" -> "fell", "did not rise" <- "упали": paraphrases
     return found
 
 
