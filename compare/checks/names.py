@@ -549,23 +549,39 @@ def _en_hit(pattern: str, en_word: str) -> bool:
     return False
 
 
+def _index_exonyms() -> tuple[dict[str, list], dict[str, list]]:
+    """The exonym table by a prefix's first three letters, and its shorter prefixes by
+    themselves (those match whole words only), in table order: a lookup then reads a few
+    entries instead of all of them."""
+    by_head: dict[str, list] = {}
+    short: dict[str, list] = {}
+    for prefixes, english in EXONYMS:
+        for p in prefixes:
+            (by_head.setdefault(p[:3], []) if len(p) >= 3 else short.setdefault(p, [])).append(
+                (p, english))
+    return by_head, short
+
+
+_EXONYMS_BY_HEAD, _EXONYMS_SHORT = _index_exonyms()
+
+
 @lru_cache(maxsize=65536)
 def _exonym_targets(src_word: str) -> tuple[str, ...]:
     """English words (patterns) the exonym table offers for a source word."""
     w = src_word.lower()
     best, out = 0, []  # only the longest prefix counts: Королеву is a queen, not a king
-    for prefixes, english in EXONYMS:
-        for p in prefixes:
-            hit = w == p or (
-                len(p) >= 3 and w.startswith(p) and (len(p) > 3 or len(w) - len(p) <= 3)
-            )
-            if hit and len(p) > best:
-                best, out = len(p), list(english)
-            elif hit and len(p) == best:
-                out.extend(english)
+    for p, english in _EXONYMS_SHORT.get(w, []) + _EXONYMS_BY_HEAD.get(w[:3], []):
+        hit = w == p or (
+            len(p) >= 3 and w.startswith(p) and (len(p) > 3 or len(w) - len(p) <= 3)
+        )
+        if hit and len(p) > best:
+            best, out = len(p), list(english)
+        elif hit and len(p) == best:
+            out.extend(english)
     return tuple(out)
 
 
+@lru_cache(maxsize=262144)
 def src_matches_en(src_word: str, en_word: str) -> bool:
     """Whether an English word renders a source word, by exonym or by spelling."""
     if src_word.isascii() and src_word.lower() == en_word.lower():
