@@ -401,10 +401,20 @@ def _words(text: str, lang: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+# Every pattern of one key in one alternation: most words match none, and one regex call
+# tells so.
+_ANY = {
+    key: regex.compile("|".join(f"(?:{p})" for e in LEXICON for p in getattr(e, key) if p))
+    for key in ("en", "ru", "kk", "ru_quiet")
+}
+
+
 @functools.lru_cache(maxsize=200_000)
 def _word_poles(word: str, key: str) -> tuple[tuple[int, int], ...]:
     """(lexicon entry, pole) of every pattern of ``key`` ("en", "ru", "kk" or "ru_quiet") that
     the lower-cased ``word`` matches; cached, since news vocabulary repeats."""
+    if not _ANY[key].fullmatch(word):
+        return ()
     return tuple(
         (i, pole)
         for i, (_, patterns) in enumerate(_COMPILED)
