@@ -112,10 +112,15 @@ def run_check(args: argparse.Namespace) -> int:
     from compare.glossary import load_glossary
 
     glossary = load_glossary(args.glossary) if args.glossary else None
-    report = check_texts(
-        target, source, Settings(source_lang=args.source_lang, glossary=glossary), embedder,
-        mt=mt, qe=qe,
-    )
+    progress = StageLine(sys.stderr) if not args.quiet else None
+    try:
+        report = check_texts(
+            target, source, Settings(source_lang=args.source_lang, glossary=glossary), embedder,
+            progress=progress, mt=mt, qe=qe,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
     if source is not None and args.qe and qe is None:
         report.notices.append(QE_MISSING_NOTICE)
     reading_notes = [n for n in input_notices(target, source) if n not in report.notices]
@@ -515,6 +520,31 @@ def main(argv: Sequence[str] | None = None) -> int:
               "fault of this computer; run again with COMPARE_DEBUG=1 for the details).",
               file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+class StageLine:
+    """The pipeline's progress on one terminal line of ``stream`` ("aligning: Embedding
+    sentences: 3,072 of 48,210 ..."), rewritten in place and cleared at the end. Silent when
+    ``stream`` is not a terminal, so logs and pipes get no control characters."""
+
+    def __init__(self, stream) -> None:  # noqa: ANN001 - any text stream
+        self.stream = stream
+        self.live = bool(getattr(stream, "isatty", lambda: False)())
+        self.width = 0
+
+    def __call__(self, stage: str, message: str) -> None:
+        if not self.live:
+            return
+        line = terminal_safe(f"{stage}: {message}")[:100]
+        self.stream.write("\r" + line.ljust(self.width))
+        self.stream.flush()
+        self.width = len(line)
+
+    def close(self) -> None:
+        if self.live and self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+            self.width = 0
 
 
 def _one_line(exc: BaseException) -> str:

@@ -275,3 +275,32 @@ def test_output_closed_early_exits_quietly(tmp_path):
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert "unexpected" not in stderr and "Traceback" not in stderr, stderr
+
+
+def test_progress_shows_on_a_terminal_only(tmp_path, capsys, monkeypatch):
+    """On a terminal the stages are one line rewritten in place and cleared; elsewhere nothing."""
+    import io
+
+    from compare.cli import StageLine
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    line = StageLine(screen)
+    line("aligning", "Embedding sentences: 1,024 of 48,210")
+    line("checking", "Running checks")
+    line.close()
+    shown = screen.getvalue()
+    assert "\raligning: Embedding sentences: 1,024 of 48,210" in shown
+    assert "\rchecking: Running checks" in shown and shown.endswith("\r")
+    piped = io.StringIO()
+    StageLine(piped)("checking", "Running checks")
+    assert piped.getvalue() == ""
+
+    target = tmp_path / "a.en.txt"
+    target.write_text("The minister spoke on Monday. He said nothing new.", encoding="utf-8")
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    assert main(["check", "--target", str(target)]) == 0
+    assert "\rchecking: Running checks" in sys.stderr.getvalue()
