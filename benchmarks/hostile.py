@@ -8,7 +8,8 @@ Why a table run in child processes: the faults it guards against (a .docx that u
 gigabytes, a link to /dev/zero, a FIFO nobody writes to) take a machine down or hang when they
 regress. Each case therefore runs as ``prlimit --as=BYTES -- python -m compare ...`` (the
 address-space cap makes a runaway allocation fail inside the child), under a wall-clock limit,
-and its peak resident memory is read from the kernel (``wait4``). Output: one line per case
+and its peak resident memory is read from the kernel (``wait4``, by a small launcher: see
+``_LAUNCHER``). Output: one line per case
 with its exit status, peak MB, seconds and ok/FAIL, then the stderr line it printed.
 """
 
@@ -256,12 +257,38 @@ class Outcome:
         return self.skipped is not None or not self.problems
 
 
-def command(case: Case, args: list[str]) -> list[str]:
-    """The command line a case runs: its limits, then ``python -m compare`` and ``args``."""
+# The peak memory of a process forked from a big one is wrong: Linux starts a child's
+# high-water mark at its parent's size when it forks, and keeps it across exec, so every case
+# run from a test session that holds models read 5 GB. A small launcher forks the real command
+# instead and writes that grandchild's own peak (from wait4) to a file; it exits as the
+# grandchild did (the same status, or the same signal).
+_LAUNCHER = """
+import os, signal, sys
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execv(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as fh:
+    fh.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+if code < 0:
+    signal.signal(-code, signal.SIG_DFL)
+    os.kill(os.getpid(), -code)
+sys.exit(code)
+"""
+
+
+def command(case: Case, args: list[str], peak_file: str = os.devnull) -> list[str]:
+    """The command line a case runs: its limits, the launcher that measures the peak memory
+    into ``peak_file``, then ``python -m compare`` and ``args``."""
     limits = [f"--as={case.address_space_mb * 1024 * 1024}"]
     if case.fsize is not None:
         limits.append(f"--fsize={case.fsize}")
-    return ["prlimit", *limits, "--", sys.executable, "-m", "compare", *args]
+    return ["prlimit", *limits, "--", sys.executable, "-c", _LAUNCHER, peak_file,
+            sys.executable, "-m", "compare", *args]
 
 
 def run_case(case: Case) -> Outcome:
@@ -284,16 +311,21 @@ def _run_in(case: Case, folder: Path) -> Outcome:
            "PYTHONPATH": str(REPO), **case.env}  # fmt: skip
     env.pop("COMPARE_DEBUG", None)
     out_path, err_path = folder / ".stdout", folder / ".stderr"
+    peak_path = folder / ".peak-kb"
     started = time.perf_counter()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        child = subprocess.Popen(command(case, args), cwd=REPO, env=env, stdout=out,
-                                 stderr=err, stdin=subprocess.DEVNULL, start_new_session=True)
+        child = subprocess.Popen(command(case, args, str(peak_path)), cwd=REPO, env=env,
+                                 stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                 start_new_session=True)
     status, usage, timed_out = _wait(child.pid, case.seconds)
     seconds = time.perf_counter() - started
     out_text = out_path.read_text("utf-8", "replace")
     err_text = err_path.read_text("utf-8", "replace")
     exit_code = os.waitstatus_to_exitcode(status) if status is not None else None
-    peak_mb = usage.ru_maxrss * 1024 / MB if usage is not None else 0.0
+    try:  # the launcher's measurement; wait4's own figure only if it wrote none
+        peak_mb = int(peak_path.read_text()) * 1024 / MB
+    except (OSError, ValueError):
+        peak_mb = usage.ru_maxrss * 1024 / MB if usage is not None else 0.0
     lines = [line for line in err_text.splitlines() if line.strip()]
     last = lines[-1] if lines else ""
     problems = []
