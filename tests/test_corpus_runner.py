@@ -276,7 +276,9 @@ def test_a_killed_pool_worker_costs_one_document_not_the_run(tmp_path: Path) -> 
     assert status["court"] == ("failed", WORKER_DIED)
     # Its neighbours in the broken pool were re-run alone and stored as checked.
     assert all(status[i][0] == "ok" for i in ("lib", "park", "decree", "broken"))
-    assert executor.pool_starts == 3  # first pool, suspects one at a time, then the rest
+    # The first pool, then the suspects one at a time (a new pool), then, when documents were
+    # still waiting, one more for the rest: 2 or 3 starts, as the timing of the crash falls.
+    assert executor.pool_starts in (2, 3)
     # The same document does not crash every resume: it is stored as failed and skipped.
     again = run_corpus(manifest, tmp_path / "r.sqlite", RunSettings(qe=False),
                        executor=PoolExecutor(2, task=_light_task, initializer=_noop_init),
