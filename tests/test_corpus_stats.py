@@ -144,3 +144,11 @@ def test_bootstrap_memory_stays_flat_on_a_large_corpus() -> None:
 def test_resamples_out_of_range_is_one_input_error() -> None:
     with pytest.raises(InputError, match="--resamples"):
         group_stats(DOCS, "outlet", resamples=-5)
+
+
+def test_csv_group_names_are_never_formulas() -> None:
+    """An outlet named like a formula in the manifest is text in the stats CSV (OWASP)."""
+    docs = [_doc("e1", "=HYPERLINK(\"http://x\")", 10, 1), _doc("e2", "@evil", 10, 0)]
+    lines = to_csv(group_stats(docs, "outlet", resamples=50), "outlet").splitlines()
+    firsts = sorted(line.split(",")[0] for line in lines[1:])
+    assert all(cell.startswith(("'", "\"'")) for cell in firsts), firsts

@@ -32,6 +32,7 @@ import numpy as np
 
 from compare.errors import InputError
 from compare.flags import CATEGORIES, SEVERITIES
+from compare.report import csv_safe
 
 GROUP_BY = ("outlet", "source_lang", "tag", "month")
 NONE_GROUP = "(none)"
@@ -313,7 +314,8 @@ def to_csv(stats: list[GroupStats], by: str) -> str:
         header += [col, f"{col}_low", f"{col}_high"]
     writer.writerow(header)
     for s in stats:
-        row: list[object] = [s.group, s.documents, s.sentences, s.target_sentences]
+        # The group is the manifest's text (an outlet, a tag): never a formula in a spreadsheet.
+        row: list[object] = [csv_safe(s.group), s.documents, s.sentences, s.target_sentences]
         for k in names:
             e = s.metrics[k]
             row += ["" if v is None else f"{v:.6g}" for v in (e.value, e.low, e.high)]
