@@ -254,7 +254,8 @@ class Report:
                     doc = self.source if f.side == "source" else self.target
                     excerpt = _excerpt(doc.text if doc else "", f.start, f.end)
                     lines.append(f"  #{n + 1} [{f.severity}] {f.category}/{f.check}: {f.message}")
-                    lines.append(f"      {f.side}: {excerpt}")
+                    side = "source" if f.side == "source" else "English"  # never "target"
+                    lines.append(f"      {side}: {excerpt}")
                     shown += 1
             if total > shown:
                 lines.append(f"  ... and {total - shown} more (see the JSON or CSV report).")

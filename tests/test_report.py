@@ -121,6 +121,8 @@ def test_summary_names_the_flag_and_shows_the_span(report: Report) -> None:
     assert "1 critical" in text
     assert "[7%]" in text
     assert "Signature: compare:0.1.0|embedder:fake" in text
+    # Excerpts are labelled by side as the page says it: "source" or "English", never "target".
+    assert "target:" not in text and ("English: " in text or "source: " in text)
 
 
 # --------------------------------------------------------------------------- edge runs
