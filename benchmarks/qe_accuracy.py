@@ -51,6 +51,7 @@ from compare.qe.data import (  # noqa: E402
     read_mlqe,
     shared_dir,
     split_words,
+    wmt22_da_scores,
     wmt22_documents,
 )
 from compare.qe.metrics import bootstrap, kendall, mcc, pearson, wilson  # noqa: E402
@@ -188,13 +189,8 @@ def wmt22(model: QEModel, shared: Path, out: dict) -> None:
     for row in rows:
         position.setdefault(row["doc_id"], len(position))
     odd = {row["line_no"]: row for row in rows if position[row["doc_id"]] % 2 == 1}
-    human: dict[tuple[str, str], float] = {}
-    for line in (
-        (folder / "wmt22_ru-en.da_seg_scores.txt").read_text(encoding="utf-8").splitlines()[1:]
-    ):
-        parts = line.split()
-        if len(parts) >= 4 and parts[1] in odd:
-            human[(parts[0].rsplit(".", 1)[0], parts[1])] = float(parts[3])
+    human = {(system, str(line)): z for (system, line), z in wmt22_da_scores(shared).items()
+             if str(line) in odd}  # fmt: skip
     items: list[tuple[str, str, str, str]] = []  # system, line, src, hyp
     with (folder / "wmt22_ru-en.hyps.tsv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -214,6 +210,7 @@ def wmt22(model: QEModel, shared: Path, out: dict) -> None:
     tau = kendall(x, y)
     ci = bootstrap(lambda idx: kendall(x[idx], y[idx]), len(x), resamples=200)
     print(corr_line("segment level: Kendall tau, QE score vs human z", tau, ci, len(x)))
+    _wmt22_context(items, human, odd)
     by_system: dict[str, list[float]] = defaultdict(list)
     by_human: dict[str, list[float]] = defaultdict(list)
     for score, (sysname, line, _, _) in zip(scores, items, strict=True):
@@ -234,6 +231,28 @@ def wmt22(model: QEModel, shared: Path, out: dict) -> None:
     out["wmt22"] = {"segment_tau": tau, "segment_tau_ci": ci, "n": len(x),
                     "system_tau": kendall(model_mean, human_mean),
                     "system_pearson": pearson(model_mean, human_mean)}  # fmt: skip
+
+
+def _wmt22_context(items: list[tuple[str, str, str, str]], human: dict[tuple[str, str], float],
+                   odd: dict[str, dict[str, str]]) -> None:
+    """Beside the model: the rule checks' penalty (highest meaning-flag severity, negated) and
+    chrF against the reference. The WMT22 into-English DA raters compared each translation with
+    the reference, so a reference-based metric shows how much signal the scores carry."""
+    from sacrebleu.metrics import CHRF
+
+    scored = [(s, line, src, hyp) for s, line, src, hyp in items if (s, line) in human]
+    gold = np.array([human[(s, line)] for s, line, _, _ in scored])
+    _, rules, _ = pair_flags([(src, hyp) for _, _, src, hyp in scored], "ru", None)
+    penalty = -np.array(rules, dtype=float)
+    ci = bootstrap(lambda idx: kendall(penalty[idx], gold[idx]), len(gold), resamples=200)
+    print(corr_line("  beside it: rule checks (meaning severity, negated)",
+                    kendall(penalty, gold), ci, len(gold)))  # fmt: skip
+    chrf = CHRF()
+    ref = np.array([chrf.sentence_score(hyp, [odd[line]["ref_A"]]).score
+                    for _, line, _, hyp in scored])  # fmt: skip
+    ci = bootstrap(lambda idx: kendall(ref[idx], gold[idx]), len(gold), resamples=200)
+    print(corr_line("  beside it: chrF against the reference (not QE)",
+                    kendall(ref, gold), ci, len(gold)))  # fmt: skip
 
 
 def professional_sets(shared: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:

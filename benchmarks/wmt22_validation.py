@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from compare.corpus.manifest import write_manifest  # noqa: E402
 from compare.corpus.runner import DEFAULT_EMBEDDING_CACHE, RunSettings, run_corpus  # noqa: E402
 from compare.corpus.stats import group_stats, load_documents  # noqa: E402
+from compare.qe.data import wmt22_da_scores  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "wmt22-ru-en"
 REFERENCE = "ref_A"
@@ -71,14 +72,8 @@ def load_data() -> tuple[dict[str, list[int]], dict[int, str], dict[str, dict[in
 
 
 def load_human() -> dict[tuple[str, int], float]:
-    """(system, line_no) -> DA z-score; ``Online-A.9`` names the system ``Online-A``."""
-    scores = {}
-    with open(DATA / "wmt22_ru-en.da_seg_scores.txt", encoding="utf-8") as handle:
-        next(handle)
-        for line in handle:
-            sys_name, sid, _raw, z, _n = line.split()[:5]
-            scores[(re.sub(r"\.\d+$", "", sys_name), int(sid))] = float(z)
-    return scores
+    """(system, line_no) -> DA z-score, joined by ``compare.qe.data.wmt22_da_scores``."""
+    return wmt22_da_scores(DATA.parent)
 
 
 def pick_documents(docs: dict[str, list[int]], limit: int | None) -> list[str]:
