@@ -152,3 +152,60 @@ def test_kazakh_contrast_is_not_a_lost_negation() -> None:
     assert contrast.strong == 0 and contrast.lexical == 1
     assert count_negations("Ол бақытты емес.", "kk").strong == 1
     assert count_negations("The defence was impenetrable.", "en").prefix == 1
+
+
+@pytest.mark.parametrize(
+    ("src", "eng"),
+    [
+        # double negation is positive
+        ("Мұндай жағдайлар жоқ емес.", "Such cases do occur."),
+        ("Ол жеңіске жетпей қоймайды.", "He is sure to win."),
+        # formal: "otherwise", "at least", "no accident"
+        ("Әйтпесе, олар айыппұл төлейді.", "Otherwise, they will pay a fine."),
+        ("Ең болмаса екі адам келеді.", "At least two people will come."),
+        ("Оның жеңгені кездейсоқ емес.", "His victory was well deserved."),
+        # weak: attributive -мас, purpose -мас үшін, -мастан, rhetorical question, deny, absence
+        ("Бұл ұмытылмас сәт болды.", "It was a memorable moment."),
+        ("Полиция жұрт жиналмас үшін қоршау құрды.", "Police set up a fence to block the crowd."),
+        ("Ол ештеңе айтпастан кетіп қалды.", "He left in silence."),
+        ("Бұл тамаша емес пе?", "This is wonderful!"),
+        ("Министрлік бұл ақпаратты жоққа шығарды.", "The ministry dismissed the report."),
+        ("Тәжірибенің жоқтығы байқалды.", "The team's inexperience showed."),
+        # names that end like -мас/-мес, жоқ-words that are not negations
+        ("Ойынға Томас Мюллер мен Хамас өкілі келді.", "Thomas Muller and a Hamas official came."),
+        ("Ауылда жоқшылық көп болды.", "There was much poverty in the village."),
+        # English un-/dis- words that negate nothing
+        ("Біз оның ауданға келмегенін түсінеміз.", "We understand he did not come to the district"),
+    ],
+)
+def test_kazakh_formal_weak_and_name_forms_are_not_flagged(src: str, eng: str) -> None:
+    assert flags(src, eng, "kk") == [], (src, eng)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "side"),
+    [
+        ("Мұндай жағдайлар жоқ.", "Such cases do occur.", "source"),
+        ("Ол жеңіске жетпейді.", "He is sure to win.", "source"),
+        ("Бұл ұмытылмас.", "It will be remembered.", "source"),
+        ("Екі ел елшілерін 1962 жылдан бері жібермепті.", "They have exchanged envoys.", "source"),
+        ("Екі ел 1962 жылдан бері елші жіберіпті.", "They have not exchanged envoys.", "target"),
+        ("Ол ешқашан Астанаға бармаған.", "He has been to Astana.", "source"),
+        ("Ешқайсысы келмеді.", "All of them came.", "source"),
+        ("Ойынға Томас Мюллер келді.", "Thomas Muller did not come.", "target"),
+    ],
+)
+def test_kazakh_negations_next_to_those_forms_are_still_flagged(
+    src: str, eng: str, side: str
+) -> None:
+    (flag,) = flags(src, eng, "kk")
+    assert flag.side == side
+
+
+def test_kazakh_noun_endings_are_not_negative_verbs() -> None:
+    """-масын/-месін on a noun is possessive + accusative (бағдарламасын "its programme"),
+    not the negative imperative; жоқшылық "poverty" is a noun."""
+    for text in ("Ол бағдарламасын жариялады.", "Жоқшылық азайды."):
+        assert count_negations(text, "kk").strong == 0, text
+    assert count_negations("I understand the United Nations district.", "en").prefix == 0
+    assert count_negations("It is unlikely and irregular; I dislike it.", "en").prefix == 3

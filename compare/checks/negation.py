@@ -7,6 +7,24 @@ with more negations is flagged unless the other side has enough *weak* negators 
 translator may legitimately render as "not": без / without, не-prefixed words (нелегко ->
 "not easy"), un-/in- words (impossible -> "не может"), "fail", "lack", "hardly", "only"...
 
+Kazakh (general rules of the grammar, not fitted to sentences):
+
+* a finite verb with the negative suffix (-ма/-ме/-ба/-бе/-па/-пе, the consonant fitting its
+  stem) is strong, and so are емес, жоқ with its person endings and the eш- pronouns (ешкім,
+  ештеңе, ешқайсысы...; one negation with the verb they go with, as English "nobody");
+* double negation is positive and dropped: "жоқ емес" (there are some), "-май қоймайды"
+  (will surely); so are fixed phrases whose negation is formal: әйтпесе "otherwise", ең
+  болмаса "at least", бекер/кездейсоқ емес "not for nothing" (like Russian не зря/не случайно);
+* weak, as a participle or "without" is: the attributive -мас/-мес before another word
+  (ұмытылмас сәт "an unforgettable moment"), purpose "-мас үшін" ("to prevent", "so as not
+  to"), -мастан "without", rhetorical "емес пе?" / "жоқ па?" ("isn't it?", often a statement
+  in English), жоқтығы "the absence of", "жоққа шығару" "deny";
+* a capitalised word inside a sentence is a name, never a negative verb (Томас, Гомес, Хамас
+  end like -мас/-мес).
+
+English un-/dis-/ir- words count as prefix negations only when the prefix negates (unable,
+dislike, irregular; not under, united, district, discuss, Irish).
+
 Deliberately not caught: a negation moved to another clause of the same sentence, antonyms
 (rise -> fall), and negation expressed only by a prefix on both sides.
 """
@@ -36,16 +54,50 @@ _FORMAL_RU = regex.compile(
 _FORMAL_EN = regex.compile(
     r"\b(?:not only|no more than|no less than|not less than|not more than|no later than|"
     r"not later than|not least|no sooner|no doubt|not until|nothing less|no matter|"
-    r"none other than|not long ago|no fewer than|not so long ago|whether or not)\b",
+    r"none other than|not long ago|no fewer than|not so long ago|whether or not|"
+    r"not to mention|no wonder|none the less)\b",
     regex.IGNORECASE,
 )
 # Kazakh: "not only" (ғана емес), "no doubt" (күмән жоқ / күмәнсіз, like English "no doubt"),
-# and "before doing" (жібермес бұрын, өтпес бұрын: the -мас/-пес form before бұрын is temporal).
+# "before doing" (жібермес бұрын, өтпес бұрын: the -мас/-пес form before бұрын is temporal);
+# double negations, which are positive: "жоқ емес" (there are some), "-май қоймайды /
+# қалмайды" (will surely); әйтпесе "otherwise", ең / тым болмаса "at least", and бекер /
+# босқа / кездейсоқ емес "not for nothing, no accident" (Russian не зря, не случайно).
 _FORMAL_KK = regex.compile(
     r"\b(?:ғана емес|қана емес|тек қана емес|күмән(?:і|ы)?\s+жоқ|күмәнсіз|"
-    r"\w+[мбп][ае]с\s+бұрын)\b",
+    r"\w+[мбп][ае]с\s+бұрын|жоқ\s+емес\w*|"
+    r"\w+[мбп][ае]й\s+(?:қоймайды|қоймас\w*|қалмайды|қалмас\w*)|"
+    r"әйтпесе|(?:ең|тым)\s+болмаса|(?:ең|тым)\s+болмағанда|"
+    r"(?:бекер|босқа|кездейсоқ)\s+емес\w*)\b",
     regex.IGNORECASE,
 )
+# Kazakh weak forms rewritten before counting (marker words the buckets below know):
+# rhetorical "емес пе", "жоқ па" ("isn't it?"); "жоққа шығару" (deny); жоқтығы (absence);
+# purpose "-мас үшін" (so as not to, to prevent); -мастан (without).
+_KK_REWRITES = (
+    (regex.compile(r"\b(?:емес|жоқ)\s+(?:па|ма|пе|ме)\b", regex.IGNORECASE), " kkrhetoric "),
+    (regex.compile(r"\bжоққа\s+шығар\w*", regex.IGNORECASE), " kkdeny "),
+    (regex.compile(r"\bжоқтығ\w*|\bжоқтық\w*", regex.IGNORECASE), " kkabsence "),
+    (regex.compile(r"\b\w{2,}[мбп][ае]с\s+үшін\b", regex.IGNORECASE), " kkpurpose "),
+    (regex.compile(r"\b\w{2,}[мбп][ае]ст[ае]н\b", regex.IGNORECASE), " kkwithout "),
+)
+# The -мас/-мес form is a finite "will not" at the end of its clause or before еді, екен, a
+# question particle or a verb of saying; before any other word it is an attributive participle
+# (ұмытылмас сәт, бітпес соғыс: "unforgettable", "endless"), a prefix negation in English.
+_KK_ATTRIBUTIVE = regex.compile(
+    r"\b(\w{2,}[мбп][ае]с)(?=[ \u00a0]+(?!(?:еді|екен|ед|ма|ме|па|пе|ба|бе|деп|деді|"
+    r"дейді|дейміз|деймін|да|де|та|те|ғой|қой|шығар)\b)\w)",
+    regex.IGNORECASE,
+)
+# A negative participle that ends its clause (alone or before еді / екен) is the predicate:
+# "Ол Астанаға бармаған." = "He has not been to Astana"; before a noun it stays weak.
+_KK_FINITE_PARTICIPLE = regex.compile(
+    r"\b(\w{2,}[мбп][ае](?:ған|ген|йтын|йтін))(?=[ \u00a0]*(?:(?:еді|екен)\w*[ \u00a0]*)?"
+    r"(?:[.!?;:…]|$))",
+    regex.IGNORECASE,
+)
+# A capitalised word inside a sentence (after a lower-case word or a digit) is a name.
+_KK_MID_CAPITAL = regex.compile(r"(?<=[\p{Ll}\d,][ \u00a0])\p{Lu}\p{L}*")
 
 _NI_WORDS = regex.compile(
     r"никогда|никто|никого|никому|никем|ничто|ничего|ничему|ничем|нигде|никуда|ниоткуда|"
@@ -67,8 +119,9 @@ _CONTRAST_KK = regex.compile(r"\bемес\s*,", regex.IGNORECASE)
 _KK_NOT_VERBS = {"немесе", "әлдеқашан", "жаппай"}  # жаппай "en masse"
 _KK_BEFORE = {"м": "аәеоөұүыіэюяирлйу", "б": "зжмнң", "п": "кқпстшфхчцщ"}
 _KK_VERB = regex.compile(
-    r"(\w{2,})([мбп])[ае](?:йды|йді|ды|ді|ймын|ймін|ймыз|йміз|йсың|йсің|ңыз|ңіз|са|се|с|"
-    r"дым|дім|дық|дік|дың|дің|йды|ңдар|ңдер)"
+    r"(\w{2,})([мбп])[ае](?:йды|йді|ды|ді|ймын|ймін|ймыз|йміз|йсың|йсің|йсыз|йсіз|ңыз|ңіз|"
+    r"са|се|с|дым|дім|дық|дік|дың|дің|дыңыз|діңіз|дыңдар|діңдер|ңдар|ңдер|"
+    r"пты|пті|ппын|ппін|ппыз|ппіз|спын|спін|спыз|спіз)"
 )
 # A negative participle or verbal noun with a possessive ending is a whole negated clause, as
 # in reported speech: ауыстырмағанын айтты "said that (they) did not replace", сене
@@ -80,10 +133,15 @@ _KK_CLAUSE = regex.compile(
     r"(?:ы|і|ым|ім|ың|ің|ымыз|іміз|ыңыз|іңіз|лары|лері|дары|дері)"
     r"(?:н|на|не|ны|ні|нда|нде|нан|нен|ның|нің|мен|ды|ді|ты|ті|да|де|та|те|дан|ден)?"
 )
-_STRONG_KK = regex.compile(
-    r"емес\w*|жоқ\w*|ешқашан|ешкім\w*|ештеңе\w*|ешқандай|еш|ешбір\w*|түк"
+# жоқ with its person endings (жоқпын, жоқсыз); not жоқшылық "poverty", жоқтау "mourning".
+_KK_NEG_PRONOUN = (
+    r"еш|ешкім\w*|ештеңе\w*|ешнәрсе\w*|ешқашан\w*|ешқандай\w*|ешбір\w*|ешқайсы\w*|"
+    r"ешқайда\w*|ешжер\w*|ешуақыт\w*|ешқалай|түк"
 )
-_KK_NEG_WORD = regex.compile(r"ешқашан|ешкім\w*|ештеңе\w*|ешқандай|еш|ешбір\w*|түк")
+_STRONG_KK = regex.compile(
+    r"емес\w*|жоқ|жоқ(?:пын|пін|пыз|піз|сың|сің|сыз|сіз|сыңдар|сыздар)|" + _KK_NEG_PRONOUN
+)
+_KK_NEG_WORD = regex.compile(_KK_NEG_PRONOUN)
 _STRONG_EN = regex.compile(
     r"not|n't|n’t|no|never|nobody|nothing|nowhere|none|neither|nor|cannot|no-one|noone"
 )
@@ -98,13 +156,15 @@ _PREFIX = {
         r"мец|мецк|сти|сет|сл|сут|сла)\w{3,}"
     ),
     "kk": regex.compile(
-        r"(\w{2,})([мбп])[ае](?:ған\w*|ген\w*|йтын\w*|йтін\w*|у\w*|йынша|йінше)"
+        r"(\w{2,})([мбп])[ае](?:ған\w*|ген\w*|йтын\w*|йтін\w*|у\w*|йынша|йінше|сkkattr)"
     ),
     "en": regex.compile(
-        r"un\w{4,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|definite|"
+        r"un(?!der|ion|it|iv|iq|til|ifor|animous|cle)\w{4,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|definite|"
         r"dependent|direct|formal|accurate|active|ability)\w*|im(?:possible|proper|mature|"
         r"mobile|balance|penetrable|passable|perfect|patient|practical|probable|partial|"
-        r"measurable|mortal)\w*|ir\w{5,}|dis\w{4,}|non\w{3,}"
+        r"measurable|mortal)\w*|irr(?!igat)\w{4,}|"
+        r"dis(?!tric|cuss|play|tan|tribut|tinct|cipl|aster|cover|course|ease|patch|h|c\b|k\b|"
+        r"cs\b|ks\b)\w{4,}|non(?!e)\w{3,}"
     ),
 }
 # 2. lexical: words a translator may render with or as "not" (вряд ли, отказ / fail, lack;
@@ -116,7 +176,10 @@ _LEXICAL = {
         r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее"
     ),
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations)
-    "kk": regex.compile(r"тек|ғана|қана|сирек|қарсы|бастарт\w*|kkcontrast"),
+    "kk": regex.compile(
+        r"тек|ғана|қана|сирек|қарсы|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|"
+        r"kkpurpose"
+    ),
     "en": regex.compile(
         r"lack\w*|fail\w*|refus\w*|den(?:y|ies|ied)|absen\w+|avoid\w*|prevent\w*|stop\w*|"
         r"ceas\w*|rarely|hardly|barely|scarcely|seldom|little|few|only|except|instead|rather|beyond|"
@@ -127,7 +190,7 @@ _LEXICAL = {
 _WITHOUT = {
     "en": regex.compile(r"without|\w{3,}less|free"),
     "ru": regex.compile(r"без|безо|ане"),
-    "kk": regex.compile(r"(\w+)(?:сыз|сіз)\w*|(\w{2,})([мбп])[ае]й"),
+    "kk": regex.compile(r"(\w+)(?:сыз|сіз)\w*|(\w{2,})([мбп])[ае]й|kkwithout"),
 }
 # -сыз/-сіз is "without" on a noun (заңсыз, белгісіз) but the polite "you" ending on a verb
 # (аласыз, көресіз, ойлайсыз); тәуелсіз "independent" is lexical, as независимый is in Russian.
@@ -167,6 +230,8 @@ def _kk_negative_suffix(m: regex.Match | None) -> bool:
 def _kk_strong(w: str) -> bool:
     if w in _KK_NOT_VERBS:
         return False
+    if w.endswith("kkfinite"):
+        return _kk_negative_suffix(_PREFIX["kk"].fullmatch(w[: -len("kkfinite")]))
     return (
         bool(_STRONG_KK.fullmatch(w))
         or _kk_negative_suffix(_KK_VERB.fullmatch(w))
@@ -201,7 +266,13 @@ def _count_clause(words: list[str], lang: str) -> int:
         neg = [w for w in words if _kk_strong(w)]
         nwords = sum(1 for w in neg if _KK_NEG_WORD.fullmatch(w))
         verbs = len(neg) - nwords
-        return verbs if nwords and verbs else len(neg)  # ешкім ... алмады, түк ... жоқ: one
+        if nwords and verbs:
+            return verbs  # ешкім ... алмады, түк ... жоқ: one
+        if nwords and any(_weak(_WITHOUT, w, lang) for w in words):
+            # ештеңе айтпастан / айтпай "without saying anything": the pronoun agrees with a
+            # negative converb, which counts as weak.
+            return 0
+        return len(neg)
     ni = sum(1 for w in words if _NI_WORDS.fullmatch(w) and w != "ни")
     ne = sum(1 for w in words if _STRONG_RU.fullmatch(w))
     if ni and ne:
@@ -227,6 +298,11 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     if lang == "en":
         cleaned = _NUMBER_SIGN_EN.sub(" ", cleaned)
     if lang == "kk":
+        cleaned = _KK_MID_CAPITAL.sub(" kkname ", cleaned)
+        for pattern, marker in _KK_REWRITES:
+            cleaned = pattern.sub(marker, cleaned)
+        cleaned = _KK_ATTRIBUTIVE.sub(r"\1kkattr", cleaned)
+        cleaned = _KK_FINITE_PARTICIPLE.sub(r"\1kkfinite", cleaned)
         cleaned = regex.sub(r"\bбас\s+тарт", "бастарт", cleaned, flags=regex.IGNORECASE)
         # "X емес, Y" contrasts like Russian "не X, а Y": "Y rather than X", "Y, not X".
         cleaned = _CONTRAST_KK.sub(" kkcontrast,", cleaned)
@@ -244,15 +320,18 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     lexical = sum(1 for w in rest if _weak(_LEXICAL, w, lang))
     if lang == "en" and "neither" in words:
         lexical += words.count("nor")  # neither ... nor may render two negated clauses
-    return NegationCounts(strong, prefix, lexical, without, markers)
+    shown = [w.removesuffix("kkfinite") for w in markers]
+    return NegationCounts(strong, prefix, lexical, without, shown)
 
 
 def _marker_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
     """Character spans of the negation words between ``start`` and ``end``."""
+    lang = lang if lang in ("en", "kk") else "ru"
     return [
         (m.start(), m.end())
         for m in _WORD.finditer(text, start, end)
-        if _is_marker(m.group().lower(), lang if lang in ("en", "kk") else "ru")
+        if _is_marker(m.group().lower(), lang)
+        and not (lang == "kk" and _KK_MID_CAPITAL.match(text, m.start()))
     ]
 
 
