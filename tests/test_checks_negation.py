@@ -209,3 +209,22 @@ def test_kazakh_noun_endings_are_not_negative_verbs() -> None:
         assert count_negations(text, "kk").strong == 0, text
     assert count_negations("I understand the United Nations district.", "en").prefix == 0
     assert count_negations("It is unlikely and irregular; I dislike it.", "en").prefix == 3
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        # "ADJ емес" where Russian writes one не-word (нелегко): weak, like the prefix word
+        ("Бұл міндет оңай емес.", "This is a difficult task.", False),
+        ("Бұл міндет оңай емес.", "This is an easy task.", False),  # the antonym check's job
+        ("Бұл міндет мүлде жеңіл емес.", "This is a light task.", False),
+        ("Бұл шешім дұрыс емес.", "This decision is right.", True),  # not among them
+        ("Ол жоқ болып кетті.", "He went missing.", False),
+        ("Ол жоқ.", "He is here.", True),
+        # lexical words paired as in Russian (тыйым ~ запрет)
+        ("Темекі шегуге тыйым салынды.", "Smoking is not allowed.", False),
+        ("Темекі шегуге рұқсат етілді.", "Smoking is not allowed.", True),
+    ],
+)
+def test_kazakh_litotes_and_lexical_negators(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, "kk")) is flagged, (src, eng)

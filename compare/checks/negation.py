@@ -18,7 +18,9 @@ Kazakh (general rules of the grammar, not fitted to sentences):
 * weak, as a participle or "without" is: the attributive -мас/-мес before another word
   (ұмытылмас сәт "an unforgettable moment"), purpose "-мас үшін" ("to prevent", "so as not
   to"), -мастан "without", rhetorical "емес пе?" / "жоқ па?" ("isn't it?", often a statement
-  in English), жоқтығы "the absence of", "жоққа шығару" "deny";
+  in English), жоқтығы "the absence of", "жоққа шығару" "deny", "жоқ болу" "vanish"; "ADJ
+  емес" where Russian has one не-word (оңай емес ~ нелегко); lexical words as in Russian
+  (тыйым ~ запрет, тоқтату ~ прекратить, аз ~ мало, кем ~ менее, бекер ~ зря);
 * a capitalised word inside a sentence is a name, never a negative verb (Томас, Гомес, Хамас
   end like -мас/-мес).
 
@@ -71,13 +73,25 @@ _FORMAL_KK = regex.compile(
     r"(?:бекер|босқа|кездейсоқ)\s+емес\w*)\b",
     regex.IGNORECASE,
 )
+# Kazakh says with "ADJ емес" what Russian writes as one не-word, a prefix negation there
+# (нелегко, неплохо, немало, неясно, неизвестно, неудобно, неофициальный,
+# неважно): оңай / жеңіл / қарапайым / жаман / аз / анық / түсінікті / белгілі /
+# таныс / ыңғайлы / қолайлы / тұрақты / толық / ресми / маңызды емес are weak like them, as an
+# English "difficult", "unclear", "unknown" renders them as often as "not easy". Not дұрыс
+# емес: "wrong" against "right" is the reversal this check exists for.
+_KK_LITOTES = regex.compile(
+    r"\b(?:оңай|жеңіл|қарапайым|жаман|аз|анық|түсінікті|белгілі|таныс|ыңғайлы|қолайлы|"
+    r"тұрақты|толық|ресми|маңызды)\s+емес\w*",
+    regex.IGNORECASE,
+)
 # Kazakh weak forms rewritten before counting (marker words the buckets below know):
 # rhetorical "емес пе", "жоқ па" ("isn't it?"); "жоққа шығару" (deny); жоқтығы (absence);
 # purpose "-мас үшін" (so as not to, to prevent); -мастан (without).
 _KK_REWRITES = (
     (regex.compile(r"\b(?:емес|жоқ)\s+(?:па|ма|пе|ме)\b", regex.IGNORECASE), " kkrhetoric "),
     (regex.compile(r"\bжоққа\s+шығар\w*", regex.IGNORECASE), " kkdeny "),
-    (regex.compile(r"\bжоқтығ\w*|\bжоқтық\w*", regex.IGNORECASE), " kkabsence "),
+    (regex.compile(r"\bжоқтығ\w*|\bжоқтық\w*|\bжоқ\s+бол\w*", regex.IGNORECASE), " kkabsence "),
+    (_KK_LITOTES, " kklitotes "),
     (regex.compile(r"\b\w{2,}[мбп][ае]с\s+үшін\b", regex.IGNORECASE), " kkpurpose "),
     (regex.compile(r"\b\w{2,}[мбп][ае]ст[ае]н\b", regex.IGNORECASE), " kkwithout "),
 )
@@ -156,7 +170,8 @@ _PREFIX = {
         r"мец|мецк|сти|сет|сл|сут|сла)\w{3,}"
     ),
     "kk": regex.compile(
-        r"(\w{2,})([мбп])[ае](?:ған\w*|ген\w*|йтын\w*|йтін\w*|у\w*|йынша|йінше|сkkattr)"
+        r"(\w{2,})([мбп])[ае](?:ған\w*|ген\w*|йтын\w*|йтін\w*|у\w*|йынша|йінше|сkkattr)|"
+        r"kklitotes"
     ),
     "en": regex.compile(
         r"un(?!der|ion|it|iv|iq|til|ifor|animous|cle)\w{4,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|definite|"
@@ -178,12 +193,14 @@ _LEXICAL = {
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations)
     "kk": regex.compile(
         r"тек|ғана|қана|сирек|қарсы|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|"
-        r"kkpurpose"
+        r"kkpurpose|тыйым\w*|аулақ\w*|жалтар\w*|тоқтат\w*|тоқтады\w*|тоқтап|әрең|кем|аз|"
+        r"жоғалт\w*|жоғалды\w*|айырыл\w*|теріске|бекер|босқа|қалыс"
     ),
     "en": regex.compile(
         r"lack\w*|fail\w*|refus\w*|den(?:y|ies|ied)|absen\w+|avoid\w*|prevent\w*|stop\w*|"
         r"ceas\w*|rarely|hardly|barely|scarcely|seldom|little|few|only|except|instead|rather|beyond|"
-        r"unless|lest|rare|unable|reject\w*|lost|lose|loses|less|devoid|exempt\w*|remain\w*"
+        r"unless|lest|rare|unable|reject\w*|lost|lose|loses|less|devoid|exempt\w*|remain\w*|"
+        r"missing|vanish\w*"
     ),
 }
 # 3. "without": без ~ without / no / -less / free of; "а не X" ~ "rather than X".
