@@ -210,3 +210,25 @@ def test_professional_renderings_are_not_flagged(lang: str, src: str, eng: str) 
 )
 def test_name_errors_near_conventions_are_flagged(lang: str, src: str, eng: str) -> None:
     assert flags(src, eng, lang), (src, eng)
+
+
+# Kazakh: a possessive and a case stacked on a short exonym (Сот-ы-нда, Үй-де); the generic
+# words of Kazakh institution names, as in Russian; Kazakh exonyms (Еділ, Таяу Шығыс).
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        ("Іс Жоғарғы Сотында қаралды.", "The case was heard by the Supreme Court.", False),
+        ("Іс Жоғарғы Сотында қаралды.", "The case was heard by the Senate.", True),
+        ("Кездесу Ақ Үйде өтті.", "The meeting took place at the White House.", False),
+        ("Кездесу Ақ Үйде өтті.", "The meeting took place at the Kremlin.", True),
+        ("Бұл туралы Халықаралық валюта қоры хабарлады.", "The IMF reported it.", False),
+        ("Бұл туралы Халықаралық Лонсдейл қоры хабарлады.", "The IMF reported it.", True),
+        ("Олар Еділ бойында тұрады.", "They live on the Volga.", False),
+        ("Олар Еділ бойында тұрады.", "They live on the Thames.", True),
+        ("Бұл Таяу Шығыстағы соғыс.", "This is a war in the Middle East.", False),
+    ],
+)
+def test_kazakh_endings_generic_words_and_exonyms(src: str, eng: str, flagged: bool) -> None:
+    found = flags(src, eng, "kk")
+    shown = [(f.side, (src if f.side == "source" else eng)[f.start : f.end]) for f in found]
+    assert bool(found) is flagged, shown

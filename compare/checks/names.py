@@ -269,6 +269,10 @@ _EXONYMS = """
 ес|eu european
 св сент сэнт|st saint
 неапол|naples napoli
+дуна|danube
+еділ|volga
+жайық|ural
+таяу|middle near
 ватсап|whatsapp
 сияни|aurora* borealis northern lights
 """
@@ -466,6 +470,9 @@ GENERIC_EN = frozenset(
 
 # Capitalised source words that open institution names (Национальная ассамблея, Правительство
 # Греции) and are translated, not transliterated: a run made only of these proves nothing.
+# Kazakh has the same words (Мемлекеттік, Халықаралық, Біріккен, Арнайы, Солтүстік...); its
+# loanwords (комитет, парламент, президент) share the Russian stems. Stems that begin common
+# names stay out (жаңа: Жаңаөзен, ұлы: Ұлыбритания, майдан: Maidan).
 _GENERIC_SRC = tuple(
     """
     национальн ассамбле член комитет правительств республик обществ управлени министерств служб
@@ -479,6 +486,10 @@ _GENERIC_SRC = tuple(
     соединенн министр премьер президент глав директор мэр губернатор сенат конгресс парламент
     ұлттық үкімет министрлі комитет қауымдастығы орталығы университеті партиясы одағы кеңесі
     шіркеу федералды құрама қауым
+    мемлекет халықаралық дүниежүзілік жоғар біріккен арнайы қоғам басқарма қызмет жиналыс ұйым
+    орталық агенттік алаң көше даңғыл аудан облыс өлке сыйлық қозғалыс әскер кеңсе әкімшілік
+    әкімдіг төраға басшы үлкен кіші төменгі балалар солтүстік оңтүстік батыс шығыс социалист
+    коммунист либерал
     """.split()
 )
 # Polite "Вы" and other pronouns a writer may capitalise; function words that informal posts
@@ -512,8 +523,9 @@ _RU_ENDINGS = sorted(
 
 
 @lru_cache(maxsize=65536)
-def stem_keys(word: str) -> tuple[str, ...]:
-    """Latin keys of a source word and of its stems (one or two endings stripped)."""
+def source_stems(word: str) -> tuple[str, ...]:
+    """A source word in lower case and its stems with one or two endings stripped (Kazakh
+    stacks a possessive and a case: Сот-ы-нда, Лондон-дағы), longest first."""
     w = word.lower()
     stems = {w}
     frontier = {w}
@@ -521,10 +533,17 @@ def stem_keys(word: str) -> tuple[str, ...]:
         nxt = set()
         for s in frontier:
             for e in _RU_ENDINGS:
-                if s.endswith(e) and len(s) - len(e) >= 3:
+                if s.endswith(e) and len(s) - len(e) >= 2:
                     nxt.add(s[: -len(e)])
         stems |= nxt
         frontier = nxt
+    return tuple(sorted(stems, key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
+def stem_keys(word: str) -> tuple[str, ...]:
+    """Latin keys of a source word and of its stems (one or two endings stripped)."""
+    stems = [s for s in source_stems(word) if len(s) >= 3 or s == word.lower()]
     return tuple(sorted({latin_key(s) for s in stems if latin_key(s)}, key=len, reverse=True))
 
 
@@ -567,8 +586,17 @@ _EXONYMS_BY_HEAD, _EXONYMS_SHORT = _index_exonyms()
 
 @lru_cache(maxsize=65536)
 def _exonym_targets(src_word: str) -> tuple[str, ...]:
-    """English words (patterns) the exonym table offers for a source word."""
-    w = src_word.lower()
+    """English words (patterns) the exonym table offers for a source word, or else for its
+    stems: a short entry (сот, үй) allows only three letters after it, fewer than a
+    Kazakh possessive and case (Соттағы, Сотында, Үйде)."""
+    for stem in source_stems(src_word):
+        out = _exonym_targets_of(stem)
+        if out:
+            return out
+    return ()
+
+
+def _exonym_targets_of(w: str) -> tuple[str, ...]:
     best, out = 0, []  # only the longest prefix counts: Королеву is a queen, not a king
     for p, english in _EXONYMS_SHORT.get(w, []) + _EXONYMS_BY_HEAD.get(w[:3], []):
         hit = w == p or (
