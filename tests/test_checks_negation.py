@@ -163,6 +163,7 @@ def test_kazakh_contrast_is_not_a_lost_negation() -> None:
         # formal: "otherwise", "at least", "no accident"
         ("Әйтпесе, олар айыппұл төлейді.", "Otherwise, they will pay a fine."),
         ("Ең болмаса екі адам келеді.", "At least two people will come."),
+        ("Жоқ дегенде үш адам келеді.", "At least three people will come."),
         ("Оның жеңгені кездейсоқ емес.", "His victory was well deserved."),
         # weak: attributive -мас, purpose -мас үшін, -мастан, rhetorical question, deny, absence
         ("Бұл ұмытылмас сәт болды.", "It was a memorable moment."),

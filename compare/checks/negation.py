@@ -57,19 +57,20 @@ _FORMAL_EN = regex.compile(
     r"\b(?:not only|no more than|no less than|not less than|not more than|no later than|"
     r"not later than|not least|no sooner|no doubt|not until|nothing less|no matter|"
     r"none other than|not long ago|no fewer than|not so long ago|whether or not|"
-    r"not to mention|no wonder|none the less)\b",
+    r"not to mention|no wonder|none the less|nothing short of)\b",
     regex.IGNORECASE,
 )
 # Kazakh: "not only" (ғана емес), "no doubt" (күмән жоқ / күмәнсіз, like English "no doubt"),
 # "before doing" (жібермес бұрын, өтпес бұрын: the -мас/-пес form before бұрын is temporal);
 # double negations, which are positive: "жоқ емес" (there are some), "-май қоймайды /
 # қалмайды" (will surely); әйтпесе "otherwise", ең / тым болмаса "at least", and бекер /
-# босқа / кездейсоқ емес "not for nothing, no accident" (Russian не зря, не случайно).
+# босқа / кездейсоқ емес "not for nothing, no accident" (Russian не зря, не случайно); жоқ
+# дегенде "at least".
 _FORMAL_KK = regex.compile(
     r"\b(?:ғана емес|қана емес|тек қана емес|күмән(?:і|ы)?\s+жоқ|күмәнсіз|"
     r"\w+[мбп][ае]с\s+бұрын|жоқ\s+емес\w*|"
     r"\w+[мбп][ае]й\s+(?:қоймайды|қоймас\w*|қалмайды|қалмас\w*)|"
-    r"әйтпесе|(?:ең|тым)\s+болмаса|(?:ең|тым)\s+болмағанда|"
+    r"әйтпесе|(?:ең|тым)\s+болмаса|(?:ең|тым)\s+болмағанда|жоқ\s+дегенде|"
     r"(?:бекер|босқа|кездейсоқ)\s+емес\w*)\b",
     regex.IGNORECASE,
 )
