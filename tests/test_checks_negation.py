@@ -225,6 +225,9 @@ def test_kazakh_noun_endings_are_not_negative_verbs() -> None:
         # lexical words paired as in Russian (тыйым ~ запрет)
         ("Темекі шегуге тыйым салынды.", "Smoking is not allowed.", False),
         ("Темекі шегуге рұқсат етілді.", "Smoking is not allowed.", True),
+        # English words that say "not" by themselves (missed ~ did not attend)
+        ("Ол жиналысқа қатыспады.", "He missed the meeting.", False),
+        ("Ол жиналысқа қатыспады.", "He attended the meeting.", True),
     ],
 )
 def test_kazakh_litotes_and_lexical_negators(src: str, eng: str, flagged: bool) -> None:

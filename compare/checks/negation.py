@@ -201,7 +201,7 @@ _LEXICAL = {
         r"lack\w*|fail\w*|refus\w*|den(?:y|ies|ied)|absen\w+|avoid\w*|prevent\w*|stop\w*|"
         r"ceas\w*|rarely|hardly|barely|scarcely|seldom|little|few|only|except|instead|rather|beyond|"
         r"unless|lest|rare|unable|reject\w*|lost|lose|loses|less|devoid|exempt\w*|remain\w*|"
-        r"missing|vanish\w*"
+        r"missing|vanish\w*|miss|missed|misses|shortage\w*|ignor\w*|neglect\w*|skip\w*"
     ),
 }
 # 3. "without": без ~ without / no / -less / free of; "а не X" ~ "rather than X".
