@@ -169,6 +169,8 @@ def test_kazakh_contrast_is_not_a_lost_negation() -> None:
         ("Бұл ұмытылмас сәт болды.", "It was a memorable moment."),
         ("Полиция жұрт жиналмас үшін қоршау құрды.", "Police set up a fence to block the crowd."),
         ("Ол ештеңе айтпастан кетіп қалды.", "He left in silence."),
+        ("Ол бармасқа шешті.", "He decided not to go."),  # -масқа "not to"
+        ("Ұмытылмастай әсер қалдырды.", "It left an impression one cannot forget."),
         ("Бұл тамаша емес пе?", "This is wonderful!"),
         ("Министрлік бұл ақпаратты жоққа шығарды.", "The ministry dismissed the report."),
         ("Тәжірибенің жоқтығы байқалды.", "The team's inexperience showed."),
