@@ -234,3 +234,14 @@ def test_kazakh_noun_endings_are_not_negative_verbs() -> None:
 )
 def test_kazakh_litotes_and_lexical_negators(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng, "kk")) is flagged, (src, eng)
+
+
+def test_kazakh_stems_ending_like_the_negative_suffix() -> None:
+    """кем "less" -> кемей- "decrease": кемейді "decreased" is no negation, but кемейтпеді
+    "did not reduce" is; қамауға "into custody" is a noun."""
+    assert count_negations("Халық саны кемейді.", "kk").strong == 0
+    assert count_negations("Ол шығынды кемейтпеді.", "kk").strong == 1
+    counts = count_negations("Ол қамауға алынды.", "kk")
+    assert (counts.strong, counts.prefix) == (0, 0)
+    assert flags("Халық саны кемейді.", "The population decreased.", "kk") == []
+    assert flags("Ол шығынды кемейтпеді.", "He cut the losses.", "kk")

@@ -132,6 +132,9 @@ _CONTRAST_KK = regex.compile(r"\bемес\s*,", regex.IGNORECASE)
 # negative verb but a stem that merely has those letters: жабады "covers" (жап-), табады
 # "finds", Лопес. _kk_negative_suffix applies the rule to every suffix pattern below.
 _KK_NOT_VERBS = {"немесе", "әлдеқашан", "жаппай"}  # жаппай "en masse"
+# Stems that end in м + a vowel themselves, so that their forms look negative: кем "less" ->
+# кемей- "decrease" (кемейді "decreased"), қама- "shut in" (қамау "custody", қамады).
+_KK_NOT_VERB_STEMS = ("кемей", "қамау", "қамад", "қамай")
 _KK_BEFORE = {"м": "аәеоөұүыіэюяирлйу", "б": "зжмнң", "п": "кқпстшфхчцщ"}
 _KK_VERB = regex.compile(
     r"(\w{2,})([мбп])[ае](?:йды|йді|ды|ді|ймын|ймін|ймыз|йміз|йсың|йсің|йсыз|йсіз|ңыз|ңіз|"
@@ -246,8 +249,17 @@ def _kk_negative_suffix(m: regex.Match | None) -> bool:
     return stem[-1] in _KK_BEFORE[consonant]
 
 
+def _kk_not_verb_stem(w: str) -> bool:
+    """A form of a _KK_NOT_VERB_STEMS stem with no negative suffix of its own after it
+    (кемейді, but not кемейтпеді "did not reduce")."""
+    return any(
+        w.startswith(stem) and not regex.search(r"[мбп][ае]", w[len(stem) :])
+        for stem in _KK_NOT_VERB_STEMS
+    )
+
+
 def _kk_strong(w: str) -> bool:
-    if w in _KK_NOT_VERBS:
+    if w in _KK_NOT_VERBS or _kk_not_verb_stem(w):
         return False
     if w.endswith("kkfinite"):
         return _kk_negative_suffix(_PREFIX["kk"].fullmatch(w[: -len("kkfinite")]))
@@ -263,7 +275,7 @@ def _weak(bucket: dict[str, regex.Pattern], w: str, lang: str) -> bool:
     m = bucket[lang].fullmatch(w)
     if lang != "kk" or m is None:
         return m is not None
-    if w in _KK_NOT_VERBS:
+    if w in _KK_NOT_VERBS or _kk_not_verb_stem(w):
         return False
     if bucket is _WITHOUT and _KK_SIZ_NOT.fullmatch(w):
         return False
