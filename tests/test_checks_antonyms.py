@@ -5,6 +5,7 @@ from __future__ import annotations
 import pathlib
 
 import pytest
+import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks import all_checks
@@ -38,6 +39,22 @@ def flags(src: list[str], eng: list[str], lang: str = "ru") -> list:
         ("Біздің команда финалда жеңілді.", "Our team won the final.", "kk", "won"),
         ("Дүкен дүйсенбіде жабылды.", "The shop opened on Monday.", "kk", "opened"),
         ("Ол үйін сатып алды.", "He sold his house.", "kk", "sold"),
+        # Pairs of the grown lexicon.
+        ("Товары стали дешевле.", "Goods became more expensive.", "ru", "expensive"),
+        ("Полиция задержала двух подозреваемых.", "Police released two suspects.", "ru",
+         "released"),
+        ("Зимой в городе выпало много снега.", "A lot of snow fell in the city in summer.", "ru",
+         "summer"),
+        ("Стороны подписали перемирие.", "The sides signed a war.", "ru", "war"),
+        ("Тауар бағасы арзандады.", "The goods became more expensive.", "kk", "expensive"),
+        ("Полиция екі күдіктіні босатты.", "Police arrested two suspects.", "kk", "arrested"),
+        ("Ол жауға айналды.", "He became a friend.", "kk", "friend"),
+        ("Ол кеше келді.", "He came tomorrow.", "kk", "tomorrow"),
+        # A negation on both sides keeps the reversal; one elsewhere in the sentence does not
+        # hide it.
+        ("Эти акулы не опасны.", "These sharks are not safe.", "ru", "safe"),
+        ("Он не пришёл, потому что цены выросли.", "He did not come because prices fell.", "ru",
+         "fell"),
     ],
 )
 def test_opposite_in_the_english_is_flagged(src: str, eng: str, lang: str, word: str) -> None:
@@ -68,6 +85,31 @@ def test_opposite_in_the_english_is_flagged(src: str, eng: str, lang: str, word:
         # Same pole, other words.
         ("Продажи выросли.", "Sales increased.", "ru"),
         ("Бағалар өсті.", "Prices went up.", "kk"),
+        # A negation next to the pole word on one side only: a paraphrase.
+        ("Акулы не опасны.", "The sharks are safe.", "ru"),
+        ("Бұл акулалар қауіпті емес.", "These sharks are safe.", "kk"),
+        ("Он не согласился.", "He refused.", "ru"),
+        # Both poles in the sentence.
+        ("Одни акции подешевели, другие подорожали.", "Some shares got cheaper, others more"
+         " expensive.", "ru"),
+        ("Полиция задержала мужчину, но позже отпустила.", "Police detained a man but later"
+         " released him.", "ru"),
+        # Words that hold a stem or a pole word but not the pole: "друг друга" (each other, not
+        # "friend"), "20-летний" (not "summer"), "выход на рынок" (entering, not leaving),
+        # "Secretary" (not "secret"), "жауап ал-" (question, not "answer"), "бет алыс"
+        # (trend, not "far"), "health ministry" (not "healthy").
+        ("Компании конкурируют друг с другом.", "The companies are rivals.", "ru"),
+        ("Компания отметила 20-летний юбилей.", "The company marked its 20th anniversary this"
+         " winter.", "ru"),
+        ("Выход на рынок занял три года.", "Entering the market took three years.", "ru"),
+        ("Госсекретарь опубликовал доклад.", "The Secretary of State published a report.", "ru"),
+        ("Минздрав сообщил о 500 новых заболевших.", "The health ministry reported 500 new"
+         " cases.", "ru"),
+        ("Полиция күдіктіден жауап алды.", "Police questioned the suspect.", "kk"),
+        ("Сән үйлерінің жаңа бет алысы жақында сізге жетеді.", "The new fashion line is on its"
+         " way to a high street near you.", "kk"),
+        ("Ауыл шаруашылығы министрі қалалық әкімдікке барды.", "The agriculture minister visited"
+         " the urban administration.", "kk"),
     ],
 )
 def test_faithful_translations_are_not_flagged(src: str, eng: str, lang: str) -> None:
@@ -87,6 +129,23 @@ def test_every_lexicon_entry_has_two_english_poles() -> None:
         assert entry.en[0] and entry.en[1], entry.name
         assert entry.ru[0] or entry.ru[1], entry.name
     assert find_reversals("Выросли.", "Rose.", "ru") == []
+
+
+def test_lexicon_size_and_patterns() -> None:
+    """About 150 pairs, one name each; every pattern compiles and matches letters only (a
+    pattern with a space or a hyphen could never match one word)."""
+    assert len(LEXICON) >= 140
+    assert len({e.name for e in LEXICON}) == len(LEXICON)
+    for entry in LEXICON:
+        for pattern in (*entry.en, *entry.ru, *entry.kk, *entry.ru_quiet):
+            regex.compile(pattern)
+            assert " " not in pattern and "\\s" not in pattern and "-" not in pattern, entry.name
+
+
+def test_kazakh_sell_and_buy_are_told_apart() -> None:
+    """сатып ал- is "buy" (joined before matching), bare сат- "sell"."""
+    assert find_reversals("Ол көлікті сатты.", "He bought the car.", "kk")
+    assert find_reversals("Ол көлікті сатып алды.", "He bought the car.", "kk") == []
 
 
 def test_registered() -> None:
