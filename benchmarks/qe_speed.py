@@ -8,7 +8,8 @@ figure is the median of ``--repeats`` runs of ``estimate_pairs`` on the aligned 
 time the model adds to ``check_texts``), beside the whole ``check_texts`` without the model.
 
 ``--avx2`` re-runs the measurement in a child process with oneDNN and ATen limited to AVX2
-(``ONEDNN_MAX_CPU_ISA=AVX2``, ``ATEN_CPU_CAPABILITY=avx2``): an emulation of a laptop CPU
+(``ONEDNN_MAX_CPU_ISA=AVX2``, ``ATEN_CPU_CAPABILITY=avx2``, and FBGEMM, which picks its int8
+kernels itself, ``FBGEMM_ENABLE_INSTRUCTIONS=AVX2``): an emulation of a laptop CPU
 without native bf16 (AVX2 only) on this machine's cores; bf16 is then skipped. The CPU's flags
 are printed beside the figures.
 """
@@ -97,7 +98,8 @@ def main() -> None:
     print(f"CPU: {cpu_flags()}")
     measure(args, avx2=False)
     if args.avx2:
-        env = dict(os.environ, ONEDNN_MAX_CPU_ISA="AVX2", ATEN_CPU_CAPABILITY="avx2")
+        env = dict(os.environ, ONEDNN_MAX_CPU_ISA="AVX2", ATEN_CPU_CAPABILITY="avx2",
+                   FBGEMM_ENABLE_INSTRUCTIONS="AVX2")  # fmt: skip
         command = [sys.executable, __file__, "--child-avx2", "--shared", str(args.shared),
                    "--threads", str(args.threads), "--repeats", str(args.repeats)]  # fmt: skip
         subprocess.run(command, env=env, check=True)

@@ -12,9 +12,10 @@ the progress callback.
 Speed depends on the CPU more than on anything else here: the default embedder runs in bf16
 where the CPU multiplies bf16 natively (AMX or AVX512-BF16), in fp32 otherwise, so the CPU's
 model and flags are printed beside the figures. ``--avx2`` re-runs the measurement in a child
-process with oneDNN and ATen limited to AVX2 (``ONEDNN_MAX_CPU_ISA=AVX2``,
-``ATEN_CPU_CAPABILITY=avx2``): an emulation, on this machine's cores, of a CPU without native
-bf16. ``--threads`` is the embedder's torch thread count (default 1, as the app uses).
+process with oneDNN, ATen and FBGEMM limited to AVX2 (``ONEDNN_MAX_CPU_ISA=AVX2``,
+``ATEN_CPU_CAPABILITY=avx2``, ``FBGEMM_ENABLE_INSTRUCTIONS=AVX2``): an emulation, on this
+machine's cores, of a CPU without native bf16. ``--threads`` is the embedder's torch thread
+count (default 1, as the app uses).
 "CPU time" is the process's CPU seconds: on a machine shared with other jobs it is the
 steadier figure (with one thread it is what the wall clock would read on an idle machine).
 
@@ -65,6 +66,33 @@ def timed_run(src: str, tgt: str, embedder) -> tuple[float, dict[str, float], ob
     return end - start, stages, report
 
 
+class CountingEmbedder:
+    """Passes texts to the embedder and counts the tokens it runs through the network.
+
+    Forward-pass arithmetic of a BERT-style encoder per token: ``2 * 12 * dim * dim`` for the
+    linear layers of each block (Q, K, V, output: 4 dim x dim; feed-forward: 2 dim x 4 dim)
+    plus ``4 * dim * length`` for attention, twice that in FLOPs (multiply and add). Printed as
+    GFLOP/s so that the time can be compared with what the CPU can do at all.
+    """
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name = inner, inner.name
+        self.unrelated_cosine = getattr(inner, "unrelated_cosine", None)
+        self.texts = self.tokens = 0
+        self.flops = 0.0
+
+    def embed(self, texts):
+        token_ids = getattr(self.inner, "token_ids", None)
+        if token_ids is not None:
+            dim, layers = self.inner.dim, self.inner.layers
+            for text in texts:
+                n = len(token_ids(text))
+                self.tokens += n
+                self.flops += 2 * layers * n * (12 * dim * dim + 4 * dim * n)
+        self.texts += len(texts)
+        return self.inner.embed(texts)
+
+
 def cpu_flags() -> str:
     """The CPU's model and the flags that decide the embedder's speed."""
     try:
@@ -95,11 +123,17 @@ def measure(args: argparse.Namespace, label: str) -> None:
         chosen = segments[:n]
         src = "\n".join(s for s, _ in chosen)
         tgt = "\n".join(t for _, t in chosen)
-        seconds, stages, report = timed_run(src, tgt, embedder)
+        counting = CountingEmbedder(embedder)
+        seconds, stages, report = timed_run(src, tgt, counting)
         n_src, n_tgt = len(report.source.sentences), len(report.target.sentences)
         detail = ", ".join(f"{k} {v:.2f}s" for k, v in stages.items())
         print(f"[{label}] {n} segments ({n_src} ru / {n_tgt} en sentences): {seconds:.2f} s  "
               f"[{detail}]")
+        if counting.tokens:
+            aligning = stages.get("aligning", 0.0)
+            print(f"[{label}]     embedded {counting.texts} texts, {counting.tokens} tokens, "
+                  f"{counting.flops / 1e9:.0f} GFLOP: {counting.flops / 1e9 / aligning:.0f} "
+                  f"GFLOP/s over the aligning stage")  # fmt: skip
         cached = CachingEmbedder(embedder)
         timed_run(src, tgt, cached)
         again, stages, _ = timed_run(src, tgt, cached)
@@ -124,7 +158,8 @@ def main() -> None:
     print(f"CPU: {cpu_flags()}")
     measure(args, "this CPU")
     if args.avx2:
-        env = dict(os.environ, ONEDNN_MAX_CPU_ISA="AVX2", ATEN_CPU_CAPABILITY="avx2")
+        env = dict(os.environ, ONEDNN_MAX_CPU_ISA="AVX2", ATEN_CPU_CAPABILITY="avx2",
+                   FBGEMM_ENABLE_INSTRUCTIONS="AVX2")  # fmt: skip
         command = [sys.executable, __file__, "--child", "AVX2-only (emulated)",
                    "--shared", str(args.shared), "--long", str(args.long),
                    "--threads", str(args.threads), "--embedder", args.embedder]  # fmt: skip
