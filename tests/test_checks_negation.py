@@ -245,3 +245,18 @@ def test_kazakh_stems_ending_like_the_negative_suffix() -> None:
     assert (counts.strong, counts.prefix) == (0, 0)
     assert flags("Халық саны кемейді.", "The population decreased.", "kk") == []
     assert flags("Ол шығынды кемейтпеді.", "He cut the losses.", "kk")
+
+
+@pytest.mark.parametrize(
+    ("src", "eng"),
+    [
+        # аз is mostly the adjective "small": it explains no English "not"
+        ("Ол аз мөлшерде тамақ сатып алады.", "He does not buy small amounts of food."),
+        # қауіпсіздік "security" is no "without", so ешқашан keeps its own negation
+        ("Қауіпсіздік туралы мен ешқашан келіспеймін.", "I will always agree on security."),
+        # жоғалту "lose" pairs with English losing, leaving the added "not" unexplained
+        ("Олар бақылауды жоғалтып жатыр.", "They are not losing control."),
+    ],
+)
+def test_kazakh_words_that_explain_no_english_negation(src: str, eng: str) -> None:
+    assert flags(src, eng, "kk"), (src, eng)

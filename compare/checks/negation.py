@@ -20,7 +20,8 @@ Kazakh (general rules of the grammar, not fitted to sentences):
   to"), -мастан "without", rhetorical "емес пе?" / "жоқ па?" ("isn't it?", often a statement
   in English), жоқтығы "the absence of", "жоққа шығару" "deny", "жоқ болу" "vanish"; "ADJ
   емес" where Russian has one не-word (оңай емес ~ нелегко); lexical words as in Russian
-  (тыйым ~ запрет, тоқтату ~ прекратить, аз ~ мало, кем ~ менее, бекер ~ зря);
+  (тыйым ~ запрет, тоқтату ~ прекратить, кем ~ менее, бекер ~ зря; not аз, which is the
+  adjective "small" far more often than a "few" standing for "not many");
 * a capitalised word inside a sentence is a name, never a negative verb (Томас, Гомес, Хамас
   end like -мас/-мес).
 
@@ -198,13 +199,13 @@ _LEXICAL = {
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations)
     "kk": regex.compile(
         r"тек|ғана|қана|сирек|қарсы|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|"
-        r"kkpurpose|тыйым\w*|аулақ\w*|жалтар\w*|тоқтат\w*|тоқтады\w*|тоқтап|әрең|кем|аз|"
+        r"kkpurpose|тыйым\w*|аулақ\w*|жалтар\w*|тоқтат\w*|тоқтады\w*|тоқтап|әрең|кем|"
         r"жоғалт\w*|жоғалды\w*|айырыл\w*|теріске|бекер|босқа|қалыс"
     ),
     "en": regex.compile(
         r"lack\w*|fail\w*|refus\w*|den(?:y|ies|ied)|absen\w+|avoid\w*|prevent\w*|stop\w*|"
         r"ceas\w*|rarely|hardly|barely|scarcely|seldom|little|few|only|except|instead|rather|beyond|"
-        r"unless|lest|rare|unable|reject\w*|lost|lose|loses|less|devoid|exempt\w*|remain\w*|"
+        r"unless|lest|rare|unable|reject\w*|lost|lose|loses|losing|less|devoid|exempt\w*|remain\w*|"
         r"missing|vanish\w*|miss|missed|misses|shortage\w*|ignor\w*|neglect\w*|skip\w*"
     ),
 }
@@ -215,8 +216,11 @@ _WITHOUT = {
     "kk": regex.compile(r"(\w+)(?:сыз|сіз)\w*|(\w{2,})([мбп])[ае]й|kkwithout"),
 }
 # -сыз/-сіз is "without" on a noun (заңсыз, белгісіз) but the polite "you" ending on a verb
-# (аласыз, көресіз, ойлайсыз); тәуелсіз "independent" is lexical, as независимый is in Russian.
-_KK_SIZ_NOT = regex.compile(r"\w*(?:[ае]|й)(?:сыз|сіз)|тәуелсіз\w*|\w*(?:сыз|сіз)(?:дар|дер)")
+# (аласыз, көресіз, ойлайсыз); тәуелсіз "independent" and қауіпсіз "safe", қауіпсіздік
+# "security" are lexical, as независимый and безопасность are in Russian.
+_KK_SIZ_NOT = regex.compile(
+    r"\w*(?:[ае]|й)(?:сыз|сіз)|тәуелсіз\w*|қауіпсіз\w*|\w*(?:сыз|сіз)(?:дар|дер)"
+)
 
 
 @dataclass
@@ -299,9 +303,10 @@ def _count_clause(words: list[str], lang: str) -> int:
         verbs = len(neg) - nwords
         if nwords and verbs:
             return verbs  # ешкім ... алмады, түк ... жоқ: one
-        if nwords and any(_weak(_WITHOUT, w, lang) for w in words):
-            # ештеңе айтпастан / айтпай "without saying anything": the pronoun agrees with a
-            # negative converb, which counts as weak.
+        first = min((k for k, w in enumerate(words) if _KK_NEG_WORD.fullmatch(w)), default=0)
+        if nwords and any(_weak(_WITHOUT, w, lang) for w in words[first + 1 :]):
+            # ештеңе айтпастан / айтпай "without saying anything": the pronoun agrees with the
+            # negative converb after it, which counts as weak.
             return 0
         return len(neg)
     ni = sum(1 for w in words if _NI_WORDS.fullmatch(w) and w != "ни")
