@@ -156,10 +156,11 @@ def test_registered() -> None:
 def test_ntrex_professional_translations_rarely_flagged(
     shared_dir: pathlib.Path, lang: str, name: str
 ) -> None:
-    """All 1,000 NTREX lines as one-pair documents; measured 3 (ru) and 3 (kk) flags, lines where
-    the translator did change the meaning or speaks of another clause (benchmarks/README.md)."""
+    """NTREX dev lines 1-700 as one-pair documents; measured 2 (ru) and 2 (kk) flags, lines where
+    the translator did change the meaning (benchmarks/README.md). Lines 701-1000 are held out
+    for benchmarks/antonym_flags.py and are not read here."""
     base = shared_dir / "corpora" / "ntrex128"
-    eng = (base / "dev.eng.txt").read_text(encoding="utf-8").splitlines()
-    src = (base / f"dev.{name}.txt").read_text(encoding="utf-8").splitlines()
+    eng = (base / "dev.eng.txt").read_text(encoding="utf-8").splitlines()[:700]
+    src = (base / f"dev.{name}.txt").read_text(encoding="utf-8").splitlines()[:700]
     flagged = sum(bool(flags([s], [e], lang)) for s, e in zip(src, eng, strict=True))
-    assert flagged <= 5
+    assert flagged <= 4

@@ -48,12 +48,12 @@ LEXICON: tuple[Opposites, ...] = (
         "rise / fall",
         (r"ris(?:e|es|en|ing)|rose|increas\w*|gr[eo]w\w*|growth|climb\w*|soar\w*|surg\w*|"
          r"jump(?:s|ed)?|rais(?:e|es|ed|ing)|boost\w*|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|"
-         r"spik(?:e|es|ed)|expan(?:d|ds|ded|ding|sion)",
+         r"spik(?:e|es|ed)|expan(?:d|ds|ded|ding|sion)|(?:go|goes|went|gone|going|edged|moved)up",
          r"fall(?:s|en|ing)?|fell|decreas\w*|declin\w*|drop(?:s|ped|ping)?|shr[iau]nk\w*|"
          r"plung\w*|slump\w*|tumbl\w*|reduc\w*|lower(?:s|ed|ing)?|cut|cuts|cutting|"
          r"halv(?:e|es|ed|ing)|slash(?:es|ed|ing)?|sank|sink(?:s|ing)?|dipp(?:ed|ing)|"
-         r"contract(?:ed|ion)"),
-        (r"выр[ао]с\w*|раст[её]т|растут|рост(?!ов)\w*|увелич\w*|повы[сш]\w*|подорож\w*|"
+         r"contract(?:ed|ion)|(?:go|goes|went|gone|going|edged|moved)down"),
+        (r"выр[ао]с\w*|раст[её]т|растут|рос|росла|росло|росли|рост(?!ов)\w*|увелич\w*|повы[сш]\w*|подорож\w*|"
          r"прирост\w*|возр[ао]с\w*|взл[её]т\w*|удво\w*|утро(?:ил|или|ение)\w*|"
          r"подня(?:л|ли|ла|лись|лся|лась)",
          r"сниз\w*|сниж\w*|упа[лд]\w*|падени\w*|уменьш\w*|сократ\w*|сокращ\w*|подешев\w*|"
@@ -75,14 +75,14 @@ LEXICON: tuple[Opposites, ...] = (
         "open / close",
         (r"open(?:s|ed|ing)?|reopen\w*", r"closed|closes|closing|closure\w*|shut(?:s|ting)?"),
         (r"откр(?!овен)\w*", r"закры\w*|закро(?:ет|ют|ю)"),
-        (r"ашты|ашыл\w*|ашық\w*|ашып|ашады|ашқан\w*",
-         r"жапты|жабыл\w*|жабық\w*|жауып|жабады|жапқан\w*"),
+        (r"ашты|ашыл\w*|ашы[қғ]\w*|ашып|ашады|ашқан\w*",
+         r"жапты|жабыл\w*|жабы[қғ]\w*|жауып|жабады|жапқан\w*"),
     ),
     Opposites(
         "accept / reject",
         (r"accept" + _EN_VERB + r"|approv(?:e|es|ed|ing|al)|adopt(?:s|ed)?",
          r"reject\w*|veto(?:es|ed)?"),
-        (r"одобр\w*|принял\w*|принят\w*|приним\w*", r"отклон\w*|отверг\w*"),
+        (r"одобр\w*|принял\w*|принят\w*|приним\w*", r"отклон\w*|отверг\w*|отказ\w*"),
         (r"қабылда(?!ма)\w*|мақұлда(?!ма)\w*", r"қабылдама\w*"),
     ),
     Opposites(
@@ -97,7 +97,7 @@ LEXICON: tuple[Opposites, ...] = (
         (r"start" + _EN_VERB + r"|begin(?:s|ning)?|began|begun|launch\w*|commenc\w*",
          r"end|ends|ended|ending|finish\w*|conclud\w*"),
         # Verbs only: "в начале 2000-х" is "in the early 2000s", "подошло к концу" is "over".
-        (r"начал|начали|начался|началась|начались|начнут?\w*|начин\w*|начат\w*|нача(?:ть|в)|"
+        (r"начал|начали|начался|началась|началось|начались|начнут?\w*|начин\w*|начат\w*|нача(?:ть|в)|"
          r"запуст\w*|запуск\w*",
          r"законч\w*|оконч\w*|заверш\w*|кончи\w*"),
         (r"баста(?:ды|у|уы|ған|йды|лды|лу|лған|ды)\w*", r"аяқта(?!ма)\w*"),
@@ -119,7 +119,7 @@ LEXICON: tuple[Opposites, ...] = (
         "rich / poor",
         (r"rich(?:er|est)?|wealth\w*", r"poor(?:er|est)?|poverty"),
         (r"богат\w*", r"бедн\w*|нищ\w*"),
-        (r"бай|байлар\w*|бақуатты\w*", r"кедей\w*"),
+        (r"бай|байлар\w*|байлы[қғ]\w*|бақуатты\w*", r"кедей\w*"),
     ),
     Opposites(
         "buy / sell",
@@ -147,7 +147,7 @@ LEXICON: tuple[Opposites, ...] = (
     ),
     Opposites(
         "high / low",
-        (r"high|higher|highest|above", r"low|lower|lowest|below"),
+        (r"high|higher|highest|above|tall|taller|tallest", r"low|lower|lowest|below"),
         (r"высок\w*|выше|высш\w*", r"низк\w*|ниже|низш\w*"),
         (r"жоғары\w*", r"төмен"),
     ),
@@ -163,7 +163,7 @@ LEXICON: tuple[Opposites, ...] = (
         "alive / dead",
         (r"alive|surviv\w*", r"dead|died|dies|death|deaths|killed"),
         (r"выжил\w*|выжив\w*|уцел\w*|жив(?:ы|ой|ая|ое|ых|ым|ого)?",
-         r"погиб\w*|умер\w*|умир\w*|скончал\w*|мертв\w*|гибел\w*"),
+         r"погиб\w*|умер\w*|умир\w*|скончал\w*|м[её]ртв\w*|гибел\w*"),
         (r"тірі\w*|аманқал\w*", r"қаза|өлді|өлген\w*|өлім\w*|мерт\w*"),
     ),
     Opposites(
@@ -205,7 +205,7 @@ LEXICON: tuple[Opposites, ...] = (
         (r"горяч\w*|жарк\w*|жар[аеуы]?|тепл\w*|зно[йя]\w*|потепл\w*|согре\w*|обогре\w*|"
          r"подогре\w*|нагре\w*|гре(?:ть|ет|ют|ется|ются)", r"холод\w*|мороз\w*|прохлад\w*|"
          r"ледян\w*"),
-        (r"ыстық\w*|жылы|жылыт\w*|аптап\w*", r"суық\w*|аяз\w*|салқын\w*|мұздай"),
+        (r"ысты[қғ]\w*|жылы|жылыт\w*|аптап\w*", r"суы[қғ]\w*|аяз\w*|салқын\w*|мұздай"),
     ),
     Opposites(
         "support / oppose",
@@ -234,7 +234,14 @@ LEXICON: tuple[Opposites, ...] = (
         "possible / impossible",
         (r"possible|possibly", r"impossible"),
         (r"возможн\w*", r"невозможн\w*"),
-        ("", ""),
+        # мүмкін емес "impossible" is a negation next to the pole word: a paraphrase.
+        (r"мүмкін", ""),
+    ),
+    Opposites(
+        "likely / unlikely",
+        (r"likely|probabl\w*", r"unlikely|improbabl\w*"),
+        (r"вероятн\w*", r"маловероятн\w*|неправдоподобн\w*"),
+        (r"ықтимал\w*", r"екіталай\w*"),
     ),
     Opposites(
         "include / exclude",
@@ -259,7 +266,7 @@ LEXICON: tuple[Opposites, ...] = (
         "public / private",
         (r"public|publicly", r"private\w*"),
         (r"публичн\w*|общественн\w*|государствен\w*", r"частн(?!ост)\w*"),
-        (r"қоғамдық\w*|мемлекеттік\w*", r"жекеменшік\w*"),
+        (r"қоғамдық\w*|мемлекеттік\w*", r"жекеменші[кг]\w*"),
     ),
     Opposites(
         "domestic / foreign",
@@ -275,18 +282,20 @@ LEXICON: tuple[Opposites, ...] = (
     ),
     Opposites(
         "often / rarely",
-        (r"often|frequent\w*|always|constantly|regularly|usually", r"rare|rarely|seldom|sometimes|"
-         r"occasional\w*|infrequent\w*"),
+        (r"often|frequent\w*|always|constantly|regularly|usually|common|commonly|widespread",
+         r"rare|rarely|seldom|sometimes|occasional\w*|infrequent\w*"),
         (r"часто|частые|частых|част(?:ый|ого|ым|ом)|всегда|регулярн\w*|постоянно",
          r"редко|редки\w*|ред(?:ок|ких|кого)|иногда|изредка"),
         (r"жиі|үнемі|әрдайым|ылғи|әрқашан", r"сирек\w*|кейде"),
     ),
     Opposites(
         "fast / slow",
-        (r"fast|faster|fastest|quick\w*|rapid\w*|swift\w*|accelerat\w*|speed(?:ed|ing)?",
+        (r"fast|faster|fastest|quick\w*|rapid\w*|swift\w*|accelerat\w*|speed(?:ed|ing)?|sharp|"
+         r"sharply|abrupt\w*|sudden\w*",
          r"slow\w*|sluggish\w*|decelerat\w*|gradual\w*"),
-        (r"быстр\w*|стремительн\w*|ускор\w*|скоростн\w*", r"медлен\w*|замедл\w*|постепенн\w*"),
-        (r"жылдам\w*|тез|тездет\w*|жедел\w*|үдет\w*", r"баяу\w*|біртіндеп"),
+        (r"быстр\w*|стремительн\w*|ускор\w*|скоростн\w*|резк\w*|внезапн\w*",
+         r"медлен\w*|замедл\w*|постепенн\w*"),
+        (r"жылдам\w*|тез|тездет\w*|жедел\w*|үдет\w*|күрт", r"баяу\w*|біртіндеп"),
     ),
     Opposites(
         "men / women",
@@ -303,13 +312,13 @@ LEXICON: tuple[Opposites, ...] = (
     Opposites(
         "after / before",
         (r"after|afterwards", r"before"),
-        (r"после|спустя", r"перед|прежде|накануне"),
+        (r"после|спустя", r"перед|прежде|накануне|дотогокак|дотехпор"),
         (r"кейін|соң|соңын", r"дейін|бұрын|алдын"),
     ),
     Opposites(
         "first / last",
         (r"first|firstly", r"last|lastly|final|finally"),
-        (r"перв\w*|впервые", r"последн\w*"),
+        (r"перв\w*|впервые|сначала|сперва", r"последн\w*"),
         (r"бірінші\w*|алғаш\w*|тұңғыш\w*", r"соңғы\w*"),
     ),
     Opposites(
@@ -329,7 +338,7 @@ LEXICON: tuple[Opposites, ...] = (
         "long / short",
         (r"long|longer|longest|lengthy", r"short|shorter|shortest|brief\w*"),
         (r"длинн\w*|долг(?:ий|ая|ое|ие|ого|о)|продолжительн\w*", r"коротк\w*|кратк\w*|краток"),
-        (r"ұзақ|ұзын\w*", r"қысқа|қысқаша|қысқарақ"),
+        (r"ұза[қғ]|ұзағы\w*|ұзаққа|ұзын\w*", r"қысқа|қысқаша|қысқарақ"),
     ),
     Opposites(
         "big / small",
@@ -344,7 +353,7 @@ LEXICON: tuple[Opposites, ...] = (
         "future / past",
         (r"future", r"past"),
         (r"будущ\w*", r"прошл\w*"),
-        (r"болашақ\w*", r"өткен\w*"),
+        (r"болаша[қғ]\w*", r"өткен\w*"),
     ),
     Opposites(
         "positive / negative",
@@ -375,15 +384,15 @@ LEXICON: tuple[Opposites, ...] = (
     # --- Adjectives ---
     Opposites(
         "true / false",
-        (r"true|truth\w*|genuine\w*|authentic\w*",
+        (r"true|truth\w*|genuine\w*|authentic\w*|real",
          r"false\w*|untrue|fake\w*|bogus|fabricat\w*|counterfeit\w*"),
-        (r"правд\w*|истин\w*|подлинн\w*",
+        (r"правд\w*|истин\w*|подлинн\w*|реальн\w*",
          r"ложн\w*|лож[ьи]|фейк\w*|фальши\w*|поддел\w*|сфабрик\w*"),
-        (r"шын|шындық\w*|ақиқат\w*|түпнұсқа\w*", r"жалған\w*|өтірік\w*"),
+        (r"шын|шынды[қғ]\w*|ақиқат\w*|түпнұсқа\w*", r"жалған\w*|өтірік\w*"),
     ),
     Opposites(
         "correct / wrong",
-        (r"correct|correctly|accurate\w*", r"wrong\w*|incorrect\w*|inaccura\w*|mistaken\w*|"
+        (r"correct|correctly|accurate\w*|right", r"wrong\w*|incorrect\w*|inaccura\w*|mistaken\w*|"
          r"erroneous\w*"),
         (r"правильн\w*|верн(?:ый|ая|ое|ые|ого|ых|ым|ую|о)|точн(?:ый|ая|ое|ые|ого|ых|ым|ую)",
          r"неправильн\w*|неверн\w*|ошибочн\w*|неточн\w*"),
@@ -412,7 +421,8 @@ LEXICON: tuple[Opposites, ...] = (
         (r"heav(?:y|ier|iest|ily)|heavyweight",
          r"light|lighter|lightest|lightweight|lightly"),
         (r"тяжел\w*|тяжёл\w*|тяжест\w*", r"легк(?:ий|ая|ое|ие|ого|их|им|ую|о)|лёгк\w*"),
-        # Not ауыр- as a stem: ауырады is "it hurts". Not жеңіл-: жеңілді is "lost".
+        # Not ауыр- as a stem: ауырады is "it hurts". Not жеңіл-: жеңілді is "lost". Not қатты
+        # ("heavy rain"): it is also "strongly", "loud", "hard".
         (r"ауыр|ауырлы\w*|ауырлау|ауырырақ", r"жеңіл"),
     ),
     Opposites(
@@ -444,7 +454,7 @@ LEXICON: tuple[Opposites, ...] = (
          r"dry|drier|driest|dried|drought\w*|arid"),
         (r"влажн\w*|мокр\w*|сыро(?:й|го|му|м)|дождлив\w*", r"сух(?:ой|ая|ое|ие|ого|их|им|ую|о)|"
          r"засух\w*|засушлив\w*|высох\w*|высыха\w*|суше"),
-        (r"ылғал\w*|дымқыл\w*", r"құрғақ\w*|құрғап|құрғады|құрғау\w*|құрғат\w*"),
+        (r"ылғал\w*|дымқыл\w*", r"құрға[қғ]\w*|құрғап|құрғады|құрғау\w*|құрғат\w*"),
     ),
     Opposites(
         "deep / shallow",
@@ -516,7 +526,7 @@ LEXICON: tuple[Opposites, ...] = (
          r"solid"),
         (r"мягк\w*|мягч\w*|смягч\w*|ослабл(?:ени|я)\w*|послабл\w*|расслаб\w*",
          r"ж[её]стк\w*|жестч\w*|ужесточ\w*|строг\w*|тв[её]рд\w*"),
-        (r"жұмсақ\w*|жұмсарт\w*|жұмсар\w*", r"қатаң\w*|қатайт\w*"),
+        (r"жұмса[қғ]\w*|жұмсарт\w*|жұмсар\w*", r"қатаң\w*|қатайт\w*"),
     ),
     Opposites(
         "sweet / bitter",
@@ -616,12 +626,14 @@ LEXICON: tuple[Opposites, ...] = (
     ),
     Opposites(
         "important / minor",
-        (r"important|importance|significant\w*|crucial|major",
-         r"minor|insignificant\w*|trivial\w*|negligible|unimportant|marginal\w*"),
+        (r"important|importance|significant\w*|crucial|major|substantial\w*|considerabl\w*",
+         r"minor|insignificant\w*|trivial\w*|negligible|unimportant|marginal\w*|slight\w*|"
+         r"modest\w*"),
         (r"важн\w*|значим\w*|значительн\w*|существенн\w*|ключев\w*",
          r"незначительн\w*|второстепенн\w*|несущественн\w*|ничтожн\w*|неважн\w*|"
          r"пустяков\w*"),
-        (r"маңызды\w*|елеулі\w*|айтарлықтай", r"маңызсыз\w*|болмашы\w*|елеусіз\w*"),
+        (r"маңызды\w*|елеулі\w*|айтарлықтай", r"маңызсыз\w*|болмашы\w*|елеусіз\w*|сәл|аздап|"
+         r"шамалы"),
     ),
     Opposites(
         "interesting / boring",
@@ -759,8 +771,8 @@ LEXICON: tuple[Opposites, ...] = (
         "attack / defend",
         (r"attack\w*|assault\w*|offensive\w*|invad\w*|invasion\w*|raid\w*|strik(?:e|es|ing)",
          r"defen[cs]\w*|defend\w*|protect\w*|guard\w*"),
-        (r"атак\w*|напад\w*|наступлени\w*|вторжени\w*|вторгл\w*|удар\w*|штурм\w*",
-         r"защит\w*|защищ\w*|оборон\w*|охран\w*"),
+        (r"атак\w*|напад\w*|наступлени\w*|вторжени\w*|вторгл\w*|штурм\w*",
+         r"защит\w*|защищ\w*|оборон\w*|охран\w*|правозащит\w*"),
         (r"шабуыл\w*|басыпкір\w*|соққы\w*", r"қорға\w*|қорған\w*"),
     ),
     Opposites(
@@ -794,7 +806,7 @@ LEXICON: tuple[Opposites, ...] = (
         (r"арест\w*|задержа(?:л|ла|ли|н|на|ны|ни\w*|нн\w*|ть|в)|задержив\w*|заключ[её]нн\w*|"
          r"пленен\w*|пленн\w*|схвач\w*",
          r"освобод\w*|освобожд\w*|отпусти\w*|отпуст(?:ил|или|ят)\w*|выпусти\w*|отпущен\w*"),
-        (r"ұстал\w*|ұстады|қамау\w*|қамал\w*|қамауға|тұтқын\w*", r"босат\w*|бостандық\w*"),
+        (r"ұстал\w*|ұстады|қамау\w*|қамал\w*|қамауға|тұтқын\w*", r"босат\w*|бостанды[қғ]\w*"),
     ),
     Opposites(
         "appoint / dismiss",
@@ -812,7 +824,7 @@ LEXICON: tuple[Opposites, ...] = (
     ),
     Opposites(
         "born / died",
-        (r"born|birth\w*|newborn\w*", r"died|dies|dying|death\w*|deceased|passedaway"),
+        (r"born|birth\w*|newborn\w*", r"die|died|dies|dying|death\w*|deceased|passedaway"),
         (r"род(?:ился|илась|ились|ится|ятся)|рожд(?:ени|ен|ён|а|ае)\w*|новорожд\w*",
          r"умер\w*|умир\w*|смерт\w*|скончал\w*|кончин\w*"),
         (r"туды|туылды|туылған\w*|туылу\w*|дүниегекел\w*",
@@ -910,8 +922,8 @@ LEXICON: tuple[Opposites, ...] = (
          r"answer\w*|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|responses?"),
         (r"спрос(?:ил|ила|или|ят|ит|ить)|спрашива\w*|вопрос\w*|запрос\w*",
          r"ответ(?!ствен)\w*|отвеча\w*|отвеч\w*"),
-        (r"сұрады|сұрап|сұраған\w*|сұрақ\w*|сауал|сауалы|сауалға|сауалдар\w*|жауапал\w*",
-         r"жауап(?!ал)\w*"),
+        (r"сұрады|сұрап|сұраған\w*|сұра[қғ]\w*|сауал|сауалы|сауалға|сауалдар\w*|жауапал\w*",
+         r"жауа[пб](?!ал)\w*"),
     ),
     Opposites(
         "reward / punish",
@@ -954,7 +966,7 @@ LEXICON: tuple[Opposites, ...] = (
          r"doubt\w*|distrust\w*|mistrust\w*|skeptic\w*|sceptic\w*|uncertain\w*|unsure|suspici\w*"),
         (r"вер(?:ит|ят|ил|ила|или|ить|ю|им|ишь|а)|довер(?!енн)\w*|уверен\w*|убежд[её]н\w*",
          r"сомн\w*|сомнева\w*|усомн\w*|скептич\w*|скепсис\w*|недовер\w*|неуверен\w*"),
-        (r"сенім(?!сіз)\w*|сенеді|сенді|сенген\w*", r"күмән\w*|сенімсіз\w*"),
+        (r"сенім(?!сіз)\w*|сенеді|сенді|сенген\w*|сенер\w*", r"күмән\w*|сенімсіз\w*"),
     ),
     # --- Nouns ---
     Opposites(
@@ -964,7 +976,7 @@ LEXICON: tuple[Opposites, ...] = (
         (r"друг|друга|другу|другом|друзья\w*|друзей|дружб\w*|дружеск\w*|дружествен\w*|дружн\w*|"
          r"союзни\w*|партн[её]р\w*",
          r"враг\w*|враж\w*|неприятел\w*|соперни\w*"),
-        (r"дос|досы\w*|досым\w*|достар\w*|достық\w*|одақтас\w*|серіктес\w*",
+        (r"дос|досы\w*|досым\w*|достар\w*|дост[ыі][қғ]\w*|одақтас\w*|серіктес\w*",
          r"жау|жаулар\w*|жауы|жауға|жаудың|жаумен|жауды|жаулық\w*|дұшпан\w*|қарсылас\w*"),
     ),
     Opposites(
@@ -1084,7 +1096,8 @@ LEXICON: tuple[Opposites, ...] = (
     Opposites(
         "boy / girl",
         (r"boys?|boyfriend\w*", r"girls?|girlfriend\w*"),
-        (r"мальчик\w*|юнош\w*|парн(?:я|ю|ем|и|ей)|парень", r"девоч\w*|девушк\w*|девуш\w*"),
+        (r"мальчик\w*|юнош\w*|парн(?:я|ю|ем|и|ей)|парень",
+         r"девоч\w*|девуш\w*|девиц\w*|девк\w*|девчонк\w*|девчат\w*"),
         (r"ұл", r"қыз|қызға"),
     ),
     Opposites(
@@ -1154,18 +1167,19 @@ IDLE: dict[str, regex.Pattern] = {
     ),
 }
 
-# Two-word expressions read as one word (the space removed) before matching: their words alone
+# Expressions read as one word (spaces and punctuation removed) before matching: their words alone
 # mean something else.
 JOINED: dict[str, regex.Pattern] = {
     "en": regex.compile(
-        r"\bpassed\s+away\b|\b(?:switch|turn)(?:s|ed|ing)?\s+(?:on|off)\b|"
+        r"\bpassed\s+away\b|\b(?:go|goes|went|gone|going|edged|moved)\s+(?:up|down)\b|\b(?:switch|turn)(?:s|ed|ing)?\s+(?:on|off)\b|"
         r"\bcut(?:s|ting)?\s+off\b",
         regex.IGNORECASE,
     ),
-    # мирные жители, гражданское население / гражданские лица (civilians), на улице (outside).
+    # мирные жители, гражданское население / гражданские лица (civilians), на улице (outside),
+    # до того как, до тех пор (before, until).
     "ru": regex.compile(
         r"\bмирн\p{L}*\s+жител\p{L}*|\bгражданск\p{L}*\s+(?:лиц|населени)\p{L}*|"
-        r"\bна\s+улице\b",
+        r"\bна\s+улице\b|\bдо\s+того\s*,?\s+как\b|\bдо\s+тех\s+пор\b",
         regex.IGNORECASE,
     ),
     # сатып ал- "buy" (сат- "sell"), аман қал- "survive", бас тарт- "refuse", пайда бол-

@@ -49,12 +49,12 @@ _COMPILED = [
 
 
 _WORD = regex.compile(r"\p{L}+")
-_SPACE = regex.compile(r"\s+")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
 
 
 def _join(match: regex.Match) -> str:
-    """A two-word phrase as one word, padded to its length ("passed away" -> "passedaway ")."""
-    joined = _SPACE.sub("", match.group())
+    """A phrase as one word, padded to its length ("passed away" -> "passedaway ")."""
+    joined = _NOT_LETTERS.sub("", match.group())
     return joined + " " * (len(match.group()) - len(joined))
 
 
@@ -112,7 +112,7 @@ class Reversal:
 # Words around a pole word that a negation of it may take: Russian and English put the
 # negation before the word ("не выросли", "did not rise"), Kazakh after it ("өскен жоқ",
 # "қауіпті емес").
-_NEGATION_REACH = {"ru": (3, 1), "en": (3, 1), "kk": (1, 3)}
+_NEGATION_REACH = {"ru": (3, 1), "en": (3, 1), "kk": (1, 2)}
 
 
 def _negated(text: str, words: list[tuple[str, int, int]], word: tuple[str, int, int],
