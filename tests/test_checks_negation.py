@@ -260,3 +260,19 @@ def test_kazakh_stems_ending_like_the_negative_suffix() -> None:
 )
 def test_kazakh_words_that_explain_no_english_negation(src: str, eng: str) -> None:
     assert flags(src, eng, "kk"), (src, eng)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        # -сыз is as often an English un-/il- word as "-less": one bucket for Kazakh
+        ("Бұл заңсыз әрекет.", "This is an illegal act.", False),
+        ("Бұл заңсыз әрекет.", "This is not an illegal act.", True),
+        ("Бұл заңсыз әрекет.", "This act is against the law.", False),
+        # қарсы "against" explains no "not"
+        ("Ол бұл шешімге қарсы шықты.", "He opposed the decision.", False),
+        ("Ол бұл шешімге қарсы шықты.", "He did not oppose the decision.", True),
+    ],
+)
+def test_kazakh_without_words_and_against(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, "kk")) is flagged, (src, eng)

@@ -25,8 +25,12 @@ Kazakh (general rules of the grammar, not fitted to sentences):
 * a capitalised word inside a sentence is a name, never a negative verb (Томас, Гомес, Хамас
   end like -мас/-мес).
 
-English un-/dis-/ir- words count as prefix negations only when the prefix negates (unable,
-dislike, irregular; not under, united, district, discuss, Irish).
+* against English, a Kazakh -сыз word and an English un-/il- word explain each other (one
+  bucket for prefix and "without": заңсыз ~ illegal, белгісіз ~ unknown); қарсы "against"
+  explains no "not".
+
+English un-/dis-/ir-/il- words count as prefix negations only when the prefix negates (unable,
+dislike, irregular, illegal; not under, united, district, discuss, Irish).
 
 Deliberately not caught: a negation moved to another clause of the same sentence, antonyms
 (rise -> fall), and negation expressed only by a prefix on both sides.
@@ -183,7 +187,7 @@ _PREFIX = {
         r"un(?!der|ion|it|iv|iq|til|ifor|animous|cle)\w{4,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|definite|"
         r"dependent|direct|formal|accurate|active|ability)\w*|im(?:possible|proper|mature|"
         r"mobile|balance|penetrable|passable|perfect|patient|practical|probable|partial|"
-        r"measurable|mortal)\w*|irr(?!igat)\w{4,}|"
+        r"measurable|mortal)\w*|il(?:legal|legitimate|logical|literate|licit)\w*|irr(?!igat)\w{4,}|"
         r"dis(?!tric|cuss|play|tan|tribut|tinct|cipl|aster|cover|course|ease|patch|h|c\b|k\b|"
         r"cs\b|ks\b)\w{4,}|non(?!e)\w{3,}"
     ),
@@ -196,9 +200,10 @@ _LEXICAL = {
         r"запрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
         r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее"
     ),
-    # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations)
+    # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations);
+    # not қарсы "against", a postposition like Russian против, which is not here either
     "kk": regex.compile(
-        r"тек|ғана|қана|сирек|қарсы|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|"
+        r"тек|ғана|қана|сирек|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|"
         r"kkpurpose|тыйым\w*|аулақ\w*|жалтар\w*|тоқтат\w*|тоқтады\w*|тоқтап|әрең|кем|"
         r"жоғалт\w*|жоғалды\w*|айырыл\w*|теріске|бекер|босқа|қалыс"
     ),
@@ -233,13 +238,33 @@ class NegationCounts:
     without: int
     words: list[str]
 
-    def spare_against(self, other: NegationCounts) -> int:
-        """Weak negators here with no counterpart there: how many extra "not"s they explain."""
-        return (
-            max(0, self.prefix - other.prefix)
-            + max(0, self.lexical - other.lexical)
-            + max(0, self.without - other.without)
-        )
+    def spare_against(self, other: NegationCounts, merge_without: bool = False) -> int:
+        """Weak negators here with no counterpart there: how many extra "not"s they explain.
+
+        ``merge_without`` pairs the prefix and "without" buckets as one: a Kazakh -сыз word
+        (заңсыз, белгісіз, жұмыссыздық) is as often an English un-/il- word (illegal,
+        unknown, unemployment) as a "-less" or "without" one."""
+        if merge_without:
+            shape = max(0, self.prefix + self.without - other.prefix - other.without)
+        else:
+            shape = max(0, self.prefix - other.prefix) + max(0, self.without - other.without)
+        return shape + max(0, self.lexical - other.lexical)
+
+
+def one_sided(src: NegationCounts, tgt: NegationCounts, lang: str) -> str | None:
+    """The side ("source" or "target") with a negation the other cannot account for."""
+    merge = lang == "kk"
+    if tgt.strong - src.strong > src.spare_against(tgt, merge):
+        return "target"
+    if (
+        src.strong - tgt.strong > tgt.spare_against(src, merge)
+        # A surplus of one in the source is flagged only when the English has no
+        # negation at all: "не сминается, не растягивается" -> "does not crumble or
+        # stretch" is one English negation over two clauses.
+        and (tgt.strong == 0 or src.strong - tgt.strong >= 2)
+    ):
+        return "source"
+    return None
 
 
 def _kk_negative_suffix(m: regex.Match | None) -> bool:
@@ -386,20 +411,15 @@ class NegationMismatch(PairCheck):
         lang = ctx.source.lang if ctx.source.lang in ("ru", "kk") else "ru"
         src, tgt = count_negations(src_text, lang), count_negations(tgt_text, "en")
         evidence = {"source": src.words, "target": tgt.words}
-        if tgt.strong - src.strong > src.spare_against(tgt):
-            doc, idx, side, lng = ctx.target, pair.target, "target", "en"
+        side = one_sided(src, tgt, lang)
+        if side == "target":
+            doc, idx, lng = ctx.target, pair.target, "en"
             msg = (
                 f"The English has {tgt.strong} negation(s) ({', '.join(tgt.words)}), "
                 f"the source {src.strong}: check that the meaning was not reversed."
             )
-        elif (
-            src.strong - tgt.strong > tgt.spare_against(src)
-            # A surplus of one in the source is flagged only when the English has no
-            # negation at all: "не сминается, не растягивается" -> "does not crumble or
-            # stretch" is one English negation over two clauses.
-            and (tgt.strong == 0 or src.strong - tgt.strong >= 2)
-        ):
-            doc, idx, side, lng = ctx.source, pair.source, "source", lang
+        elif side == "source":
+            doc, idx, lng = ctx.source, pair.source, lang
             msg = (
                 f"The source has {src.strong} negation(s) ({', '.join(src.words)}), "
                 f"the English {tgt.strong}: a negation may have been lost."
