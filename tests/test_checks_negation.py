@@ -276,3 +276,18 @@ def test_kazakh_words_that_explain_no_english_negation(src: str, eng: str) -> No
 )
 def test_kazakh_without_words_and_against(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng, "kk")) is flagged, (src, eng)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        # the verbal noun -мау pairs with English prevent / avoid, leaving an added "not" bare
+        ("Олар жанжалды болдырмауға тырысты.", "They tried to prevent the conflict.", False),
+        ("Олар жанжалды болдырмауға тырысты.", "They did not try to prevent a conflict.", True),
+        # тек ... ғана is one "only"
+        ("Тек екі адам ғана келді.", "Only two people came.", False),
+        ("Тек екі адам ғана келді.", "Only two people did not come.", True),
+    ],
+)
+def test_kazakh_verbal_noun_and_only(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, "kk")) is flagged, (src, eng)

@@ -179,7 +179,7 @@ _PREFIX = {
         r"мец|мецк|сти|сет|сл|сут|сла)\w{3,}"
     ),
     "kk": regex.compile(
-        r"(\w{2,})([мбп])[ае](?:ған\w*|ген\w*|йтын\w*|йтін\w*|у\w*|йынша|йінше|сkkattr|"
+        r"(\w{2,})([мбп])[ае](?:ған\w*|ген\w*|йтын\w*|йтін\w*|йынша|йінше|сkkattr|"
         r"сқа|ске|стай|стей)|"
         r"kklitotes"
     ),
@@ -201,10 +201,11 @@ _LEXICAL = {
         r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее"
     ),
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations);
-    # not қарсы "against", a postposition like Russian против, which is not here either
+    # not қарсы "against", a postposition like Russian против, which is not here either; the
+    # negative verbal noun -мау/-меу (болдырмау "preventing") pairs with prevent, avoid, fail
     "kk": regex.compile(
         r"тек|ғана|қана|сирек|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|"
-        r"kkpurpose|тыйым\w*|аулақ\w*|жалтар\w*|тоқтат\w*|тоқтады\w*|тоқтап|әрең|кем|"
+        r"(\w{2,})([мбп])[ае]у\w*|kkpurpose|тыйым\w*|аулақ\w*|жалтар\w*|тоқтат\w*|тоқтады\w*|тоқтап|әрең|кем|"
         r"жоғалт\w*|жоғалды\w*|айырыл\w*|теріске|бекер|босқа|қалыс"
     ),
     "en": regex.compile(
@@ -381,6 +382,9 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     lexical = sum(1 for w in rest if _weak(_LEXICAL, w, lang))
     if lang == "en" and "neither" in words:
         lexical += words.count("nor")  # neither ... nor may render two negated clauses
+    if lang == "kk":
+        # тек ... ғана / қана is one "only" written twice around its word
+        lexical -= min(words.count("тек"), words.count("ғана") + words.count("қана"))
     shown = [w.removesuffix("kkfinite") for w in markers]
     return NegationCounts(strong, prefix, lexical, without, shown)
 
