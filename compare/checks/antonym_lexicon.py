@@ -67,7 +67,8 @@ LEXICON: tuple[Opposites, ...] = (
         "win / lose",
         (r"win|wins|won|winning|winners?|victor(?:y|ies|ious)|triumph\w*",
          r"los(?:e|es|ing)|lost|losers?|defeats?"),
-        (r"побед\w*|выигр\w*", r"проигр\w*|поражени\w*"),
+        (r"побед\w*|выигр\w*",
+         r"проигр\w*|поражени\w*|потер(?:ял|яла|яли|ять|ян|яна|яно|яны|янн)\w*|утрат\w*"),
         (r"жеңді|жеңіс\w*|жеңіп|жеңген\w*|жеңеді|жеңімпаз\w*|жеңу\w*",
          r"жеңілді|жеңіліс\w*|жеңіліп|жеңілген\w*|ұтылд\w*|ұтылы\w*"),
     ),
@@ -96,17 +97,19 @@ LEXICON: tuple[Opposites, ...] = (
         "start / end",
         (r"start" + _EN_VERB + r"|begin(?:s|ning)?|began|begun|launch\w*|commenc\w*",
          r"end|ends|ended|ending|finish\w*|conclud\w*"),
-        # Verbs only: "в начале 2000-х" is "in the early 2000s", "подошло к концу" is "over".
+        # Not конец as a pole ("подошло к концу" is "over") nor начале ("в начале 2000-х" is
+        # "in the early 2000s"): they only show that the source speaks of the pole.
         (r"начал|начали|начался|началась|началось|начались|начнут?\w*|начин\w*|начат\w*|нача(?:ть|в)|"
-         r"запуст\w*|запуск\w*",
+         r"запуст\w*|запуск\w*|начал[оауы]|началом",
          r"законч\w*|оконч\w*|заверш\w*|кончи\w*"),
         (r"баста(?:ды|у|уы|ған|йды|лды|лу|лған|ды)\w*", r"аяқта(?!ма)\w*"),
-        ru_quiet=(r"начал[оаеуы]|началом", r"конец|конц[аеу]|концом"),
+        ru_quiet=(r"начале", r"конец|конц[аеу]|концом"),
     ),
     Opposites(
         "good / bad",
         (r"good|better|best", r"bad|badly|worse|worst"),
-        (r"хорош\w*|лучш\w*", r"плох\w*|худш\w*|хуже"),
+        (r"хорош\w*|лучш\w*|добр(?:ый|ая|ое|ые|ого|ых|ым|ую|ой|ом|о)|неплох\w*",
+         r"плох\w*|худш\w*|хуже|зл(?:ой|ая|ое|ые|ого|ых|ым|о)"),
         (r"жақсы\w*|үздік\w*", r"жаман\w*|нашар\w*"),
     ),
     Opposites(
@@ -162,9 +165,9 @@ LEXICON: tuple[Opposites, ...] = (
     Opposites(
         "alive / dead",
         (r"alive|surviv\w*", r"dead|died|dies|death|deaths|killed"),
-        (r"выжил\w*|выжив\w*|уцел\w*|жив(?:ы|ой|ая|ое|ых|ым|ого)?",
-         r"погиб\w*|умер\w*|умир\w*|скончал\w*|м[её]ртв\w*|гибел\w*"),
-        (r"тірі\w*|аманқал\w*", r"қаза|өлді|өлген\w*|өлім\w*|мерт\w*"),
+        (r"выжил\w*|выжив\w*|уцел\w*|жив(?:ы|ой|ая|ое|ых|ым|ого)?|пережил\w*",
+         r"погиб\w*|умер\w*|умир\w*|скончал\w*|м[её]ртв\w*|гибел\w*|убит\w*|убил\w*|убива\w*"),
+        (r"тірі\w*|аманқал\w*", r"қаза|өлді|өлген\w*|өлім\w*|мерт\w*|өлтір\w*"),
     ),
     Opposites(
         "success / failure",
@@ -233,7 +236,7 @@ LEXICON: tuple[Opposites, ...] = (
     Opposites(
         "possible / impossible",
         (r"possible|possibly", r"impossible"),
-        (r"возможн\w*", r"невозможн\w*"),
+        (r"возможн\w*|можно", r"невозможн\w*"),
         # мүмкін емес "impossible" is a negation next to the pole word: a paraphrase.
         (r"мүмкін", ""),
     ),
@@ -300,13 +303,15 @@ LEXICON: tuple[Opposites, ...] = (
     Opposites(
         "men / women",
         (r"men|man|male|males", r"women|woman|female|females"),
-        (r"мужчин\w*", r"женщин\w*"),
+        (r"мужчин\w*|мужск\w*|мужик\w*", r"женщин\w*|женск\w*|баб(?:а|ы|у|ой|е|ам|ами|ах)"),
         (r"ер|ерлер\w*|еркек\w*", r"әйел\w*"),
     ),
     Opposites(
         "more / less",
         (r"more|most", r"less|least|fewer|fewest"),
-        (r"больше|более|наибольш\w*", r"меньше|менее|наименьш\w*"),
+        (r"больше|более|наибольш\w*|больш(?:ей|ее|ую)|побольше|"
+         r"сам(?:ый|ая|ое|ые|ых|ым|ыми|ую)",
+         r"меньше|менее|наименьш\w*|меньш(?:ей|ее|ую)|поменьше"),
         (r"көбірек|астам", r"азырақ|кем"),
     ),
     Opposites(
@@ -318,7 +323,7 @@ LEXICON: tuple[Opposites, ...] = (
     Opposites(
         "first / last",
         (r"first|firstly", r"last|lastly|final|finally"),
-        (r"перв\w*|впервые|сначала|сперва", r"последн\w*"),
+        (r"перв\w*|впервые|сначала|сперва|поначалу", r"последн\w*"),
         (r"бірінші\w*|алғаш\w*|тұңғыш\w*", r"соңғы\w*"),
     ),
     Opposites(
@@ -331,13 +336,14 @@ LEXICON: tuple[Opposites, ...] = (
         "new / old",
         (r"new|newer|newest|newly", r"old|older|oldest"),
         (r"нов(?:ый|ая|ое|ые|ого|ой|ых|ым|ую|ом|ыми|ейш\w*)",
-         r"стар(?:ый|ая|ое|ые|ого|ой|ых|ым|ую)"),
+         r"стар(?:ый|ая|ое|ые|ого|ой|ых|ым|ую|ом|ому|ыми)"),
         (r"жаңа\w*", r"ескі\w*"),
     ),
     Opposites(
         "long / short",
         (r"long|longer|longest|lengthy", r"short|shorter|shortest|brief\w*"),
-        (r"длинн\w*|долг(?:ий|ая|ое|ие|ого|о)|продолжительн\w*", r"коротк\w*|кратк\w*|краток"),
+        (r"длинн\w*|долг(?:ий|ая|ое|ие|ого|о)|продолжительн\w*|давно",
+         r"коротк\w*|кратк\w*|краток"),
         (r"ұза[қғ]|ұзағы\w*|ұзаққа|ұзын\w*", r"қысқа|қысқаша|қысқарақ"),
     ),
     Opposites(
@@ -413,7 +419,7 @@ LEXICON: tuple[Opposites, ...] = (
          r"difficult\w*|hard|harder|hardest|tough\w*|complicated|complex"),
         (r"легк(?:ий|ая|ое|ие|ого|их|им|ую|о)|лёгк(?:ий|ая|ое|ие|ого|их|им|ую|о)|легче|"
          r"несложн\w*|упрощ\w*|упрост\w*",
-         r"трудн\w*|сложн\w*|затрудн\w*|усложн\w*"),
+         r"трудн\w*|сложн\w*|затрудн\w*|усложн\w*|тяж[её]л\w*"),
         (r"оңай\w*|қарапайым\w*|жеңілдет\w*", r"қиын\w*|күрделі\w*|қиынд\w*"),
     ),
     Opposites(
@@ -680,7 +686,7 @@ LEXICON: tuple[Opposites, ...] = (
         "near / far",
         (r"near|nearer|nearest|nearby|close|closer|closest|neighbouring|neighboring|adjacent",
          r"far|farther|farthest|faraway|distant|remote"),
-        (r"близк\w*|ближ\w*|поблизости|неподал[её]к\w*|соседн\w*|рядом",
+        (r"близк\w*|близ(?:ок|ко)|ближ\w*|поблизости|неподал[её]к\w*|соседн\w*|рядом",
          r"дал[её]к(?:ий|ая|ое|ие|их|им|ого|ой|ую|о)|отдал[её]нн\w*|дальн(?:ий|яя|ее|их|ие|его)"),
         (r"жақын|жақынғы|жақындағы|жақын(?:нан|ға)|маңайдағы|көршілес\w*",
          r"алыс\w*|шалғай\w*"),
@@ -912,7 +918,8 @@ LEXICON: tuple[Opposites, ...] = (
     Opposites(
         "love / hate",
         (r"lov(?:e|es|ed|ing)|ador\w*", r"hat(?:e|es|ed|red|ing)|detest\w*|loath\w*"),
-        (r"любов\w*|люб(?:ит|ят|лю|ил|ила|или|ить|имый|имая|имое|имые|имого|имых|имым)|обожа\w*",
+        (r"любов\w*|любв\w*|люб(?:ит|ят|лю|ил|ила|или|ить|и|имый|имая|имое|имые|имого|имых|имым)|"
+         r"обожа\w*",
          r"ненави\w*"),
         (r"сүйді|сүйеді|сүйген\w*|сүйіп|махаббат\w*", r"жеккөр\w*|өшпенді\w*"),
     ),
@@ -964,7 +971,7 @@ LEXICON: tuple[Opposites, ...] = (
         "believe / doubt",
         (r"believ\w*|trust(?:s|ed|ing)?|confiden\w*|convinced|certain|sure",
          r"doubt\w*|distrust\w*|mistrust\w*|skeptic\w*|sceptic\w*|uncertain\w*|unsure|suspici\w*"),
-        (r"вер(?:ит|ят|ил|ила|или|ить|ю|им|ишь|а)|довер(?!енн)\w*|уверен\w*|убежд[её]н\w*",
+        (r"вер(?:ит|ят|ил|ила|или|ить|ю|им|ишь|ите|а)|уверова\w*|довер(?!енн)\w*|уверен\w*|убежд[её]н\w*",
          r"сомн\w*|сомнева\w*|усомн\w*|скептич\w*|скепсис\w*|недовер\w*|неуверен\w*"),
         (r"сенім(?!сіз)\w*|сенеді|сенді|сенген\w*|сенер\w*", r"күмән\w*|сенімсіз\w*"),
     ),
@@ -1153,11 +1160,13 @@ IDLE: dict[str, regex.Pattern] = {
     ),
     # "20-летний" (-year-old: not summer), "друг друга" (each other: not friend), "выйти на
     # пенсию / первое место" and "выход на рынок" (retire, take first place, enter the market:
-    # not "leave"), "вместе с тем" (however), "сельское хозяйство" (agriculture: not rural).
+    # not "leave"), "вместе с тем" (however), "сельское хозяйство" (agriculture: not rural),
+    # "на самом деле" (actually: not "most"), "в конце концов" (eventually: not "end").
     "ru": regex.compile(
         r"\d+\s*-\s*\p{L}*летн\p{L}*|\bдруг\s+(?:\p{L}{1,6}\s+)?друг\p{L}*|"
         r"\b(?:вы(?:йти|йдет|йдут|шел|шла|шли|ход\p{L}*|ходит|ходят))\s+на\b|"
-        r"\bвместе\s+с\s+тем\b|\bсельск\p{L}*\s+хозяйств\p{L}*",
+        r"\bвместе\s+с\s+тем\b|\bсельск\p{L}*\s+хозяйств\p{L}*|\b(?:на|в)\s+самом\s+деле\b|"
+        r"\bв\s+конце\s+концов\b",
         regex.IGNORECASE,
     ),
     # "ауыл шаруашылығы" (agriculture: not rural), "оның ішінде" (including).
