@@ -291,3 +291,11 @@ def test_kazakh_without_words_and_against(src: str, eng: str, flagged: bool) -> 
 )
 def test_kazakh_verbal_noun_and_only(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng, "kk")) is flagged, (src, eng)
+
+
+def test_kazakh_participle_before_a_conjunction_is_a_predicate() -> None:
+    src = "Адамдар дереу қашпаған және құрбан болған."
+    assert flags(src, "People did not run at once and became victims.", "kk") == []
+    (flag,) = flags(src, "People ran at once and became victims.", "kk")
+    assert flag.side == "source"
+    assert count_negations("Күтпеген жағдай болды.", "kk").strong == 0

@@ -109,11 +109,12 @@ _KK_ATTRIBUTIVE = regex.compile(
     r"дейді|дейміз|деймін|да|де|та|те|ғой|қой|шығар)\b)\w)",
     regex.IGNORECASE,
 )
-# A negative participle that ends its clause (alone or before еді / екен) is the predicate:
-# "Ол Астанаға бармаған." = "He has not been to Astana"; before a noun it stays weak.
+# A negative participle that ends its clause (alone or before еді / екен, a comma, a quote,
+# a conjunction or a verb of saying) is the predicate: "Ол Астанаға бармаған." = "He has not
+# been to Astana", "қашпаған және ..." = "did not run and ..."; before a noun it stays weak.
 _KK_FINITE_PARTICIPLE = regex.compile(
     r"\b(\w{2,}[мбп][ае](?:ған|ген|йтын|йтін))(?=[ \u00a0]*(?:(?:еді|екен)\w*[ \u00a0]*)?"
-    r"(?:[.!?;:…]|$))",
+    r"(?:[.!?;:…,\"“”«»]|$|[ \u00a0]+(?:және|әрі|бірақ|алайда|деп|деді|дейді)\b))",
     regex.IGNORECASE,
 )
 # A capitalised word inside a sentence (after a lower-case word or a digit) is a name.
