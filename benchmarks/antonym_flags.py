@@ -9,7 +9,9 @@ NTREX ru-en and kk-en), 95 % Wilson intervals; nearly every flag there is a fals
 Splits as in ``name_flags.py``: DEV = even WMT22 documents and NTREX lines 1-700 (the lexicon
 may be corrected on these; ``--show-dev`` prints their flags), HELD-OUT = odd WMT22 documents
 and NTREX 701-1000 (never printed). DEMETR's unperturbed references (``base_id35_reference``,
-n=50) are a further held-out false-alarm set.
+n=50) are a further held-out false-alarm set. A further DEV set: the human post-edits of
+MLQE-PE's training split (ru-en, Reddit and WikiQuote, 7,000 rows); a post-edit is a corrected
+translation, so its flags are nearly all false alarms too, though of looser text (proverbs).
 
 Recall, held out:
 
@@ -29,6 +31,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import pathlib
 import random
@@ -66,6 +69,15 @@ def demetr(shared: pathlib.Path) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def mlqe_postedits(shared: pathlib.Path) -> PairSet:
+    """MLQE-PE ru-en training rows as (source, human post-edit) pairs: a dev false-alarm set."""
+    csv.field_size_limit(1 << 24)
+    path = shared / "corpora" / "mlqe-pe-ru-en" / "train.tsv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return PairSet("mlqe-pe-train", "dev", "ru", [(r["src"], r["pe"]) for r in rows])
+
+
 def synthetic_antonyms(s: PairSet, heldout: bool, seed: int) -> list[tuple[str, str]]:
     """(source, English with one word swapped for its antonym) per line that has one."""
     from compare.qe.synthetic import perturbations
@@ -89,11 +101,11 @@ def _row(label: str, k: int, n: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=pathlib.Path, default=ROOT.parent / "shared")
-    ap.add_argument("--show-dev", choices=["wmt22", "ntrex-ru", "ntrex-kk"])
+    ap.add_argument("--show-dev", choices=["wmt22", "ntrex-ru", "ntrex-kk", "mlqe-pe-train"])
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
 
-    sets = load_sets(args.shared)
+    sets = load_sets(args.shared) + [mlqe_postedits(args.shared)]
     print("False alarms on professional translations: share of pairs flagged, 95 % Wilson")
     print(f"{'set':34} {'n':>5} {'flag':>5} {'rate':>7}  95 % CI")
     held_k = held_n = 0
@@ -119,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     hits = sum(bool(run_check(src, eng, "ru")) for src, eng in dm["antonym"])
     print(_row("DEMETR ru-en critical_id7_antonym", hits, len(dm["antonym"])))
     for s in sets:
-        if s.name == "wmt22" or s.split != "held-out":
+        if not s.name.startswith("ntrex") or s.split != "held-out":
             continue
         for heldout, label in ((True, "held-out quarter"), (False, "training pairs")):
             swapped = synthetic_antonyms(s, heldout, args.seed)

@@ -110,6 +110,12 @@ def test_opposite_in_the_english_is_flagged(src: str, eng: str, lang: str, word:
          " way to a high street near you.", "kk"),
         ("Ауыл шаруашылығы министрі қалалық әкімдікке барды.", "The agriculture minister visited"
          " the urban administration.", "kk"),
+        # "department" (not "depart"), жылы "in the year" (not "warm"), үнемі "always" (not
+        # үнемде- "save").
+        ("Департамент сообщил о прибытии делегации.", "The department reported the delegation's"
+         " arrival.", "ru"),
+        ("Зауыт 2018 жылы ашылды.", "The plant opened in 2018 despite the cold.", "kk"),
+        ("Ол үнемі жұмыс істейді.", "He always works and spends little.", "kk"),
     ],
 )
 def test_faithful_translations_are_not_flagged(src: str, eng: str, lang: str) -> None:
