@@ -232,3 +232,52 @@ def test_kazakh_endings_generic_words_and_exonyms(src: str, eng: str, flagged: b
     found = flags(src, eng, "kk")
     shown = [(f.side, (src if f.side == "source" else eng)[f.start : f.end]) for f in found]
     assert bool(found) is flagged, shown
+
+
+# Capitals that are conventions, not names (issue 8, WMT22 dev documents): English title case
+# of institutions, posts, days and products; translated titles of works in quotes; job titles;
+# the head noun of a Russian document title; stump compounds; a Latin model code before the
+# first Cyrillic word; Cyrillic look-alike letters in a Latin word. The real errors beside
+# them are still caught.
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        ("Фонду поддержки российских литераторов передадут имущество.",
+         "The property will go to the Fund for the Support of Russian Writers.", False),
+        ("Фонду поддержки российских литераторов передадут имущество.",
+         "The property will go to the Fund for the Support of Russian Writers Smith.", True),
+        ("Об этом рассказала научный руководитель клиники Системной медицины Зухра Павлова.",
+         "Academic Advisor of Systems Medicine Clinic, Zukhra Pavlova, said so.", False),
+        ("Об этом рассказала научный руководитель клиники Системной медицины Зухра Павлова.",
+         "Academic Advisor of Systems Medicine Clinic, Zukhra Ivanova, said so.", True),
+        ("В связи с Международным днем всеобщего охвата услугами здравоохранения ВОЗ "
+         "опубликовала доклад.",
+         "On International Universal Health Coverage Day, the WHO published a report.", False),
+        ("Премьер Великобритании Мэй обвинила критиков.", "British PM May accused critics.",
+         False),
+        ("Премьер Великобритании Мэй обвинила критиков.", "British PM Kavanaugh accused critics.",
+         True),
+        ("На премьере фильма \"Не время умирать\" он появился в пиджаке.",
+         "At the premiere of \"No Time to Die\", he appeared in a jacket.", False),
+        ("Спектакль \"Вишнёвый сад\" идёт в театре.",
+         "The play \"The Cherry Orchard\" is on at the theatre.", False),
+        ("Новый спектакль идёт в театре.",
+         "The new play \"The Cherry Orchard\" is on at the theatre.", True),
+        ("Принят приказ \"Об утверждении Порядка предоставления отсрочки\".",
+         "The order 'On Approval of the Procedure for Granting Deferrals' was adopted.", False),
+        ("Здания принадлежали Союзу писателей и Литфонду.",
+         "The buildings belonged to the Union of Writers and the Literary Fund.", False),
+        ("Здания принадлежали Союзу писателей и Роснефти.",
+         "The buildings belonged to the Union of Writers and the Literary Fund.", True),
+        ("SONEX 2085/EL Люстра с ПДУ Nores", "SONEX 2085/EL Chandelier with Nores PDU", False),
+        ("SONEX 2085/EL Люстра с ПДУ Nores", "SONEX 2085/EL Chandelier with Philips PDU", True),
+        ("По данным ВОЗ, болеют 55 млн человек.",
+         "According to W\u041dO data, 55 million people are ill.", False),
+        ("По данным ВОЗ, болеют 55 млн человек.",
+         "According to UNICEF data, 55 million people are ill.", True),
+    ],
+)
+def test_title_case_and_conventional_capitals(src: str, eng: str, flagged: bool) -> None:
+    found = flags(src, eng)
+    shown = [(f.side, (src if f.side == "source" else eng)[f.start : f.end]) for f in found]
+    assert bool(found) is flagged, shown

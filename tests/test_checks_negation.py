@@ -299,3 +299,44 @@ def test_kazakh_participle_before_a_conjunction_is_a_predicate() -> None:
     (flag,) = flags(src, "People ran at once and became victims.", "kk")
     assert flag.side == "source"
     assert count_negations("Күтпеген жағдай болды.", "kk").strong == 0
+
+
+# Idioms where both languages negate differently or not at all (issue 8, WMT22 dev documents):
+# "have / be in no doubt" keeps its "no" against "не сомневаться"; a negated verb of ceasing
+# is "continue"; "say no to" is a verb of refusal; ill- adjectives negate like un-; "no
+# earlier than" and "not the only" are formal like "не раньше" and "не только".
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        ("Россия не должна сомневаться в этом.", "Russia should be in no doubt about it.", False),
+        ("У России не должно быть сомнений.", "Russia should have no doubt.", False),
+        ("Россия не должна сомневаться в этом.", "Russia should doubt it.", True),
+        ("Нет никаких сомнений, что он прав.", "There is no doubt that he is right.", False),
+        ("Нет никаких сомнений, что он прав.", "I have no doubt that he is right.", False),
+        ("Он, несомненно, знал.", "No doubt he knew.", False),
+        ("В Европе не прекращаются протесты.", "Protests continue in Europe.", False),
+        ("Протесты продолжаются.", "The protests did not stop.", False),
+        ("Протесты продолжаются.", "The protests did not continue.", True),
+        ("Жители высказались против независимости.", "Residents said no to independence.", False),
+        ("По-моему, вы не в теме.", "In my opinion, you are ill-informed.", False),
+        ("По-моему, вы не в теме.", "In my opinion, you are informed.", True),
+        ("Покупаю арбузы не раньше августа.", "I buy watermelons no earlier than August.", False),
+        ("Это достало не только меня.", "I'm not the only one annoyed by it.", False),
+        ("Это не единственный случай.", "This is not the only case.", False),
+        ("Это единственный случай.", "This is not the only case.", True),
+    ],
+)
+def test_idioms_of_doubt_ceasing_refusal_and_limits(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng)) is flagged, (src, eng)
+
+
+def test_negated_ceasing_still_counts_as_negated_for_the_antonym_check() -> None:
+    """The antonym check reads a negation beside a pole word: "не прекращаются" -> "continue"
+    is a paraphrase there, "прекращаются" -> "continue" a reversal."""
+    from compare.checks.antonyms import AntonymSwap
+
+    counts = count_negations("В Европе не прекращаются протесты.", "ru")
+    assert counts.strong == 0 and counts.litotes == 1
+    paraphrase = one_pair("В Европе не прекращаются протесты.", "Protests continue in Europe.")
+    assert AntonymSwap().run(paraphrase) == []
+    assert AntonymSwap().run(one_pair("В Европе прекращаются протесты.", "Protests continue."))

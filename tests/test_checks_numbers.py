@@ -180,3 +180,21 @@ def test_wmt22_russian_original_rarely_flagged(shared_dir: pathlib.Path) -> None
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     flagged = sum(bool(flags(r["src"], r["ref_A"])) for r in rows)
     assert flagged <= 7
+
+
+# An English number word opening a hyphenated compound (three-way, three-dimensional, also
+# capitalised in a product title) is soft: Russian writes a numeral stem or a plain adjective.
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        ("Механизм Hansgrohe на три выхода.", "Hansgrohe Three-Way Mechanism.", False),
+        ("Механизм Hansgrohe на три выхода.", "Hansgrohe Four-Way Mechanism.", True),
+        ("Это позволило создавать объемные изображения.", "It made three-dimensional images.",
+         False),  # fmt: skip
+        ("Это позволило создавать объемные изображения.", "It made three images.", True),
+        ("Пришли двадцать пять человек.", "Twenty-six people came.", True),
+        ("Он принял пятилетний план.", "He adopted a five-year plan.", False),
+    ],
+)
+def test_number_word_compounds_are_soft(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng)) is flagged, (src, eng)

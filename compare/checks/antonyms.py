@@ -121,7 +121,8 @@ def _negated(text: str, words: list[tuple[str, int, int]], word: tuple[str, int,
     before, after = _NEGATION_REACH[lang]
     at = words.index(word)
     window = words[max(0, at - before): at + after + 1]
-    return count_negations(text[window[0][1]: window[-1][2]], lang).strong > 0
+    counts = count_negations(text[window[0][1]: window[-1][2]], lang)
+    return counts.strong + counts.litotes > 0  # "не прекращаются" is negated here too
 
 
 def find_reversals(source: str, english: str, lang: str) -> list[Reversal]:

@@ -13,6 +13,27 @@ English side: the same for a run of capitalised English words against all source
 case: "Latin" <- латинском); generic name parts (District, River, Court) translate rather than
 transliterate and so need no counterpart.
 
+Capitals that prove nothing (general conventions, not entries for sentences):
+
+* English title case: a stretch of three or more capitalised words joined only by the function
+  words of names (of, for, the, and, with) in which at least half the capitalised words,
+  the last among them, are generic or rendered is a title-cased institution, post, day or
+  product name (Fund for the Support of Russian Writers, Senior Research Associate of the ...
+  Department, International Universal Health Coverage Day, Chandelier with Nores PDU);
+  Russian capitalises only the first word of such names, so the remaining English capitals
+  are translations. A name after a post (British PM Kavanaugh) ends in an unrendered word.
+* A title-cased quotation in the English when the source quotes a phrase too: the title of a
+  work, translated ("No Time to Die" <- «Не время умирать»).
+* Job titles and posts (Advisor, Associate, Researcher, Editor...) are generic English words.
+* Russian document titles capitalise their head noun (приказ "Об утверждении Порядка ...",
+  Правила, Положение, Кодекс): those nouns are generic source words, as Procedure, Rules,
+  Code are in English; so are stump compounds whose tail is a generic word (Литфонд,
+  Горсовет, Облсуд: лит-/гор-/обл- + фонд/совет/суд).
+* A run never mixes Latin and Cyrillic words (SONEX 2085/EL Люстра), and the first Cyrillic
+  word of a sentence that opens with a Latin brand or model code opens the Russian text.
+* Latin words in the English with Cyrillic look-alike letters (WНO with a Cyrillic Н) are
+  read with the Latin letters.
+
 Deliberately not caught: names at the very start of a sentence that the English drops (a
 capital there proves nothing in Russian), misspellings within the fuzzy tolerance, and names
 replaced by a common word (Hyun -> "North").
@@ -464,6 +485,11 @@ GENERIC_EN = frozenset(
     heaven hell paradise marble antiques spread regulation procedure decree resolution rules
     covid-19 sars internet online
     det sen gov rep sgt lt col capt supt insp cllr phd phds
+    advisor adviser advisors advisers associate associates assistant researcher researchers
+    fellow scientist scientists scientific manager editor specialist consultant analyst
+    lecturer engineer candidate academic academician coordinator counsel counsellor
+    councillor rector dean founder co-founder chair chairwoman chairperson spokesperson
+    spokeswoman envoy principal head deputy staff
     dad daddy mom mum mommy mummy grandma grandpa granny
     """.split()
 )
@@ -490,8 +516,22 @@ _GENERIC_SRC = tuple(
     орталық агенттік алаң көше даңғыл аудан облыс өлке сыйлық қозғалыс әскер кеңсе әкімшілік
     әкімдіг төраға басшы үлкен кіші төменгі балалар солтүстік оңтүстік батыс шығыс социалист
     коммунист либерал
+    порядк порядок правил положени закон кодекс устав указ постановлени приказ регламент
+    инструкци методик концепци стратеги программ соглашени конвенци деклараци хартия хартии
     """.split()
 )
+# Stumps that open Russian stump compounds (Литфонд, Горсовет, Облсуд, Профсоюз, Мосгорсуд):
+# with a generic tail the compound is an institution's generic name, translated in English.
+_STUMP = regex.compile(r"(?:лит|гос|мос|гор|обл|рай|проф|мин|сов|соц|худ|мед|пед|спорт|пром)+")
+# Cyrillic letters that look like Latin ones, for English words typed with a few of them.
+_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХУаеорсухіІ", "ABEKMHOPCTXYaeopcyxiI")
+
+
+def _fold_homoglyphs(word: str) -> str:
+    """A word mixing Latin and Cyrillic letters read with Latin letters (WНO -> WHO)."""
+    if regex.search(r"\p{Latin}", word) and regex.search(r"\p{Cyrillic}", word):
+        return word.translate(_HOMOGLYPHS)
+    return word
 # Polite "Вы" and other pronouns a writer may capitalise; function words that informal posts
 # capitalise mid-sentence ("Виктор, Не знаю"); acronyms of common nouns that translations spell
 # out (СМИ: the media, НГО: non-governmental organisations); units (Вт, Гц).
@@ -640,8 +680,16 @@ def src_matches_en(src_word: str, en_word: str) -> bool:
     return False
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+def _words(text: str, start: int, end: int, fold: bool = False) -> list[tuple[int, int, str]]:
+    """Words with their offsets; ``fold`` reads English words through _fold_homoglyphs."""
+    return [
+        (m.start(), m.end(), _fold_homoglyphs(m.group()) if fold else m.group())
+        for m in _WORD.finditer(text, start, end)
+    ]
+
+
+def _script(word: str) -> str:
+    return "latin" if regex.match(r"\p{Latin}", word) else "other"
 
 
 def _joined_runs(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -663,7 +711,11 @@ def _runs(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple[int, 
     for w in words:
         if not _is_capitalised(w[2]):
             continue
-        if runs and regex.fullmatch(r"[ \u00a0\-]+", text[runs[-1][-1][1] : w[0]] or "x"):
+        if (
+            runs
+            and regex.fullmatch(r"[ \u00a0\-]+", text[runs[-1][-1][1] : w[0]] or "x")
+            and _script(runs[-1][-1][2]) == _script(w[2])
+        ):
             runs[-1].append(w)
         else:
             runs.append([w])
@@ -699,12 +751,15 @@ class NameMismatch(PairCheck):
         src_sents = [src_doc.sentences[i] for i in s_idx]
         tgt_sents = [tgt_doc.sentences[i] for i in t_idx]
         src_words = [w for s in src_sents for w in _words(src_doc.text, s.start, s.end)]
-        en_words = [w for s in tgt_sents for w in _words(tgt_doc.text, s.start, s.end)]
+        en_words = [w for s in tgt_sents for w in _words(tgt_doc.text, s.start, s.end, True)]
+        src_text = " ".join(src_doc.text[s.start : s.end] for s in src_sents)
         flags = [
             f for s in src_sents for f in self._source_side(src_doc.text, s, src_words, en_words)
         ]
         flags += [
-            f for s in tgt_sents for f in self._target_side(tgt_doc.text, s, src_words, en_words)
+            f
+            for s in tgt_sents
+            for f in self._target_side(tgt_doc.text, s, src_words, en_words, src_text)
         ]
         return flags
 
@@ -713,8 +768,9 @@ class NameMismatch(PairCheck):
         words = _words(text, sent.start, sent.end)
         en_all = en_words + _joined_runs(en_words)
         en_caps = {e[2] for e in en_words if e[2].isupper()}
+        first_cyrillic = next((w[0] for w in words if regex.match(r"\p{Cyrillic}", w[2])), -1)
         for run in _split_at_initials(_runs(text, words)):
-            if _initial(text, sent.start, run[0][0], source=True):
+            if _initial(text, sent.start, run[0][0], source=True) or run[0][0] == first_cyrillic:
                 run = run[1:]
             if not run:
                 continue
@@ -749,12 +805,19 @@ class NameMismatch(PairCheck):
             )
         return out
 
-    def _target_side(self, text: str, sent, src_words: list, en_words: list) -> list[Flag]:
+    def _target_side(
+        self, text: str, sent, src_words: list, en_words: list, src_text: str = ""
+    ) -> list[Flag]:
         out = []
-        words = _words(text, sent.start, sent.end)
+        words = _words(text, sent.start, sent.end, True)
         if _title_case(words):
             return []
+        titled = _titled_stretches(text, words, lambda w: any(self._renders(s[2], w) for s in
+                                                              src_words))  # fmt: skip
+        titled += _quoted_titles(text, sent.start, sent.end, src_text)
         for run in _split_at_initials(_runs(text, words)):
+            if any(a <= run[0][0] and run[-1][1] <= b for a, b in titled):
+                continue
             if _initial(text, sent.start, run[0][0]):
                 run = run[1:]
             specific = [w for w in run if not _generic(w[2])]
@@ -847,10 +910,64 @@ def _generic_src(word: str) -> bool:
     w = word.lower()
     if len(word) < 2 or w.startswith(_GENERIC_SRC) or w in _PRONOUNS_SRC:
         return True
+    stump = _STUMP.match(w)
+    if stump and stump.end() < len(w) and w[stump.end() :].startswith(_GENERIC_SRC):
+        return True  # Литфонд, Горсовет: see the module comment
     if _PLAIN_ADJECTIVE.fullmatch(w):
         return True
     caps = sum(ch.isupper() for ch in word)
     return caps >= 2 and not _exonym_targets(word)
+
+
+_TITLE_JOINERS = frozenset("of for the and with de la".split())
+
+
+def _titled_stretches(text: str, words: list[tuple[int, int, str]], rendered) -> list:
+    """Spans of English title-cased names (see the module comment): three or more capitalised
+    words joined by spaces, hyphens or the function words of names (of, for, the, and, with),
+    at least half of them generic or ``rendered`` (a callable: does some source word render
+    this English word), the last one among them, as the head noun of such a name is (Fund,
+    Day, Clinic, University): a person's name after a post (British PM Kavanaugh) stays."""
+    out: list[tuple[int, int]] = []
+
+    def close(stretch: list[tuple[int, int, str]]) -> None:
+        while stretch and not _is_capitalised(stretch[-1][2]):
+            stretch.pop()
+        caps = [w[2] for w in stretch if _is_capitalised(w[2]) and w[2].lower() not in
+                _TITLE_JOINERS]  # fmt: skip
+        known = [_generic(c) or rendered(c) for c in caps]
+        if len(caps) >= 3 and 2 * sum(known) >= len(caps) and known[-1]:
+            out.append((stretch[0][0], stretch[-1][1]))
+
+    stretch: list[tuple[int, int, str]] = []
+    for w in words:
+        cap = _is_capitalised(w[2])
+        adjacent = bool(stretch) and regex.fullmatch(r"[ \u00a0\-]*", text[stretch[-1][1] : w[0]])
+        if adjacent and (cap or w[2] in _TITLE_JOINERS):
+            stretch.append(w)
+            continue
+        close(stretch)
+        stretch = [w] if cap else []
+    close(stretch)
+    return out
+
+
+_QUOTED_EN = regex.compile(r"[\"“«]([^\"“”«»]{3,120})[\"”»]|(?<!\w)'([^']{3,120})'(?!\w)")
+_QUOTED_SRC = regex.compile(r"[\"“«„]\s*\p{Cyrillic}+(?:[\s,-]+\p{L}+)+\s*[\"”»“]")
+
+
+def _quoted_titles(text: str, start: int, end: int, source: str) -> list[tuple[int, int]]:
+    """Title-cased English quotations (every word over three letters capitalised, two
+    capitals at least) when the source quotes a Cyrillic phrase: a translated title."""
+    if not _QUOTED_SRC.search(source):
+        return []
+    out = []
+    for m in _QUOTED_EN.finditer(text, start, end):
+        inner = _words(text, m.start(), m.end())
+        caps = [w for w in inner if _is_capitalised(w[2])]
+        if len(caps) >= 2 and all(_is_capitalised(w[2]) for w in inner if len(w[2]) > 3):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _title_case(words: list[tuple[int, int, str]]) -> bool:

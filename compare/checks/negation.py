@@ -62,9 +62,44 @@ _FORMAL_EN = regex.compile(
     r"\b(?:not only|no more than|no less than|not less than|not more than|no later than|"
     r"not later than|not least|no sooner|no doubt|not until|nothing less|no matter|"
     r"none other than|not long ago|no fewer than|not so long ago|whether or not|"
-    r"not to mention|no wonder|none the less|nothing short of)\b",
+    r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
+    r"not earlier than)\b",
     regex.IGNORECASE,
 )
+# "No doubt" is formal as a sentence adverb ("No doubt he knew") and in "there is no doubt",
+# but "have no doubt", "be in no doubt", "leave no doubt" negate doubting as Russian "не
+# сомневаться" does: those keep their "no".
+_DOUBT_EN = regex.compile(
+    r"\b(?:ha(?:ve|s|d|ving)|in|leaves?|left|leaving)\s+no\s+doubt", regex.IGNORECASE
+)
+# Litotes of ceasing: "не прекращаются" / "do not stop" say "continue", so a negated verb of
+# ceasing (прекращать, переставать, останавливаться, утихать, смолкать; stop, cease, halt,
+# quit) is rewritten to a weak lexical word on both sides: it then neither demands a "not" on
+# the other side ("protests continue") nor is lost against one ("did not stop"). A "stopped"
+# against "не прекращаются" is the antonym check's business, as it was before.
+_CEASE_RU = regex.compile(
+    r"\b(?:не|никогда не)\s+(?:прекра[тщ]\w*|переста\w*|останов\w*|остановл\w*|"
+    r"утиха\w*|утих\w*|стиха\w*|смолка\w*|умолка\w*)",
+    regex.IGNORECASE,
+)
+_CEASE_EN = regex.compile(
+    r"\b(?:(?:do|does|did|will|would|could|can|has|have|had|should)\s*(?:not|n['’]t)|never|"
+    r"won['’]t|cannot|not)\s+(?:(?:yet|even|ever|once)\s+)?"
+    r"(?:stop\w*|ceas\w*|halt\w*|quit\w*)",
+    regex.IGNORECASE,
+)
+_ONLY = {
+    "ru": regex.compile(r"\bне только\b", regex.IGNORECASE),
+    "en": regex.compile(r"\bnot the only\b", regex.IGNORECASE),
+}
+# "say no to", "vote no": a verb of refusal, as Russian "выступить против", "отказаться".
+_SAY_NO_EN = regex.compile(r"\b(?:sa(?:y|ys|id|ying)|vot(?:e|es|ed|ing))\s+no\b", regex.I)
+# English ill- adjectives (ill-informed, ill-advised, ill-equipped, ill-suited) negate as un-
+# does: "не в теме" -> "ill-informed". Rewritten to one word the prefix bucket knows.
+_ILL_EN = regex.compile(r"\bill-(?=\p{L}{4,})", regex.IGNORECASE)
+# Russian "нет (никаких) сомнений" is the certainty idiom ("there is no doubt", Kazakh
+# "күмән жоқ", both formal): a weak lexical word, so "I have no doubt" still pairs with it.
+_NO_DOUBT_RU = regex.compile(r"\bнет\s+(?:никаких\s+)?сомнени\w*", regex.IGNORECASE)
 # Kazakh: "not only" (ғана емес), "no doubt" (күмән жоқ / күмәнсіз, like English "no doubt"),
 # "before doing" (жібермес бұрын, өтпес бұрын: the -мас/-пес form before бұрын is temporal);
 # double negations, which are positive: "жоқ емес" (there are some), "-май қоймайды /
@@ -190,7 +225,7 @@ _PREFIX = {
         r"mobile|balance|penetrable|passable|perfect|patient|practical|probable|partial|"
         r"measurable|mortal)\w*|il(?:legal|legitimate|logical|literate|licit)\w*|irr(?!igat)\w{4,}|"
         r"dis(?!tric|cuss|play|tan|tribut|tinct|cipl|aster|cover|course|ease|patch|h|c\b|k\b|"
-        r"cs\b|ks\b)\w{4,}|non(?!e)\w{3,}"
+        r"cs\b|ks\b)\w{4,}|non(?!e)\w{3,}|illneg\w+"
     ),
 }
 # 2. lexical: words a translator may render with or as "not" (вряд ли, отказ / fail, lack;
@@ -199,7 +234,7 @@ _LEXICAL = {
     "ru": regex.compile(
         r"вряд|едва|лишь|только|мало|кроме|отказ\w*|отсутств\w*|прекрат\w*|перестал\w*|"
         r"запрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
-        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее"
+        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt"
     ),
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations);
     # not қарсы "against", a postposition like Russian против, which is not here either; the
@@ -213,7 +248,8 @@ _LEXICAL = {
         r"lack\w*|fail\w*|refus\w*|den(?:y|ies|ied)|absen\w+|avoid\w*|prevent\w*|stop\w*|"
         r"ceas\w*|rarely|hardly|barely|scarcely|seldom|little|few|only|except|instead|rather|beyond|"
         r"unless|lest|rare|unable|reject\w*|lost|lose|loses|losing|less|devoid|exempt\w*|remain\w*|"
-        r"missing|vanish\w*|miss|missed|misses|shortage\w*|ignor\w*|neglect\w*|skip\w*"
+        r"missing|vanish\w*|miss|missed|misses|shortage\w*|ignor\w*|neglect\w*|skip\w*|"
+        r"encease|ensayno"
     ),
 }
 # 3. "without": без ~ without / no / -less / free of; "а не X" ~ "rather than X".
@@ -239,6 +275,8 @@ class NegationCounts:
     lexical: int
     without: int
     words: list[str]
+    litotes: int = 0  # negated verbs of ceasing rewritten as weak ("не прекращаются")
+    only: int = 0  # Russian "не только" (formal), English "not the only" (kept strong)
 
     def spare_against(self, other: NegationCounts, merge_without: bool = False) -> int:
         """Weak negators here with no counterpart there: how many extra "not"s they explain.
@@ -256,14 +294,17 @@ class NegationCounts:
 def one_sided(src: NegationCounts, tgt: NegationCounts, lang: str) -> str | None:
     """The side ("source" or "target") with a negation the other cannot account for."""
     merge = lang == "kk"
-    if tgt.strong - src.strong > src.spare_against(tgt, merge):
+    # "не только меня" -> "I'm not the only one": the formal "не только" explains one English
+    # "not the only", which otherwise stays a negation ("единственный" -> "not the only").
+    tgt_strong = tgt.strong - min(tgt.only, src.only)
+    if tgt_strong - src.strong > src.spare_against(tgt, merge):
         return "target"
     if (
-        src.strong - tgt.strong > tgt.spare_against(src, merge)
+        src.strong - tgt_strong > tgt.spare_against(src, merge)
         # A surplus of one in the source is flagged only when the English has no
         # negation at all: "не сминается, не растягивается" -> "does not crumble or
         # stretch" is one English negation over two clauses.
-        and (tgt.strong == 0 or src.strong - tgt.strong >= 2)
+        and (tgt_strong == 0 or src.strong - tgt_strong >= 2)
     ):
         return "source"
     return None
@@ -355,7 +396,17 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     """Negation counts of a sentence in ``lang`` ("en", "ru" or "kk")."""
     lang = lang if lang in ("en", "kk") else "ru"
     formal = {"en": _FORMAL_EN, "kk": _FORMAL_KK}.get(lang, _FORMAL_RU)
-    cleaned = formal.sub(" ", text.replace("\u0301", ""))
+    cleaned = text.replace("\u0301", "")
+    only = len(_ONLY[lang].findall(cleaned)) if lang in _ONLY else 0
+    if lang == "en":
+        cleaned = _DOUBT_EN.sub(" no ", cleaned)
+        cleaned = _CEASE_EN.sub(" encease ", cleaned)
+        cleaned = _SAY_NO_EN.sub(" ensayno ", cleaned)
+        cleaned = _ILL_EN.sub("illneg", cleaned)
+    if lang == "ru":
+        cleaned = _CEASE_RU.sub(" rucease ", cleaned)
+        cleaned = _NO_DOUBT_RU.sub(" rudoubt ", cleaned)
+    cleaned = formal.sub(" ", cleaned)
     if lang == "ru":
         cleaned = _CONTRAST_RU.sub(" ане ", cleaned)
     if lang == "en":
@@ -387,7 +438,8 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         # тек ... ғана / қана is one "only" written twice around its word
         lexical -= min(words.count("тек"), words.count("ғана") + words.count("қана"))
     shown = [w.removesuffix("kkfinite") for w in markers]
-    return NegationCounts(strong, prefix, lexical, without, shown)
+    litotes = words.count("rucease") + words.count("encease")
+    return NegationCounts(strong, prefix, lexical, without, shown, litotes, only)
 
 
 def _marker_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:

@@ -6,6 +6,12 @@ be 22 or 10 p.m.). Mentions match when their value sets meet. Written-out number
 fifty, екі) are read too, but "one"/"один"/"бір" and vague plurals ("thousands") are *soft*: they
 may satisfy a mention on the other side but are never flagged themselves. Ordinal words (first,
 второй) are not read: they too often render non-numeric phrasing.
+
+An English number word that opens a hyphenated compound adjective (three-way, five-year,
+two-storey, three-dimensional; capitalised in a product title too: Three-Way Mechanism) is soft
+as well: Russian writes these as one word with a numeral stem (трёхходовой, пятилетний,
+двухэтажный, read softly above) or as a plain adjective (объёмный "three-dimensional"). Number
+words joined to each other (twenty-five) stay firm.
 """
 
 from __future__ import annotations
@@ -285,13 +291,17 @@ def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[M
         val, soft = _word_value(w, lang)
         if val is None and w in scales:  # a bare "million", "сотни": may match, never flagged
             val, soft = scales[w], True
+        compound = lang == "en" and val is not None and _en_compound(text, words, i)
         if (
             lang == "en"
             and val is not None
             and m.group()[0].isupper()
             and not _HEADING_BEFORE.search(text[: m.start()])
+            and not compound
         ):
             val = None  # part of a name: the Four Corners, the Big Ten
+        if compound:
+            soft = True  # three-way, five-year: see the module comment
         if val is None and w not in _ONE:
             i += 1
             continue
@@ -341,6 +351,16 @@ def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[M
         )
         i = j
     return out
+
+
+def _en_compound(text: str, words: list, i: int) -> bool:
+    """Whether English number word ``i`` opens a hyphenated compound with a non-number word
+    (three-way, five-year), as opposed to standing alone or joining a number (twenty-five)."""
+    end = words[i].end()
+    if i + 1 >= len(words) or not regex.fullmatch(r"[-‑]", text[end : words[i + 1].start()]):
+        return False
+    nxt = words[i + 1].group().lower()
+    return _word_value(nxt, "en")[0] is None and nxt not in _word_scales("en")
 
 
 def _times(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Mention]:
