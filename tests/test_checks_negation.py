@@ -340,3 +340,27 @@ def test_negated_ceasing_still_counts_as_negated_for_the_antonym_check() -> None
     paraphrase = one_pair("В Европе не прекращаются протесты.", "Protests continue in Europe.")
     assert AntonymSwap().run(paraphrase) == []
     assert AntonymSwap().run(one_pair("В Европе прекращаются протесты.", "Protests continue."))
+
+
+# More limits and lexical negators found on the WMT22 dev documents' MT outputs: "no less",
+# "not just", "not before" are formal like "не менее", "не только", "не раньше"; потерять
+# ("lose") may be "no longer"; без-/бес- adjectives are "without" words, nouns are not.
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        ("Не менее успешно он применяется зимой.", "No less successfully it is used in winter.",
+         False),  # fmt: skip
+        ("Она создана для рыбалки, а не только для ловли взаброс.",
+         "It was made for fishing, and not just for casting.", False),
+        ("Покупаю арбузы не раньше августа.", "I buy watermelons not before August.", False),
+        ("Газ потеряет важность через 25 лет.", "Gas will no longer be important in 25 years.",
+         False),  # fmt: skip
+        ("Газ сохранит важность через 25 лет.", "Gas will no longer be important in 25 years.",
+         True),  # fmt: skip
+        ("Вакцинация бессмысленна.", "Vaccination makes no sense.", False),
+        ("Вакцинация осмысленна.", "Vaccination makes no sense.", True),
+        ("Уровень безработицы высок.", "The unemployment rate is not high.", True),
+    ],
+)
+def test_more_limits_and_lexical_negators(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng)) is flagged, (src, eng)

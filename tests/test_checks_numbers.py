@@ -198,3 +198,25 @@ def test_wmt22_russian_original_rarely_flagged(shared_dir: pathlib.Path) -> None
 )
 def test_number_word_compounds_are_soft(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng)) is flagged, (src, eng)
+
+
+# COVID-19's number is part of the name; "шесть десятков" is sixty, полгода six months; an
+# English ordinal may stand for a Russian digit (на 1 этаже "on the first floor").
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        ("Прошли протесты против COVID-паспортов.", "Protests against COVID-19 passports.", False),
+        ("Прошли протесты против COVID-паспортов.", "19 protests against COVID passports.", True),
+        ("ВОЗ нашла омикрон в шести десятках государств.", "WHO found omicron in sixty states.",
+         False),  # fmt: skip
+        ("ВОЗ нашла омикрон в шести десятках государств.", "WHO found omicron in six states.",
+         True),  # fmt: skip
+        ("Роста не ожидается в ближайшие полгода.", "No growth is expected for six months.", False),
+        ("Роста не ожидается в ближайшие полгода.", "No growth is expected for seven months.",
+         True),  # fmt: skip
+        ("Они жили на 1 этаже.", "They lived on the first floor.", False),
+        ("Они жили на 1 этаже.", "They lived on the ground floor.", True),
+    ],
+)
+def test_disease_names_tens_half_years_and_ordinals(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng)) is flagged, (src, eng)

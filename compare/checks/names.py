@@ -16,12 +16,19 @@ transliterate and so need no counterpart.
 Capitals that prove nothing (general conventions, not entries for sentences):
 
 * English title case: a stretch of three or more capitalised words joined only by the function
-  words of names (of, for, the, and, with) in which at least half the capitalised words,
-  the last among them, are generic or rendered is a title-cased institution, post, day or
-  product name (Fund for the Support of Russian Writers, Senior Research Associate of the ...
-  Department, International Universal Health Coverage Day, Chandelier with Nores PDU);
-  Russian capitalises only the first word of such names, so the remaining English capitals
-  are translations. A name after a post (British PM Kavanaugh) ends in an unrendered word.
+  words of names (of, for, the, and, with) in which at least half the capitalised words are
+  generic or rendered (the last among them when no function word joins them) is a
+  title-cased institution, post, day or product name (Fund for the Support of Russian
+  Writers, International Day of Universal Health Coverage, International Universal Health
+  Coverage Day, Chandelier with Nores PDU); Russian capitalises only the first word of such
+  names, so the remaining English capitals are translations. A name after a post (British PM
+  Kavanaugh) ends in an unrendered word.
+* A title segment: from the start of the sentence, or after a number, bracket, slash or colon,
+  up to the next comma, colon, bracket or number, three or more words all capitalised but
+  for the function words of names: an English product or document title (Clan De File Beef
+  Treats for Dogs, 30 items; Studio Tabletop Easel 20*24 cm; Egoist Unity Gilded Table Set
+  (4 pieces)), which Russian writes in lower case after its first word.
+* Ministries by stump compound (Минцифры, Минфин) are rendered by "Ministry".
 * A title-cased quotation in the English when the source quotes a phrase too: the title of a
   work, translated ("No Time to Die" <- «Не время умирать»).
 * Job titles and posts (Advisor, Associate, Researcher, Editor...) are generic English words.
@@ -61,19 +68,19 @@ _EXONYMS = """
 сша америк құрама штат|us u.s usa united america* american*
 кита қытай|china chinese beijing
 росси ресей русск орыс|russia* russian*
-англи ағылшын|england english britain british uk u.k
-британ британи ұлыбритан|britain british uk u.k
+англи ағылшын|england english* britain british uk u.k
+британ британи ұлыбритан|britain british briton* brit brits uk u.k
 великобритан|britain british uk u.k great
-франц француз|france french paris
+франц француз|france french* paris
 итал|italy italian*
-испан|spain spanish
+испан|spain spanish spaniard*
 португал|portugal portuguese
 япон жапон|japan japanese
 коре корея|korea* korean*
 инди үнді|india* indian*
 турц турец түрік түрки|turkey turkish turk* ankara
 греци греческ грек|greece greek*
-голланд нидерланд|netherlands dutch holland
+голланд нидерланд|netherlands dutch* holland
 бельги|belgium belgian*
 швейцар|switzerland swiss
 швец швед|sweden swedish swede*
@@ -141,8 +148,8 @@ _EXONYMS = """
 минск|minsk
 ватикан|vatican
 шотланд|scotland scottish scot*
-ирланд|ireland irish
-уэльс валлий|wales welsh
+ирланд|ireland irish*
+уэльс валлий|wales welsh*
 каталон|catalonia* catalan*
 барселон|barcelona
 мадрид|madrid
@@ -489,7 +496,7 @@ GENERIC_EN = frozenset(
     fellow scientist scientists scientific manager editor specialist consultant analyst
     lecturer engineer candidate academic academician coordinator counsel counsellor
     councillor rector dean founder co-founder chair chairwoman chairperson spokesperson
-    spokeswoman envoy principal head deputy staff
+    spokeswoman envoy principal head deputy staff civic
     dad daddy mom mum mommy mummy grandma grandpa granny
     """.split()
 )
@@ -649,10 +656,18 @@ def _exonym_targets_of(w: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Russian ministries go by stump compounds, Мин- and the field (Минцифры, Минфин, Минтруд,
+# Минэнерго, Минприроды); English names them "Ministry of ...". Not Минск, Минаев, Минин.
+_MINISTRY = regex.compile(r"мин(?!ск|ь|[аеёиоуыэюя])\w{3,}")
+_MINISTRY_EN = frozenset({"ministry", "ministries", "minister", "ministers"})
+
+
 @lru_cache(maxsize=262144)
 def src_matches_en(src_word: str, en_word: str) -> bool:
     """Whether an English word renders a source word, by exonym or by spelling."""
     if src_word.isascii() and src_word.lower() == en_word.lower():
+        return True
+    if _MINISTRY.fullmatch(src_word.lower()) and en_word.lower() in _MINISTRY_EN:
         return True
     if any(_en_hit(p, en_word) for p in _exonym_targets(src_word)):
         return True
@@ -815,6 +830,7 @@ class NameMismatch(PairCheck):
         titled = _titled_stretches(text, words, lambda w: any(self._renders(s[2], w) for s in
                                                               src_words))  # fmt: skip
         titled += _quoted_titles(text, sent.start, sent.end, src_text)
+        titled += _title_segments(text, sent.start, sent.end)
         for run in _split_at_initials(_runs(text, words)):
             if any(a <= run[0][0] and run[-1][1] <= b for a, b in titled):
                 continue
@@ -926,8 +942,9 @@ def _titled_stretches(text: str, words: list[tuple[int, int, str]], rendered) ->
     """Spans of English title-cased names (see the module comment): three or more capitalised
     words joined by spaces, hyphens or the function words of names (of, for, the, and, with),
     at least half of them generic or ``rendered`` (a callable: does some source word render
-    this English word), the last one among them, as the head noun of such a name is (Fund,
-    Day, Clinic, University): a person's name after a post (British PM Kavanaugh) stays."""
+    this English word); without a function word the last one must be among those, as the head
+    noun of such a name is (Fund, Day, Clinic): a name after a post (British PM Kavanaugh)
+    stays."""
     out: list[tuple[int, int]] = []
 
     def close(stretch: list[tuple[int, int, str]]) -> None:
@@ -936,7 +953,8 @@ def _titled_stretches(text: str, words: list[tuple[int, int, str]], rendered) ->
         caps = [w[2] for w in stretch if _is_capitalised(w[2]) and w[2].lower() not in
                 _TITLE_JOINERS]  # fmt: skip
         known = [_generic(c) or rendered(c) for c in caps]
-        if len(caps) >= 3 and 2 * sum(known) >= len(caps) and known[-1]:
+        joined = any(w[2] in _TITLE_JOINERS for w in stretch)
+        if len(caps) >= 3 and 2 * sum(known) >= len(caps) and (known[-1] or joined):
             out.append((stretch[0][0], stretch[-1][1]))
 
     stretch: list[tuple[int, int, str]] = []
@@ -949,6 +967,23 @@ def _titled_stretches(text: str, words: list[tuple[int, int, str]], rendered) ->
         close(stretch)
         stretch = [w] if cap else []
     close(stretch)
+    return out
+
+
+_SEGMENT_BREAK = regex.compile(r"[,;:()\[\]/]|\d+(?:[.,*xх×/-]\d+)*|\s[-–—]\s")
+
+
+def _title_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of English title segments (see the module comment)."""
+    out = []
+    pos = start
+    for m in [*_SEGMENT_BREAK.finditer(text, start, end), None]:
+        stop = m.start() if m else end
+        opener = pos == start or (text[pos - 1 : pos] != ",")
+        words = [w for w in _words(text, pos, stop) if w[2].lower() not in _TITLE_JOINERS]
+        if opener and len(words) >= 3 and all(_is_capitalised(w[2]) for w in words):
+            out.append((words[0][0], words[-1][1]))
+        pos = m.end() if m else end
     return out
 
 

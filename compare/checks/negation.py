@@ -2,10 +2,18 @@
 
 Each side's negations are counted clause by clause (Russian "никогда не" and "ни ... ни" count
 once, like English "never" and "neither ... nor"), after removing fixed phrases whose negation
-is only formal (не только / not only, тем не менее, не менее / at least, как бы ни). A side
+is only formal (не только / not only, тем не менее, не менее / no less, не раньше /
+no earlier than, not before, как бы ни). A side
 with more negations is flagged unless the other side has enough *weak* negators that a
-translator may legitimately render as "not": без / without, не-prefixed words (нелегко ->
-"not easy"), un-/in- words (impossible -> "не может"), "fail", "lack", "hardly", "only"...
+translator may legitimately render as "not": без / without and без-/бес- words (бессмысленно
+-> "makes no sense"), не-prefixed words (нелегко -> "not easy"), un-/in-/ill- words (impossible
+-> "не может", ill-informed <- "не в теме"), "fail", "lack", "lose" / потерять (-> "no longer"),
+"hardly", "only"...
+
+Idioms that negate on one side only: "have / be in no doubt" keeps its "no" (as "не
+сомневаться" does), while "нет сомнений" is the certainty idiom, weak; a negated verb of ceasing
+(не прекращаются, did not stop) is "continue" and weak on both sides; "say no to" is a verb of
+refusal; "не только меня" pairs with "I'm not the only one".
 
 Kazakh (general rules of the grammar, not fitted to sentences):
 
@@ -63,7 +71,7 @@ _FORMAL_EN = regex.compile(
     r"not later than|not least|no sooner|no doubt|not until|nothing less|no matter|"
     r"none other than|not long ago|no fewer than|not so long ago|whether or not|"
     r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
-    r"not earlier than)\b",
+    r"not earlier than|not before|no less|not less)\b",
     regex.IGNORECASE,
 )
 # "No doubt" is formal as a sentence adverb ("No doubt he knew") and in "there is no doubt",
@@ -90,7 +98,7 @@ _CEASE_EN = regex.compile(
 )
 _ONLY = {
     "ru": regex.compile(r"\bне только\b", regex.IGNORECASE),
-    "en": regex.compile(r"\bnot the only\b", regex.IGNORECASE),
+    "en": regex.compile(r"\bnot (?:the only|just|merely)\b", regex.IGNORECASE),
 }
 # "say no to", "vote no": a verb of refusal, as Russian "выступить против", "отказаться".
 _SAY_NO_EN = regex.compile(r"\b(?:sa(?:y|ys|id|ying)|vot(?:e|es|ed|ing))\s+no\b", regex.I)
@@ -234,7 +242,8 @@ _LEXICAL = {
     "ru": regex.compile(
         r"вряд|едва|лишь|только|мало|кроме|отказ\w*|отсутств\w*|прекрат\w*|перестал\w*|"
         r"запрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
-        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt"
+        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|"
+        r"потер[яеь]\w*"
     ),
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations);
     # not қарсы "against", a postposition like Russian против, which is not here either; the
@@ -255,7 +264,13 @@ _LEXICAL = {
 # 3. "without": без ~ without / no / -less / free of; "а не X" ~ "rather than X".
 _WITHOUT = {
     "en": regex.compile(r"without|\w{3,}less|free"),
-    "ru": regex.compile(r"без|безо|ане"),
+    # Russian без-/бес- adjectives and adverbs (бессмысленно "makes no sense", бесполезный,
+    # бездомные) are "without" words as English -less ones are; not nouns (безработица
+    # "unemployment", безопасность), nor беседа.
+    "ru": regex.compile(
+        r"без|безо|ане|бе[зс](?!ед)\w{3,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|"
+        r"ых|их|ыми|ими|ен|на|но|ны)"
+    ),
     "kk": regex.compile(r"(\w+)(?:сыз|сіз)\w*|(\w{2,})([мбп])[ае]й|kkwithout"),
 }
 # -сыз/-сіз is "without" on a noun (заңсыз, белгісіз) but the polite "you" ending on a verb
@@ -276,7 +291,7 @@ class NegationCounts:
     without: int
     words: list[str]
     litotes: int = 0  # negated verbs of ceasing rewritten as weak ("не прекращаются")
-    only: int = 0  # Russian "не только" (formal), English "not the only" (kept strong)
+    only: int = 0  # Russian "не только" (formal), English "not the only / just" (kept strong)
 
     def spare_against(self, other: NegationCounts, merge_without: bool = False) -> int:
         """Weak negators here with no counterpart there: how many extra "not"s they explain.
@@ -294,8 +309,9 @@ class NegationCounts:
 def one_sided(src: NegationCounts, tgt: NegationCounts, lang: str) -> str | None:
     """The side ("source" or "target") with a negation the other cannot account for."""
     merge = lang == "kk"
-    # "не только меня" -> "I'm not the only one": the formal "не только" explains one English
-    # "not the only", which otherwise stays a negation ("единственный" -> "not the only").
+    # "не только меня" -> "I'm not the only one", "а не только" -> "and not just": the formal
+    # "не только" explains one English "not the only / not just / not merely", which otherwise
+    # stays a negation ("единственный" -> "not the only", "не просто" -> "not just").
     tgt_strong = tgt.strong - min(tgt.only, src.only)
     if tgt_strong - src.strong > src.spare_against(tgt, merge):
         return "target"

@@ -4,8 +4,10 @@ Numbers are read as *mentions*: a span and the set of values it may stand for (`
 ``1,500`` in Russian may be 1.5 or 1500; ``2,5 млрд`` is 2.5e9 or, as written, 2.5; ``22:00`` may
 be 22 or 10 p.m.). Mentions match when their value sets meet. Written-out numbers (восемьдесят,
 fifty, екі) are read too, but "one"/"один"/"бір" and vague plurals ("thousands") are *soft*: they
-may satisfy a mention on the other side but are never flagged themselves. Ordinal words (first,
-второй) are not read: they too often render non-numeric phrasing.
+may satisfy a mention on the other side but are never flagged themselves. Ordinal words are soft: an
+English "first" may satisfy a Russian "1" (на 1 этаже "on the first floor"), never demand one.
+"шесть десятков" is sixty (десяток as a scale word), полгода six (months). The numbers of
+disease and virus names (COVID-19, SARS-CoV-2) are soft: Russian often writes COVID or ковид.
 
 An English number word that opens a hyphenated compound adjective (three-way, five-year,
 two-storey, three-dimensional; capitalised in a product title too: Three-Way Mechanism) is soft
@@ -43,6 +45,9 @@ _SCALE_RU = {
     "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллионам": 1e6,
     "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12,
+    # "шесть десятков" = sixty; a bare "десятки" stays vague (soft 10, below)
+    "десяток": 10, "десятка": 10, "десятков": 10, "десятках": 10, "десятки": 10,
+    "десятками": 10,
     # Kazakh
     "мың": 1e3, "миллионға": 1e6, "миллиардқа": 1e9,
 }  # fmt: skip
@@ -91,6 +96,8 @@ _SOFT_RU: tuple[tuple[str, float], ...] = (
     (r"седьм(?:ой|ая|ое|ого|ому|ым|ом|ую)", 7), (r"восьм(?:ой|ая|ое|ого|ому|ым|ом|ую)", 8),
     (r"девят(?:ый|ая|ое|ого|ому|ым|ом|ую)", 9), (r"десят(?:ый|ая|ое|ого|ому|ым|ом|ую)", 10),
     # compounds: трехдневный, четырехдневная, двухметровый, пятикратный
+    # полгода "six months", полчаса "thirty minutes", полвека, полсотни "fifty"
+    (r"полгода|полугоди\w*", 6), (r"полчаса", 30), (r"полвека|полсотни", 50),
     (r"двух\w+|двое\w+", 2), (r"тр[её]х\w+", 3), (r"четыр[её]х\w+", 4), (r"пяти\w+", 5),
     (r"шести\w+", 6), (r"семи\w+", 7), (r"восьми\w+", 8), (r"девяти\w+", 9),
     (r"десяти\w+", 10),
@@ -103,7 +110,10 @@ _SOFT_KK: tuple[tuple[str, float], ...] = (
 )  # fmt: skip
 _SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "twice": 2,
             "pair": 2, "couple": 2, "twin": 2, "twins": 2, "decade": 10, "dozen": 12,
-            "thousand": 1000, "hundred": 100}  # fmt: skip
+            "thousand": 1000, "hundred": 100,
+            # ordinals: Russian writes them as digits (на 1 этаже "on the first floor")
+            "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
 _WORDS_EN: dict[str, float] = {
     "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -413,6 +423,10 @@ def _add_units(text: str, mentions: list[Mention]) -> None:
                 m.soft = True
 
 
+# The number of a disease or virus name (COVID-19, SARS-CoV-2, ковид-19): see the module comment.
+_DISEASE_BEFORE = regex.compile(r"(?:covid|ковид|cov|сov)[-‑–]?\s?$", regex.IGNORECASE)
+
+
 def extract_numbers(text: str, lang: str) -> list[Mention]:
     """All number mentions of ``text`` (``lang`` "en", "ru" or "kk")."""
     taken: list[tuple[int, int]] = []
@@ -437,6 +451,7 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
                 text[m.start() : end],
                 frozenset(_r(v) for v in vals),
                 scaled=scaled,
+                soft=bool(_DISEASE_BEFORE.search(text, 0, m.start())),
             )  # fmt: skip
         )
         taken.append((m.start(), end))
