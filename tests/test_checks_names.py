@@ -305,3 +305,17 @@ def test_ministries_demonyms_and_title_segments(src: str, eng: str, flagged: boo
     found = flags(src, eng)
     shown = [(f.side, (src if f.side == "source" else eng)[f.start : f.end]) for f in found]
     assert bool(found) is flagged, shown
+
+
+# Translated words of names: tale animals and nicknames after them, the Ballon d'Or.
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        ("Только и знал, что Зайца донимать.", "He was too busy pestering the Hare.", False),
+        ("Любопытная Белочка, вы правы.", "Curious Squirrel, you are right.", False),
+        ("Любопытная Белочка, вы правы.", "Curious Fox, you are right.", True),
+        ("Он забрал седьмой \"Золотой мяч\".", "He took his seventh Ballon d'Or.", False),
+    ],
+)
+def test_translated_character_and_award_names(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng)) is flagged, (src, eng)

@@ -360,6 +360,9 @@ def test_negated_ceasing_still_counts_as_negated_for_the_antonym_check() -> None
         ("Вакцинация бессмысленна.", "Vaccination makes no sense.", False),
         ("Вакцинация осмысленна.", "Vaccination makes no sense.", True),
         ("Уровень безработицы высок.", "The unemployment rate is not high.", True),
+        ("Это достало не только меня.", "It didn't just get to me.", False),
+        ("Это достало меня.", "It didn't get to me.", True),
+        ("Матрас Sontelle, артикул: 5110704.", "Sontelle mattress, Order no.: 5110704.", False),
     ],
 )
 def test_more_limits_and_lexical_negators(src: str, eng: str, flagged: bool) -> None:

@@ -308,7 +308,9 @@ _EXONYMS = """
 # General-knowledge additions: acronyms that translations spell out or swap for a country,
 # English exonyms that no spelling rule reaches (Кёльн/Cologne, Пхеньян/Pyongyang), and the
 # translated words of multi-word names (Белый дом/White House, Пять глаз/Five Eyes, Северный
-# поток/Nord Stream): a name is rendered when one of its words is.
+# поток/Nord Stream, Золотой мяч/Ballon d'Or): a name is rendered when one of its words is.
+# Animal characters of tales and fables and nicknames after them (Заяц/Hare, Белочка/Squirrel,
+# Лиса/Fox) are translated too.
 _EXONYMS_MORE = """
 рф|russia* federation
 федерац|federation*
@@ -423,6 +425,18 @@ _EXONYMS_MORE = """
 содружеств|commonwealth
 недел апта|week
 дракон айдаһар|dragon*
+мяч доп|ball* ballon
+заяц зайц зайч қоян|hare* rabbit* bunny bunnies
+белочк белк тиін|squirrel*
+волк волч қасқыр|wolf wolves
+лиса лисы лисе лису лисиц түлкі|fox*
+медвед аю|bear*
+ёжик ежик ёж еж кірпі|hedgehog*
+кот кош мысық|cat* kitty kitten*
+петух петуш қораз|rooster* cock*
+мыш тышқан|mouse mice
+лягушк бақа|frog*
+ворон қарға|crow* raven*
 """
 
 

@@ -98,7 +98,7 @@ _CEASE_EN = regex.compile(
 )
 _ONLY = {
     "ru": regex.compile(r"\bне только\b", regex.IGNORECASE),
-    "en": regex.compile(r"\bnot (?:the only|just|merely)\b", regex.IGNORECASE),
+    "en": regex.compile(r"\b(?:not|\w+n['’]t) (?:the only|just|merely)\b", regex.IGNORECASE),
 }
 # "say no to", "vote no": a verb of refusal, as Russian "выступить против", "отказаться".
 _SAY_NO_EN = regex.compile(r"\b(?:sa(?:y|ys|id|ying)|vot(?:e|es|ed|ing))\s+no\b", regex.I)
@@ -212,7 +212,8 @@ _KK_NEG_WORD = regex.compile(_KK_NEG_PRONOUN)
 _STRONG_EN = regex.compile(
     r"not|n't|n’t|no|never|nobody|nothing|nowhere|none|neither|nor|cannot|no-one|noone"
 )
-_NUMBER_SIGN_EN = regex.compile(r"\bNo\b\.?\s*(?=\d)|\bno\.\s*(?=\d)")  # "Item No. 713946"
+# "Item No. 713946", "Order no.: 5110704"
+_NUMBER_SIGN_EN = regex.compile(r"\bNo\b\.?\s*:?\s*(?=\d)|\bno\.\s*:?\s*(?=\d)")
 
 # Weak negators, in three buckets that pair up across languages: a не-word on one side and an
 # un-word on the other explain each other and nothing else.
