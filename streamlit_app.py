@@ -302,9 +302,7 @@ def settings_sidebar() -> dict[str, Any]:
                 "Meaning score below which a pair is flagged", 0.0, 1.0,
                 round(float(calibrated), 2), 0.01, key="qe_major",
                 help="The meaning model's own threshold is the default: about 3 in 100 "
-                     "faithful translations fall under it. Raise it to see more pairs. "
-                     "Kazakh sources use their own, lower calibrated value until you move "
-                     "this slider; then this value applies to both languages.",
+                     "faithful translations fall under it. Raise it to see more pairs.",
             )
     thresholds: dict[str, float] = {}
     if abs(sim - SIM_UNRELATED) > 1e-9:
