@@ -90,9 +90,9 @@ def pair_flags(pairs: list[tuple[str, str]], lang: str, model: QEModel | None):
     """Per pair: (QE score or None, highest meaning-flag rank from rules, with the model)."""
     source, target, links = line_docs(pairs, lang)
     results = estimate_pairs(model, source, target, links) if model else [None] * len(links)
-    major, critical = model.config.sentence_thresholds(lang) if model else (None, None)
-    ctx = CheckContext(target, source, links, {"qe_major": major, "qe_critical": critical},
-                       qe=results)  # fmt: skip
+    thresholds = dict(model.config.thresholds) if model else {}
+    ctx = CheckContext(target, source, links, {"qe_major": thresholds.get("major"),
+                       "qe_critical": thresholds.get("critical")}, qe=results)  # fmt: skip
     flags = run_checks(ctx, all_checks())
     starts = [s.start for s in target.sentences]
     src_starts = [s.start for s in source.sentences]
@@ -272,8 +272,7 @@ def alarms(model: QEModel, shared: Path, out: dict) -> None:
     for name, lang, pairs in professional_sets(shared):
         scores, rules, with_model = pair_flags(pairs, lang, model)
         n = len(pairs)
-        major = model.config.sentence_thresholds(lang)[0]
-        shift = sum(s is not None and major is not None and s < major for s in scores)
+        shift = sum(s is not None and s < model.config.thresholds["major"] for s in scores)
         print(rate_line(f"{name}: meaning-shift", shift, n))
         print(rate_line(f"{name}: major+ meaning flag, rules only", sum(r >= 2 for r in rules), n))
         print(rate_line(f"{name}: major+ meaning flag, rules + model",
@@ -293,7 +292,7 @@ def synthetic(model: QEModel, shared: Path, out: dict) -> None:
         examples = synthetic_set(pairs, lang, 777, errors_per_pair=2, heldout=True)
         texts = [(detokenise(e.source_words), detokenise(e.target_words)) for e in examples]
         scores, rules, with_model = pair_flags(texts, lang, model)
-        major = model.config.sentence_thresholds(lang)[0]
+        major = model.config.thresholds["major"]
         table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         for example, score, rule, both in zip(examples, scores, rules, with_model, strict=True):
             row = table[example.kind]

@@ -111,10 +111,9 @@ def check_texts(
 
         say("estimating", f"Scoring {len(pairs)} pairs with the meaning model")
         qe_results = estimate_pairs(qe, source_doc, target_doc, pairs)
-        major, critical = qe.config.sentence_thresholds(source_doc.lang)
         qe_thresholds = {
-            "qe_major": major,
-            "qe_critical": critical,
+            "qe_major": qe.config.thresholds.get("major"),
+            "qe_critical": qe.config.thresholds.get("critical"),
             "qe_name_confident": qe.config.thresholds.get("name_confident"),
         }
 

@@ -130,20 +130,3 @@ def test_without_a_source_the_model_does_not_run(tiny_qe_dir, e5_weights):
     model = QEModel.load(tiny_qe_dir, precision="fp32", weights=e5_weights)
     report = check_texts(read_pasted(EN), None, qe=model)
     assert report.qe is None and all(p.qe is None for p in report.pairs)
-
-
-KK = "Нан бағасы 5 пайызға өсті. Мектеп жөндеуге жабылды."
-
-
-def test_kazakh_source_gets_the_kazakh_thresholds(tiny_qe_dir, e5_weights, embedder):
-    from compare.pipeline import check_texts
-    from compare.reading import read_pasted
-
-    model = QEModel.load(tiny_qe_dir, precision="fp32", weights=e5_weights)
-    model.config.thresholds.update({"major_kk": 0.011, "critical_kk": 0.007})
-    kazakh = check_texts(read_pasted(EN), read_pasted(KK), embedder=embedder, qe=model)
-    assert kazakh.source.lang == "kk"
-    assert kazakh.signature.thresholds["qe_major"] == 0.011
-    assert kazakh.signature.thresholds["qe_critical"] == 0.007
-    russian = check_texts(read_pasted(EN), read_pasted(RU), embedder=embedder, qe=model)
-    assert russian.signature.thresholds["qe_major"] == model.config.thresholds["major"]

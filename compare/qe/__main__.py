@@ -1,19 +1,12 @@
-"""``python -m compare.qe train ...``: train the QE model (see :mod:`compare.qe.train`);
-``python -m compare.qe calibrate-languages``: per-language thresholds
-(see :mod:`compare.qe.calibration`)."""
+"""``python -m compare.qe train ...``: train the QE model (see :mod:`compare.qe.train`)."""
 
 import sys
 
+from compare.qe.train import main
+
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if args[:1] == ["train"]:
-        from compare.qe.train import main
-
-        sys.exit(main(args[1:]))
-    if args[:1] == ["calibrate-languages"]:
-        from compare.qe.calibration import main
-
-        sys.exit(main(args[1:]))
-    print("usage: python -m compare.qe train [--out DIR] [--seed N] ... | "
-          "calibrate-languages [--model DIR]", file=sys.stderr)  # fmt: skip
-    sys.exit(2)
+    if not args or args[0] != "train":
+        print("usage: python -m compare.qe train [--out DIR] [--seed N] ...", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main(args[1:]))

@@ -43,8 +43,7 @@ class QEConfig:
     ``z_quantiles`` are 101 quantiles of the human DA z-scores of the training data: a predicted
     z is shown as the share of human-rated MT sentences it beats (0-1). ``thresholds`` are
     calibrated on dev (see the model card): ``major``/``critical`` for the sentence score,
-    ``word_bad`` for a word's BAD probability; ``major_kk``/``critical_kk`` put the sentence
-    thresholds on Kazakh's own scale (:mod:`compare.qe.calibration`).
+    ``word_bad`` for a word's BAD probability.
     """
 
     layers: int = 12
@@ -54,11 +53,6 @@ class QEConfig:
     thresholds: dict[str, float] = field(default_factory=dict)
     name: str = "compare-qe"
     metrics: dict[str, Any] = field(default_factory=dict)
-
-    def sentence_thresholds(self, lang: str | None) -> tuple[float | None, float | None]:
-        """(major, critical) for pairs whose source is in ``lang``: its own where calibrated."""
-        return tuple(self.thresholds.get(f"{kind}_{lang}", self.thresholds.get(kind))
-                     for kind in ("major", "critical"))  # type: ignore[return-value]  # fmt: skip
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QEConfig:
