@@ -367,3 +367,47 @@ def test_negated_ceasing_still_counts_as_negated_for_the_antonym_check() -> None
 )
 def test_more_limits_and_lexical_negators(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng)) is flagged, (src, eng)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # concessive "бы ни" after any case form of the wh-word is no negation
+        ("Какими бы ни были интересы ребёнка, выбор будет.",
+         "Whatever your child's interest, there will be a choice.", "ru", False),
+        ("Какими бы ни были интересы ребёнка, выбора не будет.",
+         "Whatever your child's interest, there will be a choice.", "ru", True),
+        # "не обошлось без" is a double negation: "there were clashes"
+        ("Не обошлось без столкновений с полицией.", "Protesters clashed with police.", "ru",
+         False),
+        ("Столкновений с полицией не было.", "Protesters clashed with police.", "ru", True),
+        # "им всё равно" ~ "they don't care"
+        ("Им всё равно, кого они обидят.", "They don't care who they hurt.", "ru", False),
+        ("Им важно, кого они обидят.", "They don't care who they hurt.", "ru", True),
+        # "has yet to" ~ "ещё не"; it is no strong "not" against "предстоит"
+        ("Клуб ещё не объявил состав.", "The club has yet to announce the squad.", "ru", False),
+        ("Но ещё предстоит выяснить, сколько он сыграет.",
+         "But how long he will play has yet to be determined.", "ru", False),
+        ("Клуб ещё не объявил состав.", "The club announced the squad.", "ru", True),
+        # far from, short of, landlocked, intolerant, ill advised
+        ("Дело не продвигалось.", "Far from furthering the cause, the years set it back.", "ru",
+         False),
+        ("Они не оправдали ожиданий.", "They fell well short of those standards.", "ru", False),
+        ("Боливия, не имеющая выхода к морю, надеется.", "Landlocked Bolivia hopes.", "ru", False),
+        ("Она не проявляет терпимости к критикам.", "It is intolerant of critics.", "ru", False),
+        ("Она не проявляет терпимости к критикам.", "It is tolerant of critics.", "ru", True),
+        ("Шөлге жаяу шығуға болмайды.", "It would be ill advised to venture into the desert.",
+         "kk", False),
+        ("Шөлге жаяу шығуға болмайды.", "It would be wise to venture into the desert.", "kk",
+         True),
+        ("Больных не приняли.", "Ill patients were admitted.", "ru", True),
+        # Kazakh "ойға сыймайды" ~ absurd
+        ("Бұл ұсыныс тіпті ойға сыймайды деді.", "He said the proposal was preposterous.", "kk",
+         False),
+        ("Бұл ұсыныс қабылданбайды деді.", "He said the proposal was accepted.", "kk", True),
+    ],
+)
+def test_concessive_double_negation_and_english_phrases(
+    src: str, eng: str, lang: str, flagged: bool
+) -> None:
+    assert bool(flags(src, eng, lang)) is flagged

@@ -220,3 +220,53 @@ def test_number_word_compounds_are_soft(src: str, eng: str, flagged: bool) -> No
 )
 def test_disease_names_tens_half_years_and_ordinals(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng)) is flagged, (src, eng)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # a soft Kazakh "екі" must not be taken by "both", leaving the firm "two" alone
+        ("Екі жыл бұрын желіні сатып алды.", "It bought both chains two years ago.", "kk", False),
+        ("Үш жыл бұрын желіні сатып алды.", "It bought both chains two years ago.", "kk", True),
+        # Kazakh collective numerals
+        ("Ол парапланеристердің екеуін жаттықтырған.", "He trained two of the pilots.", "kk",
+         False),
+        # capitalised number words are name parts on both sides
+        ("Ко вторнику ливни пройдут в районе Четырех углов.",
+         "Heavy rain will spread into the Four Corners on Tuesday.", "ru", False),
+        ("Ко вторнику ливни пройдут в районе четырех штатов.",
+         "Heavy rain will spread into five states on Tuesday.", "ru", True),
+        # between implies two
+        ("Он хотел наладить отношения между двумя странами.",
+         "He wanted to repair relations between the allies.", "ru", False),
+        ("Он хотел наладить отношения с двумя странами.",
+         "He wanted to repair relations with the allies.", "ru", True),
+        # fashion season codes
+        ("Сумка из коллекции весна-лето 2019 года.", "The bag from the SS19 collection.", "ru",
+         False),
+        ("Сумка из коллекции весна-лето 2018 года.", "The bag from the SS19 collection.", "ru",
+         True),
+        # a number word that counts an enumeration
+        ("Арестованы мужчины в возрасте 33, 34 и 39 лет.",
+         "Three men, aged 33, 34 and 39, have been arrested.", "ru", False),
+        ("Арестованы мужчины в возрасте 33, 34 и 39 лет.",
+         "Four men, aged 33, 34 and 39, have been arrested.", "ru", True),
+        # different units convert; the same unit must agree
+        ("Местами до 25 см осадков.", "Up to 26 cm of rain are possible.", "ru", True),
+        ("Температура поднимется до 27 градусов.", "It could reach 80 degrees.", "ru", False),
+        ("Температура поднимется до 17 градусов.", "It could reach 80 degrees.", "ru", True),
+    ],
+)
+def test_number_conventions_of_professional_translations(
+    src: str, eng: str, lang: str, flagged: bool
+) -> None:
+    assert bool(flags(src, eng, lang)) is flagged
+
+
+def test_converted_measures_do_not_pair_by_bare_value() -> None:
+    """"10 см" is not "10 inches": the 25 cm that 10 inches converts is matched, and the flag
+    names the real difference (10 cm against 6 inches)."""
+    found = flags("Выпадет 7–10 см осадков, местами до 25 см.",
+                  "Totals of 3 to 6 inches, up to 10 inches in places.")
+    assert len(found) == 1
+    assert found[0].evidence == {"source": ["10"], "target": ["6"]}

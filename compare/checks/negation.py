@@ -3,7 +3,8 @@
 Each side's negations are counted clause by clause (Russian "никогда не" and "ни ... ни" count
 once, like English "never" and "neither ... nor"), after removing fixed phrases whose negation
 is only formal (не только / not only, тем не менее, не менее / no less, не раньше /
-no earlier than, not before, как бы ни). A side
+no earlier than, not before, and the concessive "бы ни" after any form of a wh-word: какими бы
+ни были "whatever they were"). A side
 with more negations is flagged unless the other side has enough *weak* negators that a
 translator may legitimately render as "not": без / without and без-/бес- words (бессмысленно
 -> "makes no sense"), не-prefixed words (нелегко -> "not easy"), un-/in-/ill- words (impossible
@@ -13,7 +14,10 @@ translator may legitimately render as "not": без / without and без-/бес
 Idioms that negate on one side only: "have / be in no doubt" keeps its "no" (as "не
 сомневаться" does), while "нет сомнений" is the certainty idiom, weak; a negated verb of ceasing
 (не прекращаются, did not stop) is "continue" and weak on both sides; "say no to" is a verb of
-refusal; "не только меня" pairs with "I'm not the only one".
+refusal; "не только меня" pairs with "I'm not the only one". English "has yet to" ("not
+yet" or "still to"), "far from", "short of" and "landlocked" (не имеющий выхода к морю) are lexical
+negators; "не обошлось без" (double negation: "there were") and "им всё равно" ("they don't
+care") are weak; Kazakh "ойға / ақылға сыймайды" ("does not fit the mind": absurd) is weak.
 
 Kazakh (general rules of the grammar, not fitted to sentences):
 
@@ -61,7 +65,8 @@ _CLAUSE = regex.compile(r"[,;:()\"“”«»—–]|\s-\s|\.\s")
 _FORMAL_RU = regex.compile(
     r"\b(?:не только|тем не менее|не менее|не более|не больше|не раньше|не позднее|не позже|"
     r"не раз|не зря|не случайно|кроме того|чуть ли не|едва ли не|чуть не|не то чтобы|"
-    r"(?:как|кто|что|где|куда|когда|сколько|какой|какая|какие|каким|чем)\s+бы(?:\s+\w+){0,3}\s+ни|"
+    r"(?:как\w*|кто|кого|кому|кем|ком|что|чего|чему|чем|чём|где|куда|откуда|когда|сколько|"
+    r"чей|чья|чьё|чье|чьи|чь\w+)\s+бы(?:\s+\w+){0,3}\s+ни|"
     r"не исключ(?:ено|ается|ают|аю)|не возража\w*|"
     r"как ни|что ни|не без|ни один из|не иначе как|не так давно|нет-нет)\b",
     regex.IGNORECASE,
@@ -103,8 +108,29 @@ _ONLY = {
 # "say no to", "vote no": a verb of refusal, as Russian "выступить против", "отказаться".
 _SAY_NO_EN = regex.compile(r"\b(?:sa(?:y|ys|id|ying)|vot(?:e|es|ed|ing))\s+no\b", regex.I)
 # English ill- adjectives (ill-informed, ill-advised, ill-equipped, ill-suited) negate as un-
-# does: "не в теме" -> "ill-informed". Rewritten to one word the prefix bucket knows.
-_ILL_EN = regex.compile(r"\bill-(?=\p{L}{4,})", regex.IGNORECASE)
+# does: "не в теме" -> "ill-informed". Rewritten to one word the prefix bucket knows. Written
+# apart ("ill advised", "ill prepared") only before a participle: "ill patients" is no negation.
+_ILL_EN = regex.compile(
+    r"\bill-(?=\p{L}{4,})|\bill\s+(?=(?:advised|prepared|equipped|informed|suited|timed|"
+    r"conceived|judged|considered|defined|fated|founded|served)\b)",
+    regex.IGNORECASE,
+)
+# "have / has / is yet to (announce)" is "not yet" ("ещё не объявили") but also "is still to
+# be", "предстоит" ("ещё предстоит выяснить"): a lexical negator, not a strong one.
+_YET_TO_EN = regex.compile(
+    r"\b(?:ha(?:ve|s|d)|is|are|was|were|am|remains?|remained)\s+yet\s+to\b", regex.IGNORECASE
+)
+# Lexical negators written as phrases: "far from (furthering)" = "not at all", "(fall) short
+# of" = "not reach / not enough" ("nothing short of" is formal, removed first).
+_PHRASE_LEXICAL_EN = regex.compile(r"\bfar\s+from\b|\bshort\s+of\b", regex.IGNORECASE)
+# "Не обошлось без столкновений" (impersonal: "there were clashes") is a double negation, and
+# "мне / им всё равно" is "I / they don't care": both weak lexical words, so that either an
+# English affirmative or an English "not without" / "don't care" pairs with them.
+_DOUBLE_RU = regex.compile(
+    r"\bне\s+(?:обошлось|обходится|обойдётся|обойдется)\s+без\w*|"
+    r"\b(?:мне|тебе|ему|ей|нам|вам|им)\s+(?:было\s+|будет\s+)?вс[её]\s+равно\b",
+    regex.IGNORECASE,
+)
 # Russian "нет (никаких) сомнений" is the certainty idiom ("there is no doubt", Kazakh
 # "күмән жоқ", both formal): a weak lexical word, so "I have no doubt" still pairs with it.
 _NO_DOUBT_RU = regex.compile(r"\bнет\s+(?:никаких\s+)?сомнени\w*", regex.IGNORECASE)
@@ -139,6 +165,9 @@ _KK_LITOTES = regex.compile(
 _KK_REWRITES = (
     (regex.compile(r"\b(?:емес|жоқ)\s+(?:па|ма|пе|ме)\b", regex.IGNORECASE), " kkrhetoric "),
     (regex.compile(r"\bжоққа\s+шығар\w*", regex.IGNORECASE), " kkdeny "),
+    # "ойға / ақылға сыймайды, қонбайды" ("does not fit the mind"): absurd, unthinkable
+    (regex.compile(r"\b(?:ойға|ақылға|санаға)\s+(?:сыймай|сыймас|симай|қонбай|қонбас)\w*",
+                   regex.IGNORECASE), " kkabsurd "),
     (regex.compile(r"\bжоқтығ\w*|\bжоқтық\w*|\bжоқ\s+бол\w*", regex.IGNORECASE), " kkabsence "),
     (_KK_LITOTES, " kklitotes "),
     (regex.compile(r"\b\w{2,}[мбп][ае]с\s+үшін\b", regex.IGNORECASE), " kkpurpose "),
@@ -230,7 +259,9 @@ _PREFIX = {
     ),
     "en": regex.compile(
         r"un(?!der|ion|it|iv|iq|til|ifor|animous|cle)\w{4,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|definite|"
-        r"dependent|direct|formal|accurate|active|ability)\w*|im(?:possible|proper|mature|"
+        r"dependent|direct|formal|accurate|active|ability|toleran|tolerab|accessib|appropriat|"
+        r"effective|eligib|experienc|expensive|evitab|consisten|convenien|compatib|"
+        r"comprehensib|conceivab|competen|curab|secur|significan|justice|action)\w*|im(?:possible|proper|mature|"
         r"mobile|balance|penetrable|passable|perfect|patient|practical|probable|partial|"
         r"measurable|mortal)\w*|il(?:legal|legitimate|logical|literate|licit)\w*|irr(?!igat)\w{4,}|"
         r"dis(?!tric|cuss|play|tan|tribut|tinct|cipl|aster|cover|course|ease|patch|h|c\b|k\b|"
@@ -243,14 +274,14 @@ _LEXICAL = {
     "ru": regex.compile(
         r"вряд|едва|лишь|только|мало|кроме|отказ\w*|отсутств\w*|прекрат\w*|перестал\w*|"
         r"запрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
-        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|"
+        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|rudouble|"
         r"потер[яеь]\w*"
     ),
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations);
     # not қарсы "against", a postposition like Russian против, which is not here either; the
     # negative verbal noun -мау/-меу (болдырмау "preventing") pairs with prevent, avoid, fail
     "kk": regex.compile(
-        r"тек|ғана|қана|сирек|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|"
+        r"тек|ғана|қана|сирек|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|kkabsurd|"
         r"(\w{2,})([мбп])[ае]у\w*|kkpurpose|тыйым\w*|аулақ\w*|жалтар\w*|тоқтат\w*|тоқтады\w*|тоқтап|әрең|кем|"
         r"жоғалт\w*|жоғалды\w*|айырыл\w*|теріске|бекер|босқа|қалыс"
     ),
@@ -259,7 +290,7 @@ _LEXICAL = {
         r"ceas\w*|rarely|hardly|barely|scarcely|seldom|little|few|only|except|instead|rather|beyond|"
         r"unless|lest|rare|unable|reject\w*|lost|lose|loses|losing|less|devoid|exempt\w*|remain\w*|"
         r"missing|vanish\w*|miss|missed|misses|shortage\w*|ignor\w*|neglect\w*|skip\w*|"
-        r"encease|ensayno"
+        r"encease|ensayno|enfarfrom|landlocked"
     ),
 }
 # 3. "without": без ~ without / no / -less / free of; "а не X" ~ "rather than X".
@@ -420,10 +451,14 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _CEASE_EN.sub(" encease ", cleaned)
         cleaned = _SAY_NO_EN.sub(" ensayno ", cleaned)
         cleaned = _ILL_EN.sub("illneg", cleaned)
+        cleaned = _YET_TO_EN.sub(" enfarfrom ", cleaned)
     if lang == "ru":
         cleaned = _CEASE_RU.sub(" rucease ", cleaned)
         cleaned = _NO_DOUBT_RU.sub(" rudoubt ", cleaned)
+        cleaned = _DOUBLE_RU.sub(" rudouble ", cleaned)
     cleaned = formal.sub(" ", cleaned)
+    if lang == "en":
+        cleaned = _PHRASE_LEXICAL_EN.sub(" enfarfrom ", cleaned)
     if lang == "ru":
         cleaned = _CONTRAST_RU.sub(" ане ", cleaned)
     if lang == "en":

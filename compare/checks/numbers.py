@@ -9,6 +9,15 @@ English "first" may satisfy a Russian "1" (на 1 этаже "on the first floor
 "шесть десятков" is sixty (десяток as a scale word), полгода six (months). The numbers of
 disease and virus names (COVID-19, SARS-CoV-2) are soft: Russian often writes COVID or ковид.
 
+More conventions: a capitalised number word inside a sentence is part of a name (Four Corners,
+Четырёх углов) and soft; "между двумя" is soft against an English "between"; Kazakh collective
+numerals (екеуі "the two of them") read softly; fashion season codes (SS19, AW20) carry their
+year; a number word that counts an enumeration on the other side ("Three men, aged 33, 34 and
+39") is said by it. Measures in different units of one dimension match only after conversion
+(до 25 см ~ up to 10 inches, never the "10" of another measure), and measures in the same unit
+must agree exactly; a bare "градусов" / "degrees" may be either temperature scale (27 градусов ~
+80 degrees). Two soft mentions never pair with each other.
+
 An English number word that opens a hyphenated compound adjective (three-way, five-year,
 two-storey, three-dimensional; capitalised in a product title too: Three-Way Mechanism) is soft
 as well: Russian writes these as one word with a numeral stem (трёхходовой, пятилетний,
@@ -105,6 +114,8 @@ _SOFT_RU: tuple[tuple[str, float], ...] = (
 _SOFT_KK: tuple[tuple[str, float], ...] = (
     (r"екі\w*|қос\w*", 2), (r"тәулік\w*", 24), (r"он\w*", 10), (r"жүз\w*", 100),
     # suffixed forms: үшеуі, төрттік, бесінші
+    # collective numerals: екеуі "the two of them", үшеуін, алтауы, жетеуі
+    (r"екеу\w*", 2), (r"алтау\w*", 6), (r"жетеу\w*", 7),
     (r"үш\w+", 3), (r"төрт\w+", 4), (r"бес\w+", 5), (r"алты\w+", 6), (r"жеті\w+", 7),
     (r"сегіз\w+", 8), (r"тоғыз\w+", 9), (r"жиырма\w+", 20), (r"отыз\w+", 30),
 )  # fmt: skip
@@ -146,7 +157,10 @@ _UNITS: tuple[tuple[str, str, float], ...] = (
     (r"кг|килограмм\w*|kg|kilograms?|kilos?", "mass", 1.0),
     (r"фунт\w*|pounds?|lbs?", "mass", 0.45359),
     (r"тонн\w*|тонна\w*|tonnes?|tons?", "mass", 1000.0),
-    (r"°\s?C|градус\w* Цельси\w*|degrees? Celsius|°\s?F|degrees? Fahrenheit", "temp", 1.0),
+    # a bare "градусов" / "degrees" in weather news is Celsius in Russian and Kazakh and
+    # often Fahrenheit in US English (27 градусов ~ 80 degrees): the scale is left open
+    (r"°\s?C|градус\w* Цельси\w*|degrees? Celsius|°\s?F|degrees? Fahrenheit|°|градус\w*|"
+     r"degrees?", "temp", 1.0),
 )
 _UNIT_RE = tuple(
     (regex.compile(rf"[\s\u00a0-]*(?:{p})(?![\p{{L}}])", regex.IGNORECASE), d, f)
@@ -170,6 +184,7 @@ class Mention:
     word: bool = False
     measure: tuple[str, frozenset[float]] | None = None
     scaled: frozenset[float] | None = None  # values after a scale word (2,5 млрд -> 2.5e9)
+    unit: float | None = None  # the SI factor of the unit written after it (km: 1000)
 
 
 def _r(x: float) -> float:
@@ -285,8 +300,8 @@ def _word_scales(lang: str) -> dict[str, float]:
 def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Written-out numbers, with adjacent number words combined (twenty-five, два миллиона).
 
-    A capitalised number word inside an English sentence is taken for part of a name (Four
-    Corners, Big Ten) and skipped.
+    A capitalised number word inside a sentence is taken for part of a name (Four Corners, Big
+    Ten, Четырёх углов) and is soft.
     """
     scales = _word_scales(lang)
     out: list[Mention] = []
@@ -303,15 +318,18 @@ def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[M
             val, soft = scales[w], True
         compound = lang == "en" and val is not None and _en_compound(text, words, i)
         if (
-            lang == "en"
-            and val is not None
+            val is not None
             and m.group()[0].isupper()
             and not _HEADING_BEFORE.search(text[: m.start()])
             and not compound
         ):
-            val = None  # part of a name: the Four Corners, the Big Ten
+            # part of a name (the Four Corners, the Big Ten; Russian "в районе Четырёх углов"):
+            # soft, so that it may match the other side's name word but is never flagged
+            soft = True
         if compound:
             soft = True  # three-way, five-year: see the module comment
+        if lang == "ru" and val == 2 and i > 0 and words[i - 1].group().lower() == "между":
+            soft = True  # "между двумя странами": English "between" says the two
         if val is None and w not in _ONE:
             i += 1
             continue
@@ -414,6 +432,7 @@ def _add_units(text: str, mentions: list[Mention]) -> None:
             continue
         dim, factor, _ = u
         m.measure = (dim, frozenset(v * factor for v in m.values))
+        m.unit = factor
         # "6 метров (18 feet)": a conversion given in brackets adds no number of its own.
         if k > 0 and mentions[k - 1].measure and mentions[k - 1].measure[0] == dim:
             if regex.fullmatch(
@@ -427,10 +446,24 @@ def _add_units(text: str, mentions: list[Mention]) -> None:
 _DISEASE_BEFORE = regex.compile(r"(?:covid|ковид|cov|сov)[-‑–]?\s?$", regex.IGNORECASE)
 
 
+# Fashion season codes: SS19 (spring/summer 2019), AW20 / FW20 (autumn or fall/winter), PF21
+# (pre-fall), RS22 (resort): the two digits are the year, which Russian and Kazakh write out.
+_SEASON = regex.compile(r"\b(?:SS|AW|FW|PF|RS)(\d{2})\b")
+
+
+def _seasons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for m in _SEASON.finditer(text):
+        year = float(m.group(1))
+        out.append(Mention(m.start(1), m.end(1), m.group(), frozenset({year, 2000 + year})))
+        taken.append((m.start(), m.end()))
+    return out
+
+
 def extract_numbers(text: str, lang: str) -> list[Mention]:
     """All number mentions of ``text`` (``lang`` "en", "ru" or "kk")."""
     taken: list[tuple[int, int]] = []
-    mentions = _dates(text, taken) + _times(text, lang, taken)
+    mentions = _dates(text, taken) + _times(text, lang, taken) + _seasons(text, taken)
     for m in _NUM.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -487,8 +520,16 @@ def _meet(a: Mention, b: Mention) -> bool:
     """
     if a.scaled is not None and b.scaled is not None:
         return bool(a.scaled & b.scaled)
+    if (a.measure and b.measure and a.measure[0] == b.measure[0] != "temp"
+            and a.unit != b.unit):  # fmt: skip
+        # Different units of one dimension (10 см, 10 inches): only the converted measure
+        # counts, so that "до 25 см" finds "10 inches" and not the "10" of another measure.
+        return any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in a.measure[1]
+                   for y in b.measure[1])  # fmt: skip
     if a.values & b.values:
         return True
+    if a.measure and b.measure and a.measure[0] == b.measure[0] != "temp":
+        return False  # the same unit on both sides: the values themselves must agree
     if a.measure and b.measure and a.measure[0] == b.measure[0] and a.measure[0] != "temp":
         return any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in a.measure[1]
                    for y in b.measure[1])  # fmt: skip
@@ -519,7 +560,10 @@ def match_mentions(src: list[Mention], tgt: list[Mention]) -> dict[int, int]:
     adj = [[j for j in row if not (src[i].soft or tgt[j].soft)] for i, row in enumerate(full)]
     for i in range(len(src)):
         augment(i, set())
-    adj = full
+    # Second pass: a soft mention may take a firm partner, but two soft mentions never link:
+    # neither would be flagged alone, and Kazakh "екі" taken by an English "both" would leave
+    # the firm "two" of the same sentence unmatched.
+    adj = [[j for j in row if not (src[i].soft and tgt[j].soft)] for i, row in enumerate(full)]
     for i in range(len(src)):
         if i not in owner.values():
             augment(i, set())
@@ -552,8 +596,14 @@ class NumberMismatch(PairCheck):
         tgt = _side_mentions(ctx.target.text, ctx.target.sentences, t_idx, "en")
         matched = match_mentions(src, tgt)
         used_t = set(matched.values())
-        lost = [m for i, m in enumerate(src) if i not in matched and not m.soft]
-        extra = [m for j, m in enumerate(tgt) if j not in used_t and not m.soft]
+        # "Three men, aged 33, 34 and 39" <- "мужчины в возрасте 33, 34 и 39 лет": a number word
+        # that counts a list of numbers on the other side is said by the list.
+        src_lists = _list_lengths(ctx.source.text, src)
+        tgt_lists = _list_lengths(ctx.target.text, tgt)
+        lost = [m for i, m in enumerate(src) if i not in matched and not m.soft
+                and not (m.word and m.values & tgt_lists)]  # fmt: skip
+        extra = [m for j, m in enumerate(tgt) if j not in used_t and not m.soft
+                 and not (m.word and m.values & src_lists)]  # fmt: skip
         flags: list[Flag] = []
         for k, t in enumerate(extra):
             sev = "major" if t.word else self.severity
@@ -571,6 +621,28 @@ class NumberMismatch(PairCheck):
             ev = {"source": [_show(s)], "target": []}
             flags.append(self.flag("source", s.start, s.end, msg, ev, severity=sev))
         return flags
+
+
+_LIST_COMMA = regex.compile(r"\s*,\s*")
+_LIST_LAST = regex.compile(r"\s*,?\s*(?:and|or|и|или|және|мен|не)\s+", regex.IGNORECASE)
+
+
+def _list_lengths(text: str, mentions: list[Mention]) -> frozenset[float]:
+    """Lengths of the enumerations of digit numbers in ``mentions`` ("33, 34 and 39" is 3):
+    numbers separated by commas, the last one after "and" / "или" / "және"."""
+    lengths: set[float] = set()
+    run = 1
+    digits = [m for m in mentions if not m.word]
+    for a, b in zip(digits, digits[1:], strict=False):
+        gap = text[a.end : b.start]
+        if _LIST_LAST.fullmatch(gap):
+            lengths.add(float(run + 1))
+            run = 1
+        elif _LIST_COMMA.fullmatch(gap):
+            run += 1
+        else:
+            run = 1
+    return frozenset(lengths)
 
 
 def _side_mentions(text: str, sentences: list, idx: tuple[int, ...], lang: str) -> list[Mention]:
