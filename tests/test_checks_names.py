@@ -319,3 +319,64 @@ def test_ministries_demonyms_and_title_segments(src: str, eng: str, flagged: boo
 )
 def test_translated_character_and_award_names(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng)) is flagged, (src, eng)
+
+
+def _major(src: str, eng: str, lang: str = "ru") -> list:
+    return [f for f in flags(src, eng, lang) if f.severity != "minor"]
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # a possessive English name read by sound without its 's
+        ("Решение Флейка возымело эффект.", "Flake's choice had power.", "ru", False),
+        ("Решение Флейка возымело эффект.", "Moore's choice had power.", "ru", True),
+        # a government named by its capital
+        ("Правительство Греции давно настаивало на этом.", "Athens has long insisted on it.",
+         "ru", False),
+        ("Правительство Греции давно настаивало на этом.", "Ankara has long insisted on it.",
+         "ru", True),
+        # compass compounds
+        ("В ближайшие дни на Юго-Западе ожидаются ливни.",
+         "Heavy rainfall is expected in the Southwest.", "ru", False),
+        ("В ближайшие дни на Юго-Западе ожидаются ливни.",
+         "Heavy rainfall is expected in the Southeast.", "ru", True),
+        # -ический adjectives open translated institution names
+        ("Форд выступила перед Юридическим комитетом Сената.",
+         "Ford spoke before the Senate Judiciary Committee.", "ru", False),
+        ("Форд выступила перед Юридическим комитетом Сената.",
+         "Ford spoke before the Senate.", "ru", False),
+        ("Форд выступила перед Атлантическим советом.", "Ford spoke before the Pacific Council.",
+         "ru", True),
+        # Евро- compounds
+        ("«Челси» сыграет в матче Евролиги.", "Chelsea plays in the Europa League.",
+         "ru", False),
+        # English institution names joined by "on"
+        ("Законодательство о создании комиссии по искусственному интеллекту не принято.",
+         "Legislation to create a National Security Commission on Artificial Intelligence has "
+         "not seen action.", "ru", False),
+        ("Министрлік Біріктірілген орталық құрды.", "The ministry set up a Joint Center.",
+         "kk", False),
+    ],
+)
+def test_professional_name_conventions(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(_major(src, eng, lang)) is flagged
+
+
+def test_a_name_the_english_gives_as_a_pronoun_is_minor() -> None:
+    """"Трамп подчеркнул" -> "he defended": minor; with no spare pronoun it stays major, and a
+    place name (exonym table) never passes as a pronoun."""
+    found = flags("По словам Трампа, его усилия принесли плоды.",
+                  "He said his efforts have brought results.")
+    assert [f.severity for f in found] == ["minor"]
+    assert [f.severity for f in flags("По словам Трампа, усилия принесли плоды.",
+                                      "The efforts have brought results, officials said.")] == [
+        "major"
+    ]
+    assert [f.severity for f in flags("Он прилетел в Германию.", "He flew there himself.")] == [
+        "major"
+    ]
+    assert [f.severity for f in flags("Сондай-ақ Трамптың айтуынша, күш-жігері нәтиже берді.",
+                                      "He said his efforts have brought results.", "kk")] == [
+        "major"
+    ]
