@@ -380,3 +380,30 @@ def test_a_name_the_english_gives_as_a_pronoun_is_minor() -> None:
                                       "He said his efforts have brought results.", "kk")] == [
         "major"
     ]
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # US state postal codes
+        ("Ураган прошёл в 65 км от границы Аризоны.",
+         "It was a hurricane within 40 miles of the AZ border.", "ru", False),
+        ("Ураган прошёл в 65 км от границы Аризоны.",
+         "It was a hurricane within 40 miles of the TX border.", "ru", True),
+        # named scales are units
+        ("Цунами последовало за землетрясением магнитудой 7,5 по шкале Рихтера.",
+         "The tsunami followed a 7.5 magnitude earthquake.", "ru", False),
+        ("Цунами последовало за землетрясением, о котором сообщил Рихтер.",
+         "The tsunami followed an earthquake.", "ru", True),
+        # an institution named by its initials
+        ("Отец также играл в команде Университета штата Луизиана.",
+         "His father also played basketball for LSU.", "ru", False),
+        ("Отец также играл в команде Университета штата Луизиана.",
+         "His father also played basketball for MIT.", "ru", True),
+        # the capital for the government, the inflected Германии too
+        ("Лидеры Турции и Германии встретились за завтраком.",
+         "The leaders of Turkey and Germany met for breakfast in Berlin.", "ru", False),
+    ],
+)
+def test_codes_scales_and_initials(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(_major(src, eng, lang)) is flagged

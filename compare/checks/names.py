@@ -311,7 +311,7 @@ _EXONYMS = """
 _CAPITALS = """
 греци грек|athens
 испан|madrid
-герман неміс|berlin
+герман германи неміс|berlin
 сша америк ақш|washington
 британ великобритан ұлыбритан англи|london westminster
 япон жапон|tokyo
@@ -699,6 +699,19 @@ def _exonym_targets_of(w: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# US state postal codes, which English news uses for the state (the AZ border <- граница
+# Аризоны): the code is read as the state's distinctive word.
+_US_STATES = dict(
+    pair.split("=")
+    for pair in """AL=Alabama AK=Alaska AZ=Arizona AR=Arkansas CA=California CO=Colorado
+    CT=Connecticut DE=Delaware FL=Florida GA=Georgia HI=Hawaii ID=Idaho IL=Illinois IN=Indiana
+    IA=Iowa KS=Kansas KY=Kentucky LA=Louisiana ME=Maine MD=Maryland MA=Massachusetts
+    MI=Michigan MN=Minnesota MS=Mississippi MO=Missouri MT=Montana NE=Nebraska NV=Nevada
+    NH=Hampshire NJ=Jersey NM=Mexico NY=York NC=Carolina ND=Dakota OH=Ohio OK=Oklahoma
+    OR=Oregon PA=Pennsylvania RI=Rhode SC=Carolina SD=Dakota TN=Tennessee TX=Texas UT=Utah
+    VT=Vermont VA=Virginia WA=Washington WV=Virginia WI=Wisconsin WY=Wyoming""".split()
+)
+
 # Russian ministries go by stump compounds, Мин- and the field (Минцифры, Минфин, Минтруд,
 # Минэнерго, Минприроды); English names them "Ministry of ...". Not Минск, Минаев, Минин.
 _MINISTRY = regex.compile(r"мин(?!ск|ь|[аеёиоуыэюя])\w{3,}")
@@ -710,6 +723,8 @@ def src_matches_en(src_word: str, en_word: str) -> bool:
     """Whether an English word renders a source word, by exonym or by spelling."""
     if src_word.isascii() and src_word.lower() == en_word.lower():
         return True
+    if en_word in _US_STATES and not src_word.isupper():
+        return src_matches_en(src_word, _US_STATES[en_word])
     if _MINISTRY.fullmatch(src_word.lower()) and en_word.lower() in _MINISTRY_EN:
         return True
     if any(_en_hit(p, en_word) for p in _exonym_targets(src_word)):
@@ -877,6 +892,7 @@ class NameMismatch(PairCheck):
         en_all = en_words + _joined_runs(en_words)
         en_caps = {e[2] for e in en_words if e[2].isupper()}
         first_cyrillic = next((w[0] for w in words if regex.match(r"\p{Cyrillic}", w[2])), -1)
+        acronyms: list[str] | None = None
         for run in _split_at_initials(_runs(text, words)):
             if _initial(text, sent.start, run[0][0], source=True) or run[0][0] == first_cyrillic:
                 run = run[1:]
@@ -899,7 +915,12 @@ class NameMismatch(PairCheck):
                 and i > last
                 and not (any(hits) and _PATRONYMIC.fullmatch(w[2].lower()))
             ]
-            if not needed or _given_syllables(run, needed):
+            if not needed or _given_syllables(run, needed) or _scale_name(text, run):
+                continue
+            if acronyms is None:
+                acronyms = [e[2] for e in en_words if regex.fullmatch(r"\p{Lu}{3,5}", e[2])
+                            and not any(self._renders(s[2], e[2]) for s in src_words)]  # fmt: skip
+            if _in_acronym(needed, acronyms):
                 continue
             name = text[run[0][0] : run[-1][1]]
             out.append(
@@ -974,6 +995,32 @@ class NameMismatch(PairCheck):
                 )  # fmt: skip
             )
         return out
+
+
+# Named scales are units: "7,5 по шкале Рихтера" is "a 7.5 magnitude" in English, "по Цельсию"
+# is "C" (Kazakh: Рихтер шкаласы бойынша).
+_SCALE_BEFORE = regex.compile(r"(?:шкал\w*|по)\s+$", regex.IGNORECASE)
+_SCALE_AFTER = regex.compile(r"\s+шкал", regex.IGNORECASE)
+_SCALE_NAMES = regex.compile(r"(?:рихтер|цельси|фаренгейт|кельвин|бофорт|меркалли)\w*",
+                             regex.IGNORECASE)  # fmt: skip
+
+
+def _scale_name(text: str, run: list[tuple[int, int, str]]) -> bool:
+    """Whether the run is the name of a scale used as a unit (see _SCALE_BEFORE)."""
+    if len(run) != 1 or not _SCALE_NAMES.fullmatch(run[0][2]):
+        return False
+    before = text[max(0, run[0][0] - 20) : run[0][0]]
+    return bool(_SCALE_BEFORE.search(before) or _SCALE_AFTER.match(text, run[0][1]))
+
+
+def _in_acronym(needed: list[tuple[int, int, str]], acronyms: list[str]) -> bool:
+    """Whether every unmatched word's Latin initial is a letter of one English acronym that no
+    source word explains: the English named the institution by its initials (Университет штата
+    Луизиана -> LSU, Louisiana State University)."""
+    for acronym in acronyms:
+        if all((latin_key(w[2])[:1] or "?").upper() in acronym for w in needed):
+            return True
+    return False
 
 
 def _split_at_initials(runs: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
