@@ -397,9 +397,9 @@ def test_a_name_the_english_gives_as_a_pronoun_is_minor() -> None:
          "The tsunami followed an earthquake.", "ru", True),
         # an institution named by its initials
         ("Отец также играл в команде Университета штата Луизиана.",
-         "His father also played basketball for LSU.", "ru", False),
+         "The father also played basketball for LSU.", "ru", False),
         ("Отец также играл в команде Университета штата Луизиана.",
-         "His father also played basketball for MIT.", "ru", True),
+         "The father also played basketball for MIT.", "ru", True),
         # the capital for the government, the inflected Германии too
         ("Лидеры Турции и Германии встретились за завтраком.",
          "The leaders of Turkey and Germany met for breakfast in Berlin.", "ru", False),
