@@ -407,3 +407,21 @@ def test_a_name_the_english_gives_as_a_pronoun_is_minor() -> None:
 )
 def test_codes_scales_and_initials(src: str, eng: str, lang: str, flagged: bool) -> None:
     assert bool(_major(src, eng, lang)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        # a title the source quotes, translated and unquoted in English
+        ("Звезда шоу «Логово дракона» Питер Джонс разгневан.",
+         "Dragons Den star Peter Jones was furious.", False),
+        ("Звезда шоу «Логово змеи» Питер Джонс разгневан.",
+         "Dragons Den star Peter Jones was furious.", True),
+        # a country's acronym after an institution word may stay implicit
+        ("В четверг Кавано дал показания в Конгрессе США.",
+         "Kavanaugh testified before Congress on Thursday.", False),
+        ("В четверг матч Лиги Европы пройдёт в Вене.", "The League match is on Thursday.", True),
+    ],
+)
+def test_quoted_titles_and_implicit_countries(src: str, eng: str, flagged: bool) -> None:
+    assert bool(_major(src, eng)) is flagged

@@ -917,6 +917,8 @@ class NameMismatch(PairCheck):
             ]
             if not needed or _given_syllables(run, needed) or _scale_name(text, run):
                 continue
+            if _country_of_institution(run, needed, hits):
+                continue
             if acronyms is None:
                 acronyms = [e[2] for e in en_words if regex.fullmatch(r"\p{Lu}{3,5}", e[2])
                             and not any(self._renders(s[2], e[2]) for s in src_words)]  # fmt: skip
@@ -946,8 +948,13 @@ class NameMismatch(PairCheck):
                                                               src_words))  # fmt: skip
         titled += _quoted_titles(text, sent.start, sent.end, src_text)
         titled += _title_segments(text, sent.start, sent.end)
+        # Words of titles the source quotes («Логово дракона»): an English run that renders one
+        # of them is that title, translated and written without quotes (Dragons' Den).
+        quoted = [w for m in _QUOTED_SRC.finditer(src_text) for w in _WORD.findall(m.group())]
         for run in _split_at_initials(_runs(text, words)):
             if any(a <= run[0][0] and run[-1][1] <= b for a, b in titled):
+                continue
+            if any(self._renders(q, w[2]) for w in run for q in quoted) and len(run) > 1:
                 continue
             if _initial(text, sent.start, run[0][0]):
                 run = run[1:]
@@ -1011,6 +1018,19 @@ def _scale_name(text: str, run: list[tuple[int, int, str]]) -> bool:
         return False
     before = text[max(0, run[0][0] - 20) : run[0][0]]
     return bool(_SCALE_BEFORE.search(before) or _SCALE_AFTER.match(text, run[0][1]))
+
+
+def _country_of_institution(run: list, needed: list, hits: list[bool]) -> bool:
+    """"Конгрессе США" -> "Congress", "Госдума РФ" -> "the Duma": a country's acronym the
+    exonym table knows, right after a rendered generic institution word of the same run, is
+    often left implicit in English. Not a spelled-out name: Лиги Европы is the Europa League."""
+    first = run.index(needed[0])
+    return (
+        first > 0
+        and hits[first - 1]
+        and _generic_src(run[first - 1][2])
+        and all(w[2].isupper() and _exonym_targets(w[2]) for w in needed)
+    )
 
 
 def _in_acronym(needed: list[tuple[int, int, str]], acronyms: list[str]) -> bool:
