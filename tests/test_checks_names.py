@@ -425,3 +425,24 @@ def test_codes_scales_and_initials(src: str, eng: str, lang: str, flagged: bool)
 )
 def test_quoted_titles_and_implicit_countries(src: str, eng: str, flagged: bool) -> None:
     assert bool(_major(src, eng)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        # letter names spell English capitals
+        ("Бывший соавтор Уэста, рэппер Джей-Зи, тоже менял имя.",
+         "A former West collaborator, JAY-Z, has also changed the name.", False),
+        ("Бывший соавтор Уэста, рэппер Джей-Зи, тоже менял имя.",
+         "A former West collaborator, JAY-K, has also changed the name.", True),
+        ("Об этом сообщила служба Би-би-си.", "The BBC reported it.", False),
+        ("Об этом сообщила служба Би-би-си.", "The CNN reported it.", True),
+        # a unit symbol after a number
+        ("После землетрясения магнитудой 7,1 Mw активность выросла.",
+         "Activity increased after a 7.1-magnitude earthquake.", False),
+        ("После землетрясения, о котором сообщил Mw, активность выросла.",
+         "Activity increased after the earthquake.", True),
+    ],
+)
+def test_letter_names_and_unit_symbols(src: str, eng: str, flagged: bool) -> None:
+    assert bool(_major(src, eng)) is flagged

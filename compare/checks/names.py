@@ -712,6 +712,17 @@ _US_STATES = dict(
     VT=Vermont VA=Virginia WA=Washington WV=Virginia WI=Wisconsin WY=Wyoming""".split()
 )
 
+# English letters by their Russian names, as Russian spells acronyms and letter names out
+# (Би-би-си = BBC, Си-эн-эн = CNN, Джей-Зи = JAY-Z): a source word that is the name of an English
+# capital letter renders a word of capitals beginning with that letter.
+_LETTER_NAMES = {
+    "a": ("эй",), "b": ("би",), "c": ("си",), "d": ("ди",), "e": ("и",), "f": ("эф",),
+    "g": ("джи",), "h": ("эйч",), "i": ("ай",), "j": ("джей",), "k": ("кей",), "l": ("эл",),
+    "m": ("эм",), "n": ("эн",), "o": ("оу",), "p": ("пи",), "q": ("кью",), "r": ("ар",),
+    "s": ("эс",), "t": ("ти",), "u": ("ю",), "v": ("ви",), "w": ("дабл",), "x": ("экс",),
+    "y": ("уай",), "z": ("зи", "зед"),
+}  # fmt: skip
+
 # Russian ministries go by stump compounds, Мин- and the field (Минцифры, Минфин, Минтруд,
 # Минэнерго, Минприроды); English names them "Ministry of ...". Not Минск, Минаев, Минин.
 _MINISTRY = regex.compile(r"мин(?!ск|ь|[аеёиоуыэюя])\w{3,}")
@@ -725,6 +736,9 @@ def src_matches_en(src_word: str, en_word: str) -> bool:
         return True
     if en_word in _US_STATES and not src_word.isupper():
         return src_matches_en(src_word, _US_STATES[en_word])
+    if regex.fullmatch(r"[A-Z]{1,5}", en_word) and src_word.lower() in _LETTER_NAMES.get(
+            en_word[0].lower(), ()):  # fmt: skip
+        return True
     if _MINISTRY.fullmatch(src_word.lower()) and en_word.lower() in _MINISTRY_EN:
         return True
     if any(_en_hit(p, en_word) for p in _exonym_targets(src_word)):
@@ -896,6 +910,8 @@ class NameMismatch(PairCheck):
         for run in _split_at_initials(_runs(text, words)):
             if _initial(text, sent.start, run[0][0], source=True) or run[0][0] == first_cyrillic:
                 run = run[1:]
+            if run and _unit_symbol(text, run):
+                continue
             if not run:
                 continue
             # The words of the run after its last rendered word must be rendered too: a surname
@@ -1018,6 +1034,19 @@ def _scale_name(text: str, run: list[tuple[int, int, str]]) -> bool:
         return False
     before = text[max(0, run[0][0] - 20) : run[0][0]]
     return bool(_SCALE_BEFORE.search(before) or _SCALE_AFTER.match(text, run[0][1]))
+
+
+def _unit_symbol(text: str, run: list[tuple[int, int, str]]) -> bool:
+    """A short Latin word with a lower-case letter right after a number is a unit symbol
+    (7,1 Mw, 5 kWh, 40 dB, 50 Hz), not a name."""
+    word = run[0][2]
+    return (
+        len(run) == 1
+        and len(word) <= 3
+        and word.isascii()
+        and not word.isupper()
+        and bool(regex.search(r"\d[\s\u00a0]*$", text[max(0, run[0][0] - 3) : run[0][0]]))
+    )
 
 
 def _country_of_institution(run: list, needed: list, hits: list[bool]) -> bool:
