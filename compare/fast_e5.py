@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from compare.batching import length_batches
 from compare.embed import E5_SMALL_UNRELATED_COSINE
 
 PASSAGE_PREFIX = "passage: "
@@ -456,6 +457,7 @@ class FastE5Embedder:
         num_threads: int | None = 1,
         batch_tokens: int = 2048,
         model_path: str | os.PathLike[str] | None = None,
+        max_spread: float | None = 1.25,
     ) -> None:
         try:
             import torch
@@ -475,6 +477,7 @@ class FastE5Embedder:
         self.tokenizer = E5Tokenizer(self._weights)
         self.dim = self._weights.hidden
         self.batch_tokens = max(batch_tokens, self._weights.max_positions)
+        self.max_spread = max_spread
         self._window = self._weights.max_positions - 2  # content tokens besides <s>, </s>
         self._positions = self._weights.vector("emb.pos").reshape(-1, self.dim)
         self._type = self._weights.vector("emb.type").reshape(-1, self.dim)[0]
@@ -537,15 +540,10 @@ class FastE5Embedder:
         return pooled
 
     def _batches(self, lengths: list[int]) -> list[list[int]]:
-        """Indices grouped shortest first, each group padded to at most ``batch_tokens``."""
-        groups: list[list[int]] = []
-        for index in sorted(range(len(lengths)), key=lengths.__getitem__):
-            group = groups[-1] if groups else None
-            if group is None or lengths[index] * (len(group) + 1) > self.batch_tokens:
-                groups.append([index])
-            else:
-                group.append(index)
-        return groups
+        """Indices grouped shortest first, each group padded to at most ``batch_tokens`` and
+        its longest window at most ``max_spread`` times its shortest (:mod:`compare.batching`)."""
+        return length_batches(lengths, self.batch_tokens, max_rows=len(lengths) or 1,
+                              max_spread=self.max_spread)  # fmt: skip
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
         """One padded batch through the encoder; returns each window's token mean."""

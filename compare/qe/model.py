@@ -208,19 +208,3 @@ def collate(encoded: list[Any], pad_id: int = 1) -> tuple[Any, Any, Any]:
         mask[row, :n] = 1
         side[row, :n] = torch.tensor(item.side)
     return ids, mask, side
-
-
-def length_batches(lengths: list[int], max_tokens: int, max_rows: int = 64) -> list[list[int]]:
-    """Indices sorted by length and cut into batches of at most ``max_tokens`` padded tokens."""
-    batches: list[list[int]] = []
-    current: list[int] = []
-    for index in sorted(range(len(lengths)), key=lengths.__getitem__):
-        if current and (
-            lengths[index] * (len(current) + 1) > max_tokens or len(current) >= max_rows
-        ):
-            batches.append(current)
-            current = []
-        current.append(index)
-    if current:
-        batches.append(current)
-    return batches

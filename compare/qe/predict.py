@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from compare.alignment_types import AlignedPair
+from compare.batching import length_batches
 from compare.document import Document
 from compare.fast_e5 import native_bf16
 from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, PairEncoder, words_with_spans
@@ -24,13 +25,14 @@ from compare.qe.model import (
     QEConfig,
     build_network,
     collate,
-    length_batches,
     load_state_into,
     read_model_files,
     z_to_score,
 )
 
 PRECISIONS = ("auto", "bf16", "fp32", "int8")
+# The longest pair of a batch at most this many times the shortest (compare.batching).
+BATCH_SPREAD = 1.25
 
 
 class QEUnavailable(RuntimeError):
@@ -148,7 +150,10 @@ class QEModel:
         return cls(network, config, PairEncoder(E5Tokenizer(weights)), precision, num_threads)
 
     def predict(
-        self, pairs: Sequence[tuple[Sequence[str], Sequence[str]]], batch_tokens: int = 4096
+        self,
+        pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
+        batch_tokens: int = 4096,
+        max_spread: float | None = BATCH_SPREAD,
     ) -> list[WordScores]:
         """DA z and per-word BAD probabilities for (source words, English words) pairs."""
         torch = self._torch
@@ -162,7 +167,8 @@ class QEModel:
                 torch.inference_mode(),
                 torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision == "bf16"),
             ):
-                for rows in length_batches([len(e.ids) for e in encoded], batch_tokens):
+                lengths = [len(e.ids) for e in encoded]
+                for rows in length_batches(lengths, batch_tokens, max_spread=max_spread):
                     ids, mask, side = collate([encoded[i] for i in rows])
                     z, logits = self.network(ids, mask, side)
                     bad = torch.softmax(logits.float(), dim=-1)[..., 1].numpy()

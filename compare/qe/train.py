@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from compare.batching import length_batches
 from compare.qe.data import (
     NTREX_DEV_LINES,
     Example,
@@ -42,7 +43,6 @@ from compare.qe.model import (
     QEConfig,
     build_network,
     collate,
-    length_batches,
     save_model,
     trained_parameters,
 )

@@ -1,0 +1,35 @@
+"""Length-sorted batches with little padding, for the two encoders (sentence vectors, QE).
+
+A padded batch costs its row count times its longest row. Sorting by length keeps the rows of a
+batch alike, but a short document has too few rows for that to help: its 40 pairs went into one
+batch of the meaning model padded to 2.1 times their real length (80 sentences of a 40-segment
+article to 2.5 times in the embedder), and on a CPU without native bf16 that padding was most
+of the time the model added. ``max_spread`` ends a batch where the next row would be more than
+that many times longer than the batch's first (shortest) row, so padding stays under that
+factor whatever the document's size; ``max_tokens`` and ``max_rows`` still cap a batch.
+No library does this for plain index lists, hence these few lines.
+"""
+
+from __future__ import annotations
+
+
+def length_batches(
+    lengths: list[int], max_tokens: int, max_rows: int = 64, max_spread: float | None = None
+) -> list[list[int]]:
+    """Indices sorted by length, cut into batches of at most ``max_tokens`` padded tokens and
+    ``max_rows`` rows, and (with ``max_spread``) whose longest row is at most ``max_spread``
+    times their shortest."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in sorted(range(len(lengths)), key=lengths.__getitem__):
+        if current and (
+            lengths[index] * (len(current) + 1) > max_tokens
+            or len(current) >= max_rows
+            or (max_spread is not None and lengths[index] > max_spread * lengths[current[0]])
+        ):
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
