@@ -411,3 +411,22 @@ def test_concessive_double_negation_and_english_phrases(
     src: str, eng: str, lang: str, flagged: bool
 ) -> None:
     assert bool(flags(src, eng, lang)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        # the imperfective of a verb of ceasing, negated, is "continue"
+        ("Он забил снова, не останавливаясь.", "He scored again, keeping going.", False),
+        ("Он забил снова, не уставая.", "He scored again, keeping going.", True),
+        # "не составило никакого труда" is "was easy"
+        ("Казалось, что это не составило ему никакого труда.", "He made it look easy.", False),
+        ("Казалось, что это не доставило ему никакого удовольствия.", "He made it look fun.",
+         True),
+        # English "block" renders a negated "let"
+        ("Полиция не подпустила толпу к мечети.", "Police blocked the crowd from the mosque.",
+         False),
+    ],
+)
+def test_ceasing_ease_and_blocking(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng)) is flagged

@@ -41,6 +41,18 @@ Capitals that prove nothing (general conventions, not entries for sentences):
 * Latin words in the English with Cyrillic look-alike letters (WНO with a Cyrillic Н) are
   read with the Latin letters.
 
+Conventions of professional news translation (NTREX dev lines 1-700; each rule documented
+beside its code): a government named by its capital (Правительство Греции -> Athens); compass
+compounds (Юго-Запад -> Southwest); -ический adjectives opening translated institution names
+(Юридический комитет -> Judiciary Committee); English institution names joined by "on"
+(Commission on Artificial Intelligence); possessive names read by sound without 's (Flake's);
+US state postal codes (AZ); Russian letter names (Джей-Зи = JAY-Z, Би-би-си = BBC); named
+scales as units (по шкале Рихтера) and unit symbols after numbers (7,1 Mw); an institution
+named by its initials (Университет штата Луизиана -> LSU); a title the source quotes, unquoted
+in English (Dragons Den <- «Логово дракона»); a country's acronym after an institution word
+(Конгрессе США -> Congress). A Russian person's name that the English gives as a spare
+third-person pronoun ("По словам Трампа" -> "He said") is minor, not major.
+
 Deliberately not caught: names at the very start of a sentence that the English drops (a
 capital there proves nothing in Russian), misspellings within the fuzzy tolerance, and names
 replaced by a common word (Hyun -> "North").

@@ -91,7 +91,7 @@ _DOUBT_EN = regex.compile(
 # the other side ("protests continue") nor is lost against one ("did not stop"). A "stopped"
 # against "не прекращаются" is the antonym check's business, as it was before.
 _CEASE_RU = regex.compile(
-    r"\b(?:не|никогда не)\s+(?:прекра[тщ]\w*|переста\w*|останов\w*|остановл\w*|"
+    r"\b(?:не|никогда не)\s+(?:прекра[тщ]\w*|переста\w*|останов\w*|остановл\w*|останавлива\w*|"
     r"утиха\w*|утих\w*|стиха\w*|смолка\w*|умолка\w*)",
     regex.IGNORECASE,
 )
@@ -123,12 +123,14 @@ _YET_TO_EN = regex.compile(
 # Lexical negators written as phrases: "far from (furthering)" = "not at all", "(fall) short
 # of" = "not reach / not enough" ("nothing short of" is formal, removed first).
 _PHRASE_LEXICAL_EN = regex.compile(r"\bfar\s+from\b|\bshort\s+of\b", regex.IGNORECASE)
-# "Не обошлось без столкновений" (impersonal: "there were clashes") is a double negation, and
-# "мне / им всё равно" is "I / they don't care": both weak lexical words, so that either an
+# "Не обошлось без столкновений" (impersonal: "there were clashes") is a double negation,
+# "мне / им всё равно" is "I / they don't care" and "не составило (никакого) труда" is "was
+# easy": all weak lexical words, so that either an
 # English affirmative or an English "not without" / "don't care" pairs with them.
 _DOUBLE_RU = regex.compile(
     r"\bне\s+(?:обошлось|обходится|обойдётся|обойдется)\s+без\w*|"
-    r"\b(?:мне|тебе|ему|ей|нам|вам|им)\s+(?:было\s+|будет\s+)?вс[её]\s+равно\b",
+    r"\b(?:мне|тебе|ему|ей|нам|вам|им)\s+(?:было\s+|будет\s+)?вс[её]\s+равно\b|"
+    r"\bне\s+состав\w+\s+(?:\w+\s+){0,2}(?:никакого\s+|особого\s+|большого\s+)?труда\b",
     regex.IGNORECASE,
 )
 # Russian "нет (никаких) сомнений" is the certainty idiom ("there is no doubt", Kazakh
@@ -290,6 +292,7 @@ _LEXICAL = {
         r"ceas\w*|rarely|hardly|barely|scarcely|seldom|little|few|only|except|instead|rather|beyond|"
         r"unless|lest|rare|unable|reject\w*|lost|lose|loses|losing|less|devoid|exempt\w*|remain\w*|"
         r"missing|vanish\w*|miss|missed|misses|shortage\w*|ignor\w*|neglect\w*|skip\w*|"
+        r"block|blocks|blocked|blocking|"
         r"encease|ensayno|enfarfrom|landlocked"
     ),
 }
