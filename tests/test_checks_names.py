@@ -446,3 +446,13 @@ def test_quoted_titles_and_implicit_countries(src: str, eng: str, flagged: bool)
 )
 def test_letter_names_and_unit_symbols(src: str, eng: str, flagged: bool) -> None:
     assert bool(_major(src, eng)) is flagged
+
+
+def test_on_before_a_date_joins_no_title_and_latin_names_are_no_pronouns() -> None:
+    """"on Tuesday" is a date, not part of a name joined by "on"; a Latin source name the
+    English drops keeps its severity whatever the pronouns."""
+    found = flags("Ливни пройдут в районе, сообщил синоптик.",
+                  "Heavy rain will spread into the Four Corners on Tuesday and last.")
+    assert [f.evidence["target"] for f in found] == [["Four Corners"]]
+    found = flags("Об этом он рассказал газете Guiyang Evening News.", "He told his paper.")
+    assert [f.severity for f in found] == ["major"]

@@ -855,8 +855,11 @@ def _pronoun_count(words: list[tuple[int, int, str]], lang: str) -> int:
 
 
 def _person_like(words: list[tuple[int, int, str]]) -> bool:
-    """Whether the unmatched words may name a person: none is an exonym-table word."""
-    return not any(_exonym_targets(w[2]) for w in words)
+    """Whether the unmatched words may name a person: Cyrillic (a Latin name in the source is
+    copied, not replaced: Guiyang Evening News) and none an exonym-table word."""
+    return all(regex.match(r"\p{Cyrillic}", w[2]) for w in words) and not any(
+        _exonym_targets(w[2]) for w in words
+    )
 
 
 @register
@@ -1141,6 +1144,10 @@ def _generic_src(word: str) -> bool:
 
 
 _TITLE_JOINERS = frozenset("of for the and with on de la".split())
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
 
 
 def _titled_stretches(text: str, words: list[tuple[int, int, str]], rendered) -> list:
@@ -1163,10 +1170,12 @@ def _titled_stretches(text: str, words: list[tuple[int, int, str]], rendered) ->
             out.append((stretch[0][0], stretch[-1][1]))
 
     stretch: list[tuple[int, int, str]] = []
-    for w in words:
+    for k, w in enumerate(words):
         cap = _is_capitalised(w[2])
         adjacent = bool(stretch) and regex.fullmatch(r"[ \u00a0\-]*", text[stretch[-1][1] : w[0]])
-        if adjacent and (cap or w[2] in _TITLE_JOINERS):
+        # "on" joins Commission on Human Rights, but not a date: Four Corners on Tuesday
+        dated = w[2] == "on" and k + 1 < len(words) and words[k + 1][2].lower() in _DATE_WORDS
+        if adjacent and (cap or w[2] in _TITLE_JOINERS) and not dated:
             stretch.append(w)
             continue
         close(stretch)
