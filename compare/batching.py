@@ -6,7 +6,10 @@ batch of the meaning model padded to 2.1 times their real length (80 sentences o
 article to 2.5 times in the embedder), and on a CPU without native bf16 that padding was most
 of the time the model added. ``max_spread`` ends a batch where the next row would be more than
 that many times longer than the batch's first (shortest) row, so padding stays under that
-factor whatever the document's size; ``max_tokens`` and ``max_rows`` still cap a batch.
+factor whatever the document's size; ``max_tokens`` and ``max_rows`` still cap a batch. The
+encoders use 1.5: on emulated AVX2 (fp32) it gave the meaning model's 40 pairs 0.65-0.88 s
+against 1.52-1.56 s in one batch (2 threads, median of 9), as 1.25 did, and with native bf16,
+where many small batches cost more than padding, 0.46-0.54 s against 0.58-0.65 s.
 No library does this for plain index lists, hence these few lines.
 """
 

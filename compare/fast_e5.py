@@ -457,7 +457,7 @@ class FastE5Embedder:
         num_threads: int | None = 1,
         batch_tokens: int = 2048,
         model_path: str | os.PathLike[str] | None = None,
-        max_spread: float | None = 1.25,
+        max_spread: float | None = 1.5,
     ) -> None:
         try:
             import torch

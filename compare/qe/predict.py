@@ -32,7 +32,7 @@ from compare.qe.model import (
 
 PRECISIONS = ("auto", "bf16", "fp32", "int8")
 # The longest pair of a batch at most this many times the shortest (compare.batching).
-BATCH_SPREAD = 1.25
+BATCH_SPREAD = 1.5
 
 
 class QEUnavailable(RuntimeError):
