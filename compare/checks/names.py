@@ -582,9 +582,15 @@ _STUMP = regex.compile(r"(?:лит|гос|мос|гор|обл|рай|проф|�
 _HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХУаеорсухіІ", "ABEKMHOPCTXYaeopcyxiI")
 
 
+_LATIN = regex.compile(r"\p{Latin}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+
+
 def _fold_homoglyphs(word: str) -> str:
     """A word mixing Latin and Cyrillic letters read with Latin letters (WНO -> WHO)."""
-    if regex.search(r"\p{Latin}", word) and regex.search(r"\p{Cyrillic}", word):
+    if word.isascii():  # nearly every English word: nothing to fold, and this is a hot path
+        return word
+    if _LATIN.search(word) and _CYRILLIC.search(word):
         return word.translate(_HOMOGLYPHS)
     return word
 # Polite "Вы" and other pronouns a writer may capitalise; function words that informal posts

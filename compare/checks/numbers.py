@@ -28,6 +28,7 @@ words joined to each other (twenty-five) stay firm.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -272,6 +273,7 @@ def _unit_after(text: str, end: int) -> tuple[str, float, int] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _word_value(w: str, lang: str) -> tuple[float | None, bool]:
     """Value of one number word in ``lang`` and whether it is soft (a "two" that may not be)."""
     lw = w.lower()
