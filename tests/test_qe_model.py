@@ -130,3 +130,31 @@ def test_without_a_source_the_model_does_not_run(tiny_qe_dir, e5_weights):
     model = QEModel.load(tiny_qe_dir, precision="fp32", weights=e5_weights)
     report = check_texts(read_pasted(EN), None, qe=model)
     assert report.qe is None and all(p.qe is None for p in report.pairs)
+
+
+def test_int8_storage_halves_the_file_and_keeps_the_predictions(tmp_path, tiny_qe_dir, e5_weights):
+    from compare.qe.model import CONFIG_FILE, pack_state, unpack_state
+    from compare.qe.predict import QEModel
+
+    config, state = read_model_files(tiny_qe_dir)
+    packed = pack_state(state, "int8")
+    matrices = [n for n in state if n.startswith("encoder.") and state[n].dim() == 2]
+    assert matrices and all(packed[n + ".int8"].dtype == torch.int8 for n in matrices)
+    restored = unpack_state(packed)
+    assert set(restored) == set(state)
+    for name in matrices:
+        error = (restored[name] - state[name].float()).abs().max()
+        step = state[name].float().abs().max() / 127
+        assert 0 < error <= 0.6 * step  # half a step of rounding, plus the fp16 scale's
+    from safetensors.torch import save_file
+
+    save_file(packed, str(tmp_path / WEIGHTS_FILE))
+    (tmp_path / CONFIG_FILE).write_text((tiny_qe_dir / CONFIG_FILE).read_text(), encoding="utf-8")
+    size = (tmp_path / WEIGHTS_FILE).stat().st_size
+    assert size < 0.75 * (tiny_qe_dir / WEIGHTS_FILE).stat().st_size
+    pairs = [(["Школа", "закрыта", "."], ["The", "school", "is", "open", "."])]
+    fp16 = QEModel.load(tiny_qe_dir, precision="fp32", weights=e5_weights).predict(pairs)[0]
+    int8 = QEModel.load(tmp_path, precision="fp32", weights=e5_weights).predict(pairs)[0]
+    assert abs(fp16.z - int8.z) < 0.05
+    with pytest.raises(ValueError, match="storage"):
+        pack_state(state, "int4")

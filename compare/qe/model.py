@@ -53,6 +53,10 @@ class QEConfig:
     thresholds: dict[str, float] = field(default_factory=dict)
     name: str = "compare-qe"
     metrics: dict[str, Any] = field(default_factory=dict)
+    storage: str = "fp16"
+    """How ``qe.safetensors`` stores the trained encoder matrices: ``fp16``, or ``int8`` (one
+    fp16 scale per row; half the size, so that a model trained in all 12 layers fits the
+    repository's 25 MB). Biases, norms and heads are always fp16."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QEConfig:
@@ -134,6 +138,45 @@ def trained_state(network: Any) -> dict[str, Any]:
     return {k: v.detach().to("cpu").half().contiguous() for k, v in state.items()}
 
 
+INT8_SUFFIX, SCALE_SUFFIX = ".int8", ".scale"
+
+
+def pack_state(state: dict[str, Any], storage: str) -> dict[str, Any]:
+    """The tensors as stored: with ``int8``, every encoder weight matrix becomes int8 rows and
+    an fp16 scale per row (symmetric, the row's largest magnitude maps to 127)."""
+    import torch
+
+    if storage == "fp16":
+        return state
+    if storage != "int8":
+        raise ValueError(f"unknown weight storage {storage!r}")
+    packed = {}
+    for name, value in state.items():
+        if name.startswith("encoder.") and name.endswith(".weight") and value.dim() == 2:
+            rows = value.float()
+            scale = (rows.abs().amax(dim=1, keepdim=True) / 127.0).clamp(min=1e-8)
+            packed[name + INT8_SUFFIX] = torch.round(rows / scale).to(torch.int8).contiguous()
+            packed[name + SCALE_SUFFIX] = scale.half().contiguous()
+        else:
+            packed[name] = value
+    return packed
+
+
+def unpack_state(stored: dict[str, Any]) -> dict[str, Any]:
+    """Float tensors from :func:`pack_state`'s output (fp16 entries pass through)."""
+    state = {}
+    for name, value in stored.items():
+        if name.endswith(INT8_SUFFIX):
+            base = name[: -len(INT8_SUFFIX)]
+            scale = stored.get(base + SCALE_SUFFIX)
+            if scale is None:
+                raise ValueError(f"damaged model file ({base} has no scale)")
+            state[base] = value.float() * scale.float()
+        elif not name.endswith(SCALE_SUFFIX):
+            state[name] = value
+    return state
+
+
 def trained_parameters(network: Any) -> list[Any]:
     names = set(trained_state_names(network))
     return [param for name, param in network.named_parameters() if name in names]
@@ -153,7 +196,7 @@ def save_model(network: Any, config: QEConfig, folder: str | os.PathLike[str]) -
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    save_file(trained_state(network), str(folder / WEIGHTS_FILE))
+    save_file(pack_state(trained_state(network), config.storage), str(folder / WEIGHTS_FILE))
     (folder / CONFIG_FILE).write_text(json.dumps(asdict(config), indent=2) + "\n", encoding="utf-8")
 
 
@@ -180,7 +223,7 @@ def read_model_files(folder: str | os.PathLike[str]) -> tuple[QEConfig, dict[str
         raise FileNotFoundError(2, "missing", str(folder / WEIGHTS_FILE))
     try:
         config = QEConfig.from_dict(json.loads(config_text))
-        state = load_file(str(folder / WEIGHTS_FILE))
+        state = unpack_state(load_file(str(folder / WEIGHTS_FILE)))
     except (SafetensorError, json.JSONDecodeError, TypeError, UnicodeDecodeError) as error:
         raise ValueError(f"damaged model file ({error})") from None
     return config, state

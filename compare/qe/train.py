@@ -71,6 +71,9 @@ class TrainOptions:
     (0.63 to 0.22) and reworded clauses (0.59 to 0.44) at the same 3 % false alarms."""
     false_alarm_rate: float = 0.03
     """Share of faithful dev pairs that the ``major`` sentence threshold may flag."""
+    storage: str = "fp16"
+    """How the release stores the trained encoder matrices (``fp16`` or ``int8``, see
+    :class:`compare.qe.model.QEConfig`)."""
 
 
 def synthetic_pairs(
@@ -255,7 +258,8 @@ def train(
     trainable = min(options.trainable_layers, layers)
     z_train = [e.z for e in train_examples if e.kind == "mlqe" and e.z is not None]
     quantiles = np.quantile(z_train or [0.0], np.linspace(0, 1, 101)).round(4).tolist()
-    config = QEConfig(layers=layers, trainable_layers=trainable, z_quantiles=quantiles)
+    config = QEConfig(layers=layers, trainable_layers=trainable, z_quantiles=quantiles,
+                      storage=options.storage)  # fmt: skip
     network = build_network(load_backbone(weights, layers=layers), config)
     encoder = PairEncoder(E5Tokenizer(weights))
     started = time.time()
