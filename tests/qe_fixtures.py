@@ -32,12 +32,13 @@ def tiny_examples(n: int = 50, seed: int = 3) -> list[Example]:
     return examples[:n]
 
 
-def train_tiny_model(folder: Path, weights: Any) -> None:
+def train_tiny_model(folder: Path, weights: Any, storage: str = "fp16") -> None:
     from compare.qe.model import save_model
     from compare.qe.train import TrainOptions, train
 
     examples = tiny_examples()
-    options = TrainOptions(epochs=1, layers=2, trainable_layers=1, batch_tokens=512)
+    options = TrainOptions(epochs=1, layers=2, trainable_layers=1, batch_tokens=512,
+                           storage=storage)  # fmt: skip
     network, config = train(examples, examples[:20], examples[20:40], options, weights,
                             log=lambda message: None)  # fmt: skip
     save_model(network, config, folder)

@@ -158,3 +158,19 @@ def test_int8_storage_halves_the_file_and_keeps_the_predictions(tmp_path, tiny_q
     assert abs(fp16.z - int8.z) < 0.05
     with pytest.raises(ValueError, match="storage"):
         pack_state(state, "int4")
+
+
+def test_training_with_int8_storage_calibrates_the_stored_weights(tmp_path, e5_weights):
+    from safetensors.torch import load_file
+
+    from compare.qe.predict import QEModel
+    from tests.qe_fixtures import train_tiny_model
+
+    train_tiny_model(tmp_path, e5_weights, storage="int8")
+    config, _ = read_model_files(tmp_path)
+    stored = load_file(str(tmp_path / WEIGHTS_FILE))
+    assert config.storage == "int8" and config.metrics["options"]["storage"] == "int8"
+    assert any(v.dtype == torch.int8 for v in stored.values())
+    assert {"major", "critical", "word_bad"} <= set(config.thresholds)
+    model = QEModel.load(tmp_path, precision="fp32", weights=e5_weights)
+    assert 0.0 <= model.judge(model.predict([(["Да", "."], ["Yes", "."])])[0])[0] <= 1.0

@@ -43,8 +43,12 @@ from compare.qe.model import (
     QEConfig,
     build_network,
     collate,
+    load_state_into,
+    pack_state,
     save_model,
     trained_parameters,
+    trained_state,
+    unpack_state,
 )
 from compare.qe.synthetic import synthetic_set
 
@@ -233,6 +237,25 @@ def calibrate(network: Any, synthetic: Cached, torch: Any, options: TrainOptions
             "dev_clean_flagged": float(np.mean(clean < major))}  # fmt: skip
 
 
+def finalise(network: Any, config: QEConfig, dev: Cached, synthetic: Cached, torch: Any,
+             options: TrainOptions, bf16: bool) -> dict[str, float]:  # fmt: skip
+    """Round the trained weights as the release file stores them (fp16 or int8), then measure
+    and calibrate that network on dev: the thresholds fit what ships. Sets
+    ``config.thresholds`` and returns the dev figures."""
+    stored = pack_state(trained_state(network), config.storage)
+    load_state_into(network, unpack_state(stored))
+    figures = evaluate(network, dev, synthetic, torch, options, bf16)
+    thresholds = calibrate(network, synthetic, torch, options, bf16, config.z_quantiles)
+    config.thresholds = {
+        "word_bad": figures["word_bad_threshold"],
+        "major": thresholds["major"],
+        "critical": thresholds["critical"],
+    }
+    figures.update(thresholds)
+    return {k: round(v, 4) for k, v in figures.items() if k not in ("word_bad_threshold", "major",
+                                                                  "critical")}  # fmt: skip
+
+
 def train(
     train_examples: list[Example],
     dev_mlqe: list[Example],
@@ -319,17 +342,9 @@ def train(
             best = (merit, state, {**figures, "epoch": epoch + 1})
     assert best is not None
     network.load_state_dict(best[1], strict=False)
-    figures = best[2]
-    thresholds = calibrate(network, synthetic, torch, options, bf16, quantiles)
-    config.thresholds = {
-        "word_bad": figures["word_bad_threshold"],
-        "major": thresholds["major"],
-        "critical": thresholds["critical"],
-    }
     config.metrics = {
-        **{k: round(v, 4) for k, v in figures.items() if k != "word_bad_threshold"},
-        "dev_synthetic_recall": round(thresholds["dev_synthetic_recall"], 4),
-        "dev_clean_flagged": round(thresholds["dev_clean_flagged"], 4),
+        **finalise(network, config, dev, synthetic, torch, options, bf16),
+        "epoch": best[2]["epoch"],
         "train_examples": len(train_examples),
         "options": asdict(options),
         "minutes": round((time.time() - started) / 60, 1),
