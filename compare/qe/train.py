@@ -1,4 +1,4 @@
-"""Training the QE model: one reproducible command, about half an hour on 2 CPU cores.
+"""Training the QE model: one reproducible command, about half an hour on 2 CPU cores (AMX/bf16).
 
     python -m compare.qe train --out compare/qe/weights --seed 13
 
@@ -8,8 +8,9 @@ from WMT22 references of even-position documents not kept for dev. Dev, for choo
 and calibrating thresholds: MLQE-PE ``dev``, and synthetic errors from NTREX lines 631-700 and
 every fifth even-position WMT22 document. Nothing held out is read here.
 
-The frozen bottom layers are run once per example (bf16 where the CPU has it) and their states
-kept in memory; every epoch then trains only the top layers and heads on them. The loss is
+The frozen bottom (the embeddings, and any layers below ``trainable_layers``) is run once per
+example (bf16 where the CPU has it) and its states kept in memory; every epoch then trains the
+layers above it and the heads on them. The loss is
 CometKiwi's: squared error on DA z plus cross-entropy on OK/BAD word tags of both sides
 (BAD weighted up, unknown tags ignored).
 """
@@ -60,7 +61,7 @@ class TrainOptions:
     epochs: int = 3
     seed: int = 13
     layers: int = 12
-    trainable_layers: int = 6
+    trainable_layers: int = 12
     batch_tokens: int = 2048
     lr_layers: float = 6e-5
     lr_heads: float = 1e-3
@@ -75,7 +76,7 @@ class TrainOptions:
     (0.63 to 0.22) and reworded clauses (0.59 to 0.44) at the same 3 % false alarms."""
     false_alarm_rate: float = 0.03
     """Share of faithful dev pairs that the ``major`` sentence threshold may flag."""
-    storage: str = "fp16"
+    storage: str = "int8"
     """How the release stores the trained encoder matrices (``fp16`` or ``int8``, see
     :class:`compare.qe.model.QEConfig`)."""
 
