@@ -87,7 +87,8 @@ def line_docs(pairs: list[tuple[str, str]], lang: str) -> tuple[Document, Docume
 
 
 def pair_flags(pairs: list[tuple[str, str]], lang: str, model: QEModel | None):
-    """Per pair: (QE score or None, highest meaning-flag rank from rules, with the model)."""
+    """Per pair: (QE score or None, highest meaning-flag rank from rules, with the model,
+    whether the meaning-shift check flagged it: a low score or a doubted passage)."""
     source, target, links = line_docs(pairs, lang)
     results = estimate_pairs(model, source, target, links) if model else [None] * len(links)
     thresholds = dict(model.config.thresholds) if model else {}
@@ -97,6 +98,7 @@ def pair_flags(pairs: list[tuple[str, str]], lang: str, model: QEModel | None):
     starts = [s.start for s in target.sentences]
     src_starts = [s.start for s in source.sentences]
     rules, with_model = [0] * len(links), [0] * len(links)
+    shifted = [False] * len(links)
     for flag in flags:
         if flag.category not in MEANING:
             continue
@@ -106,8 +108,10 @@ def pair_flags(pairs: list[tuple[str, str]], lang: str, model: QEModel | None):
         with_model[index] = max(with_model[index], rank)
         if flag.check != "meaning-shift":
             rules[index] = max(rules[index], rank)
+        else:
+            shifted[index] = True
     scores = [r.score if r is not None else None for r in results]
-    return scores, rules, with_model
+    return scores, rules, with_model, shifted
 
 
 def rate_line(name: str, hits: int, n: int) -> str:
@@ -160,7 +164,7 @@ def mlqe(model: QEModel, shared: Path, out: dict) -> None:
         mt_vec = embedder.embed([row[1] for row in rows])
         cosine = np.sum(src_vec * mt_vec, axis=1)
         ratio = -np.abs(np.log([max(len(m), 1) / max(len(s), 1) for s, m in rows]))
-        _, rules, _ = pair_flags(rows, "ru", None)
+        _, rules, _, _ = pair_flags(rows, "ru", None)
         penalty = -np.asarray(rules, dtype=float)
         for label, values in (
             ("baseline: e5 cosine", cosine),
@@ -242,7 +246,7 @@ def _wmt22_context(items: list[tuple[str, str, str, str]], human: dict[tuple[str
 
     scored = [(s, line, src, hyp) for s, line, src, hyp in items if (s, line) in human]
     gold = np.array([human[(s, line)] for s, line, _, _ in scored])
-    _, rules, _ = pair_flags([(src, hyp) for _, _, src, hyp in scored], "ru", None)
+    _, rules, _, _ = pair_flags([(src, hyp) for _, _, src, hyp in scored], "ru", None)
     penalty = -np.array(rules, dtype=float)
     ci = bootstrap(lambda idx: kendall(penalty[idx], gold[idx]), len(gold), resamples=200)
     print(corr_line("  beside it: rule checks (meaning severity, negated)",
@@ -270,9 +274,9 @@ def professional_sets(shared: Path) -> list[tuple[str, str, list[tuple[str, str]
 def alarms(model: QEModel, shared: Path, out: dict) -> None:
     print("\nFalse alarms on professional translations (held out), share of pairs")
     for name, lang, pairs in professional_sets(shared):
-        scores, rules, with_model = pair_flags(pairs, lang, model)
+        _, rules, with_model, shifted = pair_flags(pairs, lang, model)
         n = len(pairs)
-        shift = sum(s is not None and s < model.config.thresholds["major"] for s in scores)
+        shift = sum(shifted)
         print(rate_line(f"{name}: meaning-shift", shift, n))
         print(rate_line(f"{name}: major+ meaning flag, rules only", sum(r >= 2 for r in rules), n))
         print(rate_line(f"{name}: major+ meaning flag, rules + model",
@@ -291,13 +295,12 @@ def synthetic(model: QEModel, shared: Path, out: dict) -> None:
         pairs = [(split_words(s), split_words(e)) for s, e in zip(source, english, strict=True)]
         examples = synthetic_set(pairs, lang, 777, errors_per_pair=2, heldout=True)
         texts = [(detokenise(e.source_words), detokenise(e.target_words)) for e in examples]
-        scores, rules, with_model = pair_flags(texts, lang, model)
-        major = model.config.thresholds["major"]
+        _, rules, with_model, shifted = pair_flags(texts, lang, model)
         table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-        for example, score, rule, both in zip(examples, scores, rules, with_model, strict=True):
+        for example, shift, rule, both in zip(examples, shifted, rules, with_model, strict=True):
             row = table[example.kind]
             row[0] += 1
-            row[1] += score is not None and score < major
+            row[1] += shift
             row[2] += rule >= 2
             row[3] += both >= 2
         print(f"  {lang}-en{'':<10} n   meaning-shift [95% CI]   rules only   rules+model")

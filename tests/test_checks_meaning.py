@@ -79,3 +79,53 @@ def test_rule_flags_carry_the_model_view_and_the_document_gets_a_summary():
     assert pairs[1].qe is None and pairs[0].qe["target_bad"][0]["start"] == FELL[0]
     assert summary == {"model": "fake", "pairs_scored": 2, "mean_score": 0.35,
                        "below_threshold": 1}  # fmt: skip
+
+
+ADDED = "Prices fell. The school is closed, and the minister resigned yesterday. He arrived."
+
+
+def _word_spans(text: str, phrase: str, p: float) -> list[tuple[int, int, float]]:
+    at = text.index(phrase)
+    spans, offset = [], at
+    for word in phrase.split(" "):
+        spans.append((offset, offset + len(word), p))
+        offset += len(word) + 1
+    return spans
+
+
+def _added_context(results) -> CheckContext:
+    pairs = [AlignedPair((i,), (i,), 0.9) for i in range(3)]
+    return CheckContext(doc(ADDED, "en"), doc(SOURCE, "ru"), pairs,
+                        {"qe_major": 0.2, "qe_critical": 0.05}, qe=results)  # fmt: skip
+
+
+def test_a_doubted_passage_is_flagged_though_the_pair_scores_well():
+    added = _word_spans(ADDED, "and the minister resigned yesterday", 0.95)
+    results = [QEResult(0.7, 0.5), QEResult(0.45, 0.1, [], added), QEResult(0.8, 0.6)]
+    (flag,) = MeaningShift().run(_added_context(results))
+    assert ADDED[flag.start : flag.end] == "and the minister resigned yesterday"
+    assert flag.severity == "major" and flag.evidence["passage_words"] == 5
+    assert "whole passage" in flag.message
+
+
+def test_short_weak_or_broken_runs_of_doubted_words_are_not_a_passage():
+    three = _word_spans(ADDED, "minister resigned yesterday", 0.95)
+    weak = _word_spans(ADDED, "and the minister resigned yesterday", 0.8)
+    broken = [s for s in _word_spans(ADDED, "and the minister resigned yesterday", 0.95)
+              if ADDED[s[0] : s[1]] != "minister"]  # an untagged word in the middle
+    for spans in (three, weak, broken):
+        results = [QEResult(0.7, 0.5), QEResult(0.45, 0.1, [], spans), QEResult(0.8, 0.6)]
+        assert MeaningShift().run(_added_context(results)) == []
+    off = _added_context([QEResult(0.7, 0.5), QEResult(0.45, 0.1, [], _word_spans(
+        ADDED, "and the minister resigned yesterday", 0.95)), QEResult(0.8, 0.6)])
+    off.thresholds["qe_passage_words"] = None
+    assert MeaningShift().run(off) == []
+
+
+def test_punctuation_neither_breaks_nor_counts_in_a_passage():
+    from compare.checks.meaning import doubted_passage
+
+    text = "He said: yes, we will go."
+    spans = [(3, 7, 0.95), (7, 8, 0.2), (9, 12, 0.95), (12, 13, 0.3), (14, 16, 0.92),
+             (17, 21, 0.97), (22, 24, 0.3)]  # fmt: skip
+    assert doubted_passage(text, spans, 0.9) == (3, 21, 4)
