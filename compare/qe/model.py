@@ -10,9 +10,9 @@ their matrices as int8 rows with fp16 scales: 22.5 MB).
 Why whole layers rather than a ``peft`` LoRA adapter: training must fit about 90 minutes on
 2 CPU cores. The frozen part (at least the 96M-parameter embedding table) is computed once per
 example and kept; every epoch then runs only the trained layers forward and backward. Training
-all 12 layers this way runs at about 22 pairs/s here, against 7 pairs/s measured for LoRA on
-every layer (which recomputes the frozen weights' work in every step), and int8 storage keeps
-the file under the repository's 25 MB.
+all 12 layers this way ran at about 22 pairs/s here (2026-11-30, AMX/bf16); a LoRA adapter on
+every layer was measured at 7 pairs/s in an earlier session, under other conditions. int8
+storage keeps the file under the repository's 25 MB.
 
 The sentence head reads five mean-pooled views of the last layer (whole pair, source pieces,
 English pieces, their absolute difference and product: the COMET estimator's features), the
