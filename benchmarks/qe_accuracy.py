@@ -14,7 +14,8 @@ Sets (none of them trained or tuned on; ../shared/README.md has the splits):
 - alarms: professional translations (WMT22 references of odd documents, NTREX lines 701-1000 ru-en
   and kk-en) as line-parallel 1-1 pairs: meaning-shift rate, and the share of pairs with a major
   or critical meaning flag (number, name, negation, omission, addition, meaning) with the rules
-  alone and with the model.
+  alone (every check but meaning-shift, the e5-vector antonym check among them) and with the
+  model.
 - synthetic: synthetic errors (compare.qe.synthetic, seed 777, the held-out quarter of the
   antonym pairs, never trained on) made from NTREX 701-1000 (ru, kk):
   recall of meaning-shift per kind, and of any major/critical meaning flag with and without it.
@@ -86,14 +87,28 @@ def line_docs(pairs: list[tuple[str, str]], lang: str) -> tuple[Document, Docume
     return source, target, [AlignedPair((i,), (i,), 1.0) for i in range(len(pairs))]
 
 
+_EMBEDDER: list = []
+
+
+def _embedder():
+    """The default embedder, loaded once: the antonym-vector check reads its vectors."""
+    if not _EMBEDDER:
+        from compare.embed import default_embedder
+
+        _EMBEDDER.append(default_embedder())
+    return _EMBEDDER[0]
+
+
 def pair_flags(pairs: list[tuple[str, str]], lang: str, model: QEModel | None):
     """Per pair: (QE score or None, highest meaning-flag rank from rules, with the model,
     whether the meaning-shift check flagged it: a low score or a doubted passage)."""
     source, target, links = line_docs(pairs, lang)
     results = estimate_pairs(model, source, target, links) if model else [None] * len(links)
     thresholds = dict(model.config.thresholds) if model else {}
+    embedder = _embedder()
     ctx = CheckContext(target, source, links, {"qe_major": thresholds.get("major"),
-                       "qe_critical": thresholds.get("critical")}, qe=results)  # fmt: skip
+                       "qe_critical": thresholds.get("critical")}, qe=results,
+                       embedder=embedder.name, embed_model=embedder)  # fmt: skip
     flags = run_checks(ctx, all_checks())
     starts = [s.start for s in target.sentences]
     src_starts = [s.start for s in source.sentences]
@@ -124,9 +139,7 @@ def corr_line(name: str, value: float, ci: tuple[float, float], n: int) -> str:
 
 
 def mlqe(model: QEModel, shared: Path, out: dict) -> None:
-    from compare.embed import default_embedder
-
-    embedder = default_embedder()
+    embedder = _embedder()
     threshold = model.config.thresholds.get("word_bad", 0.5)
     for split in ("test", "test21"):
         examples = read_mlqe(split, shared)

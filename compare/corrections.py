@@ -135,6 +135,8 @@ def _recheck(
         thresholds=dict(report.signature.thresholds),
         qe=qe_results,
         glossary=glossary,
+        embedder=getattr(embedder, "name", None),
+        embed_model=embedder,
     )
     results = attach_flags(fixed, run_checks(ctx, checks), report.source, report.target)
     for r in results:

@@ -129,6 +129,7 @@ def check_texts(
         thresholds={**qe_thresholds, **settings.thresholds},
         qe=qe_results,
         embedder=getattr(embedder, "name", None),
+        embed_model=embedder,
         glossary=settings.glossary,
     )
     flags = run_checks(ctx, checks)

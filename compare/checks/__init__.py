@@ -1,6 +1,7 @@
 """All checks, registered in one place: importing a module here registers its checks."""
 
 from compare.checks import (  # noqa: F401  (imported for registration)
+    antonym_vectors,
     antonyms,
     coverage,
     meaning,

