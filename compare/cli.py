@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from compare import __version__
+from compare.checks import REGISTRY
 from compare.errors import InputError
 from compare.flags import SEVERITIES
 
@@ -80,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="refuse input files larger than this many megabytes (default: 5)")
     check.add_argument("--quiet", action="store_true", help="print no summary")
     check.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
+    check.add_argument("--skip-check", action="append", default=[], metavar="ID",
+                       choices=sorted(REGISTRY),
+                       help="leave this check out (repeatable), e.g. antonym-vector, which costs "
+                            "about 0.5-0.9 s an article of 40 sentences")  # fmt: skip
     _add_qe_options(check)
     _add_mt_options(check)
     check.set_defaults(func=run_check)
@@ -115,7 +120,8 @@ def run_check(args: argparse.Namespace) -> int:
     progress = StageLine(sys.stderr) if not args.quiet else None
     try:
         report = check_texts(
-            target, source, Settings(source_lang=args.source_lang, glossary=glossary), embedder,
+            target, source, Settings(source_lang=args.source_lang, glossary=glossary,
+                                     checks=_checks_kept(args.skip_check)), embedder,
             progress=progress, mt=mt, qe=qe,
         )
     finally:
@@ -552,3 +558,8 @@ def _one_line(exc: BaseException) -> str:
         return "out of memory"
     text = " ".join(str(exc).split()) or "no message"
     return terminal_safe(f"{type(exc).__name__}: {text[:300]}")
+
+
+def _checks_kept(skipped: list[str]) -> list[str] | None:
+    """Every registered check but the skipped ones (None: all of them)."""
+    return [c for c in sorted(REGISTRY) if c not in skipped] if skipped else None

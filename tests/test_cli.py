@@ -304,3 +304,20 @@ def test_progress_shows_on_a_terminal_only(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stderr", Terminal())
     assert main(["check", "--target", str(target)]) == 0
     assert "\rchecking: Running checks" in sys.stderr.getvalue()
+
+
+def test_a_check_can_be_left_out_and_an_unknown_one_is_refused(files, tmp_path, capsys):
+    out = tmp_path / "r.json"
+    code = main(["check", "--source", str(files["ru"]), "--target", str(files["bad"]),
+                 "--json", str(out), "--quiet", "--no-qe", "--no-mt",
+                 "--skip-check", "antonym-vector", "--skip-check", "number-mismatch"])
+    assert code == 0
+    report = json.loads(out.read_text("utf-8"))
+    ran = report["signature"]["checks"]
+    assert "antonym-vector" not in ran and "number-mismatch" not in ran and "antonym" in ran
+    assert not [f for p in report["pairs"] for f in p["flags"] if f["check"] == "number-mismatch"]
+    with pytest.raises(SystemExit) as error:
+        main(["check", "--source", str(files["ru"]), "--target", str(files["bad"]),
+              "--skip-check", "no-such-check"])
+    assert error.value.code == 2
+    assert "no-such-check" in capsys.readouterr().err
