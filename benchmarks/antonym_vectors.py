@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.antonym_flags import demetr, synthetic_antonyms  # noqa: E402
 from benchmarks.name_flags import load_sets  # noqa: E402
+from benchmarks.qe_accuracy import detokenise  # noqa: E402
 from compare.checks.antonym_vectors import DEFAULTS, find_vector_reversals  # noqa: E402
 from compare.checks.antonyms import find_reversals  # noqa: E402
 from compare.embed import default_embedder  # noqa: E402
@@ -49,18 +50,7 @@ from compare.qe.data import (  # noqa: E402
 from compare.qe.metrics import wilson  # noqa: E402
 from compare.qe.synthetic import ANTONYMS, perturb, synthetic_set  # noqa: E402
 
-NO_SPACE_BEFORE = set(".,;:!?)]}»”%")
-NO_SPACE_AFTER = set("([{«“")
 TRAINING_PART = {word: (opposite,) for word, opposite in ANTONYMS.items()}
-
-
-def detokenise(words: list[str]) -> str:
-    text = ""
-    for word in words:
-        if text and word[:1] not in NO_SPACE_BEFORE and text[-1] not in NO_SPACE_AFTER:
-            text += " "
-        text += word
-    return text
 
 
 def rate(hits: int, n: int) -> str:

@@ -16,15 +16,7 @@ from compare.checks.antonym_vectors import (
     find_vector_reversals,
 )
 from compare.checks.base import CheckContext
-from compare.document import Document, Sentence, Span
-
-
-def doc(sentences: list[str], lang: str) -> Document:
-    text, sents, pos = " ".join(sentences), [], 0
-    for i, s in enumerate(sentences):
-        sents.append(Sentence(i, pos, pos + len(s), 0))
-        pos += len(s) + 1
-    return Document(text, lang, [Span(0, len(text))], sents)
+from tests.test_checks_antonyms import doc
 
 
 def run(src: list[str], eng: list[str], embedder, lang: str = "ru", **kw) -> list:

@@ -67,7 +67,7 @@ _SENTENCE_START = set(".!?…:;\"'«“(")
 
 _WORD = regex.compile(r"\p{L}+")
 _WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
-_WORD_CACHE_SIZE = 200_000
+_WORD_CACHE_SIZE = 50_000  # 77 MB of float32 vectors at most
 
 
 @dataclass(frozen=True)
