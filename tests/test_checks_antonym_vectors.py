@@ -137,3 +137,14 @@ def test_a_pair_the_lexicon_check_flags_is_not_flagged_again():
 def test_registered_with_its_defaults():
     check = [c for c in all_checks() if c.id == "antonym-vector"][0]
     assert check.category == "meaning" and check.defaults == DEFAULTS
+
+
+def test_an_overlong_pair_is_left_alone_without_embedding_it():
+    from compare.checks.antonym_vectors import MAX_PAIR_CHARS
+
+    embedder = fixed_embedder()
+    filler = " и снова" * (MAX_PAIR_CHARS // 8 + 1)
+    src, eng = "Цены пошли вверх" + filler + ".", "Prices went down" + " and again" * 200 + "."
+    assert find_vector_reversals([(src, eng)], embedder) == [None]
+    assert embedder.calls == 0
+    assert find_vector_reversals([("Цены пошли вверх.", "Prices went down.")], embedder)[0]

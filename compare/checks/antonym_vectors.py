@@ -63,6 +63,10 @@ MAX_SENSES = 2
 # (NTREX 1-700, ru and kk) the floor lost no flag and saved 41 % of the sentence embeddings of
 # faithful text.
 WORD_FLOOR = -0.02
+# A pair longer than this on either side is left alone: one changed word hardly moves the vector
+# of a paragraph, and every candidate would embed the whole of it again (a 100,000-character
+# "sentence" with hundreds of candidates would take minutes). News sentences stay far below.
+MAX_PAIR_CHARS = 1500
 _SENTENCE_START = set(".!?…:;\"'«“(")
 
 _WORD = regex.compile(r"\p{L}+")
@@ -149,7 +153,9 @@ def find_vector_reversals(
     """For each (source, English) pair, its strongest reversal past ``margin`` (or None);
     ``table`` (default: the whole opposite list) maps English words to their opposites."""
     table = OPPOSITES if table is None else table
-    candidates = [c for i, (_, english) in enumerate(pairs) for c in _candidates(i, english, table)]
+    candidates = [c for i, (source, english) in enumerate(pairs)
+                  if max(len(source), len(english)) <= MAX_PAIR_CHARS
+                  for c in _candidates(i, english, table)]  # fmt: skip
     found: list[VectorReversal | None] = [None] * len(pairs)
     if not candidates:
         return found
