@@ -148,3 +148,15 @@ def test_an_overlong_pair_is_left_alone_without_embedding_it():
     assert find_vector_reversals([(src, eng)], embedder) == [None]
     assert embedder.calls == 0
     assert find_vector_reversals([("Цены пошли вверх.", "Prices went down.")], embedder)[0]
+
+
+def test_the_word_memory_starts_afresh_when_full_and_keeps_answering(monkeypatch):
+    from compare.checks import antonym_vectors
+
+    monkeypatch.setattr(antonym_vectors, "_WORD_VECTORS", {})
+    monkeypatch.setattr(antonym_vectors, "_WORD_CACHE_SIZE", 2)
+    embedder = fixed_embedder()
+    first = antonym_vectors._word_vectors(embedder, ["up", "down"])
+    again = antonym_vectors._word_vectors(embedder, ["up", "вверх"])  # "up" cached, then cleared
+    assert np.allclose(first["up"], again["up"]) and set(again) == {"up", "вверх"}
+    assert len(antonym_vectors._WORD_VECTORS) <= 2

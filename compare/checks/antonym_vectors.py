@@ -100,9 +100,10 @@ def _word_vectors(embedder: Any, words: list[str]) -> dict[str, np.ndarray]:
     """Unit vectors of single words, remembered across calls (news vocabulary repeats)."""
     name = getattr(embedder, "name", "")
     missing = [w for w in dict.fromkeys(words) if (name, w) not in _WORD_VECTORS]
+    if missing and len(_WORD_VECTORS) + len(missing) > _WORD_CACHE_SIZE:
+        _WORD_VECTORS.clear()  # start afresh, and then every word of this call is missing
+        missing = list(dict.fromkeys(words))
     if missing:
-        if len(_WORD_VECTORS) + len(missing) > _WORD_CACHE_SIZE:
-            _WORD_VECTORS.clear()
         for word, vector in zip(missing, embedder.embed(missing), strict=True):
             _WORD_VECTORS[(name, word)] = np.asarray(vector, dtype=np.float32)
     return {w: _WORD_VECTORS[(name, w)] for w in words}
