@@ -160,3 +160,19 @@ def test_the_word_memory_starts_afresh_when_full_and_keeps_answering(monkeypatch
     again = antonym_vectors._word_vectors(embedder, ["up", "вверх"])  # "up" cached, then cleared
     assert np.allclose(first["up"], again["up"]) and set(again) == {"up", "вверх"}
     assert len(antonym_vectors._WORD_VECTORS) <= 2
+
+
+def test_a_word_whose_pole_the_lexicon_finds_in_the_source_needs_no_vectors():
+    from compare.checks.antonyms import attests, source_poles
+
+    poles = source_poles("Цены выросли на пять процентов.", "ru")
+    assert attests(poles, "rose", "fell") and not attests(poles, "fell", "rose")
+    assert not attests(source_poles("Цены выросли, потом упали.", "ru"), "rose", "fell")
+    assert attests(source_poles("Бағалар өсті.", "kk"), "rose", "fell")
+    # Attested: settled without a single embedding; without the language, embedded as before.
+    pair = [("Цены выросли на пять процентов.", "Prices rose by five percent.")]
+    embedder = FixedEmbedder({})
+    assert find_vector_reversals(pair, embedder, margin=-1.0, lang="ru") == [None]
+    assert embedder.calls == 0
+    assert find_vector_reversals(pair, embedder, margin=-1.0)[0] is not None
+    assert embedder.calls > 0

@@ -157,6 +157,23 @@ def find_reversals(source: str, english: str, lang: str) -> list[Reversal]:
     return found
 
 
+def source_poles(source: str, lang: str) -> frozenset[tuple[int, int]]:
+    """The (lexicon entry, pole) of every stem the source has (``lang`` "ru" or "kk")."""
+    lang = lang if lang in ("ru", "kk") else "ru"
+    return frozenset(_poles(_words(source, lang), lang))
+
+
+def attests(poles: frozenset[tuple[int, int]], word: str, opposite: str) -> bool:
+    """Whether source ``poles`` (:func:`source_poles`) show the lexicon pole of the English
+    ``word`` and not that of its ``opposite``: then the source speaks of the word, not of its
+    opposite ("выросли" for "rose" against "fell")."""
+    other = set(_word_poles(opposite.lower(), "en"))
+    return any(
+        (i, 1 - pole) in other and (i, pole) in poles and (i, 1 - pole) not in poles
+        for i, pole in _word_poles(word.lower(), "en")
+    )
+
+
 @register
 class AntonymSwap(PairCheck):
     """Flags a pair whose English has the opposite of a word of its source (rose -> "fell")."""

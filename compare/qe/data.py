@@ -85,6 +85,28 @@ def wmt22_documents(parity: int, shared: str | Path | None = None) -> list[list[
     return [segs for position, segs in enumerate(order.values()) if position % 2 == parity]
 
 
+def wmt22_hypotheses(
+    parity: int, shared: str | Path | None = None
+) -> list[list[tuple[str, str, str, str]]]:
+    """WMT22 ru-en machine translations per document, in the order of :func:`wmt22_documents`
+    (same ``parity``): for each segment of a document, one (system, source, MT, reference) per
+    system. Only the references and the MT outputs are read, never the human scores."""
+    folder = shared_dir(shared) / "wmt22-ru-en"
+    segments = {row["line_no"]: row for row in _tsv(folder / "wmt22_ru-en.src_ref.tsv")}
+    order: dict[str, dict[str, list[tuple[str, str, str, str]]]] = {}
+    for row in segments.values():
+        order.setdefault(row["doc_id"], {})[row["line_no"]] = []
+    for hyp in _tsv(folder / "wmt22_ru-en.hyps.tsv"):
+        seg = segments.get(hyp["line_no"])
+        if seg is None or not (hyp["hyp"] or "").strip():
+            continue
+        order[seg["doc_id"]][hyp["line_no"]].append(
+            (hyp["system"], seg["src"].strip(), hyp["hyp"].strip(), seg["ref_A"].strip())
+        )
+    return [[h for line in lines.values() for h in line]
+            for position, lines in enumerate(order.values()) if position % 2 == parity]
+
+
 def wmt22_da_scores(shared: str | Path | None = None) -> dict[tuple[str, int], float]:
     """WMT22 ru-en human DA z-scores keyed by (system, line_no of ``src_ref.tsv``).
 

@@ -1,0 +1,44 @@
+"""The training data readers of the QE model: WMT22 MT outputs and their pseudo scores."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from compare.qe.data import wmt22_documents, wmt22_hypotheses
+from compare.qe.train import pseudo_examples
+
+
+def test_pseudo_scores_follow_chrf_on_the_reference_scale():
+    reference = "The price of oil rose by five percent on Monday."
+    outputs = [
+        ("a", "Цена нефти выросла на пять процентов в понедельник.", reference, reference),
+        ("b", "Цена нефти выросла на пять процентов в понедельник.",
+         "Oil prices rose five percent on Monday.", reference),
+        ("c", "Цена нефти выросла на пять процентов в понедельник.",
+         "Monday was a day of oil.", reference),
+    ]  # fmt: skip
+    z_reference = [-1.0, 0.0, 1.0, 2.0]
+    wide = pseudo_examples(outputs, z_reference, spread=1.0)
+    narrow = pseudo_examples(outputs, z_reference, spread=0.5)
+    z = np.array([e.z for e in wide])
+    assert z[0] > z[1] > z[2]  # closer to the reference, higher
+    assert np.isclose(z.mean(), np.mean(z_reference))
+    assert np.isclose(z.std(), np.std(z_reference))
+    assert np.isclose(np.std([e.z for e in narrow]), 0.5 * np.std(z_reference))
+    assert all(e.kind == "pseudo" and set(e.target_tags) == {-1} for e in wide)
+    assert wide[1].target_words[:2] == ["Oil", "prices"]
+    assert pseudo_examples([], z_reference, 0.5) == []
+
+
+def test_wmt22_outputs_follow_the_documents_of_the_same_parity(shared_dir):
+    if not (shared_dir / "corpora" / "wmt22-ru-en" / "wmt22_ru-en.hyps.tsv").exists():
+        pytest.skip("WMT22 not in the shared folder")
+    folder = shared_dir / "corpora"
+    documents = wmt22_documents(1, folder)
+    outputs = wmt22_hypotheses(1, folder)
+    assert len(outputs) == len(documents)
+    for document, mt in zip(documents[:20], outputs[:20], strict=True):
+        segments = {(src, ref) for src, ref in document}
+        assert {(src, ref) for _, src, _, ref in mt} == segments
+        assert len({system for system, *_ in mt}) == 10
