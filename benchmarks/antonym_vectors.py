@@ -5,13 +5,15 @@ alarms on faithful pairs, on dev (to choose its margin) or held out (to report).
     python benchmarks/antonym_vectors.py --split held-out  # NTREX 701-1000, WMT22 odd refs
 
 dev: every faithful pair, and one synthetic antonym of each pair that has a word of the training
-part of the opposite list (compare.qe.synthetic, seed 13). For each margin of a sweep: the share
-of faithful pairs flagged and of swapped pairs flagged, at the chosen sentence weight.
+part of the opposite list (compare.qe.synthetic, seed 13); also one swap from the pairs added for
+the check alone in session 7 (``compare.opposites.MORE_PAIRS``). For each margin of a sweep: the
+share of faithful pairs flagged and of swapped pairs flagged, at the chosen sentence weight.
 
 held-out: the held-out synthetic antonyms of ``benchmarks/qe_accuracy.py`` (NTREX 701-1000, seed
 777, the held-out quarter of the opposite pairs; 13 a language) and the larger set of
 ``benchmarks/antonym_flags.py`` (one swap from the held-out quarter in every line that has a
-word of it; 61 a language), at the shipped margin:
+word of it; 61 a language), and swaps of the added pairs (``MORE_PAIRS``) made as on dev, at
+the shipped margin:
 recall of the check, of the lexicon check (``antonym``) and of either, with two opposite
 tables: the whole list (as shipped: the English words of the held-out quarter are listed, so
 this measures the source-side decision) and the training part only (those words unlisted: what
@@ -39,6 +41,7 @@ from benchmarks.qe_accuracy import detokenise  # noqa: E402
 from compare.checks.antonym_vectors import DEFAULTS, find_vector_reversals  # noqa: E402
 from compare.checks.antonyms import find_reversals  # noqa: E402
 from compare.embed import default_embedder  # noqa: E402
+from compare.opposites import MORE_PAIRS  # noqa: E402
 from compare.qe.data import (  # noqa: E402
     NTREX_HELDOUT_LINES,
     ntrex_lines,
@@ -48,9 +51,10 @@ from compare.qe.data import (  # noqa: E402
     wmt22_documents,
 )
 from compare.qe.metrics import wilson  # noqa: E402
-from compare.qe.synthetic import ANTONYMS, perturb, synthetic_set  # noqa: E402
+from compare.qe.synthetic import ANTONYMS, _antonym, perturb, synthetic_set  # noqa: E402
 
 TRAINING_PART = {word: (opposite,) for word, opposite in ANTONYMS.items()}
+MORE_TABLE = {w: o for a, b in MORE_PAIRS for w, o in ((a, b), (b, a))}
 
 
 def rate(hits: int, n: int) -> str:
@@ -86,14 +90,24 @@ def dev(embedder, weight: float) -> None:
             example = perturb(split_words(src), words, "antonym", rng, pool, lang)
             if example is not None:
                 swapped.append((src, detokenise(example.target_words)))
+        rng = random.Random(13)
+        more = []  # one swap from the session-7 list (MORE_PAIRS) where a line has its word
+        for (src, _), words in zip(pairs, pool, strict=True):
+            result = _antonym(words, rng, pool, MORE_TABLE)
+            if result is not None:
+                more.append((src, detokenise(result[0])))
         faithful = best_margins(pairs, embedder, weight, lang=lang)
         changed = best_margins(swapped, embedder, weight, lang=lang)
-        print(f"\n{name}: {len(pairs)} faithful pairs, {len(swapped)} with a swapped antonym")
+        changed_more = best_margins(more, embedder, weight, lang=lang)
+        print(f"\n{name}: {len(pairs)} faithful pairs, {len(swapped)} with a swapped antonym, "
+              f"{len(more)} with one of the added pairs")  # fmt: skip
         for margin in (0.03, 0.04, 0.05, 0.06, 0.07, 0.08):
             caught = int(np.sum(changed > margin))
             alarms = int(np.sum(faithful > margin))
+            added = int(np.sum(changed_more > margin))
             print(f"  margin {margin:.2f}: recall {rate(caught, len(changed))}"
-                  f"  false alarms {rate(alarms, len(faithful))}")
+                  f"  false alarms {rate(alarms, len(faithful))}"
+                  f"  added pairs' recall {rate(added, len(more))}")
 
 
 def held_out(embedder, weight: float, margin: float) -> None:
@@ -120,6 +134,20 @@ def held_out(embedder, weight: float, margin: float) -> None:
                 either = [a or b for a, b in zip(found, lexicon, strict=True)]
                 print(f"  antonym-vector, {label:<24} {rate(int(found.sum()), len(swaps))}"
                       f"   either check {rate(sum(either), len(swaps))}")
+        rng = random.Random(13)
+        pool = [split_words(e) for e in english]
+        added = []  # one swap from the session-7 list (MORE_PAIRS), as on dev
+        for src, words in zip(source, pool, strict=True):
+            result = _antonym(words, rng, pool, MORE_TABLE)
+            if result is not None:
+                added.append((src, detokenise(result[0])))
+        lexicon = [bool(find_reversals(s, e, lang)) for s, e in added]
+        found = best_margins(added, embedder, weight, lang=lang) > margin
+        either = [a or b for a, b in zip(found, lexicon, strict=True)]
+        print(f"\nNTREX {lang}-en 701-1000, swaps of the pairs added in session 7 (MORE_PAIRS):")
+        print(f"  lexicon check (antonym):                 {rate(sum(lexicon), len(added))}")
+        print(f"  antonym-vector                           {rate(int(found.sum()), len(added))}"
+              f"   either check {rate(sum(either), len(added))}")
     rows = demetr(shared_dir().parent)
     lexicon = [bool(find_reversals(s, e, "ru")) for s, e in rows["antonym"]]
     found = best_margins(rows["antonym"], embedder, weight, lang="ru") > margin

@@ -176,3 +176,22 @@ def test_a_word_whose_pole_the_lexicon_finds_in_the_source_needs_no_vectors():
     assert embedder.calls == 0
     assert find_vector_reversals(pair, embedder, margin=-1.0)[0] is not None
     assert embedder.calls > 0
+
+
+def test_the_pairs_added_for_the_check_reach_it_and_not_the_synthetic_errors(embedder):
+    from compare.checks.antonym_vectors import MAX_SENSES
+    from compare.opposites import MORE_PAIRS, OPPOSITE_PAIRS, opposites
+    from compare.qe.synthetic import ANTONYMS, HELDOUT_ANTONYMS
+
+    added = {w for pair in MORE_PAIRS for w in pair} - {w for p in OPPOSITE_PAIRS for w in p}
+    assert added and not added & (set(ANTONYMS) | set(HELDOUT_ANTONYMS))
+    first = opposites(OPPOSITE_PAIRS)
+    assert all(len(OPPOSITES[w]) <= MAX_SENSES for w in first if len(first[w]) <= MAX_SENSES)
+    # "unpopular" is only in the added list; the lexicon check has no popular/unpopular pair.
+    pairs = [("Это решение было очень популярным среди избирателей.",
+              "The decision was very unpopular among voters."),
+             ("Это решение было очень популярным среди избирателей.",
+              "The decision was very popular among voters.")]  # fmt: skip
+    found = find_vector_reversals(pairs, embedder, lang="ru")
+    assert found[0] is not None and found[0].english_word == "unpopular" and found[1] is None
+    assert find_vector_reversals(pairs[:1], embedder, lang="ru", table=first) == [None]

@@ -3,7 +3,8 @@ word itself ("цены выросли" -> "prices fell", with no Russian list ne
 
 The lexicon check (:mod:`compare.checks.antonyms`) needs the Russian and Kazakh stems of both
 poles written down, and the meaning model sees few antonyms (``benchmarks/README.md``). This
-check needs only the English side of an opposite pair (:mod:`compare.opposites`): for each
+check needs only the English side of an opposite pair (:mod:`compare.opposites`, both its
+lists: about 400 pairs): for each
 English word that has an opposite, it asks the sentence embedder (multilingual e5, already
 loaded for alignment) which of the two the source supports better, in two ways:
 
