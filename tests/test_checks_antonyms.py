@@ -50,6 +50,8 @@ def flags(src: list[str], eng: list[str], lang: str = "ru") -> list:
         ("Полиция екі күдіктіні босатты.", "Police arrested two suspects.", "kk", "arrested"),
         ("Ол жауға айналды.", "He became a friend.", "kk", "friend"),
         ("Ол кеше келді.", "He came tomorrow.", "kk", "tomorrow"),
+        # Every case of дальний (far), not only the first ones listed.
+        ("Он отдал передачу на дальнюю штангу.", "He passed to the near post.", "ru", "near"),
         # A negation on both sides keeps the reversal; one elsewhere in the sentence does not
         # hide it.
         ("Эти акулы не опасны.", "These sharks are not safe.", "ru", "safe"),
