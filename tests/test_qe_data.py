@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from compare.qe.data import wmt22_documents, wmt22_hypotheses
-from compare.qe.train import pseudo_examples
+from compare.qe.train import _extra_antonyms, _yes_no, pseudo_examples
 
 
 def test_pseudo_scores_follow_chrf_on_the_reference_scale():
@@ -42,3 +42,22 @@ def test_wmt22_outputs_follow_the_documents_of_the_same_parity(shared_dir):
         segments = {(src, ref) for src, ref in document}
         assert {(src, ref) for _, src, _, ref in mt} == segments
         assert len({system for system, *_ in mt}) == 10
+
+
+def test_extra_antonyms_add_one_swap_per_pair_that_has_a_place():
+    pairs = [
+        (["Цены", "выросли"], ["Prices", "rose", "early"]),
+        (["Полиция", "задержала"], ["Police", "arrested", "him"]),
+        (["Привет"], ["Hello", "there"]),
+    ]
+    narrow = _extra_antonyms(pairs, "ru", 1, 1, wide=False)
+    wide = _extra_antonyms(pairs, "ru", 1, 1, wide=True)
+    assert [e.kind for e in narrow] == ["antonym"] and len(wide) == 2
+    assert wide[1].target_words == ["Police", "released", "him"]
+    assert _extra_antonyms(pairs, "ru", 1, 0, wide=True) == []
+
+
+def test_yes_no_options_read_zero_as_false():
+    assert _yes_no("0") is False and _yes_no("yes") is True
+    with pytest.raises(Exception, match="expected"):
+        _yes_no("maybe")

@@ -6,12 +6,14 @@ import random
 
 import pytest
 
+from compare.opposites import MORE_PAIRS
 from compare.qe.data import CLEAN_Z, split_words
 from compare.qe.synthetic import (
     ANTONYMS,
     HELDOUT_ANTONYMS,
     PERTURBATION_Z,
     PERTURBATIONS,
+    WIDE_ANTONYMS,
     perturb,
     synthetic_set,
 )
@@ -76,3 +78,19 @@ def test_synthetic_set_keeps_each_pair_clean_once_and_is_seeded():
     clean = [e for e in first if e.kind == "clean"]
     assert len(clean) == 3 and all(e.z == CLEAN_Z and not any(e.target_tags) for e in clean)
     assert len(first) == 3 + 6 and {e.lang for e in first} == {"kk"}
+
+
+def test_the_wide_table_adds_pairs_but_no_form_of_a_held_out_word():
+    assert set(ANTONYMS) < set(WIDE_ANTONYMS)
+    assert all(WIDE_ANTONYMS[w] == v for w, v in ANTONYMS.items())  # the first list keeps its say
+    assert ("imposed", "lifted") not in MORE_PAIRS or "imposed" not in WIDE_ANTONYMS  # impossible
+    assert WIDE_ANTONYMS["arrested"] == "released"  # a further pair of no held-out stem
+    held = {w[:4] for w in HELDOUT_ANTONYMS}
+    added = set(WIDE_ANTONYMS) - set(ANTONYMS)
+    assert len(added) > 200 and not {w for w in added if w[:4] in held}
+    for further in ("deeper", "strongest", "strength", "shallower"):  # deep, strong, shallow
+        assert further in {w for pair in MORE_PAIRS for w in pair} - set(WIDE_ANTONYMS), further
+    sentence = split_words("Police arrested the man on Monday.")
+    assert perturb(SRC, sentence, "antonym", random.Random(0), POOL) is None
+    example = perturb(SRC, sentence, "antonym", random.Random(0), POOL, wide=True)
+    assert "released" in example.target_words

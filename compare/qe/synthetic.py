@@ -20,7 +20,7 @@ import random
 import re
 from collections.abc import Callable, Sequence
 
-from compare.opposites import OPPOSITE_PAIRS
+from compare.opposites import MORE_PAIRS, OPPOSITE_PAIRS
 from compare.qe.data import CLEAN_Z, Example
 
 # DA-z targets by kind: a wrong word that flips the meaning is as bad as DA's lowest decile.
@@ -66,6 +66,44 @@ def _antonym_table(heldout: bool) -> dict[str, str]:
 
 ANTONYMS = _antonym_table(heldout=False)
 HELDOUT_ANTONYMS = _antonym_table(heldout=True)
+
+
+# Irregular English forms, so that a further pair cannot teach a held-out word in another form
+# (find/lose would teach found/lost).
+_IRREGULAR = {
+    "find": "found", "finds": "found", "finding": "found", "lose": "lost", "loses": "lost",
+    "losing": "lost", "show": "showed", "shows": "showed", "shown": "showed", "showing": "showed",
+    "hide": "hid", "hides": "hid", "hidden": "hid", "hiding": "hid", "win": "won", "wins": "won",
+    "winning": "won", "sell": "sold", "sells": "sold", "selling": "sold", "buy": "bought",
+    "buys": "bought", "buying": "bought", "left": "leave", "sent": "send", "began": "begin",
+    "begun": "begin",
+}  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    return _IRREGULAR.get(word, word)[:4]
+
+
+def _wide_table() -> dict[str, str]:
+    """The training table with the antonym-vector check's further pairs (``MORE_PAIRS``) added:
+    more kinds of opposite to learn the idea from. A further pair is left out when either word
+    shares its first four letters with a held-out word (after :data:`_IRREGULAR`: deeper/
+    shallower, strength/weakness, find/lose; also some unrelated ones, impose/lift by
+    impossible), so that they teach no form of a held-out word. (The list's own training part
+    does share stems with the held-out quarter, by its split of word forms: increase and
+    increasing, close and closed.)"""
+    table = dict(ANTONYMS)
+    held = {_stem(word) for word in HELDOUT_ANTONYMS}
+    for a, b in MORE_PAIRS:
+        if _stem(a) in held or _stem(b) in held:
+            continue
+        table.setdefault(a, b)
+        table.setdefault(b, a)
+    return table
+
+
+WIDE_ANTONYMS = _wide_table()
+
 _STOP = {
     "that", "this", "with", "from", "have", "were", "been", "their", "there", "which", "would",
     "about", "after", "also", "into", "than", "they", "them", "what", "when", "will", "said",
@@ -245,9 +283,10 @@ def _neighbour(words: list[str], rng: random.Random, pool: list[list[str]]):
     return None
 
 
-def perturbations(heldout: bool = False) -> dict[str, Perturb]:
-    """Every kind's function; ``heldout`` picks the held-out quarter of the antonym pairs."""
-    table = HELDOUT_ANTONYMS if heldout else ANTONYMS
+def perturbations(heldout: bool = False, wide: bool = False) -> dict[str, Perturb]:
+    """Every kind's function; ``heldout`` picks the held-out quarter of the antonym pairs,
+    ``wide`` the training table with the further pairs (:data:`WIDE_ANTONYMS`)."""
+    table = HELDOUT_ANTONYMS if heldout else WIDE_ANTONYMS if wide else ANTONYMS
     return {
         "number": _number,
         "name": _name,
@@ -269,9 +308,10 @@ def perturb(
     pool: list[list[str]],
     lang: str = "ru",
     heldout: bool = False,
+    wide: bool = False,
 ) -> Example | None:
     """One synthetic error of ``kind`` (None when the sentence offers no place for it)."""
-    result = perturbations(heldout)[kind](list(target_words), rng, pool)
+    result = perturbations(heldout, wide)[kind](list(target_words), rng, pool)
     if result is None:
         return None
     words, tags = result
@@ -295,6 +335,7 @@ def synthetic_set(
     errors_per_pair: int = 1,
     kinds: Sequence[str] = PERTURBATIONS,
     heldout: bool = False,
+    wide: bool = False,
 ) -> list[Example]:
     """Every pair clean, plus ``errors_per_pair`` random perturbations of it (kinds cycled
     from a seeded random start so that every kind is represented)."""
@@ -309,7 +350,7 @@ def synthetic_set(
         rng.shuffle(order)
         made = 0
         for kind in order:
-            example = perturb(source, target, kind, rng, pool, lang, heldout)
+            example = perturb(source, target, kind, rng, pool, lang, heldout, wide)
             if example is not None:
                 out.append(example)
                 made += 1

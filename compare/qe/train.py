@@ -87,6 +87,13 @@ class TrainOptions:
     shipped."""
     pseudo_spread: float = 0.5
     """The pseudo z's standard deviation, as a share of that of MLQE-PE train's DA z."""
+    wide_antonyms: bool = False
+    """Train the antonym errors on :data:`compare.qe.synthetic.WIDE_ANTONYMS` (the list's training
+    part plus the further pairs of the antonym-vector check, none sharing a stem with the held-out
+    quarter) instead of the training part alone. The dev sets keep the training part."""
+    antonym_extra: int = 0
+    """Antonym errors made from each synthetic training pair that has a word to swap, on top of
+    ``synthetic_errors`` (each kind is otherwise one in eight: about 200 antonym examples)."""
     storage: str = "int8"
     """How the release stores the trained encoder matrices (``fp16`` or ``int8``, see
     :class:`compare.qe.model.QEConfig`)."""
@@ -124,9 +131,20 @@ def pseudo_examples(
             for (_, src, mt, _), value in zip(hypotheses, z, strict=True)]  # fmt: skip
 
 
+def _extra_antonyms(
+    pairs: Sequence[tuple[list[str], list[str]]], lang: str, seed: int, count: int, wide: bool
+) -> list[Example]:
+    """``count`` antonym errors of each pair that has a word to swap (no clean copies)."""
+    if count <= 0:
+        return []
+    made = synthetic_set(pairs, lang, seed, count, ("antonym",), wide=wide)
+    return [example for example in made if example.kind == "antonym"]
+
+
 def build_data(
     seed: int, shared: Any = None, errors_per_pair: int = 1, kinds: Sequence[str] | None = None,
-    reference_pseudo: int = 0, pseudo_spread: float = 0.5,
+    reference_pseudo: int = 0, pseudo_spread: float = 0.5, wide_antonyms: bool = False,
+    antonym_extra: int = 0,
 ) -> tuple[list[Example], list[Example], list[Example]]:
     """(train, MLQE-PE dev, synthetic dev) as described in the module docstring."""
     train = read_mlqe("train", shared)
@@ -137,13 +155,20 @@ def build_data(
     synthetic_train, synthetic_dev = [], []
     for offset, (lines, bucket) in enumerate(((first, synthetic_train), (rest, synthetic_dev))):
         for k, (lang, pairs) in enumerate(synthetic_pairs(lines, shared).items()):
-            errors = errors_per_pair if bucket is synthetic_train else 1
-            bucket.extend(synthetic_set(pairs, lang, seed + 10 * offset + k, errors, *used))
+            training = bucket is synthetic_train
+            bucket.extend(synthetic_set(pairs, lang, seed + 10 * offset + k,
+                                        errors_per_pair if training else 1, *used,
+                                        wide=wide_antonyms and training))  # fmt: skip
+            if training:
+                synthetic_train += _extra_antonyms(pairs, lang, seed + 300 + k, antonym_extra,
+                                                   wide_antonyms)  # fmt: skip
     wmt_train, wmt_dev = [], []
     for position, document in enumerate(wmt22_documents(0, shared)):
         segments = [(split_words(s), split_words(r)) for s, r in document]
         (wmt_dev if position % 5 == 0 else wmt_train).extend(segments)
-    synthetic_train += synthetic_set(wmt_train, "ru", seed + 100, errors_per_pair, *used)
+    synthetic_train += synthetic_set(wmt_train, "ru", seed + 100, errors_per_pair, *used,
+                                     wide=wide_antonyms)
+    synthetic_train += _extra_antonyms(wmt_train, "ru", seed + 310, antonym_extra, wide_antonyms)
     synthetic_dev += synthetic_set(wmt_dev, "ru", seed + 101)
     pseudo: list[Example] = []
     if reference_pseudo > 0:
@@ -400,19 +425,29 @@ def train(
     return network.eval(), config
 
 
+def _yes_no(text: str) -> bool:
+    value = text.strip().lower()
+    if value not in ("1", "0", "true", "false", "yes", "no"):
+        raise argparse.ArgumentTypeError(f"expected 1/0, true/false or yes/no, not {text!r}")
+    return value in ("1", "true", "yes")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m compare.qe train", description=__doc__)
     parser.add_argument("--out", default=str(Path(__file__).parent / "weights"))
     parser.add_argument("--shared", default=None, help="the shared corpora folder")
     for name, value in asdict(TrainOptions()).items():
         kind = type(value) if value is not None else int
+        if kind is bool:  # "--wide-antonyms 0" must read as False, which bool("0") is not
+            kind = _yes_no
         parser.add_argument("--" + name.replace("_", "-"), type=kind, default=value)
     parser.add_argument("--limit", type=int, default=None, help="first N training examples only")
     args = parser.parse_args(argv)
     options = TrainOptions(**{k: getattr(args, k) for k in asdict(TrainOptions())})
     train_examples, dev_mlqe, dev_synthetic = build_data(
         options.seed, args.shared, options.synthetic_errors, options.kinds.split(","),
-        options.reference_pseudo, options.pseudo_spread,
+        options.reference_pseudo, options.pseudo_spread, options.wide_antonyms,
+        options.antonym_extra,
     )
     if args.limit:
         rng = random.Random(options.seed)
