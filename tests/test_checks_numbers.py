@@ -106,6 +106,9 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
         ("Сайлау 2011 ж. өтті.", "The election was held in 2011.", "kk"),
         ("Ол XIX ғасырда салынған.", "It was built in the 19th century.", "kk"),
         ("Екі жақтан да қолдау болды.", "There was support on both sides.", "kk"),
+        # Multiples: "tripled" is the три / үш of the source.
+        ("Бағалар үш есе өсті.", "Prices tripled.", "kk"),
+        ("Цены выросли в четыре раза.", "Prices quadrupled.", "ru"),
     ],
 )
 def test_equivalent_notations_are_not_flagged(src: str, eng: str, lang: str) -> None:

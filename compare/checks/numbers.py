@@ -99,7 +99,8 @@ _WORDS_KK: tuple[tuple[str, float], ...] = (
 _SOFT_RU: tuple[tuple[str, float], ...] = (
     (r"об[аеи]|обоих|обеих|дважды|вдвое|двойн\w*|удво\w*|пар[аыу]", 2), (r"сут(ки|ок|кам)", 24),
     (r"тысяч[аиу]", 1000), (r"десятилети\w*", 10), (r"дюжин\w*", 12), (r"нул\w*", 0),
-    (r"трижды", 3), (r"десятк\w*", 10), (r"семью", 7), (r"тройк\w*", 3), (r"четвер\w+", 4),
+    (r"трижды|втрое", 3), (r"вчетверо", 4), (r"десятк\w*", 10), (r"семью", 7),
+    (r"тройк\w*", 3), (r"четвер\w+", 4),
     # ordinals: второго типа -> type two
     (r"втор(?:ой|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми)", 2), (r"трет(?:ий|ья|ье|ьего|ьему|ьим|ьем)", 3),
     (r"пят(?:ый|ая|ое|ого|ому|ым|ом|ую)", 5), (r"шест(?:ой|ая|ое|ого|ому|ым|ом|ую)", 6),
@@ -123,6 +124,9 @@ _SOFT_KK: tuple[tuple[str, float], ...] = (
 _SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "twice": 2,
             "pair": 2, "couple": 2, "twin": 2, "twins": 2, "decade": 10, "dozen": 12,
             "thousand": 1000, "hundred": 100,
+            # multiples: "tripled" <- втрое, в три раза, үш есе
+            "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3,
+            "threefold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4, "tenfold": 10,
             # ordinals: Russian writes them as digits (на 1 этаже "on the first floor")
             "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
