@@ -177,6 +177,9 @@ RENDERED = [
     ("ru", "Вопрос задал Джо Роу.", "The question came from Joe Rowe."),
     ("ru", "По мнению Питера Джонса, это ошибка.", "Jones thinks it is a mistake."),
     ("ru", "Его принял Ким Чен Ын.", "Kim received him."),
+    # The same three syllables opening the sentence, spelled by two systems (Чен Ын / Jong Un).
+    ("ru", "Ким Чен Ын провел испытание.", "Kim Jong Un held a test."),
+    ("ru", "Ким Ё Чжон сделала заявление.", "Kim Yo Jong made a statement."),
     ("ru", "Читатели The New York Times возмутились.", "NYT readers were outraged."),
     ("ru", "Газопровод «Северный поток» достроен.", "The Nord Stream pipeline is complete."),
     ("kk", "Қасым-Жомарт Тоқаев Нұрсұлтанда сөйледі.", "Kassym-Jomart Tokayev spoke in Nursultan."),
@@ -206,6 +209,7 @@ def test_professional_renderings_are_not_flagged(lang: str, src: str, eng: str) 
         ("ru", "С ним согласился Джордж Ли.", "George Lucas agreed with him."),
         ("kk", "Қасым-Жомарт Тоқаев Нұрсұлтанда сөйледі.", "Kassym-Jomart Tokayev was in Almaty."),
         ("kk", "Делегация АҚШ-қа барды.", "The delegation went to France."),
+        ("ru", "Ким Чен Ын провел испытание.", "Moon Jae-in held a test."),
     ],
 )
 def test_name_errors_near_conventions_are_flagged(lang: str, src: str, eng: str) -> None:

@@ -929,6 +929,7 @@ class NameMismatch(PairCheck):
         first_cyrillic = next((w[0] for w in words if regex.match(r"\p{Cyrillic}", w[2])), -1)
         acronyms: list[str] | None = None
         for run in _split_at_initials(_runs(text, words)):
+            whole = run  # before the sentence's first word goes: Ким Чен Ын opening a sentence
             if _initial(text, sent.start, run[0][0], source=True) or run[0][0] == first_cyrillic:
                 run = run[1:]
             if run and _unit_symbol(text, run):
@@ -952,7 +953,7 @@ class NameMismatch(PairCheck):
                 and i > last
                 and not (any(hits) and _PATRONYMIC.fullmatch(w[2].lower()))
             ]
-            if not needed or _given_syllables(run, needed) or _scale_name(text, run):
+            if not needed or _given_syllables(whole, needed) or _scale_name(text, run):
                 continue
             if _country_of_institution(run, needed, hits):
                 continue
@@ -993,6 +994,7 @@ class NameMismatch(PairCheck):
                 continue
             if any(self._renders(q, w[2]) for w in run for q in quoted) and len(run) > 1:
                 continue
+            whole = run
             if _initial(text, sent.start, run[0][0]):
                 run = run[1:]
             specific = [w for w in run if not _generic(w[2])]
@@ -1025,7 +1027,7 @@ class NameMismatch(PairCheck):
                 and i > last
                 and not _initial(text, sent.start, w[0])
             ]
-            if not missing or _given_syllables(run, missing):
+            if not missing or _given_syllables(whole, missing):
                 continue
             name = text[run[0][0] : run[-1][1]]
             out.append(
@@ -1119,7 +1121,9 @@ def _initialism(run: list[tuple[int, int, str]]) -> str:
 
 def _given_syllables(run: list[tuple[int, int, str]], unmatched: list) -> bool:
     """East Asian names of three short words (Ким Чен Ын, Ri Yong Ho): the other side often
-    gives only the family name, leaving short given-name syllables unmatched."""
+    gives only the family name, or spells the given name by another system (Чен Ын / Jong Un),
+    leaving short given-name syllables unmatched. ``run`` is counted with a sentence's first
+    word, which the checks otherwise set aside (a capital there proves nothing)."""
     return len(run) >= 3 and all(len(w[2]) <= 4 for w in unmatched)
 
 
