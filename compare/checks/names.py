@@ -346,6 +346,10 @@ _CAPITALS = """
 # Лиса/Fox) are translated too.
 _EXONYMS_MORE = """
 рф|russia* federation
+ли|lee ri yi rhee li
+пак|park pak
+чхве|choi
+чон|jung jeong chung jong
 федерац|federation*
 брексит брекзит|brexit
 британ ұлыбритан великобритан евросоюз еуроодақ|brexit
@@ -953,7 +957,10 @@ class NameMismatch(PairCheck):
                 and i > last
                 and not (any(hits) and _PATRONYMIC.fullmatch(w[2].lower()))
             ]
-            if not needed or _given_syllables(whole, needed) or _scale_name(text, run):
+            anchored = any(hits) or (whole is not run and any(
+                self._renders(whole[0][2], e[2]) for e in en_all))  # fmt: skip
+            if not needed or _scale_name(text, run) or (anchored and _given_syllables(
+                    whole, needed)):  # fmt: skip
                 continue
             if _country_of_institution(run, needed, hits):
                 continue
@@ -1027,7 +1034,9 @@ class NameMismatch(PairCheck):
                 and i > last
                 and not _initial(text, sent.start, w[0])
             ]
-            if not missing or _given_syllables(whole, missing):
+            anchored = bool(covered) or (whole is not run and any(
+                self._renders(w[2], whole[0][2]) for w in src_words))  # fmt: skip
+            if not missing or (anchored and _given_syllables(whole, missing, text)):
                 continue
             name = text[run[0][0] : run[-1][1]]
             out.append(
@@ -1119,12 +1128,18 @@ def _initialism(run: list[tuple[int, int, str]]) -> str:
     return "".join(p[0] for p in parts).upper()
 
 
-def _given_syllables(run: list[tuple[int, int, str]], unmatched: list) -> bool:
-    """East Asian names of three short words (Ким Чен Ын, Ri Yong Ho): the other side often
-    gives only the family name, or spells the given name by another system (Чен Ын / Jong Un),
-    leaving short given-name syllables unmatched. ``run`` is counted with a sentence's first
-    word, which the checks otherwise set aside (a capital there proves nothing)."""
-    return len(run) >= 3 and all(len(w[2]) <= 4 for w in unmatched)
+def _given_syllables(run: list[tuple[int, int, str]], unmatched: list, text: str = "") -> bool:
+    """East Asian names of three short words (Ким Чен Ын, Ri Yong Ho) whose family name the
+    other side renders (the caller checks that): it often gives only the family name, or spells
+    the given name by another system (Чен Ын / Jong Un), leaving short syllables unmatched.
+    ``run`` is counted with a sentence's first word, which the checks otherwise set aside (a
+    capital there proves nothing); with the ``text``, a lower-case syllable hyphened to a word
+    counts as one more (Moon Jae-in)."""
+    tails = sum(1 for w in run if _HYPHENED_SYLLABLE.match(text, w[1])) if text else 0
+    return len(run) + tails >= 3 and all(len(w[2]) <= 4 for w in unmatched)
+
+
+_HYPHENED_SYLLABLE = regex.compile(r"-\p{Ll}{1,4}\b")
 
 
 def _shouting(run: list[tuple[int, int, str]]) -> bool:
