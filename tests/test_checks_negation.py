@@ -35,6 +35,11 @@ def flags(src: str, eng: str, lang: str = "ru") -> list:
         ("Ол жиналысқа келмеді.", "He came to the meeting.", "kk", "source"),
         ("Бұл шешім дұрыс емес.", "This decision is right.", "kk", "source"),
         ("Ол жиналысқа келді.", "He never came to the meeting.", "kk", "target"),
+        # "пока не" is "not yet" without the comma of an "until" clause, or before a short
+        # participle or adjective: a real negation.
+        ("Решение пока не принято.", "The decision has been made.", "ru", "source"),
+        ("Данные о других каналах, пока не доступны.", "Data on other channels are available.",
+         "ru", "source"),
     ],
 )
 def test_one_sided_negation_is_flagged(src: str, eng: str, lang: str, side: str) -> None:
@@ -82,6 +87,11 @@ def test_flag_points_at_the_negation_word() -> None:
         ("Жұма күні жиналыс өтті.", "The meeting took place on Friday.", "kk"),
         ("Ол кітапты немесе журналды оқыды.", "He read the book or the magazine.", "kk"),
         ("Ешкім сене алмады.", "Nobody could believe it.", "kk"),
+        # The expletive "не" of "until" and "едва не" (nearly).
+        ("Он ждал, пока она не вернётся.", "He waited until she came back.", "ru"),
+        ("Мы будем ждать до тех пор, пока не получим ответ.", "We will wait until we get an "
+         "answer.", "ru"),
+        ("Он едва не погиб.", "He nearly died.", "ru"),
     ],
 )
 def test_matching_or_formal_negations_are_not_flagged(src: str, eng: str, lang: str) -> None:

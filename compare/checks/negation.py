@@ -62,9 +62,18 @@ _WORD = regex.compile(r"\p{L}+(?=n['’]t)n['’]t|\p{L}+")
 _CLAUSE = regex.compile(r"[,;:()\"“”«»—–]|\s-\s|\.\s")
 
 # Formal negations: the phrase is removed before counting.
+# The expletive "не" of "until": a clause after a comma or dash that opens with "пока" and has
+# "не" within its next three words, before a verb ("ждали, пока она не вернётся", "до тех
+# пор, пока не получим") says "until", with no negation. Without the comma, or before a short
+# adjective or participle, "пока не" is "not yet" ("решение пока не принято", "данные ... ,
+# пока не доступны"), a real negation, and stays.
+_UNTIL_RU = regex.compile(
+    r"(?:[,;:—–]\s*)пока(?:\s+\w+){0,2}\s+не\b(?=\s+(?!\w*(?:[ео]н|[тн]|ов)[аоы]?\b)\w)",
+    regex.IGNORECASE,
+)
 _FORMAL_RU = regex.compile(
     r"\b(?:не только|тем не менее|не менее|не более|не больше|не раньше|не позднее|не позже|"
-    r"не раз|не зря|не случайно|кроме того|чуть ли не|едва ли не|чуть не|не то чтобы|"
+    r"не раз|не зря|не случайно|кроме того|чуть ли не|едва ли не|чуть не|едва не|не то чтобы|"
     r"(?:как\w*|кто|кого|кому|кем|ком|что|чего|чему|чем|чём|где|куда|откуда|когда|сколько|"
     r"чей|чья|чьё|чье|чьи|чь\w+)\s+бы(?:\s+\w+){0,3}\s+ни|"
     r"не исключ(?:ено|ается|ают|аю)|не возража\w*|"
@@ -456,6 +465,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _ILL_EN.sub("illneg", cleaned)
         cleaned = _YET_TO_EN.sub(" enfarfrom ", cleaned)
     if lang == "ru":
+        cleaned = _UNTIL_RU.sub(lambda m: m.group()[:-2], cleaned)  # drop the "не" of "until"
         cleaned = _CEASE_RU.sub(" rucease ", cleaned)
         cleaned = _NO_DOUBT_RU.sub(" rudoubt ", cleaned)
         cleaned = _DOUBLE_RU.sub(" rudouble ", cleaned)
