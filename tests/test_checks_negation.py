@@ -38,6 +38,7 @@ def flags(src: str, eng: str, lang: str = "ru") -> list:
         # "пока не" is "not yet" without the comma of an "until" clause, or before a short
         # participle or adjective: a real negation.
         ("Решение пока не принято.", "The decision has been made.", "ru", "source"),
+        ("Он не мог согласиться.", "He agreed.", "ru", "source"),
         ("Данные о других каналах, пока не доступны.", "Data on other channels are available.",
          "ru", "source"),
     ],
@@ -92,6 +93,8 @@ def test_flag_points_at_the_negation_word() -> None:
         ("Мы будем ждать до тех пор, пока не получим ответ.", "We will wait until we get an "
          "answer.", "ru"),
         ("Он едва не погиб.", "He nearly died.", "ru"),
+        ("Он не мог не согласиться.", "He had to agree.", "ru"),  # double: "could not but"
+        ("Он не мог не согласиться.", "He could not help but agree.", "ru"),
     ],
 )
 def test_matching_or_formal_negations_are_not_flagged(src: str, eng: str, lang: str) -> None:
