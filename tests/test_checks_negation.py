@@ -92,6 +92,8 @@ def test_flag_points_at_the_negation_word() -> None:
         ("Он ждал, пока она не вернётся.", "He waited until she came back.", "ru"),
         ("Мы будем ждать до тех пор, пока не получим ответ.", "We will wait until we get an "
          "answer.", "ru"),
+        ("Власти ждали, пока Пхеньян не сделает заявление.", "The authorities waited until "
+         "Pyongyang made a statement.", "ru"),
         ("Он едва не погиб.", "He nearly died.", "ru"),
         ("Он не мог не согласиться.", "He had to agree.", "ru"),  # double: "could not but"
         ("Он не мог не согласиться.", "He could not help but agree.", "ru"),

@@ -64,11 +64,12 @@ _CLAUSE = regex.compile(r"[,;:()\"“”«»—–]|\s-\s|\.\s")
 # Formal negations: the phrase is removed before counting.
 # The expletive "не" of "until": a clause after a comma or dash that opens with "пока" and has
 # "не" within its next three words, before a verb ("ждали, пока она не вернётся", "до тех
-# пор, пока не получим") says "until", with no negation. Without the comma, or before a short
-# adjective or participle, "пока не" is "not yet" ("решение пока не принято", "данные ... ,
-# пока не доступны"), a real negation, and stays.
+# пор, пока не получим", "пока Пхеньян не сделает") says "until", with no negation. Without
+# the comma, or before a short adjective or participle (-н, -на, -то, -ыт, -ов: "решение пока не
+# принято", "данные ..., пока не доступны"), "пока не" is "not yet", a real negation, and stays.
 _UNTIL_RU = regex.compile(
-    r"(?:[,;:—–]\s*)пока(?:\s+\w+){0,2}\s+не\b(?=\s+(?!\w*(?:[ео]н|[тн]|ов)[аоы]?\b)\w)",
+    r"(?:[,;:—–]\s*)пока(?:\s+\w+){0,2}\s+не\b"
+    r"(?=\s+(?!\w*(?:н[аоы]?|т[аоы]|ыт|ов[аоы]?)\b)\w)",
     regex.IGNORECASE,
 )
 _FORMAL_RU = regex.compile(
