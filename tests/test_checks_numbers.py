@@ -273,3 +273,25 @@ def test_converted_measures_do_not_pair_by_bare_value() -> None:
                   "Totals of 3 to 6 inches, up to 10 inches in places.")
     assert len(found) == 1
     assert found[0].evidence == {"source": ["10"], "target": ["6"]}
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        ("Цены выросли втрое.", "Prices doubled.", "ru", "doubled"),
+        ("Цены выросли вдвое.", "Prices tripled.", "ru", "tripled"),
+        ("Бағалар екі есе өсті.", "Prices tripled.", "kk", "tripled"),
+        ("Цены выросли втрое.", "Prices tripled.", "ru", None),
+        ("Цены удвоились.", "Prices doubled.", "ru", None),
+        ("Утром цены удвоились.", "In the morning prices doubled.", "ru", None),  # утром
+        ("Цены выросли вдвое.", "Prices rose twice as fast.", "ru", None),  # no English multiple
+    ],
+)
+def test_growth_multiples_are_compared(src: str, eng: str, lang: str, flagged: str | None) -> None:
+    found = flags(src, eng, lang)
+    assert [eng[f.start : f.end] for f in found] == ([flagged] if flagged else []), found
+
+
+def test_a_multiple_whose_number_is_flagged_is_not_flagged_twice() -> None:
+    found = flags("Бағалар үш есе өсті.", "Prices doubled.", "kk")
+    assert [(f.side, f.severity) for f in found] == [("source", "major")]

@@ -626,7 +626,65 @@ class NumberMismatch(PairCheck):
             msg = f"The source has {_show(s)}, which is missing from the English."
             ev = {"source": [_show(s)], "target": []}
             flags.append(self.flag("source", s.start, s.end, msg, ev, severity=sev))
+        flags += self._multiples(ctx, s_idx, t_idx, flags)
         return flags
+
+    def _multiples(self, ctx: CheckContext, s_idx: tuple[int, ...], t_idx: tuple[int, ...],
+                   flags: list[Flag]) -> list[Flag]:  # fmt: skip
+        """A growth multiple that differs ("втрое" -> "doubled"): the words are soft mentions
+        above, which never flag, so both sides' multiples are compared here."""
+        assert ctx.source is not None
+        src = _side_multiples(ctx.source.text, ctx.source.sentences, s_idx, ctx.source.lang)
+        tgt = _side_multiples(ctx.target.text, ctx.target.sentences, t_idx, "en")
+        if not src or not tgt or {v for *_, v in src} & {v for *_, v in tgt}:
+            return []
+        said_flagged = [(f.start, f.end) for f in flags if f.side == "source"]
+        if any(a < end and start < b for start, end, _ in src for a, b in said_flagged):
+            return []  # "үш есе" -> "doubled": the three is flagged already
+        flagged = [(f.start, f.end) for f in flags if f.side == "target"]
+        out = []
+        for start, end, value in tgt:
+            if any(a < end and start < b for a, b in flagged):
+                continue
+            said = ctx.source.text[src[0][0] : src[0][1]]
+            written = ctx.target.text[start:end]
+            out.append(self.flag(
+                "target", start, end,
+                f"The source says “{said}” (x{src[0][2]:g}), the English says “{written}” "
+                f"(x{value:g}).",
+                {"source": [said], "target": [written]}, severity="major",
+            ))  # fmt: skip
+        return out
+
+
+# Growth multiples, which say a number in a word ("втрое", "tripled", "үш есе"); "twice" and
+# "double" are left out (twice a week, a double agent), and so is "в три раза", whose three is a
+# written number already.
+_MULTIPLES: dict[str, tuple[tuple[regex.Pattern, float], ...]] = {
+    lang: tuple((regex.compile(rf"\b(?:{p})\b", regex.IGNORECASE), v) for p, v in table)
+    for lang, table in {
+        "en": ((r"doubled|doubling|twofold", 2), (r"tripl(?:ed|ing)|trebl(?:ed|ing)|threefold", 3),
+               (r"quadrupl(?:ed|ing)|fourfold", 4), (r"fivefold", 5), (r"tenfold", 10)),
+        "ru": ((r"вдвое|удво\w*|двукратн\w*", 2),
+               (r"втрое|утро(?:и|ен|ени)\w*|тр[её]хкратн\w*", 3),
+               (r"вчетверо|учетвер\w*|четыр[её]хкратн\w*", 4), (r"впятеро|пятикратн\w*", 5),
+               (r"вдесятеро|десятикратн\w*", 10)),
+        "kk": ((r"екі\s+есе\w*", 2), (r"үш\s+есе\w*", 3), (r"төрт\s+есе\w*", 4),
+               (r"бес\s+есе\w*", 5), (r"он\s+есе\w*", 10)),
+    }.items()
+}  # fmt: skip
+
+
+def _side_multiples(
+    text: str, sentences: list, idx: tuple[int, ...], lang: str
+) -> list[tuple[int, int, float]]:
+    """(start, end, factor) of each growth multiple in the given sentences."""
+    out = []
+    for i in idx:
+        s = sentences[i]
+        for pattern, value in _MULTIPLES.get(lang, ()):
+            out += [(m.start(), m.end(), value) for m in pattern.finditer(text, s.start, s.end)]
+    return sorted(out)
 
 
 _LIST_COMMA = regex.compile(r"\s*,\s*")
