@@ -584,8 +584,9 @@ def _show(m: Mention) -> str:
 class NumberMismatch(PairCheck):
     """Flags numbers that differ between source and English, or appear on one side only.
 
-    Catches changed digits, dropped or invented figures, wrong scale (млн vs billion) and changed
-    written-out numbers. Does not judge units, currency, ordinal words, or "one"/"a".
+    Catches changed digits, dropped or invented figures, wrong scale (млн vs billion), changed
+    written-out numbers and changed growth multiples (втрое / doubled). Does not judge units,
+    currency, ordinal words, or "one"/"a".
     """
 
     id = "number-mismatch"
