@@ -106,6 +106,10 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
         ("Сайлау 2011 ж. өтті.", "The election was held in 2011.", "kk"),
         ("Ол XIX ғасырда салынған.", "It was built in the 19th century.", "kk"),
         ("Екі жақтан да қолдау болды.", "There was support on both sides.", "kk"),
+        # "A year and a half" is полтора; a fortnight is two weeks; "cut in half" is в два раза.
+        ("Он провёл там полтора года.", "He spent a year and a half there.", "ru"),
+        ("Выборы пройдут через две недели.", "The election will be held in a fortnight.", "ru"),
+        ("Доходы сократились в два раза.", "Income was cut in half.", "ru"),
         # Multiples: "tripled" is the три / үш of the source.
         ("Бағалар үш есе өсті.", "Prices tripled.", "kk"),
         ("Цены выросли в четыре раза.", "Prices quadrupled.", "ru"),
@@ -280,6 +284,7 @@ def test_converted_measures_do_not_pair_by_bare_value() -> None:
     [
         ("Цены выросли втрое.", "Prices doubled.", "ru", "doubled"),
         ("Цены выросли вдвое.", "Prices tripled.", "ru", "tripled"),
+        ("Доходы сократились втрое.", "Income halved.", "ru", "halved"),
         ("Бағалар екі есе өсті.", "Prices tripled.", "kk", "tripled"),
         ("Цены выросли втрое.", "Prices tripled.", "ru", None),
         ("Цены удвоились.", "Prices doubled.", "ru", None),

@@ -122,6 +122,7 @@ _SOFT_KK: tuple[tuple[str, float], ...] = (
     (r"сегіз\w+", 8), (r"тоғыз\w+", 9), (r"жиырма\w+", 20), (r"отыз\w+", 30),
 )  # fmt: skip
 _SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "twice": 2,
+            "fortnight": 2, "fortnights": 2, "halved": 2, "halving": 2, "halve": 2,
             "pair": 2, "couple": 2, "twin": 2, "twins": 2, "decade": 10, "dozen": 12,
             "thousand": 1000, "hundred": 100,
             # multiples: "tripled" <- втрое, в три раза, үш есе
@@ -494,6 +495,13 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
             )  # fmt: skip
         )
         taken.append((m.start(), end))
+    if lang == "en":
+        for pattern, value in ((_A_AND_A_HALF, 1.5), (_IN_HALF, 2.0)):
+            for m in pattern.finditer(text):
+                if not any(s <= m.start() < e for s, e in taken):
+                    mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({value}),
+                                            soft=True))  # fmt: skip
+                    taken.append((m.start(), m.end()))
     for m in _ROMAN_CENTURY.finditer(text):
         value = _roman(m.group(1))
         if value:
@@ -505,6 +513,10 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
     return mentions
 
 
+# "a year and a half", "an hour and a half": полтора / бір жарым (1.5), said without a digit.
+_A_AND_A_HALF = regex.compile(r"\b(?:a|an|one)\s+\p{L}+\s+and\s+a\s+half\b", regex.IGNORECASE)
+# "cut in half": в два раза, екі есе (a factor of two).
+_IN_HALF = regex.compile(r"\bin\s+half\b", regex.IGNORECASE)
 _ROMAN_CENTURY = regex.compile(r"\b([IVXL]{1,6})(?:[-–]\w+)?\s+(?:век\w*|в\.|ғасыр\w*|century)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -664,7 +676,8 @@ class NumberMismatch(PairCheck):
 _MULTIPLES: dict[str, tuple[tuple[regex.Pattern, float], ...]] = {
     lang: tuple((regex.compile(rf"\b(?:{p})\b", regex.IGNORECASE), v) for p, v in table)
     for lang, table in {
-        "en": ((r"doubled|doubling|twofold", 2), (r"tripl(?:ed|ing)|trebl(?:ed|ing)|threefold", 3),
+        "en": ((r"doubled|doubling|twofold|halved|halving", 2),
+               (r"tripl(?:ed|ing)|trebl(?:ed|ing)|threefold", 3),
                (r"quadrupl(?:ed|ing)|fourfold", 4), (r"fivefold", 5), (r"tenfold", 10)),
         "ru": ((r"вдвое|удво\w*|двукратн\w*", 2),
                (r"втрое|утро(?:и|ен|ени)\w*|тр[её]хкратн\w*", 3),
