@@ -182,6 +182,8 @@ RENDERED = [
     ("ru", "Ким Ё Чжон сделала заявление.", "Kim Yo Jong made a statement."),
     ("ru", "Вчера Мун Чжэ Ин прибыл в Пхеньян.", "Yesterday Moon Jae-in arrived in Pyongyang."),
     ("ru", "Ли Ён Хо выступил в ООН.", "Ri Yong Ho spoke at the UN."),
+    ("ru", "Беспорядки начались в тюрьме в Вустершире.", "Disorder broke out at a jail in "
+     "Worcestershire."),
     ("ru", "Читатели The New York Times возмутились.", "NYT readers were outraged."),
     ("ru", "Газопровод «Северный поток» достроен.", "The Nord Stream pipeline is complete."),
     ("kk", "Қасым-Жомарт Тоқаев Нұрсұлтанда сөйледі.", "Kassym-Jomart Tokayev spoke in Nursultan."),

@@ -346,6 +346,7 @@ _CAPITALS = """
 # Лиса/Fox) are translated too.
 _EXONYMS_MORE = """
 рф|russia* federation
+вустер|worcester*
 ли|lee ri yi rhee li
 пак|park pak
 чхве|choi
