@@ -106,6 +106,12 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
         ("Сайлау 2011 ж. өтті.", "The election was held in 2011.", "kk"),
         ("Ол XIX ғасырда салынған.", "It was built in the 19th century.", "kk"),
         ("Екі жақтан да қолдау болды.", "There was support on both sides.", "kk"),
+        # Times of day, decades of age and a century said in words.
+        ("Взрыв прогремел в 00:00.", "The explosion went off at midnight.", "ru"),
+        ("Встреча начнётся в 12:00.", "The meeting will start at noon.", "ru"),
+        ("Встреча начнётся в полдень.", "The meeting will start at 12 noon.", "ru"),
+        ("Ему за пятьдесят.", "He is in his fifties.", "ru"),
+        ("Сто лет назад здесь был лес.", "A century ago there was a forest here.", "ru"),
         # "A year and a half" is полтора; a fortnight is two weeks; "cut in half" is в два раза.
         ("Он провёл там полтора года.", "He spent a year and a half there.", "ru"),
         ("Выборы пройдут через две недели.", "The election will be held in a fortnight.", "ru"),

@@ -100,7 +100,7 @@ _SOFT_RU: tuple[tuple[str, float], ...] = (
     (r"об[аеи]|обоих|обеих|дважды|вдвое|двойн\w*|удво\w*|пар[аыу]", 2), (r"сут(ки|ок|кам)", 24),
     (r"тысяч[аиу]", 1000), (r"десятилети\w*", 10), (r"дюжин\w*", 12), (r"нул\w*", 0),
     (r"трижды|втрое", 3), (r"вчетверо", 4), (r"десятк\w*", 10), (r"семью", 7),
-    (r"тройк\w*", 3), (r"четвер\w+", 4),
+    (r"тройк\w*", 3), (r"четвер\w+", 4), (r"полд[её]н\w*|полудн\w*", 12), (r"полноч\w*", 0),
     # ordinals: второго типа -> type two
     (r"втор(?:ой|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми)", 2), (r"трет(?:ий|ья|ье|ьего|ьему|ьим|ьем)", 3),
     (r"пят(?:ый|ая|ое|ого|ому|ым|ом|ую)", 5), (r"шест(?:ой|ая|ое|ого|ому|ым|ом|ую)", 6),
@@ -124,7 +124,11 @@ _SOFT_KK: tuple[tuple[str, float], ...] = (
 _SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "twice": 2,
             "fortnight": 2, "fortnights": 2, "halved": 2, "halving": 2, "halve": 2,
             "pair": 2, "couple": 2, "twin": 2, "twins": 2, "decade": 10, "dozen": 12,
-            "thousand": 1000, "hundred": 100,
+            "thousand": 1000, "hundred": 100, "century": 100, "millennium": 1000,
+            # times of day and decades of age (00:00 <- midnight, за пятьдесят <- in his fifties)
+            "noon": 12, "midday": 12, "midnight": 0, "twenties": 20, "thirties": 30,
+            "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80,
+            "nineties": 90,
             # multiples: "tripled" <- втрое, в три раза, үш есе
             "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3,
             "threefold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4, "tenfold": 10,
