@@ -106,6 +106,12 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
         ("Сайлау 2011 ж. өтті.", "The election was held in 2011.", "kk"),
         ("Ол XIX ғасырда салынған.", "It was built in the 19th century.", "kk"),
         ("Екі жақтан да қолдау болды.", "There was support on both sides.", "kk"),
+        # Kazakh inflected tens and bare scale words; "two and a half" for екі жарым or два с
+        # половиной.
+        ("Ол елуге толды.", "He turned fifty.", "kk"),
+        ("Мыңнан астам адам келді.", "More than a thousand people came.", "kk"),
+        ("Ол екі жарым жыл тұрды.", "He lived there for two and a half years.", "kk"),
+        ("Он провёл там два с половиной года.", "He spent two and a half years there.", "ru"),
         # Times of day, decades of age and a century said in words.
         ("Взрыв прогремел в 00:00.", "The explosion went off at midnight.", "ru"),
         ("Встреча начнётся в 12:00.", "The meeting will start at noon.", "ru"),
@@ -306,3 +312,8 @@ def test_growth_multiples_are_compared(src: str, eng: str, lang: str, flagged: s
 def test_a_multiple_whose_number_is_flagged_is_not_flagged_twice() -> None:
     found = flags("Бағалар үш есе өсті.", "Prices doubled.", "kk")
     assert [(f.side, f.severity) for f in found] == [("source", "major")]
+
+
+def test_two_and_a_half_is_still_a_number() -> None:
+    found = flags("Он провёл там три с половиной года.", "He spent two and a half years there.")
+    assert [f.severity for f in found] == ["major"] and "two and a half" in found[0].message

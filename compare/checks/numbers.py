@@ -120,6 +120,9 @@ _SOFT_KK: tuple[tuple[str, float], ...] = (
     (r"екеу\w*", 2), (r"алтау\w*", 6), (r"жетеу\w*", 7),
     (r"үш\w+", 3), (r"төрт\w+", 4), (r"бес\w+", 5), (r"алты\w+", 6), (r"жеті\w+", 7),
     (r"сегіз\w+", 8), (r"тоғыз\w+", 9), (r"жиырма\w+", 20), (r"отыз\w+", 30),
+    # елуге толды "turned fifty"; тоқсан is also "a quarter of the year", soft either way
+    (r"қырық\w+", 40), (r"елу\w+", 50), (r"алпыс\w+", 60), (r"жетпіс\w+", 70),
+    (r"сексен\w+", 80), (r"тоқсан\w+", 90),
 )  # fmt: skip
 _SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "twice": 2,
             "fortnight": 2, "fortnights": 2, "halved": 2, "halving": 2, "halve": 2,
@@ -327,6 +330,9 @@ def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[M
         val, soft = _word_value(w, lang)
         if val is None and w in scales:  # a bare "million", "сотни": may match, never flagged
             val, soft = scales[w], True
+        elif val is None and lang == "kk" and (factor := _kk_scale(w)) and not (
+                i > 0 and _word_value(words[i - 1].group().lower(), lang)[0] is not None):
+            val, soft = factor, True  # мыңнан астам "more than a thousand": a bare scale word
         compound = lang == "en" and val is not None and _en_compound(text, words, i)
         if (
             val is not None
@@ -500,6 +506,12 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
         )
         taken.append((m.start(), end))
     if lang == "en":
+        for m in _N_AND_A_HALF.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken):
+                n = _WORDS_EN[m.group(1).lower()]
+                mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({n, n + 0.5}),
+                                        word=True))  # fmt: skip
+                taken.append((m.start(), m.end()))
         for pattern, value in ((_A_AND_A_HALF, 1.5), (_IN_HALF, 2.0)):
             for m in pattern.finditer(text):
                 if not any(s <= m.start() < e for s, e in taken):
@@ -519,6 +531,10 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
 
 # "a year and a half", "an hour and a half": полтора / бір жарым (1.5), said without a digit.
 _A_AND_A_HALF = regex.compile(r"\b(?:a|an|one)\s+\p{L}+\s+and\s+a\s+half\b", regex.IGNORECASE)
+# "two and a half": два с половиной (read as 2) or екі жарым (2.5); it may match either.
+_N_AND_A_HALF = regex.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\b", regex.IGNORECASE
+)
 # "cut in half": в два раза, екі есе (a factor of two).
 _IN_HALF = regex.compile(r"\bin\s+half\b", regex.IGNORECASE)
 _ROMAN_CENTURY = regex.compile(r"\b([IVXL]{1,6})(?:[-–]\w+)?\s+(?:век\w*|в\.|ғасыр\w*|century)")
