@@ -39,6 +39,7 @@ def flags(src: str, eng: str, lang: str = "ru") -> list:
         # participle or adjective: a real negation.
         ("Решение пока не принято.", "The decision has been made.", "ru", "source"),
         ("Он не мог согласиться.", "He agreed.", "ru", "source"),
+        ("Никто не пришёл.", "Everyone came.", "ru", "source"),  # no "кроме": a real one
         ("Данные о других каналах, пока не доступны.", "Data on other channels are available.",
          "ru", "source"),
     ],
@@ -97,6 +98,16 @@ def test_flag_points_at_the_negation_word() -> None:
         ("Он едва не погиб.", "He nearly died.", "ru"),
         ("Он не мог не согласиться.", "He had to agree.", "ru"),  # double: "could not but"
         ("Он не мог не согласиться.", "He could not help but agree.", "ru"),
+        # Idioms whose "не" negates nothing, and their English counterparts.
+        ("Не секрет, что он болен.", "It is well known that he is ill.", "ru"),
+        ("Не секрет, что он болен.", "It is no secret that he is ill.", "ru"),
+        ("Не удивительно, что он ушёл.", "No wonder he left.", "ru"),
+        ("Не удивительно, что он ушёл.", "It is not surprising that he left.", "ru"),
+        ("Выборы не за горами.", "The election is just around the corner.", "ru"),
+        ("Не прошло и года, как он вернулся.", "Within a year he was back.", "ru"),
+        ("Никто, кроме него, не пришёл.", "Only he came.", "ru"),
+        ("Он не ел ничего, кроме хлеба.", "He ate nothing but bread.", "ru"),
+        ("Он ничего, кроме хлеба, не ел.", "He ate nothing but bread.", "ru"),
     ],
 )
 def test_matching_or_formal_negations_are_not_flagged(src: str, eng: str, lang: str) -> None:

@@ -78,7 +78,13 @@ _FORMAL_RU = regex.compile(
     r"(?:как\w*|кто|кого|кому|кем|ком|что|чего|чему|чем|чём|где|куда|откуда|когда|сколько|"
     r"чей|чья|чьё|чье|чьи|чь\w+)\s+бы(?:\s+\w+){0,3}\s+ни|"
     r"не исключ(?:ено|ается|ают|аю)|не возража\w*|"
-    r"как ни|что ни|не без|ни один из|не иначе как|не так давно|нет-нет)\b",
+    r"как ни|что ни|не без|ни один из|не иначе как|не так давно|нет-нет|"
+    # idioms with no negation in their meaning: "не секрет" (well known, "no secret"), "не
+    # удивительно" (no wonder), "не за горами" (near), "не прошло и года, как" (within a
+    # year), "никто, кроме него, не" (only he)
+    r"не секрет|не удивительно|не за горами|не прошл[оаи]\s+и(?:\s+\w+){1,2}|"
+    r"никто,?\s+кроме(?:\s+\w+){1,3},?\s+не|"
+    r"(?:не\s+\w+\s+)?ничего,?\s+кроме(?:(?:\s+\w+){1,3},?\s+не\b)?)\b",
     regex.IGNORECASE,
 )
 _FORMAL_EN = regex.compile(
@@ -86,7 +92,8 @@ _FORMAL_EN = regex.compile(
     r"not later than|not least|no sooner|no doubt|not until|nothing less|no matter|"
     r"none other than|not long ago|no fewer than|not so long ago|whether or not|"
     r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
-    r"not earlier than|not before|no less|not less)\b",
+    r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
+    r"nothing but|no one but|nobody but|none but)\b",
     regex.IGNORECASE,
 )
 # "No doubt" is formal as a sentence adverb ("No doubt he knew") and in "there is no doubt",
