@@ -108,6 +108,9 @@ def test_flag_points_at_the_negation_word() -> None:
         ("Никто, кроме него, не пришёл.", "Only he came.", "ru"),
         ("Он не ел ничего, кроме хлеба.", "He ate nothing but bread.", "ru"),
         ("Он ничего, кроме хлеба, не ел.", "He ate nothing but bread.", "ru"),
+        ("Оның кеткені таңқаларлық емес.", "It is not surprising that he left.", "kk"),
+        ("Оның ауырып жүргені құпия емес.", "It is no secret that he is ill.", "kk"),
+        ("Ол наннан басқа ештеңе жеген жоқ.", "He ate nothing but bread.", "kk"),
     ],
 )
 def test_matching_or_formal_negations_are_not_flagged(src: str, eng: str, lang: str) -> None:

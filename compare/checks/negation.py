@@ -167,7 +167,11 @@ _FORMAL_KK = regex.compile(
     r"\w+[мбп][ае]с\s+бұрын|жоқ\s+емес\w*|"
     r"\w+[мбп][ае]й\s+(?:қоймайды|қоймас\w*|қалмайды|қалмас\w*)|"
     r"әйтпесе|(?:ең|тым)\s+болмаса|(?:ең|тым)\s+болмағанда|жоқ\s+дегенде|"
-    r"(?:бекер|босқа|кездейсоқ)\s+емес\w*)\b",
+    r"(?:бекер|босқа|кездейсоқ)\s+емес\w*|"
+    # the idioms formal in Russian and English too: таңқаларлық емес "no wonder", құпия емес
+    # "no secret", X-тан басқа ешкім / ештеңе ... жоқ / -мады "no one / nothing but X"
+    r"таң\s?[қғ]аларлық(?:\s+\w+)?\s+емес|құпия\s+емес|"
+    r"басқа\s+(?:ешкім|ештеңе|ешнәрсе)(?:\s+\w+){0,2}?\s+(?:жоқ|\w+[мбп][аеыі]\w*))\b",
     regex.IGNORECASE,
 )
 # Kazakh says with "ADJ емес" what Russian writes as one не-word, a prefix negation there
