@@ -21,6 +21,10 @@ from compare.document import Document, Sentence, Span
 from compare.flags import CATEGORIES, SEVERITIES, SEVERITY_RANK, Flag
 
 SCHEMA = "compare.report/1"
+READ_FIRST = 10
+"""How many of the riskiest pairs the "Read these first" lists show."""
+OPENING_WORDS = 8
+"""How many words of a pair's text those lists quote."""
 
 
 @dataclass
@@ -67,11 +71,19 @@ class PairResult:
     qe: dict[str, Any] | None = None
     """The meaning model's view of this pair when it ran (see compare.qe): ``score`` 0-1,
     ``z``, and ``source_bad``/``target_bad`` word spans ``{start, end, p}`` in full-text offsets."""
+    risk: float | None = None
+    """How likely the pair holds a major meaning error, 0-1 (see compare.risk); None when the
+    report was made before risk existed."""
 
     @property
     def max_severity(self) -> str | None:
         active = [f.severity for f in self.flags if not f.dismissed]
         return max(active, key=SEVERITY_RANK.__getitem__) if active else None
+
+    @property
+    def main_flag(self) -> Flag | None:
+        """The flag a reviewer should read first (see :func:`main_flag`)."""
+        return main_flag([f for f in self.flags if not f.dismissed])
 
 
 @dataclass
@@ -131,6 +143,7 @@ class Report:
                     "flags": [asdict(f) for f in p.flags],
                     **({"mt": p.mt} if p.mt is not None else {}),
                     **({"qe": p.qe} if p.qe is not None else {}),
+                    **({"risk": round(float(p.risk), 4)} if p.risk is not None else {}),
                 }
                 for p in self.pairs
             ],
@@ -165,6 +178,7 @@ class Report:
                     flags=[Flag(**f) for f in p["flags"]],
                     mt=p.get("mt"),
                     qe=p.get("qe"),
+                    risk=p.get("risk"),
                 )
                 for p in d["pairs"]
             ],
@@ -183,7 +197,7 @@ class Report:
         writer.writerow(
             ["pair", "source_sentences", "target_sentences", "score", "similarity",
              "source_text", "target_text", "flag_count", "max_severity", "categories", "flags",
-             "qe_score", "dismissed_flags"]
+             "qe_score", "dismissed_flags", "risk"]
         )
         for n, p in enumerate(self.pairs):
             active = [f for f in p.flags if not f.dismissed]
@@ -205,6 +219,7 @@ class Report:
                     "" if p.qe is None else f"{p.qe['score']:.4f}",
                     " | ".join(f"[dismissed] [{f.severity}] {f.check}: {f.message}"
                                for f in gone),
+                    "" if p.risk is None else f"{p.risk:.4f}",
                 )]
             )
         return buf.getvalue()
@@ -231,6 +246,7 @@ class Report:
                 f"{self.qe['pairs_scored']} pairs, {self.qe.get('below_threshold') or 0} under "
                 "its threshold."
             )
+        lines += self._read_first_lines()
         counts = self.counts()
         total = sum(counts["severity"].values())
         dismissed = len(self.dismissed_flags())
@@ -261,6 +277,46 @@ class Report:
                 lines.append(f"  ... and {total - shown} more (see the JSON or CSV report).")
         lines.append(f"Signature: {self.signature}")
         return "\n".join(lines)
+
+    def _read_first_lines(self, k: int = READ_FIRST) -> list[str]:
+        """The "Read these first" section of :meth:`summary`: the riskiest pairs, riskiest
+        first, each with its risk, the opening words of its English and its main flag."""
+        if all(p.risk is None for p in self.pairs):
+            return []  # a report made before risk existed: nothing to rank by
+        from compare.risk import riskiest  # here, not at the top: compare.risk reads reports
+
+        picked = riskiest(self, k)
+        if not picked:
+            return ["Read these first: no pair looks risky."]
+        lines = ["Read these first (the pairs most likely to hold a major meaning error):"]
+        for n in picked:
+            p = self.pairs[n]
+            main = p.main_flag
+            why = f"[{main.severity}] {main.check}: {main.message}" if main else "no flag"
+            lines.append(f"  #{n + 1} risk {p.risk or 0:.0%}  {self.pair_opening(p)}")
+            lines.append(f"      {why}")
+        return lines
+
+    def pair_opening(self, pair: PairResult, words: int = OPENING_WORDS) -> str:
+        """The first words of a pair's English, or of its source marked as such when the
+        English has none (an omission): enough to find the pair, short enough for a list."""
+        english = self.pair_text(pair, "target")
+        if english.strip():
+            return opening(english, words)
+        return "(not translated) " + opening(self.pair_text(pair, "source"), words)
+
+
+def main_flag(flags: list[Flag]) -> Flag | None:
+    """The most severe of ``flags``, the first of equals (a pair keeps its flags in text
+    order, so that is the one a reader meets first); None for no flags."""
+    # max() returns the first of equal maxima.
+    return max(flags, key=lambda f: SEVERITY_RANK[f.severity]) if flags else None
+
+
+def opening(text: str, words: int = OPENING_WORDS) -> str:
+    """The first ``words`` words of ``text``, whitespace collapsed, with "…" when cut."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -91,6 +91,51 @@ def test_json_round_trip(report: Report) -> None:
     assert again.to_dict() == report.to_dict()
 
 
+def test_risk_is_kept_in_json_and_csv_and_left_out_when_unknown(report: Report) -> None:
+    report.pairs[0].risk = 0.8731
+    report.pairs[2].risk = 0.0
+    d = json.loads(report.to_json())
+    assert d["pairs"][0]["risk"] == 0.8731 and d["pairs"][2]["risk"] == 0.0
+    assert "risk" not in d["pairs"][1]  # unknown is absent, as for qe: never 0 by accident
+    again = Report.from_dict(d)
+    assert [p.risk for p in again.pairs] == [0.8731, None, 0.0]
+    assert again.to_dict() == report.to_dict()
+    rows = list(csv.DictReader(io.StringIO(report.to_csv())))
+    assert [r["risk"] for r in rows] == ["0.8731", "", "0.0000"]
+    header = next(csv.reader(io.StringIO(report.to_csv())))
+    assert header[-1] == "risk"  # appended: the columns before it keep their places
+
+
+def test_a_report_written_before_risk_reads_back_without_it(report: Report) -> None:
+    d = report.to_dict()
+    assert all("risk" not in p for p in d["pairs"])
+    again = Report.from_dict(d)
+    assert all(p.risk is None for p in again.pairs)
+    assert "Read these first" not in again.summary()
+
+
+def test_main_flag_is_the_most_severe_active_one_first_of_equals(report: Report) -> None:
+    pair = report.pairs[0]  # number-mismatch (critical), then quote-presence (minor)
+    assert pair.main_flag.check == "number-mismatch"
+    pair.flags[0].dismissed = True
+    assert pair.main_flag.check == "quote-presence"
+    pair.flags[1].dismissed = True
+    assert pair.main_flag is None
+    from compare.report import main_flag
+
+    a = Flag("x", "number", "major", "target", 5, 6, "a")
+    b = Flag("y", "name", "major", "target", 1, 2, "b")
+    assert main_flag([a, b]) is a
+
+
+def test_opening_quotes_the_first_words_and_marks_a_cut() -> None:
+    from compare.report import opening
+
+    assert opening("  one two\nthree ") == "one two three"
+    assert opening("a b c d e f g h i j", 8) == "a b c d e f g h…"
+    assert opening("") == ""
+
+
 def test_from_dict_rejects_other_schemas(report: Report) -> None:
     d = report.to_dict()
     d["schema"] = "something/2"
