@@ -68,7 +68,8 @@ from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
 from compare.glossary import builtin_glossary
-from compare.translit import english_keys, keys_match, latin_key
+from compare.lang.name_spellings import CONVENTIONS
+from compare.translit import edit_distance, english_keys, keys_match, latin_key
 
 # Exonyms: Cyrillic stem prefixes (ru, kk) | English words or word prefixes (lower case; a
 # trailing * means "any ending"). Countries with their adjectives, capitals and big cities,
@@ -752,6 +753,32 @@ _MINISTRY = regex.compile(r"мин(?!ск|ь|[аеёиоуыэюя])\w{3,}")
 _MINISTRY_EN = frozenset({"ministry", "ministries", "minister", "ministers"})
 
 
+_CONVENTIONS_C = tuple(
+    tuple((regex.compile(p), rep) for p, rep in rules) for rules in CONVENTIONS.values()
+)
+
+
+@lru_cache(maxsize=65536)
+def foreign_keys(en_word: str) -> tuple[str, ...]:
+    """Matching keys of a capitalised Latin word read by the spelling of each language that
+    names reach Russian and Kazakh through (compare.lang.name_spellings: Mechichi read as
+    French is Машиши, Zhejiang read as pinyin is Чжэцзян), the plain and English readings
+    (english_keys) left out."""
+    w = en_word.lower().replace("’", "'")
+    if not regex.fullmatch(r"\p{Latin}[\p{Latin}']*", w):
+        return ()
+    known = set(english_keys(en_word))
+    out: list[str] = []
+    for rules in _CONVENTIONS_C:
+        form = w
+        for pattern, rep in rules:
+            form = pattern.sub(rep, form)
+        k = latin_key(form)
+        if k and k not in known and k not in out:
+            out.append(k)
+    return tuple(out)
+
+
 @lru_cache(maxsize=262144)
 def src_matches_en(src_word: str, en_word: str) -> bool:
     """Whether an English word renders a source word, by exonym or by spelling."""
@@ -785,6 +812,14 @@ def src_matches_en(src_word: str, en_word: str) -> bool:
                     return True
                 continue
             if any(len(e) >= 3 and keys_match(k, e) for e in en_keys):
+                return True
+            # A name may have reached the source through French, German, Chinese... (Машиши
+            # for Mechichi): read by that language's spelling it should come out nearly
+            # letter for letter, so no more than one letter may differ, and none in a short
+            # key (each reading is one more chance of a chance likeness: Макрон ~ Marine read
+            # as French, "marin", is within keys_match's tolerance).
+            if any(edit_distance(k, f, 1) <= (1 if len(k) >= 5 else 0)
+                   for f in (x for form in forms for x in foreign_keys(form))):  # fmt: skip
                 return True
         elif len(k) >= 4:
             en_key = en_keys[0]

@@ -1,0 +1,1 @@
+"""Language data kept apart from the checks' logic (spelling conventions, word lists)."""
