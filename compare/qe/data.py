@@ -128,3 +128,93 @@ def wmt22_da_scores(shared: str | Path | None = None) -> dict[tuple[str, int], f
             scores[(parts[0].rsplit(".", 1)[0], line_of_sid[int(parts[1])])] = float(parts[3])
     return scores
 
+
+
+# --------------------------------------------------------------------------- real error data
+# MQM TED (../shared/corpora/mqm-en-ru): English->Russian, errors marked on the Russian side.
+# Split by talk (512 segments x 15 translators; talk sizes 83, 140, 52, 77, 31, 129 segments).
+# Held out for reporting only: talks 2 and 5 (171 segments); dev (choosing, calibrating, fitting
+# the risk combiner): talk 3 (52 segments); training: talks 1, 4 and 6 (289 segments).
+MQM_TED_TRAIN_TALKS = ("tedtalk-1", "tedtalk-4", "tedtalk-6")
+MQM_TED_DEV_TALKS = ("tedtalk-3",)
+MQM_TED_HELDOUT_TALKS = ("tedtalk-2", "tedtalk-5")
+MQM_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 10.0}
+
+
+@dataclass
+class MQMSegment:
+    """One annotated translation, roles swapped for a ru->en checker: ``russian`` is the side
+    whose marked spans do not match ``english`` (the English was the original)."""
+
+    system: str
+    talk: str
+    segment: int
+    english: str
+    russian: str
+    errors: list[dict]
+    penalty: float
+
+    @property
+    def severe(self) -> bool:
+        """At least one major or critical error (a punctuation or whitespace mark aside)."""
+        light = ("Punctuation", "Whitespace")
+        return any(e["severity"] in ("major", "critical") and e["category"] not in light
+                   for e in self.errors)  # fmt: skip
+
+
+def read_mqm_ted(talks: tuple[str, ...], shared: str | Path | None = None) -> list[MQMSegment]:
+    """The TED MQM segments of the given talks (every translator, the human one included)."""
+    import json
+
+    rows = _tsv(shared_dir(shared) / "mqm-en-ru" / "ted2021.segments.tsv")
+    return [MQMSegment(row["system"], row["doc_id"], int(row["seg_id"]), row["src"], row["mt"],
+                       json.loads(row["errors"]), float(row["mqm_penalty"]))
+            for row in rows if row["doc_id"] in talks]  # fmt: skip
+
+
+def penalty_to_z(penalty: float) -> float:
+    """An MQM penalty on MLQE-PE's DA z scale: 0 is a faithful pair (``CLEAN_Z``), one major
+    error (5) about -0.4, two (10) about -0.85, five or more (25) about DA's lowest decile.
+    Logarithmic, as DA saturates: a tenth error changes a reader's judgment less than the first."""
+    import math
+
+    return CLEAN_Z - 0.9 * math.log1p(max(penalty, 0.0) / 2.5)
+
+
+def mqm_example(segment: MQMSegment) -> Example:
+    """A training example with the roles swapped: the Russian is the "source", its words tagged
+    BAD where they overlap a marked span (spans that cover only whitespace mark a missing word
+    and tag none); the English words have no tags."""
+    spans = [(e["start"], e["end"]) for e in segment.errors
+             if segment.russian[e["start"]:e["end"]].strip()]  # fmt: skip
+    words = words_with_spans(segment.russian)
+    tags = [int(any(a < end and start < b for a, b in spans)) for _, start, end in words]
+    english = split_words(segment.english)
+    return Example([w for w, _, _ in words], english, penalty_to_z(segment.penalty), tags,
+                   [-1] * len(english), "ru", "mqm")  # fmt: skip
+
+
+def wmt22_scored(
+    parity: int, shared: str | Path | None = None
+) -> list[list[tuple[str, str, str, float]]]:
+    """WMT22 MT outputs with their human DA z, per document of the given parity (in the order
+    of :func:`wmt22_documents`): ``(system, source, MT, z)``. Even documents may train and
+    calibrate (``../shared/README.md``); odd ones are held out."""
+    folder = shared_dir(shared) / "wmt22-ru-en"
+    scores = wmt22_da_scores(shared)
+    segments = {row["line_no"]: row for row in _tsv(folder / "wmt22_ru-en.src_ref.tsv")}
+    order: dict[str, list[tuple[str, str, str, float]]] = {}
+    for row in segments.values():
+        order.setdefault(row["doc_id"], [])
+    for hyp in _tsv(folder / "wmt22_ru-en.hyps.tsv"):
+        seg = segments.get(hyp["line_no"])
+        z = scores.get((hyp["system"], int(hyp["line_no"])))
+        if seg is None or z is None or not (hyp["hyp"] or "").strip():
+            continue
+        order[seg["doc_id"]].append((hyp["system"], seg["src"].strip(), hyp["hyp"].strip(), z))
+    return [items for position, items in enumerate(order.values()) if position % 2 == parity]
+
+
+def da_example(source: str, mt: str, z: float) -> Example:
+    src, out = split_words(source), split_words(mt)
+    return Example(src, out, z, [-1] * len(src), [-1] * len(out), "ru", "wmt22-da")

@@ -31,13 +31,19 @@ import numpy as np
 
 from compare.batching import length_batches
 from compare.qe.data import (
+    MQM_TED_DEV_TALKS,
+    MQM_TED_TRAIN_TALKS,
     NTREX_DEV_LINES,
     Example,
+    da_example,
+    mqm_example,
     ntrex_lines,
     read_mlqe,
+    read_mqm_ted,
     split_words,
     wmt22_documents,
     wmt22_hypotheses,
+    wmt22_scored,
 )
 from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, EncodedPair, PairEncoder
 from compare.qe.metrics import best_threshold, mcc, pearson
@@ -94,6 +100,15 @@ class TrainOptions:
     antonym_extra: int = 0
     """Antonym errors made from each synthetic training pair that has a word to swap, on top of
     ``synthetic_errors`` (each kind is otherwise one in eight: about 200 antonym examples)."""
+    wmt22_da: int = 0
+    """MT outputs per WMT22 training segment (even-position documents not kept for dev; of its
+    10 systems, drawn at random) trained on with their human DA z (0: none). News MT of the
+    product's own direction, judged by people: the data MLQE-PE's Reddit and Wikiquote lack."""
+    mqm_ted: bool = False
+    """Train on the MQM TED annotations of the training talks (roles swapped: the Russian is the
+    source, its marked spans BAD word tags, the MQM penalty on the DA z scale; see
+    :func:`compare.qe.data.mqm_example`). TED transcripts are CC BY-NC-ND: weights trained with
+    this inherit a non-commercial restriction."""
     storage: str = "int8"
     """How the release stores the trained encoder matrices (``fp16`` or ``int8``, see
     :class:`compare.qe.model.QEConfig`)."""
@@ -144,9 +159,10 @@ def _extra_antonyms(
 def build_data(
     seed: int, shared: Any = None, errors_per_pair: int = 1, kinds: Sequence[str] | None = None,
     reference_pseudo: int = 0, pseudo_spread: float = 0.5, wide_antonyms: bool = False,
-    antonym_extra: int = 0,
+    antonym_extra: int = 0, wmt22_da: int = 0, mqm_ted: bool = False,
 ) -> tuple[list[Example], list[Example], list[Example]]:
-    """(train, MLQE-PE dev, synthetic dev) as described in the module docstring."""
+    """(train, MLQE-PE dev, synthetic dev) as described in the module docstring; the real-error
+    dev sets are :func:`real_dev_sets`."""
     train = read_mlqe("train", shared)
     dev_mlqe = read_mlqe("dev", shared)
     used = (tuple(kinds),) if kinds else ()
@@ -183,7 +199,35 @@ def build_data(
             for items in by_segment.values():
                 chosen += rng.sample(items, min(reference_pseudo, len(items)))
         pseudo = pseudo_examples(chosen, [e.z for e in train if e.z is not None], pseudo_spread)
-    return train + synthetic_train + pseudo, dev_mlqe, synthetic_dev
+    real: list[Example] = []
+    if wmt22_da > 0:
+        rng = random.Random(seed + 400)
+        for position, document in enumerate(wmt22_scored(0, shared)):
+            if position % 5 == 0:  # dev documents
+                continue
+            by_source: dict[str, list[tuple[str, str, str, float]]] = {}
+            for item in document:
+                by_source.setdefault(item[1], []).append(item)
+            for items in by_source.values():
+                chosen = rng.sample(items, min(wmt22_da, len(items)))
+                real += [da_example(src, mt, z) for _, src, mt, z in chosen]
+    if mqm_ted:
+        real += [mqm_example(segment) for segment in read_mqm_ted(MQM_TED_TRAIN_TALKS, shared)]
+    return train + synthetic_train + pseudo + real, dev_mlqe, synthetic_dev
+
+
+def real_dev_sets(shared: Any = None) -> dict[str, tuple[list[Example], list[float]]]:
+    """Dev sets of real errors, each as (examples, human score; higher = better): the MQM TED dev
+    talk (minus the penalty) and every WMT22 MT output of the dev documents (every fifth
+    even-position document) with its DA z. Read for choosing the epoch and reporting dev figures;
+    never trained on."""
+    ted = read_mqm_ted(MQM_TED_DEV_TALKS, shared)
+    wmt = [item for position, document in enumerate(wmt22_scored(0, shared)) if position % 5 == 0
+           for item in document]  # fmt: skip
+    return {
+        "ted": ([mqm_example(s) for s in ted], [-s.penalty for s in ted]),
+        "wmt22": ([da_example(src, mt, z) for _, src, mt, z in wmt], [z for *_, z in wmt]),
+    }
 
 
 def piece_labels(item: EncodedPair, example: Example) -> list[int]:
@@ -268,8 +312,26 @@ def word_probabilities(data: Cached, bad: list[np.ndarray], which: int) -> tuple
     return gold, prob
 
 
+def evaluate_real(network: Any, real: dict[str, tuple[Cached, list[float]]], torch: Any,
+                  options: TrainOptions, bf16: bool) -> dict[str, float]:  # fmt: skip
+    """Rank agreement of the predicted z with the human scores of the real-error dev sets:
+    Spearman on MQM TED (segments tie a lot at penalty 0), Kendall tau on WMT22 DA (WMT's
+    segment-level statistic)."""
+    from scipy.stats import kendalltau, spearmanr
+
+    figures = {}
+    for name, (data, human) in real.items():
+        z, _ = predict_cached(network, data, torch, bf16, options.batch_tokens)
+        if name == "ted":
+            figures["dev_ted_spearman"] = float(spearmanr(z, human).statistic)
+        else:
+            figures[f"dev_{name}_tau"] = float(kendalltau(z, human).statistic)
+    return figures
+
+
 def evaluate(network: Any, mlqe: Cached, synthetic: Cached, torch: Any, options: TrainOptions,
-             bf16: bool) -> dict[str, float]:  # fmt: skip
+             bf16: bool, real: dict[str, tuple[Cached, list[float]]] | None = None,
+             ) -> dict[str, float]:  # fmt: skip
     z, bad = predict_cached(network, mlqe, torch, bf16, options.batch_tokens)
     gold_z = [e.z for e in mlqe.examples]
     gold, prob = word_probabilities(mlqe, bad, SIDE_TARGET)
@@ -285,6 +347,7 @@ def evaluate(network: Any, mlqe: Cached, synthetic: Cached, torch: Any, options:
         "dev_mcc_source": mcc(src_gold, np.asarray(src_prob) >= threshold),
         "word_bad_threshold": threshold,
         "dev_synthetic_auc": auc,
+        **(evaluate_real(network, real, torch, options, bf16) if real else {}),
     }
 
 
@@ -310,13 +373,14 @@ def calibrate(network: Any, synthetic: Cached, torch: Any, options: TrainOptions
 
 
 def finalise(network: Any, config: QEConfig, dev: Cached, synthetic: Cached, torch: Any,
-             options: TrainOptions, bf16: bool) -> dict[str, float]:  # fmt: skip
+             options: TrainOptions, bf16: bool,
+             real: dict[str, tuple[Cached, list[float]]] | None = None) -> dict[str, float]:
     """Round the trained weights as the release file stores them (fp16 or int8), then measure
     and calibrate that network on dev: the thresholds fit what ships. Sets
     ``config.thresholds`` and returns the dev figures."""
     stored = pack_state(trained_state(network), config.storage)
     load_state_into(network, unpack_state(stored))
-    figures = evaluate(network, dev, synthetic, torch, options, bf16)
+    figures = evaluate(network, dev, synthetic, torch, options, bf16, real)
     thresholds = calibrate(network, synthetic, torch, options, bf16, config.z_quantiles)
     config.thresholds = {
         "word_bad": figures["word_bad_threshold"],
@@ -335,8 +399,11 @@ def train(
     options: TrainOptions,
     weights: Any = None,
     log: Any = print,
+    real_dev: dict[str, tuple[list[Example], list[float]]] | None = None,
 ) -> tuple[Any, QEConfig]:
-    """Train and calibrate; returns the network (best dev epoch) and its configuration."""
+    """Train and calibrate; returns the network (best dev epoch) and its configuration. The
+    real-error dev sets (:func:`real_dev_sets`), when given, are measured every epoch and count
+    in the choice of the epoch."""
     import torch
 
     from compare.fast_e5 import E5Tokenizer, load_weights, native_bf16
@@ -361,6 +428,8 @@ def train(
     data = Cached(train_examples, encoder, network, torch, options.batch_tokens, bf16)
     dev = Cached(dev_mlqe, encoder, network, torch, options.batch_tokens, bf16)
     synthetic = Cached(dev_synthetic, encoder, network, torch, options.batch_tokens, bf16)
+    real = {name: (Cached(examples, encoder, network, torch, options.batch_tokens, bf16), human)
+            for name, (examples, human) in (real_dev or {}).items()}  # fmt: skip
     log(f"bottom states of {len(data.examples) + len(dev.examples) + len(synthetic.examples)} "
         f"examples in {time.time() - started:.0f} s (bf16={bf16})")  # fmt: skip
 
@@ -405,9 +474,11 @@ def train(
             if step % 100 == 0:
                 log(f"epoch {epoch + 1} step {step}/{len(batches)} loss {running / (step + 1):.3f}"
                     f" ({seen / (time.time() - epoch_start):.1f} pairs/s)")  # fmt: skip
-        figures = evaluate(network, dev, synthetic, torch, options, bf16)
+        figures = evaluate(network, dev, synthetic, torch, options, bf16, real)
         log(f"epoch {epoch + 1}: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
-        merit = figures["dev_pearson"] + figures["dev_mcc_target"] + figures["dev_synthetic_auc"]
+        merit = sum(value for key, value in figures.items()
+                    if key in ("dev_pearson", "dev_mcc_target", "dev_synthetic_auc",
+                               "dev_ted_spearman", "dev_wmt22_tau"))  # fmt: skip
         if best is None or merit > best[0]:
             state = {k: v.detach().clone() for k, v in network.state_dict().items()
                      if "head" in k or ".layer." in k}  # fmt: skip
@@ -415,7 +486,7 @@ def train(
     assert best is not None
     network.load_state_dict(best[1], strict=False)
     config.metrics = {
-        **finalise(network, config, dev, synthetic, torch, options, bf16),
+        **finalise(network, config, dev, synthetic, torch, options, bf16, real),
         "epoch": best[2]["epoch"],
         "train_examples": len(train_examples),
         "options": asdict(options),
@@ -447,7 +518,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     train_examples, dev_mlqe, dev_synthetic = build_data(
         options.seed, args.shared, options.synthetic_errors, options.kinds.split(","),
         options.reference_pseudo, options.pseudo_spread, options.wide_antonyms,
-        options.antonym_extra,
+        options.antonym_extra, options.wmt22_da, options.mqm_ted,
     )
     if args.limit:
         rng = random.Random(options.seed)
@@ -456,7 +527,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(train_examples)} training examples, {len(dev_mlqe)} + {len(dev_synthetic)} dev",
           flush=True)  # fmt: skip
     network, config = train(train_examples, dev_mlqe, dev_synthetic, options,
-                            log=lambda m: print(m, flush=True))  # fmt: skip
+                            log=lambda m: print(m, flush=True),
+                            real_dev=real_dev_sets(args.shared))  # fmt: skip
     save_model(network, config, args.out)
     print(f"saved to {args.out}")
     return 0
