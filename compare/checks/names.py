@@ -1290,9 +1290,11 @@ def _given_syllables(run: list[tuple[int, int, str]], unmatched: list, text: str
     the given name by another system (Чен Ын / Jong Un), leaving short syllables unmatched.
     ``run`` is counted with a sentence's first word, which the checks otherwise set aside (a
     capital there proves nothing); with the ``text``, a lower-case syllable hyphened to a word
-    counts as one more (Moon Jae-in)."""
+    counts as one more (Moon Jae-in). A title or other generic word is no syllable (Министр
+    Хайко Маас is a German name of two words)."""
     tails = sum(1 for w in run if _HYPHENED_SYLLABLE.match(text, w[1])) if text else 0
-    return len(run) + tails >= 3 and all(len(w[2]) <= 4 for w in unmatched)
+    words = [w for w in run if not (_generic(w[2]) if w[2].isascii() else _generic_src(w[2]))]
+    return len(words) + tails >= 3 and all(len(w[2]) <= 4 for w in unmatched)
 
 
 _HYPHENED_SYLLABLE = regex.compile(r"-\p{Ll}{1,4}\b")
