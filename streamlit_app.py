@@ -48,7 +48,15 @@ from compare.glossary import (
     to_csv,
 )
 from compare.mt_setup import mt_unavailable_reason
-from compare.review import build_rows, filter_rows, format_diff, next_flagged, plain, search_rows
+from compare.review import (
+    build_rows,
+    filter_rows,
+    format_diff,
+    next_flagged,
+    plain,
+    read_first,
+    search_rows,
+)
 
 STAGES = {
     "reading": "Reading",
@@ -239,6 +247,22 @@ def _glossary_box_text(terms: list) -> str:
 
 def go_to(position: int) -> None:
     st.session_state["view_start"] = max(0, position)
+
+
+def jump_to_pair(index: int, rows: list) -> None:
+    """Open the side-by-side view on pair ``index``, outlined, as "Next flag" does. When the
+    filters or the search hide it they are cleared first: the reviewer asked for that pair."""
+    cats = st.session_state.get("f_cat", list(CATEGORIES))
+    sevs = st.session_state.get("f_sev", list(SEVERITIES))
+    shown = search_rows(filter_rows(rows, set(cats), set(sevs),
+                                    st.session_state.get("f_only", False)),
+                        st.session_state.get("f_search", ""))
+    if not any(r.index == index for r in shown):
+        st.session_state.update(f_cat=list(CATEGORIES), f_sev=list(SEVERITIES), f_search="",
+                                f_only=False)
+    # Applied by view_section once it knows the rows it shows (a cleared filter starts the
+    # view again at the top first).
+    st.session_state["jump"] = index
 
 
 # --------------------------------------------------------------------------- page parts
@@ -451,6 +475,26 @@ def summary_section(report: Any, rows: list) -> None:
         st.info(plain(notice))
 
 
+def read_first_section(report: Any, rows: list) -> None:
+    """The riskiest pairs, riskiest first, each with a button that opens the view on it."""
+    items = read_first(report, rows)
+    if not items:
+        if any(p.risk is not None for p in report.pairs):
+            st.caption("Read these first: no pair looks risky.")
+        return
+    st.subheader("Read these first")
+    st.caption("The pairs most likely to hold a major meaning error. A button opens the "
+               "side-by-side view on the pair, outlined.")
+    for item in items:
+        c1, c2 = st.columns([1, 9])
+        c1.button(f"Pair {item.index + 1}", key=f"read_first_{item.index}",
+                  on_click=jump_to_pair, args=(item.index, rows), width="stretch")
+        flag = item.flag
+        why = f"{flag.severity}: {flag.message}" if flag is not None else "no active flag"
+        # plain() escapes every Markdown and HTML sign of the user's text and of the message.
+        c2.markdown(f"**{item.risk:.0%}** " + plain(f"“{item.opening}” — {why}"))
+
+
 PAGE_SIZES = (25, 50, 100, 200)
 # Filter chips in a quiet grey (Streamlit paints them in its alarm red), small enough to fit
 # the nine categories on one line; the focused row of "Next flag" outlined.
@@ -481,6 +525,11 @@ def view_section(report: Any, rows: list) -> list:
     view = (tuple(cats), tuple(sevs), query, only, size, id(report))
     if st.session_state.get("view_of") != view:  # other rows: start again at the top
         st.session_state.update(view_of=view, view_start=0, focus=None)
+    jump = st.session_state.pop("jump", None)
+    if jump is not None:
+        at = next((n for n, r in enumerate(shown) if r.index == jump), None)
+        if at is not None:
+            st.session_state.update(view_start=at, focus=jump)
     total = len(shown)
     start = min(st.session_state.get("view_start", 0), max(total - 1, 0))
     page = shown[start : start + size]
@@ -785,6 +834,7 @@ def check_page() -> None:
     if st.session_state.get("correction_error"):
         st.warning(plain(st.session_state["correction_error"]))
     rows = review_rows(report)
+    read_first_section(report, rows)  # first: what a translator should read before the rest
     summary_section(report, rows)
     page = view_section(report, rows)
     flag_actions_section(page)

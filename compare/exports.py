@@ -4,6 +4,8 @@
   the side-by-side view and every flag highlighted, readable offline and printable. Every
   piece of user text goes through :func:`html.escape`: an article may well contain ``<script>``.
   When the meaning model ran, each row shows its score and the words it doubts are marked.
+  Each row shows its risk (how likely it holds a major meaning error, see compare.risk) under
+  its number, and a "Read these first" list links to the riskiest rows.
 - :func:`to_tmx`: TMX 1.4 of the aligned pairs, for memoQ, Trados or OmegaT translation memories
   (the meaning model's score as a ``prop``).
 - :func:`to_xliff`: XLIFF 1.2 with one trans-unit per pair and the flags as notes, so a CAT tool
@@ -32,9 +34,11 @@ from compare.report import Report
 from compare.review import (
     MEANING_CHECK,
     Highlight,
+    ReadFirst,
     Row,
     build_rows,
     mark_dismissed,
+    read_first,
     segments,
 )
 
@@ -102,6 +106,13 @@ font-size:.8em;color:#222}
 table.pairs td.qe{width:5.5rem;white-space:nowrap}
 table.pairs .qe-score{display:inline-block;border-radius:3px;padding:0 .3rem;font-size:.85em;
 background:#e3efe3;color:#222}table.pairs .qe-score.low{background:#fcd9a8}
+table.pairs td.n .risk{display:block;font-size:.8em;color:#888}
+"""
+_READ_FIRST_CSS = """
+.read-first ol{padding-left:1.6rem}.read-first li{margin:.15rem 0}
+.read-first .risk{display:inline-block;min-width:2.6rem;font-weight:600}
+.read-first .opening{color:#444}.read-first .badge{border-radius:3px;padding:0 .3rem;
+margin:0 .3rem;font-size:.8em;color:#222}.read-first .none{color:#888}
 """
 
 
@@ -120,12 +131,14 @@ def to_html(
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="en"><head><meta charset="utf-8"><title>{e(heading)}</title>',
-        f"<style>{_PAGE_CSS}{_TABLE_CSS}</style></head><body>",
+        f"<style>{_PAGE_CSS}{_TABLE_CSS}{_READ_FIRST_CSS}</style></head><body>",
         f"<h1>{e(heading)}</h1>",
         f"<p>Source language: {e(src_lang)}. English sentences: "
         f"{len(report.target.sentences)}. Pairs: {len(report.pairs)}.</p>",
         _summary_html(report),
     ]
+    if any(p.risk is not None for p in report.pairs):  # none: a report made before risk
+        parts.append(read_first_html(read_first(report, rows)))
     parts += [f"<p>{e(n)}</p>" for n in report.notices]
     parts.append(rows_table_html(rows, with_source=report.source is not None))
     parts.append(f"<p><small>Made by compare {e(__version__)}; "
@@ -150,6 +163,30 @@ def _summary_html(report: Report) -> str:
         f'<tr><th>Dismissed by the reviewer</th><td class="dismissed-count">{gone}</td></tr>'
         "</table>"
     )
+
+
+def read_first_html(items: list[ReadFirst]) -> str:
+    """The "Read these first" list: each riskiest pair with its risk, the opening words of
+    its English and its main flag, linked to its row (``#pair-N``) of the table below."""
+    e = html.escape
+    if not items:
+        body = '<p class="none">No pair looks risky.</p>'
+    else:
+        entries = []
+        for item in items:
+            flag = item.flag
+            why = (f'<span class="badge sev-{flag.severity}">{e(flag.severity)}</span>'
+                   f"{e(flag.message)}" if flag is not None
+                   else '<span class="none">no active flag</span>')
+            entries.append(
+                f'<li><a href="#pair-{item.index + 1}">#{item.index + 1}</a> '
+                f'<span class="risk">{item.risk:.0%}</span> '
+                f'<span class="opening">{e(item.opening)}</span> {why}</li>'
+            )
+        body = f"<ol>{''.join(entries)}</ol>"
+    return (f'<section class="read-first"><h2>Read these first</h2>'
+            f"<p>The pairs most likely to hold a major meaning error, riskiest first.</p>"
+            f"{body}</section>")
 
 
 def qe_summary(report: Report) -> str:
@@ -223,8 +260,11 @@ def _row_html(row: Row, with_mt: bool = False, with_qe: bool = False,
         mt_cell = f'<td class="mt">{"<br>".join(parts)}</td>'
     src_cell = (f"<td>{side(row.source_text, row.source_highlights, '(no source: added)')}</td>"
                 if with_source else "")
+    risk = ("" if row.risk is None else
+            f'<span class="risk" title="risk of a major meaning error">{row.risk:.0%}</span>')
     return (
-        f'<tr class="{row.kind}" id="pair-{row.index + 1}"><td class="n">{row.index + 1}</td>'
+        f'<tr class="{row.kind}" id="pair-{row.index + 1}"><td class="n">{row.index + 1}{risk}'
+        "</td>"
         f"{src_cell}"
         f"<td>{side(row.target_text, row.target_highlights, '(not translated)')}</td>"
         f'{qe_cell(row) if with_qe else ""}{mt_cell}<td class="flags">{flags}</td></tr>'

@@ -8,7 +8,7 @@ The browser app and the HTML export draw these rows; everything here works on pl
   highlighted (and escaped) by whoever draws it, and each flag's signature (:func:`flag_key`)
   by which it is dismissed;
 - :func:`filter_rows`, :func:`search_rows` and :func:`next_flagged` narrow a long document to
-  what the reviewer wants to see;
+  what the reviewer wants to see, :func:`read_first` picks the pairs to read before the rest;
 - :func:`mark_dismissed` keeps dismissed flags in a report, marked, for the exports;
 - :func:`plain` escapes text for page elements that render Markdown.
 
@@ -27,7 +27,7 @@ from typing import Any
 
 from compare.dismissals import normalise_term
 from compare.flags import CATEGORIES, SEVERITIES, SEVERITY_RANK, Flag
-from compare.report import PairResult, Report
+from compare.report import READ_FIRST, PairResult, Report, main_flag
 
 JOINER = " "
 """Sentences of one side of a pair are shown joined by this, as in Report.pair_text."""
@@ -94,6 +94,8 @@ class Row:
     """The meaning model's view of the pair (``score``, ``z``, BAD spans) when it ran."""
     doubted: dict[str, list[str]] = field(default_factory=dict)
     """Words the meaning model tags BAD, by side (``source``/``target``), in text order."""
+    risk: float | None = None
+    """How likely the pair holds a major meaning error, 0-1 (see compare.risk), when known."""
 
     @property
     def qe_score(self) -> float | None:
@@ -172,6 +174,7 @@ def build_rows(
                 mt=mt,
                 qe=pair.qe or None,
                 doubted=_doubted_words(report, pair),
+                risk=pair.risk,
             )
         )
     return rows
@@ -247,6 +250,36 @@ def segments(text: str, highlights: list[Highlight]) -> list[tuple[str, list[Hig
         pieces.append((text[lo:hi], covering))
     pieces.extend(("", [h]) for h in empties)
     return pieces
+
+
+@dataclass(frozen=True)
+class ReadFirst:
+    """One entry of a "Read these first" list: a pair a reviewer should look at early."""
+
+    index: int
+    """The pair's index in the report (shown as ``index + 1``)."""
+    risk: float
+    opening: str
+    """The first words of the pair's English (of its source, marked, when it has none)."""
+    flag: Flag | None
+    """Its most severe flag the reviewer has not dismissed; None when the risk comes from the
+    meaning model alone or every flag was dismissed."""
+
+
+def read_first(report: Report, rows: list[Row], k: int = READ_FIRST) -> list[ReadFirst]:
+    """The ``k`` riskiest pairs (see :func:`compare.risk.riskiest`), riskiest first, as a
+    reviewer sees them: ``rows`` (from :func:`build_rows`) say which flags are dismissed.
+    Empty when the report has no risk (made before risk existed)."""
+    if all(p.risk is None for p in report.pairs):
+        return []
+    from compare.risk import riskiest
+
+    out = []
+    for n in riskiest(report, k):
+        pair = report.pairs[n]
+        out.append(ReadFirst(n, float(pair.risk or 0.0), report.pair_opening(pair),
+                             main_flag([rf.flag for rf in rows[n].active])))
+    return out
 
 
 def filter_rows(
