@@ -5,9 +5,13 @@ Source side: a run of capitalised words inside a sentence (Токаева, Ма�
 :func:`compare.translit.latin_key` and, for the English word, :func:`compare.translit.english_keys`,
 which reads English spellings by sound: Hume ~ Хьюм, Utah ~ Юта; after stripping Russian/Kazakh
 endings) or through the exonym and translation tables below (Германия -> Germany, Белый дом ->
-White House, РФ -> Russia). Words before the last matched word of a run may go unmatched,
-because names are often half translated (Кубок Райдера -> Ryder Cup) or shortened (Питер Джонс
--> Jones); words after it may not (Ангела Меркель -> Angela Davis is a changed name).
+White House, РФ -> Russia). A Latin word is also read by the spelling of the language a name
+reached Russian and Kazakh through (compare.lang.name_spellings: Mechichi as French is Машиши,
+Zhejiang as pinyin Чжэцзян), and the one unmatched name of each side, when they sound alike, is
+one name spelled two ways (Саид / Saied). Words before the last matched word of a run may go
+unmatched, because names are often half translated (Кубок Райдера -> Ryder Cup) or shortened
+(Питер Джонс -> Jones); words after it may not (Ангела Меркель -> Angela Davis is a changed
+name).
 
 English side: the same for a run of capitalised English words against all source words (any
 case: "Latin" <- латинском); generic name parts (District, River, Court) translate rather than
