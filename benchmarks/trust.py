@@ -1,0 +1,225 @@
+"""Flags a translator can trust: the issue's targets on held-out data only.
+
+    python benchmarks/trust.py [--qe-model DIR] [--risk-model FILE] [--sets SETS] [--json OUT]
+
+SETS, comma-separated (default all): ``professional``, ``ted``, ``wmt22``, ``synthetic``.
+
+- professional: major or critical meaning flags (number, name, negation, omission, addition,
+  meaning) per sentence of professional translations, before (the checks' own severities, as
+  every release so far) and after the severity decision of :mod:`compare.risk`: WMT22 ru-en
+  references of odd-position documents, NTREX lines 701-1000 ru-en and kk-en, and the human
+  translation (``ref.A``) of the held-out MQM TED talks with the roles swapped.
+- ted: the held-out MQM TED talks (:data:`compare.qe.data.MQM_TED_HELDOUT_TALKS`), 15
+  translators: Spearman between ``risk`` and the MQM penalty (and the model score alone, and
+  plain e5 cosine); recall and precision of severe-error segments (a major or critical error
+  other than punctuation) by the pairs that keep a major+ meaning flag; translator level:
+  Spearman over the 15 translators between flagged share and mean penalty.
+- wmt22: WMT22 ru-en odd-position documents, 10 MT systems: Kendall tau between ``-risk`` (and
+  the model score) and the human DA z.
+- synthetic: synthetic errors made from NTREX 701-1000 (seed 777, the held-out antonym quarter):
+  share with a major+ meaning flag before and after the decision, per kind.
+
+Every pair is one line pair through the meaning model and every check (as ``compare.risk_fit``
+scores its dev sets). Intervals: Wilson for shares, 1,000 bootstrap resamples of segments for
+correlations. Nothing here is tuned on: the weights and thresholds come from dev only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from compare.qe.data import (  # noqa: E402
+    MQM_TED_HELDOUT_TALKS,
+    NTREX_HELDOUT_LINES,
+    ntrex_lines,
+    read_mqm_ted,
+    shared_dir,
+    split_words,
+    wmt22_documents,
+    wmt22_scored,
+)
+from compare.qe.metrics import bootstrap, wilson  # noqa: E402
+from compare.risk import RiskModel, pair_risk  # noqa: E402
+from compare.risk_fit import ScoredPair, decided, detokenise, score_lines  # noqa: E402
+
+
+def after_decision(pair: ScoredPair, model: RiskModel) -> tuple[float, bool]:
+    """(risk, keeps a major+ meaning flag once severity is decided)."""
+    risk = pair_risk(pair.features(), model)
+    return risk, decided(pair, risk, model.needed_risk)
+
+
+def major_meaning(pair: ScoredPair) -> bool:
+    """Today's severities: a major+ meaning flag as the checks gave it."""
+    return decided(pair, 1.0, {})
+
+
+def share(name: str, hits: int, n: int) -> str:
+    low, high = wilson(hits, n)
+    return f"  {name:<56} {hits / max(n, 1):6.3f} [{low:.3f}, {high:.3f}]  ({hits} of {n})"
+
+
+def correlation(name: str, statistic, n: int) -> tuple[str, float, tuple[float, float]]:
+    value = statistic(np.arange(n))
+    ci = bootstrap(statistic, n)
+    return f"  {name:<56} {value:6.3f} [{ci[0]:.3f}, {ci[1]:.3f}]  n={n}", value, ci
+
+
+def professional(qe, embedder, model, shared, out: dict) -> None:
+    print("\nProfessional translations (held out): pairs with a major+ meaning flag")
+    english = ntrex_lines("en", NTREX_HELDOUT_LINES, shared)
+    sets = [("WMT22 references, odd documents", "ru",
+             [seg for doc in wmt22_documents(1, shared) for seg in doc])]  # fmt: skip
+    for lang in ("ru", "kk"):
+        source = ntrex_lines(lang, NTREX_HELDOUT_LINES, shared)
+        sets.append((f"NTREX {lang}-en 701-1000", lang, list(zip(source, english, strict=True))))
+    ted_human = [(s.russian, s.english) for s in read_mqm_ted(MQM_TED_HELDOUT_TALKS, shared)
+                 if s.system == "ref.A"]  # fmt: skip
+    sets.append(("MQM TED human translation, held-out talks (roles swapped)", "ru", ted_human))
+    for name, lang, pairs in sets:
+        scored = score_lines(pairs, lang, qe, embedder)
+        before = sum(major_meaning(p) for p in scored)
+        after = sum(after_decision(p, model)[1] for p in scored)
+        print(share(f"{name}: before", before, len(scored)))
+        print(share(f"{name}: after", after, len(scored)))
+        out[f"professional {name}"] = {"n": len(scored), "before": before / len(scored),
+                                       "after": after / len(scored),
+                                       "after_ci": wilson(after, len(scored))}  # fmt: skip
+
+
+def ted(qe, embedder, model, shared, out: dict) -> None:
+    from scipy.stats import spearmanr
+
+    segments = read_mqm_ted(MQM_TED_HELDOUT_TALKS, shared)
+    scored = score_lines([(s.russian, s.english) for s in segments], "ru", qe, embedder)
+    decided = [after_decision(p, model) for p in scored]
+    risk = np.array([r for r, _ in decided])
+    flagged = np.array([f for _, f in decided])
+    before = np.array([major_meaning(p) for p in scored])
+    penalty = np.array([s.penalty for s in segments])
+    severe = np.array([s.severe for s in segments])
+    score = np.array([p.qe["score"] if p.qe else 0.5 for p in scored])
+    cosine = np.array([p.similarity for p in scored])
+    n = len(segments)
+    print(f"\nMQM TED, held-out talks {', '.join(MQM_TED_HELDOUT_TALKS)} (15 translators, n={n})")
+    for name, values in (("risk", risk), ("1 - meaning score", 1 - score),
+                         ("1 - e5 cosine", 1 - cosine)):  # fmt: skip
+        line, value, ci = correlation(
+            f"Spearman with the MQM penalty: {name}",
+            lambda i, v=values: float(spearmanr(v[i], penalty[i]).statistic), n)  # fmt: skip
+        print(line)
+        out[f"ted spearman {name}"] = {"value": value, "ci": ci, "n": n}
+    for label, chosen in (("before", before), ("after", flagged)):
+        hits = int((chosen & severe).sum())
+        print(share(f"severe-error recall, major+ meaning flag {label}", hits, int(severe.sum())))
+        print(share(f"precision, major+ meaning flag {label}", hits, int(chosen.sum())))
+        out[f"ted {label}"] = {"recall": hits / max(int(severe.sum()), 1),
+                               "precision": hits / max(int(chosen.sum()), 1),
+                               "flagged": int(chosen.sum()),
+                               "severe": int(severe.sum())}  # fmt: skip
+    for cut in (0.5,):
+        chosen = risk >= cut
+        hits = int((chosen & severe).sum())
+        print(share(f"severe-error recall, risk >= {cut}", hits, int(severe.sum())))
+        print(share(f"precision, risk >= {cut}", hits, int(chosen.sum())))
+    systems = sorted({s.system for s in segments})
+    mean_penalty = [penalty[[s.system == name for s in segments]].mean() for name in systems]
+    for label, values in (("flagged share before", before), ("flagged share after", flagged),
+                          ("mean risk", risk)):  # fmt: skip
+        per = [values[[s.system == name for s in segments]].mean() for name in systems]
+        rho = float(spearmanr(per, mean_penalty).statistic)
+        print(f"  translator level, Spearman of {label} with mean penalty: {rho:.3f} "
+              f"(n={len(systems)})")
+        out[f"ted system {label}"] = rho
+
+
+def wmt22(qe, embedder, model, shared, out: dict) -> None:
+    from scipy.stats import kendalltau
+
+    items = [item for doc in wmt22_scored(1, shared) for item in doc]
+    scored = score_lines([(src, mt) for _, src, mt, _ in items], "ru", qe, embedder)
+    risk = np.array([pair_risk(p.features(), model) for p in scored])
+    score = np.array([p.qe["score"] if p.qe else 0.5 for p in scored])
+    human = np.array([z for *_, z in items])
+    n = len(items)
+    print(f"\nWMT22 ru-en, odd documents, 10 systems (n={n}): Kendall tau with human DA z")
+    for name, values in (("-risk", -risk), ("meaning score", score)):
+        line, value, ci = correlation(
+            name, lambda i, v=values: float(kendalltau(v[i], human[i]).statistic), n)
+        print(line)
+        out[f"wmt22 tau {name}"] = {"value": value, "ci": ci, "n": n}
+
+
+def synthetic(qe, embedder, model, shared, out: dict) -> None:
+    from compare.qe.synthetic import PERTURBATIONS, synthetic_set
+
+    english = ntrex_lines("en", NTREX_HELDOUT_LINES, shared)
+    print("\nSynthetic errors from NTREX 701-1000 (held out, seed 777): major+ meaning flag")
+    for lang in ("ru", "kk"):
+        source = ntrex_lines(lang, NTREX_HELDOUT_LINES, shared)
+        pairs = [(split_words(s), split_words(e)) for s, e in zip(source, english, strict=True)]
+        examples = synthetic_set(pairs, lang, 777, errors_per_pair=2, heldout=True)
+        texts = [(detokenise(e.source_words), detokenise(e.target_words)) for e in examples]
+        scored = score_lines(texts, lang, qe, embedder)
+        table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for example, pair in zip(examples, scored, strict=True):
+            row = table[example.kind]
+            row[0] += 1
+            row[1] += major_meaning(pair)
+            row[2] += after_decision(pair, model)[1]
+        print(f"  {lang}-en {'kind':<12} {'n':>5}  before  after [95% CI]")
+        errors = [0, 0, 0]
+        for kind in ("clean", *PERTURBATIONS):
+            n, before, after = table[kind]
+            if not n:
+                continue
+            low, high = wilson(after, n)
+            print(f"  {'':6}{kind:<12} {n:5d}  {before / n:.3f}  {after / n:.3f} "
+                  f"[{low:.3f}, {high:.3f}]")  # fmt: skip
+            out[f"synthetic {lang} {kind}"] = {"n": n, "before": before / n, "after": after / n}
+            if kind != "clean":
+                errors = [a + b for a, b in zip(errors, table[kind], strict=True)]
+        print(share(f"{lang}: all error kinds, before", errors[1], errors[0]))
+        print(share(f"{lang}: all error kinds, after", errors[2], errors[0]))
+        out[f"synthetic {lang} all"] = {"n": errors[0], "before": errors[1] / errors[0],
+                                        "after": errors[2] / errors[0]}  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--qe-model", default=None)
+    parser.add_argument("--risk-model", default=None)
+    parser.add_argument("--shared", default=None)
+    parser.add_argument("--sets", default="professional,ted,wmt22,synthetic")
+    parser.add_argument("--json", default=None)
+    args = parser.parse_args(argv)
+    from compare.embed import default_embedder
+    from compare.qe.predict import QEModel
+    from compare.risk import RISK_MODEL_FILE
+
+    shared = shared_dir(args.shared)
+    qe = QEModel.load(args.qe_model)
+    model = RiskModel.load(args.risk_model or RISK_MODEL_FILE)
+    embedder = default_embedder()
+    print(f"meaning model {qe.name}; {model.name}, needed risk {model.needed_risk}")
+    out: dict = {"qe": qe.name, "risk": model.to_dict()}
+    sections = {"professional": professional, "ted": ted, "wmt22": wmt22, "synthetic": synthetic}
+    for name in args.sets.split(","):
+        sections[name](qe, embedder, model, shared, out)
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=2, default=list) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

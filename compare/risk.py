@@ -1,0 +1,225 @@
+"""How likely a pair holds a major meaning error (``pairs[].risk``, 0-1), and severity from that
+evidence.
+
+A single rule hit used to make a major or critical flag, and on professional translations most
+such hits are free, correct renderings (a name that reached Russian through French, an idiom
+that negates nothing). Here every signal about a pair is combined into one calibrated
+probability: the meaning model's score and the words it doubts, the rule flags by check and by
+their own severity, the alignment similarity and the length ratio. The combiner is a logistic
+regression fitted on dev data only (real MQM errors of the dev TED talk, synthetic errors of the
+dev lines, professional translations of the dev lines; ``python -m compare.risk_fit``), stored as
+plain numbers in ``risk_model.json`` beside this file, with the data and the figures it was
+fitted on. A logistic model is a dot product and a sigmoid, so prediction is written here rather
+than pulling in a learning library at run time; fitting uses ``scipy.optimize``.
+
+Severity from evidence: a major or critical flag of a check listed in ``needed_risk`` keeps its
+severity only when its pair's risk reaches that check's threshold (each chosen on dev so that
+professional translations keep few major flags while real and synthetic errors keep theirs);
+otherwise it is shown as a minor "check" hint that keeps its evidence and says why (nothing is
+dropped). Terminology
+(the user's own glossary), untranslated text and punctuation are not meaning guesses and are left
+as the checks set them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from compare.flags import SEVERITY_RANK, Flag
+
+RISK_MODEL_FILE = Path(__file__).with_name("risk_model.json")
+
+# Rule checks whose hits are counted as evidence, grouped as the combiner sees them.
+FLAG_GROUPS: dict[str, tuple[str, ...]] = {
+    "number": ("number-mismatch",),
+    "name": ("name-mismatch",),
+    "negation": ("negation-mismatch",),
+    "antonym": ("antonym", "antonym-vector"),
+    "coverage": ("omission", "addition", "low-similarity"),
+    "meaning": ("meaning-shift",),
+}
+MEANING_CATEGORIES = ("number", "name", "negation", "omission", "addition", "meaning")
+
+
+def feature_names() -> list[str]:
+    """The combiner's inputs, in the order of the stored weights."""
+    names = ["qe_low", "qe_missing", "doubted_source", "doubted_target", "low_similarity",
+             "similarity_missing", "length_gap"]  # fmt: skip
+    for group in FLAG_GROUPS:
+        names += [f"{group}_major", f"{group}_minor"]
+    return names
+
+
+@dataclass
+class RiskModel:
+    """Logistic weights over :func:`feature_names`, a bias, and the severity decision."""
+
+    weights: dict[str, float]
+    bias: float
+    needed_risk: dict[str, float] = field(default_factory=dict)
+    """Per check id: a major or critical flag of that check needs its pair's risk at least this
+    (chosen on dev); checks not named keep the severity they give."""
+    rules_only: dict[str, Any] = field(default_factory=dict)
+    """``weights``, ``bias`` and ``needed_risk`` used when the meaning model did not run."""
+    version: str = "1"
+    fitted_on: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | Path = RISK_MODEL_FILE) -> RiskModel:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(
+            weights={k: float(v) for k, v in data["weights"].items()},
+            bias=float(data["bias"]),
+            needed_risk={k: float(v) for k, v in data.get("needed_risk", {}).items()},
+            rules_only=data.get("rules_only", {}),
+            version=str(data.get("version", "1")),
+            fitted_on=data.get("fitted_on", {}),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "weights": {k: round(v, 6) for k, v in self.weights.items()},
+            "bias": round(self.bias, 6),
+            "needed_risk": {k: round(v, 6) for k, v in self.needed_risk.items()},
+            "rules_only": self.rules_only,
+            "fitted_on": self.fitted_on,
+        }
+
+    @property
+    def name(self) -> str:
+        return f"risk-logistic-v{self.version}"
+
+
+_DEFAULT: list[RiskModel] = []
+
+
+def default_model() -> RiskModel:
+    """The shipped combiner, read once."""
+    if not _DEFAULT:
+        _DEFAULT.append(RiskModel.load())
+    return _DEFAULT[0]
+
+
+def original_severity(flag: Flag) -> str:
+    """The severity the check gave, before any evidence-based change (so that risk is the same
+    however often it is computed)."""
+    decided = flag.evidence.get("severity_decision") or {}
+    if decided.get("from"):
+        return str(decided["from"])
+    qe_view = flag.evidence.get("qe") or {}
+    return str(qe_view.get("demoted_from") or flag.severity)
+
+
+def _max_p(spans: Sequence[dict[str, Any]]) -> float:
+    return max((float(s.get("p", 0.0)) for s in spans), default=0.0)
+
+
+def pair_features(
+    flags: Sequence[Flag], qe: dict[str, Any] | None, similarity: float | None,
+    source_chars: int, target_chars: int,
+) -> dict[str, float]:  # fmt: skip
+    """The combiner's inputs for one pair (plain numbers; see :func:`feature_names`)."""
+    values = dict.fromkeys(feature_names(), 0.0)
+    if qe is None:
+        values["qe_missing"] = 1.0
+    else:
+        values["qe_low"] = 1.0 - float(qe.get("score", 1.0))
+        values["doubted_source"] = _max_p(qe.get("source_bad", []))
+        values["doubted_target"] = _max_p(qe.get("target_bad", []))
+    if similarity is None:
+        values["similarity_missing"] = 1.0
+    else:
+        values["low_similarity"] = max(0.0, 1.0 - float(similarity))
+    if source_chars and target_chars:
+        values["length_gap"] = abs(math.log((target_chars + 10) / (source_chars + 10)))
+    group_of = {check: group for group, checks in FLAG_GROUPS.items() for check in checks}
+    for flag in flags:
+        if flag.dismissed or flag.check not in group_of:
+            continue
+        level = "major" if SEVERITY_RANK[original_severity(flag)] >= 2 else "minor"
+        key = f"{group_of[flag.check]}_{level}"
+        values[key] = min(values[key] + 1.0, 2.0)
+    return values
+
+
+def probability(values: dict[str, float], weights: dict[str, float], bias: float) -> float:
+    total = bias + sum(weights.get(k, 0.0) * v for k, v in values.items())
+    if total >= 0:
+        return 1.0 / (1.0 + math.exp(-total))
+    e = math.exp(total)
+    return e / (1.0 + e)
+
+
+def pair_risk(values: dict[str, float], model: RiskModel) -> float:
+    """P(major meaning error) for one pair's features, with the rules-only weights when the
+    meaning model did not run."""
+    if values.get("qe_missing") and model.rules_only:
+        return probability(values, model.rules_only["weights"], model.rules_only["bias"])
+    return probability(values, model.weights, model.bias)
+
+
+def needed_for(model: RiskModel, rules_only: bool) -> dict[str, float]:
+    """The per-check thresholds in force with or without the meaning model."""
+    if rules_only and model.rules_only:
+        return {k: float(v) for k, v in model.rules_only.get("needed_risk", {}).items()}
+    return model.needed_risk
+
+
+def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float]) -> None:
+    """Severity from evidence: a major or critical flag of a check in ``needed`` keeps (or gets
+    back) its severity when ``risk`` reaches the check's threshold, else becomes a minor "check"
+    hint that says why. Idempotent: the check's own severity is kept in the evidence."""
+    for flag in flags:
+        if flag.check not in needed:
+            continue
+        threshold = needed[flag.check]
+        own = original_severity(flag)
+        if SEVERITY_RANK[own] < 2:
+            continue
+        note = " (Check: the other evidence on this pair does not confirm it.)"
+        if risk >= threshold:
+            flag.severity = own
+            flag.message = flag.message.replace(note, "")
+            flag.evidence.pop("severity_decision", None)
+        else:
+            if flag.severity != "minor":
+                flag.message += note
+            flag.severity = "minor"
+            flag.evidence["severity_decision"] = {"from": own, "risk": round(risk, 4),
+                                                  "needed": round(threshold, 4)}  # fmt: skip
+
+
+def _chars(report: Any, indices: Sequence[int], side: str) -> int:
+    doc = report.source if side == "source" else report.target
+    if doc is None:
+        return 0
+    return sum(len(doc.sentence_text(i)) for i in indices)
+
+
+def attach_risk(report: Any, model: RiskModel | None = None) -> None:
+    """Set ``pair.risk`` on every pair of ``report`` and decide the severity of its corroborated
+    flags from it (see the module docstring). A pair with no source (an addition) or no English
+    (an omission) gets the risk of its coverage flags alone."""
+    model = model or default_model()
+    for pair in report.pairs:
+        values = pair_features(pair.flags, pair.qe, pair.similarity,
+                               _chars(report, pair.source, "source"),
+                               _chars(report, pair.target, "target"))  # fmt: skip
+        risk = pair_risk(values, model)
+        pair.risk = round(risk, 4)
+        decide_severity(pair.flags, risk, needed_for(model, pair.qe is None))
+
+
+def riskiest(report: Any, k: int = 10, floor: float = 0.0) -> list[int]:
+    """Indices into ``report.pairs`` of the ``k`` riskiest pairs whose risk is at least
+    ``floor``, riskiest first (ties in document order)."""
+    scored = [(p.risk, i) for i, p in enumerate(report.pairs)
+              if getattr(p, "risk", None) is not None and p.risk >= floor]  # fmt: skip
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [i for _, i in scored[:k]]

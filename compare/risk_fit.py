@@ -1,0 +1,393 @@
+"""Fitting the risk combiner (:mod:`compare.risk`) on dev data, one reproducible command:
+
+    python -m compare.risk_fit [--qe-model DIR] [--out compare/risk_model.json]
+
+Dev data only (``../shared/README.md`` splits; nothing here is held out):
+- ``ted``: the MQM TED dev talk (:data:`compare.qe.data.MQM_TED_DEV_TALKS`), all 15 translators,
+  roles swapped (the Russian is the source); a pair is an error when the annotator marked a major
+  or critical error other than punctuation or whitespace.
+- ``synthetic``: the meaning model's synthetic dev errors (NTREX lines 631-700 ru-en and kk-en,
+  WMT22 references of every fifth even-position document), each line clean and once perturbed.
+- ``professional``: the clean lines of ``synthetic`` and the MLQE-PE ru-en ``dev`` post-edits;
+  every major or critical meaning flag on them counts as a false alarm.
+
+Every pair runs through the meaning model and every check as one 1-1 line pair, as the
+benchmarks do. The logistic weights are fitted on ``ted`` and ``synthetic`` (each set weighted
+equally, L2 penalty); ``major_risk`` is then the lowest risk that keeps the pairs of the
+professional dev sets with a major or critical meaning flag at or under ``--false-alarms``
+(pooled), and the rules-only weights are fitted the same way with the model's inputs left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from compare.flags import SEVERITY_RANK, Flag
+from compare.risk import (
+    MEANING_CATEGORIES,
+    RISK_MODEL_FILE,
+    RiskModel,
+    decide_severity,
+    feature_names,
+    original_severity,
+    pair_features,
+    pair_risk,
+    probability,
+)
+
+CORROBORATED = ("name-mismatch", "number-mismatch", "negation-mismatch", "antonym",
+                "antonym-vector", "meaning-shift", "low-similarity")  # fmt: skip
+QE_INPUTS = ("qe_low", "doubted_source", "doubted_target")
+
+
+@dataclass
+class ScoredPair:
+    """One line pair after the meaning model and the checks."""
+
+    flags: list[Flag]
+    qe: dict[str, Any] | None
+    similarity: float | None
+    source_chars: int
+    target_chars: int
+
+    def features(self, with_qe: bool = True) -> dict[str, float]:
+        return pair_features(self.flags, self.qe if with_qe else None, self.similarity,
+                             self.source_chars, self.target_chars)  # fmt: skip
+
+
+def line_documents(pairs: Sequence[tuple[str, str]], lang: str) -> tuple[Any, Any, list]:
+    """Two documents whose sentences are the given lines, linked 1-1."""
+    from compare.alignment_types import AlignedPair
+    from compare.document import Document, Sentence, Span
+
+    def doc(lines: list[str], language: str) -> Document:
+        text, sentences = "", []
+        for index, line in enumerate(lines):
+            sentences.append(Sentence(index, len(text), len(text) + len(line), index))
+            text += line + "\n"
+        return Document(text, language, [Span(s.start, s.end) for s in sentences], sentences)
+
+    source = doc([s for s, _ in pairs], lang)
+    target = doc([t for _, t in pairs], "en")
+    return source, target, [AlignedPair((i,), (i,), 1.0) for i in range(len(pairs))]
+
+
+def score_lines(pairs: Sequence[tuple[str, str]], lang: str, qe_model: Any, embedder: Any
+                ) -> list[ScoredPair]:  # fmt: skip
+    """Meaning model, similarity and every check on line pairs (source, English)."""
+    from compare.checks import CheckContext, all_checks, run_checks
+    from compare.qe.predict import estimate_pairs
+
+    if not pairs:
+        return []
+    source, target, links = line_documents(pairs, lang)
+    results = estimate_pairs(qe_model, source, target, links) if qe_model else [None] * len(links)
+    thresholds = dict(qe_model.config.thresholds) if qe_model else {}
+    vectors_s = embedder.embed([s for s, _ in pairs])
+    vectors_t = embedder.embed([t for _, t in pairs])
+    norms = np.linalg.norm(vectors_s, axis=1) * np.linalg.norm(vectors_t, axis=1)
+    cosines = (vectors_s * vectors_t).sum(axis=1) / np.maximum(norms, 1e-9)
+    ctx = CheckContext(target, source, links, {"qe_major": thresholds.get("major"),
+                       "qe_critical": thresholds.get("critical")}, qe=results,
+                       embedder=embedder.name, embed_model=embedder)  # fmt: skip
+    flags = run_checks(ctx, all_checks())
+    starts = [s.start for s in target.sentences]
+    src_starts = [s.start for s in source.sentences]
+    per_pair: list[list[Flag]] = [[] for _ in pairs]
+    for flag in flags:
+        index = int(np.searchsorted(starts if flag.side == "target" else src_starts,
+                                    flag.start, side="right")) - 1  # fmt: skip
+        per_pair[index].append(flag)
+    return [ScoredPair(per_pair[i], results[i].to_dict() if results[i] is not None else None,
+                       float(cosines[i]), len(pairs[i][0]), len(pairs[i][1]))
+            for i in range(len(pairs))]  # fmt: skip
+
+
+def major_meaning(flags: Sequence[Flag]) -> bool:
+    """Whether any of the flags is a major or critical meaning flag as it stands now."""
+    return any(SEVERITY_RANK[f.severity] >= 2 and f.category in MEANING_CATEGORIES
+               for f in flags if not f.dismissed)  # fmt: skip
+
+
+def decided(pair: ScoredPair, risk: float, needed: dict[str, float]) -> bool:
+    """Whether the pair keeps a major+ meaning flag once severity is decided (on copies)."""
+    flags = [_copy(f) for f in pair.flags]
+    decide_severity(flags, risk, needed)
+    return major_meaning(flags)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0
+                 ) -> tuple[np.ndarray, float]:  # fmt: skip
+    """Weighted L2-penalised logistic regression (the bias is not penalised)."""
+    from scipy.optimize import minimize
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ theta[:-1] + theta[-1]
+        p = 1.0 / (1.0 + np.exp(-z))
+        eps = 1e-9
+        value = -np.sum(w * (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)))
+        value += 0.5 * l2 * float(theta[:-1] @ theta[:-1])
+        grad_z = w * (p - y)
+        grad = np.append(x.T @ grad_z + l2 * theta[:-1], grad_z.sum())
+        return float(value), grad
+
+    start = np.zeros(x.shape[1] + 1)
+    result = minimize(loss, start, jac=True, method="L-BFGS-B")
+    return result.x[:-1], float(result.x[-1])
+
+
+def dev_sets(shared: Any = None) -> dict[str, list[tuple[str, str, str, int]]]:
+    """(source, English, source language, label) per dev set, as the module docstring says.
+    The synthetic set is split by where its lines come from, so that every kind of professional
+    text weighs the same in the false-alarm constraint."""
+    from compare.qe.data import MQM_TED_DEV_TALKS, read_mqm_ted
+    from compare.qe.train import build_data
+
+    ted = [(s.russian, s.english, "ru", int(s.severe))
+           for s in read_mqm_ted(MQM_TED_DEV_TALKS, shared)]  # fmt: skip
+    _, _, synthetic_dev = build_data(13, shared)
+    # build_data's order: NTREX 631-700 ru-en, then kk-en (clean and perturbed), then WMT22.
+    ntrex = 2 * (700 - 630)
+    sets: dict[str, list[tuple[str, str, str, int]]] = {"ted": ted}
+    for index, example in enumerate(synthetic_dev):
+        origin = ("ntrex-" + example.lang) if index < 2 * ntrex else "wmt22"
+        sets.setdefault(origin, []).append(
+            (detokenise(example.source_words), detokenise(example.target_words), example.lang,
+             int(example.kind != "clean")))  # fmt: skip
+    sets["post-edits"] = mlqe_post_edits("dev", shared)
+    return sets
+
+
+def mlqe_post_edits(split: str, shared: Any = None) -> list[tuple[str, str, str, int]]:
+    """MLQE-PE ru-en source sentences with their human post-edits (faithful by construction)."""
+    import csv
+
+    from compare.qe.data import shared_dir
+
+    path = shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [(row["src"].strip(), row["pe"].strip(), "ru", 0) for row in rows]
+
+
+NO_SPACE_BEFORE = set(".,;:!?)]}»”%")
+NO_SPACE_AFTER = set("([{«“")
+
+
+def detokenise(words: Sequence[str]) -> str:
+    out = ""
+    for word in words:
+        if out and word not in NO_SPACE_BEFORE and out[-1] not in NO_SPACE_AFTER:
+            out += " "
+        out += word
+    return out
+
+
+def score_set(items: Sequence[tuple[str, str, str, int]], qe_model: Any, embedder: Any
+              ) -> list[ScoredPair]:  # fmt: skip
+    """Score items of mixed languages, one batch per language, in the items' order."""
+    out: list[ScoredPair | None] = [None] * len(items)
+    for lang in sorted({item[2] for item in items}):
+        indices = [i for i, item in enumerate(items) if item[2] == lang]
+        scored = score_lines([(items[i][0], items[i][1]) for i in indices], lang, qe_model,
+                             embedder)  # fmt: skip
+        for i, pair in zip(indices, scored, strict=True):
+            out[i] = pair
+    return [p for p in out if p is not None]
+
+
+FAITHFUL_SETS = ("ted", "ntrex-ru", "ntrex-kk", "wmt22", "post-edits")
+ERROR_SETS = ("ted", "ntrex-ru", "ntrex-kk", "wmt22")
+
+
+@dataclass
+class FlagTable:
+    """Per pair of the dev sets, what the severity decision needs, as arrays: the risk, whether
+    a major meaning flag stands whatever the risk (checks not decided here), and per decided
+    check whether it made a major meaning flag."""
+
+    risk: np.ndarray
+    fixed: np.ndarray
+    by_check: dict[str, np.ndarray]
+    faithful: dict[str, np.ndarray]
+    errors: dict[str, np.ndarray]
+
+    def kept(self, needed: dict[str, float]) -> np.ndarray:
+        out = self.fixed.copy()
+        for check, has in self.by_check.items():
+            out |= has & (self.risk >= needed.get(check, 0.0))
+        return out
+
+    def false_alarms(self, needed: dict[str, float]) -> float:
+        kept = self.kept(needed)
+        return float(np.mean([kept[mask].mean() for mask in self.faithful.values()]))
+
+    def recall(self, needed: dict[str, float]) -> float:
+        kept = self.kept(needed)
+        return float(np.mean([kept[mask].mean() for mask in self.errors.values()]))
+
+
+def flag_table(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]],
+               risks: dict[str, list[float]]) -> FlagTable:  # fmt: skip
+    names = list(scored)
+    pairs = [p for name in names for p in scored[name]]
+    label = np.array([y for name in names for y in labels[name]])
+    origin = np.array([name for name in names for _ in scored[name]])
+    risk = np.array([r for name in names for r in risks[name]])
+    fixed = np.zeros(len(pairs), dtype=bool)
+    by_check = {check: np.zeros(len(pairs), dtype=bool) for check in CORROBORATED}
+    for i, pair in enumerate(pairs):
+        for flag in pair.flags:
+            if (flag.dismissed or flag.category not in MEANING_CATEGORIES
+                    or SEVERITY_RANK[original_severity(flag)] < 2):  # fmt: skip
+                continue
+            if flag.check in by_check:
+                by_check[flag.check][i] = True
+            else:
+                fixed[i] = True
+    faithful = {n: (origin == n) & (label == 0) for n in FAITHFUL_SETS if n in names}
+    errors = {n: (origin == n) & (label == 1) for n in ERROR_SETS if n in names}
+    return FlagTable(risk, fixed, by_check, faithful, errors)
+
+
+def choose_needed(table: FlagTable, rate: float) -> dict[str, float]:
+    """Per-check risk thresholds, raised greedily (the step that removes the most false alarms
+    per error lost) until the mean false-alarm share of the faithful dev sets is at most
+    ``rate``."""
+    needed = dict.fromkeys(table.by_check, 0.0)
+    candidates = {}
+    for check, has in table.by_check.items():
+        candidates[check] = [float(v) + 1e-6 for v in np.unique(table.risk[has])]
+    while table.false_alarms(needed) > rate:
+        base_fa, base_recall = table.false_alarms(needed), table.recall(needed)
+        best, best_gain = None, -1.0
+        for check, values in candidates.items():
+            higher = [v for v in values if v > needed[check]]
+            if not higher:
+                continue
+            trial = {**needed, check: higher[0]}
+            drop_fa = base_fa - table.false_alarms(trial)
+            lost = base_recall - table.recall(trial)
+            gain = drop_fa / (lost + 1e-4)
+            if drop_fa > 0 and gain > best_gain:
+                best, best_gain = (check, higher[0]), gain
+        if best is None:
+            break
+        needed[best[0]] = best[1]
+    return {check: round(value, 6) for check, value in needed.items()}
+
+
+def _copy(flag: Flag) -> Flag:
+    from dataclasses import replace
+
+    return replace(flag, evidence=json.loads(json.dumps(flag.evidence)))
+
+
+def fit(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]], rate: float,
+        with_qe: bool) -> tuple[dict[str, float], float, dict[str, float], FlagTable]:
+    """(weights, bias, needed risk per check, the dev table) fitted on the dev sets: every set
+    weighs the same in the logistic fit."""
+    names = feature_names()
+    if not with_qe:
+        names = [n for n in names if n not in QE_INPUTS and n != "qe_missing"]
+    rows, ys, ws = [], [], []
+    for key, pairs in scored.items():
+        for pair, label in zip(pairs, labels[key], strict=True):
+            values = pair.features(with_qe)
+            rows.append([values[n] for n in names])
+            ys.append(label)
+            ws.append(1.0 / len(pairs))
+    x, y = np.array(rows), np.array(ys, dtype=float)
+    w = np.array(ws) * len(ys) / len(scored)
+    coef, bias = fit_logistic(x, y, w)
+    weights = {n: float(c) for n, c in zip(names, coef, strict=True)}
+    risks = {key: [probability(p.features(with_qe), weights, bias) for p in pairs]
+             for key, pairs in scored.items()}  # fmt: skip
+    table = flag_table(scored, labels, risks)
+    return weights, bias, choose_needed(table, rate), table
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m compare.risk_fit", description=__doc__)
+    parser.add_argument("--qe-model", default=None, help="meaning model folder (default: shipped)")
+    parser.add_argument("--out", default=str(RISK_MODEL_FILE))
+    parser.add_argument("--shared", default=None)
+    parser.add_argument("--false-alarms", type=float, default=0.02,
+                        help="mean share of faithful dev pairs that may keep a major meaning flag")
+    parser.add_argument("--limit", type=int, default=None, help="first N of each set (a smoke run)")
+    parser.add_argument("--cache", default=None,
+                        help="keep the scored dev pairs in this file (pickle) and reuse them")
+    args = parser.parse_args(argv)
+
+    import pickle
+
+    from compare.embed import default_embedder
+    from compare.qe.predict import QEModel
+
+    started = time.time()
+    qe_model = QEModel.load(args.qe_model)
+    sets = {name: items[: args.limit] for name, items in dev_sets(args.shared).items()}
+    labels = {name: [item[3] for item in items] for name, items in sets.items()}
+    cache = Path(args.cache) if args.cache else None
+    if cache is not None and cache.exists():
+        scored = pickle.loads(cache.read_bytes())
+    else:
+        embedder = default_embedder()
+        scored = {name: score_set(items, qe_model, embedder) for name, items in sets.items()}
+        if cache is not None:
+            cache.write_bytes(pickle.dumps(scored))
+    weights, bias, needed, table = fit(scored, labels, args.false_alarms, True)
+    rules_weights, rules_bias, rules_needed, rules_table = fit(scored, labels, args.false_alarms,
+                                                               False)  # fmt: skip
+    model = RiskModel(weights, bias, needed,
+                      {"weights": rules_weights, "bias": rules_bias, "needed_risk": rules_needed},
+                      version="1")  # fmt: skip
+    model.fitted_on = {
+        "command": "python -m compare.risk_fit" + (f" --qe-model {args.qe_model}"
+                                                   if args.qe_model else ""),  # fmt: skip
+        "qe_model": qe_model.name,
+        "sets": {name: len(items) for name, items in sets.items()},
+        "false_alarm_target": args.false_alarms,
+        "dev_figures_in_sample": {**dev_figures(model, scored, labels, table, needed),
+                                  **{f"rules_only_{k}": v for k, v in
+                                     dev_figures(model, scored, labels, rules_table,
+                                                 rules_needed).items()
+                                     if "major" in k}},  # fmt: skip
+        "minutes": round((time.time() - started) / 60, 1),
+    }
+    Path(args.out).write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n",
+                              encoding="utf-8")  # fmt: skip
+    print(json.dumps(model.fitted_on, indent=1))
+    print(f"saved to {args.out}")
+    return 0
+
+
+def dev_figures(model: RiskModel, scored: dict[str, list[ScoredPair]],
+                labels: dict[str, list[int]], table: FlagTable,
+                needed: dict[str, float]) -> dict[str, float]:  # fmt: skip
+    """In-sample dev figures: TED Spearman of risk with severity, and per set the share of
+    faithful and erroneous pairs with a major+ meaning flag before and after the decision."""
+    from scipy.stats import spearmanr
+
+    ted_risk = [pair_risk(p.features(), model) for p in scored["ted"]]
+    out = {"ted_spearman_risk_vs_severe":
+           round(float(spearmanr(ted_risk, labels["ted"]).statistic), 4)}  # fmt: skip
+    before, after = table.kept({}), table.kept(needed)
+    for kind, masks in (("faithful", table.faithful), ("error", table.errors)):
+        for name, mask in masks.items():
+            out[f"{name}_{kind}_major_before"] = round(float(before[mask].mean()), 4)
+            out[f"{name}_{kind}_major_after"] = round(float(after[mask].mean()), 4)
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
