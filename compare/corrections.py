@@ -15,6 +15,7 @@ from compare.alignment_types import AlignedPair
 from compare.checks import CheckContext, all_checks, run_checks
 from compare.report import GROUPED_NOTICE_END, PairResult, Report, attach_flags, group_edge_runs
 from compare.review import JOINER
+from compare.risk import attach_risk
 
 
 class CorrectionError(ValueError):
@@ -158,7 +159,10 @@ def _recheck(
     signature = replace(report.signature, extra={**report.signature.extra, "corrected": True})
     fixed_report = replace(report, pairs=results, notices=notices, signature=signature,
                            qe=summary)
-    return group_edge_runs(fixed_report)
+    group_edge_runs(fixed_report)
+    # The corrected pairs have new flags (and maybe new meaning scores), hence a new risk.
+    attach_risk(fixed_report)
+    return fixed_report
 
 
 QE_UNSCORED_PREFIX = "The meaning model did not score"

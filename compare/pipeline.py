@@ -18,6 +18,7 @@ from compare.document import Document
 from compare.langid import mixed_paragraphs, resolve_language
 from compare.reading import InputText
 from compare.report import Report, Signature, attach_flags, group_edge_runs
+from compare.risk import attach_risk
 from compare.segment import segment
 
 Progress = Callable[[str, str], None]
@@ -59,6 +60,7 @@ def check_texts(
     and carries a notice saying how to get it. ``qe`` (optional; a loaded
     :class:`compare.qe.predict.QEModel`) scores every translated pair with the meaning model:
     ``pairs[].qe``, the ``meaning-shift`` check and the model's view on rule flags.
+    Every pair gets a ``risk`` (see :mod:`compare.risk`), the meaning model or not.
     """
     settings = settings or Settings()
     say = progress or (lambda stage, message: None)
@@ -187,6 +189,9 @@ def check_texts(
 
         say("translating", "Loading the machine-translation models")
         add_mt(report, mt.for_language(src_lang), say)
+    # Last: the risk reads the final flags (edge runs grouped) and the meaning model's scores,
+    # and is set with or without the model (from the rule flags alone).
+    attach_risk(report)
     return report
 
 

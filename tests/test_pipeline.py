@@ -102,3 +102,48 @@ def test_each_text_is_embedded_once_even_when_a_check_embeds_pairs_again():
     assert set(sentences) <= set(embedder.seen)
     assert "Task 5 is very easy." in embedder.seen  # the check's own sentence
     assert len(embedder.seen) == len(set(embedder.seen))
+
+
+# Numbers in every sentence, so that the stand-in embedder aligns them one to one.
+RU_NUMBERED = (
+    "В 2020 году бюджет составил 238 миллионов тенге.\n"
+    "Работы начнутся в 2021 году.\n"
+    "Министр 3 раза заявил, что сроки не сдвинутся."
+)
+EN_NUMBERED = (
+    "In 2020 the budget was 238 million tenge.\n"
+    "The work will begin in 2021.\n"
+    "The minister said 3 times that the deadlines will shift."  # the negation is lost
+)
+
+
+def test_every_pair_gets_a_risk_from_the_rule_flags_alone():
+    from tests.fake_embedders import NumberEmbedder
+
+    report = check_texts(read_pasted(EN_NUMBERED), read_pasted(RU_NUMBERED),
+                         embedder=NumberEmbedder())
+    assert report.qe is None  # no meaning model: the risk comes from the rules
+    assert [(p.source, p.target) for p in report.pairs] == [([0], [0]), ([1], [1]), ([2], [2])]
+    risks = [p.risk for p in report.pairs]
+    assert all(r is not None and 0.0 <= r <= 1.0 and r == round(r, 4) for r in risks)
+    assert "Read these first" in report.summary()
+
+
+def test_the_risk_is_computed_from_the_final_flags(monkeypatch):
+    """The wiring, not the fitted numbers: with a combiner that weighs only a lost negation,
+    the pair that lost it is the riskiest, so attach_risk saw the flags of the checks."""
+    from compare import risk
+    from tests.fake_embedders import NumberEmbedder
+
+    only_negation = risk.RiskModel(weights={"negation_major": 3.0}, bias=-2.0)
+    monkeypatch.setattr(risk, "default_model", lambda: only_negation)
+    report = check_texts(read_pasted(EN_NUMBERED), read_pasted(RU_NUMBERED),
+                         embedder=NumberEmbedder())
+    assert "negation-mismatch" in {f.check for f in report.pairs[2].flags}
+    assert [p.risk for p in report.pairs] == [0.1192, 0.1192, 0.7311]  # sigmoid(-2), (-2 + 3)
+    assert risk.riskiest(report)[0] == 2
+
+
+def test_the_english_alone_gets_a_risk_on_every_pair_too():
+    report = check_texts(read_pasted('He said "hello.. Then he left.'))
+    assert report.pairs and all(p.risk is not None for p in report.pairs)

@@ -128,6 +128,40 @@ def test_main_flag_is_the_most_severe_active_one_first_of_equals(report: Report)
     assert main_flag([a, b]) is a
 
 
+def test_summary_reads_first_the_riskiest_pairs(report: Report) -> None:
+    from compare.risk import riskiest
+
+    for pair, risk in zip(report.pairs, (0.62, 0.0, 0.91), strict=True):
+        pair.risk = risk
+    picked = riskiest(report)
+    assert picked[:2] == [2, 0]
+    text = report.summary()
+    section = text[text.index("Read these first"):text.index("Flags:")]
+    assert section.index("#3 risk 91%  He added more.") < section.index(
+        "#1 risk 62%  Prices rose by 7%.")
+    assert ("#2 risk 0%" in section) == (1 in picked)  # listed only if over compare.risk's floor
+    # each with its main flag: the critical number, not the minor quote of the same pair
+    assert "[critical] number-mismatch: The source says 5%" in section
+    assert "quote-presence" not in section
+
+
+def test_summary_says_so_when_no_pair_is_risky(report: Report, monkeypatch) -> None:
+    for pair in report.pairs:
+        pair.risk = 0.0
+    monkeypatch.setattr("compare.risk.riskiest", lambda report, k=10: [])  # all under a floor
+    assert "Read these first: no pair looks risky." in report.summary()
+
+
+def test_an_omission_is_quoted_by_its_source() -> None:
+    src = _doc(SRC, "ru", _sentence_bounds(SRC))
+    tgt = _doc("Prices rose by 5%.", "en", [(0, 18)])
+    pairs = attach_flags([AlignedPair((0,), (0,), 0.9), AlignedPair((1,), (), 0.4)], [], src,
+                         tgt)
+    report = Report(Signature("0", None, "s", None, []), tgt, src, pairs)
+    assert report.pair_opening(pairs[1]) == "(not translated) Об этом сообщил министр."
+    assert report.pair_opening(pairs[0], 2) == "Prices rose…"
+
+
 def test_opening_quotes_the_first_words_and_marks_a_cut() -> None:
     from compare.report import opening
 

@@ -146,6 +146,14 @@ def test_merge_reruns_checks_and_leaves_the_original_alone(ru_report):
     assert any("corrected by hand" in n for n in merged.notices)
 
 
+def test_a_correction_gives_every_pair_a_risk_again(ru_report):
+    n = _addition_index(ru_report)
+    assert all(p.risk is not None for p in ru_report.pairs)
+    merged = merge_pairs(ru_report, n - 1)
+    # attach_flags makes new pairs without a risk; the correction must set it again.
+    assert all(p.risk is not None and 0.0 <= p.risk <= 1.0 for p in merged.pairs)
+
+
 def test_split_undoes_a_merge(ru_report):
     n = _addition_index(ru_report)
     merged = merge_pairs(ru_report, n - 1)
