@@ -219,6 +219,45 @@ def test_search_paging_and_next_flag_on_a_long_text():
     assert [r.get("id") for r in _table(at).xpath("//tbody/tr")] == ["pair-181", "pair-261"]
 
 
+def _read_first_keys(at: AppTest) -> list[str]:
+    return [b.key for b in at.button if (b.key or "").startswith("read_first_")]
+
+
+def test_read_these_first_lists_the_riskiest_pairs_and_jumps_to_one():
+    from compare.risk import riskiest
+
+    at = _run_demo()
+    report = at.session_state["report"]
+    picked = riskiest(report, 10)
+    assert picked  # the demo has planted errors
+    assert any(h.value == "Read these first" for h in at.subheader)
+    assert _read_first_keys(at) == [f"read_first_{n}" for n in picked]
+    lines = [m.value for m in at.markdown if m.value.startswith("**") and "%**" in m.value]
+    assert [line.split("**")[1] for line in lines] == [f"{report.pairs[n].risk:.0%}"
+                                                       for n in picked]
+    # A search that hides the pair is cleared by the jump; the view opens on the pair.
+    n = picked[-1]
+    at.text_input(key="f_search").input("no such words anywhere").run()
+    assert not _table(at).xpath("//tbody/tr")
+    at.button(key=f"read_first_{n}").click().run()
+    assert not at.exception
+    assert at.text_input(key="f_search").value == ""
+    first = _table(at).xpath("//tbody/tr")[0]
+    assert first.get("id") == f"pair-{n + 1}" and "focus" in first.get("class")
+    assert at.session_state["report"] is report  # a jump never re-runs the check
+
+
+def test_read_these_first_escapes_the_text_it_quotes():
+    at = _app()
+    at.text_area(key="source_text").input("В 2020 году в городе жили 15 тысяч человек.")
+    at.text_area(key="target_text").input("In 2021 the <b>town</b> had *15,000* people.")
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    assert _read_first_keys(at) == ["read_first_0"]
+    line = next(m.value for m in at.markdown if "town" in m.value and "%**" in m.value)
+    assert r"\<b\>town\</b\>" in line and r"\*15,000\*" in line
+
+
 def test_the_correction_section_stays_open_after_a_change():
     at = _run_demo()
     fix = next(e for e in at.get("expander") if "Fix the alignment" in e.label)

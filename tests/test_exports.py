@@ -63,6 +63,57 @@ def test_html_escapes_user_text(hostile):
     body = tree.text_content()
     assert '<script>alert("x")</script>' in body and "<b>bold</b>" in body
     assert "<i>title</i>" in body
+    for item in tree.xpath("//section[@class='read-first']//li"):
+        assert not item.xpath(".//*[not(self::a or self::span)]")  # no markup of the texts
+
+
+def test_html_reads_first_the_riskiest_pairs_linked_to_their_rows(report):
+    from compare.risk import riskiest
+
+    picked = riskiest(report, 10)
+    assert picked  # the demo has planted errors
+    tree = lxml_html.fromstring(to_html(report))
+    items = tree.xpath("//section[@class='read-first']//li")
+    assert [li.xpath("a")[0].get("href") for li in items] == [f"#pair-{n + 1}" for n in picked]
+    for li, n in zip(items, picked, strict=True):
+        assert tree.xpath(f"//table[@class='pairs']//tr[@id='pair-{n + 1}']")
+        pair = report.pairs[n]
+        assert li.xpath("span[@class='risk']")[0].text_content() == f"{pair.risk:.0%}"
+        words = report.pair_text(pair, "target").split()[:3]
+        assert " ".join(words) in li.xpath("span[@class='opening']")[0].text_content()
+        if pair.main_flag is not None:
+            assert pair.main_flag.message in li.text_content()
+    # and every row carries its own risk under its number
+    risks = tree.xpath("//table[@class='pairs']//td[@class='n']/span[@class='risk']")
+    assert [r.text_content() for r in risks] == [f"{p.risk:.0%}" for p in report.pairs]
+
+
+def test_html_read_first_names_the_next_flag_when_one_is_dismissed(report):
+    n = next(i for i, p in enumerate(report.pairs)
+             if any(f.check == "number-mismatch" for f in p.flags))
+    assert n in _riskiest(report)  # a critical number change is among the ten to read first
+    number = next(f for f in report.pairs[n].flags if f.check == "number-mismatch")
+    item = _read_first_item(to_html(report), n)
+    assert number.message in item.text_content()
+    item = _read_first_item(to_html(report, {_number_key(report)}), n)
+    assert number.message not in item.text_content()
+
+
+def _read_first_item(page: str, n: int):
+    tree = lxml_html.fromstring(page)
+    return tree.xpath(f"//section[@class='read-first']//li[a/@href='#pair-{n + 1}']")[0]
+
+
+def _riskiest(report) -> list[int]:
+    from compare.risk import riskiest
+
+    return riskiest(report, 10)
+
+
+def test_json_export_has_a_risk_for_every_pair(report):
+    data = json.loads(export(report, "JSON"))
+    assert [p["risk"] for p in data["pairs"]] == [p.risk for p in report.pairs]
+    assert all(0.0 <= p["risk"] <= 1.0 for p in data["pairs"])
 
 
 def _number_key(report) -> str:
