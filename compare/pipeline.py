@@ -18,7 +18,7 @@ from compare.document import Document
 from compare.langid import mixed_paragraphs, resolve_language
 from compare.reading import InputText
 from compare.report import Report, Signature, attach_flags, group_edge_runs
-from compare.risk import attach_risk
+from compare.risk import attach_risk, default_model
 from compare.segment import segment
 
 Progress = Callable[[str, str], None]
@@ -157,6 +157,7 @@ def check_texts(
         checks=ran,
         thresholds=thresholds,
         extra={**({"qe": qe.name} if qe_results is not None else {}),
+               "risk": default_model().name,
                **_glossary_signature(settings.glossary)},
     )
     mixed = {"target": mixed_paragraphs(target_doc.text, target_doc.paragraphs, tgt_lang)}

@@ -23,6 +23,7 @@ as the checks set them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Sequence
@@ -68,10 +69,14 @@ class RiskModel:
     """``weights``, ``bias`` and ``needed_risk`` used when the meaning model did not run."""
     version: str = "1"
     fitted_on: dict[str, Any] = field(default_factory=dict)
+    digest: str = ""
+    """The first hex digits of the stored file's SHA-256 (in the report signature, so that two
+    reports from different weights never carry the same one)."""
 
     @classmethod
     def load(cls, path: str | Path = RISK_MODEL_FILE) -> RiskModel:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = Path(path).read_bytes()
+        data = json.loads(raw.decode("utf-8"))
         return cls(
             weights={k: float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]),
@@ -79,6 +84,7 @@ class RiskModel:
             rules_only=data.get("rules_only", {}),
             version=str(data.get("version", "1")),
             fitted_on=data.get("fitted_on", {}),
+            digest=hashlib.sha256(raw).hexdigest()[:10],
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -93,7 +99,7 @@ class RiskModel:
 
     @property
     def name(self) -> str:
-        return f"risk-logistic-v{self.version}"
+        return f"risk-logistic-v{self.version}" + (f"+{self.digest}" if self.digest else "")
 
 
 _DEFAULT: list[RiskModel] = []
@@ -171,14 +177,32 @@ def needed_for(model: RiskModel, rules_only: bool) -> dict[str, float]:
     return model.needed_risk
 
 
-def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float]) -> None:
+def flag_doubted(flag: Flag, qe: dict[str, Any] | None) -> bool:
+    """Whether the meaning model doubts a word under the flag (its own corroboration)."""
+    if qe is None:
+        return False
+    spans = qe.get("source_bad" if flag.side == "source" else "target_bad", [])
+    end = max(flag.end, flag.start + 1)
+    return any(int(s["start"]) < end and flag.start < int(s["end"]) for s in spans)
+
+
+def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]) -> str:
+    """The threshold that decides this flag: ``check+doubted`` when the model doubts its words
+    and such a threshold exists, else the check's own."""
+    doubted = f"{flag.check}+doubted"
+    return doubted if doubted in needed and flag_doubted(flag, qe) else flag.check
+
+
+def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float],
+                    qe: dict[str, Any] | None = None) -> None:  # fmt: skip
     """Severity from evidence: a major or critical flag of a check in ``needed`` keeps (or gets
-    back) its severity when ``risk`` reaches the check's threshold, else becomes a minor "check"
-    hint that says why. Idempotent: the check's own severity is kept in the evidence."""
+    back) its severity when ``risk`` reaches its threshold (a lower one when the meaning model
+    doubts the flagged words, see :func:`decision_key`), else becomes a minor "check" hint that
+    says why. Idempotent: the check's own severity is kept in the evidence."""
     for flag in flags:
         if flag.check not in needed:
             continue
-        threshold = needed[flag.check]
+        threshold = needed[decision_key(flag, qe, needed)]
         own = original_severity(flag)
         if SEVERITY_RANK[own] < 2:
             continue
@@ -213,7 +237,7 @@ def attach_risk(report: Any, model: RiskModel | None = None) -> None:
                                _chars(report, pair.target, "target"))  # fmt: skip
         risk = pair_risk(values, model)
         pair.risk = round(risk, 4)
-        decide_severity(pair.flags, risk, needed_for(model, pair.qe is None))
+        decide_severity(pair.flags, risk, needed_for(model, pair.qe is None), pair.qe)
 
 
 def riskiest(report: Any, k: int = 10, floor: float = 0.0) -> list[int]:

@@ -1,0 +1,121 @@
+"""The risk combiner and severity from evidence (compare.risk, compare.risk_fit)."""
+
+import numpy as np
+import pytest
+
+from compare.flags import Flag
+from compare.risk import (
+    RiskModel,
+    decide_severity,
+    default_model,
+    feature_names,
+    original_severity,
+    pair_features,
+    pair_risk,
+    riskiest,
+)
+from compare.risk_fit import ScoredPair, choose_needed, fit_logistic, flag_table
+
+
+def _flag(check: str, category: str, severity: str = "major") -> Flag:
+    return Flag(check, category, severity, "target", 0, 4, "A message.")
+
+
+def _model(**weights: float) -> RiskModel:
+    return RiskModel({**dict.fromkeys(feature_names(), 0.0), **weights}, -2.0,
+                     {"name-mismatch": 0.5, "number-mismatch": 0.5})  # fmt: skip
+
+
+def test_features_count_flags_by_group_at_their_own_severity():
+    demoted = _flag("name-mismatch", "name", "minor")
+    demoted.evidence["severity_decision"] = {"from": "major"}
+    flags = [_flag("number-mismatch", "number"), demoted,
+             _flag("antonym-vector", "meaning", "minor"), _flag("quote-balance", "punctuation")]
+    values = pair_features(flags, {"score": 0.8, "source_bad": [], "target_bad": [{"p": 0.7}]},
+                           0.9, 100, 100)  # fmt: skip
+    assert values["number_major"] == 1.0
+    assert values["name_major"] == 1.0  # counted as the check made it, not as shown
+    assert values["antonym_minor"] == 1.0
+    assert values["qe_low"] == pytest.approx(0.2)
+    assert values["doubted_target"] == pytest.approx(0.7)
+    assert values["low_similarity"] == pytest.approx(0.1)
+    assert values["qe_missing"] == 0.0
+    assert pair_features([], None, None, 0, 0)["qe_missing"] == 1.0
+
+
+def test_an_uncorroborated_flag_becomes_a_minor_hint_and_comes_back_when_corroborated():
+    flag = _flag("name-mismatch", "name", "critical")
+    decide_severity([flag], 0.2, {"name-mismatch": 0.5})
+    assert flag.severity == "minor"
+    assert flag.evidence["severity_decision"]["from"] == "critical"
+    assert "Check:" in flag.message
+    decide_severity([flag], 0.2, {"name-mismatch": 0.5})  # idempotent
+    assert flag.message.count("Check:") == 1
+    decide_severity([flag], 0.7, {"name-mismatch": 0.5})
+    assert flag.severity == "critical"
+    assert "Check:" not in flag.message
+    assert original_severity(flag) == "critical"
+
+
+def test_checks_outside_the_list_keep_their_severity():
+    flag = _flag("terminology", "terminology")
+    decide_severity([flag], 0.0, {"name-mismatch": 0.5})
+    assert flag.severity == "major"
+
+
+def test_risk_rises_with_the_evidence_and_stays_in_zero_one():
+    model = _model(number_major=3.0, qe_low=4.0)
+    quiet = pair_features([], {"score": 0.95}, 0.95, 50, 50)
+    loud = pair_features([_flag("number-mismatch", "number")], {"score": 0.1}, 0.6, 50, 50)
+    assert 0.0 < pair_risk(quiet, model) < pair_risk(loud, model) < 1.0
+
+
+def test_riskiest_orders_pairs_and_keeps_document_order_on_ties():
+    class Pair:
+        def __init__(self, risk):
+            self.risk = risk
+
+    class Doc:
+        pairs = [Pair(0.2), Pair(0.9), Pair(None), Pair(0.9), Pair(0.05)]
+
+    assert riskiest(Doc(), k=3) == [1, 3, 0]
+    assert riskiest(Doc(), k=10, floor=0.1) == [1, 3, 0]
+
+
+def test_logistic_fit_recovers_the_direction_of_a_separating_feature():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2))
+    y = (x[:, 0] + 0.1 * rng.normal(size=400) > 0).astype(float)
+    coef, _ = fit_logistic(x, y, np.ones(400), l2=0.1)
+    assert coef[0] > 2.0 and abs(coef[1]) < 0.5 * coef[0]
+
+
+def test_thresholds_keep_false_alarms_under_the_rate_and_spare_the_telling_check():
+    # Name flags fire on faithful and broken pairs alike (risk decides); number flags only on
+    # broken ones: the name threshold must rise first, the number one stay where it is.
+    def pair(check: str) -> ScoredPair:
+        return ScoredPair([_flag(check, check.split("-")[0])], None, 0.9, 10, 10)
+
+    scored = {"ntrex-ru": [pair("name-mismatch") for _ in range(10)]
+              + [pair("number-mismatch") for _ in range(10)]}
+    labels = {"ntrex-ru": [0] * 5 + [1] * 5 + [1] * 10}
+    risks = {"ntrex-ru": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95] + [0.3] * 10}
+    table = flag_table(scored, labels, risks)
+    needed = choose_needed(table, 0.2)
+    assert table.false_alarms(needed) <= 0.2
+    assert needed["number-mismatch"] == 0.0
+    assert 0.4 < needed["name-mismatch"] <= 0.6
+    assert table.recall(needed) == 1.0
+
+
+def test_the_shipped_combiner_is_fitted_and_weighs_evidence_sensibly():
+    model = default_model()
+    assert model.fitted_on.get("command", "").startswith("python -m compare.risk_fit")
+    assert "name-mismatch" in model.needed_risk
+    assert all(0.0 <= v <= 1.0 for v in model.needed_risk.values())
+    # The meaning model's doubt raises the risk; a faithful score lowers it.
+    assert model.weights["qe_low"] > 0
+    faithful = pair_features([_flag("name-mismatch", "name")], {"score": 0.9}, 0.92, 80, 85)
+    doubted = pair_features([_flag("name-mismatch", "name")], {"score": 0.05}, 0.7, 80, 85)
+    needed = model.needed_risk["name-mismatch"]
+    assert pair_risk(faithful, model) < needed <= pair_risk(doubted, model)
