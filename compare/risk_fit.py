@@ -49,8 +49,12 @@ from compare.risk import (
     probability,
 )
 
-CORROBORATED = ("name-mismatch", "number-mismatch", "negation-mismatch", "antonym",
-                "antonym-vector", "meaning-shift", "low-similarity")  # fmt: skip
+# Checks whose major flags need corroboration. The negation check is not among them: a lost
+# "не" is the error a translator fears most, and on dev, deciding it by risk would have demoted
+# the demo's planted "Министр не подписал договор" / "The minister signed the treaty" (risk 0.47)
+# to save 1.1 points of false alarms on TED and 1.4 on Kazakh NTREX.
+CORROBORATED = ("name-mismatch", "number-mismatch", "antonym", "antonym-vector", "meaning-shift",
+                "low-similarity")  # fmt: skip
 QE_INPUTS = ("qe_low", "doubted_source", "doubted_target")
 
 
@@ -188,12 +192,35 @@ NO_SPACE_BEFORE = set(".,;:!?)]}»”%")
 NO_SPACE_AFTER = set("([{«“")
 
 
+def _joins(before: str, mark: str, after: str) -> bool:
+    """Whether ``mark`` between the words ``before`` and ``after`` was written without spaces:
+    a thousands comma (4,500), a decimal point (3.5), a time (12:30), a hyphen (three-year)."""
+    if mark == "," and before.isdigit() and len(before) <= 3:
+        return after.isdigit() and len(after) == 3
+    if mark == "." and before.isdigit():
+        return after.isdigit()
+    if mark == ":" and before.isdigit() and len(before) <= 2:
+        return after.isdigit() and len(after) == 2
+    return mark == "-" and before[-1:].isalnum() and after[:1].isalnum()
+
+
 def detokenise(words: Sequence[str]) -> str:
+    """Words (as :func:`compare.qe.data.split_words` cuts them) back into text. Left spaced, a
+    faithful pair would read "4 , 500" as two numbers against one, or "three - dimensional" as
+    a number, and get a false number flag (see :func:`_joins`)."""
     out = ""
-    for word in words:
-        if out and word not in NO_SPACE_BEFORE and out[-1] not in NO_SPACE_AFTER:
+    glue = False
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if out and _joins(before, word, after):
+            out += word
+            glue = True
+            continue
+        if out and not glue and word not in NO_SPACE_BEFORE and out[-1] not in NO_SPACE_AFTER:
             out += " "
         out += word
+        glue = False
     return out
 
 
@@ -332,7 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--qe-model", default=None, help="meaning model folder (default: shipped)")
     parser.add_argument("--out", default=str(RISK_MODEL_FILE))
     parser.add_argument("--shared", default=None)
-    parser.add_argument("--false-alarms", type=float, default=0.02,
+    parser.add_argument("--false-alarms", type=float, default=0.025,
                         help="mean share of faithful dev pairs that may keep a major meaning flag")
     parser.add_argument("--limit", type=int, default=None, help="first N of each set (a smoke run)")
     parser.add_argument("--cache", default=None,

@@ -119,3 +119,14 @@ def test_the_shipped_combiner_is_fitted_and_weighs_evidence_sensibly():
     doubted = pair_features([_flag("name-mismatch", "name")], {"score": 0.05}, 0.7, 80, 85)
     needed = model.needed_risk["name-mismatch"]
     assert pair_risk(faithful, model) < needed <= pair_risk(doubted, model)
+
+
+def test_detokenised_numbers_stay_one_number():
+    from compare.qe.data import split_words
+    from compare.risk_fit import detokenise
+
+    assert detokenise(split_words("Цена 4,500 рублей в 12:30, а не 3.5%.")) == \
+        "Цена 4,500 рублей в 12:30, а не 3.5%."
+    assert detokenise(["Yes", ",", "he", "came", "."]) == "Yes, he came."
+    text = "in 2013, 75 per cent on September 29, 2018; three-dimensional"
+    assert detokenise(split_words(text)) == text
