@@ -42,9 +42,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.alignment_types import AlignedPair  # noqa: E402
 from compare.checks import CheckContext, all_checks, run_checks  # noqa: E402
-from compare.document import Document, Sentence, Span  # noqa: E402
+from compare.document import Document  # noqa: E402
 from compare.flags import SEVERITY_RANK  # noqa: E402
 from compare.qe.data import (  # noqa: E402
     NTREX_HELDOUT_LINES,
@@ -58,6 +57,7 @@ from compare.qe.data import (  # noqa: E402
 from compare.qe.metrics import bootstrap, kendall, mcc, pearson, wilson  # noqa: E402
 from compare.qe.predict import QEModel, estimate_pairs  # noqa: E402
 from compare.qe.synthetic import PERTURBATIONS, synthetic_set  # noqa: E402
+from compare.risk_fit import line_documents  # noqa: E402
 
 MEANING = {"number", "name", "negation", "omission", "addition", "meaning"}
 NO_SPACE_BEFORE = set(".,;:!?)]}»”%")
@@ -75,16 +75,7 @@ def detokenise(words: list[str]) -> str:
 
 def line_docs(pairs: list[tuple[str, str]], lang: str) -> tuple[Document, Document, list]:
     """Two documents whose sentences are the given lines, linked 1-1."""
-
-    def doc(lines: list[str], language: str) -> Document:
-        text, sentences = "", []
-        for index, line in enumerate(lines):
-            sentences.append(Sentence(index, len(text), len(text) + len(line), index))
-            text += line + "\n"
-        return Document(text, language, [Span(s.start, s.end) for s in sentences], sentences)
-
-    source, target = doc([s for s, _ in pairs], lang), doc([t for _, t in pairs], "en")
-    return source, target, [AlignedPair((i,), (i,), 1.0) for i in range(len(pairs))]
+    return line_documents(pairs, lang)
 
 
 _EMBEDDER: list = []
