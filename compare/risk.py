@@ -45,6 +45,11 @@ FLAG_GROUPS: dict[str, tuple[str, ...]] = {
     "meaning": ("meaning-shift",),
 }
 MEANING_CATEGORIES = ("number", "name", "negation", "omission", "addition", "meaning")
+# Set by hand, not fitted: the combiner is fitted on 1-1 line pairs and has never seen a
+# sentence that the aligner left without a counterpart, which is an omission or addition of a
+# whole sentence (the coverage checks' precision on held-out perturbations is in
+# benchmarks/README.md, "Alignment accuracy"). Without it such a pair read as 15 % on the demo.
+UNPAIRED_RISK = 0.9
 
 
 def feature_names() -> list[str]:
@@ -228,14 +233,20 @@ def _chars(report: Any, indices: Sequence[int], side: str) -> int:
 
 def attach_risk(report: Any, model: RiskModel | None = None) -> None:
     """Set ``pair.risk`` on every pair of ``report`` and decide the severity of its corroborated
-    flags from it (see the module docstring). A pair with no source (an addition) or no English
-    (an omission) gets the risk of its coverage flags alone."""
+    flags from it (see the module docstring). A pair with no source (an added sentence) or no
+    English (an omitted one) that carries a major coverage flag gets at least
+    :data:`UNPAIRED_RISK`."""
     model = model or default_model()
     for pair in report.pairs:
         values = pair_features(pair.flags, pair.qe, pair.similarity,
                                _chars(report, pair.source, "source"),
                                _chars(report, pair.target, "target"))  # fmt: skip
         risk = pair_risk(values, model)
+        if (not pair.source or not pair.target) and any(
+            f.check in FLAG_GROUPS["coverage"] and not f.dismissed
+            and SEVERITY_RANK[original_severity(f)] >= 2 for f in pair.flags
+        ):
+            risk = max(risk, UNPAIRED_RISK)
         pair.risk = round(risk, 4)
         decide_severity(pair.flags, risk, needed_for(model, pair.qe is None), pair.qe)
 

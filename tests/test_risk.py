@@ -130,3 +130,27 @@ def test_detokenised_numbers_stay_one_number():
     assert detokenise(["Yes", ",", "he", "came", "."]) == "Yes, he came."
     text = "in 2013, 75 per cent on September 29, 2018; three-dimensional"
     assert detokenise(split_words(text)) == text
+
+
+def test_an_unpaired_sentence_with_a_coverage_flag_is_read_first():
+    from compare.risk import UNPAIRED_RISK, attach_risk
+
+    class Pair:
+        def __init__(self, source, target, flags):
+            self.source, self.target, self.flags = source, target, flags
+            self.qe, self.similarity, self.risk = None, None, None
+
+    class Doc:
+        def sentence_text(self, i):
+            return "Some sentence here."
+
+    class Report:
+        source, target = Doc(), Doc()
+        pairs = [Pair([0], [0], []), Pair([1], [], [_flag("omission", "omission")]),
+                 Pair([], [1], [_flag("addition", "addition", "minor")])]
+
+    report = Report()
+    attach_risk(report)
+    assert report.pairs[1].risk >= UNPAIRED_RISK > report.pairs[0].risk
+    assert report.pairs[2].risk < UNPAIRED_RISK  # a minor coverage hint is no proof
+    assert riskiest(report, k=1) == [1]
