@@ -318,7 +318,7 @@ def _add_corpus_command(sub) -> None:
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
     run.set_defaults(func=run_corpus_run)
-    stats = csub.add_parser("stats", help="per-group figures with 95 % confidence intervals")
+    stats = csub.add_parser("stats", help="per-group figures with 95 %% confidence intervals")
     stats.add_argument("results", metavar="RESULTS", help="SQLite file written by corpus run")
     stats.add_argument("--by", default="outlet", choices=["outlet", "source_lang", "tag", "month"],
                        help="how to group documents (default: outlet)")

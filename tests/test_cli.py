@@ -321,3 +321,28 @@ def test_a_check_can_be_left_out_and_an_unknown_one_is_refused(files, tmp_path, 
               "--skip-check", "no-such-check"])
     assert error.value.code == 2
     assert "no-such-check" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------- terminal and data integrity
+def _every_command(parser):
+    """argv prefixes of the parser and every subcommand under it (``[]``, ``["check"]``...)."""
+    import argparse
+
+    yield []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from ([name, *rest] for rest in _every_command(sub))
+
+
+def test_every_command_prints_its_help_without_a_traceback(capsys):
+    from compare.cli import build_parser
+
+    commands = list(_every_command(build_parser()))
+    assert ["corpus", "stats"] in commands and len(commands) >= 8
+    for argv in commands:
+        with pytest.raises(SystemExit) as done:
+            main([*argv, "--help"])
+        assert done.value.code == 0, argv
+        out = capsys.readouterr().out
+        assert out.startswith("usage: python -m compare"), argv
