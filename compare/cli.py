@@ -24,6 +24,7 @@ from compare import __version__
 from compare.checks import REGISTRY
 from compare.errors import InputError
 from compare.flags import SEVERITIES
+from compare.paths import file_identity, refuse_shared_paths
 
 EXIT_OK, EXIT_FLAGS, EXIT_BAD_INPUT, EXIT_UNEXPECTED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_PIPE_CLOSED = 141
@@ -99,6 +100,12 @@ def run_check(args: argparse.Namespace) -> int:
     from compare.pipeline import Settings, check_texts
     from compare.reading import input_notices, read_file
 
+    refuse_shared_paths(
+        {"--json": args.json, "--csv": args.csv, "--embedding-cache": args.embedding_cache,
+         "--mt-cache": args.mt_cache},
+        {"--target": args.target, "--source": args.source, "--glossary": args.glossary,
+         "--qe-model": args.qe_model},
+    )
     max_bytes = _max_bytes(args.max_mb)
     target = read_file(args.target, max_bytes=max_bytes)
     source = read_file(args.source, max_bytes=max_bytes) if args.source else None
@@ -344,6 +351,10 @@ def run_corpus_run(args: argparse.Namespace) -> int:
         run_corpus,
     )
 
+    cache = DEFAULT_EMBEDDING_CACHE if args.embedding_cache is None else args.embedding_cache
+    refuse_shared_paths({"--out": args.out, "--embedding-cache": cache},
+                        {"MANIFEST": args.manifest, "--glossary": args.glossary,
+                         "--qe-model": args.qe_model})
     if args.jobs < 1:
         raise InputError("--jobs must be 1 or more.")
     if args.workers is not None and args.workers < 1:
@@ -357,7 +368,6 @@ def run_corpus_run(args: argparse.Namespace) -> int:
     engine = EngineOptions(name=args.engine, address=args.address, workers=args.workers,
                            cpus_per_worker=args.cpus_per_worker,
                            gpus_per_worker=args.gpus_per_worker)
-    cache = DEFAULT_EMBEDDING_CACHE if args.embedding_cache is None else args.embedding_cache
     from compare.glossary import load_glossary
 
     glossary_id = load_glossary(args.glossary).fingerprint() if args.glossary else ""
@@ -389,6 +399,7 @@ def run_corpus_stats(args: argparse.Namespace) -> int:
         to_csv,
     )
 
+    refuse_shared_paths({"--csv": args.csv}, {"RESULTS": args.results})
     stats = group_stats(load_documents(args.results), args.by, args.resamples, args.seed)
     if not stats:
         print("No successfully checked documents in this results file.")
@@ -404,8 +415,14 @@ def run_corpus_stats(args: argparse.Namespace) -> int:
 
 
 def run_corpus_export(args: argparse.Namespace) -> int:
-    from compare.corpus.parquet_export import export_parquet
+    from compare.corpus.parquet_export import TABLES, export_parquet
 
+    refuse_shared_paths({"--parquet": args.parquet}, {"RESULTS": args.results})
+    results = file_identity(args.results)
+    for table in TABLES:
+        if results is not None and file_identity(Path(args.parquet, f"{table}.parquet")) == results:
+            raise InputError(f"The results file {args.results} is the {table}.parquet that the "
+                             "export would replace; give --parquet another folder.")
     counts = export_parquet(args.results, args.parquet)
     print(f"Wrote {', '.join(f'{n:,} {table}' for table, n in counts.items())} to {args.parquet}.")
     return EXIT_OK

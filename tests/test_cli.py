@@ -346,3 +346,76 @@ def test_every_command_prints_its_help_without_a_traceback(capsys):
         assert done.value.code == 0, argv
         out = capsys.readouterr().out
         assert out.startswith("usage: python -m compare"), argv
+
+
+def _one_line_refusal(capsys, argv, *words):
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err, err
+    assert all(w in err for w in words), err
+    return err
+
+
+def test_an_output_named_like_an_input_or_another_output_is_refused_before_any_work(
+    files, tmp_path, capsys
+):
+    english = files["good"]
+    before = english.read_bytes()
+    _one_line_refusal(capsys, ["check", "--target", str(english), "--json", str(english)],
+                      "--json", "is the --target file", "another file name")
+    # Another spelling of the same path, a link and a hard link are the same file too.
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (tmp_path / "link.txt").symlink_to(english)
+    os.link(english, tmp_path / "hard.txt")
+    for alias in (str(sub / ".." / english.name), str(tmp_path / "link.txt"),
+                  str(tmp_path / "hard.txt")):
+        _one_line_refusal(capsys, ["check", "--source", str(files["ru"]), "--target",
+                                   str(english), "--csv", alias], "--csv", "--target")
+    _one_line_refusal(capsys, ["check", "--source", str(files["ru"]), "--target",
+                               str(files["bad"]), "--json", str(files["ru"])], "--source")
+    assert english.read_bytes() == before
+    out = tmp_path / "r.out"
+    _one_line_refusal(capsys, ["check", "--target", str(english), "--json", str(out), "--csv",
+                               str(out)], "--json and --csv both name", "its own file")
+    assert not out.exists()
+    _one_line_refusal(capsys, ["check", "--target", str(english), "--json", str(out),
+                               "--embedding-cache", str(out)], "--json and --embedding-cache")
+    # Standard output twice, or a device, is written into, never replaced: no clash.
+    assert main(["check", "--quiet", "--target", str(english), "--json", "-", "--csv", "-"]) == 0
+    assert main(["check", "--quiet", "--target", str(english), "--json", "/dev/null", "--csv",
+                 "/dev/null"]) == 0
+
+
+def test_corpus_outputs_never_overwrite_the_manifest_its_articles_or_the_results(
+    files, tmp_path, capsys
+):
+    from compare.corpus.manifest import write_manifest
+
+    manifest = tmp_path / "manifest.csv"
+    write_manifest(manifest, [{"id": "a", "source_lang": "ru", "source_path": files["ru"].name,
+                               "target_path": files["good"].name}])
+    before = manifest.read_bytes()
+    base = ["corpus", "run", str(manifest), "--no-qe", "--quiet"]
+    _one_line_refusal(capsys, [*base, "--out", str(manifest)], "--out", "MANIFEST")
+    _one_line_refusal(capsys, [*base, "--out", str(tmp_path / "r.sqlite"), "--embedding-cache",
+                               str(tmp_path / "r.sqlite")], "--out and --embedding-cache")
+    _one_line_refusal(capsys, [*base, "--out", str(files["good"])],
+                      "--out", "target_path of row 2 (a)")
+    _one_line_refusal(capsys, [*base, "--out", str(tmp_path / "r.sqlite"), "--embedding-cache",
+                               str(files["ru"])], "--embedding-cache", "source_path of row 2")
+    assert manifest.read_bytes() == before and files["good"].read_text("utf-8") == EN_GOOD
+    assert files["ru"].read_text("utf-8") == RU and not (tmp_path / "r.sqlite").exists()
+    results = tmp_path / "r.sqlite"
+    results.write_bytes(b"results")
+    _one_line_refusal(capsys, ["corpus", "stats", str(results), "--csv", str(results)],
+                      "--csv", "RESULTS")
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    inside = folder / "flags.parquet"
+    inside.write_bytes(b"results")
+    _one_line_refusal(capsys, ["corpus", "export", str(inside), "--parquet", str(folder)],
+                      "flags.parquet", "another folder")
+    _one_line_refusal(capsys, ["corpus", "export", str(results), "--parquet", str(results)],
+                      "--parquet", "RESULTS")
+    assert results.read_bytes() == inside.read_bytes() == b"results"

@@ -50,6 +50,7 @@ from typing import Any, Protocol
 from compare import __version__
 from compare.corpus.manifest import ManifestRow, RowError, read_manifest
 from compare.errors import InputError
+from compare.paths import file_identity
 
 SCHEMA_VERSION = "compare.corpus/2"
 """/2 added documents.qe_mean, documents.qe_pairs and pairs.qe (the meaning model)."""
@@ -865,6 +866,7 @@ def run_corpus(
             print(message, file=sys.stderr)
     settings = prepare_qe(settings, notice)
     rows, errors = read_manifest(manifest, allow_outside_paths=allow_outside_paths)
+    refuse_writing_articles(rows, {"--out": out, "--embedding-cache": settings.embedding_cache})
     store = ResultStore(out)
     if executor is None:
         try:
@@ -907,6 +909,28 @@ def run_corpus(
         store.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def refuse_writing_articles(
+    rows: Sequence[ManifestRow], outputs: dict[str, str | os.PathLike[str] | None]
+) -> None:
+    """Refuse, with one line, an output file (the results, the embedding cache) that is one of
+    the articles the manifest lists: the run would write over the text it checks."""
+    wanted = {}
+    for option, value in outputs.items():
+        identity = file_identity(value) if value else None
+        if identity is not None:
+            wanted[identity] = (option, value)
+    if not wanted:
+        return
+    for row in rows:
+        for column in ("source_path", "target_path"):
+            found = wanted.get(file_identity(getattr(row, column)))
+            if found is not None:
+                option, value = found
+                raise InputError(f"{option} {value} is the {column} of row {row.line} "
+                                 f"({row.id}) of the manifest: writing there would overwrite "
+                                 f"it; give {option} another file name.")
 
 
 def _progress_bar(total: int, enabled: bool) -> Any:
