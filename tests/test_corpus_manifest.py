@@ -129,3 +129,60 @@ def test_paths_outside_the_manifest_folder_are_refused_unless_allowed(
     rows, errors = read_manifest(manifest, allow_outside_paths=True)
     assert [r.id for r in rows] == ["up", "abs", "link"] and errors == []
     assert rows[1].source_path == str(outside.resolve())
+
+
+def test_an_unclosed_quote_costs_its_own_row_only(folder: Path) -> None:
+    manifest = _write(
+        folder,
+        "a,o,,,ru,texts/a.ru.txt,texts/a.en.txt,",
+        'open,"Reuters,,,ru,texts/a.ru.txt,texts/a.en.txt,',
+        "b,o,,,auto,texts/b.kk.txt,texts/b.en.txt,",
+        "c,o,,,ru,texts/a.ru.txt,texts/a.en.txt,",
+    )
+    rows, errors = read_manifest(manifest)  # read rows b and c into one field before
+    assert [r.id for r in rows] == ["a", "b", "c"]
+    assert [(e.line, e.id) for e in errors] == [(3, "open")]
+    assert errors[0].message.startswith("Row 3 (open): a quote opened on this line is never "
+                                        "closed")
+    assert [r.line for r in rows] == [2, 4, 5]
+
+
+def test_a_line_with_more_fields_than_the_header_is_its_own_error(folder: Path) -> None:
+    manifest = _write(
+        folder,
+        "a,Reuters, London,,,ru,texts/a.ru.txt,texts/a.en.txt,",
+        "b,o,,,auto,texts/b.kk.txt,texts/b.en.txt,",
+    )
+    rows, errors = read_manifest(manifest)
+    assert [r.id for r in rows] == ["b"]
+    assert len(errors) == 1 and errors[0].line == 2
+    assert "9 fields where the header has 8" in errors[0].message
+
+
+def test_a_path_no_file_system_accepts_is_a_row_error(folder: Path) -> None:
+    manifest = _write(
+        folder,
+        "nul,o,,,ru,texts/a\x00.ru.txt,texts/a.en.txt,",
+        f"long,o,,,ru,texts/{'x' * 300}.txt,texts/a.en.txt,",
+        f"deep,o,,,ru,texts/a.ru.txt,{'d/' * 3000}a.en.txt,",
+        "b,o,,,auto,texts/b.kk.txt,texts/b.en.txt,",
+    )
+    rows, errors = read_manifest(manifest)  # ValueError / OSError ended the whole run before
+    assert [r.id for r in rows] == ["b"]
+    messages = {e.id: e.message for e in errors}
+    assert set(messages) == {"nul", "long", "deep"}
+    assert "source_path texts/a\\x00.ru.txt cannot name a file (it holds a NUL byte)" in (
+        messages["nul"])
+    assert "cannot name a file (File name too long)" in messages["long"]
+    assert "target_path" in messages["deep"] and "cannot name a file" in messages["deep"]
+    assert all(len(m) < 300 and "\x00" not in m for m in messages.values())
+
+
+@pytest.mark.parametrize("date", ["2024-13-01", "2024-02-30", "2023-02-29", "2024-00",
+                                  "0000", "２０２４"])
+def test_a_date_that_is_not_in_the_calendar_is_a_row_error(folder: Path, date: str) -> None:
+    manifest = _write(folder, f"a,o,{date},,ru,texts/a.ru.txt,texts/a.en.txt,",
+                      "b,o,2024-02-29,,auto,texts/b.kk.txt,texts/b.en.txt,")
+    rows, errors = read_manifest(manifest)
+    assert [r.id for r in rows] == ["b"] and rows[0].month == "2024-02"
+    assert len(errors) == 1 and f"the date {date!r}" in errors[0].message

@@ -11,7 +11,7 @@ one-line error each and every other row still runs, so one mistake never costs a
 from __future__ import annotations
 
 import csv
-import io
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -23,7 +23,8 @@ from compare.errors import InputError
 COLUMNS = ("id", "outlet", "date", "url", "source_lang", "source_path", "target_path", "tags")
 REQUIRED = ("id", "source_path", "target_path")
 SOURCE_LANGS = ("auto", *SUPPORTED_SOURCE_LANGS)
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z", re.ASCII)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TAG_SPLIT = re.compile(r"[;|]")
 MAX_FIELD_CHARS = 131_072
 """Longest field a row may have (the csv module's default limit): longer is a row error."""
@@ -67,6 +68,10 @@ def read_manifest(
     Raises :class:`InputError` only when the file as a whole is unusable (missing, not UTF-8,
     no header or a required column absent): then no row can be trusted. A row with a path
     outside the manifest's folder is an error unless ``allow_outside_paths``.
+
+    Every line is one row: no manifest field holds a line break, so a quote left open on one
+    line is that row's error and the next line is read as the next row (the csv module would
+    read every later row into the open field).
     """
     p = Path(path)
     if not p.is_file():
@@ -77,42 +82,64 @@ def read_manifest(
         raise InputError(f"The manifest {p.name} is not UTF-8 text; save it as UTF-8 CSV.") from exc
     # The csv module's own limit would stop the whole file with _csv.Error at one long field:
     # read any length here and make an over-long field that row's error.
-    reader = csv.DictReader(io.StringIO(text, newline=""))
     limit = csv.field_size_limit(max(MAX_FIELD_CHARS, len(text) + 1))
     try:
-        return _read_rows(p, reader, allow_outside_paths)
-    except csv.Error as exc:
-        raise InputError(f"The manifest {p.name} is not valid CSV ({exc}).") from exc
+        return _read_rows(p, _LINE_BREAK.split(text), allow_outside_paths)
     finally:
         csv.field_size_limit(limit)
 
 
+def _split(line: str) -> tuple[list[str], str]:
+    """The fields of one line, and what is wrong with it ("" when nothing)."""
+    try:
+        records = list(csv.reader([line + "\n"]))
+    except csv.Error as exc:
+        return [], f"the line is not valid CSV ({exc})"
+    fields = records[0] if records else []
+    if any("\n" in f for f in fields):  # the field was still open at the end of the line
+        return [f.rstrip("\n") for f in fields], (
+            "a quote opened on this line is never closed (a manifest field cannot span lines; "
+            "the lines after it are read as rows of their own)")
+    return fields, ""
+
+
 def _read_rows(
-    p: Path, reader: csv.DictReader, allow_outside_paths: bool
+    p: Path, lines: list[str], allow_outside_paths: bool
 ) -> tuple[list[ManifestRow], list[RowError]]:
-    header = [h.strip() for h in reader.fieldnames or []]
+    fields, problem = _split(lines[0]) if lines else ([], "")
+    header = [h.strip() for h in fields]
+    if problem:
+        raise InputError(f"The header of the manifest {p.name}: {problem}.")
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InputError(
             f"The manifest {p.name} lacks the column(s) {', '.join(missing)}; its header must "
             f"be {','.join(COLUMNS)}."
         )
-    reader.fieldnames = header
     rows: list[ManifestRow] = []
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     base = p.resolve().parent
-    for number, raw in enumerate(reader, start=2):
-        values = {k: (v or "").strip() for k, v in raw.items() if k is not None}
-        if not any(values.values()):
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
             continue
+        fields, problem = _split(line)
+        values = {h: (fields[i] if i < len(fields) else "").strip() for i, h in enumerate(header)}
+        if not any(values.values()) and not problem:
+            continue
+        doc_id = values.get("id", "") if not problem or "id" in header[: len(fields) - 1] else ""
+        where = f"Row {number}" + (f" ({doc_id})" if doc_id else "")
+        if not problem and len(fields) > len(header):
+            problem = (f"the line has {len(fields)} fields where the header has {len(header)} "
+                       "(a field holding a comma must be in double quotes)")
         long = [k for k, v in values.items() if len(v) > MAX_FIELD_CHARS]
-        if long:
-            doc_id = values.get("id", "") if "id" not in long else ""
+        if not problem and long:
+            doc_id = doc_id if "id" not in long else ""
             where = f"Row {number}" + (f" ({doc_id})" if doc_id else "")
-            errors.append(RowError(number, doc_id, f"{where}: the field {long[0]} is "
-                                   f"{len(values[long[0]]):,} characters long (at most "
-                                   f"{MAX_FIELD_CHARS:,}).", {}))
+            problem = (f"the field {long[0]} is {len(values[long[0]]):,} characters long (at "
+                       f"most {MAX_FIELD_CHARS:,})")
+        if problem:
+            errors.append(RowError(number, doc_id, f"{where}: {problem}.", {}))
             continue
         row, message = _validate(values, base, number, seen, allow_outside_paths)
         if row is None:
@@ -121,6 +148,26 @@ def _read_rows(
             seen[row.id] = number
             rows.append(row)
     return rows, errors
+
+
+def _date_problem(date: str) -> str:
+    """Why ``date`` is no manifest date ("" when it is one)."""
+    if not _DATE.match(date):
+        return "is not YYYY-MM-DD, YYYY-MM or YYYY"
+    try:
+        if len(date) == 10:
+            dt.date.fromisoformat(date)
+        else:
+            dt.date(int(date[:4]), int(date[5:7] or 1), 1)
+    except ValueError:
+        return "is not a date of the calendar (months 01-12, days up to the month's last)"
+    return ""
+
+
+def _shown(given: str) -> str:
+    """A path as a message shows it: NUL bytes visible, at most 80 characters."""
+    given = given.replace("\x00", "\\x00")
+    return given if len(given) <= 80 else given[:77] + "..."
 
 
 def _validate(
@@ -139,18 +186,26 @@ def _validate(
         return None, (f"{where}: unknown source language {values['source_lang']!r}; "
                       f"use {', '.join(SOURCE_LANGS)}.")  # fmt: skip
     date = values.get("date", "")
-    if date and not _DATE.match(date):
-        return None, f"{where}: the date {date!r} is not YYYY-MM-DD, YYYY-MM or YYYY."
+    problem = _date_problem(date) if date else ""
+    if problem:
+        return None, f"{where}: the date {date!r} {problem}."
     paths = {}
     for column in ("source_path", "target_path"):
         given = values.get(column, "")
         if not given:
             return None, f"{where}: {column} is empty."
-        resolved = (base / given).resolve()
-        if not allow_outside_paths and not resolved.is_relative_to(base):
+        try:
+            resolved = (base / given).resolve()
+            outside = not allow_outside_paths and not resolved.is_relative_to(base)
+            exists = outside or resolved.is_file()
+        except (OSError, ValueError) as exc:  # a NUL byte; a name over the system's limit
+            reason = ("it holds a NUL byte" if "\x00" in given
+                      else getattr(exc, "strerror", None) or str(exc))
+            return None, f"{where}: {column} {_shown(given)} cannot name a file ({reason})."
+        if outside:
             return None, (f"{where}: {column} {given} is outside the manifest's folder {base}; "
                           "move it there or allow outside paths (--allow-outside-paths).")
-        if not resolved.is_file():
+        if not exists:
             return None, f"{where}: {column} {given} does not exist (looked in {resolved.parent})."
         paths[column] = str(resolved)
     tags = tuple(t.strip() for t in _TAG_SPLIT.split(values.get("tags", "")) if t.strip())
