@@ -492,3 +492,66 @@ def test_local_workers_share_the_cores_whatever_the_embedder(monkeypatch):
     assert inline.threads is None
     _, given = runner.make_executor(2, runner.RunSettings(threads=3))
     assert given.threads == 3
+
+
+# ----------------------------------------------------------- full disks, damaged files
+class _NoModels:
+    """An executor that checks nothing: every document is 'ok' at once (no models loaded)."""
+
+    def run(self, pairs, settings):
+        for pair in pairs:
+            yield DocumentResult(pair.id, pair.input_hash, "ok", source_sentences=1)
+
+
+def _results_with_documents(path: Path, count: int = 40) -> None:
+    """A results file of ``count`` stored documents, checkpointed into the main file."""
+    from compare.corpus.runner import PairRecord, ResultStore
+
+    store = ResultStore(path)
+    for i in range(count):
+        store.save(DocumentPair(f"d{i}", "a", "b", input_hash="h"),
+                   DocumentResult(f"d{i}", "h", "ok", report_json="x" * 3000,
+                                  pairs=[PairRecord(j, [j], [j], 0.9, 0.9, 0) for j in range(30)]))
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+
+
+def test_a_full_disk_is_said_so_not_called_a_damaged_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from compare.corpus import runner
+
+    manifest = _make_corpus(tmp_path)
+    monkeypatch.setattr(runner, "make_executor",
+                        lambda jobs, settings, engine=None: (_NoModels(), settings))
+    argv = ["corpus", "run", str(manifest), "--no-qe", "--quiet", "--embedding-cache", ""]
+    faults = [sqlite3.OperationalError("database or disk is full"),
+              OSError(errno.ENOSPC, "No space left on device")]
+    for n, fault in enumerate(faults):
+        def save(self, pair, result, before_commit=None, fault=fault):
+            raise fault
+
+        monkeypatch.setattr(runner.ResultStore, "save", save)
+        err = _cli_one_line(capsys, [*argv, "--out", str(tmp_path / f"r{n}.sqlite")])
+        assert "The disk is full" in err and f"r{n}.sqlite" in err, err
+        assert "damaged" not in err and "run the same command again" in err
+
+
+def test_a_results_file_damaged_past_its_schema_is_refused_and_left_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = _make_corpus(tmp_path)
+    out = tmp_path / "r.sqlite"
+    _results_with_documents(out)
+    data = bytearray(out.read_bytes())
+    pages = len(data) // 4096
+    data[4096 * (pages - 3):4096 * (pages - 2)] = b"\xee" * 4096  # a page of stored pairs
+    out.write_bytes(bytes(data))
+    err = _cli_one_line(capsys, ["corpus", "run", str(manifest), "--out", str(out), "--no-qe",
+                                 "--quiet", "--embedding-cache", ""])
+    assert str(out) in err and "damaged" in err and "nothing was written" in err, err
+    assert out.read_bytes() == bytes(data)
+    wal = Path(f"{out}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0

@@ -30,6 +30,7 @@ Design, in the order a researcher meets it:
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -655,9 +656,11 @@ class ResultStore:
             self.db = sqlite3.connect(str(path), timeout=60.0, isolation_level=None)
         except sqlite3.Error as exc:
             raise InputError(f"Cannot open the results file {path}: {exc}.") from exc
+        began = False
         try:
             self.db.execute("BEGIN IMMEDIATE")  # fails here, before any change, if read-only
             self.db.execute("ROLLBACK")
+            began = True
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)
@@ -668,7 +671,7 @@ class ResultStore:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         except sqlite3.Error as exc:
             self.db.close()
-            raise database_error(path, exc) from exc
+            raise database_error(path, exc, writing=began) from exc
 
     def known(self) -> dict[str, tuple[str, str]]:
         """``id -> (input_hash, status)`` of every stored document."""
@@ -764,10 +767,17 @@ def check_results_file(path: Path) -> None:
         if "meta" in tables:
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             schema = row[0] if row else None
+        # A damaged page anywhere (not only the schema's) would fail a write midway: look at
+        # every page now, before anything is written (read-only, about 1 s a GB).
+        verdict = db.execute("PRAGMA quick_check(1)").fetchone()
     except sqlite3.Error as exc:
         raise database_error(path, exc) from exc
     finally:
         db.close()
+    if verdict is None or verdict[0] != "ok":
+        found = " ".join(str(verdict[0] if verdict else "no answer").split())[:200]
+        raise InputError(f"The results file {path} is damaged ({found}); nothing was written "
+                         "to it: give --out a new file name.")
     ours = isinstance(schema, str) and schema.startswith("compare.corpus/")
     # A file whose tables are all ours but has no schema row yet was killed while being made.
     if tables and not ours and not tables <= _OUR_TABLES:
@@ -795,17 +805,29 @@ def open_read_only(path: str | os.PathLike[str]) -> sqlite3.Connection:
     return db
 
 
-def database_error(path: str | os.PathLike[str], exc: sqlite3.Error) -> InputError:
-    """One line for a SQLite error on a results file: read-only, damaged or locked."""
+def database_error(
+    path: str | os.PathLike[str], exc: sqlite3.Error | OSError, writing: bool = False
+) -> InputError:
+    """One line for an error on a results file: a full disk, read-only, locked or damaged.
+    ``writing``: the run had begun to write the file, so no line may say it is untouched."""
     text = str(exc)
     low = text.lower()
+    full = (getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+            or getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in low)
+    if full:
+        return InputError(f"The disk is full: the results file {path} cannot grow ({text}); "
+                          "every document saved before is kept: free some space and run the "
+                          "same command again to resume.")
     if "readonly" in low or "read-only" in low or "unable to open" in low:
         return InputError(f"Cannot write the results file {path} (read-only file or folder: "
                           f"{text}); give --out a writable file.")
     if "locked" in low or "busy" in low:
         return InputError(f"The results file {path} is locked by another program ({text}).")
-    return InputError(f"The results file {path} is damaged ({text}); give --out a new file "
-                      "name (the damaged one is left as it is).")
+    if writing:
+        return InputError(f"The results file {path} is damaged ({text}); the run stopped "
+                          "there: give --out a new file name.")
+    return InputError(f"The results file {path} is damaged ({text}); nothing was written to "
+                      "it: give --out a new file name.")
 
 
 class _transaction:
@@ -904,7 +926,11 @@ def run_corpus(
         finally:
             bar.close()
     except sqlite3.Error as exc:
-        raise database_error(out, exc) from exc
+        raise database_error(out, exc, writing=True) from exc
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+        raise database_error(out, exc, writing=True) from exc
     finally:
         store.close()
     summary.seconds = time.perf_counter() - started
