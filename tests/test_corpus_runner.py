@@ -494,7 +494,7 @@ def test_local_workers_share_the_cores_whatever_the_embedder(monkeypatch):
     assert given.threads == 3
 
 
-# ----------------------------------------------------------- full disks, damaged files
+# ------------------------------------------------- full disks, damaged files, too many jobs
 class _NoModels:
     """An executor that checks nothing: every document is 'ok' at once (no models loaded)."""
 
@@ -555,3 +555,27 @@ def test_a_results_file_damaged_past_its_schema_is_refused_and_left_untouched(
     assert out.read_bytes() == bytes(data)
     wal = Path(f"{out}-wal")
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_jobs_are_capped_at_the_cpu_cores_with_one_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare.cli import main
+    from compare.corpus import runner
+
+    assert 1 <= runner.cpu_cores() <= (os.cpu_count() or 1)
+    manifest = _make_corpus(tmp_path)
+    asked: list[int] = []
+
+    def make_executor(jobs, settings, engine=None):
+        asked.append(jobs)
+        return _NoModels(), settings
+
+    monkeypatch.setattr(runner, "make_executor", make_executor)
+    monkeypatch.setattr(runner, "cpu_cores", lambda: 2)
+    base = ["corpus", "run", str(manifest), "--no-qe", "--quiet", "--embedding-cache", ""]
+    assert main([*base, "--out", str(tmp_path / "a.sqlite"), "--jobs", "8"]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert asked == [2] and len(err) == 1 and "--jobs 8" in err[0] and "using 2" in err[0]
+    assert main([*base, "--out", str(tmp_path / "b.sqlite"), "--jobs", "2"]) == 0
+    assert asked == [2, 2] and capsys.readouterr().err.strip() == ""

@@ -610,6 +610,19 @@ class EngineOptions:
 ENGINES = ("local", "ray")
 
 
+def cpu_cores() -> int:
+    """The CPU cores this process may use (its affinity, not only the machine's count)."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counter is not None:
+        count = counter()
+    else:
+        try:
+            count = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            count = os.cpu_count()
+    return max(1, count or 1)
+
+
 def make_executor(
     jobs: int, settings: RunSettings, engine: EngineOptions | None = None
 ) -> tuple[Executor, RunSettings]:
@@ -890,6 +903,13 @@ def run_corpus(
     rows, errors = read_manifest(manifest, allow_outside_paths=allow_outside_paths)
     refuse_writing_articles(rows, {"--out": out, "--embedding-cache": settings.embedding_cache})
     store = ResultStore(out)
+    if executor is None and (engine is None or engine.name == "local"):
+        cores = cpu_cores()
+        if jobs > cores:
+            if notice is not None:
+                notice(f"--jobs {jobs} is more than the {cores} CPU cores here: using {cores} "
+                       "(more only wait for a core, each with its own models, about 0.5 GB).")
+            jobs = cores
     if executor is None:
         try:
             executor, settings = make_executor(jobs, settings, engine)
