@@ -286,6 +286,45 @@ def test_a_killed_pool_worker_costs_one_document_not_the_run(tmp_path: Path) -> 
     assert (again.processed, again.failed_before) == (0, 1)
 
 
+def test_a_pool_that_breaks_while_it_is_fed_costs_no_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race the test above meets only when the machine is busy, made certain: a worker
+    dies between two submits, so ``pool.submit`` itself raises BrokenProcessPool."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from compare.corpus import runner
+
+    class BreaksOnThirdSubmit(ProcessPoolExecutor):
+        pools = 0
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            type(self).pools += 1
+            self.first, self.submits = type(self).pools == 1, 0
+
+        def submit(self, fn, /, *args, **kwargs):
+            self.submits += 1
+            if self.first and self.submits == 3:
+                os.kill(next(iter(self._processes)), signal.SIGKILL)
+                deadline = time.monotonic() + 60
+                while not self._broken and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                assert self._broken
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", BreaksOnThirdSubmit)
+    manifest = _make_corpus(tmp_path)
+    executor = PoolExecutor(2, task=_slow_task, initializer=_noop_init)
+    summary = run_corpus(manifest, tmp_path / "r.sqlite", RunSettings(qe=False),
+                         executor=executor, progress=False)
+    assert (summary.processed, summary.failed) == (5, 0)
+    status = {d[0]: d[2] for d in _dump(tmp_path / "r.sqlite")["documents"]}
+    assert status == {"lib": "ok", "court": "ok", "broken": "ok", "park": "ok", "decree": "ok",
+                      "lost": "invalid"}
+    assert executor.pool_starts == 2 and BreaksOnThirdSubmit.pools == 2
+
+
 def test_pool_workers_exit_when_the_runner_is_killed(tmp_path: Path) -> None:
     manifest = _make_corpus(tmp_path)
     pids_file = tmp_path / "workers.txt"

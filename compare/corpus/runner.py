@@ -485,6 +485,8 @@ class PoolExecutor:
     become suspects: a new pool checks them one at a time before anything else, and a suspect
     whose worker dies again while it runs alone is stored as failed (:data:`WORKER_DIED`).
     Innocent neighbours of a crash are therefore never marked failed, and the run goes on.
+    A pool may break while it is still being fed (``submit`` raises): the document it was
+    handed never ran and simply waits for the next pool, whatever the timing.
     ``task`` and ``initializer`` are there for tests (top-level functions, picklable).
     """
 
@@ -520,39 +522,52 @@ class PoolExecutor:
                                    initargs=(os.getpid(), self.initializer, settings))
         running: dict[Future[DocumentResult], DocumentPair] = {}
         alone = False
+
+        def submit(pair: DocumentPair, back_to: deque[DocumentPair]) -> bool:
+            """Hand ``pair`` to the pool; False when the pool broke before it took it (a
+            worker died meanwhile): the document never ran, so it goes back where it was."""
+            try:
+                running[pool.submit(self.task, pair, settings)] = pair
+            except BrokenProcessPool:
+                back_to.appendleft(pair)
+                return False
+            return True
+
         try:
             while True:
+                broken = False
                 if suspects:
                     if not running:
-                        pair = suspects.popleft()
-                        running[pool.submit(self.task, pair, settings)] = pair
                         alone = True
+                        broken = not submit(suspects.popleft(), suspects)
                 else:
                     alone = False
-                    while pending and len(running) < 2 * self.jobs:
-                        pair = pending.popleft()
-                        running[pool.submit(self.task, pair, settings)] = pair
-                if not running:
+                    while not broken and pending and len(running) < 2 * self.jobs:
+                        broken = not submit(pending.popleft(), pending)
+                if not running and not broken:
                     return [], False
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                broken = False
-                for future in done:
-                    pair = running.pop(future)
-                    try:
-                        result = future.result()
-                    except BrokenProcessPool:
-                        running[future] = pair
-                        broken = True
-                        continue
-                    except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                        message = (str(exc).strip().splitlines() or [""])[0]
-                        result = DocumentResult(pair.id, pair.input_hash, "failed",
-                                                error=f"{type(exc).__name__}: {message}")
-                    yield result
+                if not broken:
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        pair = running.pop(future)
+                        try:
+                            result = future.result()
+                        except BrokenProcessPool:
+                            running[future] = pair
+                            broken = True
+                            continue
+                        except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
+                            message = (str(exc).strip().splitlines() or [""])[0]
+                            result = DocumentResult(pair.id, pair.input_hash, "failed",
+                                                    error=f"{type(exc).__name__}: {message}")
+                        yield result
                 if broken:
+                    # Every document still in the broken pool either finished (its result is
+                    # kept) or is lost with it; wait() returns once each is one or the other.
+                    wait(running, timeout=60)
                     lost = []
                     for future, pair in running.items():
-                        if future.done() and future.exception() is None:
+                        if future.done() and not future.cancelled() and future.exception() is None:
                             yield future.result()
                         else:
                             lost.append(pair)
