@@ -9,13 +9,16 @@
 Both are small JSON files rewritten atomically (temporary file, then rename). A file that
 cannot be parsed (damaged, or saved by an editor in another shape) is never overwritten: it is
 set aside under a timestamped name before the first change, and the reviewer is told once.
-A UTF-8 byte-order mark (Notepad writes one) is read as the encoding mark it is.
+A UTF-8 byte-order mark (Notepad writes one) is read as the encoding mark it is. Anything
+but a regular file under these names (a FIFO, a folder, a device) is refused without being
+opened for a blocking read, and set aside in the same way before the first change.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +27,8 @@ from typing import Any
 from compare.aside import aside_path
 
 STORE_NAME = "dismissed.json"
+MAX_FILE_BYTES = 50_000_000
+"""Largest dismissals or ignore-rules file read (hundreds of thousands of entries)."""
 RULES_NAME = "ignored.json"
 
 
@@ -67,21 +72,51 @@ class _JsonFile:
         """The parsed object; None when the file is missing or unusable (see ``problem``)."""
         self.problem = ""
         try:
-            raw = self.path.read_bytes()
+            raw = self._read_bytes()
         except FileNotFoundError:
             return None
         except OSError as error:
             self.problem = f"{self.path} could not be read ({error.strerror or error})."
+            return None
+        if raw is None:
             return None
         try:
             data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError) as error:
             self.problem = f"{self.path} is not valid JSON ({error})."
             return None
+        except RecursionError:  # [[[[... nested past the parser's depth
+            self.problem = f"{self.path} is not valid JSON (nested too deeply to be read)."
+            return None
         if not isinstance(data, dict):
             self.problem = f"{self.path} does not hold a JSON object."
             return None
         return data
+
+    def _read_bytes(self) -> bytes | None:
+        """The file's bytes; None (with ``problem`` set) for anything but a regular file of at
+        most :data:`MAX_FILE_BYTES`. Opened without blocking, so a FIFO under this name is
+        refused at once instead of waiting for a writer forever."""
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(self.path, flags)
+        try:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                kind = ("a folder" if stat.S_ISDIR(mode) else "a FIFO (named pipe)"
+                        if stat.S_ISFIFO(mode) else "a device or socket")
+                self.problem = f"{self.path} is {kind}, not a regular file, so it is not read."
+                return None
+            with os.fdopen(fd, "rb") as handle:
+                fd = -1  # the handle closes it
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        finally:
+            if fd != -1:
+                os.close(fd)
+        if len(raw) > MAX_FILE_BYTES:
+            self.problem = (f"{self.path} is over {MAX_FILE_BYTES // 1_000_000} MB, too large "
+                            "to be a file of this kind.")
+            return None
+        return raw
 
     def write(self, payload: dict[str, Any]) -> None:
         """Replace the file with ``payload``; an unusable old file is first set aside."""

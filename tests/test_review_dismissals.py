@@ -58,3 +58,49 @@ def test_ignore_rules_persist_and_cover_the_term_in_every_pair(tmp_path):
     marked = mark_dismissed(report, rules=again)
     assert len(marked.dismissed_flags()) == len(covered)
     assert rules.remove(first.flag.check, first.excerpt) == set()
+
+
+def test_json_nested_past_the_parser_is_set_aside_not_a_crash(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    for name, owner, change in (("dismissed.json", DismissalStore, lambda o: o.dismiss("k")),
+                                ("ignored.json", IgnoreRules, lambda o: o.add("quotes", "x"))):
+        path = tmp_path / name
+        path.write_text('{"rules": ' + deep + "}", encoding="utf-8")
+        store = owner(path)
+        assert store.load() == set()  # RecursionError before
+        assert "nested too deeply" in store.notice() and len(store.notice().splitlines()) == 1
+        change(store)
+        kept = list(tmp_path.glob(f"{name}.unreadable-*"))
+        assert len(kept) == 1 and kept[0].read_text("utf-8").endswith(deep + "}")
+        assert str(kept[0]) in store.notice() and owner(path).load()
+
+
+def test_a_fifo_or_a_folder_under_the_name_is_refused_without_waiting(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "ignored.json"
+    os.mkfifo(fifo)
+    loaded: list[object] = []
+    reader = threading.Thread(target=lambda: loaded.append(IgnoreRules(fifo).load()),
+                              daemon=True)
+    reader.start()
+    reader.join(10)
+    try:
+        assert not reader.is_alive(), "reading a FIFO nobody writes to hung"
+    finally:  # let a blocked reader of the old code go
+        if reader.is_alive():
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            reader.join(10)
+    rules = IgnoreRules(fifo)
+    assert loaded == [set()] and rules.load() == set()
+    assert "FIFO (named pipe), not a regular file" in rules.notice()
+    rules.add("quotes", "x")  # set aside, and a regular file started
+    assert fifo.is_file() and rules.load() == {("quotes", "x")}
+    assert len(list(tmp_path.glob("ignored.json.unreadable-*"))) == 1
+
+    folder = tmp_path / "dismissed.json"
+    folder.mkdir()
+    store = DismissalStore(folder)
+    assert store.load() == set() and "is a folder" in store.notice()
+    assert store.dismiss("k") == {"k"} and folder.is_file()
