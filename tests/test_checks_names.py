@@ -466,3 +466,22 @@ def test_on_before_a_date_joins_no_title_and_latin_names_are_no_pronouns() -> No
     assert [f.evidence["target"] for f in found] == [["Four Corners"]]
     found = flags("Об этом он рассказал газете Guiyang Evening News.", "He told his paper.")
     assert [f.severity for f in found] == ["major"]
+
+
+@pytest.mark.parametrize(
+    "src, eng, flagged",
+    [
+        # a stage direction in brackets opens the sentence (MQM TED training talks, dev)
+        ("(Смех) Теперь обман продолжается в царстве растений.",
+         "(Laughter) Now deceit carries on through the plant kingdom.", False),
+        ("(Смех) Здесь мы видим иланг-иланг.", "(Laughter) Here we see ylang ylang.", False),
+        ("[Аплодисменты] Когда насекомое садится, оно пачкается.",
+         "[Applause] When the insect lands, it gets dusty.", False),
+        # a name after the note is still a name
+        ("(Смех) Теперь Дарвин продолжает.", "(Laughter) Now Wallace carries on.", True),
+        # a bracket in the middle of a sentence does not open it
+        ("Мы видим (это важно) Теперь и здесь.", "We see (this matters) now and here.", True),
+    ],
+)  # fmt: skip
+def test_a_bracketed_note_opens_the_sentence(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng)) is flagged, flags(src, eng)

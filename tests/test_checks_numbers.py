@@ -317,3 +317,28 @@ def test_a_multiple_whose_number_is_flagged_is_not_flagged_twice() -> None:
 def test_two_and_a_half_is_still_a_number() -> None:
     found = flags("Он провёл там три с половиной года.", "He spent two and a half years there.")
     assert [f.severity for f in found] == ["major"] and "two and a half" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "src, eng, lang, flagged",
+    [
+        # fractions of a scale word (from the MQM TED training talks, dev)
+        ("Команда выиграла полмиллиона долларов.", "The team won half a million dollars.", "ru",
+         False),
+        ("Команда выиграла полмиллиона долларов.", "The team won a million dollars.", "ru", True),
+        ("Есть четверть миллиона видов растений.",
+         "There are a quarter of a million species of plants.", "ru", False),
+        ("Есть четверть миллиона видов растений.", "There are four million species of plants.",
+         "ru", True),
+        ("Бюджет составил полмиллиарда рублей.", "The budget was 500 million roubles.", "ru", False),
+        ("Прибыло два с половиной миллиона туристов.", "2.5 million tourists arrived.", "ru",
+         False),
+        ("Прибыло два с половиной миллиона туристов.", "Two million tourists arrived.", "ru", True),
+        ("Ол жарты миллион теңге алды.", "He received half a million tenge.", "kk", False),
+        ("Нам пришлось начать с нуля.", "We had to start from scratch.", "ru", False),
+        ("Температура упала до нуля.", "The temperature fell to ten degrees.", "ru", True),
+    ],
+)  # fmt: skip
+def test_fractions_of_a_scale_and_from_scratch(src: str, eng: str, lang: str,
+                                               flagged: bool) -> None:  # fmt: skip
+    assert bool(flags(src, eng, lang)) is flagged, flags(src, eng, lang)

@@ -635,6 +635,8 @@ _COMMON_ADJECTIVE = regex.compile(
 _WORD = regex.compile(r"(?:\p{Lu}\.){2,}|\p{L}+(?:['’]\p{L}+)*")
 _SRC_OPENERS = regex.compile(r"(?:^|[.!?:;\"“”«»„…]|\.\.\.|(?:^|\s)[—–-])\s*$")
 _OPENERS = regex.compile(r"(?:^|[.!?:;\"“”«»„'‘’()\[\]—–\-•*]|\.\.\.)\s*$")
+# A stage direction or note in brackets that opens a sentence: (Смех), [Аплодисменты].
+_LEADING_NOTE = regex.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*")
 _RU_ENDINGS = sorted(
     """
     ами ями ого его ому ему ыми ими ой ей ую юю ая яя ое ее ые ие ых их ым им ом ем ах ях ам ям
@@ -895,8 +897,11 @@ def _runs(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple[int, 
 
 
 def _initial(text: str, sent_start: int, pos: int, source: bool = False) -> bool:
-    """Whether ``pos`` opens the sentence or a quoted (English: also bracketed) part of it."""
-    return bool((_SRC_OPENERS if source else _OPENERS).search(text[sent_start:pos]))
+    """Whether ``pos`` opens the sentence or a quoted (English: also bracketed) part of it, or
+    follows a bracketed note that opens the sentence ("(Смех) Теперь …", "[Видео] Здесь …")."""
+    before = text[sent_start:pos]
+    return bool((_SRC_OPENERS if source else _OPENERS).search(before)
+                or _LEADING_NOTE.fullmatch(before))  # fmt: skip
 
 
 # Third-person pronouns (personal, possessive, reflexive). Translators replace a name by a

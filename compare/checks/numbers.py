@@ -347,6 +347,8 @@ def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[M
             soft = True  # three-way, five-year: see the module comment
         if lang == "ru" and val == 2 and i > 0 and words[i - 1].group().lower() == "между":
             soft = True  # "между двумя странами": English "between" says the two
+        if lang == "ru" and val == 0 and i > 0 and words[i - 1].group().lower() in ("с", "c"):
+            soft = True  # "начать с нуля": "start from scratch", an idiom, not a zero
         if val is None and w not in _ONE:
             i += 1
             continue
@@ -523,6 +525,7 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
         if value:
             mentions.append(Mention(m.start(1), m.end(1), m.group(1), frozenset({float(value)})))
             taken.append((m.start(1), m.end(1)))
+    mentions.extend(_fractions_of_scale(text, lang, taken))
     mentions.extend(_word_mentions(text, lang, taken))
     mentions.sort(key=lambda x: x.start)
     _add_units(text, mentions)
@@ -537,6 +540,60 @@ _N_AND_A_HALF = regex.compile(
 )
 # "cut in half": в два раза, екі есе (a factor of two).
 _IN_HALF = regex.compile(r"\bin\s+half\b", regex.IGNORECASE)
+
+# Fractions of a scale word: half a million, a quarter of a billion, two and a half million;
+# полмиллиона, четверть миллиарда, два с половиной миллиона; жарты миллион. Read word by word
+# they were "a million" (1e6) against nothing, or четверть (a soft 4) times a million.
+_FRACTIONS_EN = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a quarter": 0.25,
+                 "one quarter": 0.25, "quarter": 0.25, "a third": 1 / 3, "one third": 1 / 3,
+                 "two thirds": 2 / 3, "two-thirds": 2 / 3, "three quarters": 0.75,
+                 "three-quarters": 0.75}  # fmt: skip
+_FRACTIONS_RU = {"пол": 0.5, "четверть": 0.25, "четверти": 0.25, "треть": 1 / 3, "трети": 1 / 3,
+                 "две трети": 2 / 3, "двух третей": 2 / 3, "три четверти": 0.75,
+                 "жарты": 0.5, "ширек": 0.25}  # fmt: skip
+_SCALE_WORD = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+               "тысяч": 1e3, "миллион": 1e6, "миллиард": 1e9, "триллион": 1e12,
+               "мың": 1e3}  # fmt: skip
+_FRACTION_OF_SCALE = {
+    "en": regex.compile(
+        r"\b(?:(?P<n>one|a|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
+        r"|(?P<f>" + "|".join(sorted(_FRACTIONS_EN, key=len, reverse=True)) + r"))"
+        r"\s+(?:of\s+)?(?:an?\s+)?(?P<s>thousand|million|billion|trillion)s?\b", regex.I),
+    "ru": regex.compile(
+        r"(?<!\p{L})(?:(?P<n>\p{L}+)\s+с\s+половиной\s+"
+        r"|(?P<f>" + "|".join(sorted(_FRACTIONS_RU, key=len, reverse=True)) + r")\s*)"
+        r"(?P<s>тысяч|миллион|миллиард|триллион|мың)\p{L}*", regex.I),
+}
+_FRACTION_OF_SCALE["kk"] = _FRACTION_OF_SCALE["ru"]
+
+
+def _fractions_of_scale(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Firm mentions of a fraction of a scale word (see :data:`_FRACTION_OF_SCALE`)."""
+    out = []
+    for m in _FRACTION_OF_SCALE[lang].finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        scale = _SCALE_WORD[m.group("s").lower()]
+        if m.group("f"):
+            fraction = (_FRACTIONS_EN if lang == "en" else _FRACTIONS_RU)[
+                regex.sub(r"\s+", " ", m.group("f").lower())]
+            if lang != "en" and fraction == 0.5 and m.group("f").lower() == "пол" and (
+                    m.start("s") != m.end("f")):  # fmt: skip
+                continue  # "пол" is a prefix (полмиллиона), not a word of its own
+        else:
+            whole = m.group("n").lower()
+            if lang == "en":
+                base = 1.0 if whole in ("a", "one") else _WORDS_EN.get(whole)
+            else:
+                base = _word_value(whole, lang)[0]
+                base = 1.0 if base is None and whole in _ONE else base
+            if base is None:
+                continue
+            fraction = base + 0.5
+        value = frozenset({_r(fraction * scale)})
+        out.append(Mention(m.start(), m.end(), m.group(), value, word=True, scaled=value))
+        taken.append((m.start(), m.end()))
+    return out
 _ROMAN_CENTURY = regex.compile(r"\b([IVXL]{1,6})(?:[-–]\w+)?\s+(?:век\w*|в\.|ғасыр\w*|century)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
