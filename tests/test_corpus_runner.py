@@ -576,6 +576,13 @@ def test_a_full_disk_is_said_so_not_called_a_damaged_file(
         err = _cli_one_line(capsys, [*argv, "--out", str(tmp_path / f"r{n}.sqlite")])
         assert "The disk is full" in err and f"r{n}.sqlite" in err, err
         assert "damaged" not in err and "run the same command again" in err
+    # A write the system refused (a file size limit: EFBIG) is no damage either.
+    def refused(self, pair, result, before_commit=None):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(runner.ResultStore, "save", refused)
+    err = _cli_one_line(capsys, [*argv, "--out", str(tmp_path / "r9.sqlite")])
+    assert "could not be written (disk I/O error: a full disk" in err and "damaged" not in err
 
 
 def test_a_results_file_damaged_past_its_schema_is_refused_and_left_untouched(

@@ -836,26 +836,33 @@ def open_read_only(path: str | os.PathLike[str]) -> sqlite3.Connection:
 def database_error(
     path: str | os.PathLike[str], exc: sqlite3.Error | OSError, writing: bool = False
 ) -> InputError:
-    """One line for an error on a results file: a full disk, read-only, locked or damaged.
-    ``writing``: the run had begun to write the file, so no line may say it is untouched."""
+    """One line for an error on a results file: a full disk, read-only, locked, damaged, or a
+    write the system refused. ``writing``: the run had begun to write the file, so no line may
+    say it is untouched (documents committed before are kept: each is one transaction)."""
     text = str(exc)
     low = text.lower()
-    full = (getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
-            or getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in low)
-    if full:
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF  # the primary result code
+    after = ("the run stopped there; every document saved before is kept" if writing
+             else "nothing was written to it")
+    if code == sqlite3.SQLITE_FULL or getattr(exc, "errno", None) == errno.ENOSPC or (
+            "disk is full" in low):
         return InputError(f"The disk is full: the results file {path} cannot grow ({text}); "
-                          "every document saved before is kept: free some space and run the "
-                          "same command again to resume.")
+                          f"{after}: free some space and run the same command again.")
     if "readonly" in low or "read-only" in low or "unable to open" in low:
         return InputError(f"Cannot write the results file {path} (read-only file or folder: "
                           f"{text}); give --out a writable file.")
     if "locked" in low or "busy" in low:
         return InputError(f"The results file {path} is locked by another program ({text}).")
-    if writing:
-        return InputError(f"The results file {path} is damaged ({text}); the run stopped "
-                          "there: give --out a new file name.")
-    return InputError(f"The results file {path} is damaged ({text}); nothing was written to "
-                      "it: give --out a new file name.")
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in low or (
+            "not a database" in low):
+        stopped = "the run stopped there" if writing else "nothing was written to it"
+        return InputError(f"The results file {path} is damaged ({text}); {stopped}: give "
+                          "--out a new file name.")
+    if code == sqlite3.SQLITE_IOERR or "i/o error" in low:
+        return InputError(f"The results file {path} could not be {'written' if writing else 'read'}"
+                          f" ({text}: a full disk, a file size limit or a failing drive?); "
+                          f"{after}: make room and run the same command again.")
+    return InputError(f"The results file {path} could not be used ({text}); {after}.")
 
 
 class _transaction:
