@@ -185,6 +185,85 @@ def _read_as_russian(folder: Path, out: str, err: str) -> str | None:
     return None if lang == "ru" else f"the source was read as {lang!r}"
 
 
+def _unchanged(name: str, before: str) -> Callable[[Path, str, str], str | None]:
+    """A check that ``name`` in the case's folder still holds what ``before`` names there."""
+
+    def check(folder: Path, out: str, err: str) -> str | None:
+        if (folder / name).read_bytes() != (folder / before).read_bytes():
+            return f"{name} was changed"
+        return None
+
+    return check
+
+
+def _output_over_input(folder: Path) -> list[str]:
+    english = _english(folder)
+    (folder / "en.before").write_bytes(english.read_bytes())
+    return [*CHECK, "--target", str(english), "--json", str(english)]
+
+
+def _two_outputs_one_path(folder: Path) -> list[str]:
+    return [*CHECK, "--target", str(_english(folder)), "--json", str(folder / "r.out"), "--csv",
+            str(folder / "r.out")]
+
+
+def _nothing_written(folder: Path, out: str, err: str) -> str | None:
+    return "r.out was written" if (folder / "r.out").exists() else None
+
+
+MANIFEST_HEADER = "id,outlet,date,url,source_lang,source_path,target_path,tags"
+
+
+def _corpus_run(folder: Path, *rows: str, extra: tuple[str, ...] = ()) -> list[str]:
+    """``corpus run`` of a manifest of ``rows`` into ``folder/r.sqlite`` (no model is loaded
+    when no row is valid)."""
+    manifest = _write(folder, "manifest.csv", "\n".join([MANIFEST_HEADER, *rows]) + "\n")
+    return ["corpus", "run", str(manifest), "--out", str(folder / "r.sqlite"), "--no-qe",
+            "--quiet", "--embedding-cache", "", *extra]
+
+
+def _row_errors(*expected: tuple[int, str]) -> Callable[[Path, str, str], str | None]:
+    """A check that the results file lists exactly these (line, message pattern) row errors."""
+
+    def check(folder: Path, out: str, err: str) -> str | None:
+        import sqlite3
+
+        db = sqlite3.connect(folder / "r.sqlite")
+        try:
+            found = db.execute("SELECT line, message FROM manifest_errors ORDER BY line").fetchall()
+        finally:
+            db.close()
+        if [line for line, _ in found] != [line for line, _ in expected]:
+            return f"row errors on lines {[line for line, _ in found]}"
+        for (line, message), (_, pattern) in zip(found, expected, strict=True):
+            if not re.search(pattern, message):
+                return f"row {line}: {message[:80]!r} does not match {pattern!r}"
+        return None
+
+    return check
+
+
+def _damaged_results(folder: Path) -> list[str]:
+    """A results file of ours whose schema page is sound but one page of pairs is not."""
+    import sqlite3
+
+    path = folder / "r.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute("INSERT INTO meta VALUES ('schema', 'compare.corpus/2')")
+    db.execute("CREATE TABLE pairs (doc_id TEXT, idx INTEGER, source TEXT)")
+    db.executemany("INSERT INTO pairs VALUES (?,?,?)", [(f"d{i}", i, "x" * 200)
+                                                        for i in range(2000)])
+    db.commit()
+    db.close()
+    data = bytearray(path.read_bytes())
+    pages = len(data) // 4096
+    data[4096 * (pages - 3):4096 * (pages - 2)] = b"\xee" * 4096
+    path.write_bytes(bytes(data))
+    (folder / "r.before").write_bytes(bytes(data))
+    return _corpus_run(folder, "a,o,,,ru,gone.ru.txt,gone.en.txt,")
+
+
 # --------------------------------------------------------------------------- the table
 CASES: list[Case] = [
     Case("docx-bomb", "a 0.3 MB .docx unpacking to 150 MB of XML",
@@ -230,6 +309,47 @@ CASES: list[Case] = [
          after=_deep_text_kept),
     Case("html-many-elements", "a 1.9 MB page of 60,000 inline elements", _many_elements,
          0, r"note: English: The page has 60,00\d elements", peak_mb=700, seconds=120),
+    Case("corpus-help", "python -m compare corpus --help (a bare % in a help string)",
+         lambda d: ["corpus", "--help"], 0, "", peak_mb=150),
+    Case("json-over-input", "check --json naming the English input", _output_over_input,
+         2, r"--json .* is the --target file: writing there would overwrite it", peak_mb=150,
+         after=_unchanged("en.txt", "en.before")),
+    Case("json-and-csv-one-path", "check --json X --csv X", _two_outputs_one_path,
+         2, r"--json and --csv both name", peak_mb=150, after=_nothing_written),
+    Case("manifest-unclosed-quote", "a manifest row with a quote never closed",
+         lambda d: _corpus_run(d, 'a,"Reuters,,,ru,gone.ru.txt,gone.en.txt,',
+                               "b,o,,,ru,gone.ru.txt,gone.en.txt,",
+                               "c,o,,,ru,gone.ru.txt,gone.en.txt,"),
+         0, "", peak_mb=150,
+         after=_row_errors((2, "a quote opened on this line is never closed"),
+                           (3, r"Row 3 \(b\).*does not exist"),
+                           (4, r"Row 4 \(c\).*does not exist"))),
+    Case("manifest-nul-path", "a manifest path with a NUL byte",
+         lambda d: _corpus_run(d, "a,o,,,ru,gone\x00.ru.txt,gone.en.txt,",
+                               "b,o,,,ru,gone.ru.txt,gone.en.txt,"),
+         0, "", peak_mb=150,
+         after=_row_errors((2, r"cannot name a file \(it holds a NUL byte\)"),
+                           (3, "does not exist"))),
+    Case("manifest-long-path", "a manifest path over the file name limit",
+         lambda d: _corpus_run(d, f"a,o,,,ru,{'x' * 300}.txt,gone.en.txt,",
+                               "b,o,,,ru,gone.ru.txt,gone.en.txt,"),
+         0, "", peak_mb=150,
+         after=_row_errors((2, r"cannot name a file \(File name too long\)"),
+                           (3, "does not exist"))),
+    Case("manifest-impossible-date", "a manifest date 2024-13-01",
+         lambda d: _corpus_run(d, "a,o,2024-13-01,,ru,gone.ru.txt,gone.en.txt,"),
+         0, "", peak_mb=150, after=_row_errors((2, "is not a date of the calendar"))),
+    Case("results-damaged", "corpus run --out a results file with one damaged page",
+         _damaged_results, 2, r"is damaged .*nothing was written to it", peak_mb=150,
+         after=_unchanged("r.sqlite", "r.before")),
+    Case("results-disk-full", "the results file reaches a file size limit during a run",
+         lambda d: _corpus_run(d, *[f"d{i},outlet{i},2024-01-01,https://x.test/{i},ru,"
+                                    f"gone{i}.ru.txt,gone{i}.en.txt," for i in range(3000)]),
+         2, r"could not be written \(disk I/O error: a full disk, a file size limit",
+         peak_mb=150, fsize=65536),
+    Case("jobs-over-cores", "corpus run --jobs 512",
+         lambda d: _corpus_run(d, "a,o,,,ru,gone.ru.txt,gone.en.txt,", extra=("--jobs", "512")),
+         0, r"--jobs 512 is more than the \d+ CPU cores here: using \d+", peak_mb=150),
     Case("ukrainian-source", "Ukrainian without ї, є, ґ given as the source",
          lambda d: [*CHECK, "--source", str(_write(d, "uk.txt", UKRAINIAN)), "--target",
                     str(_english(d))],
