@@ -287,7 +287,7 @@ def _add_corpus_command(sub) -> None:
     run.add_argument("--out", required=True, metavar="RESULTS",
                      help="SQLite results file (created, or resumed when it exists)")
     run.add_argument("--jobs", type=int, default=1, metavar="N",
-                     help="documents checked in parallel (default: 1)")
+                     help="documents checked in parallel, at most the CPU cores (default: 1)")
     run.add_argument("--mt", action=argparse.BooleanOptionalAction, default=False,
                      help="add machine translation to every pair when the models are here "
                           "(slow on a CPU; default: off)")
