@@ -49,14 +49,13 @@ from compare.qe.data import (  # noqa: E402
     wmt22_scored,
 )
 from compare.qe.metrics import bootstrap, wilson  # noqa: E402
-from compare.risk import RiskModel, pair_risk  # noqa: E402
-from compare.risk_fit import ScoredPair, decided, detokenise, score_lines  # noqa: E402
+from compare.risk import RiskModel  # noqa: E402
+from compare.risk_fit import ScoredPair, assessed, decided, detokenise, score_lines  # noqa: E402
 
 
 def after_decision(pair: ScoredPair, model: RiskModel) -> tuple[float, bool]:
-    """(risk, keeps a major+ meaning flag once severity is decided)."""
-    risk = pair_risk(pair.features(), model)
-    return risk, decided(pair, risk, model.needed_risk)
+    """(risk, keeps a major+ meaning flag once severity is decided), as the pipeline does."""
+    return assessed(pair, model)
 
 
 def major_meaning(pair: ScoredPair) -> bool:
@@ -148,7 +147,7 @@ def wmt22(qe, embedder, model, shared, out: dict) -> None:
 
     items = [item for doc in wmt22_scored(1, shared) for item in doc]
     scored = score_lines([(src, mt) for _, src, mt, _ in items], "ru", qe, embedder)
-    risk = np.array([pair_risk(p.features(), model) for p in scored])
+    risk = np.array([assessed(p, model)[0] for p in scored])
     score = np.array([p.qe["score"] if p.qe else 0.5 for p in scored])
     human = np.array([z for *_, z in items])
     n = len(items)

@@ -12,6 +12,14 @@ plain numbers in ``risk_model.json`` beside this file, with the data and the fig
 fitted on. A logistic model is a dot product and a sigmoid, so prediction is written here rather
 than pulling in a learning library at run time; fitting uses ``scipy.optimize``.
 
+Two probabilities come out of it. The *evidence* (the combiner above) decides severity. The
+*risk* shown and ranked (``pairs[].risk``, "Read these first") comes from a second, one-input
+logistic fitted on real human judgments only (the MQM TED dev talk): the meaning model's score.
+On dev, the rule flags, doubted words, similarity and length that help on synthetic errors
+ranked real errors worse once carried across domains (TED to WMT22 news and back), while the
+score held on both; a pair that keeps a corroborated major flag is ranked at least at its
+evidence, so it is never below a pair that the model merely doubts.
+
 Severity from evidence: a major or critical flag of a check listed in ``needed_risk`` keeps its
 severity only when its pair's risk reaches that check's threshold (each chosen on dev so that
 professional translations keep few major flags while real and synthetic errors keep theirs);
@@ -72,6 +80,9 @@ class RiskModel:
     (chosen on dev); checks not named keep the severity they give."""
     rules_only: dict[str, Any] = field(default_factory=dict)
     """``weights``, ``bias`` and ``needed_risk`` used when the meaning model did not run."""
+    ranking: dict[str, Any] = field(default_factory=dict)
+    """``weights`` and ``bias`` of the risk shown and ranked (``pairs[].risk``), fitted on real
+    human judgments only (the MQM TED dev talk). Empty: the evidence model above ranks too."""
     version: str = "1"
     fitted_on: dict[str, Any] = field(default_factory=dict)
     digest: str = ""
@@ -87,6 +98,7 @@ class RiskModel:
             bias=float(data["bias"]),
             needed_risk={k: float(v) for k, v in data.get("needed_risk", {}).items()},
             rules_only=data.get("rules_only", {}),
+            ranking=data.get("ranking", {}),
             version=str(data.get("version", "1")),
             fitted_on=data.get("fitted_on", {}),
             digest=hashlib.sha256(raw).hexdigest()[:10],
@@ -99,6 +111,7 @@ class RiskModel:
             "bias": round(self.bias, 6),
             "needed_risk": {k: round(v, 6) for k, v in self.needed_risk.items()},
             "rules_only": self.rules_only,
+            "ranking": self.ranking,
             "fitted_on": self.fitted_on,
         }
 
@@ -175,6 +188,33 @@ def pair_risk(values: dict[str, float], model: RiskModel) -> float:
     return probability(values, model.weights, model.bias)
 
 
+def ranked_risk(values: dict[str, float], model: RiskModel, evidence: float,
+                keeps_major: bool) -> float:  # fmt: skip
+    """The risk shown and ranked: the ranking model's probability (see :class:`RiskModel`), or
+    ``evidence`` where it is higher and the pair keeps a major+ meaning flag, so that a
+    corroborated error is never ranked below a pair the model merely doubts. Without a ranking
+    model, or without the meaning model's inputs, the evidence itself."""
+    if not model.ranking or values.get("qe_missing"):
+        return evidence
+    risk = probability(values, model.ranking["weights"], float(model.ranking["bias"]))
+    return max(risk, evidence) if keeps_major else risk
+
+
+def keeps_major_meaning(flags: Sequence[Flag]) -> bool:
+    """Whether any flag is a major or critical meaning flag as it stands now."""
+    return any(SEVERITY_RANK[f.severity] >= 2 and f.category in MEANING_CATEGORIES
+               for f in flags if not f.dismissed)  # fmt: skip
+
+
+def assess_pair(flags: Sequence[Flag], values: dict[str, float], qe: dict[str, Any] | None,
+                model: RiskModel) -> tuple[float, float]:  # fmt: skip
+    """Decide the severity of ``flags`` (in place) from the evidence on their pair, and return
+    (risk shown and ranked, evidence probability)."""
+    evidence = pair_risk(values, model)
+    decide_severity(flags, evidence, needed_for(model, qe is None), qe)
+    return ranked_risk(values, model, evidence, keeps_major_meaning(flags)), evidence
+
+
 def needed_for(model: RiskModel, rules_only: bool) -> dict[str, float]:
     """The per-check thresholds in force with or without the meaning model."""
     if rules_only and model.rules_only:
@@ -191,6 +231,16 @@ def flag_doubted(flag: Flag, qe: dict[str, Any] | None) -> bool:
     return any(int(s["start"]) < end and flag.start < int(s["end"]) for s in spans)
 
 
+def self_evident(flag: Flag) -> bool:
+    """A flag that carries its own corroboration and keeps the check's severity: a number that
+    reads differently on the two sides ("the source says 5, the English says 7"), where both
+    numbers were found and neither side lacks one. A number on one side only ("these two
+    devices", "с нуля") is decided by the evidence like the other checks."""
+    if flag.check != "number-mismatch":
+        return False
+    return bool(flag.evidence.get("source")) and bool(flag.evidence.get("target"))
+
+
 def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]) -> str:
     """The threshold that decides this flag: ``check+doubted`` when the model doubts its words
     and such a threshold exists, else the check's own."""
@@ -205,7 +255,7 @@ def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float]
     doubts the flagged words, see :func:`decision_key`), else becomes a minor "check" hint that
     says why. Idempotent: the check's own severity is kept in the evidence."""
     for flag in flags:
-        if flag.check not in needed:
+        if flag.check not in needed or self_evident(flag):
             continue
         threshold = needed[decision_key(flag, qe, needed)]
         own = original_severity(flag)
@@ -241,14 +291,13 @@ def attach_risk(report: Any, model: RiskModel | None = None) -> None:
         values = pair_features(pair.flags, pair.qe, pair.similarity,
                                _chars(report, pair.source, "source"),
                                _chars(report, pair.target, "target"))  # fmt: skip
-        risk = pair_risk(values, model)
+        risk, _ = assess_pair(pair.flags, values, pair.qe, model)
         if (not pair.source or not pair.target) and any(
             f.check in FLAG_GROUPS["coverage"] and not f.dismissed
             and SEVERITY_RANK[original_severity(f)] >= 2 for f in pair.flags
         ):
             risk = max(risk, UNPAIRED_RISK)
         pair.risk = round(risk, 4)
-        decide_severity(pair.flags, risk, needed_for(model, pair.qe is None), pair.qe)
 
 
 def riskiest(report: Any, k: int = 10, floor: float = 0.0) -> list[int]:

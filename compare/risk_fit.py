@@ -29,7 +29,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,21 +40,25 @@ from compare.risk import (
     MEANING_CATEGORIES,
     RISK_MODEL_FILE,
     RiskModel,
+    assess_pair,
     decide_severity,
     decision_key,
     feature_names,
+    keeps_major_meaning,
     original_severity,
     pair_features,
     pair_risk,
     probability,
+    self_evident,
 )
 
-# Checks whose major flags need corroboration. The negation check is not among them: a lost
-# "не" is the error a translator fears most, and on dev, deciding it by risk would have demoted
-# the demo's planted "Министр не подписал договор" / "The minister signed the treaty" (risk 0.47)
-# to save 1.1 points of false alarms on TED and 1.4 on Kazakh NTREX.
-CORROBORATED = ("name-mismatch", "number-mismatch", "antonym", "antonym-vector", "meaning-shift",
-                "low-similarity")  # fmt: skip
+# Checks whose major flags need corroboration. The negation check joined them in risk model v2:
+# on the 1,400 professional NTREX dev lines it made more critical flags than any check but names
+# (free renderings: "не хотят" / "worried about", "не первый" / "one of a number of"); a lost
+# "не" is still the error a translator fears most, so its own thresholds are fitted like the
+# others' against the synthetic lost negations, and the demo's planted one is a test.
+CORROBORATED = ("name-mismatch", "number-mismatch", "negation-mismatch", "antonym",
+                "antonym-vector", "meaning-shift", "low-similarity")  # fmt: skip
 QE_INPUTS = ("qe_low", "doubted_source", "doubted_target")
 
 
@@ -121,17 +125,30 @@ def score_lines(pairs: Sequence[tuple[str, str]], lang: str, qe_model: Any, embe
             for i in range(len(pairs))]  # fmt: skip
 
 
-def major_meaning(flags: Sequence[Flag]) -> bool:
-    """Whether any of the flags is a major or critical meaning flag as it stands now."""
-    return any(SEVERITY_RANK[f.severity] >= 2 and f.category in MEANING_CATEGORIES
-               for f in flags if not f.dismissed)  # fmt: skip
-
-
 def decided(pair: ScoredPair, risk: float, needed: dict[str, float]) -> bool:
     """Whether the pair keeps a major+ meaning flag once severity is decided (on copies)."""
     flags = [_copy(f) for f in pair.flags]
     decide_severity(flags, risk, needed, pair.qe)
-    return major_meaning(flags)
+    return keeps_major_meaning(flags)
+
+
+def assessed(pair: ScoredPair, model: RiskModel) -> tuple[float, bool]:
+    """(risk shown and ranked, whether a major+ meaning flag is kept), as the pipeline decides
+    them (:func:`compare.risk.assess_pair`, on copies of the flags)."""
+    flags = [_copy(f) for f in pair.flags]
+    risk, _ = assess_pair(flags, pair.features(), pair.qe, model)
+    return risk, keeps_major_meaning(flags)
+
+
+def fit_ranking(pairs: Sequence[ScoredPair], labels: Sequence[int]) -> dict[str, Any]:
+    """The ranking part of the risk: P(severe error) from the meaning model's score alone,
+    fitted on real judgments (the TED dev talk). On dev, every other input (rule flags, doubted
+    words, similarity, length) ranked real errors worse once carried from TED to WMT22 news or
+    back, while the score held on both (benchmarks/README.md)."""
+    x = np.array([[pair.features()["qe_low"]] for pair in pairs])
+    coef, bias = fit_logistic(x, np.array(labels, dtype=float), np.ones(len(labels)), l2=0.01)
+    return {"weights": {"qe_low": round(float(coef[0]), 6)}, "bias": round(bias, 6),
+            "fitted_on": "ted"}  # fmt: skip
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0
@@ -154,29 +171,72 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0
     return result.x[:-1], float(result.x[-1])
 
 
-def dev_sets(shared: Any = None) -> dict[str, list[tuple[str, str, str, int]]]:
-    """(source, English, source language, label) per dev set, as the module docstring says.
-    The synthetic set is split by where its lines come from, so that every kind of professional
-    text weighs the same in the false-alarm constraint."""
-    from compare.qe.data import MQM_TED_DEV_TALKS, read_mqm_ted
-    from compare.qe.train import build_data
+DevItem = tuple[str, str, str, int, str]
+"""(source, English, source language, label: 1 = a major error, kind of pair)."""
+# Kinds whose synthetic recall the severity decision must keep (the issue's named kinds); the
+# extra synthetic errors below are made of these only, so that each has enough dev examples.
+KEPT_KINDS = ("number", "name", "negation", "omission")
 
-    ted = [(s.russian, s.english, "ru", int(s.severe))
+
+def dev_sets(shared: Any = None) -> dict[str, list[DevItem]]:
+    """The dev sets, as the module docstring says. The synthetic set is split by where its lines
+    come from, so that every kind of professional text weighs the same in the false-alarm
+    constraint; a pair's kind is ``clean``, a perturbation (``number``, ``name``, ...), ``mqm``
+    or ``post-edit``."""
+    from compare.qe.data import (
+        MQM_TED_DEV_TALKS,
+        NTREX_DEV_LINES,
+        ntrex_lines,
+        read_mqm_ted,
+        split_words,
+        wmt22_documents,
+    )
+    from compare.qe.synthetic import synthetic_set
+    from compare.qe.train import NTREX_TRAIN_END, build_data, synthetic_pairs
+
+    def item(example: Any) -> DevItem:
+        return (detokenise(example.source_words), detokenise(example.target_words),
+                example.lang, int(example.kind != "clean"), example.kind)  # fmt: skip
+
+    ted = [(s.russian, s.english, "ru", int(s.severe), "mqm")
            for s in read_mqm_ted(MQM_TED_DEV_TALKS, shared)]  # fmt: skip
     _, _, synthetic_dev = build_data(13, shared)
     # build_data's order: NTREX 631-700 ru-en, then kk-en (clean and perturbed), then WMT22.
-    ntrex = 2 * (700 - 630)
-    sets: dict[str, list[tuple[str, str, str, int]]] = {"ted": ted}
+    ntrex = 2 * (NTREX_DEV_LINES.stop - NTREX_TRAIN_END)
+    sets: dict[str, list[DevItem]] = {"ted": ted}
     for index, example in enumerate(synthetic_dev):
         origin = ("ntrex-" + example.lang) if index < 2 * ntrex else "wmt22"
-        sets.setdefault(origin, []).append(
-            (detokenise(example.source_words), detokenise(example.target_words), example.lang,
-             int(example.kind != "clean")))  # fmt: skip
+        sets.setdefault(origin, []).append(item(example))
+    # More synthetic errors of the kinds whose recall must hold, from the same dev lines with
+    # other seeds (numbers alone: few lines have one): 4 number errors were too few to decide.
+    rest = range(NTREX_TRAIN_END, NTREX_DEV_LINES.stop)
+    wmt_dev = [(split_words(s), split_words(r))
+               for position, document in enumerate(wmt22_documents(0, shared)) if position % 5 == 0
+               for s, r in document]  # fmt: skip
+    sources = [*((f"ntrex-{lang}", lang, pairs) for lang, pairs in
+                 synthetic_pairs(rest, shared).items()), ("wmt22", "ru", wmt_dev)]  # fmt: skip
+    for k, (origin, lang, pairs) in enumerate(sources):
+        extra = synthetic_set(pairs, lang, 513 + k, 2, KEPT_KINDS)
+        extra += synthetic_set(pairs, lang, 613 + k, 1, ("number",))
+        sets[origin] += [item(e) for e in extra if e.kind != "clean"]
     sets["post-edits"] = mlqe_post_edits("dev", shared)
+    # More professional translations, faithful by construction, so that the thresholds are not
+    # set by 70 lines a language: NTREX lines 1-630 (the meaning model's synthetic training
+    # lines; its scores there are no more confident than on 631-700, see benchmarks/README.md)
+    # and the WMT22 references of the even documents that are not synthetic dev.
+    train_lines = range(0, NTREX_TRAIN_END)
+    english = ntrex_lines("en", train_lines, shared)
+    for lang in ("ru", "kk"):
+        sets[f"ntrex-{lang}"] += [(source, target, lang, 0, "clean") for source, target in
+                                  zip(ntrex_lines(lang, train_lines, shared), english,
+                                      strict=True)]  # fmt: skip
+    sets["wmt22"] += [(source, target, "ru", 0, "clean")
+                      for position, document in enumerate(wmt22_documents(0, shared))
+                      if position % 5 for source, target in document]  # fmt: skip
     return sets
 
 
-def mlqe_post_edits(split: str, shared: Any = None) -> list[tuple[str, str, str, int]]:
+def mlqe_post_edits(split: str, shared: Any = None) -> list[DevItem]:
     """MLQE-PE ru-en source sentences with their human post-edits (faithful by construction)."""
     import csv
 
@@ -185,7 +245,7 @@ def mlqe_post_edits(split: str, shared: Any = None) -> list[tuple[str, str, str,
     path = shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [(row["src"].strip(), row["pe"].strip(), "ru", 0) for row in rows]
+    return [(row["src"].strip(), row["pe"].strip(), "ru", 0, "post-edit") for row in rows]
 
 
 NO_SPACE_BEFORE = set(".,;:!?)]}»”%")
@@ -224,7 +284,7 @@ def detokenise(words: Sequence[str]) -> str:
     return out
 
 
-def score_set(items: Sequence[tuple[str, str, str, int]], qe_model: Any, embedder: Any
+def score_set(items: Sequence[DevItem], qe_model: Any, embedder: Any
               ) -> list[ScoredPair]:  # fmt: skip
     """Score items of mixed languages, one batch per language, in the items' order."""
     out: list[ScoredPair | None] = [None] * len(items)
@@ -255,6 +315,12 @@ class FlagTable:
     by_check: dict[str, np.ndarray]
     faithful: dict[str, np.ndarray]
     errors: dict[str, np.ndarray]
+    by_kind: dict[str, np.ndarray] = field(default_factory=dict)
+    """Per kind of :data:`KEPT_KINDS`, its synthetic errors over every set."""
+
+    def kind_recall(self, needed: dict[str, float]) -> dict[str, float]:
+        kept = self.kept(needed)
+        return {kind: float(kept[mask].mean()) for kind, mask in self.by_kind.items()}
 
     def kept(self, needed: dict[str, float]) -> np.ndarray:
         out = self.fixed.copy()
@@ -263,8 +329,10 @@ class FlagTable:
         return out
 
     def false_alarms(self, needed: dict[str, float]) -> float:
+        """The highest share of faithful pairs keeping a major+ meaning flag over the
+        professional sets (the issue's target holds for each kind of text, not on average)."""
         kept = self.kept(needed)
-        return float(np.mean([kept[mask].mean() for mask in self.faithful.values()]))
+        return float(np.max([kept[mask].mean() for mask in self.faithful.values()]))
 
     def recall(self, needed: dict[str, float]) -> float:
         kept = self.kept(needed)
@@ -272,7 +340,8 @@ class FlagTable:
 
 
 def flag_table(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]],
-               risks: dict[str, list[float]]) -> FlagTable:  # fmt: skip
+               risks: dict[str, list[float]],
+               kinds: dict[str, list[str]] | None = None) -> FlagTable:  # fmt: skip
     names = list(scored)
     pairs = [p for name in names for p in scored[name]]
     label = np.array([y for name in names for y in labels[name]])
@@ -287,20 +356,30 @@ def flag_table(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]]
             if (flag.dismissed or flag.category not in MEANING_CATEGORIES
                     or SEVERITY_RANK[original_severity(flag)] < 2):  # fmt: skip
                 continue
-            if flag.check in CORROBORATED:
+            if flag.check in CORROBORATED and not self_evident(flag):
                 by_check[decision_key(flag, pair.qe, every)][i] = True
             else:
                 fixed[i] = True
     faithful = {n: (origin == n) & (label == 0) for n in FAITHFUL_SETS if n in names}
     errors = {n: (origin == n) & (label == 1) for n in ERROR_SETS if n in names}
-    return FlagTable(risk, fixed, by_check, faithful, errors)
+    by_kind = {}
+    if kinds is not None:
+        kind = np.array([k for name in names for k in kinds[name]])
+        masks = {k: (kind == k) & (label == 1) for k in KEPT_KINDS}
+        by_kind = {k: mask for k, mask in masks.items() if mask.any()}
+    return FlagTable(risk, fixed, by_check, faithful, errors, by_kind)
 
 
-def choose_needed(table: FlagTable, rate: float) -> dict[str, float]:
+def choose_needed(table: FlagTable, rate: float, kind_loss: float = 1.0) -> dict[str, float]:
     """Per-check risk thresholds, raised greedily (the step that removes the most false alarms
-    per error lost) until the mean false-alarm share of the faithful dev sets is at most
-    ``rate``."""
+    per error lost) until the highest false-alarm share of the faithful dev sets is at most
+    ``rate``, never letting the recall of a kind of :data:`KEPT_KINDS` fall more than
+    ``kind_loss`` below what the checks' own severities give."""
     needed = dict.fromkeys(table.by_check, 0.0)
+    floor = {kind: value - kind_loss for kind, value in table.kind_recall({}).items()}
+
+    def allowed(trial: dict[str, float]) -> bool:
+        return all(table.kind_recall(trial)[kind] >= low for kind, low in floor.items())
     candidates = {}
     for check, has in table.by_check.items():
         candidates[check] = [float(v) + 1e-6 for v in np.unique(table.risk[has])]
@@ -313,6 +392,8 @@ def choose_needed(table: FlagTable, rate: float) -> dict[str, float]:
             for value in (v for v in values if v > needed[check]):
                 trial = {**needed, check: value}
                 drop_fa = base_fa - table.false_alarms(trial)
+                if drop_fa > 0 and not allowed(trial):
+                    break
                 if drop_fa > 0:
                     gain = drop_fa / (base_recall - table.recall(trial) + 1e-4)
                     if gain > best_gain:
@@ -331,7 +412,8 @@ def _copy(flag: Flag) -> Flag:
 
 
 def fit(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]], rate: float,
-        with_qe: bool) -> tuple[dict[str, float], float, dict[str, float], FlagTable]:
+        with_qe: bool, kinds: dict[str, list[str]] | None = None, kind_loss: float = 1.0
+        ) -> tuple[dict[str, float], float, dict[str, float], FlagTable]:  # fmt: skip
     """(weights, bias, needed risk per check, the dev table) fitted on the dev sets: every set
     weighs the same in the logistic fit."""
     names = feature_names()
@@ -350,8 +432,8 @@ def fit(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]], rate:
     weights = {n: float(c) for n, c in zip(names, coef, strict=True)}
     risks = {key: [probability(p.features(with_qe), weights, bias) for p in pairs]
              for key, pairs in scored.items()}  # fmt: skip
-    table = flag_table(scored, labels, risks)
-    return weights, bias, choose_needed(table, rate), table
+    table = flag_table(scored, labels, risks, kinds)
+    return weights, bias, choose_needed(table, rate, kind_loss), table
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -359,8 +441,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--qe-model", default=None, help="meaning model folder (default: shipped)")
     parser.add_argument("--out", default=str(RISK_MODEL_FILE))
     parser.add_argument("--shared", default=None)
-    parser.add_argument("--false-alarms", type=float, default=0.025,
-                        help="mean share of faithful dev pairs that may keep a major meaning flag")
+    parser.add_argument("--false-alarms", type=float, default=0.02,
+                        help="highest share of faithful pairs of any professional dev set that "
+                             "may keep a major meaning flag")  # fmt: skip
+    parser.add_argument("--kind-loss", type=float, default=0.02,
+                        help="most synthetic recall a kind (numbers, names, negation, omissions) "
+                             "may lose to the decision")  # fmt: skip
     parser.add_argument("--limit", type=int, default=None, help="first N of each set (a smoke run)")
     parser.add_argument("--cache", default=None,
                         help="keep the scored dev pairs in this file (pickle) and reuse them")
@@ -375,6 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     qe_model = QEModel.load(args.qe_model)
     sets = {name: items[: args.limit] for name, items in dev_sets(args.shared).items()}
     labels = {name: [item[3] for item in items] for name, items in sets.items()}
+    kinds = {name: [item[4] for item in items] for name, items in sets.items()}
     cache = Path(args.cache) if args.cache else None
     if cache is not None and cache.exists():
         scored = pickle.loads(cache.read_bytes())
@@ -383,18 +470,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         scored = {name: score_set(items, qe_model, embedder) for name, items in sets.items()}
         if cache is not None:
             cache.write_bytes(pickle.dumps(scored))
-    weights, bias, needed, table = fit(scored, labels, args.false_alarms, True)
-    rules_weights, rules_bias, rules_needed, rules_table = fit(scored, labels, args.false_alarms,
-                                                               False)  # fmt: skip
+    weights, bias, needed, table = fit(scored, labels, args.false_alarms, True, kinds,
+                                       args.kind_loss)  # fmt: skip
+    rules_weights, rules_bias, rules_needed, rules_table = fit(
+        scored, labels, args.false_alarms, False, kinds, args.kind_loss)  # fmt: skip
     model = RiskModel(weights, bias, needed,
                       {"weights": rules_weights, "bias": rules_bias, "needed_risk": rules_needed},
-                      version="1")  # fmt: skip
+                      ranking=fit_ranking(scored["ted"], labels["ted"]), version="2")  # fmt: skip
     model.fitted_on = {
         "command": "python -m compare.risk_fit" + (f" --qe-model {args.qe_model}"
                                                    if args.qe_model else ""),  # fmt: skip
         "qe_model": qe_model.name,
         "sets": {name: len(items) for name, items in sets.items()},
         "false_alarm_target": args.false_alarms,
+        "kind_loss": args.kind_loss,
         "dev_figures_in_sample": {**dev_figures(model, scored, labels, table, needed),
                                   **{f"rules_only_{k}": v for k, v in
                                      dev_figures(model, scored, labels, rules_table,
@@ -416,10 +505,16 @@ def dev_figures(model: RiskModel, scored: dict[str, list[ScoredPair]],
     faithful and erroneous pairs with a major+ meaning flag before and after the decision."""
     from scipy.stats import spearmanr
 
-    ted_risk = [pair_risk(p.features(), model) for p in scored["ted"]]
+    ted_risk = [assessed(p, model)[0] for p in scored["ted"]]
+    ted_evidence = [pair_risk(p.features(), model) for p in scored["ted"]]
     out = {"ted_spearman_risk_vs_severe":
-           round(float(spearmanr(ted_risk, labels["ted"]).statistic), 4)}  # fmt: skip
+           round(float(spearmanr(ted_risk, labels["ted"]).statistic), 4),
+           "ted_spearman_evidence_vs_severe":
+           round(float(spearmanr(ted_evidence, labels["ted"]).statistic), 4)}  # fmt: skip
     before, after = table.kept({}), table.kept(needed)
+    for kind, value in table.kind_recall({}).items():
+        out[f"synthetic_{kind}_recall_before"] = round(value, 4)
+        out[f"synthetic_{kind}_recall_after"] = round(table.kind_recall(needed)[kind], 4)
     for kind, masks in (("faithful", table.faithful), ("error", table.errors)):
         for name, mask in masks.items():
             out[f"{name}_{kind}_major_before"] = round(float(before[mask].mean()), 4)

@@ -154,3 +154,49 @@ def test_an_unpaired_sentence_with_a_coverage_flag_is_read_first():
     assert report.pairs[1].risk >= UNPAIRED_RISK > report.pairs[0].risk
     assert report.pairs[2].risk < UNPAIRED_RISK  # a minor coverage hint is no proof
     assert riskiest(report, k=1) == [1]
+
+
+def test_a_kind_floor_stops_the_thresholds_before_they_cost_that_kind_its_recall():
+    # Raising the name threshold would remove the false alarm, but also the only name error
+    # whose risk is low: with a floor of 2 points the threshold must stay, without it it rises.
+    def pair(check: str) -> ScoredPair:
+        return ScoredPair([_flag(check, check.split("-")[0])], None, 0.9, 10, 10)
+
+    scored = {"ntrex-ru": [pair("name-mismatch") for _ in range(4)]}
+    labels = {"ntrex-ru": [0, 1, 1, 1]}
+    risks = {"ntrex-ru": [0.3, 0.2, 0.8, 0.9]}
+    kinds = {"ntrex-ru": ["clean", "name", "name", "name"]}
+    table = flag_table(scored, labels, risks, kinds)
+    assert table.kind_recall({}) == {"name": 1.0}
+    free = choose_needed(table, 0.0)
+    assert table.false_alarms(free) == 0.0 and table.kind_recall(free)["name"] < 1.0
+    held = choose_needed(table, 0.0, kind_loss=0.02)
+    assert table.kind_recall(held)["name"] == 1.0 and table.false_alarms(held) == 1.0
+
+
+def test_false_alarms_are_the_worst_professional_set_not_the_mean():
+    def pair() -> ScoredPair:
+        return ScoredPair([_flag("name-mismatch", "name")], None, 0.9, 10, 10)
+
+    scored = {"ntrex-ru": [pair(), pair()], "wmt22": [pair(), pair()]}
+    labels = {"ntrex-ru": [0, 0], "wmt22": [0, 0]}
+    risks = {"ntrex-ru": [0.9, 0.9], "wmt22": [0.1, 0.1]}
+    table = flag_table(scored, labels, risks)
+    assert table.false_alarms({"name-mismatch": 0.5}) == 1.0  # mean would read 0.5
+
+
+def test_the_ranked_risk_follows_the_score_and_never_ranks_a_kept_flag_below_its_evidence():
+    from compare.risk import assess_pair, ranked_risk
+
+    model = _model(qe_low=1.0, name_major=6.0)
+    model.ranking = {"weights": {"qe_low": 4.0}, "bias": -3.0}
+    doubted = pair_features([], {"score": 0.1}, 0.9, 50, 50)
+    trusted = pair_features([], {"score": 0.9}, 0.9, 50, 50)
+    assert ranked_risk(doubted, model, 0.0, False) > ranked_risk(trusted, model, 0.0, False)
+    flags = [_flag("name-mismatch", "name")]
+    values = pair_features(flags, {"score": 0.9}, 0.9, 50, 50)
+    risk, evidence = assess_pair(flags, values, {"score": 0.9}, model)
+    assert flags[0].severity == "major" and evidence >= 0.5 and risk == evidence
+    # Without the meaning model there is no ranking input: the evidence ranks.
+    bare = pair_features(flags, None, 0.9, 50, 50)
+    assert ranked_risk(bare, model, 0.42, False) == 0.42
