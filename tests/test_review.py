@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -294,6 +295,23 @@ def local_site():
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - the stdlib's name
+            if self.path == "/redirect":  # to a link-local address (a cloud metadata service)
+                self.send_response(302)
+                self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
+                self.end_headers()
+                return
+            if self.path == "/drip":  # one byte at a time, never done
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                try:
+                    for _ in range(600):
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                        time.sleep(0.05)
+                except OSError:
+                    pass
+                return
             if self.path != "/article":
                 self.send_error(404, "Not Found")
                 return
@@ -316,7 +334,7 @@ def local_site():
 
 
 def test_fetch_url_reads_the_article_text(local_site):
-    text = fetch_url(f"{local_site}/article")
+    text = fetch_url(f"{local_site}/article", allow_private=True)
     assert "On Monday a new city library opened in Almaty." in text.text
     assert "var x" not in text.text and text.name.endswith("/article")
 
@@ -325,14 +343,42 @@ def test_fetch_url_failures_are_input_errors(local_site):
     import socket
 
     with pytest.raises(InputError, match="404"):
-        fetch_url(f"{local_site}/missing")
+        fetch_url(f"{local_site}/missing", allow_private=True)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         closed = s.getsockname()[1]
     with pytest.raises(InputError, match="Could not fetch"):
-        fetch_url(f"http://127.0.0.1:{closed}/article", timeout=3)
+        fetch_url(f"http://127.0.0.1:{closed}/article", timeout=3, allow_private=True)
     with pytest.raises(InputError, match="http:// or https://"):
         fetch_url("file:///etc/passwd")
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8501/", "http://localhost/admin",
+                                 "http://10.1.2.3/", "http://192.168.0.1/", "http://[::1]/",
+                                 "http://169.254.169.254/latest/meta-data/"])  # fmt: skip
+def test_fetch_url_refuses_local_and_private_addresses(url, monkeypatch):
+    monkeypatch.delenv("COMPARE_FETCH_PRIVATE", raising=False)
+    with pytest.raises(InputError, match="local or private address"):
+        fetch_url(url, timeout=2)
+
+
+def test_a_redirect_to_a_private_address_is_refused(local_site, monkeypatch):
+    import compare.fetch as fetch
+
+    real = fetch.private_address
+    # The test server itself is on loopback: let only its first hop through.
+    monkeypatch.setattr(fetch, "private_address",
+                        lambda host, port=None: None if host == "127.0.0.1" else real(host, port))
+    monkeypatch.delenv("COMPARE_FETCH_PRIVATE", raising=False)
+    with pytest.raises(InputError, match=r"local or private address \(169\.254\.169\.254\)"):
+        fetch_url(f"{local_site}/redirect", timeout=3)
+
+
+def test_a_page_that_drips_in_is_cut_at_the_deadline(local_site):
+    started = time.monotonic()
+    with pytest.raises(InputError, match="too slowly"):
+        fetch_url(f"{local_site}/drip", timeout=5, allow_private=True, deadline=1.0)
+    assert time.monotonic() - started < 5
 
 
 # --------------------------------------------------------------------------- long documents
