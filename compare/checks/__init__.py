@@ -10,6 +10,7 @@ from compare.checks import (  # noqa: F401  (imported for registration)
     numbers,
     punctuation,
     repetition,
+    structure,
     terminology,
     untranslated,
 )
