@@ -175,3 +175,33 @@ def test_ukrainian_source_is_refused_by_name():
 
 def test_a_short_russian_line_the_model_finds_ukrainian_stays_russian():
     assert detect_language("«Я стою перед вами», — сказала одна из них.").lang == "ru"
+
+
+BULGARIAN = ("Министърът на външните работи заяви, че България ще подкрепи решението на "
+             "Европейския съюз. Според него страната трябва да продължи реформите.")
+
+
+@pytest.mark.parametrize("text", [BULGARIAN, "Днес времето ще бъде слънчево."],
+                         ids=["two-sentences", "one-line"])  # fmt: skip
+def test_bulgarian_is_named_not_taken_for_russian(text):
+    guess = detect_language(text)
+    assert guess.lang is None and guess.other == "Bulgarian"
+    with pytest.raises(InputError, match="looks like Bulgarian, not Russian or Kazakh"):
+        resolve_language(text, split_paragraphs(text), None, ("ru", "kk"), "source")
+
+
+@pytest.mark.parametrize("text", [
+    "Съезд объявил перерыв, а подъезд закрыли.",  # the hard sign before е, я
+    "Он приехал в Болгарию, которую местные называют «България», и объявил о съезде.",
+])  # fmt: skip
+def test_russian_with_a_hard_sign_or_a_quoted_bulgarian_word_stays_russian(text):
+    assert detect_language(text).lang == "ru"
+
+
+def test_no_russian_or_kazakh_dev_line_is_taken_for_bulgarian(shared_dir):
+    from compare.qe.data import NTREX_DEV_LINES, ntrex_lines, wmt22_documents
+
+    corpora = shared_dir / "corpora"
+    lines = [line for lang in ("ru", "kk") for line in ntrex_lines(lang, NTREX_DEV_LINES, corpora)]
+    lines += [source for document in wmt22_documents(0, corpora) for source, _ in document]
+    assert [line for line in lines if detect_language(line).other == "Bulgarian"] == []
