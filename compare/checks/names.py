@@ -896,6 +896,11 @@ def _runs(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple[int, 
     return runs
 
 
+# The name check compares every source word with every English word of a pair; beyond this
+# many words on a side (ten times the longest sentence of the corpora here) it says so instead.
+MAX_WORDS_PER_PAIR = 1000
+
+
 def _initial(text: str, sent_start: int, pos: int, source: bool = False) -> bool:
     """Whether ``pos`` opens the sentence or a quoted (English: also bracketed) part of it, or
     follows a bracketed note that opens the sentence ("(Смех) Теперь …", "[Видео] Здесь …")."""
@@ -1018,6 +1023,8 @@ class NameMismatch(PairCheck):
         tgt_sents = [tgt_doc.sentences[i] for i in t_idx]
         src_words = [w for s in src_sents for w in _words(src_doc.text, s.start, s.end)]
         en_words = [w for s in tgt_sents for w in _words(tgt_doc.text, s.start, s.end, True)]
+        if max(len(src_words), len(en_words)) > MAX_WORDS_PER_PAIR and src_sents:
+            return [self._over_budget(src_sents[0], len(src_words), len(en_words))]
         src_text = " ".join(src_doc.text[s.start : s.end] for s in src_sents)
         surplus = _pronoun_count(en_words, "en") - _pronoun_count(src_words, src_doc.lang)
         # Source side only, and not for Kazakh, which drops its pronouns (the verb ending says
@@ -1038,6 +1045,17 @@ class NameMismatch(PairCheck):
                                      self._unclaimed_english(tgt_doc.text, tgt_sents,
                                                              src_words))  # fmt: skip
         return [self._name_flag(*c) for c in found]
+
+    def _over_budget(self, first, src_count: int, en_count: int) -> Flag:
+        """One minor flag instead of the comparison: every source word is compared with every
+        English word, so a pair of thousands of words (a text with no full stops) would tie up
+        the check for minutes."""
+        return self.flag(
+            "source", first.start, first.start, f"Names were not compared in this pair: it has "
+            f"{src_count:,} source and {en_count:,} English words, more than the name check's "
+            f"{MAX_WORDS_PER_PAIR:,} (a text without full stops?).",
+            {"over_budget": MAX_WORDS_PER_PAIR}, severity="minor",
+        )  # fmt: skip
 
     def _unclaimed_source(self, text: str, sents: list, en_words: list) -> list:
         """Capitalised source words inside sentences that no English word renders and that
