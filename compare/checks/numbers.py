@@ -200,6 +200,39 @@ class Mention:
     unit: float | None = None  # the SI factor of the unit written after it (km: 1000)
 
 
+class Taken(list):
+    """Character spans already read as a number, with :meth:`covers` in logarithmic time: a
+    text without full stops can hold thousands of numbers and words, and a linear scan per word
+    made the check quadratic (issue 24)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+        self._longest = 0
+
+    def append(self, span: tuple[int, int]) -> None:  # type: ignore[override]
+        import bisect
+
+        super().append(span)
+        index = bisect.bisect_right(self._starts, span[0])
+        self._starts.insert(index, span[0])
+        self._spans.insert(index, span)
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def covers(self, pos: int) -> bool:
+        """Whether a span holds ``pos`` (start <= pos < end)."""
+        import bisect
+
+        index = bisect.bisect_right(self._starts, pos) - 1
+        while index >= 0 and self._starts[index] >= pos - self._longest:
+            start, end = self._spans[index]
+            if start <= pos < end:
+                return True
+            index -= 1
+        return False
+
+
 def _r(x: float) -> float:
     return round(x, 6)
 
@@ -311,7 +344,7 @@ def _word_scales(lang: str) -> dict[str, float]:
     return dict(_SCALE_RU)
 
 
-def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
     """Written-out numbers, with adjacent number words combined (twenty-five, два миллиона).
 
     A capitalised number word inside a sentence is taken for part of a name (Four Corners, Big
@@ -324,7 +357,7 @@ def _word_mentions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[M
     while i < len(words):
         m = words[i]
         w = m.group().lower()
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             i += 1
             continue
         val, soft = _word_value(w, lang)
@@ -410,13 +443,13 @@ def _en_compound(text: str, words: list, i: int) -> bool:
     return _word_value(nxt, "en")[0] is None and nxt not in _word_scales("en")
 
 
-def _times(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _times(text: str, lang: str, taken: Taken) -> list[Mention]:
     """Clock times (22:00, 7.55am): the hour may be written 12-hour on the other side."""
     pats = (_TIME, _TIME_EN_DOT) if lang == "en" else (_TIME,)
     out: list[Mention] = []
     for m in (m for p in pats for m in p.finditer(text)):
         h, mi = int(m.group(1)), int(m.group(2))
-        if h > 24 or mi > 59 or any(s <= m.start() < e for s, e in taken):
+        if h > 24 or mi > 59 or taken.covers(m.start()):
             continue
         hv = {float(h)} | ({float(h - 12)} if h > 12 else set())
         out.append(Mention(m.start(1), m.end(1), m.group(1), frozenset(hv)))
@@ -425,7 +458,7 @@ def _times(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
-def _dates(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _dates(text: str, taken: Taken) -> list[Mention]:
     """Numeric dates (16.02.2020): day and year must match, the month number need not."""
     out: list[Mention] = []
     for m in _DATE.finditer(text):
@@ -470,7 +503,7 @@ _DISEASE_BEFORE = regex.compile(r"(?:covid|ковид|cov|сov)[-‑–]?\s?$", 
 _SEASON = regex.compile(r"\b(?:SS|AW|FW|PF|RS)(\d{2})\b")
 
 
-def _seasons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _seasons(text: str, taken: Taken) -> list[Mention]:
     out = []
     for m in _SEASON.finditer(text):
         year = float(m.group(1))
@@ -481,10 +514,10 @@ def _seasons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 def extract_numbers(text: str, lang: str) -> list[Mention]:
     """All number mentions of ``text`` (``lang`` "en", "ru" or "kk")."""
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     mentions = _dates(text, taken) + _times(text, lang, taken) + _seasons(text, taken)
     for m in _NUM.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             continue
         vals = _digit_values(m.group("num"), lang)
         end = m.end()
@@ -509,14 +542,14 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
         taken.append((m.start(), end))
     if lang == "en":
         for m in _N_AND_A_HALF.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):
+            if not taken.covers(m.start()):
                 n = _WORDS_EN[m.group(1).lower()]
                 mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({n, n + 0.5}),
                                         word=True))  # fmt: skip
                 taken.append((m.start(), m.end()))
         for pattern, value in ((_A_AND_A_HALF, 1.5), (_IN_HALF, 2.0)):
             for m in pattern.finditer(text):
-                if not any(s <= m.start() < e for s, e in taken):
+                if not taken.covers(m.start()):
                     mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({value}),
                                             soft=True))  # fmt: skip
                     taken.append((m.start(), m.end()))
@@ -567,11 +600,11 @@ _FRACTION_OF_SCALE = {
 _FRACTION_OF_SCALE["kk"] = _FRACTION_OF_SCALE["ru"]
 
 
-def _fractions_of_scale(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _fractions_of_scale(text: str, lang: str, taken: Taken) -> list[Mention]:
     """Firm mentions of a fraction of a scale word (see :data:`_FRACTION_OF_SCALE`)."""
     out = []
     for m in _FRACTION_OF_SCALE[lang].finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             continue
         scale = _SCALE_WORD[m.group("s").lower()]
         if m.group("f"):
