@@ -343,3 +343,18 @@ def test_two_and_a_half_is_still_a_number() -> None:
 def test_fractions_of_a_scale_and_from_scratch(src: str, eng: str, lang: str,
                                                flagged: bool) -> None:  # fmt: skip
     assert bool(flags(src, eng, lang)) is flagged, flags(src, eng, lang)
+
+
+def test_a_pair_with_too_many_numbers_to_match_gets_one_notice() -> None:
+    import time
+
+    from compare.checks.numbers import MAX_MENTION_PAIRS
+
+    count = int(MAX_MENTION_PAIRS**0.5) + 10
+    src = ", ".join(f"{i} человек" for i in range(count)) + "."
+    eng = ", ".join(f"{i + 1} people" for i in range(count)) + "."
+    started = time.monotonic()
+    found = flags(src, eng)
+    assert time.monotonic() - started < 10
+    assert len(found) == 1 and found[0].severity == "minor"
+    assert "not compared" in found[0].message

@@ -536,7 +536,7 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
                 text[m.start() : end],
                 frozenset(_r(v) for v in vals),
                 scaled=scaled,
-                soft=bool(_DISEASE_BEFORE.search(text, 0, m.start())),
+                soft=bool(_DISEASE_BEFORE.search(text, max(0, m.start() - 16), m.start())),
             )  # fmt: skip
         )
         taken.append((m.start(), end))
@@ -667,6 +667,11 @@ def _meet(a: Mention, b: Mention) -> bool:
     return False
 
 
+# Every source number is tried against every English one; a pair with more pairs of numbers
+# than this (a table or a text without full stops) gets one notice instead (issue 24).
+MAX_MENTION_PAIRS = 40_000
+
+
 def match_mentions(src: list[Mention], tgt: list[Mention]) -> dict[int, int]:
     """Maximum bipartite matching of source to target mentions whose values meet (Kuhn)."""
     adj = [[j for j, t in enumerate(tgt) if _meet(s, t)] for s in src]
@@ -723,6 +728,14 @@ class NumberMismatch(PairCheck):
         assert ctx.source is not None
         src = _side_mentions(ctx.source.text, ctx.source.sentences, s_idx, ctx.source.lang)
         tgt = _side_mentions(ctx.target.text, ctx.target.sentences, t_idx, "en")
+        if len(src) * len(tgt) > MAX_MENTION_PAIRS and s_idx:
+            first = ctx.source.sentences[s_idx[0]]
+            return [self.flag(
+                "source", first.start, first.start, f"Numbers were not compared in this pair: it "
+                f"has {len(src):,} numbers in the source and {len(tgt):,} in the English, more "
+                "than the number check matches in one pair (a text without full stops?).",
+                {"over_budget": MAX_MENTION_PAIRS}, severity="minor",
+            )]  # fmt: skip
         matched = match_mentions(src, tgt)
         used_t = set(matched.values())
         # "Three men, aged 33, 34 and 39" <- "мужчины в возрасте 33, 34 и 39 лет": a number word
