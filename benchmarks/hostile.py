@@ -264,6 +264,20 @@ def _damaged_results(folder: Path) -> list[str]:
     return _corpus_run(folder, "a,o,,,ru,gone.ru.txt,gone.en.txt,")
 
 
+def _one_sentence_mb(folder: Path) -> list[str]:
+    """A source and an English of about 1 MB each, one sentence a side (commas, no stops):
+    every check that compares all words or numbers of a pair with each other must keep to its
+    budget (issue 24: 100 KB took 25 s, 1 MB did not finish in 400 s)."""
+    ru, en = [], []
+    for i in range(10_000):
+        ru.append(f"министр Иванов{i % 97} сказал, что {i} компаний из города Алматы не "
+                  f"получили {i * 3} тысяч тенге")
+        en.append(f"minister Ivanov{i % 97} said that {i} companies from the city of Almaty "
+                  f"did not receive {i * 3} thousand tenge")
+    return [*CHECK, "--source", str(_write(folder, "one.ru.txt", ", ".join(ru) + ".")),
+            "--target", str(_write(folder, "one.en.txt", ", ".join(en) + "."))]
+
+
 # --------------------------------------------------------------------------- the table
 CASES: list[Case] = [
     Case("docx-bomb", "a 0.3 MB .docx unpacking to 150 MB of XML",
@@ -355,6 +369,8 @@ CASES: list[Case] = [
                     str(_english(d))],
          2, r"source text looks like Ukrainian, not Russian or Kazakh", peak_mb=1500,
          seconds=180, address_space_mb=4000, heavy=True),
+    Case("one-sentence-1mb", "a 1 MB source and English, one sentence a side", _one_sentence_mb,
+         0, "", peak_mb=1500, seconds=120, address_space_mb=4000, heavy=True),
     Case("half-utf8-half-cp1251", "a Russian source half UTF-8, half Windows-1251",
          _mixed_source, 0, r"note: Source: The file mixes UTF-8 with Windows-1251",
          peak_mb=1500, seconds=180, address_space_mb=4000, heavy=True, after=_read_as_russian),
