@@ -144,7 +144,8 @@ class CachingEmbedder:
     The file is a cache, so it heals rather than fails: one that is not a SQLite database, is
     truncated or damaged, has another table layout, or holds a vector of the wrong size, type
     or with non-finite values is renamed ``<name>.corrupt-<UTC time>`` and rebuilt from
-    scratch; one that cannot be written is left alone and the run goes on without it. Each is
+    scratch; one that cannot be written (a read-only or full disk) is left alone and the run goes
+    on without it, and so is another program's database (never changed). Each is
     said once, through ``notice`` (default: a line on stderr), and kept in ``notices``.
     """
 
@@ -203,13 +204,19 @@ class CachingEmbedder:
             try:
                 self._db = self._connect()
                 return
+            except _NotOurs as error:
+                self._give_up(f"it is another program's database (tables: {error}); it was left "
+                              "as it is")  # fmt: skip
+                return
             except sqlite3.DatabaseError as error:
                 if _is_busy(error):
                     raise
                 if self._db is not None:
                     self._db.close()
                     self._db = None
-                if attempt == 0 and self._set_aside(_why(error)):
+                # Only a damaged cache is set aside; a healthy one on a read-only or full disk
+                # (or a file that cannot be opened) is left where it is.
+                if attempt == 0 and _is_damaged(error) and self._set_aside(_why(error)):
                     continue
                 self._give_up(_why(error))
                 return
@@ -218,6 +225,13 @@ class CachingEmbedder:
         assert self._path is not None
         db = sqlite3.connect(self._path, timeout=30.0, isolation_level=None)
         self._db = db
+        # Nothing is changed in a file that holds another program's tables (no WAL switch, no
+        # table added): --embedding-cache may name the wrong file.
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = "
+                                               "'table'")]  # fmt: skip
+        others = [t for t in tables if t != "vectors" and not t.startswith("sqlite_")]
+        if others:
+            raise _NotOurs(", ".join(sorted(others)[:5]))
         db.execute("PRAGMA journal_mode=WAL")
         db.execute(
             "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, vec BLOB)"
@@ -342,6 +356,17 @@ def _decode(dim: object, blob: object, expected: int) -> np.ndarray | None:
         return None
     norm = float(np.linalg.norm(vector))
     return vector if abs(norm - 1.0) < 1e-3 or norm == 0.0 else None
+
+
+class _NotOurs(Exception):
+    """The cache file is a SQLite database with tables of another program."""
+
+
+def _is_damaged(error: sqlite3.DatabaseError) -> bool:
+    """Whether the file itself is broken (not a database, malformed, another layout of our
+    table), as opposed to a disk that cannot be written or a file that cannot be opened."""
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text or "columns" in text
 
 
 def _is_busy(error: sqlite3.DatabaseError) -> bool:

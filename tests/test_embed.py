@@ -234,3 +234,46 @@ def test_dimension_probed_from_the_model_when_it_has_no_dim(tmp_path):
     notices: list[str] = []
     cache = CachingEmbedder(NoDim(), path, notice=notices.append)
     assert np.allclose(cache.embed(["один", "two"]), good) and notices == []
+
+
+def test_another_programs_database_is_left_exactly_as_it_was(tmp_path):
+    path = tmp_path / "app.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE customers (id INTEGER, name TEXT)")
+    db.execute("INSERT INTO customers VALUES (1, 'Aigerim')")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    cache, notices = _reopen(path)
+    assert cache.embed(["один"]).shape == (1, 8)  # the run goes on, in memory
+    cache.close()
+    assert path.read_bytes() == before and not list(tmp_path.glob("app.sqlite*-wal"))
+    assert not list(tmp_path.glob("app.sqlite.corrupt-*"))
+    assert len(notices) == 1 and "another program's database (tables: customers)" in notices[0]
+
+
+def test_a_healthy_cache_that_cannot_be_written_is_not_called_corrupt(tmp_path, monkeypatch):
+    path = tmp_path / "vectors.sqlite"
+    _filled_cache(path)
+    real = sqlite3.connect
+
+    def read_only_disk(*args, **kwargs):
+        connection = real(*args, **kwargs)
+
+        class ReadOnly:
+            def execute(self, sql, *params):
+                if sql.startswith("PRAGMA journal_mode"):
+                    raise sqlite3.OperationalError("attempt to write a readonly database")
+                return connection.execute(sql, *params)
+
+            def __getattr__(self, name):
+                return getattr(connection, name)
+
+        return ReadOnly()
+
+    monkeypatch.setattr(sqlite3, "connect", read_only_disk)
+    cache, notices = _reopen(path)
+    assert cache.embed(["один"]).shape == (1, 8)
+    assert path.exists() and not list(tmp_path.glob("vectors.sqlite.corrupt-*"))
+    assert len(notices) == 1 and "continuing without it" in notices[0]
+    assert "readonly" in notices[0]
