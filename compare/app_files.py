@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from compare.errors import InputError
@@ -91,19 +92,36 @@ def unpack_articles_zip(data: bytes, dest: Path) -> Path:
             if member.file_size > MAX_MEMBER_BYTES:
                 raise InputError(f"{member.filename} in the .zip is over "
                                  f"{MAX_MEMBER_BYTES // 1_000_000} MB.")
+            if member.flag_bits & 0x1:
+                raise InputError(f"{member.filename} in the .zip is encrypted; zip the articles "
+                                 "without a password.")  # fmt: skip
             target = (root / Path(*name.parts)).resolve()
             if root not in target.parents:
                 raise InputError(f"The .zip holds a file outside its own folder "
                                  f"({member.filename}); it was not unpacked.")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with archive.open(member) as src, open(target, "wb") as out:
-                copied = 0
-                while chunk := src.read(1 << 20):
-                    copied += len(chunk)
-                    if copied > MAX_MEMBER_BYTES:  # the header lied about the size
-                        raise InputError(f"{member.filename} in the .zip is over "
-                                         f"{MAX_MEMBER_BYTES // 1_000_000} MB.")
-                    out.write(chunk)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(member) as src, open(target, "wb") as out:
+                    copied = 0
+                    while chunk := src.read(1 << 20):
+                        copied += len(chunk)
+                        if copied > MAX_MEMBER_BYTES:  # the header lied about the size
+                            raise InputError(f"{member.filename} in the .zip is over "
+                                             f"{MAX_MEMBER_BYTES // 1_000_000} MB.")
+                        out.write(chunk)
+            except (FileExistsError, NotADirectoryError, IsADirectoryError) as error:
+                raise InputError(f"The .zip holds {member.filename} where it also holds a "
+                                 f"file or folder of that name ({error.strerror}); rename one "
+                                 "of them.") from error  # fmt: skip
+            except (zipfile.BadZipFile, EOFError, zlib.error) as error:
+                raise InputError(f"{member.filename} in the .zip is damaged or its sizes do "
+                                 f"not match its data ({error}).") from error  # fmt: skip
+            except (RuntimeError, NotImplementedError) as error:
+                raise InputError(f"{member.filename} in the .zip cannot be unpacked here "
+                                 f"({error}).") from error  # fmt: skip
+            except OSError as error:
+                raise InputError(f"{member.filename} from the .zip could not be written "
+                                 f"({error.strerror or error}).") from error  # fmt: skip
             written.append(target)
     manifests = sorted((p for p in written if p.name.lower() in MANIFEST_NAMES),
                        key=lambda p: len(p.parts))

@@ -186,6 +186,55 @@ def test_a_zip_escaping_its_folder_is_refused(tmp_path: pathlib.Path, member: st
     assert not (tmp_path / "evil.txt").exists()
 
 
+def _zip_of(*members: tuple[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.csv", "id,source_path,target_path\n")
+        for name, data in members:
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def _patch_member(data: bytes, name: str, offset_local: int, offset_central: int,
+                  value: bytes) -> bytes:  # fmt: skip
+    """Overwrite a field of ``name``'s local header and central directory entry."""
+    out = bytearray(data)
+    encoded = name.encode()
+    local = out.find(b"PK\x03\x04")
+    while local != -1:
+        if out[local + 30 : local + 30 + len(encoded)] == encoded:
+            out[local + offset_local : local + offset_local + len(value)] = value
+        local = out.find(b"PK\x03\x04", local + 4)
+    central = out.find(b"PK\x01\x02")
+    while central != -1:
+        if out[central + 46 : central + 46 + len(encoded)] == encoded:
+            out[central + offset_central : central + offset_central + len(value)] = value
+        central = out.find(b"PK\x01\x02", central + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("name clash", "also holds a file or folder of that name"),
+    ("lying size", "damaged or its sizes do not match"),
+    ("encrypted", "is encrypted"),
+])  # fmt: skip
+def test_a_zip_that_cannot_be_unpacked_gives_one_line(tmp_path: pathlib.Path, damage: str,
+                                                      message: str) -> None:  # fmt: skip
+    from compare.app_files import unpack_articles_zip
+
+    if damage == "name clash":
+        data = _zip_of(("a.txt", "x"), ("a.txt/b.txt", "y"))
+    elif damage == "lying size":  # the uncompressed size says 3 bytes, the data holds 5,000
+        import struct
+
+        data = _patch_member(_zip_of(("a.txt", "x" * 5000)), "a.txt", 22, 24,
+                             struct.pack("<I", 3))  # fmt: skip
+    else:  # the general-purpose flag's bit 0: encrypted
+        data = _patch_member(_zip_of(("a.txt", "x" * 100)), "a.txt", 6, 8, b"\x01\x00")
+    with pytest.raises(InputError, match=message):
+        unpack_articles_zip(data, tmp_path / "out")
+
+
 def test_a_path_outside_the_data_folder_is_refused(tmp_path: pathlib.Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COMPARE_DATA_DIR", str(tmp_path / "data"))
