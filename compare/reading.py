@@ -471,6 +471,10 @@ class _CappedStream(io.RawIOBase):
         return len(data)
 
 
+# An OLE compound file: what Word writes for a password-protected document (or an old .doc).
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
 def _docx_paragraphs(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
     """Paragraphs and table cells' paragraphs of a .docx, in document order.
 
@@ -484,6 +488,10 @@ def _docx_paragraphs(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES)
 
     xml_cap = DOCX_XML_FACTOR * max_bytes
     max_paragraphs = max(1_000, max_bytes // DOCX_CHARS_PER_PARAGRAPH)
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(f"{name} is password-protected (an encrypted Word file) or an old .doc "
+                         "saved as .docx; open it in Word and save it as .docx without a "
+                         "password.")  # fmt: skip
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         part = _docx_main_part(archive)
@@ -496,6 +504,19 @@ def _docx_paragraphs(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES)
             f"{xml_cap / 1e6:g} MB allowed for a {max_bytes / 1e6:g} MB limit (a 'zip bomb' or "
             "a document far over the limit); split it into parts or save it as .txt."
         )
+    try:
+        with archive.open(info) as member:
+            head = member.read(4096)
+    except (zipfile.BadZipFile, EOFError, zlib.error, OSError, RuntimeError,
+            NotImplementedError) as exc:  # fmt: skip
+        raise InputError(f"{name} cannot be read: its text part is encrypted, damaged or "
+                         f"compressed in a way not supported here ({exc}).") from exc  # fmt: skip
+    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+        # Word never writes a DTD; its entities would be dropped unread (text lost without a
+        # word) or, expanded, could be a billion laughs.
+        raise InputError(f"{name} declares a DTD (<!DOCTYPE>), which Word never writes; it was "
+                         "refused rather than read with text missing. Save it again from "
+                         "Word.")  # fmt: skip
     lines: list[str] = []
     size = 0
     is_word = False

@@ -461,3 +461,32 @@ def test_page_with_too_many_elements_skips_main_text_extraction(monkeypatch):
     assert not calls  # the slow extractor never ran
     assert got.text.count("Короткий абзац") == 200
     assert any("too many to separate its main text" in n for n in got.notes)
+
+
+def _docx_of_xml(xml: str) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return buf.getvalue()
+
+
+def test_a_docx_declaring_entities_is_refused_not_read_with_text_missing():
+    main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = '<w:body><w:p><w:r><w:t>Visible &e; text.</w:t></w:r></w:p></w:body>'
+    with_dtd = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "hidden words">]>'
+                f'<w:document xmlns:w="{main}">{body}</w:document>')  # fmt: skip
+    with pytest.raises(InputError, match="declares a DTD"):
+        read_bytes(_docx_of_xml(with_dtd), "a.docx")
+    plain = f'<?xml version="1.0"?><w:document xmlns:w="{main}">{body.replace("&e; ", "")}' \
+            "</w:document>"
+    assert read_bytes(_docx_of_xml(plain), "a.docx").text.strip() == "Visible text."
+
+
+def test_a_password_protected_docx_is_named_as_such():
+    encrypted = bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 2048  # an OLE compound file
+    with pytest.raises(InputError, match="password-protected"):
+        read_bytes(encrypted, "secret.docx")
