@@ -16,6 +16,7 @@ from compare.alignment_types import AlignedPair
 from compare.checks import CheckContext, all_checks, run_checks
 from compare.document import Document
 from compare.langid import mixed_paragraphs, resolve_language
+from compare.provenance import behaviour_fingerprint
 from compare.reading import InputText
 from compare.report import Report, Signature, attach_flags, group_edge_runs
 from compare.risk import attach_risk, default_model
@@ -156,7 +157,8 @@ def check_texts(
         aligner=aligner_name,
         checks=ran,
         thresholds=thresholds,
-        extra={**({"qe": qe.name} if qe_results is not None else {}),
+        extra={"code": behaviour_fingerprint(),
+               **({"qe": qe.name} if qe_results is not None else {}),
                "risk": default_model().name,
                **_glossary_signature(settings.glossary)},
     )

@@ -50,6 +50,8 @@ class Signature:
         parts += [f"segmenter:{self.segmenter}", f"aligner:{self.aligner or 'none'}"]
         parts += [f"checks:{len(self.checks)}"]
         parts += [f"{k}:{v}" for k, v in sorted(self.thresholds.items())]
+        if self.extra.get("code"):
+            parts.append(f"code:{self.extra['code']}")
         return "|".join(parts)
 
 

@@ -181,7 +181,8 @@ def test_changed_input_file_is_checked_again(
     (tmp_path / "lib.en.txt").write_text(
         TEXTS["lib.en.txt"].replace("5400", "4500") + "\n", encoding="utf-8")
     summary = run_corpus(manifest, out, settings, progress=False)
-    assert (summary.processed, summary.skipped) == (1, 4)
+    assert (summary.processed, summary.skipped, summary.rechecked) == (1, 4, 1)
+    assert "1 of them stored before with other files, settings or program" in summary.line()
     after = _by_id(_dump(out))
     assert after["lib"][4] != _by_id(reference["dump"])["lib"][4]
     assert after["lib"][9] < _by_id(reference["dump"])["lib"][9]
@@ -189,6 +190,20 @@ def test_changed_input_file_is_checked_again(
     checks = [r[0] for r in db.execute("SELECT check_id FROM flags WHERE doc_id = 'lib'")]
     assert "number-mismatch" not in checks
     assert db.execute("SELECT COUNT(*) FROM documents WHERE id = 'lib'").fetchone()[0] == 1
+
+
+def test_a_changed_program_checks_every_document_again(
+    tmp_path: Path, settings: RunSettings, reference: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import compare.corpus.runner as runner
+
+    manifest = _make_corpus(tmp_path)
+    out = tmp_path / "r.sqlite"
+    shutil.copy(reference["path"], out)
+    # Another lexicon or threshold, same version number: the stored results are not reused.
+    monkeypatch.setattr(runner, "behaviour_fingerprint", lambda: "another-program")
+    summary = run_corpus(manifest, out, settings, progress=False, retry_failed=True)
+    assert summary.skipped == 0 and summary.rechecked == summary.processed >= 4
 
 
 def test_retry_failed_checks_the_failed_document_again(

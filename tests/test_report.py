@@ -246,3 +246,28 @@ def test_csv_neutralises_formula_cells() -> None:
 
     assert [csv_safe(c) for c in ("=1+1", "+7", "-x", "@SUM", "\tA", "ok", -5, 3)] == [
         "'=1+1", "'+7", "'-x", "'@SUM", "'\tA", "ok", -5, 3]
+
+
+def test_every_report_names_the_program_that_made_it(tmp_path) -> None:
+    """The behaviour fingerprint changes with any code or data file of the package and goes
+    into the signature (JSON and the summary line)."""
+    import shutil
+
+    from compare import provenance
+    from compare.pipeline import check_texts
+    from compare.reading import read_pasted
+
+    report = check_texts(read_pasted("The minister signed the treaty."))
+    code = report.signature.to_dict()["code"]
+    assert code == provenance.behaviour_fingerprint() and len(code) == 12
+    assert str(report.signature).endswith(f"|code:{code}")
+    copy = tmp_path / "compare"
+    shutil.copytree(provenance.PACKAGE, copy, ignore=shutil.ignore_patterns("weights"))
+    (copy / "lang" / "headings.py").write_text("# one lexicon entry changed\n", encoding="utf-8")
+    provenance.behaviour_fingerprint.cache_clear()
+    try:
+        provenance.PACKAGE, original = copy, provenance.PACKAGE
+        assert provenance.behaviour_fingerprint() != code
+    finally:
+        provenance.PACKAGE = original
+        provenance.behaviour_fingerprint.cache_clear()

@@ -52,6 +52,7 @@ from compare import __version__
 from compare.corpus.manifest import ManifestRow, RowError, read_manifest
 from compare.errors import InputError
 from compare.paths import file_identity
+from compare.provenance import behaviour_fingerprint
 
 SCHEMA_VERSION = "compare.corpus/2"
 """/2 added documents.qe_mean, documents.qe_pairs and pairs.qe (the meaning model)."""
@@ -128,7 +129,8 @@ class RunSettings:
         The meaning model counts only while it runs, so that a database made without it keeps
         its hashes (and resumes) when the model is off or missing.
         """
-        parts: list[Any] = [__version__, self.embedder, self.mt, self.mt_to_en, self.mt_from_en]
+        parts: list[Any] = [__version__, behaviour_fingerprint(), self.embedder, self.mt,
+                            self.mt_to_en, self.mt_from_en]  # fmt: skip
         if self.qe and self.qe_id:
             parts.append(["qe", self.qe_id])
         if self.glossary_id:
@@ -227,6 +229,9 @@ class RunSummary:
     """Documents that failed in this run."""
     failed_before: int = 0
     """Skipped documents stored as failed by an earlier run (``--retry-failed`` redoes them)."""
+    rechecked: int = 0
+    """Documents checked now that were stored before with other inputs: their files, the
+    settings or the program (:mod:`compare.provenance`) changed."""
     invalid: int = 0
     seconds: float = 0.0
 
@@ -242,8 +247,10 @@ class RunSummary:
     def line(self) -> str:
         earlier = (f" ({self.failed_before} from earlier runs; --retry-failed checks them "
                    "again)" if self.failed_before else "")
+        again = (f", {self.rechecked} of them stored before with other files, settings or "
+                 "program" if self.rechecked else "")  # fmt: skip
         return (f"{self.total} documents in the manifest: {self.processed} checked now "
-                f"({self.docs_per_minute:.1f} per minute), {self.skipped} already done, "
+                f"({self.docs_per_minute:.1f} per minute{again}), {self.skipped} already done, "
                 f"{self.failed_stored} failed{earlier}, {self.invalid} invalid rows.")  # fmt: skip
 
 
@@ -953,6 +960,7 @@ def run_corpus(
                 summary.skipped += 1
                 summary.failed_before += stored[1] == "failed"
             else:
+                summary.rechecked += bool(stored and stored[0] != pair.input_hash)
                 todo.append(pair)
         by_id = {p.id: p for p in todo}
         bar = _progress_bar(len(todo), progress)
