@@ -32,6 +32,7 @@ from compare.exports import (
     FORMATS,
     LANGUAGE_NAMES,
     SEVERITY_COLOURS,
+    download_name,
     export,
     qe_summary,
     rows_table_html,
@@ -434,7 +435,7 @@ def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
         seconds = time.perf_counter() - started
         status.update(label=f"Done in {seconds:.1f} s.", state="complete", expanded=False)
     st.session_state.update(report=report, error=None, seconds=seconds, view_start=0,
-                            focus=None)
+                            focus=None, document_name=target.name)
 
 
 def _upload(file: Any) -> tuple[str, bytes] | None:
@@ -763,10 +764,11 @@ def export_section(report: Any) -> None:
     dismissed = st.session_state["dismissed"]
     rules = st.session_state["ignore_rules"]
     st.caption("Dismissed flags stay in every file, marked as dismissed, with their count.")
-    for col, (fmt, (name, mime, _)) in zip(st.columns(len(FORMATS)), FORMATS.items(),
+    for col, (fmt, (_, mime, _)) in zip(st.columns(len(FORMATS)), FORMATS.items(),
                                            strict=True):
         col.download_button(fmt, _export(report, fmt, frozenset(dismissed), frozenset(rules)),
-                            file_name=name, mime=mime, key=f"dl_{fmt}", on_click="ignore")
+                            file_name=download_name(st.session_state.get("document_name"), fmt),
+                            mime=mime, key=f"dl_{fmt}", on_click="ignore")
 
 
 def _export(report: Any, fmt: str, dismissed: frozenset, rules: frozenset) -> bytes:

@@ -27,6 +27,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import PurePosixPath
 
 from compare import __version__
 from compare.flags import CATEGORIES, SEVERITIES, Flag
@@ -391,6 +392,25 @@ FORMATS: dict[str, tuple[str, str, Exporter]] = {
     "XLIFF": ("flags.xlf", "application/x-xliff+xml", to_xliff),
 }
 """Export name -> (file name, MIME type, function of a report giving the file's bytes)."""
+
+
+def download_name(document: str | None, fmt: str) -> str:
+    """The file name a download of format ``fmt`` gets: the document's own name (a file's stem,
+    a web page's last path segment or host) before the format's name, so that the downloads of
+    two documents never share one (``library-report.json``); the bare name for pasted text."""
+    import re
+    from urllib.parse import urlparse
+
+    default = FORMATS[fmt][0]
+    if not document or document.startswith("<") or document in ("pasted", "pasted text"):
+        return default
+    if re.match(r"https?://", document):
+        parsed = urlparse(document)
+        stem = PurePosixPath(parsed.path).stem or parsed.hostname or ""
+    else:
+        stem = PurePosixPath(document.replace("\\", "/")).stem
+    stem = re.sub(r"[^\w.-]+", "-", stem, flags=re.UNICODE).strip(".-")[:60]
+    return f"{stem}-{default}" if stem else default
 
 
 def export(

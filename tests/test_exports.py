@@ -254,3 +254,18 @@ def test_machine_translation_column_appears_only_when_mt_ran(report):
     cells = table.xpath("//td[@class='mt']")
     assert len(cells) == len(report.pairs) and not table.xpath("//td[@class='mt']//b")
     assert "The <b>library</b> is free." in cells[4].text_content()
+
+
+@pytest.mark.parametrize("document, fmt, expected", [
+    ("library.en.txt", "JSON", "library.en-report.json"),
+    ("/home/u/Статья 1.docx", "TMX", "Статья-1-pairs.tmx"),
+    ("https://eadaily.com/ru/news/2022/01/10/article-name.html", "CSV", "article-name-report.csv"),
+    ("https://example.com/", "XLIFF", "example.com-flags.xlf"),
+    ("../../etc/passwd?.txt", "HTML", "passwd-report.html"),  # no path, no odd characters
+    ("pasted text", "JSON", "report.json"),
+    (None, "JSON", "report.json"),
+])  # fmt: skip
+def test_downloads_are_named_after_the_document(document, fmt, expected) -> None:
+    from compare.exports import download_name
+
+    assert download_name(document, fmt) == expected
