@@ -191,8 +191,8 @@ class Report:
         )
 
     def to_csv(self) -> str:
-        """One row per pair, numbered from 1 as on the page, flags joined; opens in a
-        spreadsheet as it is. Dismissed flags have a column of their own. Cells that a
+        """One row per pair, numbered from 1 as on the page (its sentences too), flags joined;
+        opens in a spreadsheet as it is. Dismissed flags have a column of their own. Cells that a
         spreadsheet would run as a formula are neutralised (see :func:`csv_safe`)."""
         buf = io.StringIO()
         writer = csv.writer(buf)
@@ -207,8 +207,8 @@ class Report:
             writer.writerow(
                 [csv_safe(cell) for cell in (
                     n + 1,
-                    " ".join(map(str, p.source)),
-                    " ".join(map(str, p.target)),
+                    " ".join(str(i + 1) for i in p.source),  # 1-based, as the pair number
+                    " ".join(str(i + 1) for i in p.target),
                     f"{p.score:.4f}",
                     "" if p.similarity is None else f"{p.similarity:.4f}",
                     self.pair_text(p, "source"),

@@ -184,6 +184,9 @@ def test_csv_has_one_row_per_pair_with_flags_joined(report: Report) -> None:
     assert rows[0]["max_severity"] == "critical"
     assert "number-mismatch" in rows[0]["flags"] and "quote-presence" in rows[0]["flags"]
     assert rows[2]["source_text"] == "" and rows[2]["categories"] == "addition"
+    # sentences are numbered from 1, as the pairs are (the JSON keeps 0-based offsets)
+    assert rows[0]["pair"] == "1" and rows[0]["source_sentences"].split()[0] == str(
+        report.pairs[0].source[0] + 1)
 
 
 def test_counts_and_severity_floor(report: Report) -> None:
