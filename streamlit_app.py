@@ -779,7 +779,8 @@ def _export(report: Any, fmt: str, dismissed: frozenset, rules: frozenset) -> by
     if key not in cache:
         if len(cache) > 20:
             cache.clear()
-        cache[key] = export(report, fmt, dismissed, rules)
+        cache[key] = export(report, fmt, dismissed, rules,
+                            document=st.session_state.get("document_name") or "")
     return cache[key]
 
 

@@ -120,29 +120,34 @@ margin:0 .3rem;font-size:.8em;color:#222}.read-first .none{color:#888}
 def to_html(
     report: Report, dismissed: set[str] | frozenset[str] = frozenset(), title: str = "",
     rules: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+    document: str = "",
 ) -> str:
-    """The side-by-side review as one offline HTML page (dismissed flags listed, marked)."""
+    """The side-by-side review as one offline HTML page (dismissed flags listed, marked), headed
+    by the document's name (``document``) and the time it was exported."""
+    from datetime import UTC, datetime
+
     report = mark_dismissed(report, dismissed, rules)
     rows = build_rows(report)
     e = html.escape
     src_lang = LANGUAGE_NAMES.get(report.source.lang, report.source.lang) if report.source else (
         "none given"
     )
-    heading = title or "Translation check"
+    heading = title or ("Translation check: " + document if document else "Translation check")
+    exported = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="en"><head><meta charset="utf-8"><title>{e(heading)}</title>',
         f"<style>{_PAGE_CSS}{_TABLE_CSS}{_READ_FIRST_CSS}</style></head><body>",
         f"<h1>{e(heading)}</h1>",
         f"<p>Source language: {e(src_lang)}. English sentences: "
-        f"{len(report.target.sentences)}. Pairs: {len(report.pairs)}.</p>",
+        f"{len(report.target.sentences)}. Pairs: {len(report.pairs)}. Exported {exported}.</p>",
         _summary_html(report),
     ]
     if any(p.risk is not None for p in report.pairs):  # none: a report made before risk
         parts.append(read_first_html(read_first(report, rows)))
     parts += [f"<p>{e(n)}</p>" for n in report.notices]
     parts.append(rows_table_html(rows, with_source=report.source is not None))
-    parts.append(f"<p><small>Made by compare {e(__version__)}; "
+    parts.append(f'<p style="overflow-wrap:anywhere"><small>Made by compare {e(__version__)}; '
                  f"signature {e(str(report.signature))}.</small></p>")
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -415,8 +420,11 @@ def download_name(document: str | None, fmt: str) -> str:
 
 def export(
     report: Report, fmt: str, dismissed: set[str] | frozenset[str] = frozenset(),
-    rules: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+    rules: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(), document: str = "",
 ) -> bytes:
     """The report in format ``fmt`` (a key of :data:`FORMATS`), dismissed flags kept and
-    marked (see :func:`compare.review.mark_dismissed`)."""
+    marked (see :func:`compare.review.mark_dismissed`); the HTML page is headed by
+    ``document``, the checked document's name."""
+    if fmt == "HTML":
+        return to_html(report, dismissed, rules=rules, document=document).encode("utf-8")
     return FORMATS[fmt][2](mark_dismissed(report, dismissed, rules))

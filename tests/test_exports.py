@@ -269,3 +269,17 @@ def test_downloads_are_named_after_the_document(document, fmt, expected) -> None
     from compare.exports import download_name
 
     assert download_name(document, fmt) == expected
+
+
+def test_the_html_page_names_the_document_and_when_it_was_exported() -> None:
+    import re
+
+    from compare.exports import export
+    from compare.pipeline import check_texts
+    from compare.reading import read_pasted
+
+    report = check_texts(read_pasted("The library opened on Monday."))
+    page = export(report, "HTML", document="library <en>.txt").decode("utf-8")
+    assert "<h1>Translation check: library &lt;en&gt;.txt</h1>" in page
+    assert re.search(r"Exported \d{4}-\d\d-\d\d \d\d:\d\d UTC\.", page)
+    assert 'style="overflow-wrap:anywhere"' in page  # the long signature wraps
