@@ -640,3 +640,17 @@ def test_jobs_are_capped_at_the_cpu_cores_with_one_notice(
     assert asked == [2] and len(err) == 1 and "--jobs 8" in err[0] and "using 2" in err[0]
     assert main([*base, "--out", str(tmp_path / "b.sqlite"), "--jobs", "2"]) == 0
     assert asked == [2, 2] and capsys.readouterr().err.strip() == ""
+
+
+def test_every_stored_document_names_the_program_that_checked_it(reference: dict) -> None:
+    """documents.signature (kept in the Parquet export too) ends with the behaviour
+    fingerprint of compare.provenance."""
+    from compare.provenance import behaviour_fingerprint
+
+    db = sqlite3.connect(reference["path"])
+    try:
+        signatures = [row[0] for row in db.execute(
+            "SELECT signature FROM documents WHERE status = 'ok'")]  # fmt: skip
+    finally:
+        db.close()
+    assert signatures and all(s.endswith(f"|code:{behaviour_fingerprint()}") for s in signatures)
