@@ -35,6 +35,7 @@ import regex
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
+from compare.lang.number_words import FRACTIONS_EN, FRACTIONS_RU, SCALE_WORDS
 
 _SEP = "[ \u00a0\u202f\u2009']"
 _NUM = regex.compile(
@@ -577,24 +578,14 @@ _IN_HALF = regex.compile(r"\bin\s+half\b", regex.IGNORECASE)
 # Fractions of a scale word: half a million, a quarter of a billion, two and a half million;
 # полмиллиона, четверть миллиарда, два с половиной миллиона; жарты миллион. Read word by word
 # they were "a million" (1e6) against nothing, or четверть (a soft 4) times a million.
-_FRACTIONS_EN = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a quarter": 0.25,
-                 "one quarter": 0.25, "quarter": 0.25, "a third": 1 / 3, "one third": 1 / 3,
-                 "two thirds": 2 / 3, "two-thirds": 2 / 3, "three quarters": 0.75,
-                 "three-quarters": 0.75}  # fmt: skip
-_FRACTIONS_RU = {"пол": 0.5, "четверть": 0.25, "четверти": 0.25, "треть": 1 / 3, "трети": 1 / 3,
-                 "две трети": 2 / 3, "двух третей": 2 / 3, "три четверти": 0.75,
-                 "жарты": 0.5, "ширек": 0.25}  # fmt: skip
-_SCALE_WORD = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-               "тысяч": 1e3, "миллион": 1e6, "миллиард": 1e9, "триллион": 1e12,
-               "мың": 1e3}  # fmt: skip
 _FRACTION_OF_SCALE = {
     "en": regex.compile(
         r"\b(?:(?P<n>one|a|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
-        r"|(?P<f>" + "|".join(sorted(_FRACTIONS_EN, key=len, reverse=True)) + r"))"
+        r"|(?P<f>" + "|".join(sorted(FRACTIONS_EN, key=len, reverse=True)) + r"))"
         r"\s+(?:of\s+)?(?:an?\s+)?(?P<s>thousand|million|billion|trillion)s?\b", regex.I),
     "ru": regex.compile(
         r"(?<!\p{L})(?:(?P<n>\p{L}+)\s+с\s+половиной\s+"
-        r"|(?P<f>" + "|".join(sorted(_FRACTIONS_RU, key=len, reverse=True)) + r")\s*)"
+        r"|(?P<f>" + "|".join(sorted(FRACTIONS_RU, key=len, reverse=True)) + r")\s*)"
         r"(?P<s>тысяч|миллион|миллиард|триллион|мың)\p{L}*", regex.I),
 }
 _FRACTION_OF_SCALE["kk"] = _FRACTION_OF_SCALE["ru"]
@@ -606,9 +597,9 @@ def _fractions_of_scale(text: str, lang: str, taken: Taken) -> list[Mention]:
     for m in _FRACTION_OF_SCALE[lang].finditer(text):
         if taken.covers(m.start()):
             continue
-        scale = _SCALE_WORD[m.group("s").lower()]
+        scale = SCALE_WORDS[m.group("s").lower()]
         if m.group("f"):
-            fraction = (_FRACTIONS_EN if lang == "en" else _FRACTIONS_RU)[
+            fraction = (FRACTIONS_EN if lang == "en" else FRACTIONS_RU)[
                 regex.sub(r"\s+", " ", m.group("f").lower())]
             if lang != "en" and fraction == 0.5 and m.group("f").lower() == "пол" and (
                     m.start("s") != m.end("f")):  # fmt: skip
