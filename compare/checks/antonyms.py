@@ -3,7 +3,7 @@
 Neither the number, name and negation checks nor the sentence vectors see an antonym: the
 sentence keeps its shape and its cosine. The meaning model sees few (benchmarks/README.md).
 This check reads a hand-written bilingual lexicon of opposite pairs that news and everyday text
-use (``compare/checks/antonym_lexicon.py``, about 150 pairs: rise/fall, win/lose, buy/sell,
+use (``compare/lang/antonym_lexicon.py``, about 150 pairs: rise/fall, win/lose, buy/sell,
 cheap/expensive, arrest/release, day/night...). Each pair names the English words of both poles
 and the Russian and Kazakh stems of both poles.
 
@@ -26,10 +26,10 @@ from dataclasses import dataclass
 import regex
 
 from compare.alignment_types import AlignedPair
-from compare.checks.antonym_lexicon import IDLE, JOINED, LEXICON
 from compare.checks.base import CheckContext, PairCheck, register
 from compare.checks.negation import count_negations
 from compare.flags import Flag
+from compare.lang.antonym_lexicon import IDLE, JOINED, LEXICON
 
 
 def _compile(pattern: str) -> regex.Pattern | None:
