@@ -9,8 +9,9 @@ import pytest
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext
-from compare.checks.negation import NegationMismatch, count_negations
+from compare.checks.negation import NegationMismatch
 from compare.document import Document, Sentence, Span
+from compare.negations import count_negations
 
 
 def one_pair(src: str, eng: str, lang: str = "ru") -> CheckContext:
@@ -175,7 +176,7 @@ def test_wmt22_russian_original_rarely_flagged(shared_dir: pathlib.Path) -> None
 
 def test_kazakh_contrast_is_not_a_lost_negation() -> None:
     """"X емес, Y" is "Y rather than X" (like Russian "не X, а Y"); a plain емес still counts."""
-    from compare.checks.negation import count_negations
+    from compare.negations import count_negations
 
     contrast = count_negations("Маскалар жоғары сәнге емес, Ганнибал Лектерге ұқсады.", "kk")
     assert contrast.strong == 0 and contrast.lexical == 1

@@ -22,9 +22,10 @@ import pytest
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext
-from compare.checks.negation import NegationMismatch, count_negations
+from compare.checks.negation import NegationMismatch
 from compare.checks.numbers import NumberMismatch, extract_numbers
 from compare.document import Document, Sentence, Span
+from compare.negations import count_negations
 
 
 def one_pair(src: str, eng: str) -> CheckContext:
