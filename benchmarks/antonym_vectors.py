@@ -39,7 +39,6 @@ from benchmarks.antonym_flags import demetr, synthetic_antonyms  # noqa: E402
 from benchmarks.name_flags import load_sets  # noqa: E402
 from benchmarks.qe_accuracy import detokenise  # noqa: E402
 from compare.checks.antonym_vectors import DEFAULTS, find_vector_reversals  # noqa: E402
-from compare.checks.antonyms import find_reversals  # noqa: E402
 from compare.embed import default_embedder  # noqa: E402
 from compare.opposites import MORE_PAIRS  # noqa: E402
 from compare.qe.data import (  # noqa: E402
@@ -52,6 +51,7 @@ from compare.qe.data import (  # noqa: E402
 )
 from compare.qe.metrics import wilson  # noqa: E402
 from compare.qe.synthetic import ANTONYMS, _antonym, perturb, synthetic_set  # noqa: E402
+from compare.reversals import find_reversals  # noqa: E402
 
 TRAINING_PART = {word: (opposite,) for word, opposite in ANTONYMS.items()}
 MORE_TABLE = {w: o for a, b in MORE_PAIRS for w, o in ((a, b), (b, a))}

@@ -172,7 +172,7 @@ def test_the_word_memory_starts_afresh_when_full_and_keeps_answering(monkeypatch
 
 
 def test_a_word_whose_pole_the_lexicon_finds_in_the_source_needs_no_vectors():
-    from compare.checks.antonyms import attests, source_poles
+    from compare.reversals import attests, source_poles
 
     poles = source_poles("Цены выросли на пять процентов.", "ru")
     assert attests(poles, "rose", "fell") and not attests(poles, "fell", "rose")

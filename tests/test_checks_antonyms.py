@@ -9,9 +9,11 @@ import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks import all_checks
-from compare.checks.antonyms import LEXICON, AntonymSwap, find_reversals
+from compare.checks.antonyms import AntonymSwap
 from compare.checks.base import CheckContext
 from compare.document import Document, Sentence, Span
+from compare.lang.antonym_lexicon import LEXICON
+from compare.reversals import find_reversals
 
 
 def doc(sentences: list[str], lang: str) -> Document:

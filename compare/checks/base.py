@@ -62,6 +62,19 @@ class CheckContext:
         tgt = " ".join(self.target.sentence_text(i) for i in pair.target)
         return src, tgt
 
+    def target_span(self, pair: AlignedPair, span: tuple[int, int]) -> tuple[int, int]:
+        """Map a span of the pair's joined English text (:meth:`pair_texts`: sentences joined
+        by one space) to offsets in the English document."""
+        pos = 0
+        for i in pair.target:
+            sent = self.target.sentences[i]
+            length = sent.end - sent.start
+            if span[0] < pos + length:
+                return sent.start + span[0] - pos, sent.start + min(span[1] - pos, length)
+            pos += length + 1
+        last = self.target.sentences[pair.target[-1]]
+        return last.start, last.end
+
 
 class Check:
     """Base class. Subclasses set the class attributes and implement :meth:`run`."""

@@ -1,7 +1,7 @@
 """The bilingual lexicon of the antonym check: opposite pairs with English words and Russian and
 Kazakh stems for each pole, and the phrases that must be read before single words are.
 
-Kept apart from ``compare/checks/antonyms.py`` (the matching) because it is data: general
+Kept apart from the matching (``compare/reversals.py``) because it is data: general
 knowledge of news and everyday English, Russian and Kazakh written for this check, not taken
 from any evaluation set. Every pattern must match a whole lower-cased word (letters only: a
 hyphen splits "well-known" into two words). Word forms that are ambiguous in the language are

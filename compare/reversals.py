@@ -1,0 +1,168 @@
+"""Opposite words across a source and its English, by the bilingual antonym lexicon
+(:mod:`compare.lang.antonym_lexicon`, about 150 pairs: rise/fall, win/lose, buy/sell,
+cheap/expensive, arrest/release, day/night...). Each pair names the English words of both poles
+and the Russian and Kazakh stems of both poles.
+
+A pair is reversed when the English has a word of one pole and none of the other, while the
+source has a stem of the other pole and none of the first: "цены выросли" -> "prices fell".
+Both "none" conditions keep it quiet where a sentence speaks of both poles ("rose in March after
+falling in February") or where the translator chose a word outside the lexicon. A negation next
+to the pole word on one side only makes a paraphrase, left to the negation check: "не выросли"
+-> "fell", "did not rise" <- "упали". A negation on both sides ("не опасны" -> "not safe") or
+elsewhere in the sentence does not silence the pair.
+
+Read by the antonym check (:mod:`compare.checks.antonyms`) and by the antonym-vector check
+(:mod:`compare.checks.antonym_vectors`), which leaves alone what the lexicon settles.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from compare.lang.antonym_lexicon import IDLE, JOINED, LEXICON
+from compare.negations import count_negations
+
+
+def _compile(pattern: str) -> regex.Pattern | None:
+    return regex.compile(pattern) if pattern else None
+
+
+_COMPILED = [
+    (
+        entry,
+        {
+            lang: tuple(_compile(p) for p in getattr(entry, lang))
+            for lang in ("en", "ru", "kk", "ru_quiet")
+        },
+    )
+    for entry in LEXICON
+]
+
+
+_WORD = regex.compile(r"\p{L}+")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
+
+
+def _join(match: regex.Match) -> str:
+    """A phrase as one word, padded to its length ("passed away" -> "passedaway ")."""
+    joined = _NOT_LETTERS.sub("", match.group())
+    return joined + " " * (len(match.group()) - len(joined))
+
+
+def _words(text: str, lang: str) -> list[tuple[str, int, int]]:
+    """Lower-cased words with their spans, after the language's phrase rewrites: idle phrases
+    blanked and joined phrases padded so that English offsets still point into ``text``."""
+    text = IDLE[lang].sub(lambda m: " " * len(m.group()), text)
+    text = JOINED[lang].sub(_join, text)
+    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+# Every pattern of one key in one alternation: most words match none, and one regex call
+# tells so.
+_ANY = {
+    key: regex.compile("|".join(f"(?:{p})" for e in LEXICON for p in getattr(e, key) if p))
+    for key in ("en", "ru", "kk", "ru_quiet")
+}
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_poles(word: str, key: str) -> tuple[tuple[int, int], ...]:
+    """(lexicon entry, pole) of every pattern of ``key`` ("en", "ru", "kk" or "ru_quiet") that
+    the lower-cased ``word`` matches; cached, since news vocabulary repeats."""
+    if not _ANY[key].fullmatch(word):
+        return ()
+    return tuple(
+        (i, pole)
+        for i, (_, patterns) in enumerate(_COMPILED)
+        for pole, pattern in enumerate(patterns[key])
+        if pattern is not None and pattern.fullmatch(word)
+    )
+
+
+def _poles(
+    words: list[tuple[str, int, int]], key: str
+) -> dict[tuple[int, int], list[tuple[str, int, int]]]:
+    """The words of ``words`` at each (lexicon entry, pole)."""
+    out: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
+    for w in words:
+        for hit in _word_poles(w[0], key):
+            out.setdefault(hit, []).append(w)
+    return out
+
+
+@dataclass(frozen=True)
+class Reversal:
+    """One opposite pair seen reversed: the source's word and the English word."""
+
+    name: str
+    source_word: str
+    english_word: str
+    english_span: tuple[int, int]
+
+
+# Words around a pole word that a negation of it may take: Russian and English put the
+# negation before the word ("не выросли", "did not rise"), Kazakh after it ("өскен жоқ",
+# "қауіпті емес").
+_NEGATION_REACH = {"ru": (3, 1), "en": (3, 1), "kk": (1, 2)}
+
+
+def negated(text: str, words: list[tuple[str, int, int]], word: tuple[str, int, int],
+             lang: str) -> bool:
+    """Whether a negation stands within reach of ``word`` (one of ``words``) in ``text``."""
+    before, after = _NEGATION_REACH[lang]
+    at = words.index(word)
+    window = words[max(0, at - before): at + after + 1]
+    counts = count_negations(text[window[0][1]: window[-1][2]], lang)
+    return counts.strong + counts.litotes > 0  # "не прекращаются" is negated here too
+
+
+def find_reversals(source: str, english: str, lang: str) -> list[Reversal]:
+    """Opposite pairs whose pole in the English is the other pole of the source's.
+
+    A negation next to the pole word on one side only makes a paraphrase ("не выросли" ->
+    "fell", "did not rise" <- "упали"), left to the negation check; on both sides ("не
+    опасны" -> "not safe") or on neither, the pair is reversed. A negation elsewhere in the
+    sentence does not matter."""
+    lang = lang if lang in ("ru", "kk") else "ru"
+    en_words = _words(english, "en")
+    en = _poles(en_words, "en")
+    if not en:
+        return []
+    src_words = _words(source, lang)
+    src = _poles(src_words, lang)
+    quiet = _poles(src_words, "ru_quiet") if lang == "ru" else {}
+    found = []
+    for i in sorted({i for i, _ in en}):
+        for pole in (0, 1):
+            other = (i, 1 - pole)
+            if (i, pole) not in src or other in src or other in quiet or other not in en \
+                    or (i, pole) in en:
+                continue
+            negated_src = any(negated(source, src_words, w, lang) for w in src[(i, pole)])
+            negated_en = any(negated(english, en_words, w, "en") for w in en[other])
+            if negated_src != negated_en:
+                continue
+            word = en[other][0]
+            found.append(Reversal(LEXICON[i].name, src[(i, pole)][0][0], word[0],
+                                  (word[1], word[2])))
+    return found
+
+
+def source_poles(source: str, lang: str) -> frozenset[tuple[int, int]]:
+    """The (lexicon entry, pole) of every stem the source has (``lang`` "ru" or "kk")."""
+    lang = lang if lang in ("ru", "kk") else "ru"
+    return frozenset(_poles(_words(source, lang), lang))
+
+
+def attests(poles: frozenset[tuple[int, int]], word: str, opposite: str) -> bool:
+    """Whether source ``poles`` (:func:`source_poles`) show the lexicon pole of the English
+    ``word`` and not that of its ``opposite``: then the source speaks of the word, not of its
+    opposite ("выросли" for "rose" against "fell")."""
+    other = set(_word_poles(opposite.lower(), "en"))
+    return any(
+        (i, 1 - pole) in other and (i, pole) in poles and (i, 1 - pole) not in poles
+        for i, pole in _word_poles(word.lower(), "en")
+    )
