@@ -27,6 +27,7 @@ import os
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -58,6 +59,9 @@ class DocFigures:
     qe_n: int = 0
     meaning_shifts: int = 0
     """Pairs with a meaning-shift flag."""
+    source_key: str = ""
+    """Which source article the document translates (its source file), so that two groups'
+    translations of one article are compared pair by pair; "" when unknown."""
 
 
 @dataclass
@@ -84,9 +88,32 @@ MEANING_CHECK = "meaning-shift"
 
 
 def flag_keys() -> list[str]:
-    """The flag-rate metrics, in table order."""
+    """The flag-rate metrics, in table order: all flags and critical+major, by severity, and
+    by category twice (``category:X`` every flag, ``serious:X`` critical and major only)."""
     return (["total", "critical+major"] + [f"severity:{s}" for s in SEVERITIES]
-            + [f"category:{c}" for c in CATEGORIES])  # fmt: skip
+            + [f"category:{c}" for c in CATEGORIES]
+            + [f"serious:{c}" for c in CATEGORIES])  # fmt: skip
+
+
+MIN_DOCUMENTS = 10
+"""Fewer documents than this in a group and its interval (resampling documents) is too rough
+to read: the table says so. A percentile bootstrap over a handful of documents can only draw
+a handful of distinct totals, so its interval is narrow where it should be wide."""
+
+
+def small_groups(stats: list[GroupStats]) -> list[GroupStats]:
+    """The groups with fewer than :data:`MIN_DOCUMENTS` documents."""
+    return [s for s in stats if s.documents < MIN_DOCUMENTS]
+
+
+def small_sample_note(stats: list[GroupStats]) -> str:
+    """One line naming the groups too small for their intervals to mean much ("" if none)."""
+    small = small_groups(stats)
+    if not small:
+        return ""
+    named = ", ".join(f"{s.group} ({s.documents})" for s in small)
+    return (f"Too few documents for the intervals to mean much (under {MIN_DOCUMENTS}): "
+            f"{named}.")
 
 
 def _open(db_path: str | os.PathLike[str]) -> sqlite3.Connection:
@@ -153,9 +180,13 @@ def load_documents(db_path: str | os.PathLike[str]) -> list[DocFigures]:
             c[f"category:{category}"] += n
             if severity in ("critical", "major"):
                 c["critical+major"] += n
+                c[f"serious:{category}"] += n
         shifts = dict(db.execute(
             "SELECT doc_id, COUNT(DISTINCT pair_idx) FROM flags WHERE check_id = ? GROUP BY 1",
             (MEANING_CHECK,),
+        ).fetchall())
+        keys = dict(db.execute(
+            f"SELECT id, source_path FROM documents WHERE status = 'ok' AND {_scope(db)}"
         ).fetchall())
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{db_path} is not a corpus results database ({exc}).") from exc
@@ -175,7 +206,8 @@ def load_documents(db_path: str | os.PathLike[str]) -> list[DocFigures]:
         out.append(DocFigures(doc_id, groups, src_n or 0, tgt_n or 0, omitted or 0, added or 0,
                               sim_sum or 0.0, sim_n or 0, dict(counts.get(doc_id, {})),
                               qe_sum=float(qe_mean) * qe_n if qe_n else 0.0, qe_n=qe_n,
-                              meaning_shifts=int(shifts.get(doc_id, 0))))
+                              meaning_shifts=int(shifts.get(doc_id, 0)),
+                              source_key=keys.get(doc_id) or ""))
     return out
 
 
@@ -197,9 +229,13 @@ def group_stats(
     return [_one_group(name, members[name], resamples, seed) for name in sorted(members)]
 
 
-def _one_group(name: str, docs: list[DocFigures], resamples: int, seed: int) -> GroupStats:
+def ratio_parts(
+    docs: list[DocFigures],
+) -> tuple[list[str], np.ndarray, np.ndarray, dict[str, float]]:
+    """Every metric as a ratio of sums over documents: its names, the numerators and the
+    denominators (metrics x documents), and each metric's scale (100 for rates per 100
+    sentences)."""
     keys = flag_keys()
-    # Each metric is a ratio sum(numerator) / sum(denominator) over documents.
     num = {k: [d.flags.get(k, 0) for d in docs] for k in keys}
     den = {k: [d.source_sentences for d in docs] for k in keys}
     scale = dict.fromkeys(keys, 100.0)
@@ -216,8 +252,14 @@ def _one_group(name: str, docs: list[DocFigures], resamples: int, seed: int) -> 
     scale.update(omission_rate=1.0, addition_rate=1.0, similarity=1.0, qe_score=1.0,
                  meaning_shift=100.0)
     names = list(num)
-    n_arr = np.array([num[k] for k in names], dtype=float)  # (metrics, docs)
-    d_arr = np.array([den[k] for k in names], dtype=float)
+    n_arr = np.array([num[k] for k in names], dtype=float).reshape(len(names), len(docs))
+    d_arr = np.array([den[k] for k in names], dtype=float).reshape(len(names), len(docs))
+    return names, n_arr, d_arr, scale
+
+
+def _one_group(name: str, docs: list[DocFigures], resamples: int, seed: int) -> GroupStats:
+    # Each metric is a ratio sum(numerator) / sum(denominator) over documents.
+    names, n_arr, d_arr, scale = ratio_parts(docs)
     boot_num, boot_den = bootstrap_sums(n_arr, d_arr, resamples, seed)
     metrics = {}
     for m, key in enumerate(names):
@@ -290,6 +332,40 @@ def format_table(stats: list[GroupStats], by: str) -> str:
     if with_qe:
         lines.append("meaning: mean meaning-model score of the scored pairs (0-1); shifts/100: "
                      "pairs it flagged per 100 source sentences (documents it scored only).")
+    if note := small_sample_note(stats):
+        lines.append(note)
+    return "\n".join(lines)
+
+
+def category_rows(stats: list[GroupStats]) -> list[dict[str, Any]]:
+    """Every category's flag rate per group, long format (one row per category and group):
+    all flags and critical+major, per 100 source sentences, each with its 95 % interval.
+    Categories no group has a flag of are left out."""
+    rows = []
+    for category in CATEGORIES:
+        if not any((s.metrics[f"category:{category}"].value or 0) > 0 for s in stats):
+            continue
+        for s in stats:
+            rows.append({"category": category, "group": s.group, "documents": s.documents,
+                         "all": s.metrics[f"category:{category}"],
+                         "serious": s.metrics[f"serious:{category}"]})
+    return rows
+
+
+def format_categories(stats: list[GroupStats], by: str) -> str:
+    """The per-category table for the terminal: how each group's flags divide into
+    categories (omissions, numbers, names, negation, additions, punctuation ...)."""
+    rows = category_rows(stats)
+    if not rows:
+        return "No flags in any category."
+    header = ["category", by, "docs", "flags/100", "crit+major/100"]
+    cells = [[r["category"], r["group"], str(r["documents"]), _fmt(r["all"], 2),
+              _fmt(r["serious"], 2)] for r in rows]  # fmt: skip
+    widths = [max(len(r[i]) for r in [header, *cells]) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+             for r in [header, *cells]]  # fmt: skip
+    lines.append("Per category: flags per 100 source sentences [95 % bootstrap interval, "
+                 "resampling documents].")
     return "\n".join(lines)
 
 
