@@ -333,6 +333,13 @@ def _add_corpus_command(sub) -> None:
     stats.add_argument("--resamples", type=int, default=2000, metavar="N",
                        help="bootstrap resamples of documents (default: 2000)")
     stats.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    stats.add_argument("--compare", action="append", metavar="METRIC",
+                       help="metric to compare every pair of groups on (repeatable; default: "
+                            "critical+major; e.g. serious:omission, category:name, qe_score)")
+    stats.add_argument("--permutations", type=int, default=2000, metavar="N",
+                       help="permutations of the difference test (default: 2000)")
+    stats.add_argument("--compare-csv", metavar="OUT",
+                       help="also write every comparison as CSV to OUT")
     stats.set_defaults(func=run_corpus_stats)
     export = csub.add_parser("export", help="write the results as Parquet tables (pandas, "
                                             "Polars, DuckDB)")
@@ -391,7 +398,9 @@ def run_corpus_run(args: argparse.Namespace) -> int:
 
 
 def run_corpus_stats(args: argparse.Namespace) -> int:
+    from compare.corpus.comparisons import compare_groups, differences_csv, format_differences
     from compare.corpus.stats import (
+        format_categories,
         format_table,
         group_stats,
         load_documents,
@@ -399,27 +408,38 @@ def run_corpus_stats(args: argparse.Namespace) -> int:
         to_csv,
     )
 
-    refuse_shared_paths({"--csv": args.csv}, {"RESULTS": args.results})
-    stats = group_stats(load_documents(args.results), args.by, args.resamples, args.seed)
+    refuse_shared_paths({"--csv": args.csv, "--compare-csv": args.compare_csv},
+                        {"RESULTS": args.results})
+    docs = load_documents(args.results)
+    stats = group_stats(docs, args.by, args.resamples, args.seed)
+    differences = compare_groups(docs, args.by, tuple(args.compare or ["critical+major"]),
+                                 args.resamples, args.permutations, args.seed)
     if not stats:
         print("No successfully checked documents in this results file.")
     else:
-        print(terminal_safe(format_table(stats, args.by)))  # outlet names come from files
+        # Outlet names come from files: printed through terminal_safe.
+        print(terminal_safe(format_table(stats, args.by)))
+        print()
+        print(terminal_safe(format_categories(stats, args.by)))
+        print()
+        print(terminal_safe(format_differences(differences, args.by)))
     stale = stale_documents(args.results)
     if stale:
         print(f"{stale} stored documents are no longer in the manifest last run and are left "
               "out.")
     if args.csv:
         _write(args.csv, to_csv(stats, args.by))
+    if args.compare_csv:
+        _write(args.compare_csv, differences_csv(differences, args.by))
     return EXIT_OK
 
 
 def run_corpus_export(args: argparse.Namespace) -> int:
-    from compare.corpus.parquet_export import TABLES, export_parquet
+    from compare.corpus.parquet_export import FIGURES, TABLES, export_parquet
 
     refuse_shared_paths({"--parquet": args.parquet}, {"RESULTS": args.results})
     results = file_identity(args.results)
-    for table in TABLES:
+    for table in (*TABLES, FIGURES):
         if results is not None and file_identity(Path(args.parquet, f"{table}.parquet")) == results:
             raise InputError(f"The results file {args.results} is the {table}.parquet that the "
                              "export would replace; give --parquet another folder.")

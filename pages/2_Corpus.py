@@ -22,9 +22,10 @@ import streamlit as st
 
 from compare.app_files import data_folder, inside_data_folder, unpack_articles_zip
 from compare.corpus import view
+from compare.corpus.comparisons import compare_groups, differences_csv
 from compare.corpus.manifest import read_manifest
 from compare.corpus.runner import load_report, run_corpus
-from compare.corpus.stats import GROUP_BY, group_stats, to_csv
+from compare.corpus.stats import GROUP_BY, group_stats, small_sample_note, to_csv
 from compare.errors import InputError
 from compare.exports import SEVERITY_COLOURS, rows_table_html
 from compare.glossary import default_glossary_path, load_user_glossary
@@ -54,6 +55,12 @@ def documents(path: str, stamp: Any) -> list:
 def statistics(path: str, by: str, stamp: Any) -> list:
     """Group figures with their bootstrap intervals, computed once per file state and grouping."""
     return group_stats(documents(path, stamp), by)
+
+
+@st.cache_data(max_entries=32, show_spinner="Testing the differences…")
+def differences(path: str, by: str, metric: str, stamp: Any) -> list:
+    """Every pair of groups compared on one metric, computed once per file state."""
+    return compare_groups(documents(path, stamp), by, (metric,))
 
 
 def run_section(path: str) -> None:
@@ -157,8 +164,46 @@ def figures_section(path: str, docs: list, by: str) -> list:
     if records:
         left.altair_chart(view.bar_chart(records, by, metrics[metric]), width="stretch")
     per_doc = view.document_records(docs, by)
-    right.altair_chart(view.histogram(per_doc), width="stretch")
+    right.altair_chart(view.histogram(per_doc, by), width="stretch")
+    if note := small_sample_note(stats):
+        st.warning(plain(note))
     return stats
+
+
+def category_section(stats: list, by: str) -> None:
+    """How each group's flags divide into categories: a table and one chart per category."""
+    st.subheader("Per category")
+    records = view.category_records(stats, by)
+    if not records:
+        st.info("No flags in any category.")
+        return
+    serious = st.toggle("Critical and major flags only", key="corpus_cat_serious")
+    st.altair_chart(view.category_chart(stats, by, serious), key="corpus_cat_chart")
+    with st.expander("Per-category table"):
+        st.dataframe(records, hide_index=True, key="corpus_cat_table")
+    st.download_button("Download the per-category table (CSV)", view.category_csv(stats, by),
+                       file_name=f"corpus-categories-{by}.csv", mime="text/csv",
+                       key="corpus_cat_csv", on_click="ignore")
+
+
+def comparison_section(path: str, by: str, stats: list) -> None:
+    """Every pair of groups compared on one metric: difference, interval, p-value, Holm."""
+    st.subheader(f"Differences between {by}s")
+    if len(stats) < 2:
+        st.info(plain(f"Only one {by}: nothing to compare."))
+        return
+    options = view.comparison_metrics(stats)
+    metric = st.selectbox("Compare on", list(options), format_func=options.get,
+                          key="corpus_compare_metric")
+    found = differences(path, by, metric, _stamp(path))
+    st.dataframe(view.difference_records(found), hide_index=True, key="corpus_differences")
+    st.caption("A - B: difference of the pooled rates with a 95 % bootstrap interval "
+               "(resampling documents, or shared source articles when the groups translate the "
+               "same ones: \"paired\"); p: two-sided permutation test; p (Holm): corrected "
+               "for all the pairs shown.")
+    st.download_button("Download the comparisons (CSV)", differences_csv(found, by),
+                       file_name=f"corpus-differences-{by}.csv", mime="text/csv",
+                       key="corpus_diff_csv", on_click="ignore")
 
 
 def drill_section(path: str, docs: list, by: str, stats: list) -> None:
@@ -226,6 +271,8 @@ def main() -> None:
         return
     by = st.radio("Group by", list(GROUP_BY), horizontal=True, key="corpus_by")
     stats = figures_section(path, docs, by)
+    category_section(stats, by)
+    comparison_section(path, by, stats)
     drill_section(path, docs, by, stats)
 
 

@@ -89,6 +89,11 @@ def _page(path: str = "") -> AppTest:
     return at
 
 
+def _frame(at: AppTest, column: str):  # noqa: ANN202 (a pandas frame; pandas stays untyped here)
+    """The first table on the page with this column (the page's tables move as it grows)."""
+    return next(f.value for f in at.dataframe if column in f.value.columns)
+
+
 def _marks(at: AppTest) -> list:
     body = next(h.proto.body for h in at.get("html") if "table" in h.proto.body)
     return lxml_html.fromstring(body).xpath("//table[@class='pairs']//mark")
@@ -101,12 +106,14 @@ def test_page_shows_figures_chart_and_drills_down_to_a_document(results: str) ->
     table = at.dataframe[0].value
     assert list(table["outlet"]) == ["kazinform", "lenta.ru"]
     assert list(table["documents"]) == [1, 2]
-    # Two Altair charts: the bars with error bars, and the per-document distribution.
+    # Three Altair charts: the bars with error bars, the per-document distribution per group,
+    # and one small chart per category.
     charts = at.get("vega_lite_chart")
-    assert len(charts) == 2
+    assert len(charts) == 3
     assert "errorbar" in charts[0].proto.spec
+    assert '"facet"' in charts[2].proto.spec
     at.selectbox(key="corpus_group").select("lenta.ru").run()
-    docs = at.dataframe[1].value
+    docs = _frame(at, "id")
     assert sorted(docs["id"]) == ["decree", "lib"]
     at.selectbox(key="corpus_doc").select("lib").run()
     assert not at.exception
@@ -123,7 +130,27 @@ def test_grouping_by_month_and_the_csv_download(results: str) -> None:
     assert groups == ["(none)", "2024-05", "2024-06"]
     assert at.selectbox(key="corpus_group").options == groups
     assert [b.proto.label for b in at.get("download_button")] == [
-        "Download the statistics (CSV)"]
+        "Download the statistics (CSV)", "Download the per-category table (CSV)",
+        "Download the comparisons (CSV)"]
+
+
+def test_categories_and_the_difference_between_two_outlets(results: str) -> None:
+    at = _page(results)
+    categories = _frame(at, "category")
+    # The changed number and the lost negation are lenta.ru's; each category lists both outlets.
+    number = categories[categories["category"] == "number"]
+    assert dict(zip(number["outlet"], number["critical+major /100"], strict=True))[
+        "kazinform"] == 0.0
+    assert dict(zip(number["outlet"], number["critical+major /100"], strict=True))[
+        "lenta.ru"] > 0
+    diffs = _frame(at, "A - B")
+    assert (list(diffs["A"]), list(diffs["B"])) == (["kazinform"], ["lenta.ru"])
+    assert "too few documents" in diffs["note"][0]
+    assert any("Too few documents" in w.value for w in at.warning)
+    at.selectbox(key="corpus_compare_metric").select("serious:number").run()
+    assert not at.exception
+    diffs = _frame(at, "A - B")
+    assert diffs["A rate"][0] == 0.0 and diffs["B rate"][0] > 0
 
 
 def test_running_an_uploaded_manifest_fills_a_new_database(

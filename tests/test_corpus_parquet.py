@@ -80,7 +80,17 @@ def test_export_round_trips_every_table(results: Path, tmp_path: Path,
     assert flags[0]["message"] == "Number changed: «4500» → «5400»"
     # No temporary file is left behind.
     assert sorted(p.name for p in folder.iterdir()) == [
-        "documents.parquet", "flags.parquet", "manifest_errors.parquet", "pairs.parquet"]
+        "documents.parquet", "flags.parquet", "group_figures.parquet", "manifest_errors.parquet",
+        "pairs.parquet"]
+    # Every grouping's figures, the per-category rates among them, as corpus stats gives them.
+    figures = pq.read_table(folder / "group_figures.parquet").to_pylist()
+    assert {f["by"] for f in figures} == {"outlet", "source_lang", "tag", "month"}
+    expected = {s.group: s for s in group_stats(load_documents(results), "outlet")}
+    for row in figures:
+        if row["by"] == "outlet" and row["metric"].startswith(("category:", "serious:")):
+            e = expected[row["group"]].metrics[row["metric"]]
+            assert (row["value"], row["low"], row["high"]) == (e.value, e.low, e.high)
+    assert any(f["metric"] == "serious:number" and f["value"] for f in figures)
 
 
 def test_duckdb_over_the_export_reproduces_corpus_stats(results: Path, tmp_path: Path) -> None:

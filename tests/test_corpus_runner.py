@@ -259,6 +259,18 @@ def test_cli_runs_resumes_and_prints_stats(
     assert all(name in table for name in ("kazinform", "kp", "lenta.ru"))
     assert [line.split(",")[0] for line in stats_csv.read_text().splitlines()[1:]] == [
         "kazinform", "kp", "lenta.ru"]
+    # Below the group table: the per-category table and a difference test per pair of outlets.
+    assert "Per category" in table and "A - B [95 % CI]" in table
+    assert "kazinform vs kp (critical+major): too few documents" in table
+    compared = tmp_path / "compared.csv"
+    assert main(["corpus", "stats", str(out), "--compare", "critical+major", "--compare",
+                 "category:punctuation", "--compare-csv", str(compared),
+                 "--permutations", "200"]) == 0
+    rows = compared.read_text().splitlines()[1:]
+    assert len(rows) == 6  # 3 pairs of outlets x 2 metrics
+    assert {r.split(",")[1] for r in rows} == {"critical+major", "category:punctuation"}
+    assert main(["corpus", "stats", str(out), "--compare", "nonsense"]) == 2
+    assert "Unknown metric 'nonsense'" in capsys.readouterr().err
     assert main(["corpus", "run", str(tmp_path / "none.csv"), "--out", str(out)]) == 2
     assert "Manifest not found" in capsys.readouterr().err
 

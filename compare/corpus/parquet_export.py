@@ -20,6 +20,9 @@ from typing import Any
 from compare.errors import InputError
 
 TABLES = ("documents", "pairs", "flags", "manifest_errors")
+FIGURES = "group_figures"
+"""The file of every group's figures (``corpus stats`` for every grouping, long format: by,
+group, metric, value, low, high, documents, sentences), written beside the tables."""
 BATCH_ROWS = 50_000
 LEFT_OUT_COLUMNS = {"documents": ("report",)}
 """Columns kept in SQLite only (the zlib-compressed report JSON)."""
@@ -72,7 +75,32 @@ def export_parquet(
                          f"{exc.strerror or exc}.") from exc
     finally:
         db.close()
+    counts[FIGURES] = _write_figures(pa, pq, db_path, out / f"{FIGURES}.parquet")
     return counts
+
+
+def _write_figures(pa: Any, pq: Any, db_path: str | os.PathLike[str], dest: Path) -> int:
+    """Every grouping's per-group figures with their 95 % intervals (the per-category rates
+    among them, ``category:X`` and ``serious:X``), one row per group and metric."""
+    from compare.corpus.stats import GROUP_BY, group_stats, load_documents
+
+    docs = load_documents(db_path)
+    rows = [{"by": by, "group": s.group, "metric": metric, "value": e.value, "low": e.low,
+             "high": e.high, "documents": s.documents, "sentences": s.sentences}
+            for by in GROUP_BY for s in group_stats(docs, by)
+            for metric, e in s.metrics.items()]  # fmt: skip
+    schema = pa.schema([("by", pa.string()), ("group", pa.string()), ("metric", pa.string()),
+                        ("value", pa.float64()), ("low", pa.float64()), ("high", pa.float64()),
+                        ("documents", pa.int64()), ("sentences", pa.int64())])
+    partial = dest.with_name(dest.name + ".partial")
+    try:
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), str(partial),
+                       compression="zstd")
+        os.replace(partial, dest)
+    except OSError as exc:
+        raise InputError(f"Cannot write the Parquet files in {dest.parent}: "
+                         f"{exc.strerror or exc}.") from exc
+    return len(rows)
 
 
 def _arrow_type(pa: Any, declared: str) -> Any:

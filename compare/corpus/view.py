@@ -15,10 +15,20 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from compare.corpus.comparisons import Difference
 from compare.corpus.manifest import read_manifest
 from compare.corpus.runner import RunSettings
-from compare.corpus.stats import DocFigures, Estimate, GroupStats, has_qe, load_documents
+from compare.corpus.stats import (
+    DocFigures,
+    Estimate,
+    GroupStats,
+    category_rows,
+    has_qe,
+    load_documents,
+)
 from compare.errors import InputError
+from compare.flags import CATEGORIES
+from compare.report import csv_safe
 
 HEADLINE = "critical+major"
 """The metric of the bar chart and the per-document distribution."""
@@ -154,16 +164,105 @@ def bar_chart(records: list[dict[str, Any]], by: str, title: str = CHART_METRICS
     return (bars + errors).properties(height=320)
 
 
-def histogram(records: list[dict[str, Any]]) -> Any:
-    """Distribution of per-document critical+major flag rates (documents with a rate)."""
+def histogram(records: list[dict[str, Any]], by: str = "outlet") -> Any:
+    """Distribution of per-document critical+major flag rates (documents with a rate), one
+    row of bars per group so the groups' spreads are not mixed."""
     import altair as alt
 
-    values = [r for r in records if r["critical+major /100"] is not None]
+    values = [{"rate": r["critical+major /100"], "group": r.get(by, "")}
+              for r in records if r["critical+major /100"] is not None]  # fmt: skip
     return alt.Chart(alt.Data(values=values)).mark_bar().encode(
-        x=alt.X("critical+major /100:Q", bin=alt.Bin(maxbins=20),
+        x=alt.X("rate:Q", bin=alt.Bin(maxbins=20),
                 title="critical+major flags per 100 sentences, per document"),
         y=alt.Y("count():Q", title="documents"),
-    ).properties(height=240)
+        color=alt.Color("group:N", legend=None),
+        row=alt.Row("group:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
+    ).properties(height=60)
+
+
+def category_records(stats: list[GroupStats], by: str) -> list[dict[str, Any]]:
+    """The per-category table: each category's rate per group (all flags and critical+major,
+    per 100 source sentences) with 95 % intervals, long format."""
+    return [{
+        "category": r["category"],
+        by: r["group"],
+        "documents": r["documents"],
+        "flags /100": _value(r["all"]),
+        "flags 95% CI": _interval(r["all"]),
+        "critical+major /100": _value(r["serious"]),
+        "critical+major 95% CI": _interval(r["serious"]),
+    } for r in category_rows(stats)]
+
+
+def category_csv(stats: list[GroupStats], by: str) -> str:
+    """The per-category table as CSV (intervals as two columns), for the page's download."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["category", by, "documents", "flags_per_100", "flags_low", "flags_high",
+                     "critical_major_per_100", "critical_major_low", "critical_major_high"])
+    for r in category_rows(stats):
+        writer.writerow([r["category"], csv_safe(r["group"]), r["documents"],
+                         *("" if v is None else f"{v:.6g}" for e in (r["all"], r["serious"])
+                           for v in (e.value, e.low, e.high))])
+    return buf.getvalue()
+
+
+def category_chart(stats: list[GroupStats], by: str, serious: bool = False) -> Any:
+    """One small bar chart per category (groups side by side, 95 % intervals as error bars),
+    so the "how" of each group's flags reads at a glance."""
+    import altair as alt
+
+    values = [{"category": r["category"], "group": r["group"], "value": e.value,
+               "low": e.low, "high": e.high, "documents": r["documents"]}
+              for r in category_rows(stats)
+              if (e := r["serious" if serious else "all"]).value is not None]  # fmt: skip
+    title = "critical+major flags per 100 sentences" if serious else "flags per 100 sentences"
+    base = alt.Chart().encode(x=alt.X("group:N", title=by, sort=None,
+                                      axis=alt.Axis(labelAngle=-30, labelLimit=140)))
+    bars = base.mark_bar().encode(
+        y=alt.Y("value:Q", title=title),
+        color=alt.Color("group:N", legend=None),
+        tooltip=[alt.Tooltip("category:N"), alt.Tooltip("group:N", title=by),
+                 alt.Tooltip("value:Q", format=".2f"), alt.Tooltip("low:Q", format=".2f"),
+                 alt.Tooltip("high:Q", format=".2f"), "documents:Q"],
+    )
+    errors = base.mark_errorbar(ticks=True, color="black").encode(
+        y=alt.Y("low:Q", title=title), y2="high:Q")
+    return alt.layer(bars, errors, data=alt.Data(values=values)).properties(
+        width=180, height=150
+    ).facet(facet=alt.Facet("category:N", title=None, sort=list(CATEGORIES)), columns=3
+            ).resolve_scale(y="independent")
+
+
+def comparison_metrics(stats: list[GroupStats]) -> dict[str, str]:
+    """The metrics the page offers to compare groups on, with their labels: the headline, the
+    meaning model's figures when it ran, and each category that has a flag."""
+    options = {HEADLINE: "critical+major flags per 100 sentences"}
+    if has_qe(stats):
+        options["meaning_shift"] = CHART_METRICS["meaning_shift"]
+        options["qe_score"] = CHART_METRICS["qe_score"]
+    for category in dict.fromkeys(r["category"] for r in category_rows(stats)):
+        options[f"category:{category}"] = f"{category} flags per 100 sentences"
+        options[f"serious:{category}"] = f"critical+major {category} flags per 100 sentences"
+    return options
+
+
+def difference_records(differences: list[Difference]) -> list[dict[str, Any]]:
+    """One row per pair of groups: both rates, the difference with its interval, the ratio,
+    the permutation p-value before and after Holm's correction, and how they were compared."""
+    return [{
+        "A": d.group_a,
+        "B": d.group_b,
+        "A rate": None if d.value_a is None else round(d.value_a, 3),
+        "B rate": None if d.value_b is None else round(d.value_b, 3),
+        "A - B": _value(d.difference, 1.0, 3),
+        "A - B 95% CI": _interval(d.difference, 1.0, 3),
+        "A / B": None if d.ratio is None else round(d.ratio, 2),
+        "p": None if d.p_value is None else round(d.p_value, 4),
+        "p (Holm)": None if d.p_holm is None else round(d.p_holm, 4),
+        "test": "paired" if d.paired else "independent",
+        "note": d.note,
+    } for d in differences]
 
 
 def localise_manifest(data: bytes, base: str, dest: str | os.PathLike[str]) -> Path:
