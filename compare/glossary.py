@@ -10,7 +10,7 @@ Translators work to term lists (Xbench and Verifika check them): РФ is "Russia
 
 Russian and Kazakh inflect, so source terms are matched by stem, not as exact strings: the
 case endings of both languages are stripped as the name check does
-(:func:`compare.checks.names.stem_keys`), so санкция matches санкциями and Ресей matches
+(:func:`compare.morphology.stem_keys`), so санкция matches санкциями and Ресей matches
 Ресейдің. Acronyms (РФ, АҚШ) are matched as written, in capitals, whatever ending follows
 after a hyphen (АҚШ-тың). English renderings match whole words, case-insensitively except
 acronyms (US is not "us"), with plural and possessive endings; a trailing ``*`` accepts any
@@ -29,7 +29,6 @@ import functools
 import hashlib
 import io
 import os
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,7 +36,9 @@ from pathlib import Path
 
 import regex
 
+from compare.atomic_files import locked, write_atomically
 from compare.errors import InputError
+from compare.morphology import stem_keys
 
 MAX_GLOSSARY_BYTES = 5_000_000
 GLOSSARY_NAME = "glossary.csv"
@@ -89,8 +90,6 @@ def _is_acronym(word: str) -> bool:
 
 
 def _source_keys(word: str) -> frozenset[str]:
-    from compare.checks.names import stem_keys
-
     return frozenset(stem_keys(word))
 
 
@@ -422,17 +421,14 @@ def to_csv(terms: Iterable[Term]) -> str:
 
 
 def save_user_glossary(terms: Iterable[Term], path: Path | None = None) -> Path:
-    """Write the user's terms atomically (temporary file, then rename) and return the path."""
+    """Write the user's terms atomically (temporary file, then rename) and return the path.
+
+    The write holds the file's lock (:func:`compare.atomic_files.locked`), as every change of
+    the user's stores does, so writers from two tabs or processes never interleave.
+    """
     path = path or default_glossary_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".glossary-", suffix=".csv")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(to_csv(terms))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with locked(path):
+        write_atomically(path, to_csv(terms))
     return path
 
 

@@ -9,8 +9,9 @@ import pytest
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext
-from compare.checks.names import NameMismatch, src_matches_en
+from compare.checks.names import NameMismatch
 from compare.document import Document, Sentence, Span
+from compare.name_matching import src_matches_en
 
 
 def one_pair(src: str, eng: str, lang: str = "ru") -> CheckContext:

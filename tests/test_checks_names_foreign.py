@@ -13,9 +13,10 @@ import pytest
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext
-from compare.checks.names import NameMismatch, foreign_keys, src_matches_en
+from compare.checks.names import NameMismatch
 from compare.document import Document, Sentence, Span
 from compare.lang.name_spellings import CONVENTIONS
+from compare.name_matching import foreign_keys, src_matches_en
 from compare.translit import latin_key
 
 

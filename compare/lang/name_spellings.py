@@ -14,7 +14,7 @@ rewritten again, since no pattern matches them). The result, mixed Latin and Cyr
 ever compared through compare.translit.latin_key, which reads both scripts alike, so a rule
 need only be right up to what latin_key collapses (й/и, х/г, е/э/ё, ь, doubled letters).
 
-This is language data, not logic: the name check (compare.checks.names) reads a Latin word by
+This is language data, not logic: the name check (compare.name_matching) reads a Latin word by
 every convention and accepts a Cyrillic name that matches any reading. The origin of a name is
 not known, so each reading is a guess; the rules are the regular correspondences of each
 language, not entries for particular names.

@@ -1,0 +1,173 @@
+"""Word lists of the name check (:mod:`compare.checks.names`): capitalised words that are no
+names (generic English name parts, generic Russian and Kazakh institution words, capitalised
+pronouns), third-person pronouns that may stand for a name, and the tables that read a word as
+another (US state codes, the Russian names of English letters, Cyrillic look-alike letters).
+
+General knowledge of English, Russian and Kazakh written for the check, not taken from any
+evaluation set; the logic that reads them is :mod:`compare.name_candidates` and
+:mod:`compare.name_matching`.
+"""
+
+from __future__ import annotations
+
+# Capitalised English words that name a kind of thing rather than a particular one: they are
+# translated, so on their own they neither prove nor disprove a name.
+GENERIC_EN = frozenset(
+    """
+    a an the of and or in on at for to by from with de la le van von der da di al el bin
+    des du del della dos
+    i i'm i've i'd i'll me my we our you your he his she her it its they their this that these
+    those there here what when where why how who which whose if but so as not no yes all any
+    some many most more each every both either neither one two three first second last new old
+    mr mrs ms dr sir lord lady st saint mount mt fort cape port lake river sea ocean bay gulf
+    island islands isle mountain mountains hill hills valley desert coast beach park garden
+    street st road avenue square bridge tower hall palace castle church cathedral mosque temple
+    district region province state states county city town village republic kingdom empire
+    federation union united nations national international federal royal imperial central
+    general world global north south east west northern southern eastern western northeast
+    northwest southeast southwest upper lower great greater little big high grand
+    court supreme senate congress house parliament council committee commission assembly
+    agency bureau office department ministry minister government administration authority
+    service services police army navy force forces guard command center centre institute
+    university college school academy museum library hospital clinic station airport
+    company corporation group bank fund foundation association organization organisation
+    society community club league team cup championship championships games olympics
+    tournament series
+    open award awards prize festival week day year party movement front alliance
+    presiding rev reverend father mother sister brother uncle aunt
+    president prime secretary chief senator governor mayor king queen prince princess duke
+    emperor pope general captain colonel officer judge justice director chairman
+    professor doctor chancellor ambassador commissioner inspector sergeant detective
+    hurricane storm tropical category weather prison jail fashion news times post daily
+    press media tv radio channel network online internet web
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    god lord christ christmas easter
+    council deputy head affairs foreign defense defence health healthcare law chamber public
+    executive story stories writers diseases disease infectious time brain prevention
+    development research science sciences physics technology technologies economic economy
+    security education culture sport sports energy environment finance financial trade
+    industry agriculture transport emergency emergencies situations internal interior labor
+    social protection investigation investigative prosecutor attorney criminal civil code
+    constitution constitutional article act bill treaty agreement charter declaration
+    programme program project plan strategy initiative reserve municipal regional board
+    directors management spokesman representative member members deputies commissioner
+    ombudsman children youth women veterans people peoples democratic liberal socialist
+    communist republican green greens conservative workers commerce stock exchange market
+    gallery theatre theater opera ballet orchestra medal order star hero war wars revolution
+    victory independence unity memory remembrance eve covid coronavirus holding inc ltd llc
+    corp co airlines airways railways railway motors oil gas petroleum mining steel metals
+    capital investment partners television magazine journal newspaper herald tribune review
+    weekly short long book books literature literary poetry contest competition forum summit
+    conference session meeting fc olympic paralympic virology virologist epidemiology
+    epidemiologist laboratory lab medical medicine mathematics chemistry biology history
+    geography economics vice senior junior acting former ex major lieutenant colonel private
+    admiral marshal commander patriarch metropolitan bishop archbishop holy blessed virgin
+    heaven hell paradise marble antiques spread regulation procedure decree resolution rules
+    covid-19 sars internet online
+    det sen gov rep sgt lt col capt supt insp cllr phd phds
+    advisor adviser advisors advisers associate associates assistant researcher researchers
+    fellow scientist scientists scientific manager editor specialist consultant analyst
+    lecturer engineer candidate academic academician coordinator counsel counsellor
+    councillor rector dean founder co-founder chair chairwoman chairperson spokesperson
+    spokeswoman envoy principal head deputy staff civic
+    dad daddy mom mum mommy mummy grandma grandpa granny
+    """.split()
+)
+
+# Capitalised source words that open institution names (Национальная ассамблея, Правительство
+# Греции) and are translated, not transliterated: a run made only of these proves nothing.
+# Kazakh has the same words (Мемлекеттік, Халықаралық, Біріккен, Арнайы, Солтүстік...); its
+# loanwords (комитет, парламент, президент) share the Russian stems. Stems that begin common
+# names stay out (жаңа: Жаңаөзен, ұлы: Ұлыбритания, майдан: Maidan).
+GENERIC_SRC = tuple(
+    """
+    национальн ассамбле член комитет правительств республик обществ управлени министерств служб
+    парти союз совет собрани федераци организаци центр институт университет академи агентств
+    департамент суд палат дом церк собор площад улиц проспект район област край округ штат
+    город кубок чемпионат игр преми фонд банк компани групп корпораци ассоциаци клуб лиг
+    команд движени фронт арми сил войск полици бюро офис администраци комисси председател
+    генеральн верховн государствен народн демократическ республиканск социалистическ
+    коммунистическ либеральн консервативн лейборист северн южн западн восточн центральн
+    нов велик больш мал верхн нижн детск международн всемирн европейск королевск объединенн
+    соединенн министр премьер президент глав директор мэр губернатор сенат конгресс парламент
+    ұлттық үкімет министрлі комитет қауымдастығы орталығы университеті партиясы одағы кеңесі
+    шіркеу федералды құрама қауым біріктір
+    мемлекет халықаралық дүниежүзілік жоғар біріккен арнайы қоғам басқарма қызмет жиналыс ұйым
+    орталық агенттік алаң көше даңғыл аудан облыс өлке сыйлық қозғалыс әскер кеңсе әкімшілік
+    әкімдіг төраға басшы үлкен кіші төменгі балалар солтүстік оңтүстік батыс шығыс социалист
+    коммунист либерал
+    порядк порядок правил положени закон кодекс устав указ постановлени приказ регламент
+    инструкци методик концепци стратеги программ соглашени конвенци деклараци хартия хартии
+    """.split()
+)
+# Cyrillic letters that look like Latin ones, for English words typed with a few of them.
+HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХУаеорсухіІ", "ABEKMHOPCTXYaeopcyxiI")
+
+# Polite "Вы" and other pronouns a writer may capitalise; function words that informal posts
+# capitalise mid-sentence ("Виктор, Не знаю"); acronyms of common nouns that translations spell
+# out (СМИ: the media, НГО: non-governmental organisations); units (Вт, Гц).
+PRONOUNS_SRC = frozenset(
+    "вы вас вам вами ваш ваша ваше ваши вашего вашей вашему вашим вашу вашими ваших "
+    "он она оно они сіз сізге сізді сіздің "
+    "не ни что как это и а но в на с к по за из от до для или да нет вот все всё так там тут "
+    "мы я ты их его её ее "
+    "сми бақ нго нпо нко вт квт мвт гвт гц кгц мгц ггц дж кдж па кпа мпа".split()
+)
+
+
+# US state postal codes, which English news uses for the state (the AZ border <- граница
+# Аризоны): the code is read as the state's distinctive word.
+US_STATES = dict(
+    pair.split("=")
+    for pair in """AL=Alabama AK=Alaska AZ=Arizona AR=Arkansas CA=California CO=Colorado
+    CT=Connecticut DE=Delaware FL=Florida GA=Georgia HI=Hawaii ID=Idaho IL=Illinois IN=Indiana
+    IA=Iowa KS=Kansas KY=Kentucky LA=Louisiana ME=Maine MD=Maryland MA=Massachusetts
+    MI=Michigan MN=Minnesota MS=Mississippi MO=Missouri MT=Montana NE=Nebraska NV=Nevada
+    NH=Hampshire NJ=Jersey NM=Mexico NY=York NC=Carolina ND=Dakota OH=Ohio OK=Oklahoma
+    OR=Oregon PA=Pennsylvania RI=Rhode SC=Carolina SD=Dakota TN=Tennessee TX=Texas UT=Utah
+    VT=Vermont VA=Virginia WA=Washington WV=Virginia WI=Wisconsin WY=Wyoming""".split()
+)
+
+# English letters by their Russian names, as Russian spells acronyms and letter names out
+# (Би-би-си = BBC, Си-эн-эн = CNN, Джей-Зи = JAY-Z): a source word that is the name of an English
+# capital letter renders a word of capitals beginning with that letter.
+LETTER_NAMES = {
+    "a": ("эй",), "b": ("би",), "c": ("си",), "d": ("ди",), "e": ("и",), "f": ("эф",),
+    "g": ("джи",), "h": ("эйч",), "i": ("ай",), "j": ("джей",), "k": ("кей",), "l": ("эл",),
+    "m": ("эм",), "n": ("эн",), "o": ("оу",), "p": ("пи",), "q": ("кью",), "r": ("ар",),
+    "s": ("эс",), "t": ("ти",), "u": ("ю",), "v": ("ви",), "w": ("дабл",), "x": ("экс",),
+    "y": ("уай",), "z": ("зи", "зед"),
+}  # fmt: skip
+
+# English words that render a Russian ministry named by stump compound (Минцифры, Минфин).
+MINISTRY_EN = frozenset({"ministry", "ministries", "minister", "ministers"})
+
+
+# Third-person pronouns (personal, possessive, reflexive). Translators replace a name by a
+# pronoun and back ("По словам Трампа, ..." -> "He said ..."): where the English has more of
+# them than the Russian, a person's name missing from the English is likely such a pronoun, and
+# is flagged as minor, not major. Names the exonym table knows (places, countries,
+# institutions) are not persons and keep their severity.
+THIRD_PERSON_PRONOUNS = {
+    "en": frozenset("he him his she her hers they them their theirs himself herself themselves"
+                    .split()),  # fmt: skip
+    "ru": frozenset(
+        "он она они его её ее ему ей им ими их него неё нее нему ней ним них ними нём нем "
+        "свой своя своё свое свои своего своей своему своим своих своими свою своём своем "
+        "себя себе собой".split()
+    ),
+    "kk": frozenset(
+        "ол оның оны оған онда одан онымен олар олардың оларды оларға оларда олардан олармен "
+        "өз өзі өзінің өзін өзіне өзінде өзінен өздері өздерінің өздерін өздеріне".split()
+    ),
+}
+
+# Function words that join the capitalised words of a title-cased English name (Fund for the
+# Support of Russian Writers), and the date words before which "on" joins nothing (Four Corners
+# on Tuesday).
+TITLE_JOINERS = frozenset("of for the and with on de la".split())
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)

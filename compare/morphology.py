@@ -1,0 +1,40 @@
+"""Stems of Russian and Kazakh words: a word with its case endings stripped
+(:mod:`compare.lang.case_endings`), and those stems' Latin keys
+(:func:`compare.translit.latin_key`).
+
+Shared by the name check (:mod:`compare.name_matching`: Токаева matches Tokayev) and the
+glossary (:mod:`compare.glossary`: санкция matches санкциями, Ресей matches Ресейдің), so that
+both read inflected words the same way.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from compare.lang.case_endings import CASE_ENDINGS
+from compare.translit import latin_key
+
+
+@lru_cache(maxsize=65536)
+def source_stems(word: str) -> tuple[str, ...]:
+    """A source word in lower case and its stems with one or two endings stripped (Kazakh
+    stacks a possessive and a case: Сот-ы-нда, Лондон-дағы), longest first."""
+    w = word.lower()
+    stems = {w}
+    frontier = {w}
+    for _ in range(2):
+        nxt = set()
+        for s in frontier:
+            for e in CASE_ENDINGS:
+                if s.endswith(e) and len(s) - len(e) >= 2:
+                    nxt.add(s[: -len(e)])
+        stems |= nxt
+        frontier = nxt
+    return tuple(sorted(stems, key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
+def stem_keys(word: str) -> tuple[str, ...]:
+    """Latin keys of a source word and of its stems (one or two endings stripped)."""
+    stems = [s for s in source_stems(word) if len(s) >= 3 or s == word.lower()]
+    return tuple(sorted({latin_key(s) for s in stems if latin_key(s)}, key=len, reverse=True))

@@ -1,0 +1,328 @@
+"""The capitalised words of a sentence that may carry a name, for the name check
+(:mod:`compare.checks.names`, whose docstring lists the conventions): words and runs of
+capitalised words with their offsets, which capitals open a sentence or a quotation, and which
+prove nothing (generic and title words, title-cased stretches and product titles, units and
+scales, patronymics, the given syllables of East Asian names, acronyms).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from compare.lang.name_words import (
+    DATE_WORDS,
+    GENERIC_EN,
+    GENERIC_SRC,
+    HOMOGLYPHS,
+    PRONOUNS_SRC,
+    TITLE_JOINERS,
+)
+from compare.name_matching import en_forms, exonym_targets
+from compare.translit import latin_key
+
+# Stumps that open Russian stump compounds (Литфонд, Горсовет, Облсуд, Профсоюз, Мосгорсуд):
+# with a generic tail the compound is an institution's generic name, translated in English.
+_STUMP = regex.compile(r"(?:лит|гос|мос|гор|обл|рай|проф|мин|сов|соц|худ|мед|пед|спорт|пром)+")
+
+
+_LATIN = regex.compile(r"\p{Latin}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+
+
+def fold_homoglyphs(word: str) -> str:
+    """A word mixing Latin and Cyrillic letters read with Latin letters (WНO -> WHO)."""
+    if word.isascii():  # nearly every English word: nothing to fold, and this is a hot path
+        return word
+    if _LATIN.search(word) and _CYRILLIC.search(word):
+        return word.translate(HOMOGLYPHS)
+    return word
+
+
+# Capitalised adjectives not derived from a place or person (no -ск-): Высшая, Литературного.
+# Adjectives in -ический / -ческий come from common nouns of Greek and Latin roots
+# (Юридический комитет "Judiciary Committee", Экономический форум, Исторический музей) and open
+# institution names that English translates; those the exonym table knows (Атлантический,
+# Католическая, Демократическая) still need their English word.
+_PLAIN_ADJECTIVE = regex.compile(
+    r"\w{3,}(?<!ск)(?<!цк)(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их|ыми|ими)"
+)
+_COMMON_ADJECTIVE = regex.compile(
+    r"\w{2,}и?ческ(?:ий|ая|ое|ие|ого|ой|ому|им|ом|ую|их|ими|ых)"
+)
+WORD = regex.compile(r"(?:\p{Lu}\.){2,}|\p{L}+(?:['’]\p{L}+)*")
+_SRC_OPENERS = regex.compile(r"(?:^|[.!?:;\"“”«»„…]|\.\.\.|(?:^|\s)[—–-])\s*$")
+_OPENERS = regex.compile(r"(?:^|[.!?:;\"“”«»„'‘’()\[\]—–\-•*]|\.\.\.)\s*$")
+# A stage direction or note in brackets that opens a sentence: (Смех), [Аплодисменты].
+_LEADING_NOTE = regex.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*")
+
+
+def word_spans(text: str, start: int, end: int, fold: bool = False) -> list[tuple[int, int, str]]:
+    """Words with their offsets; ``fold`` reads English words through fold_homoglyphs."""
+    return [
+        (m.start(), m.end(), fold_homoglyphs(m.group()) if fold else m.group())
+        for m in WORD.finditer(text, start, end)
+    ]
+
+
+def _script(word: str) -> str:
+    return "latin" if regex.match(r"\p{Latin}", word) else "other"
+
+
+def joined_runs(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Adjacent capitalised English words written as one (Hong Kong ~ Гонконг)."""
+    out = []
+    for a, b in zip(words, words[1:], strict=False):
+        if is_capitalised(a[2]) and is_capitalised(b[2]):
+            out.append((a[0], b[1], a[2] + b[2].lower()))
+    return out
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def capitalised_runs(
+    text: str, words: list[tuple[int, int, str]]
+) -> list[list[tuple[int, int, str]]]:
+    """Runs of consecutive capitalised words (only spaces or hyphens between them)."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for w in words:
+        if not is_capitalised(w[2]):
+            continue
+        if (
+            runs
+            and regex.fullmatch(r"[ \u00a0\-]+", text[runs[-1][-1][1] : w[0]] or "x")
+            and _script(runs[-1][-1][2]) == _script(w[2])
+        ):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def opens_sentence(text: str, sent_start: int, pos: int, source: bool = False) -> bool:
+    """Whether ``pos`` opens the sentence or a quoted (English: also bracketed) part of it, or
+    follows a bracketed note that opens the sentence ("(Смех) Теперь …", "[Видео] Здесь …")."""
+    before = text[sent_start:pos]
+    return bool((_SRC_OPENERS if source else _OPENERS).search(before)
+                or _LEADING_NOTE.fullmatch(before))  # fmt: skip
+
+
+# Named scales are units: "7,5 по шкале Рихтера" is "a 7.5 magnitude" in English, "по Цельсию"
+# is "C" (Kazakh: Рихтер шкаласы бойынша).
+_SCALE_BEFORE = regex.compile(r"(?:шкал\w*|по)\s+$", regex.IGNORECASE)
+_SCALE_AFTER = regex.compile(r"\s+шкал", regex.IGNORECASE)
+_SCALE_NAMES = regex.compile(r"(?:рихтер|цельси|фаренгейт|кельвин|бофорт|меркалли)\w*",
+                             regex.IGNORECASE)  # fmt: skip
+
+
+def scale_name(text: str, run: list[tuple[int, int, str]]) -> bool:
+    """Whether the run is the name of a scale used as a unit (see _SCALE_BEFORE)."""
+    if len(run) != 1 or not _SCALE_NAMES.fullmatch(run[0][2]):
+        return False
+    before = text[max(0, run[0][0] - 20) : run[0][0]]
+    return bool(_SCALE_BEFORE.search(before) or _SCALE_AFTER.match(text, run[0][1]))
+
+
+def unit_symbol(text: str, run: list[tuple[int, int, str]]) -> bool:
+    """A short Latin word with a lower-case letter right after a number is a unit symbol
+    (7,1 Mw, 5 kWh, 40 dB, 50 Hz), not a name."""
+    word = run[0][2]
+    return (
+        len(run) == 1
+        and len(word) <= 3
+        and word.isascii()
+        and not word.isupper()
+        and bool(regex.search(r"\d[\s\u00a0]*$", text[max(0, run[0][0] - 3) : run[0][0]]))
+    )
+
+
+def country_of_institution(run: list, needed: list, hits: list[bool]) -> bool:
+    """"Конгрессе США" -> "Congress", "Госдума РФ" -> "the Duma": a country's acronym the
+    exonym table knows, right after a rendered generic institution word of the same run, is
+    often left implicit in English. Not a spelled-out name: Лиги Европы is the Europa League."""
+    first = run.index(needed[0])
+    return (
+        first > 0
+        and hits[first - 1]
+        and generic_src(run[first - 1][2])
+        and all(w[2].isupper() and exonym_targets(w[2]) for w in needed)
+    )
+
+
+def in_acronym(needed: list[tuple[int, int, str]], acronyms: list[str]) -> bool:
+    """Whether every unmatched word's Latin initial is a letter of one English acronym that no
+    source word explains: the English named the institution by its initials (Университет штата
+    Луизиана -> LSU, Louisiana State University)."""
+    for acronym in acronyms:
+        if all((latin_key(w[2])[:1] or "?").upper() in acronym for w in needed):
+            return True
+    return False
+
+
+def split_at_initials(runs: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """Runs cut after a dotted abbreviation (the U.S. As Rosa ...): its period may end the
+    sentence, so the next capital proves nothing and does not extend the name."""
+    out = []
+    for run in runs:
+        cur = [run[0]]
+        for w in run[1:]:
+            if cur[-1][2].endswith("."):
+                out.append(cur)
+                cur = []
+            cur.append(w)
+        out.append(cur)
+    return out
+
+
+def initialism(run: list[tuple[int, int, str]]) -> str:
+    """Initials of a Latin-script name (The Wall Street Journal -> WSJ), which the other side
+    may use instead; "" for Cyrillic or one-word runs."""
+    parts = [w[2] for w in run if w[2].lower() not in ("the", "of", "and", "for")]
+    if len(parts) < 2 or not all(p.isascii() for p in parts):
+        return ""
+    return "".join(p[0] for p in parts).upper()
+
+
+def given_syllables(run: list[tuple[int, int, str]], unmatched: list, text: str = "") -> bool:
+    """East Asian names of three short words (Ким Чен Ын, Ri Yong Ho) whose family name the
+    other side renders (the caller checks that): it often gives only the family name, or spells
+    the given name by another system (Чен Ын / Jong Un), leaving short syllables unmatched.
+    ``run`` is counted with a sentence's first word, which the checks otherwise set aside (a
+    capital there proves nothing); with the ``text``, a lower-case syllable hyphened to a word
+    counts as one more (Moon Jae-in). A title or other generic word is no syllable (Министр
+    Хайко Маас is a German name of two words)."""
+    tails = sum(1 for w in run if _HYPHENED_SYLLABLE.match(text, w[1])) if text else 0
+    words = [w for w in run if not (generic_en(w[2]) if w[2].isascii() else generic_src(w[2]))]
+    return len(words) + tails >= 3 and all(len(w[2]) <= 4 for w in unmatched)
+
+
+_HYPHENED_SYLLABLE = regex.compile(r"-\p{Ll}{1,4}\b")
+
+
+def family_name_like(word: str) -> bool:
+    """Whether a sentence's first word, rendered on the other side, may be the family name
+    that anchors an East Asian name (given_syllables): short (Ким, Мун, Чхве, Park, Hwang)
+    and no title or generic word, which would anchor a swapped name (Президент Мун Чжэ Ин ->
+    President Kim Jong Un)."""
+    if len(word) > 5 or (regex.match(r"\p{Cyrillic}", word) and len(word) > 4):
+        return False
+    return not (generic_en(word) if word.isascii() else generic_src(word))
+
+
+def shouting(run: list[tuple[int, int, str]]) -> bool:
+    """Three or more words in capitals (DO NOT JUMP IN): emphasis, not names."""
+    return len(run) >= 3 and all(w[2].isupper() and len(w[2]) > 1 for w in run[:3])
+
+
+# Patronymics (Кемелевич, Владимировна, Кемелұлы): the English leaves them out.
+PATRONYMIC = regex.compile(r"\w{3,}(?:ович|евич|ич|овн|евн|ичн|ұлы|қызы|улы|кызы)\w{0,3}")
+
+
+def generic_src(word: str) -> bool:
+    """A source word that cannot carry a name on its own (see GENERIC_SRC), or an acronym
+    the exonym table does not know (СМИ-like acronyms are expanded in translation)."""
+    w = word.lower()
+    if len(word) < 2 or w.startswith(GENERIC_SRC) or w in PRONOUNS_SRC:
+        return True
+    stump = _STUMP.match(w)
+    if stump and stump.end() < len(w) and w[stump.end() :].startswith(GENERIC_SRC):
+        return True  # Литфонд, Горсовет: see compare.checks.names
+    if _PLAIN_ADJECTIVE.fullmatch(w):
+        return True
+    if _COMMON_ADJECTIVE.fullmatch(w) and not exonym_targets(word):
+        return True
+    caps = sum(ch.isupper() for ch in word)
+    return caps >= 2 and not exonym_targets(word)
+
+
+def titled_stretches(text: str, words: list[tuple[int, int, str]], rendered) -> list:
+    """Spans of English title-cased names (see compare.checks.names): three or more capitalised
+    words joined by spaces, hyphens or the function words of names (of, for, the, and, with),
+    at least half of them generic or ``rendered`` (a callable: does some source word render
+    this English word); without a function word the last one must be among those, as the head
+    noun of such a name is (Fund, Day, Clinic): a name after a post (British PM Kavanaugh)
+    stays."""
+    out: list[tuple[int, int]] = []
+
+    def close(stretch: list[tuple[int, int, str]]) -> None:
+        while stretch and not is_capitalised(stretch[-1][2]):
+            stretch.pop()
+        caps = [w[2] for w in stretch if is_capitalised(w[2]) and w[2].lower() not in
+                TITLE_JOINERS]  # fmt: skip
+        known = [generic_en(c) or rendered(c) for c in caps]
+        joined = any(w[2] in TITLE_JOINERS for w in stretch)
+        if len(caps) >= 3 and 2 * sum(known) >= len(caps) and (known[-1] or joined):
+            out.append((stretch[0][0], stretch[-1][1]))
+
+    stretch: list[tuple[int, int, str]] = []
+    for k, w in enumerate(words):
+        cap = is_capitalised(w[2])
+        adjacent = bool(stretch) and regex.fullmatch(r"[ \u00a0\-]*", text[stretch[-1][1] : w[0]])
+        # "on" joins Commission on Human Rights, but not a date: Four Corners on Tuesday
+        dated = w[2] == "on" and k + 1 < len(words) and words[k + 1][2].lower() in DATE_WORDS
+        if adjacent and (cap or w[2] in TITLE_JOINERS) and not dated:
+            stretch.append(w)
+            continue
+        close(stretch)
+        stretch = [w] if cap else []
+    close(stretch)
+    return out
+
+
+_SEGMENT_BREAK = regex.compile(r"[,;:()\[\]/]|\d+(?:[.,*xх×/-]\d+)*|\s[-–—]\s")
+
+
+def title_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of English title segments (see compare.checks.names)."""
+    out = []
+    pos = start
+    for m in [*_SEGMENT_BREAK.finditer(text, start, end), None]:
+        stop = m.start() if m else end
+        opener = pos == start or (text[pos - 1 : pos] != ",")
+        words = [w for w in word_spans(text, pos, stop) if w[2].lower() not in TITLE_JOINERS]
+        if opener and len(words) >= 3 and all(is_capitalised(w[2]) for w in words):
+            out.append((words[0][0], words[-1][1]))
+        pos = m.end() if m else end
+    return out
+
+
+_QUOTED_EN = regex.compile(r"[\"“«]([^\"“”«»]{3,120})[\"”»]|(?<!\w)'([^']{3,120})'(?!\w)")
+QUOTED_SRC = regex.compile(r"[\"“«„]\s*\p{Cyrillic}+(?:[\s,-]+\p{L}+)+\s*[\"”»“]")
+
+
+def quoted_titles(text: str, start: int, end: int, source: str) -> list[tuple[int, int]]:
+    """Title-cased English quotations (every word over three letters capitalised, two
+    capitals at least) when the source quotes a Cyrillic phrase: a translated title."""
+    if not QUOTED_SRC.search(source):
+        return []
+    out = []
+    for m in _QUOTED_EN.finditer(text, start, end):
+        inner = word_spans(text, m.start(), m.end())
+        caps = [w for w in inner if is_capitalised(w[2])]
+        if len(caps) >= 2 and all(is_capitalised(w[2]) for w in inner if len(w[2]) > 3):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def title_case(words: list[tuple[int, int, str]]) -> bool:
+    """A headline in Title Case (every word over three letters capitalised), where capitals
+    say nothing about names."""
+    long_words = [w for w in words if len(w[2]) > 3]
+    return len(long_words) >= 4 and all(is_capitalised(w[2]) for w in long_words)
+
+
+_COMMON_SUFFIX = regex.compile(
+    r"\p{L}{3,}(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ence|ance|ous|ive|ives|ical|"
+    r"ology|ologist|ologists|ist|ists|ism|ics|ship|hood|ing|ed|ers|ly|ure|ures)"
+)
+
+
+def generic_en(word: str) -> bool:
+    """Generic name parts (District, River), function words, and capitalised common words
+    recognisable by their suffix (Prevention, Development, Physics): no evidence alone."""
+    if regex.fullmatch(r"\p{Lu}{2,5}(?:s|['’]s)?|(?:\p{Lu}\.){2,}", word):
+        return True  # acronyms (AMs, TVs, U.N., SMB's) are often spelled out in the source
+    if len(word) < 3 or _COMMON_SUFFIX.fullmatch(word.lower()):
+        return True
+    return any(f in GENERIC_EN for f in en_forms(word))
