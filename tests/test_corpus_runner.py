@@ -195,13 +195,13 @@ def test_changed_input_file_is_checked_again(
 def test_a_changed_program_checks_every_document_again(
     tmp_path: Path, settings: RunSettings, reference: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import compare.corpus.runner as runner
+    import compare.corpus.settings as run_settings
 
     manifest = _make_corpus(tmp_path)
     out = tmp_path / "r.sqlite"
     shutil.copy(reference["path"], out)
     # Another lexicon or threshold, same version number: the stored results are not reused.
-    monkeypatch.setattr(runner, "behaviour_fingerprint", lambda: "another-program")
+    monkeypatch.setattr(run_settings, "behaviour_fingerprint", lambda: "another-program")
     summary = run_corpus(manifest, out, settings, progress=False, retry_failed=True)
     assert summary.skipped == 0 and summary.rechecked == summary.processed >= 4
 
@@ -320,7 +320,7 @@ def test_a_pool_that_breaks_while_it_is_fed_costs_no_document(
     dies between two submits, so ``pool.submit`` itself raises BrokenProcessPool."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from compare.corpus import runner
+    from compare.corpus import executors
 
     class BreaksOnThirdSubmit(ProcessPoolExecutor):
         pools = 0
@@ -340,7 +340,7 @@ def test_a_pool_that_breaks_while_it_is_fed_costs_no_document(
                 assert self._broken
             return super().submit(fn, *args, **kwargs)
 
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", BreaksOnThirdSubmit)
+    monkeypatch.setattr(executors, "ProcessPoolExecutor", BreaksOnThirdSubmit)
     manifest = _make_corpus(tmp_path)
     executor = PoolExecutor(2, task=_slow_task, initializer=_noop_init)
     summary = run_corpus(manifest, tmp_path / "r.sqlite", RunSettings(qe=False),

@@ -3,11 +3,11 @@
 Why Ray and not a home-made scheduler: a year of one outlet is 10,000-50,000 article pairs,
 hours of CPU on one machine, and Ray already solves placing long-lived workers on a cluster,
 restarting them when they die and retrying their work. This module only plugs Ray into the
-runner's executor seam (:class:`compare.corpus.runner.Executor`):
+runner's executor seam (:class:`compare.corpus.executors.Executor`):
 
 * Each Ray actor (:class:`DocumentWorker`) builds the embedder, the meaning model and, with
-  MT, the translation models once (:func:`compare.corpus.runner.init_worker`), then checks
-  documents with :func:`compare.corpus.runner.process_document`. An actor asks Ray for
+  MT, the translation models once (:func:`compare.corpus.worker.init_worker`), then checks
+  documents with :func:`compare.corpus.worker.process_document`. An actor asks Ray for
   ``cpus_per_worker`` CPUs and, when asked, a fraction of a GPU (Ray then shows it that GPU;
   the translation models use it through ``device=auto``).
 * Results stream back to the driver as they finish (two documents queued per actor to hide
@@ -16,7 +16,7 @@ runner's executor seam (:class:`compare.corpus.runner.Executor`):
 * Faults: an actor that dies is restarted by Ray (``max_restarts``; it loads its models
   again). The documents it held are run once more, each alone on an idle actor, so that a
   second death is surely that document's: it is then stored as failed with
-  :data:`compare.corpus.runner.WORKER_DIED`, and a neighbour of a crash never is (the same
+  :data:`compare.corpus.executors.WORKER_DIED`, and a neighbour of a crash never is (the same
   rule as the local pool). An actor Ray cannot bring back is dropped; when none is left the
   run stops with one line (run again to resume).
 * Ray is imported only here, only for ``--engine ray``; without it the user gets one line
@@ -34,16 +34,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from compare.corpus.runner import (
-    WORKER_DIED,
-    DocumentPair,
-    DocumentResult,
-    DocumentTask,
-    EngineOptions,
-    RunSettings,
-    init_worker,
-    process_document,
-)
+from compare.corpus.executors import WORKER_DIED, DocumentTask, EngineOptions
+from compare.corpus.records import DocumentPair, DocumentResult
+from compare.corpus.settings import RunSettings
+from compare.corpus.worker import init_worker, process_document
 from compare.errors import InputError
 
 INSTALL_COMMAND = "python3 -m pip install -r requirements-cluster.txt"
