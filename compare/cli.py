@@ -16,11 +16,11 @@ import math
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from compare import __version__
+from compare.atomic_files import write_atomically
 from compare.checks import REGISTRY
 from compare.errors import InputError
 from compare.flags import SEVERITIES
@@ -500,25 +500,11 @@ def _write(dest: str, content: str) -> None:
         except OSError as exc:
             raise InputError(f"Cannot write {dest}: {exc.strerror or exc}.") from exc
         return
-    folder = path.parent
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        write_atomically(path, content, mode=_file_mode(path))
     except OSError as exc:
-        raise InputError(f"Cannot write {dest}: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, _file_mode(path))
-        os.replace(temp, path)
-    except OSError as exc:
-        _remove_quietly(temp)
         raise InputError(f"Cannot write {dest}: {exc.strerror or exc}; "
                          "any previous file there is unchanged.") from exc
-    except BaseException:
-        _remove_quietly(temp)
-        raise
 
 
 def _file_mode(path: Path) -> int:
@@ -530,13 +516,6 @@ def _file_mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def _remove_quietly(temp: str) -> None:
-    try:
-        os.unlink(temp)
-    except OSError:
-        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,9 +6,12 @@
 - :class:`IgnoreRules` remembers "ignore this check for this term everywhere" (Xbench's ignore
   list): a check id and the flagged text, matched whatever the sentence around it.
 
-Both are small JSON files rewritten atomically (temporary file, then rename). A file that
-cannot be parsed (damaged, or saved by an editor in another shape) is never overwritten: it is
-set aside under a timestamped name before the first change, and the reviewer is told once.
+Both are small JSON files rewritten atomically (temporary file, then rename:
+:func:`compare.atomic_files.write_atomically`), and every change (read, modify, write) holds
+the file's lock (:func:`compare.atomic_files.locked`), so two browser tabs changing the same
+file at once both keep their change. A file that cannot be parsed (damaged, or saved by an
+editor in another shape) is never overwritten: it is set aside under a timestamped name before
+the first change, and the reviewer is told once.
 A UTF-8 byte-order mark (Notepad writes one) is read as the encoding mark it is. Anything
 but a regular file under these names (a FIFO, a folder, a device) is refused without being
 opened for a blocking read, and set aside in the same way before the first change.
@@ -19,12 +22,12 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from compare.aside import aside_path
+from compare.atomic_files import locked, write_atomically
 
 STORE_NAME = "dismissed.json"
 MAX_FILE_BYTES = 50_000_000
@@ -125,15 +128,7 @@ class _JsonFile:
             aside = aside_path(self.path, "unreadable")
             os.replace(self.path, aside)
             self.set_aside = aside
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}-",
-                                   suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(payload, ensure_ascii=False))
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, json.dumps(payload, ensure_ascii=False))
 
     def notice(self) -> str:
         """One line for the reviewer about an unusable file (empty when all is well)."""
@@ -165,13 +160,15 @@ class DismissalStore:
         return {str(k) for k in items}
 
     def dismiss(self, key: str) -> set[str]:
-        keys = self.load() | {key}
-        self._save(keys)
+        with locked(self.path):  # no other writer between this read and write
+            keys = self.load() | {key}
+            self._save(keys)
         return keys
 
     def restore(self, key: str) -> set[str]:
-        keys = self.load() - {key}
-        self._save(keys)
+        with locked(self.path):
+            keys = self.load() - {key}
+            self._save(keys)
         return keys
 
     def notice(self) -> str:
@@ -210,13 +207,15 @@ class IgnoreRules:
         return rules
 
     def add(self, check: str, term: str) -> set[Rule]:
-        rules = self.load() | {(check, normalise_term(term))}
-        self._save(rules)
+        with locked(self.path):
+            rules = self.load() | {(check, normalise_term(term))}
+            self._save(rules)
         return rules
 
     def remove(self, check: str, term: str) -> set[Rule]:
-        rules = self.load() - {(check, normalise_term(term))}
-        self._save(rules)
+        with locked(self.path):
+            rules = self.load() - {(check, normalise_term(term))}
+            self._save(rules)
         return rules
 
     def notice(self) -> str:
