@@ -308,7 +308,7 @@ def _pair_evidence(pair: PairResult, machine: str, mt_flags: dict, n: int) -> li
             "mt_flags": machine_count,
         }
         if cid == "number-mismatch":
-            from compare.checks.numbers import extract_numbers
+            from compare.number_mentions import extract_numbers
 
             entry["mt_numbers"] = [m.text.strip() for m in extract_numbers(machine, "en")
                                    if not m.soft]  # fmt: skip

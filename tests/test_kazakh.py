@@ -23,9 +23,10 @@ import pytest
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext
 from compare.checks.negation import NegationMismatch
-from compare.checks.numbers import NumberMismatch, extract_numbers
+from compare.checks.numbers import NumberMismatch
 from compare.document import Document, Sentence, Span
 from compare.negations import count_negations
+from compare.number_mentions import extract_numbers
 
 
 def one_pair(src: str, eng: str) -> CheckContext:

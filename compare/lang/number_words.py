@@ -1,7 +1,16 @@
-"""Words for fractions of a scale word (half a million, четверть миллиона, жарты миллион), kept
-apart from the number check's logic (:mod:`compare.checks.numbers`), which reads them as one
-number: word by word they were "a million" against nothing, or четверть (a soft 4) times a
-million. Russian forms also serve Kazakh where the languages share them (миллион, мың)."""
+"""Number words of Russian, Kazakh and English, kept apart from the logic that reads them
+(:mod:`compare.number_mentions`) and the number check (:mod:`compare.checks.numbers`):
+
+* fractions of a scale word (half a million, четверть миллиона, жарты миллион), read as one
+  number: word by word they were "a million" against nothing, or четверть (a soft 4) times a
+  million;
+* scale words after a number (млн, billion), written-out numbers (восемьдесят, fifty, сегіз),
+  *soft* words that may stand for a number without being one (both, дважды, полгода, ordinals),
+  and the units whose measures are converted (км, miles, °F).
+
+Russian forms also serve Kazakh where the languages share them (миллион, мың). General
+knowledge of the three languages, written for the check.
+"""
 
 from __future__ import annotations
 
@@ -42,3 +51,124 @@ SCALE_WORDS = {
     "триллион": 1e12,
     "мың": 1e3,
 }
+
+# Scale words right after a number (or a number word).
+SCALE_RU = {
+    "тыс": 1e3, "тысяч": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысячу": 1e3, "тысячами": 1e3,
+    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллионам": 1e6,
+    "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+    "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12,
+    # "шесть десятков" = sixty; a bare "десятки" stays vague (soft 10, below)
+    "десяток": 10, "десятка": 10, "десятков": 10, "десятках": 10, "десятки": 10,
+    "десятками": 10,
+    # Kazakh
+    "мың": 1e3, "миллионға": 1e6, "миллиардқа": 1e9,
+}  # fmt: skip
+SCALE_EN = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+
+# Written-out numbers. Russian forms are matched by stem over their case forms.
+WORDS_RU: tuple[tuple[str, float], ...] = (
+    (r"нол[ья]|нул[ья]", 0), (r"два|две|двух|двум|двумя", 2), (r"три|тр[её]х|тр[её]м|тремя", 3),
+    (r"четыре|четыр[её]х|четыр[её]м|четырьмя", 4), (r"пять|пяти|пятью", 5),
+    (r"шесть|шести|шестью", 6), (r"семь|семи", 7), (r"восемь|восьми|восемью", 8),
+    (r"девять|девяти|девятью", 9), (r"десять|десяти|десятью", 10),
+    (r"одиннадцат[ьи]", 11), (r"двенадцат[ьи]", 12), (r"тринадцат[ьи]", 13),
+    (r"четырнадцат[ьи]", 14), (r"пятнадцат[ьи]", 15), (r"шестнадцат[ьи]", 16),
+    (r"семнадцат[ьи]", 17), (r"восемнадцат[ьи]", 18), (r"девятнадцат[ьи]", 19),
+    (r"двадцат[ьи]|двадцатью", 20), (r"тридцат[ьи]|тридцатью", 30), (r"сорок|сорока", 40),
+    (r"пятьдесят|пятидесяти", 50), (r"шестьдесят|шестидесяти", 60),
+    (r"семьдесят|семидесяти", 70), (r"восемьдесят|восьмидесяти", 80),
+    (r"девяносто|девяноста", 90), (r"сто|ста", 100), (r"двести|двухсот", 200),
+    (r"триста|трехсот|трёхсот", 300), (r"четыреста|четырехсот|четырёхсот", 400),
+    (r"пятьсот|пятисот", 500), (r"шестьсот|шестисот", 600), (r"семьсот|семисот", 700),
+    (r"восемьсот|восьмисот", 800), (r"девятьсот|девятисот", 900),
+    (r"полтора|полторы", 1.5), (r"двое|двоих|двоим", 2), (r"трое|троих|троим", 3),
+    (r"четверо|четверых", 4), (r"пятеро|пятерых", 5), (r"шестеро|шестерых", 6),
+    (r"семеро|семерых", 7), (r"восьмеро|восьмерых", 8), (r"десятеро|десятерых", 10),
+)  # fmt: skip
+WORDS_KK: tuple[tuple[str, float], ...] = (
+    # Kazakh bare forms only (suffixed forms are too easily confused with other words); екі is
+    # soft below: екі есе (double), екі жақ (both sides), сол екі арада (meanwhile).
+    (r"үш", 3), (r"төрт", 4), (r"бес", 5), (r"алты", 6),
+    (r"жеті", 7), (r"сегіз", 8), (r"тоғыз", 9), (r"жиырма", 20), (r"отыз", 30),
+    (r"қырық", 40), (r"елу", 50), (r"алпыс", 60), (r"жетпіс", 70), (r"сексен", 80),
+    (r"тоқсан", 90),
+)  # fmt: skip
+# Words that may stand for 2 without being a written number: never flagged, may match a 2.
+# Words that may stand for a number without being one: never flagged, may match that number.
+SOFT_RU: tuple[tuple[str, float], ...] = (
+    (r"об[аеи]|обоих|обеих|дважды|вдвое|двойн\w*|удво\w*|пар[аыу]", 2), (r"сут(ки|ок|кам)", 24),
+    (r"тысяч[аиу]", 1000), (r"десятилети\w*", 10), (r"дюжин\w*", 12), (r"нул\w*", 0),
+    (r"трижды|втрое", 3), (r"вчетверо", 4), (r"десятк\w*", 10), (r"семью", 7),
+    (r"тройк\w*", 3), (r"четвер\w+", 4), (r"полд[её]н\w*|полудн\w*", 12), (r"полноч\w*", 0),
+    # ordinals: второго типа -> type two
+    (r"втор(?:ой|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми)", 2), (r"трет(?:ий|ья|ье|ьего|ьему|ьим|ьем)", 3),
+    (r"пят(?:ый|ая|ое|ого|ому|ым|ом|ую)", 5), (r"шест(?:ой|ая|ое|ого|ому|ым|ом|ую)", 6),
+    (r"седьм(?:ой|ая|ое|ого|ому|ым|ом|ую)", 7), (r"восьм(?:ой|ая|ое|ого|ому|ым|ом|ую)", 8),
+    (r"девят(?:ый|ая|ое|ого|ому|ым|ом|ую)", 9), (r"десят(?:ый|ая|ое|ого|ому|ым|ом|ую)", 10),
+    # compounds: трехдневный, четырехдневная, двухметровый, пятикратный
+    # полгода "six months", полчаса "thirty minutes", полвека, полсотни "fifty"
+    (r"полгода|полугоди\w*", 6), (r"полчаса", 30), (r"полвека|полсотни", 50),
+    (r"двух\w+|двое\w+", 2), (r"тр[её]х\w+", 3), (r"четыр[её]х\w+", 4), (r"пяти\w+", 5),
+    (r"шести\w+", 6), (r"семи\w+", 7), (r"восьми\w+", 8), (r"девяти\w+", 9),
+    (r"десяти\w+", 10),
+)  # fmt: skip
+SOFT_KK: tuple[tuple[str, float], ...] = (
+    (r"екі\w*|қос\w*", 2), (r"тәулік\w*", 24), (r"он\w*", 10), (r"жүз\w*", 100),
+    # suffixed forms: үшеуі, төрттік, бесінші
+    # collective numerals: екеуі "the two of them", үшеуін, алтауы, жетеуі
+    (r"екеу\w*", 2), (r"алтау\w*", 6), (r"жетеу\w*", 7),
+    (r"үш\w+", 3), (r"төрт\w+", 4), (r"бес\w+", 5), (r"алты\w+", 6), (r"жеті\w+", 7),
+    (r"сегіз\w+", 8), (r"тоғыз\w+", 9), (r"жиырма\w+", 20), (r"отыз\w+", 30),
+    # елуге толды "turned fifty"; тоқсан is also "a quarter of the year", soft either way
+    (r"қырық\w+", 40), (r"елу\w+", 50), (r"алпыс\w+", 60), (r"жетпіс\w+", 70),
+    (r"сексен\w+", 80), (r"тоқсан\w+", 90),
+)  # fmt: skip
+SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "twice": 2,
+            "fortnight": 2, "fortnights": 2, "halved": 2, "halving": 2, "halve": 2,
+            "pair": 2, "couple": 2, "twin": 2, "twins": 2, "decade": 10, "dozen": 12,
+            "thousand": 1000, "hundred": 100, "century": 100, "millennium": 1000,
+            # times of day and decades of age (00:00 <- midnight, за пятьдесят <- in his fifties)
+            "noon": 12, "midday": 12, "midnight": 0, "twenties": 20, "thirties": 30,
+            "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80,
+            "nineties": 90,
+            # multiples: "tripled" <- втрое, в три раза, үш есе
+            "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3,
+            "threefold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4, "tenfold": 10,
+            # ordinals: Russian writes them as digits (на 1 этаже "on the first floor")
+            "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+WORDS_EN: dict[str, float] = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# "one"/"a"/"один" alone are soft mentions of 1; before a scale word they make a firm number.
+ONE_WORDS = {"one", "a", "an", "один", "одна", "одно", "одну", "одного", "одной", "бір"}
+
+# Units, so that a converted measure (65 км ~ 40 miles) still counts as the same number.
+# (pattern, dimension, factor to SI); speed before length so "км/ч" is not read as "км".
+UNITS: tuple[tuple[str, str, float], ...] = (
+    (r"км/ч|км/сағ|km/h|kph|kmh|километр\w* в час|kilomet\w+ per hour", "speed", 1 / 3.6),
+    (r"миль? в час|миля/сағ|mph|miles? per hour|miles? an hour", "speed", 0.44704),
+    (r"км|километр\w*|km|kilomet\w+", "length", 1000.0),
+    (r"см|сантиметр\w*|cm|centimet\w+", "length", 0.01),
+    (r"мм|миллиметр\w*|mm|millimet\w+", "length", 0.001),
+    (r"метр\w*|м|met(?:er|re)s?|m", "length", 1.0),
+    (r"мил[ьяюие]\w*|mil(?:e|es)", "length", 1609.344),
+    (r"фут\w*|feet|foot|ft", "length", 0.3048),
+    (r"дюйм\w*|inch(?:es)?", "length", 0.0254),
+    (r"ярд\w*|yards?", "length", 0.9144),
+    (r"кг|килограмм\w*|kg|kilograms?|kilos?", "mass", 1.0),
+    (r"фунт\w*|pounds?|lbs?", "mass", 0.45359),
+    (r"тонн\w*|тонна\w*|tonnes?|tons?", "mass", 1000.0),
+    # a bare "градусов" / "degrees" in weather news is Celsius in Russian and Kazakh and
+    # often Fahrenheit in US English (27 градусов ~ 80 degrees): the scale is left open
+    (r"°\s?C|градус\w* Цельси\w*|degrees? Celsius|°\s?F|degrees? Fahrenheit|°|градус\w*|"
+     r"degrees?", "temp", 1.0),
+)

@@ -1,0 +1,523 @@
+"""Reading the numbers of a sentence as *mentions*, for the number check
+(:mod:`compare.checks.numbers`) and the machine-translation fallback (:mod:`compare.mt`).
+
+Numbers are read as *mentions*: a span and the set of values it may stand for (``3,5`` is 3.5;
+``1,500`` in Russian may be 1.5 or 1500; ``2,5 млрд`` is 2.5e9 or, as written, 2.5; ``22:00`` may
+be 22 or 10 p.m.). Mentions match when their value sets meet. Written-out numbers (восемьдесят,
+fifty, екі) are read too, but "one"/"один"/"бір" and vague plurals ("thousands") are *soft*: they
+may satisfy a mention on the other side but are never flagged themselves. Ordinal words are soft: an
+English "first" may satisfy a Russian "1" (на 1 этаже "on the first floor"), never demand one.
+"шесть десятков" is sixty (десяток as a scale word), полгода six (months). The numbers of
+disease and virus names (COVID-19, SARS-CoV-2) are soft: Russian often writes COVID or ковид.
+
+More conventions: a capitalised number word inside a sentence is part of a name (Four Corners,
+Четырёх углов) and soft; "между двумя" is soft against an English "between"; Kazakh collective
+numerals (екеуі "the two of them") read softly; fashion season codes (SS19, AW20) carry their
+year; a number word that counts an enumeration on the other side ("Three men, aged 33, 34 and
+39") is said by it. Measures in different units of one dimension match only after conversion
+(до 25 см ~ up to 10 inches, never the "10" of another measure), and measures in the same unit
+must agree exactly; a bare "градусов" / "degrees" may be either temperature scale (27 градусов ~
+80 degrees). Two soft mentions never pair with each other.
+
+An English number word that opens a hyphenated compound adjective (three-way, five-year,
+two-storey, three-dimensional; capitalised in a product title too: Three-Way Mechanism) is soft
+as well: Russian writes these as one word with a numeral stem (трёхходовой, пятилетний,
+двухэтажный, read softly above) or as a plain adjective (объёмный "three-dimensional"). Number
+words joined to each other (twenty-five) stay firm.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from compare.lang.number_words import (
+    FRACTIONS_EN,
+    FRACTIONS_RU,
+    ONE_WORDS,
+    SCALE_EN,
+    SCALE_RU,
+    SCALE_WORDS,
+    SOFT_EN,
+    SOFT_KK,
+    SOFT_RU,
+    UNITS,
+    WORDS_EN,
+    WORDS_KK,
+    WORDS_RU,
+)
+
+_SEP = "[ \u00a0\u202f\u2009']"
+_NUM = regex.compile(
+    rf"(?:(?<![\p{{L}}\d.,])|(?<=(?<!\p{{L}})(?:pp?|No|№))|(?<=\d[xх×]))"
+    rf"(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?"  # 1 000 000 / 1 000,5
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000,000.5
+    r"|\d{1,3}(?:\.\d{3}){2,}"  # 1.000.000
+    r"|\d+(?:[.,]\d+)?)"  # 2011, 3,5, 3.5
+    r"(?![\d])"
+)
+_TIME = regex.compile(r"(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])")
+_TIME_EN_DOT = regex.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2})(?=\s?[ap]\.?m\b)", regex.I)
+_DATE = regex.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?![\d.]\d)")
+_WORD_RE = regex.compile(r"\p{L}+")
+_WORDS_RU_C = tuple((regex.compile(p), float(v)) for p, v in WORDS_RU)
+_WORDS_KK_C = tuple((regex.compile(p), float(v)) for p, v in WORDS_KK)
+_SOFT_RU_C = tuple((regex.compile(p), float(v)) for p, v in SOFT_RU)
+_SOFT_KK_C = tuple((regex.compile(p), float(v)) for p, v in SOFT_KK)
+_HEADING_BEFORE = regex.compile(r"(?:^|[:.!?\"“«(—–-])\s*$")
+_UNIT_RE = tuple(
+    (regex.compile(rf"[\s\u00a0-]*(?:{p})(?![\p{{L}}])", regex.IGNORECASE), d, f)
+    for p, d, f in UNITS
+)
+_RANGE_GAP = regex.compile(r"\s*(?:[-–—]|до|to|and|or|или|и|–)\s*", regex.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """One number as written: where it is, what it may mean, and whether it must be matched.
+
+    ``measure`` is (dimension, values in SI units) when a unit follows the number.
+    """
+
+    start: int
+    end: int
+    text: str
+    values: frozenset[float]
+    soft: bool = False
+    word: bool = False
+    measure: tuple[str, frozenset[float]] | None = None
+    scaled: frozenset[float] | None = None  # values after a scale word (2,5 млрд -> 2.5e9)
+    unit: float | None = None  # the SI factor of the unit written after it (km: 1000)
+
+
+class Taken(list):
+    """Character spans already read as a number, with :meth:`covers` in logarithmic time: a
+    text without full stops can hold thousands of numbers and words, and a linear scan per word
+    made the check quadratic (issue 24)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+        self._longest = 0
+
+    def append(self, span: tuple[int, int]) -> None:  # type: ignore[override]
+
+        super().append(span)
+        index = bisect.bisect_right(self._starts, span[0])
+        self._starts.insert(index, span[0])
+        self._spans.insert(index, span)
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def covers(self, pos: int) -> bool:
+        """Whether a span holds ``pos`` (start <= pos < end)."""
+
+        index = bisect.bisect_right(self._starts, pos) - 1
+        while index >= 0 and self._starts[index] >= pos - self._longest:
+            start, end = self._spans[index]
+            if start <= pos < end:
+                return True
+            index -= 1
+        return False
+
+
+def _r(x: float) -> float:
+    return round(x, 6)
+
+
+def _digit_values(raw: str, lang: str) -> set[float]:
+    """Possible values of a digit string, reading separators the way ``lang`` writes them."""
+    s = regex.sub(_SEP, "", raw)
+    vals: set[float] = set()
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):
+        return {float(s.replace(".", ""))}
+    if "," in s and "." in s:
+        return {float(s.replace(",", ""))}
+    if "," in s:
+        head, _, tail = s.rpartition(",")
+        if s.count(",") > 1:
+            return {float(s.replace(",", ""))}
+        if len(tail) == 3:
+            vals.add(float(head + tail))
+            if lang != "en":
+                vals.add(float(head + "." + tail))
+        else:
+            vals.add(float(head + "." + tail))
+        return vals
+    if "." in s:
+        head, _, tail = s.partition(".")
+        vals.add(float(s))
+        if lang != "en" and len(tail) == 3:
+            vals.add(float(head + tail))
+        return vals
+    return {float(s)}
+
+
+_SCALE_PREFIX_RU = (("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12),
+                    ("мың", 1e3))  # fmt: skip
+# Kazakh scale words take case and derivational endings (мыңнан, миллионға, миллиардтық); жүз
+# "hundred" multiplies the number word before it (үш жүз = 300). Only these endings count, so
+# that жүзеге (асыру) "realise" is not a hundred. -даған/-деген forms are vague ("thousands").
+_SCALES_KK = (("мың", 1e3), ("жүз", 100.0), ("миллион", 1e6), ("миллиард", 1e9),
+              ("триллион", 1e12))  # fmt: skip
+_KK_SCALE_ENDING = regex.compile(
+    r"|ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ды|ді|ты|ті|"
+    r"н|ын|ін|мен|бен|пен|дай|дей|тай|тей|дық|дік|тық|тік|ы|і"
+)
+_KK_VAGUE = regex.compile(r"(?:мың|жүз|миллион|миллиард)(?:даған|деген|таған)\w*")
+# Soft Kazakh words that make a firm number before a scale (екі миллион, он мың, бір жарым).
+_KK_FIRM_BEFORE_SCALE = {"бір", "екі", "он"}
+
+
+def _kk_scale(word: str) -> float | None:
+    """Factor of a Kazakh scale word with its ending (миллионнан -> 1e6), None otherwise."""
+    if _KK_VAGUE.match(word):
+        return None
+    for stem, factor in _SCALES_KK:
+        if word.startswith(stem) and _KK_SCALE_ENDING.fullmatch(word[len(stem) :]):
+            return factor
+    return None
+
+
+def _scale_after(text: str, end: int, lang: str) -> tuple[float, int] | None:
+    """A scale word (млн, billion, bn, -тысячный) right after ``end``: its factor and its end."""
+    m = regex.match(r"[\s\u00a0-]*(\p{L}+)\.?", text[end:]) if end < len(text) else None
+    if not m:
+        return None
+    w = m.group(1).lower()
+    if lang == "en":
+        if w in SCALE_EN and (len(w) > 3 or m.start(1) == 0 or w in ("bn", "mln", "trn")):
+            return SCALE_EN[w], end + m.end(1)
+        return None
+    if w in SCALE_RU:
+        return SCALE_RU[w], end + m.end(1)
+    for prefix, factor in _SCALE_PREFIX_RU:
+        if w.startswith(prefix):
+            return factor, end + m.end(1)
+    return None
+
+
+def _unit_after(text: str, end: int) -> tuple[str, float, int] | None:
+    """The unit written right after ``end``: dimension, SI factor, and where it ends."""
+    for pattern, dim, factor in _UNIT_RE:
+        m = pattern.match(text, end)
+        if m:
+            return dim, factor, m.end()
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _word_value(w: str, lang: str) -> tuple[float | None, bool]:
+    """Value of one number word in ``lang`` and whether it is soft (a "two" that may not be)."""
+    lw = w.lower()
+    if lang == "en":
+        if lw in WORDS_EN:
+            return WORDS_EN[lw], False
+        return (float(SOFT_EN[lw]), True) if lw in SOFT_EN else (None, False)
+    table, soft = (_WORDS_KK_C, _SOFT_KK_C) if lang == "kk" else (_WORDS_RU_C, _SOFT_RU_C)
+    for pat, v in table:
+        if pat.fullmatch(lw):
+            return v, False
+    for pat, v in soft:
+        if pat.fullmatch(lw):
+            return v, True
+    return None, False
+
+
+def _word_scales(lang: str) -> dict[str, float]:
+    if lang == "en":
+        scales = {k: v for k, v in SCALE_EN.items() if len(k) > 3}
+        scales["hundred"] = 100.0
+        return scales
+    return dict(SCALE_RU)
+
+
+def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
+    """Written-out numbers, with adjacent number words combined (twenty-five, два миллиона).
+
+    A capitalised number word inside a sentence is taken for part of a name (Four Corners, Big
+    Ten, Четырёх углов) and is soft.
+    """
+    scales = _word_scales(lang)
+    out: list[Mention] = []
+    words = list(_WORD_RE.finditer(text))
+    i = 0
+    while i < len(words):
+        m = words[i]
+        w = m.group().lower()
+        if taken.covers(m.start()):
+            i += 1
+            continue
+        val, soft = _word_value(w, lang)
+        if val is None and w in scales:  # a bare "million", "сотни": may match, never flagged
+            val, soft = scales[w], True
+        elif val is None and lang == "kk" and (factor := _kk_scale(w)) and not (
+                i > 0 and _word_value(words[i - 1].group().lower(), lang)[0] is not None):
+            val, soft = factor, True  # мыңнан астам "more than a thousand": a bare scale word
+        compound = lang == "en" and val is not None and _en_compound(text, words, i)
+        if (
+            val is not None
+            and m.group()[0].isupper()
+            and not _HEADING_BEFORE.search(text[: m.start()])
+            and not compound
+        ):
+            # part of a name (the Four Corners, the Big Ten; Russian "в районе Четырёх углов"):
+            # soft, so that it may match the other side's name word but is never flagged
+            soft = True
+        if compound:
+            soft = True  # three-way, five-year: see the module comment
+        if lang == "ru" and val == 2 and i > 0 and words[i - 1].group().lower() == "между":
+            soft = True  # "между двумя странами": English "between" says the two
+        if lang == "ru" and val == 0 and i > 0 and words[i - 1].group().lower() in ("с", "c"):
+            soft = True  # "начать с нуля": "start from scratch", an idiom, not a zero
+        if val is None and w not in ONE_WORDS:
+            i += 1
+            continue
+        total = val if val is not None else 1.0
+        start, end, j, scaled = m.start(), m.end(), i + 1, False
+        while j < len(words) and text[end : words[j].start()].strip() in ("", "-", "and"):
+            nxt = words[j].group().lower()
+            nval, nsoft = _word_value(nxt, lang)
+            factor = scales.get(nxt)
+            if factor is None and lang == "kk":
+                factor = _kk_scale(nxt)
+            if factor is not None:
+                total, scaled = total * factor, True
+            elif lang == "kk" and nxt == "жарым" and not scaled and j == i + 1:
+                total += 0.5  # бір жарым = 1.5, екі жарым миллион = 2.5 million
+                if w in _KK_FIRM_BEFORE_SCALE or not soft:
+                    val, soft = total, False
+            elif lang == "kk" and w == "он" and j == i + 1 and nval and nval < 10:
+                val, total, soft = 10 + nval, 10 + nval, False  # он екі = 12 (он alone is soft)
+            elif lang != "en" and (nxt.startswith("тысяч") or _KK_VAGUE.match(nxt)):
+                soft = True  # он мыңдаған, десятки тысяч: "tens of thousands", not a number
+                end, j = words[j].end(), j + 1
+                break
+            elif nval is not None and not nsoft and val is not None and not soft:
+                if not scaled and nval < total and total % 10 == 0:
+                    total += nval
+                elif scaled and nval < 100:
+                    total += nval
+                else:
+                    break
+            else:
+                break
+            end, j = words[j].end(), j + 1
+        firm = (val is not None and not soft) or (scaled and w in ONE_WORDS)
+        firm = firm or (lang == "kk" and scaled and w in _KK_FIRM_BEFORE_SCALE)
+        value = frozenset({_r(total)})
+        out.append(
+            Mention(
+                start,
+                end,
+                text[start:end],
+                value,
+                soft=not firm,
+                word=True,
+                scaled=value if scaled else None,
+            )  # fmt: skip
+        )
+        i = j
+    return out
+
+
+def _en_compound(text: str, words: list, i: int) -> bool:
+    """Whether English number word ``i`` opens a hyphenated compound with a non-number word
+    (three-way, five-year), as opposed to standing alone or joining a number (twenty-five)."""
+    end = words[i].end()
+    if i + 1 >= len(words) or not regex.fullmatch(r"[-‑]", text[end : words[i + 1].start()]):
+        return False
+    nxt = words[i + 1].group().lower()
+    return _word_value(nxt, "en")[0] is None and nxt not in _word_scales("en")
+
+
+def _times(text: str, lang: str, taken: Taken) -> list[Mention]:
+    """Clock times (22:00, 7.55am): the hour may be written 12-hour on the other side."""
+    pats = (_TIME, _TIME_EN_DOT) if lang == "en" else (_TIME,)
+    out: list[Mention] = []
+    for m in (m for p in pats for m in p.finditer(text)):
+        h, mi = int(m.group(1)), int(m.group(2))
+        if h > 24 or mi > 59 or taken.covers(m.start()):
+            continue
+        hv = {float(h)} | ({float(h - 12)} if h > 12 else set())
+        out.append(Mention(m.start(1), m.end(1), m.group(1), frozenset(hv)))
+        out.append(Mention(m.start(2), m.end(2), m.group(2), frozenset({float(mi)}), soft=mi == 0))
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _dates(text: str, taken: Taken) -> list[Mention]:
+    """Numeric dates (16.02.2020): day and year must match, the month number need not."""
+    out: list[Mention] = []
+    for m in _DATE.finditer(text):
+        d, mo, y = (int(g) for g in m.groups())
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            out.append(Mention(m.start(1), m.end(1), m.group(1), frozenset({float(d)})))
+            out.append(Mention(m.start(2), m.end(2), m.group(2), frozenset({float(mo)}), soft=True))
+            out.append(Mention(m.start(3), m.end(3), m.group(3), frozenset({float(y)})))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+def _add_units(text: str, mentions: list[Mention]) -> None:
+    """Attach units; a range's first number takes the unit of its second (5–10 см)."""
+    units: list[tuple[str, float, int] | None] = [_unit_after(text, m.end) for m in mentions]
+    for k in range(len(mentions) - 2, -1, -1):
+        nxt = mentions[k + 1]
+        gap = text[mentions[k].end : nxt.start]
+        if units[k] is None and units[k + 1] is not None and _RANGE_GAP.fullmatch(gap):
+            units[k] = units[k + 1]
+    for k, (m, u) in enumerate(zip(mentions, units, strict=True)):
+        if u is None:
+            continue
+        dim, factor, _ = u
+        m.measure = (dim, frozenset(v * factor for v in m.values))
+        m.unit = factor
+        # "6 метров (18 feet)": a conversion given in brackets adds no number of its own.
+        if k > 0 and mentions[k - 1].measure and mentions[k - 1].measure[0] == dim:
+            if regex.fullmatch(
+                r"[^\d(]{0,12}\(\s*(?:около|about|approx\.?|~)?\s*",
+                text[mentions[k - 1].end : m.start],
+            ):
+                m.soft = True
+
+
+# The number of a disease or virus name (COVID-19, SARS-CoV-2, ковид-19): see the module comment.
+_DISEASE_BEFORE = regex.compile(r"(?:covid|ковид|cov|сov)[-‑–]?\s?$", regex.IGNORECASE)
+
+
+# Fashion season codes: SS19 (spring/summer 2019), AW20 / FW20 (autumn or fall/winter), PF21
+# (pre-fall), RS22 (resort): the two digits are the year, which Russian and Kazakh write out.
+_SEASON = regex.compile(r"\b(?:SS|AW|FW|PF|RS)(\d{2})\b")
+
+
+def _seasons(text: str, taken: Taken) -> list[Mention]:
+    out = []
+    for m in _SEASON.finditer(text):
+        year = float(m.group(1))
+        out.append(Mention(m.start(1), m.end(1), m.group(), frozenset({year, 2000 + year})))
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def extract_numbers(text: str, lang: str) -> list[Mention]:
+    """All number mentions of ``text`` (``lang`` "en", "ru" or "kk")."""
+    taken = Taken()
+    mentions = _dates(text, taken) + _times(text, lang, taken) + _seasons(text, taken)
+    for m in _NUM.finditer(text):
+        if taken.covers(m.start()):
+            continue
+        vals = _digit_values(m.group("num"), lang)
+        end = m.end()
+        if lang != "en" and regex.match(r"-?[еех]\b|-х\b|-е\b|-жылдар", text[end:]):
+            vals |= {1900 + v for v in vals if v % 10 == 0 and v < 100}  # 30-е годы = 1930s
+        scale = _scale_after(text, end, lang)
+        scaled = None
+        if scale:
+            scaled = frozenset(_r(v * scale[0]) for v in vals)
+            vals |= scaled
+            end = scale[1]
+        mentions.append(
+            Mention(
+                m.start(),
+                end,
+                text[m.start() : end],
+                frozenset(_r(v) for v in vals),
+                scaled=scaled,
+                soft=bool(_DISEASE_BEFORE.search(text, max(0, m.start() - 16), m.start())),
+            )  # fmt: skip
+        )
+        taken.append((m.start(), end))
+    if lang == "en":
+        for m in _N_AND_A_HALF.finditer(text):
+            if not taken.covers(m.start()):
+                n = WORDS_EN[m.group(1).lower()]
+                mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({n, n + 0.5}),
+                                        word=True))  # fmt: skip
+                taken.append((m.start(), m.end()))
+        for pattern, value in ((_A_AND_A_HALF, 1.5), (_IN_HALF, 2.0)):
+            for m in pattern.finditer(text):
+                if not taken.covers(m.start()):
+                    mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({value}),
+                                            soft=True))  # fmt: skip
+                    taken.append((m.start(), m.end()))
+    for m in _ROMAN_CENTURY.finditer(text):
+        value = _roman(m.group(1))
+        if value:
+            mentions.append(Mention(m.start(1), m.end(1), m.group(1), frozenset({float(value)})))
+            taken.append((m.start(1), m.end(1)))
+    mentions.extend(_fractions_of_scale(text, lang, taken))
+    mentions.extend(_word_mentions(text, lang, taken))
+    mentions.sort(key=lambda x: x.start)
+    _add_units(text, mentions)
+    return mentions
+
+
+# "a year and a half", "an hour and a half": полтора / бір жарым (1.5), said without a digit.
+_A_AND_A_HALF = regex.compile(r"\b(?:a|an|one)\s+\p{L}+\s+and\s+a\s+half\b", regex.IGNORECASE)
+# "two and a half": два с половиной (read as 2) or екі жарым (2.5); it may match either.
+_N_AND_A_HALF = regex.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\b", regex.IGNORECASE
+)
+# "cut in half": в два раза, екі есе (a factor of two).
+_IN_HALF = regex.compile(r"\bin\s+half\b", regex.IGNORECASE)
+
+# Fractions of a scale word: half a million, a quarter of a billion, two and a half million;
+# полмиллиона, четверть миллиарда, два с половиной миллиона; жарты миллион. Read word by word
+# they were "a million" (1e6) against nothing, or четверть (a soft 4) times a million.
+_FRACTION_OF_SCALE = {
+    "en": regex.compile(
+        r"\b(?:(?P<n>one|a|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
+        r"|(?P<f>" + "|".join(sorted(FRACTIONS_EN, key=len, reverse=True)) + r"))"
+        r"\s+(?:of\s+)?(?:an?\s+)?(?P<s>thousand|million|billion|trillion)s?\b", regex.I),
+    "ru": regex.compile(
+        r"(?<!\p{L})(?:(?P<n>\p{L}+)\s+с\s+половиной\s+"
+        r"|(?P<f>" + "|".join(sorted(FRACTIONS_RU, key=len, reverse=True)) + r")\s*)"
+        r"(?P<s>тысяч|миллион|миллиард|триллион|мың)\p{L}*", regex.I),
+}
+_FRACTION_OF_SCALE["kk"] = _FRACTION_OF_SCALE["ru"]
+
+
+def _fractions_of_scale(text: str, lang: str, taken: Taken) -> list[Mention]:
+    """Firm mentions of a fraction of a scale word (see :data:`_FRACTION_OF_SCALE`)."""
+    out = []
+    for m in _FRACTION_OF_SCALE[lang].finditer(text):
+        if taken.covers(m.start()):
+            continue
+        scale = SCALE_WORDS[m.group("s").lower()]
+        if m.group("f"):
+            fraction = (FRACTIONS_EN if lang == "en" else FRACTIONS_RU)[
+                regex.sub(r"\s+", " ", m.group("f").lower())]
+            if lang != "en" and fraction == 0.5 and m.group("f").lower() == "пол" and (
+                    m.start("s") != m.end("f")):  # fmt: skip
+                continue  # "пол" is a prefix (полмиллиона), not a word of its own
+        else:
+            whole = m.group("n").lower()
+            if lang == "en":
+                base = 1.0 if whole in ("a", "one") else WORDS_EN.get(whole)
+            else:
+                base = _word_value(whole, lang)[0]
+                base = 1.0 if base is None and whole in ONE_WORDS else base
+            if base is None:
+                continue
+            fraction = base + 0.5
+        value = frozenset({_r(fraction * scale)})
+        out.append(Mention(m.start(), m.end(), m.group(), value, word=True, scaled=value))
+        taken.append((m.start(), m.end()))
+    return out
+
+
+_ROMAN_CENTURY = regex.compile(r"\b([IVXL]{1,6})(?:[-–]\w+)?\s+(?:век\w*|в\.|ғасыр\w*|century)")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(s: str) -> int:
+    """Value of a Roman numeral (XIX -> 19), 0 when it is not a well-formed small one."""
+    total = 0
+    for k, ch in enumerate(s):
+        v = _ROMAN[ch]
+        total += -v if k + 1 < len(s) and _ROMAN[s[k + 1]] > v else v
+    return total if 0 < total < 40 else 0
