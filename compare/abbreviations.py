@@ -10,10 +10,13 @@ Two kinds, because the segmenter needs the difference:
   the next piece continues it only when it starts with a lowercase letter or a digit.
 
 Entries are lower-cased and keep their periods ("u.s.", "т.е."); ``bare_words`` gives the
-period-less words the punctuation checks compare with.
+period-less words the punctuation checks compare with, and ``is_abbreviation`` tells them
+whether a period in English text closes one.
 """
 
 from __future__ import annotations
+
+import regex
 
 NEVER_END: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -48,3 +51,25 @@ def bare_words(lang: str) -> frozenset[str]:
     """Every abbreviation of ``lang`` without its periods ("u.s." -> "u.s", "mr." -> "mr")."""
     both = NEVER_END.get(lang, frozenset()) | MAY_END.get(lang, frozenset())
     return frozenset(a.rstrip(".") for a in both)
+
+
+# Words that end with a period without ending the sentence (lower-cased, without the period):
+# the segmenter's list, so that both agree on what an abbreviation is.
+ABBREVIATIONS = bare_words("en")
+
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+
+
+def is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``text[dot]`` of an English text closes an abbreviation (U.S.,
+    a.m., Mr., J.) and so does not by itself end a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    if not m:
+        return False
+    token = m.group(1)
+    if "." in token.strip("."):  # U.S, e.g, a.m, Ph.D
+        return True
+    word = token.strip(".")
+    if len(word) == 1 and word.isalpha():  # initials: J. Smith, p. 109
+        return True
+    return word.lower() in ABBREVIATIONS

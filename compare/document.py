@@ -6,6 +6,7 @@ Offsets are character offsets into ``Document.text``, which is the text exactly 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -40,3 +41,12 @@ class Document:
 
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]
+
+
+def paragraph_texts(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """(paragraph index, start offset, text) for each paragraph; the whole text if none given."""
+    if not doc.paragraphs:
+        yield 0, 0, doc.text
+        return
+    for i, span in enumerate(doc.paragraphs):
+        yield i, span.start, doc.text[span.start : span.end]

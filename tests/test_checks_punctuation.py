@@ -8,9 +8,10 @@ import json
 import pytest
 from razdel import sentenize
 
+from compare.abbreviations import is_abbreviation
 from compare.alignment_types import AlignedPair
 from compare.checks.base import REGISTRY, CheckContext
-from compare.checks.punctuation import QuoteBalance, final_mark, is_abbreviation
+from compare.checks.punctuation import QuoteBalance, final_mark
 from compare.document import Document, Sentence, Span
 from compare.flags import Flag
 

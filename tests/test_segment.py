@@ -377,8 +377,7 @@ def test_english_quote_after_title_is_not_cut() -> None:
 
 def test_one_abbreviation_list_for_segmenter_and_punctuation() -> None:
     """What the segmenter joins across is what the punctuation checks call an abbreviation."""
-    from compare.abbreviations import MAY_END, NEVER_END
-    from compare.checks.punctuation import is_abbreviation
+    from compare.abbreviations import MAY_END, NEVER_END, is_abbreviation
 
     for abbr in sorted(NEVER_END["en"] | MAY_END["en"]):
         word = abbr[:1].upper() + abbr[1:]

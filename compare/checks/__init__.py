@@ -12,6 +12,7 @@ from compare.checks import (  # noqa: F401  (imported for registration)
     repetition,
     structure,
     terminology,
+    unexpected_punctuation,
     untranslated,
 )
 from compare.checks.base import REGISTRY, Check, CheckContext, PairCheck, register
