@@ -38,9 +38,10 @@ sentence replaced by unrelated text tends to stay a 1-1 pair with a low confiden
 sentence with no counterpart becomes 1-0/0-1. Match beads are weighted by the number of
 sentences they cover, (a + b) / 2, so that a 2-2 bead is compared fairly with two 1-1s.
 
-Scale: costs are only evaluated in a band. For grids above ``full_dp_cells`` both sides are
-downsampled (pairs of neighbouring sentences merged), aligned recursively, and the coarse path
-projected back with ``band_width`` sentences of slack either side (vecalign's scheme). The band
+Scale (the search itself is :mod:`compare.align_search`): costs are only evaluated in a band.
+For grids above ``full_dp_cells`` both sides are downsampled (pairs of neighbouring sentences
+merged), aligned recursively, and the coarse path projected back with ``band_width`` sentences
+of slack either side (vecalign's scheme). The band
 is stored row by row without padding (row ``i`` holds only its own columns ``lo[i]..hi[i]``),
 so every table is linear in the number of sentences even where one row of the band is long (a
 run of added or dropped sentences): no sentences x sentences and no sentences x numbers table is
@@ -76,6 +77,7 @@ import numpy as np
 import regex
 from scipy import sparse
 
+from compare.align_search import Band, BandedProducts, band_around, least_cost_path
 from compare.alignment_types import AlignedPair
 from compare.document import Document
 from compare.embed import Embedder
@@ -143,72 +145,6 @@ class _Side:
         return int(self.vecs.shape[0])
 
 
-class _Band:
-    """Allowed DP nodes: row i (0..n) may use target positions lo[i]..hi[i] inclusive.
-
-    Cells are stored row after row without padding: cell (i, j) is at ``start[i] + j - lo[i]``
-    of every per-cell array, so memory is the sum of the row widths, not rows x widest row.
-    """
-
-    def __init__(self, lo: np.ndarray, hi: np.ndarray) -> None:
-        self.lo = lo.astype(np.int64)
-        self.hi = np.maximum(hi, lo).astype(np.int64)
-        widths = self.hi - self.lo + 1
-        self.start = np.concatenate([[0], np.cumsum(widths)]).astype(np.int64)
-
-    @property
-    def cells(self) -> int:
-        return int(self.start[-1])
-
-    def index(self, i: int, j: int) -> int:
-        """Position of cell (i, j) in the per-cell arrays."""
-        return int(self.start[i] + j - self.lo[i])
-
-    def rows_cols(self) -> tuple[np.ndarray, np.ndarray]:
-        """Row and target position of every cell, in storage order."""
-        widths = self.hi - self.lo + 1
-        rows = np.repeat(np.arange(len(self.lo), dtype=np.int64), widths)
-        cols = np.arange(self.cells, dtype=np.int64) - self.start[rows] + self.lo[rows]
-        return rows, cols
-
-
-class _BandedProducts:
-    """Entries (k, l) of A @ B.T for lo[k] <= l < hi[k] only: the pairs the DP can touch.
-
-    Stored like the band (row after row, no padding); A and B may be dense or sparse.
-    """
-
-    def __init__(self, a, b, lo: np.ndarray, hi: np.ndarray) -> None:
-        n = a.shape[0]
-        self.lo = lo.astype(np.int64)
-        self.hi = np.maximum(hi, lo).astype(np.int64)
-        widths = self.hi - self.lo
-        self.start = np.concatenate([[0], np.cumsum(widths)]).astype(np.int64)
-        self.rows = np.repeat(np.arange(n, dtype=np.int64), widths)
-        self.cols = np.arange(int(self.start[-1]), dtype=np.int64) - self.start[self.rows]
-        self.cols += self.lo[self.rows]
-        self.data = np.zeros(int(self.start[-1]), dtype=np.float32)
-        for first in range(0, n, 256):
-            last = min(n, first + 256)
-            c0 = int(self.lo[first:last].min())
-            c1 = max(int(self.hi[first:last].max()), c0 + 1)
-            block = a[first:last] @ b[c0:c1].T
-            if sparse.issparse(block):
-                block = block.toarray()
-            cells = slice(int(self.start[first]), int(self.start[last]))
-            self.data[cells] = block[self.rows[cells] - first, self.cols[cells] - c0]
-
-    def get(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Values at (rows, cols); 0 outside the stored window (callers mask those cells)."""
-        n = len(self.lo)
-        rows_c = np.clip(rows, 0, n - 1)
-        ok = (rows >= 0) & (rows < n) & (cols >= self.lo[rows_c]) & (cols < self.hi[rows_c])
-        idx = np.where(ok, self.start[rows_c] + cols - self.lo[rows_c], 0)
-        if len(self.data) == 0:
-            return np.zeros(np.shape(rows))
-        return np.where(ok, self.data[idx], 0.0)
-
-
 def align_sentences(
     source: Document,
     target: Document,
@@ -241,7 +177,7 @@ def align_sentences(
     say(f"Searching the best alignment of {n:,} and {m:,} sentences")
     band = _choose_band(src, tgt, settings)
     costs = _bead_costs(src, tgt, band, settings)
-    path = _dp(band, costs.cost, settings.skip_cost)
+    path = least_cost_path(band, costs.cost, settings.skip_cost)
     done: set[tuple[int, int, int, int]] = set()
     for _ in range(settings.refine_rounds):
         todo = [bead for bead in path if (bead[0] > 1 or bead[1] > 1) and bead not in done]
@@ -250,7 +186,7 @@ def align_sentences(
         say(f"Re-scoring {len(todo):,} merged or split sentences")
         _rescore(todo, (src, src_texts), (tgt, tgt_texts), band, costs, embedder, settings)
         done.update(todo)
-        path = _dp(band, costs.cost, settings.skip_cost)
+        path = least_cost_path(band, costs.cost, settings.skip_cost)
     return _to_pairs(path, band, costs.cost, costs.cosine, settings)
 
 
@@ -283,7 +219,7 @@ def _rescore(
     beads: list[tuple[int, int, int, int]],
     source: tuple[_Side, list[str]],
     target: tuple[_Side, list[str]],
-    band: _Band,
+    band: Band,
     costs: _Costs,
     embedder: Embedder,
     s: AlignSettings,
@@ -375,16 +311,16 @@ def _number_id(digits: str, vocab: dict[str, int]) -> int:
 # ---------------------------------------------------------------------------- banding
 
 
-def _choose_band(src: _Side, tgt: _Side, settings: AlignSettings) -> _Band:
+def _choose_band(src: _Side, tgt: _Side, settings: AlignSettings) -> Band:
     """The full grid when small; otherwise a band around the path of a coarser alignment."""
     n, m = src.size, tgt.size
     if (n + 1) * (m + 1) <= settings.full_dp_cells or min(n, m) < 2:
-        return _Band(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
+        return Band(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
     coarse_src, coarse_tgt = _downsample(src), _downsample(tgt)
     coarse_band = _choose_band(coarse_src, coarse_tgt, settings)
     costs = _bead_costs(coarse_src, coarse_tgt, coarse_band, settings)
-    coarse_path = _dp(coarse_band, costs.cost, settings.skip_cost)
-    return _band_around(coarse_path, n, m, settings.band_width)
+    coarse_path = least_cost_path(coarse_band, costs.cost, settings.skip_cost)
+    return band_around(coarse_path, n, m, settings.band_width)
 
 
 def _downsample(side: _Side) -> _Side:
@@ -402,23 +338,6 @@ def _downsample(side: _Side) -> _Side:
         (np.ones(n, dtype=np.float32), (groups, np.arange(n))), shape=(size, n)
     )
     return _Side(vecs, lens, sparse.csr_matrix(pairs @ side.nums), None)
-
-
-def _band_around(coarse_path: list[tuple[int, int, int, int]], n: int, m: int, w: int) -> _Band:
-    """Project a coarse path (beads ending at coarse nodes) onto the fine grid, plus slack."""
-    row_min = np.full(n + 1, m, dtype=np.int64)
-    row_max = np.zeros(n + 1, dtype=np.int64)
-    for a, b, i, j in coarse_path:
-        i0, i1 = min(2 * (i - a), n), min(2 * i, n)
-        j0, j1 = min(2 * (j - b), m), min(2 * j, m)
-        row_min[i0 : i1 + 1] = np.minimum(row_min[i0 : i1 + 1], j0)
-        row_max[i0 : i1 + 1] = np.maximum(row_max[i0 : i1 + 1], j1)
-    lo = np.clip(row_min - w, 0, m)
-    hi = np.clip(row_max + w, 0, m)
-    lo = np.minimum.accumulate(lo[::-1])[::-1]  # non-decreasing, so every row is reachable
-    hi = np.maximum.accumulate(hi)
-    lo[0], hi[n] = 0, m
-    return _Band(lo, np.maximum(hi, lo))
 
 
 # ---------------------------------------------------------------------------- costs
@@ -476,9 +395,9 @@ def _groups(
 
 @dataclass
 class _Costs:
-    """Per match bead shape, one value per band cell (see ``_Band``): total cost (float64), its
-    semantic part ((a + b) / 2 * (1 - z)) and the raw cosine (float32); plus the prior cosine
-    used for baselines."""
+    """Per match bead shape, one value per band cell (see :class:`compare.align_search.Band`):
+    total cost (float64), its semantic part ((a + b) / 2 * (1 - z)) and the raw cosine
+    (float32); plus the prior cosine used for baselines."""
 
     cost: dict[tuple[int, int], np.ndarray]
     semantic: dict[tuple[int, int], np.ndarray]
@@ -486,7 +405,7 @@ class _Costs:
     prior: float
 
 
-def _bead_costs(src: _Side, tgt: _Side, band: _Band, s: AlignSettings) -> _Costs:
+def _bead_costs(src: _Side, tgt: _Side, band: Band, s: AlignSettings) -> _Costs:
     """Cost and cosine of every match bead ending at every band cell."""
     n, m = src.size, tgt.size
     amax = max(a for a, _ in s.beads)
@@ -495,8 +414,8 @@ def _bead_costs(src: _Side, tgt: _Side, band: _Band, s: AlignSettings) -> _Costs
     rows_end = np.minimum(np.arange(n) + amax, n)
     lo_sent = np.maximum(band.lo[1:] - bmax, 0)
     hi_sent = np.minimum(band.hi[rows_end], m)
-    cos = _BandedProducts(src.vecs, tgt.vecs, lo_sent, hi_sent)
-    shared = _BandedProducts(src.nums, tgt.nums, lo_sent, hi_sent)
+    cos = BandedProducts(src.vecs, tgt.vecs, lo_sent, hi_sent)
+    shared = BandedProducts(src.nums, tgt.nums, lo_sent, hi_sent)
     best_src = np.full(n, -1.0)
     np.maximum.at(best_src, cos.rows, cos.data)
     best_tgt = np.full(m, -1.0)
@@ -550,79 +469,12 @@ def _bead_costs(src: _Side, tgt: _Side, band: _Band, s: AlignSettings) -> _Costs
     return _Costs(costs, semantic, cosines, prior)
 
 
-# ---------------------------------------------------------------------------- DP
-
-
-def _dp(
-    band: _Band, costs: dict[tuple[int, int], np.ndarray], skip: float
-) -> list[tuple[int, int, int, int]]:
-    """Least-cost monotone path; returns beads (a, b, i_end, j_end) in document order.
-
-    Row i is filled from earlier rows for every bead with a >= 1 (array minimum over the
-    slice of row i - a that lies under row i shifted by b), then the 0-1 beads within the row
-    are resolved at once: D[j] = min(X[j], D[j-1] + skip) is ``skip*j + cummin(X - skip*j)``.
-    """
-    n = len(band.lo) - 1
-    beads = [*costs, (1, 0)]
-    total = np.full(band.cells, _INF)
-    choice = np.full(band.cells, -1, dtype=np.int8)  # index in beads, len(beads) = 0-1
-    widest = int((band.hi - band.lo).max()) + 1
-    ramp = skip * np.arange(widest)
-    lo, hi, start = band.lo, band.hi, band.start
-    for i in range(n + 1):
-        width = int(hi[i] - lo[i]) + 1
-        row = slice(int(start[i]), int(start[i]) + width)
-        best = np.full(width, _INF)
-        pick = np.full(width, -1, dtype=np.int8)
-        if i == 0:
-            best[0] = 0.0
-        for index, (a, b) in enumerate(beads):
-            if a > i:
-                continue
-            prev = i - a
-            offset = int(lo[i] - b - lo[prev])  # row i's column t reads row prev's t + offset
-            t0 = max(0, -offset)
-            t1 = min(width, int(hi[prev] - lo[prev]) - offset + 1)
-            if t1 <= t0:
-                continue
-            first = int(start[prev]) + offset
-            here = total[first + t0 : first + t1]
-            if (a, b) == (1, 0):
-                here = here + skip
-            else:
-                here = here + costs[(a, b)][row][t0:t1]
-            better = here < best[t0:t1]
-            best[t0:t1] = np.where(better, here, best[t0:t1])
-            pick[t0:t1] = np.where(better, index, pick[t0:t1])
-        scanned = ramp[:width] + np.minimum.accumulate(best - ramp[:width])
-        total[row] = scanned
-        choice[row] = np.where(scanned < best - 1e-12, len(beads), pick)
-    return _trace(band, choice, beads)
-
-
-def _trace(
-    band: _Band, choice: np.ndarray, beads: list[tuple[int, int]]
-) -> list[tuple[int, int, int, int]]:
-    """Follow the back pointers from the last node to the first."""
-    i, j = len(band.lo) - 1, int(band.hi[-1])
-    path: list[tuple[int, int, int, int]] = []
-    while i > 0 or j > 0:
-        index = int(choice[band.index(i, j)])
-        if index < 0:
-            raise RuntimeError("alignment search lost its path; this is a bug")
-        a, b = (0, 1) if index == len(beads) else beads[index]
-        path.append((a, b, i, j))
-        i, j = i - a, j - b
-    path.reverse()
-    return path
-
-
 # ---------------------------------------------------------------------------- output
 
 
 def _to_pairs(
     path: list[tuple[int, int, int, int]],
-    band: _Band,
+    band: Band,
     costs: dict[tuple[int, int], np.ndarray],
     cosines: dict[tuple[int, int], np.ndarray],
     s: AlignSettings,
