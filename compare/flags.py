@@ -18,7 +18,11 @@ CATEGORIES = (
     "addition",
     "untranslated",
     "meaning",
+    "framing",
 )
+NOT_ERRORS = frozenset({"framing"})
+"""Categories of notes that are not translation errors (who says it, how sure, how loaded):
+shown and exported, never counted in an error rate."""
 
 SIDES = ("source", "target")
 

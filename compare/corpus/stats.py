@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from compare.errors import InputError
-from compare.flags import CATEGORIES, SEVERITIES
+from compare.flags import CATEGORIES, NOT_ERRORS, SEVERITIES
 from compare.report import csv_safe
 
 GROUP_BY = ("outlet", "source_lang", "tag", "month")
@@ -175,9 +175,11 @@ def load_documents(db_path: str | os.PathLike[str]) -> list[DocFigures]:
             "SELECT doc_id, category, severity, COUNT(*) FROM flags GROUP BY 1, 2, 3"
         ):
             c = counts[doc_id]
+            c[f"category:{category}"] += n
+            if category in NOT_ERRORS:
+                continue  # framing notes are shown per category, never counted as errors
             c["total"] += n
             c[f"severity:{severity}"] += n
-            c[f"category:{category}"] += n
             if severity in ("critical", "major"):
                 c["critical+major"] += n
                 c[f"serious:{category}"] += n

@@ -1,0 +1,141 @@
+"""Framing shifts: the English changes who says a thing, how sure it is, or how loaded its
+words are, without changing what happened (issue 22).
+
+A researcher comparing outlets asks not only "is it wrong?" but "is it told differently?":
+an attribution dropped (по данным полиции → the statement stands as fact), distance added
+("so-called", "allegedly"), a hedge dropped or added (возможно → stated as certain), a loaded
+term added or dropped (спецоперация → invasion; боевики → fighters), a direct quotation turned
+into paraphrase. None of these is a translation error by itself, so every flag is a minor note
+of category ``framing`` that the corpus statistics never count as an error.
+
+Per aligned pair and per kind (:data:`compare.lang.framing.KINDS`), a kind is *dropped* when the
+source has a strong marker of it and the English has no marker of it at all (strong or weak),
+and *added* the other way round; the word lists are in :mod:`compare.lang.framing` plus the
+user's own (:mod:`compare.framing_lexicon`). Quotations: a quotation of four words or more on
+one side and nothing quoted on the other.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import regex as re
+
+from compare.alignment_types import AlignedPair
+from compare.checks.base import CheckContext, PairCheck, register
+from compare.flags import Flag
+from compare.framing_lexicon import FramingLexicon, load_framing_lexicon
+
+QUOTE_MIN_WORDS = 4
+"""Words inside quotation marks that make a quotation rather than a name («Газпром», "Vesti")."""
+_QUOTED = re.compile(r"«([^«»]+)»|„([^„“”]+)[“”]|“([^“”]+)[“”]|\"([^\"]+)\"|‘([^‘’]+)’")
+_QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])")
+"""Any quotation mark (a straight apostrophe only at a word's edge, not inside "it's")."""
+_WORD = re.compile(r"\p{L}[\p{L}\p{N}'’-]*")
+
+_KIND_NAMES = {"attribution": "Attribution", "distancing": "Distancing", "hedge": "Hedge",
+               "loaded": "Loaded term", "quote": "Quotation"}
+
+
+def quotations(text: str, min_words: int = QUOTE_MIN_WORDS) -> list[tuple[int, int]]:
+    """Spans of the quotations of at least ``min_words`` words in ``text``."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        if len(_WORD.findall(inner)) >= min_words:
+            out.append(m.span())
+    return out
+
+
+@register
+class FramingShift(PairCheck):
+    """Attribution, distancing, hedges, loaded terms and direct quotations present on one
+    side of a pair only (a minor ``framing`` note, never an error)."""
+
+    id = "framing-shift"
+    category = "framing"
+    severity = "minor"
+    description = ("Who says it, how sure it is, how loaded its words are: present on one side "
+                   "only")
+    defaults: ClassVar[dict[str, Any]] = {"framing_quote_min_words": QUOTE_MIN_WORDS}
+
+    def __init__(self, lexicon: FramingLexicon | None = None) -> None:
+        self.lexicon = lexicon
+
+    def run(self, ctx: CheckContext) -> list[Flag]:
+        if self.lexicon is None:
+            self.lexicon = load_framing_lexicon()
+        return super().run(ctx)
+
+    def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
+        assert ctx.source is not None and self.lexicon is not None
+        lang = ctx.source.lang
+        if lang not in self.lexicon.languages:
+            return []
+        src, tgt = ctx.pair_texts(pair)
+        flags = []
+        for kind in self.lexicon.kinds:
+            flags += self._shift(ctx, pair, kind, src, tgt, lang)
+        flags += self._quotes(ctx, pair, src, tgt)
+        return flags
+
+    def _shift(self, ctx: CheckContext, pair: AlignedPair, kind: str, src: str, tgt: str,
+               lang: str) -> list[Flag]:
+        lex = self.lexicon
+        assert lex is not None
+        in_source = lex.strong(lang, kind).search(src)
+        in_english = lex.strong("en", kind).search(tgt)
+        if in_source and not in_english and not lex.weak("en", kind).search(tgt):
+            return [self._note(ctx, pair, "source", in_source.span(), kind, "dropped",
+                               in_source.group(0))]
+        if in_english and not in_source and not lex.weak(lang, kind).search(src):
+            return [self._note(ctx, pair, "target", in_english.span(), kind, "added",
+                               in_english.group(0))]
+        return []
+
+    def _quotes(self, ctx: CheckContext, pair: AlignedPair, src: str, tgt: str) -> list[Flag]:
+        # A long quotation on one side and no quotation mark at all on the other: the two
+        # sides may quote different amounts of the same words («Растет напряжение» / "It's
+        # getting more and more tense"), and a quotation may run over two sentences.
+        src_q, tgt_q = quotations(src), quotations(tgt)
+        if src_q and not _QUOTE_MARK.search(tgt):
+            return [self._note(ctx, pair, "source", src_q[0], "quote", "dropped",
+                               src[src_q[0][0]:src_q[0][1]])]
+        if tgt_q and not _QUOTE_MARK.search(src):
+            return [self._note(ctx, pair, "target", tgt_q[0], "quote", "added",
+                               tgt[tgt_q[0][0]:tgt_q[0][1]])]
+        return []
+
+    def _note(self, ctx: CheckContext, pair: AlignedPair, side: str, span: tuple[int, int],
+              kind: str, shift: str, marker: str) -> Flag:
+        if side == "target":
+            start, end = ctx.target_span(pair, span)
+            where = "the source"
+            shown = f"“{marker}”"
+        else:
+            start, end = _source_span(ctx, pair, span)
+            where = "the English"
+            shown = f"«{marker}»"
+        if kind == "quote":
+            message = ("Quotation turned into paraphrase: the source quotes directly; the "
+                       "English has no quotation." if shift == "dropped" else
+                       "Quotation added: the English quotes directly; the source has no "
+                       "quotation.")
+        else:
+            message = f"{_KIND_NAMES[kind]} {shift}: {shown} has no counterpart in {where}."
+        return self.flag(side, start, end, message,
+                         evidence={"kind": kind, "shift": shift, "marker": marker})
+
+
+def _source_span(ctx: CheckContext, pair: AlignedPair, span: tuple[int, int]) -> tuple[int, int]:
+    """Map a span of the pair's joined source text to offsets in the source document."""
+    assert ctx.source is not None
+    pos = 0
+    for i in pair.source:
+        sent = ctx.source.sentences[i]
+        length = sent.end - sent.start
+        if span[0] < pos + length:
+            return sent.start + span[0] - pos, sent.start + min(span[1] - pos, length)
+        pos += length + 1
+    last = ctx.source.sentences[pair.source[-1]]
+    return last.start, last.end

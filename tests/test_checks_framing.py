@@ -1,0 +1,141 @@
+"""The framing-shift check: attribution, distancing, hedges, loaded terms and quotations that one
+side has and the other lacks; the human translations it must leave alone; the user's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.checks import CheckContext
+from compare.checks.framing import FramingShift, quotations
+from compare.flags import NOT_ERRORS
+from compare.framing_lexicon import build_lexicon, load_framing_lexicon, read_framing_rows
+from compare.risk_fit import line_documents
+
+
+def _notes(src: str, en: str, lang: str = "ru", lexicon=None) -> list:
+    source, target, links = line_documents([(src, en)], lang)
+    return FramingShift(lexicon or build_lexicon()).run(CheckContext(target, source, links))
+
+
+def _kinds(src: str, en: str, lang: str = "ru", lexicon=None) -> set[tuple[str, str]]:
+    return {(f.evidence["kind"], f.evidence["shift"]) for f in _notes(src, en, lang, lexicon)}
+
+
+@pytest.mark.parametrize(("src", "en", "expected"), [
+    # An attribution lost: the police's figure becomes a plain fact.
+    ("По данным полиции, в митинге участвовали 5000 человек.",
+     "Five thousand people took part in the rally.", ("attribution", "dropped")),
+    ("В митинге участвовали 5000 человек.",
+     "According to the organisers, 5,000 people took part in the rally.",
+     ("attribution", "added")),
+    ("Так называемый референдум прошел в воскресенье.",
+     "The referendum took place on Sunday.", ("distancing", "dropped")),
+    ("Министр якобы получил взятку.", "The minister received a bribe.",
+     ("distancing", "dropped")),
+    ("Министр получил взятку.", "The minister allegedly received a bribe.",
+     ("distancing", "added")),
+    ("Возможно, выборы перенесут.", "The elections will be postponed.", ("hedge", "dropped")),
+    ("Выборы перенесут.", "The elections will probably be postponed.", ("hedge", "added")),
+    ("Правительство Асада объявило перемирие.", "The Assad regime announced a ceasefire.",
+     ("loaded", "added")),
+    ("Боевики захватили город.", "Fighters took the town.", ("loaded", "dropped")),
+    ("«Мы не отступим ни на шаг», — сказал министр.",
+     "The minister said they would hold their ground.", ("quote", "dropped")),
+    ("Министр сказал, что они не отступят.",
+     "\"We will not retreat a single step,\" the minister said.", ("quote", "added")),
+    ("Мүмкін, сайлау кейінге қалдырылады.", "The election will be postponed.",
+     ("hedge", "dropped")),
+])
+def test_framing_shifts_are_noted(src: str, en: str, expected: tuple[str, str]) -> None:
+    lang = "kk" if "ү" in src or "қ" in src else "ru"
+    notes = _notes(src, en, lang)
+    assert expected in {(f.evidence["kind"], f.evidence["shift"]) for f in notes}
+    note = next(f for f in notes if (f.evidence["kind"], f.evidence["shift"]) == expected)
+    assert note.severity == "minor" and note.category == "framing"
+    assert note.category in NOT_ERRORS
+    # The span is the marker itself, on the side that has it.
+    text = note.side == "target" and en or src
+    assert note.evidence["marker"] in text
+
+
+@pytest.mark.parametrize(("src", "en"), [
+    # NTREX dev lines (1-700) and their professional translations: the same framing, other words.
+    ("По его словам, Украина намерена применять дроны.",
+     "According to him, Ukraine intends to use drones."),
+    ("«Растет напряжение», — добавил он.", "\"It's getting more and more tense,\" he said."),
+    ("Видимо, все идет по плану.", "Apparently, everything is going to plan."),
+    ("Основу лакомства составляет мясное филе, обработанное в соответствии со стандартами.",
+     "The treat's main ingredient is meat fillet processed according to quality standards."),
+    ("Таким образом, нагрузка на матрас распределяется максимально равномерно.",
+     "This way, the load on the mattress is spread as evenly as possible."),
+    ("Бұл өзгеріс оның Yandhi деп аталатын жаңа альбомы шығады деп күтілген.",
+     "He is expected to launch his new album Yandhi."),
+    ("Скорее всего, едим больше.", "We most likely eat more."),
+    ("В мае выборы прошли спокойно.", "In May the elections went calmly."),
+    ("Он назвал ущерб «масштабным».", "He described the damage as \"extensive.\""),
+])
+def test_the_same_framing_in_other_words_is_not_noted(src: str, en: str) -> None:
+    lang = "kk" if "ү" in src or "ұ" in src else "ru"
+    assert _kinds(src, en, lang) == set()
+
+
+def test_only_long_quotations_count_and_straight_apostrophes_are_not_quotes() -> None:
+    assert quotations("компания «Газпром» заявила") == []  # a name, not a quotation
+    assert len(quotations("он сказал: «мы не отступим ни на шаг»")) == 1
+    assert quotations("it's the workers' union that won't") == []
+    assert _kinds("Он ответил: «мы не будем это обсуждать сегодня».",
+                  "He said 'we will not discuss it today'.") == set()
+
+
+def test_the_users_own_words_extend_the_lists(tmp_path: Path) -> None:
+    src, en = "Правительство заявило о победе.", "The Kremlin-backed government declared victory."
+    assert _kinds(src, en) == set()
+    user = tmp_path / "framing.csv"
+    user.write_text("language,kind,phrase,strength\n"
+                    "en,loaded,Kremlin-backed\n"
+                    "ru,hedge,чуть ли не*,weak\n"
+                    "xx,hedge,oops\n"
+                    "en,spin,oops\n"
+                    "en,hedge\n", encoding="utf-8")
+    lexicon = load_framing_lexicon(user)
+    assert lexicon.user_markers == 2
+    assert [p.split(": ", 1)[1] for p in lexicon.problems] == [
+        "line 4: language 'xx' is not one of ru, kk, en",
+        "line 5: kind 'spin' is not one of attribution, distancing, hedge, loaded",
+        "line 6: needs language,kind,phrase"]
+    assert _kinds(src, en, lexicon=lexicon) == {("loaded", "added")}
+    # A missing file adds nothing and is no problem; an unreadable one is named.
+    assert load_framing_lexicon(tmp_path / "none.csv").problems == []
+    (tmp_path / "bad.csv").write_bytes(b"\xff\xfe\x00bad")
+    assert "cannot be read" in load_framing_lexicon(tmp_path / "bad.csv").problems[0]
+
+
+def test_a_phrase_ending_in_a_star_takes_any_ending() -> None:
+    rows, problems = read_framing_rows("ru,loaded,карател*\n")
+    assert problems == [] and rows == [("ru", "loaded", "карател*", "strong")]
+    lexicon = build_lexicon(rows)
+    assert lexicon.strong("ru", "loaded").search("отряды карателями")
+    assert not lexicon.strong("ru", "loaded").search("отряды")
+
+
+def test_framing_notes_never_count_as_errors_in_corpus_figures(tmp_path: Path) -> None:
+    from compare.corpus.records import DocumentResult, FlagRecord
+    from compare.corpus.runner import DocumentPair, ResultStore
+    from compare.corpus.stats import group_stats, load_documents
+
+    out = tmp_path / "r.sqlite"
+    store = ResultStore(out)
+    flags = [FlagRecord(0, 0, "framing-shift", "framing", "minor", "source", 0, 3, "m", "{}"),
+             FlagRecord(1, 1, "number-mismatch", "number", "major", "target", 0, 1, "m", "{}")]
+    store.save(DocumentPair("d", "s", "t", outlet="o"),
+               DocumentResult("d", "h", "ok", source_lang="ru", source_sentences=10,
+                              target_sentences=10, flags=flags))
+    store.close()
+    (doc,) = load_documents(out)
+    assert doc.flags["category:framing"] == 1
+    assert doc.flags["total"] == 1 and "severity:minor" not in doc.flags
+    (group,) = group_stats([doc], resamples=20)
+    assert group.metrics["total"].value == pytest.approx(10.0)
+    assert group.metrics["category:framing"].value == pytest.approx(10.0)
