@@ -77,16 +77,20 @@ def correlation(name: str, statistic, n: int) -> tuple[str, float, tuple[float, 
 def professional(qe, embedder, model, shared, out: dict) -> None:
     print("\nProfessional translations (held out): pairs with a major+ meaning flag")
     english = ntrex_lines("en", NTREX_HELDOUT_LINES, shared)
-    sets = [("WMT22 references, odd documents", "ru",
-             [seg for doc in wmt22_documents(1, shared) for seg in doc])]  # fmt: skip
+    # Each set as the texts it comes from, so that a check may read a line's neighbours
+    # (a name given in the sentence before); NTREX has no document boundaries: one text.
+    wmt22 = [(k, seg) for k, doc in enumerate(wmt22_documents(1, shared)) for seg in doc]
+    sets = [("WMT22 references, odd documents", "ru", [seg for _, seg in wmt22],
+             [k for k, _ in wmt22])]  # fmt: skip
     for lang in ("ru", "kk"):
         source = ntrex_lines(lang, NTREX_HELDOUT_LINES, shared)
-        sets.append((f"NTREX {lang}-en 701-1000", lang, list(zip(source, english, strict=True))))
-    ted_human = [(s.russian, s.english) for s in read_mqm_ted(MQM_TED_HELDOUT_TALKS, shared)
-                 if s.system == "ref.A"]  # fmt: skip
-    sets.append(("MQM TED human translation, held-out talks (roles swapped)", "ru", ted_human))
-    for name, lang, pairs in sets:
-        scored = score_lines(pairs, lang, qe, embedder)
+        sets.append((f"NTREX {lang}-en 701-1000", lang, list(zip(source, english, strict=True)),
+                     [0] * len(source)))
+    ted_human = [s for s in read_mqm_ted(MQM_TED_HELDOUT_TALKS, shared) if s.system == "ref.A"]
+    sets.append(("MQM TED human translation, held-out talks (roles swapped)", "ru",
+                 [(s.russian, s.english) for s in ted_human], [s.talk for s in ted_human]))
+    for name, lang, pairs, texts in sets:
+        scored = score_lines(pairs, lang, qe, embedder, texts)
         before = sum(major_meaning(p) for p in scored)
         after = sum(after_decision(p, model)[1] for p in scored)
         print(share(f"{name}: before", before, len(scored)))

@@ -32,7 +32,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,32 +81,46 @@ class ScoredPair:
                              self.source_chars, self.target_chars)  # fmt: skip
 
 
-def line_documents(pairs: Sequence[tuple[str, str]], lang: str) -> tuple[Any, Any, list]:
-    """Two documents whose sentences are the given lines, linked 1-1."""
+def line_documents(pairs: Sequence[tuple[str, str]], lang: str,
+                   texts: Sequence[Hashable] | None = None) -> tuple[Any, Any, list]:
+    """Two documents whose sentences are the given lines, linked 1-1, one paragraph a line.
+
+    Lines of one benchmark set are mostly unrelated (a perturbed line beside its own clean
+    copy), so no check may read one line as the context of another: an empty paragraph
+    stands between any two lines, and checks that look at nearby pairs stop at a paragraph
+    that is not adjacent. ``texts`` (a key per line) says which consecutive lines come from one
+    real text (an NTREX article, a WMT22 document): those are adjacent paragraphs.
+    """
     from compare.alignment_types import AlignedPair
     from compare.document import Document, Sentence, Span
 
+    keys = list(texts) if texts is not None else [object() for _ in pairs]
+
     def doc(lines: list[str], language: str) -> Document:
-        text, sentences = "", []
+        text, sentences, paragraphs = "", [], []
         for index, line in enumerate(lines):
-            sentences.append(Sentence(index, len(text), len(text) + len(line), index))
+            if index and keys[index] != keys[index - 1]:
+                paragraphs.append(Span(len(text), len(text)))  # no context across this
+            sentences.append(Sentence(index, len(text), len(text) + len(line), len(paragraphs)))
+            paragraphs.append(Span(len(text), len(text) + len(line)))
             text += line + "\n"
-        return Document(text, language, [Span(s.start, s.end) for s in sentences], sentences)
+        return Document(text, language, paragraphs, sentences)
 
     source = doc([s for s, _ in pairs], lang)
     target = doc([t for _, t in pairs], "en")
     return source, target, [AlignedPair((i,), (i,), 1.0) for i in range(len(pairs))]
 
 
-def score_lines(pairs: Sequence[tuple[str, str]], lang: str, qe_model: Any, embedder: Any
-                ) -> list[ScoredPair]:  # fmt: skip
-    """Meaning model, similarity and every check on line pairs (source, English)."""
+def score_lines(pairs: Sequence[tuple[str, str]], lang: str, qe_model: Any, embedder: Any,
+                texts: Sequence[Hashable] | None = None) -> list[ScoredPair]:
+    """Meaning model, similarity and every check on line pairs (source, English); ``texts``
+    as :func:`line_documents` takes it."""
     from compare.checks import CheckContext, all_checks, run_checks
     from compare.qe.predict import estimate_pairs
 
     if not pairs:
         return []
-    source, target, links = line_documents(pairs, lang)
+    source, target, links = line_documents(pairs, lang, texts)
     results = estimate_pairs(qe_model, source, target, links) if qe_model else [None] * len(links)
     thresholds = dict(qe_model.config.thresholds) if qe_model else {}
     vectors_s = embedder.embed([s for s, _ in pairs])

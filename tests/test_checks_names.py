@@ -502,3 +502,42 @@ def test_a_pair_past_the_word_budget_gets_one_notice_not_minutes_of_work() -> No
     assert "not compared" in found[0].message and found[0].evidence["over_budget"]
     # under the budget the names are compared as ever
     assert flags("Иван Петров сказал.", "Ivan Sidorov said.")
+
+
+def _text(lines: list[str], lang: str) -> Document:
+    text, sentences = "", []
+    for i, line in enumerate(lines):
+        sentences.append(Sentence(i, len(text), len(text) + len(line), 0))
+        text += line + " "
+    return Document(text, lang, [Span(0, len(text))], sentences)
+
+
+def _document_flags(src: list[str], eng: list[str], nearby: int | None = None) -> list:
+    ctx = CheckContext(target=_text(eng, "en"), source=_text(src, "ru"),
+                       pairs=[AlignedPair((i,), (i,), 1.0) for i in range(len(src))],
+                       thresholds={} if nearby is None else {"names_nearby_pairs": nearby})
+    return NameMismatch().run(ctx)
+
+
+def test_a_name_given_in_a_nearby_sentence_is_a_reference_not_a_loss() -> None:
+    # NTREX dev line pattern (the city named once, then "the city"), hand-written.
+    src = ["В субботу президент Эрдоган прибыл в Кельн.",
+           "Как известно, в Кельне проживает большая турецкая диаспора."]
+    eng = ["On Saturday President Erdogan arrived in Cologne.",
+           "As is well known, the city is home to a large Turkish community."]
+    (note,) = _document_flags(src, eng)
+    assert note.severity == "minor" and note.evidence["named_nearby"]
+    assert "names it in a nearby sentence" in note.message
+    # Without the context (the setting off, or the name nowhere near), it is major again.
+    (alone,) = _document_flags(src, eng, nearby=0)
+    assert alone.severity == "major"
+    far = ["On Saturday President Erdogan arrived in Berlin.", eng[1]]
+    assert sorted(f.severity for f in _document_flags(src, far)) == ["major", "major", "major"]
+
+
+def test_a_name_put_in_the_place_of_another_stays_major_beside_its_context() -> None:
+    src = ["В понедельник Токаев прилетел в Астану.", "Во вторник Токаев встретился с министрами."]
+    eng = ["On Monday Tokayev flew to Astana.", "On Tuesday Putin met the ministers."]
+    found = {(f.side, f.severity) for f in _document_flags(src, eng)}
+    # The source's Токаев is named nearby (minor), but Putin has no counterpart anywhere.
+    assert ("target", "major") in found and ("source", "minor") in found

@@ -69,6 +69,8 @@ compare.name_candidates; this module pairs the two sides and flags.
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 import regex
 
 from compare.alignment_types import AlignedPair
@@ -106,6 +108,9 @@ from compare.name_matching import exonym_targets, sounds_alike, spells_joined, s
 # The name check compares every source word with every English word of a pair; beyond this
 # many words on a side (ten times the longest sentence of the corpora here) it says so instead.
 MAX_WORDS_PER_PAIR = 1000
+NEARBY_PAIRS = 2
+"""A name the other side gives within this many pairs before or after (in the same or an
+adjacent paragraph) is taken as known from context: the pair may say "he" or "the city"."""
 
 
 def _pronoun_count(words: list[tuple[int, int, str]], lang: str) -> int:
@@ -155,9 +160,51 @@ class NameMismatch(PairCheck):
     severity = "major"
     description = "A name in the source is missing from the English, or the English adds one."
 
+    defaults: ClassVar[dict[str, Any]] = {"names_nearby_pairs": NEARBY_PAIRS}
+
     def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
         self._glossary = ctx.glossary or builtin_glossary()
+        self._ctx, self._current = ctx, pair
         return self._pair(ctx, pair.source, pair.target)
+
+    def _named_nearby(self, side: str, unmatched: list) -> bool:
+        """Whether the other side gives this name in a nearby pair (:data:`NEARBY_PAIRS`).
+
+        Translators name a person or place once and then write "he", "the city" or nothing
+        (Трамп подчеркнул -> He stressed; В Кельне -> The city), in both directions; on the
+        professional dev translations (NTREX lines 1-700) most name flags were such
+        references. A name the other side never gives nearby stays a major flag, and so does
+        a name put in its place (the inserted name has no counterpart anywhere near).
+        """
+        ctx, pair = getattr(self, "_ctx", None), getattr(self, "_current", None)
+        reach = int((ctx.thresholds if ctx else {}).get("names_nearby_pairs", NEARBY_PAIRS))
+        if ctx is None or pair is None or ctx.source is None or reach <= 0 or not unmatched:
+            return False
+        index = ctx.once("names:pair-index", lambda: {id(p): i for i, p in enumerate(ctx.pairs)})
+        here = index.get(id(pair))
+        if here is None:
+            return False
+        other = ctx.target if side == "source" else ctx.source
+        own = ctx.source if side == "source" else ctx.target
+        own_ids = pair.source if side == "source" else pair.target
+        if not own_ids:
+            return False
+        paragraph = own.sentences[own_ids[0]].paragraph
+        for near in ctx.pairs[max(0, here - reach): here + reach + 1]:
+            if near is pair:
+                continue
+            ids = near.target if side == "source" else near.source
+            near_own = near.source if side == "source" else near.target
+            if near_own and abs(own.sentences[near_own[0]].paragraph - paragraph) > 1:
+                continue  # another part of the text (or, in a benchmark, another text)
+            for i in ids:
+                sent = other.sentences[i]
+                words = word_spans(other.text, sent.start, sent.end, side == "source")
+                for w in unmatched:
+                    if any(self._renders(w[2], e[2]) if side == "source"
+                           else self._renders(e[2], w[2]) for e in words):  # fmt: skip
+                        return True
+        return False
 
     def _renders(self, src_word: str, en_word: str) -> bool:
         """By spelling or exonym, or because the glossary pairs them (РФ / Federation)."""
@@ -236,11 +283,15 @@ class NameMismatch(PairCheck):
         """A major flag, or a minor one when the other side has a spare third-person pronoun
         that may stand for this (person's) name; each pronoun excuses one name."""
         spare = getattr(self, "_spare", {}).get(side, 0)
+        where = "English" if side == "source" else "source"
         if spare and _person_like(unmatched):
             self._spare[side] = spare - 1
-            where = "English" if side == "source" else "source"
             return self.flag(side, start, end, f"{message} The {where} may refer to it by a "
                              "pronoun.", evidence, severity="minor")  # fmt: skip
+        if self._named_nearby(side, unmatched):
+            return self.flag(side, start, end, f"{message} The {where} names it in a nearby "
+                             "sentence; here it may be a pronoun or implied.",
+                             {**evidence, "named_nearby": True}, severity="minor")
         return self.flag(side, start, end, message, evidence)
 
     def _source_side(self, text: str, sent, src_words: list, en_words: list) -> list[_Candidate]:
