@@ -40,3 +40,22 @@ def test_shipped_model_prefers_the_faithful_translation(shipped):
     good, bad = (shipped.judge(s)[0] for s in scores)
     assert good > bad
     assert bad < shipped.config.thresholds["major"] <= good
+
+
+@pytest.mark.parametrize("name", ["Russian → English", "Kazakh → English"])
+def test_the_demos_planted_meaning_errors_stay_major_with_the_shipped_model(shipped, embedder,
+                                                                           name):
+    """With the meaning model on (the app's default), the severity decision keeps the demo's
+    planted number, name and negation errors at major or critical."""
+    from compare.app_run import run_review
+    from compare.demos import demo_texts
+    from compare.flags import SEVERITY_RANK
+    from compare.reading import read_pasted
+
+    source, target = demo_texts(name)
+    report = run_review(read_pasted(target), read_pasted(source), {"qe": True}, embedder,
+                        qe=shipped)
+    kept = {f.check: f.severity for p in report.pairs for f in p.flags
+            if SEVERITY_RANK[f.severity] >= 2}
+    assert {"number-mismatch", "name-mismatch", "negation-mismatch"} <= set(kept)
+    assert kept["number-mismatch"] == kept["negation-mismatch"] == "critical"
