@@ -254,6 +254,11 @@ def test_corpus_stats_table_shows_escapes_from_manifest_fields(monkeypatch, caps
     monkeypatch.setattr(stats, "group_stats", lambda *a, **k: ["row"])
     monkeypatch.setattr(stats, "stale_documents", lambda path: 0)
     monkeypatch.setattr(stats, "format_table", lambda rows, by: "outlet \x1b[2J\x1b]0;x\x07 5")
+    monkeypatch.setattr(stats, "format_categories", lambda rows, by: "category \x1b[2J")
+    import compare.corpus.comparisons as comparisons
+
+    monkeypatch.setattr(comparisons, "compare_groups", lambda *a, **k: [])
+    monkeypatch.setattr(comparisons, "format_differences", lambda rows, by: "\x1b]0;y\x07 A-B")
     assert main(["corpus", "stats", str(tmp_path / "r.sqlite")]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "outlet \\x1b[2J\\x1b]0;x\\x07 5" in out
