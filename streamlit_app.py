@@ -26,7 +26,14 @@ from compare.app_run import DEFAULT_SETTINGS, read_side, run_review
 from compare.checks.coverage import SIM_UNRELATED
 from compare.corrections import CorrectionError, merge_pairs, relink, split_pair
 from compare.demos import DEMOS, demo_texts
-from compare.dismissals import DismissalStore, IgnoreRules
+from compare.dismissals import (
+    EVERYWHERE,
+    DismissalStore,
+    IgnoreRules,
+    document_key,
+    may_ignore_everywhere,
+    rules_for,
+)
 from compare.errors import InputError
 from compare.exports import (
     FORMATS,
@@ -199,14 +206,43 @@ def restore(key: str) -> None:
     _keep(lambda: s.restore(key), "dismissed", s)
 
 
-def ignore_everywhere(check: str, term: str) -> None:
-    r = rules_store()
-    _keep(lambda: r.add(check, term), "ignore_rules", r)
+def ask_ignore(check: str, term: str, category: str) -> None:
+    """An ignore rule is never one click: this opens its confirmation (scope, what stops)."""
+    st.session_state["pending_rule"] = {"check": check, "term": term, "category": category}
 
 
-def lift_rule(check: str, term: str) -> None:
+def confirm_ignore() -> None:
+    pending = st.session_state.pop("pending_rule", None)
+    if not pending:
+        return
+    everywhere = (st.session_state.get("rule_scope") == SCOPE_EVERYWHERE
+                  and may_ignore_everywhere(pending["category"]))
+    scope = EVERYWHERE if everywhere else current_document()
     r = rules_store()
-    _keep(lambda: r.remove(check, term), "ignore_rules", r)
+    _keep(lambda: r.add(pending["check"], pending["term"], scope), "ignore_rules", r)
+
+
+def cancel_ignore() -> None:
+    st.session_state.pop("pending_rule", None)
+
+
+def lift_rule(check: str, term: str, scope: str = EVERYWHERE) -> None:
+    r = rules_store()
+    _keep(lambda: r.remove(check, term, scope), "ignore_rules", r)
+
+
+def current_document() -> str:
+    """The key that rules scoped to the report on the page are kept under."""
+    report = st.session_state.get("report")
+    if report is None:
+        return "none"
+    return document_key(report.source.text if report.source is not None else "",
+                        report.target.text)
+
+
+def active_rules() -> frozenset:
+    """The (check, term) rules in force for the report on the page."""
+    return frozenset(rules_for(st.session_state["ignore_rules"], current_document()))
 
 
 def save_glossary_text() -> None:
@@ -448,8 +484,12 @@ def summary_section(report: Any, rows: list) -> None:
     cols[0].metric("Pairs", len(report.pairs))
     for col, sev in zip(cols[1:4], SEVERITIES, strict=True):
         col.metric(sev.capitalize(), sum(1 for f in active if f.severity == sev))
-    dismissed = sum(1 for r in rows for f in r.flags if f.dismissed)
-    cols[4].metric("Dismissed", dismissed)
+    dismissed = sum(1 for r in rows for f in r.flags if f.dismissed and not f.by_rule)
+    ignored = sum(1 for r in rows for f in r.flags if f.by_rule)
+    cols[4].metric("Dismissed", dismissed,
+                   help=f"Flags you dismissed one by one. Ignored by a rule: {ignored}.")
+    if ignored:
+        cols[4].caption(f"Ignored by a rule: {ignored}")
     by_cat = {c: sum(1 for f in active if f.category == c) for c in CATEGORIES}
     cats = ", ".join(f"{c} {n}" for c, n in by_cat.items() if n) or "none"
     langs = report.languages
@@ -580,12 +620,14 @@ def flag_actions_section(page: list) -> None:
         for row in flagged:
             for rf in row.flags:
                 c1, c2, c3 = st.columns([6, 1.2, 2.2])
-                state = " (dismissed)" if rf.dismissed else ""
+                state = (" (ignored by a rule)" if rf.by_rule else
+                         " (dismissed)" if rf.dismissed else "")
                 c1.markdown(plain(f"#{row.index + 1} {rf.flag.severity}{state}: "
                                   f"{rf.flag.message}"))
                 if rf.by_rule:
-                    c3.button("Lift the ignore rule", key=f"lift_{rf.key}", on_click=lift_rule,
-                              args=rf.rule, help="Flags of this check on this text come back.")
+                    c3.button("Lift the ignore rule", key=f"lift_{rf.key}",
+                              on_click=lift_rule_of, args=rf.rule,
+                              help="Flags of this check on this text come back.")
                 elif rf.dismissed:
                     c2.button("Restore", key=f"restore_{rf.key}", on_click=restore,
                               args=(rf.key,))
@@ -595,11 +637,64 @@ def flag_actions_section(page: list) -> None:
                               help="It stays dismissed for this same text, also after a "
                                    "restart.")
                     if _ignorable(rf):
-                        c3.button(f"Ignore “{_short(rf.excerpt)}” everywhere",
-                                  key=f"ignore_{rf.key}", on_click=ignore_everywhere,
-                                  args=rf.rule,
-                                  help=f"No {rf.flag.check} flag on this text in any pair or "
-                                       "document, until you lift the rule.")
+                        c3.button(f"Ignore “{_short(rf.excerpt)}”…",
+                                  key=f"ignore_{rf.key}", on_click=ask_ignore,
+                                  args=(*rf.rule, rf.flag.category),
+                                  help=f"Stop flagging {rf.flag.check} on this text: asks "
+                                       "where first.")
+        rules_section()
+
+
+SCOPE_DOCUMENT = "This document only"
+SCOPE_EVERYWHERE = "Every document"
+
+
+def confirm_section() -> None:
+    """The confirmation of an ignore rule: what stops being flagged, and where."""
+    pending = st.session_state.get("pending_rule")
+    if not pending:
+        return
+    with st.container(border=True, key="rule_confirm"):
+        st.markdown(plain(f"Stop flagging **{pending['check']}** on “{pending['term']}”?"))
+        if may_ignore_everywhere(pending["category"]):
+            scope = st.radio("Where", [SCOPE_DOCUMENT, SCOPE_EVERYWHERE], key="rule_scope",
+                             horizontal=True)
+        else:
+            st.session_state["rule_scope"] = SCOPE_DOCUMENT
+            scope = SCOPE_DOCUMENT
+            st.caption(plain(f"A {pending['category']} flag's text is the check itself (a "
+                             "negation, a number, a mark): such a rule covers this document "
+                             "only, never every document."))
+        where = ("in this document" if scope == SCOPE_DOCUMENT else
+                 "in every document you check from now on")
+        st.warning(plain(f"No {pending['check']} flag on “{pending['term']}” will be shown "
+                         f"{where}, until you lift the rule (Ignore rules in force)."))
+        c1, c2 = st.columns(2)
+        c1.button("Ignore", type="primary", key="rule_confirm_yes", on_click=confirm_ignore)
+        c2.button("Cancel", key="rule_confirm_no", on_click=cancel_ignore)
+
+
+def rules_section() -> None:
+    """Every ignore rule in force, with its scope and a button that lifts it."""
+    rules = sorted(st.session_state["ignore_rules"])
+    if not rules:
+        return
+    here = current_document()
+    st.markdown(f"**Ignore rules in force ({len(rules)})**")
+    for n, (check, term, scope) in enumerate(rules):
+        c1, c2 = st.columns([6, 2])
+        where = ("every document" if scope == EVERYWHERE else
+                 "this document" if scope == here else "another document")
+        c1.markdown(plain(f"{check} on “{term}” — {where}"))
+        c2.button("Lift", key=f"lift_rule_{n}", on_click=lift_rule, args=(check, term, scope))
+
+
+def lift_rule_of(check: str, term: str) -> None:
+    """Lift every rule that covers this (check, term) in the document on the page."""
+    here = current_document()
+    for c, t, scope in list(st.session_state["ignore_rules"]):
+        if (c, t) == (check, term) and scope in (EVERYWHERE, here):
+            lift_rule(c, t, scope)
 
 
 WHOLE_SENTENCE_CHECKS = frozenset({"omission", "addition", "low-similarity", "meaning-shift"})
@@ -762,7 +857,7 @@ def mt_opinion(row: Any) -> None:
 def export_section(report: Any) -> None:
     st.subheader("Download")
     dismissed = st.session_state["dismissed"]
-    rules = st.session_state["ignore_rules"]
+    rules = active_rules()
     st.caption("Dismissed flags stay in every file, marked as dismissed, with their count.")
     for col, (fmt, (_, mime, _)) in zip(st.columns(len(FORMATS)), FORMATS.items(),
                                            strict=True):
@@ -787,12 +882,11 @@ def _export(report: Any, fmt: str, dismissed: frozenset, rules: frozenset) -> by
 def review_rows(report: Any) -> list:
     """The report's display rows for the current dismissals and rules, built once per change
     (a 5 MB document has tens of thousands of rows)."""
-    key = (id(report), frozenset(st.session_state["dismissed"]),
-           frozenset(st.session_state["ignore_rules"]))
+    rules = active_rules()
+    key = (id(report), frozenset(st.session_state["dismissed"]), rules)
     cached = st.session_state.get("rows_cache")
     if cached is None or cached[0] != key:
-        cached = (key, build_rows(report, st.session_state["dismissed"],
-                                  st.session_state["ignore_rules"]))
+        cached = (key, build_rows(report, st.session_state["dismissed"], rules))
         st.session_state["rows_cache"] = cached
     return cached[1]
 
@@ -840,6 +934,7 @@ def check_page() -> None:
     read_first_section(report, rows)  # first: what a translator should read before the rest
     summary_section(report, rows)
     page = view_section(report, rows)
+    confirm_section()
     flag_actions_section(page)
     if report.source is not None:
         corrections_section(report)

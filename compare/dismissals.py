@@ -19,6 +19,7 @@ opened for a blocking read, and set aside in the same way before the first chang
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -179,11 +180,35 @@ class DismissalStore:
 
 
 Rule = tuple[str, str]
-"""An ignore rule: (check id, normalised flagged text)."""
+"""What an ignore rule matches: (check id, normalised flagged text)."""
+ScopedRule = tuple[str, str, str]
+"""An ignore rule as kept: (check id, normalised flagged text, scope). The scope is
+:data:`EVERYWHERE` ("") or the key of one document (:func:`document_key`)."""
+EVERYWHERE = ""
+NEVER_EVERYWHERE = frozenset({"negation", "number", "punctuation"})
+"""Categories whose flagged text is the category itself ("не", a number, a quote mark): a rule
+for every document would switch the whole check off, so such a rule covers one document."""
+
+
+def document_key(source_text: str, target_text: str) -> str:
+    """The key of a document for rules scoped to it: both of its texts, hashed."""
+    payload = f"{source_text}\x1f{target_text}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(payload).hexdigest()[:24]
+
+
+def may_ignore_everywhere(category: str) -> bool:
+    """Whether a rule of a flag of this category may cover every document."""
+    return category not in NEVER_EVERYWHERE
+
+
+def rules_for(rules: set[ScopedRule] | frozenset[ScopedRule], document: str) -> set[Rule]:
+    """The rules in force for one document: those for every document and those for it."""
+    return {(c, t) for c, t, scope in rules if scope in (EVERYWHERE, document)}
 
 
 class IgnoreRules:
-    """"Ignore this check for this term everywhere", kept in a small JSON file."""
+    """"Ignore this check for this term", everywhere or in one document, kept in a small JSON
+    file (schema /2 adds the scope; a /1 file's rules cover every document)."""
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.file = _JsonFile(Path(path) if path is not None else default_rules_path())
@@ -192,7 +217,7 @@ class IgnoreRules:
     def path(self) -> Path:
         return self.file.path
 
-    def load(self) -> set[Rule]:
+    def load(self) -> set[ScopedRule]:
         data = self.file.read()
         if data is None:
             return set()
@@ -203,26 +228,29 @@ class IgnoreRules:
         rules = set()
         for item in items:
             if isinstance(item, dict) and item.get("check") and item.get("term"):
-                rules.add((str(item["check"]), normalise_term(str(item["term"]))))
+                scope = item.get("document")
+                rules.add((str(item["check"]), normalise_term(str(item["term"])),
+                           str(scope) if isinstance(scope, str) else EVERYWHERE))
         return rules
 
-    def add(self, check: str, term: str) -> set[Rule]:
+    def add(self, check: str, term: str, scope: str = EVERYWHERE) -> set[ScopedRule]:
         with locked(self.path):
-            rules = self.load() | {(check, normalise_term(term))}
+            rules = self.load() | {(check, normalise_term(term), scope)}
             self._save(rules)
         return rules
 
-    def remove(self, check: str, term: str) -> set[Rule]:
+    def remove(self, check: str, term: str, scope: str = EVERYWHERE) -> set[ScopedRule]:
         with locked(self.path):
-            rules = self.load() - {(check, normalise_term(term))}
+            rules = self.load() - {(check, normalise_term(term), scope)}
             self._save(rules)
         return rules
 
     def notice(self) -> str:
         return self.file.notice()
 
-    def _save(self, rules: set[Rule]) -> None:
+    def _save(self, rules: set[ScopedRule]) -> None:
         self.file.write({
-            "schema": "compare.ignored/1",
-            "rules": [{"check": c, "term": t} for c, t in sorted(rules)],
+            "schema": "compare.ignored/2",
+            "rules": [{"check": c, "term": t, **({"document": d} if d else {})}
+                      for c, t, d in sorted(rules)],
         })

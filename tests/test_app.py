@@ -69,7 +69,11 @@ def test_demo_loads_with_one_click_and_shows_every_kind_of_flag(name):
             "untranslated-cyrillic", "quote-balance", "end-punctuation"} <= checks
     if name == RU:
         assert "doubled-punctuation" in checks
-    assert _metric(at, "Critical") == 2
+    # The test runs without the meaning model: the changed number is critical; the lost
+    # negation is critical or, where its rules-only risk falls under the fitted threshold (the
+    # Russian demo: 0.352 against 0.357 since session 11), a minor hint. With the model (the
+    # app's default) both are critical: tests/test_qe_shipped.py.
+    assert _metric(at, "Critical") >= 1
     assert any("Machine translation did not run" in i.value for i in at.info)
 
 
@@ -131,13 +135,49 @@ def test_ignore_a_term_everywhere_from_its_row(home):
     at.button(key="run").click().run()
     key = _key_of(at, "quote-balance")
     at.button(key=f"ignore_{key}").click().run()
+    # Never one click: the rule waits for a confirmation that says what stops, and where.
+    assert not at.exception and "quote-balance" in _marked_checks(at)
+    assert not (home / "ignored.json").exists()
+    warning = " ".join(w.value for w in at.warning).replace("\\", "")  # markdown escapes
+    assert "No quote-balance flag on" in warning and "in this document" in warning
+    # A quote mark is the check itself: no "every document" choice is offered.
+    assert not [r for r in at.radio if r.key == "rule_scope"]
+    at.button(key="rule_confirm_yes").click().run()
     assert not at.exception
     assert "quote-balance" not in _marked_checks(at)
-    assert _metric(at, "Dismissed") >= 2
-    assert "quote-balance" in (home / "ignored.json").read_text("utf-8")
-    lift = [b for b in at.button if b.key and b.key.startswith("lift_")]
-    lift[0].click().run()
+    assert _metric(at, "Dismissed") == 0  # ignored flags are counted apart from dismissed ones
+    assert any("Ignored by a rule: 2" in c.value for c in at.caption)
+    stored = (home / "ignored.json").read_text("utf-8")
+    assert "quote-balance" in stored and '"document"' in stored
+    # The rule is listed with its scope, and lifting it brings the flags back.
+    assert any("quote-balance on" in m.value.replace("\\", "") and "this document" in m.value
+               for m in at.markdown)
+    at.button(key="lift_rule_0").click().run()
     assert "quote-balance" in _marked_checks(at)
+    assert "quote-balance" not in (home / "ignored.json").read_text("utf-8")
+
+
+def test_a_rule_for_every_document_needs_that_choice_and_a_document_rule_stays_home(home):
+    at = _run_demo()
+    key = _key_of(at, "name-mismatch")
+    at.button(key=f"ignore_{key}").click().run()
+    at.button(key="rule_confirm_no").click().run()  # cancel: nothing is kept
+    assert not (home / "ignored.json").exists() and "name-mismatch" in _marked_checks(at)
+    at.button(key=f"ignore_{key}").click().run()
+    at.radio(key="rule_scope").set_value("Every document").run()
+    assert "in every document you check from now on" in " ".join(w.value for w in at.warning)
+    at.button(key="rule_confirm_yes").click().run()
+    stored = (home / "ignored.json").read_text("utf-8")
+    assert "name-mismatch" in stored and '"document"' not in stored
+    assert any("every document" in m.value for m in at.markdown
+               if "name-mismatch on" in m.value.replace("\\", ""))
+    # A rule scoped to one document does not cover another document.
+    from compare.dismissals import IgnoreRules, rules_for
+
+    rules = IgnoreRules(home / "ignored.json")
+    rules.add("number-mismatch", "5400", "another-document")
+    assert ("number-mismatch", "5400") not in rules_for(rules.load(), "this-document")
+    assert ("number-mismatch", "5400") in rules_for(rules.load(), "another-document")
 
 
 def test_a_broken_store_is_one_warning_and_set_aside_on_the_next_dismissal(home):

@@ -245,8 +245,12 @@ def test_a_translators_session_on_a_long_pair(fast_server, tmp_path, record_prop
             _rerun_done(page)
             assert _first_row_id(page) == "pair-1500"
 
-            # ignore from the row: the number flag of row 1500, everywhere
-            page.get_by_role("button", name=re.compile(r"^Ignore “.*” everywhere$")).first.click()
+            # ignore from the row: the number flag of row 1500; a number is never ignored
+            # everywhere, so the confirmation offers this document only
+            page.get_by_role("button", name=re.compile(r"^Ignore “.*”…$")).first.click()
+            _rerun_done(page)
+            expect(page.get_by_text("never every document")).to_have_count(1)
+            page.get_by_role("button", name="Ignore", exact=True).click()
             _rerun_done(page)
             expect(page.get_by_role("button", name="Lift the ignore rule")).to_have_count(1)
             assert (tmp_path / "home" / "ignored.json").is_file()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from compare.dismissals import DismissalStore, IgnoreRules, normalise_term
+from compare.dismissals import EVERYWHERE, DismissalStore, IgnoreRules, normalise_term, rules_for
 from compare.reading import read_pasted
 from compare.review import build_rows, mark_dismissed
 
@@ -50,14 +50,28 @@ def test_ignore_rules_persist_and_cover_the_term_in_every_pair(tmp_path):
     first = next(rf for r in rows for rf in r.flags)
     rules = IgnoreRules(tmp_path / "ignored.json")
     rules.add(first.flag.check, first.excerpt.upper())
-    again = IgnoreRules(tmp_path / "ignored.json").load()
-    assert again == {(first.flag.check, normalise_term(first.excerpt))}
+    stored = IgnoreRules(tmp_path / "ignored.json").load()
+    assert stored == {(first.flag.check, normalise_term(first.excerpt), EVERYWHERE)}
+    again = rules_for(stored, "any document")
     covered = [rf for r in build_rows(report, rules=again) for rf in r.flags
                if rf.flag.check == first.flag.check]
     assert len(covered) >= 2 and all(rf.dismissed and rf.by_rule for rf in covered)
     marked = mark_dismissed(report, rules=again)
     assert len(marked.dismissed_flags()) == len(covered)
     assert rules.remove(first.flag.check, first.excerpt) == set()
+
+
+def test_a_rule_file_of_schema_1_still_covers_every_document(tmp_path):
+    path = tmp_path / "ignored.json"
+    path.write_text('{"schema": "compare.ignored/1", "rules": [{"check": "name-mismatch", '
+                    '"term": "Лавров"}]}', encoding="utf-8")
+    rules = IgnoreRules(path)
+    assert rules.load() == {("name-mismatch", "лавров", EVERYWHERE)}
+    rules.add("number-mismatch", "5400", "doc-a")
+    assert rules_for(rules.load(), "doc-b") == {("name-mismatch", "лавров")}
+    assert rules_for(rules.load(), "doc-a") == {("name-mismatch", "лавров"),
+                                                 ("number-mismatch", "5400")}
+    assert '"document": "doc-a"' in path.read_text("utf-8")
 
 
 def test_json_nested_past_the_parser_is_set_aside_not_a_crash(tmp_path):
@@ -96,7 +110,7 @@ def test_a_fifo_or_a_folder_under_the_name_is_refused_without_waiting(tmp_path):
     assert loaded == [set()] and rules.load() == set()
     assert "FIFO (named pipe), not a regular file" in rules.notice()
     rules.add("quotes", "x")  # set aside, and a regular file started
-    assert fifo.is_file() and rules.load() == {("quotes", "x")}
+    assert fifo.is_file() and rules.load() == {("quotes", "x", EVERYWHERE)}
     assert len(list(tmp_path.glob("ignored.json.unreadable-*"))) == 1
 
     folder = tmp_path / "dismissed.json"
