@@ -31,6 +31,8 @@ from compare.exports import SEVERITY_COLOURS, rows_table_html
 from compare.glossary import default_glossary_path, load_user_glossary
 from compare.review import build_rows, filter_rows, plain
 
+DEFAULT_RESULTS = "results.sqlite"
+"""The results file the page opens first (and checks a corpus into when it does not exist)."""
 GROUP_NAMES = {"outlet": "an outlet", "source_lang": "a source language", "tag": "a tag",
                "month": "a month"}
 
@@ -55,6 +57,12 @@ def documents(path: str, stamp: Any) -> list:
 def statistics(path: str, by: str, stamp: Any) -> list:
     """Group figures with their bootstrap intervals, computed once per file state and grouping."""
     return group_stats(documents(path, stamp), by)
+
+
+@st.cache_data(max_entries=4, show_spinner="Writing the Parquet tables…")
+def parquet_tables(path: str, stamp: Any) -> bytes:
+    """The database's tables and group figures as a .zip of Parquet files, once per state."""
+    return view.parquet_zip(path)
 
 
 @st.cache_data(max_entries=32, show_spinner="Testing the differences…")
@@ -155,6 +163,9 @@ def figures_section(path: str, docs: list, by: str) -> list:
     st.download_button("Download the statistics (CSV)", to_csv(stats, by),
                        file_name=f"corpus-stats-{by}.csv", mime="text/csv",
                        key="corpus_csv", on_click="ignore")
+    st.download_button("Download every table (Parquet, .zip)", parquet_tables(path, _stamp(path)),
+                       file_name=f"{Path(path).stem}-parquet.zip", mime="application/zip",
+                       key="corpus_parquet", on_click="ignore")
     metric = view.HEADLINE
     if len(metrics) > 1:
         metric = st.radio("Chart", list(metrics), format_func=metrics.get, horizontal=True,
@@ -242,7 +253,7 @@ def main() -> None:
                      f"a corpus here. Figures come with 95 % confidence intervals. Files are "
                      f"read and written in the data folder {folder}."))
     typed = st.text_input("Results database (.sqlite), in the data folder", key="corpus_db",
-                          placeholder="results.sqlite")
+                          value=DEFAULT_RESULTS)
     if not typed.strip():
         run_section("")
         st.info("Give the name of a results database to see its figures, or a new name to "

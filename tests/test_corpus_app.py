@@ -130,8 +130,8 @@ def test_grouping_by_month_and_the_csv_download(results: str) -> None:
     assert groups == ["(none)", "2024-05", "2024-06"]
     assert at.selectbox(key="corpus_group").options == groups
     assert [b.proto.label for b in at.get("download_button")] == [
-        "Download the statistics (CSV)", "Download the per-category table (CSV)",
-        "Download the comparisons (CSV)"]
+        "Download the statistics (CSV)", "Download every table (Parquet, .zip)",
+        "Download the per-category table (CSV)", "Download the comparisons (CSV)"]
 
 
 def test_categories_and_the_difference_between_two_outlets(results: str) -> None:
@@ -287,10 +287,22 @@ def test_a_wrong_path_gives_a_message_not_a_traceback(tmp_path: pathlib.Path, ki
     assert not at.get("vega_lite_chart")
 
 
-def test_empty_path_asks_for_one() -> None:
+def test_the_page_opens_on_results_sqlite_and_asks_for_a_name_when_emptied() -> None:
     at = _page()
     assert not at.error and not at.exception
+    # No results.sqlite in the data folder yet: the page says so and opens the run section.
+    assert "No results at" in at.info[0].value and "results\\.sqlite" in at.info[0].value
+    assert at.expander[0].proto.expanded
+    at.text_input(key="corpus_db").input("").run()
     assert "Give the name" in at.info[0].value
+
+
+def test_every_table_downloads_as_parquet(results: str) -> None:
+    import zipfile
+
+    names = zipfile.ZipFile(io.BytesIO(view.parquet_zip(results))).namelist()
+    assert {"documents.parquet", "pairs.parquet", "flags.parquet",
+            "group_figures.parquet"} <= set(names)
 
 
 # --------------------------------------------------------------------------- view functions

@@ -150,7 +150,7 @@ def bar_chart(records: list[dict[str, Any]], by: str, title: str = CHART_METRICS
     import altair as alt
 
     base = alt.Chart(alt.Data(values=records)).encode(
-        x=alt.X("group:N", title=by, sort=None)
+        x=alt.X("group:N", title=by, sort=None, axis=alt.Axis(labelAngle=-30, labelLimit=160))
     )
     bars = base.mark_bar().encode(
         y=alt.Y("value:Q", title=title),
@@ -299,6 +299,23 @@ def localise_manifest(data: bytes, base: str, dest: str | os.PathLike[str]) -> P
         writer.writeheader()
         writer.writerows(rows)
     return out
+
+
+def parquet_zip(path: str | os.PathLike[str]) -> bytes:
+    """Every table of a results database and its group figures as Parquet files in one .zip
+    (what ``corpus export --parquet`` writes), for the page's download."""
+    import tempfile
+    import zipfile
+
+    from compare.corpus.parquet_export import export_parquet
+
+    with tempfile.TemporaryDirectory() as tmp:
+        export_parquet(path, tmp)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as archive:
+            for file in sorted(Path(tmp).glob("*.parquet")):
+                archive.write(file, file.name)
+        return buf.getvalue()
 
 
 def run_settings() -> RunSettings:
