@@ -348,6 +348,17 @@ def _add_corpus_command(sub) -> None:
                         help="folder for documents.parquet, pairs.parquet, flags.parquet and "
                              "manifest_errors.parquet (created; files replaced)")
     export.set_defaults(func=run_corpus_export)
+    left = csub.add_parser("omissions", help="what each group's translations leave out: the "
+                                             "omitted sentences and the names in them")
+    left.add_argument("results", metavar="RESULTS", help="SQLite file written by corpus run")
+    left.add_argument("--by", default="outlet", choices=["outlet", "source_lang", "tag", "month"],
+                      help="how to group documents (default: outlet)")
+    left.add_argument("--top", type=int, default=10, metavar="N",
+                      help="names shown per group (default: 10)")
+    left.add_argument("--csv", metavar="OUT", help="also write every name's figures as CSV")
+    left.add_argument("--sentences-csv", metavar="OUT",
+                      help="also write every omitted sentence with its names as CSV")
+    left.set_defaults(func=run_corpus_omissions)
 
 
 def run_corpus_run(args: argparse.Namespace) -> int:
@@ -431,6 +442,24 @@ def run_corpus_stats(args: argparse.Namespace) -> int:
         _write(args.csv, to_csv(stats, args.by))
     if args.compare_csv:
         _write(args.compare_csv, differences_csv(differences, args.by))
+    return EXIT_OK
+
+
+def run_corpus_omissions(args: argparse.Namespace) -> int:
+    from compare.corpus.omissions import format_names, names_csv, omissions, sentences_csv
+
+    refuse_shared_paths({"--csv": args.csv, "--sentences-csv": args.sentences_csv},
+                        {"RESULTS": args.results})
+    if args.top < 1:
+        raise InputError(f"--top must be at least 1 (got {args.top}).")
+    sentences, table = omissions(args.results, args.by)
+    print(f"{len(sentences)} omitted source sentences, "
+          f"{sum(1 for s in sentences if s.names)} of them naming someone or something.")
+    print(terminal_safe(format_names(table, args.by, args.top)))  # names come from the texts
+    if args.csv:
+        _write(args.csv, names_csv(table, args.by))
+    if args.sentences_csv:
+        _write(args.sentences_csv, sentences_csv(sentences, args.by))
     return EXIT_OK
 
 

@@ -24,6 +24,8 @@ from compare.app_files import data_folder, inside_data_folder, unpack_articles_z
 from compare.corpus import view
 from compare.corpus.comparisons import compare_groups, differences_csv
 from compare.corpus.manifest import read_manifest
+from compare.corpus.omissions import names_csv, omissions, sentences_csv
+from compare.corpus.omissions import records as names_records
 from compare.corpus.runner import load_report, run_corpus
 from compare.corpus.stats import GROUP_BY, group_stats, small_sample_note, to_csv
 from compare.errors import InputError
@@ -69,6 +71,41 @@ def parquet_tables(path: str, stamp: Any) -> bytes:
 def differences(path: str, by: str, metric: str, stamp: Any) -> list:
     """Every pair of groups compared on one metric, computed once per file state."""
     return compare_groups(documents(path, stamp), by, (metric,))
+
+
+@st.cache_data(max_entries=8, show_spinner="Reading what the translations leave out…")
+def left_out(path: str, by: str, stamp: Any) -> tuple:
+    """Omitted sentences and per-name omission figures, once per file state and grouping."""
+    return omissions(path, by)
+
+
+def omissions_section(path: str, by: str, stats: list) -> None:
+    """What each group leaves out: its most omitted names and its omitted sentences."""
+    st.subheader(f"What each {by} leaves out")
+    sentences, table = left_out(path, by, _stamp(path))
+    if not sentences:
+        st.info("No source sentence was left without a translation.")
+        return
+    group = st.selectbox(f"Choose {GROUP_NAMES[by]}", [s.group for s in stats],
+                         key="corpus_left_group")
+    rows = names_records(table, group)
+    st.caption("Names in the source whose sentences this group's translations leave out: how "
+               "many of the sentences naming each one were omitted.")
+    if rows:
+        st.dataframe(rows, hide_index=True, key="corpus_left_names")
+    else:
+        st.caption(plain(f"No omitted sentence of {group} names anything."))
+    mine = [{"document": s.document, "sentence": s.sentence, "names": ", ".join(s.names),
+             "text": s.text} for s in sentences if s.group == group]
+    with st.expander(f"The {len(mine)} omitted sentences"):
+        st.dataframe(mine, hide_index=True, key="corpus_left_sentences")
+    c1, c2 = st.columns(2)
+    c1.download_button("Download the names (CSV)", names_csv(table, by),
+                       file_name=f"corpus-omitted-names-{by}.csv", mime="text/csv",
+                       key="corpus_left_names_csv", on_click="ignore")
+    c2.download_button("Download the omitted sentences (CSV)", sentences_csv(sentences, by),
+                       file_name=f"corpus-omitted-sentences-{by}.csv", mime="text/csv",
+                       key="corpus_left_sentences_csv", on_click="ignore")
 
 
 def run_section(path: str) -> None:
@@ -284,6 +321,7 @@ def main() -> None:
     stats = figures_section(path, docs, by)
     category_section(stats, by)
     comparison_section(path, by, stats)
+    omissions_section(path, by, stats)
     drill_section(path, docs, by, stats)
 
 
