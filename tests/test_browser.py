@@ -297,6 +297,26 @@ def test_a_translators_session_on_a_long_pair(fast_server, tmp_path, record_prop
             _rerun_done(page)
             assert (tmp_path / "data" / "results.sqlite").is_file()
             assert page.locator("[data-testid='stException']").count() == 0
+            # a researcher's journey: compare the two outlets, open the categories, drill down
+            # to a document, download
+            expect(page.get_by_text("Differences between outlets")).to_be_visible()
+            expect(page.get_by_text(re.compile(r"two-sided permutation test"))).to_be_visible()
+            page.get_by_text("Critical and major flags only").click()
+            _rerun_done(page)
+            page.get_by_text("Per-category table", exact=True).click()
+            expect(page.get_by_text("What each outlet leaves out")).to_be_visible()
+            drill = page.locator("table.pairs mark", has_text="5400")
+            if drill.count() == 0:  # the first outlet in the list is kazinform: open lenta.ru
+                chooser = page.locator("[data-testid='stSelectbox']").filter(
+                    has_text="Choose an outlet").last
+                chooser.locator("div[role='combobox'], input").first.click()
+                page.get_by_role("option", name="lenta.ru").click()
+                _rerun_done(page)
+            expect(page.locator("table.pairs mark", has_text="5400").first).to_be_visible()
+            with page.expect_download() as download:
+                page.get_by_role("button", name="Download the per-category table (CSV)").click()
+            assert download.value.suggested_filename == "corpus-categories-outlet.csv"
+            assert page.locator("[data-testid='stException']").count() == 0
             page.screenshot(path=str(tmp_path / "session.png"))
         finally:
             browser.close()
