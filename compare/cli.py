@@ -336,8 +336,9 @@ def _add_corpus_command(sub) -> None:
     stats.add_argument("--compare", action="append", metavar="METRIC",
                        help="metric to compare every pair of groups on (repeatable; default: "
                             "critical+major; e.g. serious:omission, category:name, qe_score)")
-    stats.add_argument("--permutations", type=int, default=2000, metavar="N",
-                       help="permutations of the difference test (default: 2000)")
+    stats.add_argument("--permutations", type=int, default=None, metavar="N",
+                       help="permutations of each difference test (default: 2000, or 400 "
+                            "times the number of comparisons when more)")
     stats.add_argument("--compare-csv", metavar="OUT",
                        help="also write every comparison as CSV to OUT")
     stats.set_defaults(func=run_corpus_stats)

@@ -147,3 +147,17 @@ def test_the_permutation_null_keeps_each_documents_figures_together() -> None:
     (d,) = compare_groups(a + b, resamples=100, permutations=300)
     assert d.difference.value == pytest.approx(0.0)
     assert d.p_value == pytest.approx(1.0)
+
+
+def test_with_many_groups_the_default_permutations_still_let_a_clear_difference_pass_holm():
+    # Ten groups sharing 30 articles: one adds five serious flags per article. 45 comparisons
+    # put Holm's first bar at 0.05 / 45; 2,000 permutations could not go under it.
+    docs = []
+    for g in range(10):
+        rates = [k % 4 + (5 if g == 0 else 0) for k in range(30)]
+        docs += _group(f"G{g}", rates, shared=True)
+    diffs = compare_groups(docs, resamples=200)
+    worst = [d for d in diffs if d.group_a == "G0"]
+    assert len(diffs) == 45 and all(d.paired for d in diffs)
+    assert all(d.p_holm < 0.05 for d in worst)
+    assert all(d.p_holm == 1.0 or d.p_holm >= 0.05 for d in diffs if d.group_a != "G0")

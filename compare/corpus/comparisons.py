@@ -49,6 +49,10 @@ MIN_PAIRED = 5
 """Shared source documents needed to compare two groups pair by pair; with fewer, the groups
 are compared as independent samples (and the shared articles are named in the note)."""
 DEFAULT_PERMUTATIONS = 2000
+PERMUTATIONS_PER_TEST = 400
+"""With m comparisons Holm's first bar is 0.05 / m, and a two-sided permutation p-value cannot
+fall under 2 / (permutations + 1): unless permutations are well above 40 m, no difference
+could ever pass. By default each test gets at least 400 m (its floor a tenth of the bar)."""
 PERMUTATION_BATCH = 100
 """Permutations scipy evaluates at once: memory stays at 100 x documents x 2 numbers."""
 
@@ -82,15 +86,19 @@ def compare_groups(
     by: str = "outlet",
     metrics: tuple[str, ...] = ("critical+major",),
     resamples: int = DEFAULT_RESAMPLES,
-    permutations: int = DEFAULT_PERMUTATIONS,
+    permutations: int | None = None,
     seed: int = 0,
 ) -> list[Difference]:
-    """Every pair of groups (in name order) on every metric, Holm-corrected together."""
+    """Every pair of groups (in name order) on every metric, Holm-corrected together.
+
+    ``permutations`` None: :data:`DEFAULT_PERMUTATIONS`, or :data:`PERMUTATIONS_PER_TEST` times
+    the number of comparisons when that is more, so that the smallest p-value a test can give
+    still passes Holm's bar."""
     if by not in GROUP_BY:
         raise InputError(f"Cannot group by {by!r}; use one of {', '.join(GROUP_BY)}.")
     if not 1 <= resamples <= 1_000_000:
         raise InputError(f"--resamples must be between 1 and 1,000,000 (got {resamples}).")
-    if not 1 <= permutations <= 1_000_000:
+    if permutations is not None and not 1 <= permutations <= 1_000_000:
         raise InputError(f"--permutations must be between 1 and 1,000,000 (got {permutations}).")
     members: dict[str, list[DocFigures]] = {}
     for d in docs:
@@ -100,10 +108,14 @@ def compare_groups(
     unknown = [m for m in metrics if m not in names]
     if unknown:
         raise InputError(f"Unknown metric {unknown[0]!r}; use one of {', '.join(names)}.")
+    pairs = list(combinations(sorted(members), 2))
+    if permutations is None:
+        permutations = min(1_000_000, max(DEFAULT_PERMUTATIONS,
+                                          PERMUTATIONS_PER_TEST * len(pairs) * len(metrics)))
     out = [
         _compare(metric, a, b, members[a], members[b], resamples, permutations, seed)
         for metric in metrics
-        for a, b in combinations(sorted(members), 2)
+        for a, b in pairs
     ]
     adjusted = holm([d.p_value for d in out])
     for d, p in zip(out, adjusted, strict=True):
