@@ -65,15 +65,25 @@ class CheckContext:
     def target_span(self, pair: AlignedPair, span: tuple[int, int]) -> tuple[int, int]:
         """Map a span of the pair's joined English text (:meth:`pair_texts`: sentences joined
         by one space) to offsets in the English document."""
-        pos = 0
-        for i in pair.target:
-            sent = self.target.sentences[i]
-            length = sent.end - sent.start
-            if span[0] < pos + length:
-                return sent.start + span[0] - pos, sent.start + min(span[1] - pos, length)
-            pos += length + 1
-        last = self.target.sentences[pair.target[-1]]
-        return last.start, last.end
+        return _document_span(self.target, pair.target, span)
+
+    def source_span(self, pair: AlignedPair, span: tuple[int, int]) -> tuple[int, int]:
+        """The same for a span of the pair's joined source text."""
+        assert self.source is not None
+        return _document_span(self.source, pair.source, span)
+
+
+def _document_span(doc: Document, ids: tuple[int, ...], span: tuple[int, int]
+                   ) -> tuple[int, int]:  # fmt: skip
+    pos = 0
+    for i in ids:
+        sent = doc.sentences[i]
+        length = sent.end - sent.start
+        if span[0] < pos + length:
+            return sent.start + span[0] - pos, sent.start + min(span[1] - pos, length)
+        pos += length + 1
+    last = doc.sentences[ids[-1]]
+    return last.start, last.end
 
 
 class Check:

@@ -113,7 +113,7 @@ class FramingShift(PairCheck):
             where = "the source"
             shown = f"“{marker}”"
         else:
-            start, end = _source_span(ctx, pair, span)
+            start, end = ctx.source_span(pair, span)
             where = "the English"
             shown = f"«{marker}»"
         if kind == "quote":
@@ -126,16 +126,3 @@ class FramingShift(PairCheck):
         return self.flag(side, start, end, message,
                          evidence={"kind": kind, "shift": shift, "marker": marker})
 
-
-def _source_span(ctx: CheckContext, pair: AlignedPair, span: tuple[int, int]) -> tuple[int, int]:
-    """Map a span of the pair's joined source text to offsets in the source document."""
-    assert ctx.source is not None
-    pos = 0
-    for i in pair.source:
-        sent = ctx.source.sentences[i]
-        length = sent.end - sent.start
-        if span[0] < pos + length:
-            return sent.start + span[0] - pos, sent.start + min(span[1] - pos, length)
-        pos += length + 1
-    last = ctx.source.sentences[pair.source[-1]]
-    return last.start, last.end
