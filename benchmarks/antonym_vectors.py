@@ -40,6 +40,7 @@ from benchmarks.name_flags import load_sets  # noqa: E402
 from benchmarks.qe_accuracy import detokenise  # noqa: E402
 from compare.checks.antonym_vectors import DEFAULTS, find_vector_reversals  # noqa: E402
 from compare.embed import default_embedder  # noqa: E402
+from compare.intervals import wilson  # noqa: E402
 from compare.opposites import MORE_PAIRS  # noqa: E402
 from compare.qe.data import (  # noqa: E402
     NTREX_HELDOUT_LINES,
@@ -49,7 +50,6 @@ from compare.qe.data import (  # noqa: E402
     split_words,
     wmt22_documents,
 )
-from compare.qe.metrics import wilson  # noqa: E402
 from compare.qe.synthetic import ANTONYMS, _antonym, perturb, synthetic_set  # noqa: E402
 from compare.reversals import find_reversals  # noqa: E402
 

@@ -37,6 +37,7 @@ from compare.alignment_types import AlignedPair  # noqa: E402
 from compare.checks import all_checks, run_checks  # noqa: E402
 from compare.checks.base import CheckContext  # noqa: E402
 from compare.document import Document, Sentence, Span  # noqa: E402
+from compare.intervals import wilson  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "corpora" / "demetr-ru-en" / "dev.jsonl"
 CACHE = pathlib.Path.home() / ".cache" / "compare" / "demetr_e5.pkl"
@@ -160,16 +161,6 @@ def in_split(sentence_id: int, split: str) -> bool:
     if split == "all":
         return True
     return (sentence_id <= 575) == (split == "dev")
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95 % Wilson score interval of k/n."""
-    if n == 0:
-        return 0.0, 1.0
-    p, den = k / n, 1 + z * z / n
-    mid = (p + z * z / (2 * n)) / den
-    half = z * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5 / den
-    return max(0.0, mid - half), min(1.0, mid + half)
 
 
 def verdict(k: int, n: int, target: float | None) -> str:

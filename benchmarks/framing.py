@@ -37,13 +37,13 @@ from pathlib import Path
 
 import numpy as np
 import regex as re
-from scipy.stats import binomtest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from compare.checks import CheckContext  # noqa: E402
 from compare.checks.framing import FramingShift, quotations  # noqa: E402
 from compare.framing_lexicon import FramingLexicon, load_framing_lexicon  # noqa: E402
+from compare.intervals import wilson  # noqa: E402
 from compare.lang.framing import KINDS  # noqa: E402
 from compare.qe.data import ntrex_lines, wmt22_documents, wmt22_hypotheses  # noqa: E402
 from compare.risk_fit import line_documents  # noqa: E402
@@ -74,11 +74,11 @@ LOADED_SWAPS = [(r"\bgovernment\b", ["regime", "junta"]),
 _QUOTE_CHARS = re.compile(r"[\"“”«»„]")
 
 
-def wilson(hits: int, n: int) -> str:
+def share(hits: int, n: int) -> str:
     if not n:
         return "-"
-    ci = binomtest(hits, n).proportion_ci(method="wilson")
-    return f"{hits / n:.3f} [{ci.low:.3f}, {ci.high:.3f}] (n={n})"
+    low, high = wilson(hits, n)
+    return f"{hits / n:.3f} [{low:.3f}, {high:.3f}] (n={n})"
 
 
 def add_marker(kind: str, english: str, rng: random.Random) -> str | None:
@@ -179,8 +179,8 @@ def evaluate(name: str, pairs: list[tuple[str, str]], lang: str, lex: FramingLex
     false_base = sum(len(b) for b in base)
     fp += false_base
     print(f"\n{name}: {len(pairs)} pairs, {len(done)} edits")
-    print(f"  recall    {wilson(tp, len(done))}")
-    print(f"  precision {wilson(tp, tp + fp)}")
+    print(f"  recall    {share(tp, len(done))}")
+    print(f"  precision {share(tp, tp + fp)}")
     print(f"  notes on the unedited professional pairs: {false_base} "
           f"({100 * false_base / len(pairs):.1f} per 100 sentences)")
     for key in sorted(per_kind):
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, (pairs, lang) in sets.items():
         totals += evaluate(name, pairs, lang, lex, check, args.seed)
     tp, n_edits, fp, n_pairs = (int(x) for x in totals)
-    print(f"\nAll sets: recall {wilson(tp, n_edits)}; precision {wilson(tp, tp + fp)}")
+    print(f"\nAll sets: recall {share(tp, n_edits)}; precision {share(tp, tp + fp)}")
     if args.examples:
         hyps = [h for d in wmt22_hypotheses(1, args.shared) for h in d]
         pairs = [(src, mt) for _, src, mt, _ in hyps]

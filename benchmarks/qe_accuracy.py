@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from compare.checks import CheckContext, all_checks, run_checks  # noqa: E402
 from compare.document import Document  # noqa: E402
 from compare.flags import SEVERITY_RANK  # noqa: E402
+from compare.intervals import bootstrap, wilson  # noqa: E402
 from compare.qe.data import (  # noqa: E402
     NTREX_HELDOUT_LINES,
     ntrex_lines,
@@ -54,7 +55,7 @@ from compare.qe.data import (  # noqa: E402
     wmt22_da_scores,
     wmt22_documents,
 )
-from compare.qe.metrics import bootstrap, kendall, mcc, pearson, wilson  # noqa: E402
+from compare.qe.metrics import kendall, mcc, pearson  # noqa: E402
 from compare.qe.predict import QEModel, estimate_pairs  # noqa: E402
 from compare.qe.synthetic import PERTURBATIONS, synthetic_set  # noqa: E402
 from compare.risk_fit import line_documents  # noqa: E402

@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.qe_accuracy import detokenise, line_docs  # noqa: E402
 from compare.checks import CheckContext, all_checks, run_checks  # noqa: E402
+from compare.intervals import wilson  # noqa: E402
 from compare.qe.data import ntrex_lines, split_words, wmt22_documents  # noqa: E402
 from compare.qe.evidence import attach_qe  # noqa: E402
-from compare.qe.metrics import wilson  # noqa: E402
 from compare.qe.predict import QEModel, estimate_pairs  # noqa: E402
 from compare.qe.synthetic import synthetic_set  # noqa: E402
 from compare.qe.train import NTREX_TRAIN_END  # noqa: E402

@@ -38,6 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from compare.intervals import bootstrap, wilson  # noqa: E402
 from compare.qe.data import (  # noqa: E402
     MQM_TED_HELDOUT_TALKS,
     NTREX_HELDOUT_LINES,
@@ -48,7 +49,6 @@ from compare.qe.data import (  # noqa: E402
     wmt22_documents,
     wmt22_scored,
 )
-from compare.qe.metrics import bootstrap, wilson  # noqa: E402
 from compare.risk import RiskModel  # noqa: E402
 from compare.risk_fit import ScoredPair, assessed, decided, detokenise, score_lines  # noqa: E402
 

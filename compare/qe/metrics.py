@@ -1,9 +1,9 @@
-"""The figures QE is judged by: Pearson r, Kendall tau, word-level MCC, recall, each with a
-seeded bootstrap 95 % interval (resampling segments)."""
+"""The figures QE is judged by: Pearson r, Kendall tau, word-level MCC, recall; their
+intervals come from :mod:`compare.intervals`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -38,27 +38,3 @@ def best_threshold(gold: Sequence[int], probability: Sequence[float]) -> tuple[f
     scored = [(mcc(gold, prob >= t), float(t)) for t in candidates]
     value, threshold = max(scored)
     return threshold, value
-
-
-def bootstrap(
-    statistic: Callable[[np.ndarray], float],
-    n: int,
-    resamples: int = 1000,
-    seed: int = 0,
-) -> tuple[float, float]:
-    """95 % percentile interval of ``statistic(indices)`` over resampled segment indices."""
-    rng = np.random.default_rng(seed)
-    values = [statistic(rng.integers(0, n, n)) for _ in range(resamples)]
-    low, high = np.percentile(values, [2.5, 97.5])
-    return float(low), float(high)
-
-
-def wilson(successes: int, n: int) -> tuple[float, float]:
-    """Wilson 95 % interval of a proportion."""
-    if n == 0:
-        return 0.0, 1.0
-    z = 1.959964
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, float(centre - half)), min(1.0, float(centre + half))
