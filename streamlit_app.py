@@ -126,8 +126,10 @@ def _load_qe(folder: str, files: Any) -> tuple[Any, str]:
         from compare.qe.predict import QEModel, QEUnavailable
     except ImportError as error:
         return None, f"The meaning model needs a package that is not installed ({error.name})."
+    from compare.threads import threads_for  # every core, or the COMPARE_THREADS limit
+
     try:
-        return QEModel.load(folder or None), ""
+        return QEModel.load(folder or None, num_threads=threads_for()), ""
     except QEUnavailable as error:
         return None, str(error)
 
@@ -589,7 +591,8 @@ def view_section(report: Any, rows: list) -> list:
         f'<mark class="sev-{s}" style="background:{c}">{s}</mark>'
         for s, c in SEVERITY_COLOURS.items()
     )
-    table = rows_table_html(page, css=True, with_source=report.source is not None)
+    table = rows_table_html(page, css=True, with_source=report.source is not None,
+                            search=st.session_state.get("f_search", ""))
     focus = st.session_state.get("focus")
     if focus is not None:
         table = re.sub(rf'<tr class="(\w+)" id="pair-{focus + 1}"',

@@ -67,20 +67,44 @@ def _lang(code: str | None) -> str:
 
 
 # --------------------------------------------------------------------------- HTML
-def highlight_html(text: str, highlights: list[Highlight]) -> str:
+def search_pattern(query: str) -> re.Pattern[str] | None:
+    """The reviewer's search as a pattern: case-insensitive, any run of spaces for a space (as
+    :func:`compare.review.search_rows` matches); None for an empty search."""
+    words = query.split()
+    if not words:
+        return None
+    return re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def _escaped(piece: str, search: re.Pattern[str] | None) -> str:
+    """Escaped text with the search's matches in ``<span class="hit">``."""
+    if search is None:
+        return html.escape(piece)
+    out, last = [], 0
+    for m in search.finditer(piece):
+        out.append(html.escape(piece[last:m.start()]))
+        out.append(f'<span class="hit">{html.escape(m.group())}</span>')
+        last = m.end()
+    out.append(html.escape(piece[last:]))
+    return "".join(out)
+
+
+def highlight_html(text: str, highlights: list[Highlight],
+                   search: re.Pattern[str] | None = None) -> str:
     """A row's text as HTML with each flag's span in a coloured ``<mark>``; all text escaped.
 
-    An empty span (a mark that is missing at a place) is drawn as a small caret.
+    An empty span (a mark that is missing at a place) is drawn as a small caret; matches of the
+    reviewer's ``search`` are outlined (a match across a flag's edge is outlined in two parts).
     """
     out = []
     for piece, lights in segments(text, highlights):
         if not lights:
-            out.append(html.escape(piece))
+            out.append(_escaped(piece, search))
             continue
         worst = lights[0].severity
         title = html.escape("\n".join(f"{h.severity}: {h.message}" for h in lights), quote=True)
         checks = html.escape(" ".join(h.check for h in lights), quote=True)
-        body = html.escape(piece) if piece else "&#8248;"
+        body = _escaped(piece, search) if piece else "&#8248;"
         out.append(f'<mark class="sev-{worst}" title="{title}" data-check="{checks}">{body}</mark>')
     return "".join(out)
 
@@ -99,6 +123,7 @@ table.pairs tr.omission td,table.pairs tr.addition td{background:rgba(200,200,25
 mark.sev-critical,mark.sev-major,mark.sev-minor{border-radius:3px;padding:0 1px;color:#222}
 .sev-critical{background:#f8b4b4}.sev-major{background:#fcd9a8}.sev-minor{background:#fff3a3}
 table.pairs .empty{color:#999;font-style:italic}
+table.pairs .hit{outline:2px solid #3b6fd4;border-radius:2px}
 table.pairs .dismissed{color:#888;text-decoration:line-through}
 table.pairs .dismissed .badge{background:#eee;text-decoration:none}
 table.pairs td.mt{color:#555;font-size:.92em}table.pairs .back{color:#888}
@@ -206,11 +231,13 @@ def qe_summary(report: Report) -> str:
             f"({qe.get('model', 'model')})")
 
 
-def rows_table_html(rows: list[Row], css: bool = False, with_source: bool = True) -> str:
+def rows_table_html(rows: list[Row], css: bool = False, with_source: bool = True,
+                    search: str = "") -> str:
     """The side-by-side table (one ``<tr>`` per row); with ``css`` its style sheet comes along,
     for pages that do not already have it (the app). A machine-translation column appears
     when machine translation ran, a meaning column when the meaning model scored a pair;
-    without ``with_source`` (the English checked alone) there is no source column."""
+    without ``with_source`` (the English checked alone) there is no source column. The
+    words of ``search`` are outlined where they occur."""
     with_mt = any(r.machine_english or r.back_translation for r in rows)
     with_qe = any(r.qe_score is not None for r in rows)
     mt_head = "<th>Machine translation</th>" if with_mt else ""
@@ -221,7 +248,8 @@ def rows_table_html(rows: list[Row], css: bool = False, with_source: bool = True
         f"{qe_head}{mt_head}<th>Flags</th></tr></thead><tbody>"
     )
     style = f"<style>{_TABLE_CSS}</style>" if css else ""
-    body = "".join(_row_html(r, with_mt, with_qe, with_source) for r in rows)
+    pattern = search_pattern(search)
+    body = "".join(_row_html(r, with_mt, with_qe, with_source, pattern) for r in rows)
     return style + head + body + "</tbody></table>"
 
 
@@ -238,11 +266,11 @@ def qe_cell(row: Row) -> str:
 
 
 def _row_html(row: Row, with_mt: bool = False, with_qe: bool = False,
-              with_source: bool = True) -> str:
+              with_source: bool = True, search: re.Pattern[str] | None = None) -> str:
     def side(text: str, lights: list[Highlight], missing: str) -> str:
         if not text:
             return f'<span class="empty">{html.escape(missing)}</span>'
-        return highlight_html(text, lights)
+        return highlight_html(text, lights, search)
 
     flags = "<br>".join(
         f'<span class="badge sev-{rf.flag.severity}">{html.escape(rf.flag.severity)}</span>'

@@ -283,3 +283,23 @@ def test_the_html_page_names_the_document_and_when_it_was_exported() -> None:
     assert "<h1>Translation check: library &lt;en&gt;.txt</h1>" in page
     assert re.search(r"Exported \d{4}-\d\d-\d\d \d\d:\d\d UTC\.", page)
     assert 'style="overflow-wrap:anywhere"' in page  # the long signature wraps
+
+
+def test_search_words_are_outlined_in_the_table_and_never_unescaped() -> None:
+    from compare.exports import rows_table_html
+    from compare.reading import read_pasted
+    from compare.review import build_rows
+
+    text = 'The <b>library</b> opened "on   Monday"; the LIBRARY is large.\n'
+    report = run_review(read_pasted(text), None, {}, None)
+    table = rows_table_html(build_rows(report), search="library")
+    page = lxml_html.fromstring(table)
+    hits = [h.text_content() for h in page.xpath("//span[@class='hit']")]
+    assert hits == ["library", "LIBRARY"]  # case-insensitive, the text as written
+    assert "<b>" not in table and "&lt;b&gt;" in table
+    # A search across several spaces matches, as the row search does; a flagged stretch keeps
+    # its mark around the outline (the quote mark here is flagged).
+    spaced = rows_table_html(build_rows(report), search="on monday")
+    assert [h.text_content() for h in lxml_html.fromstring(spaced).xpath(
+        "//span[@class='hit']")] == ["on   Monday"]
+    assert rows_table_html(build_rows(report)).count('class="hit"') == 0
