@@ -297,8 +297,7 @@ def test_search_words_are_outlined_in_the_table_and_never_unescaped() -> None:
     hits = [h.text_content() for h in page.xpath("//span[@class='hit']")]
     assert hits == ["library", "LIBRARY"]  # case-insensitive, the text as written
     assert "<b>" not in table and "&lt;b&gt;" in table
-    # A search across several spaces matches, as the row search does; a flagged stretch keeps
-    # its mark around the outline (the quote mark here is flagged).
+    # A search across several spaces matches, as the row search does.
     spaced = rows_table_html(build_rows(report), search="on monday")
     assert [h.text_content() for h in lxml_html.fromstring(spaced).xpath(
         "//span[@class='hit']")] == ["on   Monday"]
