@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="refuse input files larger than this many megabytes (default: 5)")
     check.add_argument("--quiet", action="store_true", help="print no summary")
     check.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
+    check.add_argument("--threads", type=int, metavar="N",
+                       help="CPU threads for the models (default: every core, or the "
+                            "COMPARE_THREADS environment variable)")
     check.add_argument("--skip-check", action="append", default=[], metavar="ID",
                        choices=sorted(REGISTRY),
                        help="leave this check out (repeatable), e.g. antonym-vector, which costs "
@@ -108,20 +111,23 @@ def run_check(args: argparse.Namespace) -> int:
          "--qe-model": args.qe_model},
     )
     max_bytes = _max_bytes(args.max_mb)
+    from compare.threads import threads_for
+
+    threads = threads_for(requested=args.threads)
     target = read_file(args.target, max_bytes=max_bytes)
     source = read_file(args.source, max_bytes=max_bytes) if args.source else None
 
     embedder = None
     if source is not None:
-        embedder = _build_embedder(args.embedder, args.embedding_cache)
+        embedder = _build_embedder(args.embedder, args.embedding_cache, threads)
 
     mt = None
     if source is not None and args.mt:
         from compare.mt import MTOptions
 
         mt = MTOptions(args.mt_model_to_en, args.mt_model_from_en, args.device,
-                       cache_path=args.mt_cache)
-    qe = _build_qe(args) if source is not None else None
+                       cache_path=args.mt_cache, threads=threads)
+    qe = _build_qe(args, threads) if source is not None else None
     from compare.glossary import load_glossary
 
     glossary = load_glossary(args.glossary) if args.glossary else None
@@ -177,14 +183,14 @@ def _add_qe_options(check: argparse.ArgumentParser) -> None:
                        help="folder of another trained meaning model (default: the shipped one)")
 
 
-def _build_qe(args: argparse.Namespace):
+def _build_qe(args: argparse.Namespace, threads: int | None = None):
     """The meaning model, or None (the report then says so) when it cannot be loaded."""
     if not args.qe:
         return None
     from compare.qe.predict import QEModel, QEUnavailable
 
     try:
-        return QEModel.load(args.qe_model)
+        return QEModel.load(args.qe_model, num_threads=threads)
     except QEUnavailable as error:
         if args.qe_model:
             raise InputError(str(error)) from None
@@ -420,11 +426,11 @@ def run_corpus_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _build_embedder(spec: str, cache_file: str | None):
+def _build_embedder(spec: str, cache_file: str | None, threads: int | None = None):
     from compare.embed import CachingEmbedder, make_embedder
 
     try:
-        embedder = make_embedder(spec)
+        embedder = make_embedder(spec, threads)
     except (ValueError, RuntimeError, ImportError, OSError) as exc:
         raise InputError(f"Could not load the sentence embedder {spec!r}: {exc}") from exc
     if cache_file:

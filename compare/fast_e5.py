@@ -450,9 +450,11 @@ class FastE5Embedder:
     the default). ``layers=K`` keeps only the first K blocks: faster, but its vectors differ
     from the full model's and its effect on alignment quality is unmeasured, so it is off by
     default. ``num_threads`` is torch's thread count while ``embed`` runs (restored after, as
-    it is process-wide); the default 1 is deliberate: on a busy 2-core machine two OpenMP
-    threads spin-wait on each other and ran 3-5x slower than one. ``None`` leaves torch's
-    setting alone.
+    it is process-wide); the CLI, the app and corpus workers pass
+    :func:`compare.threads.threads_for` (every core, shared out between corpus workers, since
+    issue 25). The class's own default stays 1, for benchmarks: on a 2-core machine already
+    busy with other work two OpenMP threads spin-wait on each other and ran 3-5x slower than
+    one. ``None`` leaves torch's setting alone.
     """
 
     def __init__(

@@ -66,6 +66,7 @@ class MTOptions:
 
     ``to_en``/``from_en`` are hub ids, local folders, the alias ``nllb``, or None for the
     default of the direction. ``cache_path`` None uses the default cache file; "" disables it.
+    ``threads``: CPU threads of the models (None: :func:`compare.threads.threads_for`).
     """
 
     to_en: str | None = None
@@ -73,6 +74,7 @@ class MTOptions:
     device: str = "auto"
     int8: bool | None = None
     cache_path: str | None = None
+    threads: int | None = None
 
     def for_language(self, lang: str) -> MTSetup:
         return build_translators(lang, self)
@@ -117,7 +119,8 @@ def build_translators(src_lang: str, options: MTOptions | None = None) -> MTSetu
     for attr, ref, src, tgt in wanted:
         try:
             translator = TransformersTranslator.load(
-                ref, src, tgt, device=options.device, int8=options.int8, cache=cache
+                ref, src, tgt, device=options.device, int8=options.int8, cache=cache,
+                threads=options.threads,
             )
         except (ModelUnavailable, ValueError) as exc:
             setup.notices.append(f"Machine translation {src}->{tgt} was skipped: {exc}")

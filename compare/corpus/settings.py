@@ -32,7 +32,8 @@ class RunSettings:
     mt_cache: str | None = None
     max_bytes: int = 5_000_000
     threads: int | None = None
-    """Embedder threads per worker (None: the library's default)."""
+    """CPU threads of each worker's models (None: :func:`compare.threads.threads_for`, every
+    core or the ``COMPARE_THREADS`` limit; ``make_executor`` shares them out between workers)."""
     qe: bool = True
     """Score every pair with the meaning model (when its files are there)."""
     qe_model: str | None = None

