@@ -529,7 +529,7 @@ def read_first_section(report: Any, rows: list) -> None:
     st.caption("The pairs most likely to hold a major meaning error. A button opens the "
                "side-by-side view on the pair, outlined.")
     for item in items:
-        c1, c2 = st.columns([1, 9])
+        c1, c2 = st.columns([1.6, 8.4])
         c1.button(f"Pair {item.index + 1}", key=f"read_first_{item.index}",
                   on_click=jump_to_pair, args=(item.index, rows), width="stretch")
         flag = item.flag
@@ -548,6 +548,15 @@ color:#222 !important;margin:1px 2px !important}
 table.pairs tr.focus td{outline:2px solid #4a6ee0;outline-offset:-2px}
 </style>"""
 
+
+
+# Button and checkbox labels wrap instead of ending in "…": at 1,024 px with the sidebar open,
+# "Previous page", "Load demo: Russian → English" and "Ignore “…”" were cut to a few letters.
+WRAP_LABELS_CSS = """<style>
+button .stMarkdownEllipsis,label .stMarkdownEllipsis,button .stMarkdownEllipsis p,
+label .stMarkdownEllipsis p{white-space:normal !important;text-overflow:clip !important;
+overflow:visible !important;overflow-wrap:break-word}
+</style>"""
 
 
 def view_section(report: Any, rows: list) -> list:
@@ -908,6 +917,7 @@ def check_page() -> None:
         st.session_state["ignore_rules"] = r.load()
         if r.notice():
             st.session_state["store_error"] = r.notice()
+    st.markdown(WRAP_LABELS_CSS, unsafe_allow_html=True)  # our own style sheet, no user text
     st.title("Does the English say what the original says?")
     st.caption("Paste or upload a Russian or Kazakh article and its English translation, then "
                "press Check. Everything runs on this machine; nothing is sent anywhere (a web "

@@ -120,6 +120,14 @@ def _check_and_wait(page, demo: str, mark_text: str) -> float:
     return elapsed
 
 
+CUT_LABELS = """() => [...document.querySelectorAll('button, label')]
+  .filter(b => b.offsetParent !== null)
+  .filter(b => [b, ...b.querySelectorAll('*')].some(
+      e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1))
+  .map(b => b.innerText)"""
+"""The visible buttons and labels whose text is cut with an ellipsis."""
+
+
 def test_demo_in_a_real_browser(server, tmp_path, record_property):
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
@@ -142,6 +150,11 @@ def test_demo_in_a_real_browser(server, tmp_path, record_property):
             colour = critical.evaluate("e => getComputedStyle(e).backgroundColor")
             assert colour == "rgb(248, 180, 180)"
             assert page.locator("[data-testid='stException']").count() == 0
+            # At 1,024 px with the sidebar open no button or checkbox label ends in "…".
+            page.set_viewport_size({"width": 1024, "height": 3000})
+            page.wait_for_timeout(800)
+            assert page.evaluate(CUT_LABELS) == []
+            page.set_viewport_size({"width": 1400, "height": 1000})
             second = _check_and_wait(page, "Kazakh → English", "парк")
             # Streamlit scrolls inside its own container: a tall window shows the whole page.
             page.set_viewport_size({"width": 1400, "height": 3400})
