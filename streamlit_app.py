@@ -812,9 +812,16 @@ def correct(change: Any) -> None:
     st.rerun()
 
 
+def _keep_details_open() -> None:
+    st.session_state["detail_open"] = True
+
+
 def detail_section(rows: list) -> None:
-    with st.expander("Details of one pair"):
-        n = st.number_input("Pair #", 1, len(rows), 1, key="detail_n")
+    # Open once the reviewer picks a pair, and kept open on every rerun after (choosing another
+    # pair number used to fold it away).
+    with st.expander("Details of one pair", expanded=st.session_state.get("detail_open", False)):
+        n = st.number_input("Pair #", 1, len(rows), 1, key="detail_n",
+                            on_change=_keep_details_open)
         row = rows[min(int(n), len(rows)) - 1]
         if st.session_state["report"].source is None:
             st.text(f"English: {row.target_text}")

@@ -508,3 +508,14 @@ def test_the_meaning_model_can_be_switched_off(tiny_model):
     assert at.session_state["report"].qe is None
     assert not _table(at).xpath("//td[@class='qe']")
     assert not any("meaning model did not run" in i.value for i in at.info)
+
+
+def test_the_details_of_a_pair_stay_open_when_another_pair_is_chosen(home):
+    at = _run_demo()
+    details = next(e for e in at.expander if e.label == "Details of one pair")
+    assert not details.proto.expanded
+    at.number_input(key="detail_n").set_value(3).run()
+    assert next(e for e in at.expander if e.label == "Details of one pair").proto.expanded
+    at.number_input(key="detail_n").set_value(5).run()
+    assert next(e for e in at.expander if e.label == "Details of one pair").proto.expanded
+    assert not at.exception
