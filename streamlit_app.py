@@ -130,7 +130,7 @@ def _load_qe(folder: str, files: Any) -> tuple[Any, str]:
 
     try:
         return QEModel.load(folder or None, num_threads=threads_for()), ""
-    except QEUnavailable as error:
+    except (QEUnavailable, InputError) as error:  # InputError: a bad COMPARE_THREADS
         return None, str(error)
 
 
@@ -946,7 +946,10 @@ def check_page() -> None:
         st.warning(plain(st.session_state.pop("store_error")))
     report = st.session_state.get("report")
     if report is None:
-        warm_demos(get_embedder())  # load the model while the user reads or pastes
+        try:
+            warm_demos(get_embedder())  # load the model while the user reads or pastes
+        except InputError as error:  # a bad setting (COMPARE_THREADS=abc): one line, no trace
+            st.error(plain(str(error)))
         return
     if st.session_state.get("correction_error"):
         st.warning(plain(st.session_state["correction_error"]))

@@ -519,3 +519,12 @@ def test_the_details_of_a_pair_stay_open_when_another_pair_is_chosen(home):
     at.number_input(key="detail_n").set_value(5).run()
     assert next(e for e in at.expander if e.label == "Details of one pair").proto.expanded
     assert not at.exception
+
+
+def test_a_bad_thread_setting_is_one_line_on_the_page_not_a_traceback(home, monkeypatch):
+    monkeypatch.setenv("COMPARE_THREADS", "many")
+    at = _app()
+    assert not at.exception
+    # One line in the sidebar; the checks still run, without the meaning model.
+    assert any("COMPARE_THREADS must be a whole number" in i.value.replace("\\", "")
+               for i in at.sidebar.info)
