@@ -443,9 +443,16 @@ def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
     started = time.perf_counter()
     with st.status("Checking…", expanded=True) as status:
 
+        lines: dict[str, Any] = {}
+
         def progress(stage: str, message: str) -> None:
-            status.update(label=f"{STAGES.get(stage, stage)}…")
-            st.markdown(plain(message))
+            # One line a stage, rewritten in place: scoring a long document reports its count
+            # after every batch ("Scoring meaning: 400 of 1,007 pairs, about 50 s left").
+            status.update(label=f"{STAGES.get(stage, stage)}… {message}"
+                          if " of " in message else f"{STAGES.get(stage, stage)}…")
+            if stage not in lines:
+                lines[stage] = st.empty()
+            lines[stage].markdown(plain(message))
 
         try:
             progress("reading", "Reading the texts")

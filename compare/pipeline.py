@@ -7,6 +7,7 @@ builds it once per run), so nothing here loads a model behind the caller's back.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,8 +119,9 @@ def check_texts(
     if qe is not None and source_doc is not None:
         from compare.qe.predict import estimate_pairs
 
-        say("estimating", f"Scoring {len(pairs)} pairs with the meaning model")
-        qe_results = estimate_pairs(qe, source_doc, target_doc, pairs)
+        say("estimating", f"Scoring {len(pairs):,} pairs with the meaning model")
+        qe_results = estimate_pairs(qe, source_doc, target_doc, pairs,
+                                    progress=_counting(say, "estimating", "Scoring meaning"))
         qe_thresholds = {
             "qe_major": qe.config.thresholds.get("major"),
             "qe_critical": qe.config.thresholds.get("critical"),
@@ -196,6 +198,20 @@ def check_texts(
     # and is set with or without the model (from the rule flags alone).
     attach_risk(report)
     return report
+
+
+def _counting(say: Progress, stage: str, what: str) -> Callable[[int, int], None]:
+    """A progress hook that says "what: done of total pairs, about N s left" (from the rate
+    so far), for the stages that take minutes on a long document."""
+    started = time.monotonic()
+
+    def hook(done: int, total: int) -> None:
+        elapsed = time.monotonic() - started
+        left = elapsed / done * (total - done) if done else 0.0
+        tail = f", about {left:.0f} s left" if done < total and elapsed >= 1.0 else ""
+        say(stage, f"{what}: {done:,} of {total:,} pairs{tail}")
+
+    return hook
 
 
 def _glossary_signature(glossary: Any) -> dict[str, Any]:

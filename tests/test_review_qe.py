@@ -156,3 +156,13 @@ def test_tmx_and_xliff_carry_the_score(report):
         assert f"{pair.qe['score']:.4f}" in note.text
         assert f"qe={pair.qe['score']:.4f}" in unit.get("extradata")
     assert ET.fromstring(export(report, "XLIFF")) is not None
+
+
+def test_scoring_meaning_reports_its_count_as_it_goes(model, embedder):
+    said: list[tuple[str, str]] = []
+    run_review(read_pasted(EN), read_pasted(RU), {}, embedder,
+               lambda stage, message: said.append((stage, message)), qe=model)
+    counts = [m for s, m in said if s == "estimating" and " of " in m]
+    assert counts, said
+    pairs = len(RU.split(". "))
+    assert counts[-1] == f"Scoring meaning: {pairs} of {pairs} pairs"

@@ -8,7 +8,7 @@ each side's full text, like flags.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,8 +154,10 @@ class QEModel:
         pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
         batch_tokens: int = 4096,
         max_spread: float | None = BATCH_SPREAD,
+        progress: Callable[[int, int], None] | None = None,
     ) -> list[WordScores]:
-        """DA z and per-word BAD probabilities for (source words, English words) pairs."""
+        """DA z and per-word BAD probabilities for (source words, English words) pairs;
+        ``progress(done, total)`` after every batch (a long document takes minutes)."""
         torch = self._torch
         encoded = [self.encoder.encode(src, tgt) for src, tgt in pairs]
         out: list[WordScores | None] = [None] * len(encoded)
@@ -168,6 +170,7 @@ class QEModel:
                 torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision == "bf16"),
             ):
                 lengths = [len(e.ids) for e in encoded]
+                done = 0
                 for rows in length_batches(lengths, batch_tokens, max_spread=max_spread):
                     ids, mask, side = collate([encoded[i] for i in rows])
                     z, logits = self.network(ids, mask, side)
@@ -180,6 +183,9 @@ class QEModel:
                             _word_means(bad[row], item.side, item.word_index, SIDE_SOURCE, src_n),
                             _word_means(bad[row], item.side, item.word_index, SIDE_TARGET, tgt_n),
                         )
+                    done += len(rows)
+                    if progress is not None:
+                        progress(done, len(encoded))
         finally:
             torch.set_num_threads(previous)
         return [item for item in out if item is not None]
@@ -216,13 +222,16 @@ def _side_words(doc: Document, indices: Sequence[int]) -> list[tuple[str, int, i
 
 
 def estimate_pairs(
-    model: QEModel, source: Document, target: Document, pairs: Sequence[AlignedPair]
+    model: QEModel, source: Document, target: Document, pairs: Sequence[AlignedPair],
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[QEResult | None]:
-    """The model's view of every translated pair (None for omissions and additions)."""
+    """The model's view of every translated pair (None for omissions and additions);
+    ``progress(done, total)`` as :meth:`QEModel.predict` calls it."""
     wanted = [i for i, p in enumerate(pairs) if p.source and p.target]
     sides = [(_side_words(source, pairs[i].source), _side_words(target, pairs[i].target))
              for i in wanted]  # fmt: skip
-    raw = model.predict([([w for w, _, _ in s], [w for w, _, _ in t]) for s, t in sides])
+    raw = model.predict([([w for w, _, _ in s], [w for w, _, _ in t]) for s, t in sides],
+                        progress=progress)
     results: list[QEResult | None] = [None] * len(pairs)
     for index, (src_words, tgt_words), scores in zip(wanted, sides, raw, strict=True):
         score, src_bad, tgt_bad = model.judge(scores)
