@@ -161,3 +161,17 @@ def test_with_many_groups_the_default_permutations_still_let_a_clear_difference_
     assert len(diffs) == 45 and all(d.paired for d in diffs)
     assert all(d.p_holm < 0.05 for d in worst)
     assert all(d.p_holm == 1.0 or d.p_holm >= 0.05 for d in diffs if d.group_a != "G0")
+
+
+def test_a_note_every_comparison_shares_is_printed_once():
+    docs = []
+    for g in ("A", "B", "C"):
+        docs += _group(g, [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8], shared=True)
+    docs += [_doc("d0", "D", 100, 2, source="art0")]
+    text = format_differences(compare_groups(docs, resamples=50, permutations=50), "outlet")
+    assert "A vs B (critical+major): paired on 12 shared source documents." in text
+    assert text.count("paired on 12 shared source documents") == 3  # A-B, A-C, B-C
+    everyone = compare_groups(docs[:36], resamples=50, permutations=50)
+    once = format_differences(everyone, "outlet")
+    assert once.count("paired on 12 shared source documents") == 1
+    assert "Every comparison: paired on 12 shared source documents." in once

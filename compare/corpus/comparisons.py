@@ -288,9 +288,15 @@ def format_differences(differences: list[Difference], by: str) -> str:
     lines.append("A - B: difference of the pooled rates with a 95 % bootstrap interval "
                  "(resampling documents, or shared articles when paired); p: two-sided "
                  "permutation test; p (Holm): corrected for every comparison listed.")
-    for d in differences:
-        if d.note:
-            lines.append(f"{d.group_a} vs {d.group_b} ({d.metric}): {d.note}.")
+    # A note every comparison shares ("paired on 113 shared source documents") is said once.
+    parts = [d.note.split("; ") if d.note else [] for d in differences]
+    common = set.intersection(*(set(p) for p in parts)) if len(parts) > 1 else set()
+    for note in sorted(common):
+        lines.append(f"Every comparison: {note}.")
+    for d, part in zip(differences, parts, strict=True):
+        own = [n for n in part if n not in common]
+        if own:
+            lines.append(f"{d.group_a} vs {d.group_b} ({d.metric}): {'; '.join(own)}.")
     return "\n".join(lines)
 
 
