@@ -3,10 +3,12 @@
 An :class:`Example` is one source/English pair as word lists, a sentence target on the DA
 z-score scale (``None``: no sentence loss) and per-word tags (1 BAD, 0 OK, -1 unknown).
 
-Splits (``../shared/README.md``): MLQE-PE ``train`` trains and ``dev`` selects and calibrates;
-``test``/``test21`` only report. NTREX lines 1-700 and WMT22 documents at an even position in
-the file feed synthetic training and dev errors; NTREX 701-1000 and the odd WMT22 documents are
-held out and never trained or tuned on.
+Splits (:mod:`compare.splits`, their one home): MLQE-PE ``train`` trains and ``dev`` selects
+and calibrates; ``test``/``test21`` only report. NTREX lines 1-700 and WMT22 documents at an even
+position in the file feed synthetic training and dev errors; NTREX 701-1000 and the odd WMT22
+documents are held out and never trained or tuned on. Every reader here asks
+:func:`compare.splits.check_read` first, so that a test (or any run with the guard on) that asks
+for a held-out row fails with :class:`compare.splits.HeldOutRead`.
 """
 
 from __future__ import annotations
@@ -15,12 +17,20 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from compare import splits
 from compare.qe.encoding import words_with_spans
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpora"
-NTREX_FILES = {"en": "dev.eng.txt", "ru": "dev.rus.txt", "kk": "dev.kaz.txt"}
-NTREX_DEV_LINES = range(0, 700)  # 0-based: lines 1-700
-NTREX_HELDOUT_LINES = range(700, 1000)  # lines 701-1000
+# The splits' old names, kept importable from here (their one home is compare.splits).
+from compare.splits import (  # noqa: F401
+    MQM_TED_DEV_TALKS,
+    MQM_TED_HELDOUT_TALKS,
+    MQM_TED_TRAIN_TALKS,
+    NTREX_DEV_LINES,
+    NTREX_FILES,
+    NTREX_HELDOUT_LINES,
+)
+
+SHARED = splits.CORPORA
 
 # Sentence targets for synthetic examples, on the DA z scale of MLQE-PE train (whose median is
 # 0.41, mean of error-free MT 0.38, 75th percentile 0.69, 10th percentile -1.62).
@@ -53,6 +63,7 @@ def _tags(text: str) -> list[int]:
 
 def read_mlqe(split: str, shared: str | Path | None = None) -> list[Example]:
     """MLQE-PE ru-en rows as examples: tokenised words, DA z, source and MT-token tags."""
+    splits.check_read(splits.MLQE_RU_EN, [split])
     rows = _tsv(shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv")
     examples = []
     for row in rows:
@@ -70,14 +81,14 @@ def split_words(text: str) -> list[str]:
 
 
 def ntrex_lines(lang: str, lines: range, shared: str | Path | None = None) -> list[str]:
-    path = shared_dir(shared) / "ntrex128" / NTREX_FILES[lang]
-    text = path.read_text(encoding="utf-8").split("\n")
-    return [text[i].strip() for i in lines]
+    """NTREX lines (0-based) of one language, stripped; held-out lines refused under the guard."""
+    return splits.ntrex_lines(lang, lines, shared_dir(shared))
 
 
 def wmt22_documents(parity: int, shared: str | Path | None = None) -> list[list[tuple[str, str]]]:
     """WMT22 ru-en (source, reference) segments per document, for documents whose position in
     the file (order of first appearance, from 0) has the given parity: 0 dev, 1 held out."""
+    splits.check_wmt22_parity(parity)
     rows = _tsv(shared_dir(shared) / "wmt22-ru-en" / "wmt22_ru-en.src_ref.tsv")
     order: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
@@ -91,6 +102,7 @@ def wmt22_hypotheses(
     """WMT22 ru-en machine translations per document, in the order of :func:`wmt22_documents`
     (same ``parity``): for each segment of a document, one (system, source, MT, reference) per
     system. Only the references and the MT outputs are read, never the human scores."""
+    splits.check_wmt22_parity(parity)
     folder = shared_dir(shared) / "wmt22-ru-en"
     segments = {row["line_no"]: row for row in _tsv(folder / "wmt22_ru-en.src_ref.tsv")}
     order: dict[str, dict[str, list[tuple[str, str, str, str]]]] = {}
@@ -107,37 +119,53 @@ def wmt22_hypotheses(
             for position, lines in enumerate(order.values()) if position % 2 == parity]
 
 
-def wmt22_da_scores(shared: str | Path | None = None) -> dict[tuple[str, int], float]:
-    """WMT22 ru-en human DA z-scores keyed by (system, line_no of ``src_ref.tsv``).
+def wmt22_da_table(
+    shared: str | Path | None = None, parity: int | None = None
+) -> list[tuple[str, int, float, int]]:
+    """The lines of ``wmt22_ru-en.da_seg_scores.txt`` as ``(SYS, SID, Z.SCR, line_no)``, of
+    every document or only of the documents of ``parity`` (0 dev, 1 held out; see
+    :func:`wmt22_documents`); ``line_no`` is the ``src_ref.tsv`` line the score judges.
 
     The scores file numbers segments (its ``SID``) in the order of the documents sorted by
     ``doc_id`` (then ``seg_id``), not in the order of the TSV files, whose documents are shuffled:
     joining ``SID`` to ``line_no`` directly pairs each score with another segment's translation
     (chrF against the reference then correlates with the human scores at Kendall tau 0.02,
-    against 0.24 with this join). System names lose their ``.N`` suffix (``Online-A.9``).
+    against 0.24 with this join).
     """
+    for half in (0, 1) if parity is None else (parity,):
+        splits.check_wmt22_parity(half)
     folder = shared_dir(shared) / "wmt22-ru-en"
     rows = _tsv(folder / "wmt22_ru-en.src_ref.tsv")
+    position: dict[str, int] = {}
+    for row in rows:
+        position.setdefault(row["doc_id"], len(position))
     by_sid = sorted(rows, key=lambda row: (row["doc_id"], int(row["seg_id"])))
     line_of_sid = {sid: int(row["line_no"]) for sid, row in enumerate(by_sid, start=1)}
-    scores: dict[tuple[str, int], float] = {}
+    kept = {int(row["line_no"]) for row in rows
+            if parity is None or position[row["doc_id"]] % 2 == parity}  # fmt: skip
+    table = []
     lines = (folder / "wmt22_ru-en.da_seg_scores.txt").read_text(encoding="utf-8").splitlines()
     for line in lines[1:]:
         parts = line.split()
-        if len(parts) >= 4 and int(parts[1]) in line_of_sid:
-            scores[(parts[0].rsplit(".", 1)[0], line_of_sid[int(parts[1])])] = float(parts[3])
-    return scores
+        if len(parts) >= 4 and line_of_sid.get(int(parts[1])) in kept:
+            table.append((parts[0], int(parts[1]), float(parts[3]), line_of_sid[int(parts[1])]))
+    return table
+
+
+def wmt22_da_scores(
+    shared: str | Path | None = None, parity: int | None = None
+) -> dict[tuple[str, int], float]:
+    """WMT22 ru-en human DA z-scores keyed by (system, line_no of ``src_ref.tsv``), of every
+    document or only of the documents of ``parity``, joined as :func:`wmt22_da_table` says.
+    System names lose their ``.N`` suffix (``Online-A.9``)."""
+    return {(system.rsplit(".", 1)[0], line): z
+            for system, _, z, line in wmt22_da_table(shared, parity)}  # fmt: skip
 
 
 
 # --------------------------------------------------------------------------- real error data
 # MQM TED (../shared/corpora/mqm-en-ru): English->Russian, errors marked on the Russian side.
-# Split by talk (512 segments x 15 translators; talk sizes 83, 140, 52, 77, 31, 129 segments).
-# Held out for reporting only: talks 2 and 5 (171 segments); dev (choosing, calibrating, fitting
-# the risk combiner): talk 3 (52 segments); training: talks 1, 4 and 6 (289 segments).
-MQM_TED_TRAIN_TALKS = ("tedtalk-1", "tedtalk-4", "tedtalk-6")
-MQM_TED_DEV_TALKS = ("tedtalk-3",)
-MQM_TED_HELDOUT_TALKS = ("tedtalk-2", "tedtalk-5")
+# Split by talk: MQM_TED_TRAIN_TALKS, MQM_TED_DEV_TALKS, MQM_TED_HELDOUT_TALKS (compare.splits).
 MQM_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 10.0}
 
 
@@ -166,6 +194,7 @@ def read_mqm_ted(talks: tuple[str, ...], shared: str | Path | None = None) -> li
     """The TED MQM segments of the given talks (every translator, the human one included)."""
     import json
 
+    splits.check_read(splits.MQM, talks)
     rows = _tsv(shared_dir(shared) / "mqm-en-ru" / "ted2021.segments.tsv")
     return [MQMSegment(row["system"], row["doc_id"], int(row["seg_id"]), row["src"], row["mt"],
                        json.loads(row["errors"]), float(row["mqm_penalty"]))
@@ -200,8 +229,9 @@ def wmt22_scored(
     """WMT22 MT outputs with their human DA z, per document of the given parity (in the order
     of :func:`wmt22_documents`): ``(system, source, MT, z)``. Even documents may train and
     calibrate (``../shared/README.md``); odd ones are held out."""
+    splits.check_wmt22_parity(parity)
     folder = shared_dir(shared) / "wmt22-ru-en"
-    scores = wmt22_da_scores(shared)
+    scores = wmt22_da_scores(shared, parity)
     segments = {row["line_no"]: row for row in _tsv(folder / "wmt22_ru-en.src_ref.tsv")}
     order: dict[str, list[tuple[str, str, str, float]]] = {}
     for row in segments.values():

@@ -9,7 +9,7 @@ from WMT22 references of even-position documents not kept for dev; real errors j
 MQM TED annotations of the training talks with the roles swapped. Dev, for choosing the epoch
 and calibrating thresholds: MLQE-PE ``dev``, synthetic errors from NTREX lines 631-700 and
 every fifth even-position WMT22 document, the MQM TED dev talk and the WMT22 DA of those dev
-documents. Nothing held out is read here.
+documents. Nothing held out is read here (the slices are named in :mod:`compare.splits`).
 
 The frozen bottom (the embeddings, and any layers below ``trainable_layers``) is run once per
 example (bf16 where the CPU has it) and its states kept in memory; every epoch then trains the
@@ -36,7 +36,6 @@ from compare.batching import length_batches
 from compare.qe.data import (
     MQM_TED_DEV_TALKS,
     MQM_TED_TRAIN_TALKS,
-    NTREX_DEV_LINES,
     Example,
     da_example,
     mqm_example,
@@ -62,8 +61,9 @@ from compare.qe.model import (
     unpack_state,
 )
 from compare.qe.synthetic import synthetic_set
+from compare.splits import NTREX_CALIBRATION_LINES, NTREX_TRAIN_LINES, WMT22_CALIBRATION_EVERY
 
-NTREX_TRAIN_END = 630  # NTREX dev lines 1-630 train, 631-700 calibrate
+NTREX_TRAIN_END = NTREX_CALIBRATION_LINES.start  # NTREX dev lines 1-630 train, 631-700 calibrate
 
 
 @dataclass
@@ -170,8 +170,7 @@ def build_data(
     train = read_mlqe("train", shared)
     dev_mlqe = read_mlqe("dev", shared)
     used = (tuple(kinds),) if kinds else ()
-    first = range(NTREX_DEV_LINES.start, NTREX_TRAIN_END)
-    rest = range(NTREX_TRAIN_END, NTREX_DEV_LINES.stop)
+    first, rest = NTREX_TRAIN_LINES, NTREX_CALIBRATION_LINES
     synthetic_train, synthetic_dev = [], []
     for offset, (lines, bucket) in enumerate(((first, synthetic_train), (rest, synthetic_dev))):
         for k, (lang, pairs) in enumerate(synthetic_pairs(lines, shared).items()):
@@ -185,7 +184,7 @@ def build_data(
     wmt_train, wmt_dev = [], []
     for position, document in enumerate(wmt22_documents(0, shared)):
         segments = [(split_words(s), split_words(r)) for s, r in document]
-        (wmt_dev if position % 5 == 0 else wmt_train).extend(segments)
+        (wmt_dev if position % WMT22_CALIBRATION_EVERY == 0 else wmt_train).extend(segments)
     synthetic_train += synthetic_set(wmt_train, "ru", seed + 100, errors_per_pair, *used,
                                      wide=wide_antonyms)
     synthetic_train += _extra_antonyms(wmt_train, "ru", seed + 310, antonym_extra, wide_antonyms)
@@ -195,7 +194,7 @@ def build_data(
         rng = random.Random(seed + 200)
         chosen = []
         for position, document in enumerate(wmt22_hypotheses(0, shared)):
-            if position % 5 == 0:  # dev documents
+            if position % WMT22_CALIBRATION_EVERY == 0:  # dev documents
                 continue
             by_segment: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}
             for item in document:
@@ -207,7 +206,7 @@ def build_data(
     if wmt22_da > 0:
         rng = random.Random(seed + 400)
         for position, document in enumerate(wmt22_scored(0, shared)):
-            if position % 5 == 0:  # dev documents
+            if position % WMT22_CALIBRATION_EVERY == 0:  # dev documents
                 continue
             by_source: dict[str, list[tuple[str, str, str, float]]] = {}
             for item in document:
@@ -226,8 +225,8 @@ def real_dev_sets(shared: Any = None) -> dict[str, tuple[list[Example], list[flo
     even-position document) with its DA z. Read for choosing the epoch and reporting dev figures;
     never trained on."""
     ted = read_mqm_ted(MQM_TED_DEV_TALKS, shared)
-    wmt = [item for position, document in enumerate(wmt22_scored(0, shared)) if position % 5 == 0
-           for item in document]  # fmt: skip
+    wmt = [item for position, document in enumerate(wmt22_scored(0, shared))
+           if position % WMT22_CALIBRATION_EVERY == 0 for item in document]  # fmt: skip
     return {
         "ted": ([mqm_example(s) for s in ted], [-s.penalty for s in ted]),
         "wmt22": ([da_example(src, mt, z) for _, src, mt, z in wmt], [z for *_, z in wmt]),
