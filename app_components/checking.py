@@ -1,0 +1,71 @@
+"""One press of Check: read both sides, run the pipeline with the settings dict, and show its
+progress, one line a stage rewritten in place; errors become one message on the page."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import streamlit as st
+
+from app_components.inputs import read_inputs
+from app_components.models import chosen_qe, get_embedder
+from app_components.state import glossary
+from compare.app_run import run_review
+from compare.errors import InputError
+from compare.review import plain
+
+STAGES = {
+    "reading": "Reading",
+    "languages": "Detecting languages",
+    "segmenting": "Splitting sentences",
+    "aligning": "Aligning sentences",
+    "estimating": "Scoring meaning",
+    "translating": "Translating",
+    "checking": "Running checks",
+}
+
+
+def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
+    """Read both sides and run the pipeline; errors become one message on the page."""
+    started = time.perf_counter()
+    with st.status("Checking…", expanded=True) as status:
+
+        lines: dict[str, Any] = {}
+
+        def progress(stage: str, message: str) -> None:
+            # One line a stage, rewritten in place: scoring a long document reports its count
+            # after every batch ("Scoring meaning: 400 of 1,007 pairs, about 50 s left").
+            status.update(label=f"{STAGES.get(stage, stage)}… {message}"
+                          if " of " in message else f"{STAGES.get(stage, stage)}…")
+            if stage not in lines:
+                lines[stage] = st.empty()
+            lines[stage].markdown(plain(message))
+
+        try:
+            progress("reading", "Reading the texts")
+            source, target = read_inputs(given, settings)
+            if target is None:
+                raise InputError(
+                    "Give the English translation: paste it, upload a file or give its address."
+                )
+            embedder = get_embedder() if source is not None else None
+            qe = chosen_qe(settings) if source is not None else None
+            report = run_review(target, source, settings, embedder, progress, qe=qe,
+                                glossary=glossary())
+        except InputError as error:
+            status.update(label="The texts could not be checked.", state="error")
+            st.session_state.update(error=str(error), report=None)
+            return
+        except Exception as error:  # the app must stay usable whatever happens
+            status.update(label="The check failed.", state="error")
+            st.session_state.update(
+                error=f"The check failed unexpectedly ({type(error).__name__}: {error}). "
+                "Please report this with the texts that caused it.",
+                report=None,
+            )
+            return
+        seconds = time.perf_counter() - started
+        status.update(label=f"Done in {seconds:.1f} s.", state="complete", expanded=False)
+    st.session_state.update(report=report, error=None, seconds=seconds, view_start=0,
+                            focus=None, document_name=target.name)
