@@ -188,20 +188,16 @@ def test_corpus_fingerprint_changes_with_the_glossary(tmp_path) -> None:
 
 # --------------------------------------------------------------------------- real news
 def test_no_flag_for_the_builtin_abbreviations_on_professional_news(shared_dir) -> None:
-    """WMT22 ru-en, every segment with its professional English: РФ, США, ЕС and the others
-    are neither name flags nor terminology flags (49 segments hold one)."""
-    import csv
-
+    """WMT22 ru-en dev documents (even positions, 950 segments) with their professional English:
+    РФ, США, ЕС and the others are neither name flags nor terminology flags (dev: 12 segments
+    hold one; at least 10 must, slack 2)."""
     from compare.checks.terminology import TerminologyMismatch
+    from compare.splits import wmt22_rows
 
-    path = shared_dir / "corpora/wmt22-ru-en/wmt22_ru-en.src_ref.tsv"
-    with open(path, encoding="utf-8") as fh:
-        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        next(reader)
-        segments = [(row[5], row[6]) for row in reader]
+    segments = [(row["src"], row["ref_A"]) for row in wmt22_rows("dev", shared_dir)]
     g = Glossary()
     with_term = [(ru, en) for ru, en in segments if g.find_in_source(ru)]
-    assert len(with_term) >= 40
+    assert len(with_term) >= 10
     abbreviations = {s for t in BUILTIN for s in t.source} | {
         "Russian Federation", "United States", "EU", "UN", "CIS", "CSTO", "EAEU"}
     for ru, en in with_term:
