@@ -15,6 +15,7 @@ from compare.align import AlignSettings, align_sentences
 from compare.alignment_types import AlignedPair
 from compare.document import Document, Sentence, Span
 from compare.embed import CachingEmbedder
+from compare.splits import NTREX_DEV_LINES, ntrex_lines
 
 FIRST, COUNT = 12, 10  # NTREX lines 12..21: past the opening headline
 
@@ -35,11 +36,9 @@ def make_doc(parts: list[str], lang: str, paragraph_breaks: tuple[int, ...] = ()
 
 @pytest.fixture(scope="module")
 def lines(shared_dir) -> dict[str, list[str]]:
-    folder = shared_dir / "corpora" / "ntrex128"
-    return {
-        lang: (folder / f"dev.{lang}.txt").read_text(encoding="utf-8").splitlines()
-        for lang in ("eng", "rus", "kaz")
-    }
+    """The NTREX dev lines (1-700) of each language, as in the file."""
+    return {lang: ntrex_lines(lang, NTREX_DEV_LINES, shared_dir, strip=False)
+            for lang in ("eng", "rus", "kaz")}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +143,7 @@ def test_inserted_english_sentence_is_zero_to_one(window, lines, cached):
 
 def test_several_edits_keep_invariants_and_are_deterministic(window, lines, cached):
     eng = window["eng"]
-    edited = [eng[0].rstrip(".") + "; " + eng[1], *eng[2:5], lines["eng"][700].strip(), *eng[6:]]
+    edited = [eng[0].rstrip(".") + "; " + eng[1], *eng[2:5], lines["eng"][600].strip(), *eng[6:]]
     source, target = make_doc(window["rus"], "ru"), make_doc(edited, "en")
     first = align_sentences(source, target, cached)
     check_invariants(first, COUNT, len(edited))
@@ -177,7 +176,7 @@ def test_banded_search_matches_full_search(window, lines, cached):
     """Forcing two coarse-to-fine levels on 20 sentences must give the full DP's answer."""
     src = window["rus"] + window["kaz"]
     eng = window["eng"]
-    eng = eng[:4] + eng[6:] + [lines["eng"][900].strip()] + eng
+    eng = eng[:4] + eng[6:] + [lines["eng"][650].strip()] + eng
     source, target = make_doc(src, "ru"), make_doc(eng, "en")
     full = align_sentences(source, target, cached, AlignSettings(full_dp_cells=10**7))
     banded = align_sentences(source, target, cached, AlignSettings(full_dp_cells=60, band_width=2))

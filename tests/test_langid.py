@@ -3,11 +3,12 @@ import pytest
 from compare.errors import InputError
 from compare.langid import detect_document_languages, detect_language, resolve_language
 from compare.reading import split_paragraphs
+from compare.splits import NTREX_DEV_LINES, ntrex_lines
 
 
 def _lines(shared_dir, suffix, n=150):
-    path = shared_dir / "corpora" / "ntrex128" / f"dev.{suffix}.txt"
-    return [x for x in path.read_text("utf-8").splitlines() if x.strip()][:n]
+    lines = ntrex_lines(suffix, NTREX_DEV_LINES, shared_dir, strip=False)
+    return [x for x in lines if x.strip()][:n]
 
 
 @pytest.mark.parametrize("lang, suffix", [("kk", "kaz"), ("ru", "rus"), ("en", "eng")])
@@ -120,15 +121,14 @@ def test_quoted_english_clause_makes_a_paragraph_mixed_brand_names_do_not():
 def test_real_documents_have_no_mixed_paragraphs(shared_dir):
     # Kazakh and Russian news full of English brand names (Sainsbury's, Boots, MWP ...)
     for suffix, lang in (("kaz", "kk"), ("rus", "ru"), ("eng", "en")):
-        path = shared_dir / "corpora" / "ntrex128" / f"dev.{suffix}.txt"
-        text = "\n".join(path.read_text("utf-8").splitlines()[:300])
+        text = "\n".join(ntrex_lines(suffix, range(0, 300), shared_dir, strip=False))
         result = detect_document_languages(text, split_paragraphs(text))
         assert result.lang == lang
         assert result.mixed == []
 
 
 def test_long_russian_text_with_kazakh_names_stays_russian(shared_dir):
-    lines = (shared_dir / "corpora" / "ntrex128" / "dev.rus.txt").read_text("utf-8").splitlines()
+    lines = ntrex_lines("ru", NTREX_DEV_LINES, shared_dir, strip=False)  # dev: confidence 0.989
     text = "\n".join(line + " Проект «Қазақстан жолы»." for line in lines)
     guess = detect_language(text)
     assert guess.lang == "ru" and guess.confidence > 0.9

@@ -5,6 +5,7 @@ import pytest
 
 from compare.errors import InputError
 from compare.reading import read_bytes, read_file, read_pasted, split_paragraphs
+from compare.splits import ntrex_lines
 
 RU = (
     "Президент Казахстана Касым-Жомарт Токаев провёл встречу в Астане.\n"
@@ -62,9 +63,8 @@ def test_pound_sign_in_cp1252_is_not_read_as_koi8_r():
 
 
 def test_real_lines_in_legacy_encodings_are_decoded_exactly(shared_dir):
-    folder = shared_dir / "corpora" / "ntrex128"
     for suffix, encoding in (("rus", "cp1251"), ("kaz", "kz1048"), ("eng", "cp1252")):
-        lines = (folder / f"dev.{suffix}.txt").read_text("utf-8").splitlines()[:200]
+        lines = ntrex_lines(suffix, range(0, 200), shared_dir, strip=False)
         for line in lines:
             data = line.encode(encoding, "ignore")
             if data.strip():
@@ -227,7 +227,7 @@ def test_hard_wrapped_text_without_blank_lines_splits_at_short_last_lines():
 
 
 def test_real_paragraphs_hard_wrapped_at_any_width_come_back(shared_dir):
-    lines = (shared_dir / "corpora" / "ntrex128" / "dev.rus.txt").read_text("utf-8").splitlines()
+    lines = ntrex_lines("ru", range(0, 45), shared_dir, strip=False)
     paras = [" ".join(lines[i : i + 3]) for i in range(0, 45, 3)]
     for width in (60, 72, 80):
         text = "\n\n".join(textwrap.fill(p, width, break_on_hyphens=False) for p in paras)
