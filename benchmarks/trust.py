@@ -29,7 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,6 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from compare.flags import SEVERITY_RANK  # noqa: E402
 from compare.intervals import bootstrap, wilson  # noqa: E402
 from compare.qe.data import (  # noqa: E402
     MQM_TED_HELDOUT_TALKS,
@@ -49,8 +50,15 @@ from compare.qe.data import (  # noqa: E402
     wmt22_documents,
     wmt22_scored,
 )
-from compare.risk import RiskModel  # noqa: E402
-from compare.risk_fit import ScoredPair, assessed, decided, detokenise, score_lines  # noqa: E402
+from compare.risk import MEANING_CATEGORIES, RiskModel, assess_pair  # noqa: E402
+from compare.risk_fit import (  # noqa: E402
+    ScoredPair,
+    assessed,
+    copy_flag,
+    decided,
+    detokenise,
+    score_lines,
+)
 
 
 def after_decision(pair: ScoredPair, model: RiskModel) -> tuple[float, bool]:
@@ -61,6 +69,18 @@ def after_decision(pair: ScoredPair, model: RiskModel) -> tuple[float, bool]:
 def major_meaning(pair: ScoredPair) -> bool:
     """Today's severities: a major+ meaning flag as the checks gave it."""
     return decided(pair, 1.0, {})
+
+
+def kept_checks(scored: Sequence[ScoredPair], model: RiskModel) -> Counter:
+    """How many pairs keep a major+ meaning flag of each check after the decision (a count per
+    check, not per flag; the figures only, never the rows)."""
+    counts: Counter = Counter()
+    for pair in scored:
+        flags = [copy_flag(f) for f in pair.flags]
+        assess_pair(flags, pair.features(), pair.qe, model)
+        counts.update({f.check for f in flags if not f.dismissed and f.category in
+                       MEANING_CATEGORIES and SEVERITY_RANK[f.severity] >= 2})  # fmt: skip
+    return counts
 
 
 def share(name: str, hits: int, n: int) -> str:
@@ -84,20 +104,38 @@ def professional(qe, embedder, model, shared, out: dict) -> None:
              [k for k, _ in wmt22])]  # fmt: skip
     for lang in ("ru", "kk"):
         source = ntrex_lines(lang, NTREX_HELDOUT_LINES, shared)
-        sets.append((f"NTREX {lang}-en 701-1000", lang, list(zip(source, english, strict=True)),
-                     [0] * len(source)))
+        sets.append(
+            (
+                f"NTREX {lang}-en 701-1000",
+                lang,
+                list(zip(source, english, strict=True)),
+                [0] * len(source),
+            )
+        )
     ted_human = [s for s in read_mqm_ted(MQM_TED_HELDOUT_TALKS, shared) if s.system == "ref.A"]
-    sets.append(("MQM TED human translation, held-out talks (roles swapped)", "ru",
-                 [(s.russian, s.english) for s in ted_human], [s.talk for s in ted_human]))
+    sets.append(
+        (
+            "MQM TED human translation, held-out talks (roles swapped)",
+            "ru",
+            [(s.russian, s.english) for s in ted_human],
+            [s.talk for s in ted_human],
+        )
+    )
     for name, lang, pairs, texts in sets:
         scored = score_lines(pairs, lang, qe, embedder, texts)
         before = sum(major_meaning(p) for p in scored)
         after = sum(after_decision(p, model)[1] for p in scored)
         print(share(f"{name}: before", before, len(scored)))
         print(share(f"{name}: after", after, len(scored)))
+        by_check = kept_checks(scored, model)
+        print(
+            f"  {'':56} pairs by check kept major+: "
+            + (", ".join(f"{check} {n}" for check, n in by_check.most_common()) or "none")
+        )
         out[f"professional {name}"] = {"n": len(scored), "before": before / len(scored),
                                        "after": after / len(scored),
-                                       "after_ci": wilson(after, len(scored))}  # fmt: skip
+                                       "after_ci": wilson(after, len(scored)),
+                                       "after_by_check": dict(by_check)}  # fmt: skip
 
 
 def ted(qe, embedder, model, shared, out: dict) -> None:
@@ -141,8 +179,10 @@ def ted(qe, embedder, model, shared, out: dict) -> None:
                           ("mean risk", risk)):  # fmt: skip
         per = [values[[s.system == name for s in segments]].mean() for name in systems]
         rho = float(spearmanr(per, mean_penalty).statistic)
-        print(f"  translator level, Spearman of {label} with mean penalty: {rho:.3f} "
-              f"(n={len(systems)})")
+        print(
+            f"  translator level, Spearman of {label} with mean penalty: {rho:.3f} "
+            f"(n={len(systems)})"
+        )
         out[f"ted system {label}"] = rho
 
 
@@ -158,7 +198,8 @@ def wmt22(qe, embedder, model, shared, out: dict) -> None:
     print(f"\nWMT22 ru-en, odd documents, 10 systems (n={n}): Kendall tau with human DA z")
     for name, values in (("-risk", -risk), ("meaning score", score)):
         line, value, ci = correlation(
-            name, lambda i, v=values: float(kendalltau(v[i], human[i]).statistic), n)
+            name, lambda i, v=values: float(kendalltau(v[i], human[i]).statistic), n
+        )
         print(line)
         out[f"wmt22 tau {name}"] = {"value": value, "ci": ci, "n": n}
 

@@ -518,6 +518,24 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     return NegationCounts(strong, prefix, lexical, without, shown, litotes, only)
 
 
+_KK_VOWELS = "аәеоөұүыіэюяиу"
+
+
+def kk_without_suffix(word: str) -> str | None:
+    """A Kazakh negative verb or clause form with its negative suffix taken out (бармады ->
+    барды, айтпағанын -> айтғанын: the positive statement, not the spelling a grammar would
+    pick), or None when ``word`` is not such a form."""
+    lower = word.lower()
+    for pattern in (_KK_VERB, _KK_CLAUSE):
+        m = pattern.fullmatch(lower)
+        if m is not None and _kk_negative_suffix(m):
+            stem, vowel, rest = word[: m.start(2)], word[m.end(2)], word[m.end(2) + 1 :]
+            if rest[:1] == "й" and stem[-1:].lower() not in _KK_VOWELS:
+                return stem + vowel + rest[1:]  # білмейді -> біледі, бармайды -> барады
+            return stem + rest
+    return None
+
+
 def marker_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
     """Character spans of the negation words between ``start`` and ``end``."""
     lang = lang if lang in ("en", "kk") else "ru"

@@ -189,6 +189,11 @@ def check_texts(
         from compare.qe.evidence import attach_qe
 
         report.qe = attach_qe(report.pairs, qe_results, qe.name, thresholds)
+        from compare.qe.negation_view import attach_negation_views
+
+        # The model's view of each negation flag (is the English the sentence without it?),
+        # read by the severity decision below.
+        attach_negation_views(qe, report)
     if mt is not None and source_doc is not None:
         from compare.mt import add_mt
 

@@ -242,10 +242,21 @@ def self_evident(flag: Flag) -> bool:
 
 
 def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]) -> str:
-    """The threshold that decides this flag: ``check+doubted`` when the model doubts its words
-    and such a threshold exists, else the check's own."""
-    doubted = f"{flag.check}+doubted"
-    return doubted if doubted in needed and flag_doubted(flag, qe) else flag.check
+    """The threshold that decides this flag, the first that exists of: ``check+reversed`` for a
+    negation that the meaning model reads as lost or added (the English is the sentence without
+    it, :mod:`compare.qe.negation_view`); ``check+doubted`` when the model doubts the flagged
+    words; ``check+carried`` for any other negation (the model reads the negation as rendered
+    in other words, or was not asked); the check's own."""
+    view = flag.evidence.get("without_negation") or {}
+    keys = (f"{flag.check}+reversed" if view.get("reversed") else None,
+            f"{flag.check}+doubted" if flag_doubted(flag, qe) else None,
+            f"{flag.check}+carried" if flag.check == "negation-mismatch" else None)  # fmt: skip
+    return next((key for key in keys if key in needed), flag.check)
+
+
+UNCONFIRMED_NOTE = " (Check: the other evidence on this pair does not confirm it.)"
+CARRIED_NOTE = (" (Check: the meaning model reads the English as keeping the negation in other"
+                " words, and the other evidence does not confirm a reversal.)")  # fmt: skip
 
 
 def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float],
@@ -257,14 +268,17 @@ def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float]
     for flag in flags:
         if flag.check not in needed or self_evident(flag):
             continue
-        threshold = needed[decision_key(flag, qe, needed)]
+        key = decision_key(flag, qe, needed)
+        threshold = needed[key]
         own = original_severity(flag)
         if SEVERITY_RANK[own] < 2:
             continue
-        note = " (Check: the other evidence on this pair does not confirm it.)"
+        viewed = flag.evidence.get("without_negation")
+        note = CARRIED_NOTE if viewed and not viewed.get("reversed") else UNCONFIRMED_NOTE
         if risk >= threshold:
             flag.severity = own
-            flag.message = flag.message.replace(note, "")
+            for shown in (CARRIED_NOTE, UNCONFIRMED_NOTE):
+                flag.message = flag.message.replace(shown, "")
             flag.evidence.pop("severity_decision", None)
         else:
             if flag.severity != "minor":

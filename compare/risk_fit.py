@@ -63,6 +63,9 @@ from compare.risk import (
 # others' against the synthetic lost negations, and the demo's planted one is a test.
 CORROBORATED = ("name-mismatch", "number-mismatch", "negation-mismatch", "antonym",
                 "antonym-vector", "meaning-shift", "low-similarity")  # fmt: skip
+# The negation check's flags that the meaning model was asked about (compare.qe.negation_view):
+# the English reads as the sentence without its negation, or carries it in other words.
+VIEWED_KEYS = ("negation-mismatch+reversed", "negation-mismatch+carried")
 QE_INPUTS = ("qe_low", "doubted_source", "doubted_target")
 
 
@@ -138,14 +141,28 @@ def score_lines(pairs: Sequence[tuple[str, str]], lang: str, qe_model: Any, embe
         index = int(np.searchsorted(starts if flag.side == "target" else src_starts,
                                     flag.start, side="right")) - 1  # fmt: skip
         per_pair[index].append(flag)
+    if qe_model is not None:
+        add_negation_views(qe_model, pairs, per_pair, lang)
     return [ScoredPair(per_pair[i], results[i].to_dict() if results[i] is not None else None,
                        float(cosines[i]), len(pairs[i][0]), len(pairs[i][1]))
             for i in range(len(pairs))]  # fmt: skip
 
 
+def add_negation_views(qe_model: Any, pairs: Sequence[tuple[str, str]],
+                       flags: Sequence[Sequence[Flag]], lang: str) -> int:  # fmt: skip
+    """The meaning model's view of every negation flag of line pairs (source, English), as the
+    pipeline asks it (:mod:`compare.qe.negation_view`); ``flags`` per pair, changed in place."""
+    from compare.qe.negation_view import CHECK, view_flags
+
+    asked = [(flag, (source, english, lang, flag.side))
+             for (source, english), pair_flags in zip(pairs, flags, strict=True)
+             for flag in pair_flags if flag.check == CHECK]  # fmt: skip
+    return view_flags(qe_model, asked)
+
+
 def decided(pair: ScoredPair, risk: float, needed: dict[str, float]) -> bool:
     """Whether the pair keeps a major+ meaning flag once severity is decided (on copies)."""
-    flags = [_copy(f) for f in pair.flags]
+    flags = [copy_flag(f) for f in pair.flags]
     decide_severity(flags, risk, needed, pair.qe)
     return keeps_major_meaning(flags)
 
@@ -153,7 +170,7 @@ def decided(pair: ScoredPair, risk: float, needed: dict[str, float]) -> bool:
 def assessed(pair: ScoredPair, model: RiskModel) -> tuple[float, bool]:
     """(risk shown and ranked, whether a major+ meaning flag is kept), as the pipeline decides
     them (:func:`compare.risk.assess_pair`, on copies of the flags)."""
-    flags = [_copy(f) for f in pair.flags]
+    flags = [copy_flag(f) for f in pair.flags]
     risk, _ = assess_pair(flags, pair.features(), pair.qe, model)
     return risk, keeps_major_meaning(flags)
 
@@ -359,23 +376,26 @@ class FlagTable:
 
 def flag_table(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]],
                risks: dict[str, list[float]],
-               kinds: dict[str, list[str]] | None = None) -> FlagTable:  # fmt: skip
+               kinds: dict[str, list[str]] | None = None, with_qe: bool = True
+               ) -> FlagTable:  # fmt: skip
     names = list(scored)
     pairs = [p for name in names for p in scored[name]]
     label = np.array([y for name in names for y in labels[name]])
     origin = np.array([name for name in names for _ in scored[name]])
     risk = np.array([r for name in names for r in risks[name]])
     fixed = np.zeros(len(pairs), dtype=bool)
-    keys = [*CORROBORATED, *(f"{check}+doubted" for check in CORROBORATED)]
+    keys = [*CORROBORATED, *(f"{check}+doubted" for check in CORROBORATED),
+            *VIEWED_KEYS]  # fmt: skip
     by_check = {key: np.zeros(len(pairs), dtype=bool) for key in keys}
-    every = dict.fromkeys(keys, 0.0)
+    # Without the meaning model there is no view of a negation: its flags are decided as before.
+    every = dict.fromkeys((k for k in keys if with_qe or k not in VIEWED_KEYS), 0.0)
     for i, pair in enumerate(pairs):
         for flag in pair.flags:
             if (flag.dismissed or flag.category not in MEANING_CATEGORIES
                     or SEVERITY_RANK[original_severity(flag)] < 2):  # fmt: skip
                 continue
             if flag.check in CORROBORATED and not self_evident(flag):
-                by_check[decision_key(flag, pair.qe, every)][i] = True
+                by_check[decision_key(flag, pair.qe if with_qe else None, every)][i] = True
             else:
                 fixed[i] = True
     faithful = {n: (origin == n) & (label == 0) for n in FAITHFUL_SETS if n in names}
@@ -423,7 +443,8 @@ def choose_needed(table: FlagTable, rate: float, kind_loss: float = 1.0) -> dict
     return {check: round(value, 6) for check, value in needed.items()}
 
 
-def _copy(flag: Flag) -> Flag:
+def copy_flag(flag: Flag) -> Flag:
+    """A copy of ``flag`` whose evidence can change without touching the original."""
     from dataclasses import replace
 
     return replace(flag, evidence=json.loads(json.dumps(flag.evidence)))
@@ -450,7 +471,7 @@ def fit(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]], rate:
     weights = {n: float(c) for n, c in zip(names, coef, strict=True)}
     risks = {key: [probability(p.features(with_qe), weights, bias) for p in pairs]
              for key, pairs in scored.items()}  # fmt: skip
-    table = flag_table(scored, labels, risks, kinds)
+    table = flag_table(scored, labels, risks, kinds, with_qe)
     return weights, bias, choose_needed(table, rate, kind_loss), table
 
 

@@ -28,6 +28,7 @@ from compare.exports import (  # noqa: E402
     to_tmx,
     to_xliff,
 )
+from compare.qe.negation_view import REVERSAL_GAIN  # noqa: E402
 from compare.reading import read_pasted  # noqa: E402
 from compare.review import MEANING_CHECK, build_rows, filter_rows, without_dismissed  # noqa: E402
 
@@ -166,3 +167,14 @@ def test_scoring_meaning_reports_its_count_as_it_goes(model, embedder):
     assert counts, said
     pairs = len(RU.split(". "))
     assert counts[-1] == f"Scoring meaning: {pairs} of {pairs} pairs"
+
+
+def test_the_lost_negation_carries_the_models_view_of_it(report):
+    """The pipeline asks the meaning model about every negation flag: how much better the pair
+    reads without the negation (compare.qe.negation_view), a number the decision reads."""
+    negations = [f for f in report.all_flags() if f.check == "negation-mismatch"]
+    assert negations
+    for flag in negations:
+        view = flag.evidence["without_negation"]
+        assert isinstance(view["gain"], float)
+        assert view["reversed"] == (view["gain"] >= REVERSAL_GAIN)
