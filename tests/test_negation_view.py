@@ -75,14 +75,15 @@ def test_the_decision_holds_a_reversed_and_a_carried_negation_to_their_own_thres
                                        _negation_flag(REVERSAL_GAIN - 0.5), _negation_flag())
     assert decision_key(reversed_flag, None, needed) == "negation-mismatch+reversed"
     assert decision_key(carried, None, needed) == "negation-mismatch+carried"
-    assert decision_key(unasked, None, needed) == "negation-mismatch"
+    # A negation the model was not asked about is not confirmed as reversed either.
+    assert decision_key(unasked, None, needed) == "negation-mismatch+carried"
     flags = [reversed_flag, carried, unasked]
     decide_severity(flags, 0.3, needed)
-    assert [f.severity for f in flags] == ["critical", "minor", "critical"]
-    assert carried.message.endswith(CARRIED_NOTE)
-    decide_severity(flags, 0.1, needed)  # idempotent, and the notes say why
     assert [f.severity for f in flags] == ["critical", "minor", "minor"]
-    assert unasked.message.endswith(UNCONFIRMED_NOTE) and carried.message.count("(Check") == 1
+    assert carried.message.endswith(CARRIED_NOTE)
+    assert unasked.message.endswith(UNCONFIRMED_NOTE)
+    decide_severity(flags, 0.3, needed)  # idempotent: one note each
+    assert [f.message.count("(Check") for f in flags] == [0, 1, 1]
     decide_severity(flags, 0.9, needed)
     assert [f.severity for f in flags] == ["critical"] * 3
     assert all("(Check" not in f.message for f in flags)
