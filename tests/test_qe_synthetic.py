@@ -94,3 +94,26 @@ def test_the_wide_table_adds_pairs_but_no_form_of_a_held_out_word():
     assert perturb(SRC, sentence, "antonym", random.Random(0), POOL) is None
     example = perturb(SRC, sentence, "antonym", random.Random(0), POOL, wide=True)
     assert "released" in example.target_words
+
+
+def test_a_lost_negation_is_made_on_the_source_side():
+    """Russian gets "не" before a finite verb, Kazakh the negative suffix by its sound rules; the
+    English is left as it was, so the source negates and the English does not."""
+    import random
+
+    from compare.qe.synthetic import _kk_negated, source_negation, source_negations
+
+    words = "Министр подписал договор в понедельник .".split()
+    out, tags = source_negation(words, random.Random(1), "ru")
+    assert out == "Министр не подписал договор в понедельник .".split()
+    assert tags == [0, 1, 1, 0, 0, 0, 0]
+    assert source_negation("Канал закрыт .".split(), random.Random(1), "ru") is None
+    assert [_kk_negated(w) for w in ("барды", "келді", "айтты", "жазды", "барады", "ойлайды")] == [
+        "бармады", "келмеді", "айтпады", "жазбады", "бармайды", "ойламайды"]  # fmt: skip
+    assert _kk_negated("бармады") is None  # already negative
+    pairs = [("Ол кеше келді .".split(), "He came yesterday .".split())] * 20
+    made = source_negations(pairs, "kk", 7, 0.5)
+    assert 0 < len(made) < 20
+    assert all(e.kind == "lost-negation" and e.target_words == pairs[0][1]
+               and e.target_tags == [-1] * 4 and "келмеді" in e.source_words
+               for e in made)  # fmt: skip

@@ -194,6 +194,101 @@ def _negation(words: list[str], rng: random.Random, _pool: list[list[str]]):
     return out, [1 if j in (i, i + 1) else 0 for j in range(len(out))]
 
 
+# A lost negation seen from the source: the source says "не сделал", the English "did". The
+# English-side negation error above mostly *adds* a "not" (few English sentences have one to
+# drop), so without these the model rarely sees a source negation the English lacks, which is
+# the error a translator fears most. Finite verbs are found by their endings (Russian past and
+# present tense; Kazakh past and present with the negative suffix put in by the sound rules of
+# compare.negations), a general heuristic, not fitted to sentences; nouns with verb-like endings
+# are skipped by a short list.
+_RU_VERB = re.compile(
+    r"[а-яё]{2,}(?:ал|ял|ел|ил|ул|ыл|ала|яла|ела|ила|ула|ыла|али|яли|ели|или|ули|ыли|"
+    r"ался|ялся|елся|ился|алась|илась|ались|ились|ает|яет|еет|ует|ает|ит|ят|ют|ут|ется|ится|"
+    r"ются|ятся)"
+)
+_RU_NOT_VERBS = {
+    "канал", "сигнал", "материал", "капитал", "финал", "генерал", "персонал", "журнал",
+    "скандал", "арсенал", "потенциал", "идеал", "кредит", "визит", "лимит", "депозит",
+    "аппетит", "иммунитет", "приоритет", "авторитет", "суверенитет", "транзит", "бандит",
+    "начала", "дела", "села", "тела", "стола", "числа", "крыла", "жили", "были",
+}  # fmt: skip
+_KK_VOWEL_BACK, _KK_VOWEL_FRONT = set("аоұыя"), set("әеөүіэ")
+
+
+def _kk_harmony(stem: str) -> str:
+    for letter in reversed(stem):
+        if letter in _KK_VOWEL_BACK:
+            return "а"
+        if letter in _KK_VOWEL_FRONT:
+            return "е"
+    return "а"
+
+
+def _kk_negated(word: str) -> str | None:
+    """A Kazakh past (барды, келді, айтты) or present (барады, келеді) verb with the negative
+    suffix put in (бармады, келмеді, айтпады, бармайды, келмейді), or None."""
+    from compare.negations import kk_without_suffix
+
+    lower = word.lower()
+    if len(lower) < 5 or kk_without_suffix(lower) is not None:
+        return None
+    for endings, tail in ((("ады", "еді", "йды", "йді"), "й"), (("ды", "ді", "ты", "ті"), "")):
+        for ending in endings:
+            if lower.endswith(ending):
+                stem = lower[: -len(ending)]  # бар+ады, ойла+йды, бар+ды
+                if len(stem) < 2:
+                    return None
+                last = stem[-1]
+                consonant = ("м" if last in "аәеоөұүыіэюяирлйу" else "б" if last in "зжмнң"
+                             else "п")  # fmt: skip
+                vowel = _kk_harmony(stem)
+                person = "ды" if vowel == "а" else "ді"
+                return stem + consonant + vowel + (tail + person if tail else person)
+    return None
+
+
+def source_negation(source_words: list[str], rng: random.Random,
+                    lang: str) -> tuple[list[str], list[int]] | None:  # fmt: skip
+    """The source with a negation put in before (Russian "не") or into (Kazakh suffix) one finite
+    verb, and its tags (the negation and its verb BAD), or None without such a verb."""
+    if lang == "kk":
+        spots = [(i, _kk_negated(w)) for i, w in enumerate(source_words) if i > 0]
+        spots = [(i, negated) for i, negated in spots if negated is not None]
+        if not spots:
+            return None
+        i, negated = rng.choice(spots)
+        out = list(source_words)
+        out[i] = negated
+        return out, [1 if j == i else 0 for j in range(len(out))]
+    lower = [w.lower() for w in source_words]
+    spots = [i for i, w in enumerate(lower)
+             if i > 0 and w == source_words[i] and _RU_VERB.fullmatch(w)
+             and w not in _RU_NOT_VERBS and lower[i - 1] not in ("не", "ни")]  # fmt: skip
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    out = source_words[:i] + ["не"] + source_words[i:]
+    return out, [1 if j in (i, i + 1) else 0 for j in range(len(out))]
+
+
+def source_negations(pairs: Sequence[tuple[list[str], list[str]]], lang: str, seed: int,
+                     share: float) -> list[Example]:  # fmt: skip
+    """Lost-negation errors made on the source side (:func:`source_negation`) for about
+    ``share`` of ``pairs``; the English is unchanged and its tags unknown (-1)."""
+    rng = random.Random(seed)
+    out: list[Example] = []
+    for source, target in pairs:
+        if not source or not target or rng.random() >= share:
+            continue
+        made = source_negation(list(source), rng, lang)
+        if made is None:
+            continue
+        words, tags = made
+        out.append(Example(words, list(target), PERTURBATION_Z["negation"], tags,
+                           [-1] * len(target), lang, "lost-negation"))  # fmt: skip
+    return out
+
+
 def _antonym(words: list[str], rng: random.Random, _pool: list[list[str]], table: dict[str, str]):
     spots = [i for i, w in enumerate(words) if w.lower() in table]
     if not spots:
