@@ -40,7 +40,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.name_flags import PairSet, load_sets, wilson  # noqa: E402
+from benchmarks.name_flags import PairSet, check_printable, load_sets, wilson  # noqa: E402
 
 
 def run_check(src: str, eng: str, lang: str) -> list:
@@ -75,7 +75,8 @@ def mlqe_postedits(shared: pathlib.Path) -> PairSet:
     path = shared / "corpora" / "mlqe-pe-ru-en" / "train.tsv"
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return PairSet("mlqe-pe-train", "dev", "ru", [(r["src"], r["pe"]) for r in rows])
+    return PairSet("mlqe-pe-train", "dev", "ru", [(r["src"], r["pe"]) for r in rows],
+                   "mlqe-pe-ru-en", ("train",))
 
 
 def synthetic_antonyms(s: PairSet, heldout: bool, seed: int) -> list[tuple[str, str]]:
@@ -119,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         if s.split == "held-out":
             held_k, held_n = held_k + len(flagged), held_n + len(s.pairs)
         if s.split == "dev" and args.show_dev == s.name:
+            check_printable(s)
             for src, eng, found in flagged:
                 print(f"    src: {src}\n    eng: {eng}\n    -> {found[0].message}")
     dm = demetr(args.shared)

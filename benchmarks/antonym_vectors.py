@@ -43,6 +43,7 @@ from compare.embed import default_embedder  # noqa: E402
 from compare.intervals import wilson  # noqa: E402
 from compare.opposites import MORE_PAIRS  # noqa: E402
 from compare.qe.data import (  # noqa: E402
+    NTREX_DEV_LINES,
     NTREX_HELDOUT_LINES,
     ntrex_lines,
     read_mlqe,
@@ -71,8 +72,8 @@ def best_margins(pairs: list[tuple[str, str]], embedder, weight: float, table=No
 
 
 def dev_sets() -> list[tuple[str, str, list[tuple[str, str]]]]:
-    english = ntrex_lines("en", range(0, 700))
-    sets = [(f"NTREX {lang} 1-700", lang, list(zip(ntrex_lines(lang, range(0, 700)), english,
+    english = ntrex_lines("en", NTREX_DEV_LINES)
+    sets = [(f"NTREX {lang} 1-700", lang, list(zip(ntrex_lines(lang, NTREX_DEV_LINES), english,
                                                     strict=True)))
             for lang in ("ru", "kk")]  # fmt: skip
     mlqe = [(detokenise(e.source_words), detokenise(e.target_words)) for e in read_mlqe("dev")]

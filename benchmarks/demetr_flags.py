@@ -38,6 +38,7 @@ from compare.checks import all_checks, run_checks  # noqa: E402
 from compare.checks.base import CheckContext  # noqa: E402
 from compare.document import Document, Sentence, Span  # noqa: E402
 from compare.intervals import wilson  # noqa: E402
+from compare.splits import DEMETR, DEMETR_DEV_IDS, check_printable  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "corpora" / "demetr-ru-en" / "dev.jsonl"
 CACHE = pathlib.Path.home() / ".cache" / "compare" / "demetr_e5.pkl"
@@ -157,10 +158,10 @@ def flags_for(src: str, eng: str, sims: Similarities) -> list:
 
 
 def in_split(sentence_id: int, split: str) -> bool:
-    """DEV = DEMETR ids 551-575, HELD-OUT = 576-600."""
+    """DEV = DEMETR ids 551-575, HELD-OUT = 576-600 (compare.splits)."""
     if split == "all":
         return True
-    return (sentence_id <= 575) == (split == "dev")
+    return (sentence_id in DEMETR_DEV_IDS) == (split == "dev")
 
 
 def verdict(k: int, n: int, target: float | None) -> str:
@@ -205,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
                 alarms[key][1] += "punctuation" in cats
                 alarms[key][2] += 1
                 if args.show == name and key == "reference":
+                    check_printable(DEMETR, [int(r["id"])], tuning=True)
                     print("  ", sorted(cats), "|", eng)
             continue
         if not r["pert_check"]:
@@ -217,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         d[1] += bool(flags)
         d[2] += 1
         if args.show == name:
+            check_printable(DEMETR, [int(r["id"])], tuning=True)
             print("  ", sorted(cats), "|", r["pert_sent"])
 
     print(f"\n{'perturbation':<22}{'n':>4}{'fitting':>9}{'95 % CI':>14}{'any':>7}{'target':>8}")

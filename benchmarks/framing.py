@@ -21,10 +21,12 @@ every framing note on the edited pairs that the unedited pair did not have, plus
 the unedited pairs (which carry no edit of ours, so a note there is counted against the detector
 even when the professional translator did reframe the line).
 
-Splits (../shared/README.md): dev = NTREX lines 1-700 (ru-en, kk-en) and the WMT22 references
+Splits (compare/splits.py): dev = NTREX lines 1-700 (ru-en, kk-en) and the WMT22 references
 of even documents, where the word lists were written; heldout = NTREX lines 701-1000 and the
 WMT22 references of odd documents. ``--examples N`` prints N notes on the WMT22 MT outputs of
-odd documents (real systems, real shifts) for the README.
+the split's documents (real systems, real shifts): the odd documents with ``--split heldout``
+(for the README), the even ones with ``--split dev``, a tuning run that prints no held-out
+example.
 """
 
 from __future__ import annotations
@@ -47,10 +49,18 @@ from compare.intervals import wilson  # noqa: E402
 from compare.lang.framing import KINDS  # noqa: E402
 from compare.qe.data import ntrex_lines, wmt22_documents, wmt22_hypotheses  # noqa: E402
 from compare.risk_fit import line_documents  # noqa: E402
+from compare.splits import (  # noqa: E402
+    NTREX_DEV_LINES,
+    NTREX_HELDOUT_LINES,
+    WMT22,
+    WMT22_DEV_PARITY,
+    WMT22_HELDOUT_PARITY,
+    check_printable,
+)
 
 SPLITS = {
-    "dev": (range(0, 700), 0),
-    "heldout": (range(700, 1000), 1),
+    "dev": (NTREX_DEV_LINES, WMT22_DEV_PARITY),
+    "heldout": (NTREX_HELDOUT_LINES, WMT22_HELDOUT_PARITY),
 }
 # The edits' words were written apart from the detector's lists, as a journalist would reframe
 # a line; several are not in those lists (weak markers only, or none), so recall measures the
@@ -215,11 +225,14 @@ def main(argv: list[str] | None = None) -> int:
     tp, n_edits, fp, n_pairs = (int(x) for x in totals)
     print(f"\nAll sets: recall {share(tp, n_edits)}; precision {share(tp, tp + fp)}")
     if args.examples:
-        hyps = [h for d in wmt22_hypotheses(1, args.shared) for h in d]
+        # a WMT22 document position of the split's parity stands for all its documents
+        check_printable(WMT22, [parity], tuning=args.split == "dev")
+        hyps = [h for d in wmt22_hypotheses(parity, args.shared) for h in d]
         pairs = [(src, mt) for _, src, mt, _ in hyps]
         found = notes(check, pairs, "ru")
         shown = [(hyps[i][0], pairs[i], sorted(n)) for i, n in enumerate(found) if n]
-        print(f"\nWMT22 odd documents, MT outputs: {len(shown)} of {len(pairs)} outputs carry a "
+        print(f"\nWMT22 {'odd' if parity else 'even'} documents, MT outputs: {len(shown)} of "
+              f"{len(pairs)} outputs carry a "
               f"framing note; the first {args.examples} of a few kinds:")
         seen: Counter = Counter()
         for system, (src, mt), kinds in shown:

@@ -17,7 +17,7 @@ lower case in all the English text of these corpora (so "Court" or "Russian" do 
 pair did not have: an English-side flag over the inserted name, or a source-side flag that was
 not there before.
 
-Splits (held-out discipline, ../shared/README.md): DEV = WMT22 documents at an even position
+Splits (compare/splits.py, ../shared/README.md): DEV = WMT22 documents at an even position
 in order of first appearance of doc_id (0, 2, 4, ...) and NTREX lines 1-700; HELD-OUT = odd
 documents and NTREX lines 701-1000. Tune on DEV only; report HELD-OUT.
 
@@ -26,7 +26,8 @@ Usage::
     python benchmarks/name_flags.py [--shared PATH] [--show-dev SET] [--seed N]
 
 ``--show-dev`` prints the flagged pairs of one dev set (wmt22, ntrex-ru, ntrex-kk) for error
-analysis; held-out pairs are never printed. ``--code-root DIR`` measures the compare/ package
+analysis; held-out pairs are never printed (:func:`check_printable` refuses them by the rows
+each set was read from). ``--code-root DIR`` measures the compare/ package
 in DIR instead (the BEFORE figures: ``git archive <commit> compare | tar -x -C DIR``).
 """
 
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import pathlib
 import random
 import sys
@@ -43,14 +45,41 @@ from dataclasses import dataclass
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
+def _load_splits():
+    """This checkout's compare/splits.py, loaded by path and not as ``compare.splits``:
+    ``--code-root`` may put an older compare package (without it) first on the path."""
+    path = ROOT / "compare" / "splits.py"
+    spec = importlib.util.spec_from_file_location("benchmark_splits", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+SPLITS = _load_splits()
+
+
 @dataclass(frozen=True)
 class PairSet:
-    """Line-parallel (source, English) pairs of one split of one corpus."""
+    """Line-parallel (source, English) pairs of one split of one corpus; ``corpus`` and
+    ``rows`` name, as compare/splits.py does, the rows they were read from (NTREX line indices,
+    WMT22 document positions, MLQE-PE split names)."""
 
     name: str
     split: str
     lang: str
     pairs: list[tuple[str, str]]
+    corpus: str = ""
+    rows: tuple = ()
+
+
+def check_printable(s: PairSet) -> None:
+    """Refuse (``HeldOutRead``) to print the pairs of ``s`` when any row it was read from is
+    held out: printing pairs is error analysis, a tuning mode. A set that names no rows is
+    refused too."""
+    if not s.corpus or not s.rows:
+        raise SPLITS.HeldOutRead(f"{s.name} names no rows: its pairs are not printed")
+    SPLITS.check_printable(s.corpus, s.rows, tuning=True)
 
 
 def wilson(k: int, n: int) -> tuple[float, float]:
@@ -72,19 +101,24 @@ def load_sets(shared: pathlib.Path) -> list[PairSet]:
     position: dict[str, int] = {}
     for r in rows:
         position.setdefault(r["doc_id"], len(position))
+    halves = (("dev", SPLITS.WMT22_DEV_PARITY), ("held-out", SPLITS.WMT22_HELDOUT_PARITY))
     wmt = {
         split: [(r["src"], r["ref_A"]) for r in rows if position[r["doc_id"]] % 2 == parity]
-        for split, parity in (("dev", 0), ("held-out", 1))
+        for split, parity in halves
     }
+    docs = {split: tuple(p for p in position.values() if p % 2 == parity)
+            for split, parity in halves}  # fmt: skip
     base = shared / "corpora" / "ntrex128"
     eng = (base / "dev.eng.txt").read_text(encoding="utf-8").splitlines()
-    out = [PairSet("wmt22", s, "ru", wmt[s]) for s in ("dev", "held-out")]
+    out = [PairSet("wmt22", s, "ru", wmt[s], SPLITS.WMT22, docs[s]) for s in ("dev", "held-out")]
     for lang, fname in (("ru", "rus"), ("kk", "kaz")):
         src = (base / f"dev.{fname}.txt").read_text(encoding="utf-8").splitlines()
-        assert len(src) == len(eng) == 1000
+        assert len(src) == len(eng) == SPLITS.NTREX_LINES
         pairs = list(zip(src, eng, strict=True))
-        out.append(PairSet(f"ntrex-{lang}", "dev", lang, pairs[:700]))
-        out.append(PairSet(f"ntrex-{lang}", "held-out", lang, pairs[700:]))
+        for split, lines in (("dev", SPLITS.NTREX_DEV_LINES),
+                             ("held-out", SPLITS.NTREX_HELDOUT_LINES)):
+            out.append(PairSet(f"ntrex-{lang}", split, lang, pairs[lines.start : lines.stop],
+                               SPLITS.NTREX, tuple(lines)))  # fmt: skip
     return out
 
 
@@ -204,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         acc[1] += k
         acc[2] += n_flags
         if args.show_dev == s.name and s.split == "dev":
+            check_printable(s)
             sides = Counter(f.side for r in results for f in r)
             print(f"  sides: {dict(sides)}")
             for (src, eng), r in zip(s.pairs, results, strict=True):

@@ -59,6 +59,7 @@ from compare.qe.metrics import kendall, mcc, pearson  # noqa: E402
 from compare.qe.predict import QEModel, estimate_pairs  # noqa: E402
 from compare.qe.synthetic import PERTURBATIONS, synthetic_set  # noqa: E402
 from compare.risk_fit import line_documents  # noqa: E402
+from compare.splits import WMT22_HELDOUT_PARITY  # noqa: E402
 
 MEANING = {"number", "name", "negation", "omission", "addition", "meaning"}
 NO_SPACE_BEFORE = set(".,;:!?)]}»”%")
@@ -197,7 +198,8 @@ def wmt22(model: QEModel, shared: Path, out: dict) -> None:
     position: dict[str, int] = {}
     for row in rows:
         position.setdefault(row["doc_id"], len(position))
-    odd = {row["line_no"]: row for row in rows if position[row["doc_id"]] % 2 == 1}
+    odd = {row["line_no"]: row for row in rows
+           if position[row["doc_id"]] % 2 == WMT22_HELDOUT_PARITY}  # fmt: skip
     human = {(system, str(line)): z for (system, line), z in wmt22_da_scores(shared).items()
              if str(line) in odd}  # fmt: skip
     items: list[tuple[str, str, str, str]] = []  # system, line, src, hyp

@@ -30,16 +30,17 @@ from benchmarks.qe_accuracy import detokenise, pair_flags, rate_line  # noqa: E4
 from compare.qe.data import ntrex_lines, shared_dir, split_words, wmt22_documents  # noqa: E402
 from compare.qe.predict import QEModel  # noqa: E402
 from compare.qe.synthetic import HELDOUT_ANTONYMS  # noqa: E402
-from compare.qe.train import NTREX_TRAIN_END  # noqa: E402
+from compare.splits import NTREX_CALIBRATION_LINES, WMT22_CALIBRATION_EVERY  # noqa: E402
 
 
 def dev_sets() -> list[tuple[str, str, list[tuple[str, str]]]]:
     """(name, source language, (source, English) pairs) of the calibration split."""
-    lines = range(NTREX_TRAIN_END, 700)
+    lines = NTREX_CALIBRATION_LINES  # 631-700
     english = ntrex_lines("en", lines)
     sets = [(f"NTREX {lang}-en lines {lines.start + 1}-{lines.stop}", lang,
              list(zip(ntrex_lines(lang, lines), english, strict=True))) for lang in ("ru", "kk")]
-    wmt = [seg for position, doc in enumerate(wmt22_documents(0)) if position % 5 == 0
+    wmt = [seg for position, doc in enumerate(wmt22_documents(0))
+           if position % WMT22_CALIBRATION_EVERY == 0
            for seg in doc]  # fmt: skip
     return [*sets, ("WMT22 every fifth even document", "ru", wmt),
             ("MLQE-PE dev post-edits", "ru", mlqe_postedits("dev"))]

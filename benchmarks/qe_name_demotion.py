@@ -28,14 +28,14 @@ from compare.qe.data import ntrex_lines, split_words, wmt22_documents  # noqa: E
 from compare.qe.evidence import attach_qe  # noqa: E402
 from compare.qe.predict import QEModel, estimate_pairs  # noqa: E402
 from compare.qe.synthetic import synthetic_set  # noqa: E402
-from compare.qe.train import NTREX_TRAIN_END  # noqa: E402
 from compare.report import attach_flags  # noqa: E402
+from compare.splits import NTREX_CALIBRATION_LINES, WMT22_CALIBRATION_EVERY  # noqa: E402
 
 CANDIDATES = (None, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 def dev_sets() -> list[tuple[str, list[tuple[list[str], list[str]]]]]:
-    lines = range(NTREX_TRAIN_END, 700)
+    lines = NTREX_CALIBRATION_LINES  # 631-700
     english = ntrex_lines("en", lines)
     sets = []
     for lang in ("ru", "kk"):
@@ -43,7 +43,8 @@ def dev_sets() -> list[tuple[str, list[tuple[list[str], list[str]]]]]:
         sets.append(
             (lang, [(split_words(s), split_words(e)) for s, e in zip(source, english, strict=True)])
         )
-    wmt = [seg for position, doc in enumerate(wmt22_documents(0)) if position % 5 == 0
+    wmt = [seg for position, doc in enumerate(wmt22_documents(0))
+           if position % WMT22_CALIBRATION_EVERY == 0
            for seg in doc]  # fmt: skip
     sets.append(("ru", [(split_words(s), split_words(r)) for s, r in wmt]))
     return sets

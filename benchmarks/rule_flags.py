@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from benchmarks.antonym_flags import mlqe_postedits
-    from benchmarks.name_flags import load_sets, wilson
+    from benchmarks.name_flags import check_printable, load_sets, wilson
 
     # The measured package goes first, after the helpers above put this checkout on the path.
     for name in [m for m in sys.modules if m == "compare" or m.startswith("compare.")]:
@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{s.name:22} {s.split:9} {len(s.pairs):5d} {len(flagged):5d} "
               f"{len(flagged) / len(s.pairs):7.3f}  [{low:.3f}-{high:.3f}]")  # fmt: skip
         if s.split == "dev" and args.show_dev == s.name:
+            check_printable(s)
             for src, eng, found in flagged:
                 print(f"    src: {src}\n    eng: {eng}\n    -> {found[0].message}")
     return 0
