@@ -6,6 +6,9 @@ import pytest
 # No test may touch the network: the hub is offline for every test.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# No test may read a held-out row of a shared corpus (issue 23): every reader of
+# compare.splits and compare.qe.data raises HeldOutRead for one (tests/test_splits.py).
+os.environ["COMPARE_FORBID_HELDOUT"] = "1"
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -13,7 +16,9 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture(scope="session")
 def shared_dir() -> pathlib.Path:
-    """../shared beside the checkout (CI has it too); tests that need it skip without it."""
+    """../shared beside the checkout (CI has it too); tests that need it skip without it. Read
+    its corpora through the guarded readers of compare.splits and compare.qe.data (dev rows
+    only), never by path (tests/test_splits.py checks)."""
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
