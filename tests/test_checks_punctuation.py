@@ -207,12 +207,14 @@ def test_end_punctuation_accepts_same_kind(src: str, tgt: str) -> None:
 
 
 def test_end_punctuation_quoted_title_moved_inside_the_english() -> None:
-    """WMT22 rosbalt: the Russian sentence ends with a film title's "?", the English keeps
-    the title mid-sentence and ends with a period."""
-    src = 'Больше всего наград получил фильм "Куда ты идешь, Аида?"'
-    tgt = 'The movie "Quo Vadis, Aida?" received the most awards.'
+    """The Russian sentence ends with a film title's "?", the English keeps the title
+    mid-sentence and ends with a period (made up; the rule came from a held-out WMT22 row,
+    benchmarks/README.md, "Held-out disclosure")."""
+    src = 'Приз зрительских симпатий получил фильм "Где мой дом?"'
+    tgt = 'The film "Where Is My Home?" won the audience award.'
     assert pair_flags(src, tgt, "end-punctuation") == []
-    assert len(pair_flags(src, "The movie Quo Vadis received the most awards.", "end-punctuation"))
+    assert len(pair_flags(src, "The film Where Is My Home won the audience award.",
+                          "end-punctuation"))
 
 
 def test_end_punctuation_uses_last_sentences_and_skips_unpaired() -> None:
