@@ -34,10 +34,11 @@ def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
         lines: dict[str, Any] = {}
 
         def progress(stage: str, message: str) -> None:
-            # One line a stage, rewritten in place: scoring a long document reports its count
-            # after every batch ("Scoring meaning: 400 of 1,007 pairs, about 50 s left").
-            status.update(label=f"{STAGES.get(stage, stage)}… {message}"
-                          if " of " in message else f"{STAGES.get(stage, stage)}…")
+            # One line a stage, rewritten in place: the long stages report their counts as they
+            # go ("Scoring meaning: 400 of 1,007 pairs, about 50 s left"), and so does the label.
+            name = STAGES.get(stage, stage)
+            counted = message if message.startswith(name) else f"{name}… {message}"
+            status.update(label=counted if " of " in message else f"{name}…")
             if stage not in lines:
                 lines[stage] = st.empty()
             lines[stage].markdown(plain(message))

@@ -70,6 +70,7 @@ leaving its sentences unmatched, a 1-0/0-1 bead against the best 1-1 pairing its
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -81,6 +82,7 @@ from compare.align_search import Band, BandedProducts, band_around, least_cost_p
 from compare.alignment_types import AlignedPair
 from compare.document import Document
 from compare.embed import Embedder
+from compare.progress import time_left, work
 
 _DIGITS = regex.compile(r"\d+")
 _INF = np.inf
@@ -201,10 +203,12 @@ def _embed_once(texts: list[str], embedder: Embedder, say: AlignProgress) -> np.
     order = sorted(range(len(distinct)), key=lambda k: len(distinct[k]))
     out: np.ndarray | None = None
     reported = -1
+    started, done = time.monotonic(), work([distinct[k] for k in order])
     for first in range(0, len(order), EMBED_CHUNK):
         if len(order) > EMBED_CHUNK and first * 20 // len(order) > reported:
             reported = first * 20 // len(order)
-            say(f"Embedding sentences: {first:,} of {len(order):,}")
+            say(f"Embedding sentences: {first:,} of {len(order):,}"
+                f"{time_left(started, done[first], done[-1])}")
         chunk = order[first : first + EMBED_CHUNK]
         got = np.asarray(embedder.embed([distinct[k] for k in chunk]), dtype=np.float32)
         if out is None:

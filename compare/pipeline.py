@@ -7,7 +7,6 @@ builds it once per run), so nothing here loads a model behind the caller's back.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +16,7 @@ from compare.alignment_types import AlignedPair
 from compare.checks import CheckContext, all_checks, run_checks
 from compare.document import Document
 from compare.langid import mixed_paragraphs, resolve_language
+from compare.progress import ReportingEmbedder, counting
 from compare.provenance import behaviour_fingerprint
 from compare.reading import InputText
 from compare.report import Report, Signature, attach_flags, group_edge_runs
@@ -28,6 +28,9 @@ Progress = Callable[[str, str], None]
 checking, translating."""
 
 SEGMENTER_NAME = "razdel+rules"
+LONG_PAIRS = 500
+"""Checks of a document with more pairs than this say which one runs and how far a check's
+embedding got (a shorter one's take a second or two: one message)."""
 _SIDE_NAMES = {"source": "source", "target": "English"}
 """How messages name the two sides: the user gave a source and an English text."""
 
@@ -140,10 +143,10 @@ def check_texts(
         thresholds={**qe_thresholds, **settings.thresholds},
         qe=qe_results,
         embedder=getattr(embedder, "name", None),
-        embed_model=embedder,
+        embed_model=_watched(embedder, say) if len(pairs) > LONG_PAIRS else embedder,
         glossary=settings.glossary,
     )
-    flags = run_checks(ctx, checks)
+    flags = _run_checks(ctx, checks, say) if len(pairs) > LONG_PAIRS else run_checks(ctx, checks)
     ran_checks = [c for c in checks if source_doc is not None or not c.needs_source]
     ran = [c.id for c in ran_checks]
     thresholds: dict[str, Any] = {}
@@ -208,15 +211,29 @@ def check_texts(
 def _counting(say: Progress, stage: str, what: str) -> Callable[[int, int], None]:
     """A progress hook that says "what: done of total pairs, about N s left" (from the rate
     so far), for the stages that take minutes on a long document."""
-    started = time.monotonic()
+    return counting(say, stage, what)
 
-    def hook(done: int, total: int) -> None:
-        elapsed = time.monotonic() - started
-        left = elapsed / done * (total - done) if done else 0.0
-        tail = f", about {left:.0f} s left" if done < total and elapsed >= 1.0 else ""
-        say(stage, f"{what}: {done:,} of {total:,} pairs{tail}")
 
-    return hook
+def _watched(embedder: Any, say: Progress) -> Any:
+    """The embedder as the checks of a long document see it: a long call says how far it got
+    (see :class:`compare.progress.ReportingEmbedder`)."""
+    if embedder is None:
+        return None
+    return ReportingEmbedder(embedder, lambda message: say("checking", message))
+
+
+def _run_checks(ctx: CheckContext, checks: list, say: Progress) -> list:
+    """:func:`compare.checks.run_checks`, one check at a time, saying which runs and how many
+    are done: a long document's checks take minutes (the antonym-vector check's embedding
+    most of them)."""
+    running = [c for c in checks if ctx.source is not None or not c.needs_source]
+    flags = []
+    for done, check in enumerate(running):
+        say("checking", f"Running checks: {done:,} of {len(running):,} done, now {check.id}")
+        if isinstance(ctx.embed_model, ReportingEmbedder):
+            ctx.embed_model.label = check.id
+        flags.extend(run_checks(ctx, [check]))
+    return flags
 
 
 def _glossary_signature(glossary: Any) -> dict[str, Any]:
