@@ -41,7 +41,9 @@ sys.path.insert(0, str(ROOT))
 from compare.flags import SEVERITY_RANK  # noqa: E402
 from compare.intervals import bootstrap, wilson  # noqa: E402
 from compare.qe.data import (  # noqa: E402
+    MQM_TED_DEV_TALKS,
     MQM_TED_HELDOUT_TALKS,
+    NTREX_DEV_LINES,
     NTREX_HELDOUT_LINES,
     ntrex_lines,
     read_mqm_ted,
@@ -59,6 +61,8 @@ from compare.risk_fit import (  # noqa: E402
     detokenise,
     score_lines,
 )
+
+LABELS = ROOT / "benchmarks" / "labels" / "professional_flags.csv"
 
 
 def after_decision(pair: ScoredPair, model: RiskModel) -> tuple[float, bool]:
@@ -94,48 +98,87 @@ def correlation(name: str, statistic, n: int) -> tuple[str, float, tuple[float, 
     return f"  {name:<56} {value:6.3f} [{ci[0]:.3f}, {ci[1]:.3f}]  n={n}", value, ci
 
 
-def professional(qe, embedder, model, shared, out: dict) -> None:
-    print("\nProfessional translations (held out): pairs with a major+ meaning flag")
-    english = ntrex_lines("en", NTREX_HELDOUT_LINES, shared)
+def professional_sets(shared, split: str = "heldout") -> list[tuple]:
+    """(name, language, pairs, text keys, row ids) of each professional set of ``split``: WMT22
+    references (odd documents held out, even ones dev), NTREX lines 701-1000 (dev: 1-700) ru
+    and kk, and the human translation of the MQM TED talks (held out 2 and 5, dev 3)."""
+    held = split == "heldout"
+    lines = NTREX_HELDOUT_LINES if held else NTREX_DEV_LINES
+    english = ntrex_lines("en", lines, shared)
     # Each set as the texts it comes from, so that a check may read a line's neighbours
     # (a name given in the sentence before); NTREX has no document boundaries: one text.
-    wmt22 = [(k, seg) for k, doc in enumerate(wmt22_documents(1, shared)) for seg in doc]
-    sets = [("WMT22 references, odd documents", "ru", [seg for _, seg in wmt22],
-             [k for k, _ in wmt22])]  # fmt: skip
+    wmt22 = [(k, j, seg) for k, doc in enumerate(wmt22_documents(1 if held else 0, shared))
+             for j, seg in enumerate(doc)]  # fmt: skip
+    parity = "odd" if held else "even"
+    sets = [(f"WMT22 references, {parity} documents", "ru", [seg for *_, seg in wmt22],
+             [k for k, *_ in wmt22], [f"wmt22-{parity}:{k}:{j}" for k, j, _ in wmt22])]
     for lang in ("ru", "kk"):
-        source = ntrex_lines(lang, NTREX_HELDOUT_LINES, shared)
-        sets.append(
-            (
-                f"NTREX {lang}-en 701-1000",
-                lang,
-                list(zip(source, english, strict=True)),
-                [0] * len(source),
-            )
-        )
-    ted_human = [s for s in read_mqm_ted(MQM_TED_HELDOUT_TALKS, shared) if s.system == "ref.A"]
-    sets.append(
-        (
-            "MQM TED human translation, held-out talks (roles swapped)",
-            "ru",
-            [(s.russian, s.english) for s in ted_human],
-            [s.talk for s in ted_human],
-        )
-    )
-    for name, lang, pairs, texts in sets:
+        source = ntrex_lines(lang, lines, shared)
+        sets.append((f"NTREX {lang}-en {lines.start + 1}-{lines.stop}", lang,
+                     list(zip(source, english, strict=True)), [0] * len(source),
+                     [f"ntrex-{lang}:{line + 1}" for line in lines]))
+    talks = MQM_TED_HELDOUT_TALKS if held else MQM_TED_DEV_TALKS
+    human = [s for s in read_mqm_ted(talks, shared) if s.system == "ref.A"]
+    sets.append((f"MQM TED human translation, {'held-out' if held else 'dev'} talks "
+                 "(roles swapped)", "ru", [(s.russian, s.english) for s in human],
+                 [s.talk for s in human], [f"ted:{s.talk}:{s.segment}" for s in human]))
+    return sets  # fmt: skip
+
+
+def read_labels(path: Path) -> dict[str, str]:
+    """Row id -> ``genuine`` or ``false-alarm``, from the hand labels (benchmarks/labels)."""
+    import csv
+
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: row["label"] for row in csv.DictReader(handle)}
+
+
+def professional(qe, embedder, model, shared, out: dict, split: str = "heldout",
+                 labels: dict[str, str] | None = None, listing: Path | None = None) -> None:
+    """Major+ meaning flags on professional translations, before and after the decision; with
+    hand ``labels``, also the share left once the flags that point at a real difference between
+    the two texts are set apart (unlabelled flagged pairs count as false alarms)."""
+    print(f"\nProfessional translations ({split}): pairs with a major+ meaning flag")
+    labels = labels or {}
+    lines = []
+    for name, lang, pairs, texts, ids in professional_sets(shared, split):
         scored = score_lines(pairs, lang, qe, embedder, texts)
         before = sum(major_meaning(p) for p in scored)
-        after = sum(after_decision(p, model)[1] for p in scored)
+        decided_pairs = [after_decision(p, model)[1] for p in scored]
+        after = sum(decided_pairs)
         print(share(f"{name}: before", before, len(scored)))
         print(share(f"{name}: after", after, len(scored)))
         by_check = kept_checks(scored, model)
-        print(
-            f"  {'':56} pairs by check kept major+: "
-            + (", ".join(f"{check} {n}" for check, n in by_check.most_common()) or "none")
-        )
-        out[f"professional {name}"] = {"n": len(scored), "before": before / len(scored),
-                                       "after": after / len(scored),
-                                       "after_ci": wilson(after, len(scored)),
-                                       "after_by_check": dict(by_check)}  # fmt: skip
+        print(f"  {'':56} pairs by check kept major+: "
+              + (", ".join(f"{check} {n}" for check, n in by_check.most_common()) or "none"))
+        flagged = [row for row, kept in zip(ids, decided_pairs, strict=True) if kept]
+        genuine = sum(labels.get(row) == "genuine" for row in flagged)
+        unlabelled = sum(row not in labels for row in flagged)
+        record = {"n": len(scored), "before": before / len(scored), "after": after / len(scored),
+                  "after_ci": wilson(after, len(scored)), "after_by_check": dict(by_check),
+                  "flagged": flagged}
+        if labels:
+            print(share(f"{name}: after, real differences set apart", after - genuine,
+                        len(scored)) + f"  [{genuine} labelled real, {unlabelled} unlabelled]")
+            record.update({"genuine": genuine, "unlabelled": unlabelled,
+                           "after_false_alarms": (after - genuine) / len(scored),
+                           "after_false_alarms_ci": wilson(after - genuine, len(scored))})
+        out[f"professional {name}"] = record
+        if listing is not None:
+            for row, pair, (source, english) in zip(ids, scored, pairs, strict=True):
+                if row in flagged:
+                    kept = [copy_flag(f) for f in pair.flags]
+                    assess_pair(kept, pair.features(), pair.qe, model)
+                    checks = "; ".join(f"{f.check}: {f.message}" for f in kept
+                                       if SEVERITY_RANK[f.severity] >= 2
+                                       and f.category in MEANING_CATEGORIES)
+                    lines += [f"{row}\t{labels.get(row, '')}\t{checks}",
+                              f"  SRC: {source}", f"  EN : {english}"]
+    if listing is not None:
+        listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"flagged pairs written to {listing}")
 
 
 def ted(qe, embedder, model, shared, out: dict) -> None:
@@ -246,6 +289,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", default=None)
     parser.add_argument("--sets", default="professional,ted,wmt22,synthetic")
     parser.add_argument("--json", default=None)
+    parser.add_argument("--split", choices=("heldout", "dev"), default="heldout",
+                        help="dev: the professional set only, on dev rows (for labelling and "
+                             "tuning; the other sets are held out by construction)")
+    parser.add_argument("--labels", default=str(LABELS),
+                        help="hand labels of flagged professional pairs (real difference or "
+                             "false alarm); see benchmarks/labels/README.md")
+    parser.add_argument("--list-flagged", default=None,
+                        help="write the flagged professional pairs (ids, flags, texts) here, for "
+                             "labelling")
     args = parser.parse_args(argv)
     from compare.embed import default_embedder
     from compare.qe.predict import QEModel
@@ -258,8 +310,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"meaning model {qe.name}; {model.name}, needed risk {model.needed_risk}")
     out: dict = {"qe": qe.name, "risk": model.to_dict()}
     sections = {"professional": professional, "ted": ted, "wmt22": wmt22, "synthetic": synthetic}
-    for name in args.sets.split(","):
-        sections[name](qe, embedder, model, shared, out)
+    names = args.sets.split(",")
+    if args.split == "dev" and names != ["professional"]:
+        parser.error("--split dev measures the professional set only: use --sets professional")
+    for name in names:
+        if name == "professional":
+            professional(qe, embedder, model, shared, out, args.split,
+                         read_labels(Path(args.labels)),
+                         Path(args.list_flagged) if args.list_flagged else None)
+        else:
+            sections[name](qe, embedder, model, shared, out)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2, default=list) + "\n", encoding="utf-8")
     return 0
