@@ -2,6 +2,7 @@
 edits, and notes per 100 sentences on professional translations.
 
     python benchmarks/framing.py [--split dev|heldout] [--examples N] [--shared DIR]
+    python benchmarks/framing.py --split dev --show-notes kk   # the dev notes, to tune on
 
 Controlled edits: every line pair is checked as it is (no framing changed by us) and once per
 edit that applies to it:
@@ -26,7 +27,8 @@ of even documents, where the word lists were written; heldout = NTREX lines 701-
 WMT22 references of odd documents. ``--examples N`` prints N notes on the WMT22 MT outputs of
 the split's documents (real systems, real shifts): the odd documents with ``--split heldout``
 (for the README), the even ones with ``--split dev``, a tuning run that prints no held-out
-example.
+example. ``--show-notes ru|kk`` prints every note on the unedited NTREX pairs of that language,
+with its line number (dev only: a tuning aid).
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from compare.lang.framing import KINDS  # noqa: E402
 from compare.qe.data import ntrex_lines, wmt22_documents, wmt22_hypotheses  # noqa: E402
 from compare.risk_fit import line_documents  # noqa: E402
 from compare.splits import (  # noqa: E402
+    NTREX,
     NTREX_DEV_LINES,
     NTREX_HELDOUT_LINES,
     WMT22,
@@ -138,7 +141,7 @@ def edits(pairs: list[tuple[str, str]], lang: str, lex: FramingLexicon, seed: in
     for i, (src, en) in enumerate(pairs):
         for kind in (*KINDS, "quote"):
             if kind == "quote":
-                has_strong = bool(quotations(src))
+                has_strong = bool(quotations(src, lang=lang))
                 has_any = bool(_QUOTE_CHARS.search(src))
             else:
                 has_strong = bool(lex.strong(lang, kind).search(src))
@@ -198,13 +201,28 @@ def evaluate(name: str, pairs: list[tuple[str, str]], lang: str, lex: FramingLex
     return tp, len(done), fp, len(pairs)
 
 
+def show_notes(pairs: list[tuple[str, str]], lang: str, lines: range,
+               check: FramingShift) -> None:
+    """Every note on the unedited pairs, with the NTREX line number (1-based) and both texts."""
+    check_printable(NTREX, lines, tuning=True)
+    print(f"\nNotes on NTREX {lang}-en lines {lines.start + 1}-{lines.stop}, unedited:")
+    for i, found in enumerate(notes(check, pairs, lang)):
+        for kind, shift in sorted(found):
+            print(f"  line {lines.start + i + 1}: {kind} {shift}\n    {lang}: {pairs[i][0]}\n"
+                  f"    en: {pairs[i][1]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=list(SPLITS), default="heldout")
     parser.add_argument("--shared", default=None)
     parser.add_argument("--examples", type=int, default=0)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show-notes", choices=["ru", "kk"], default=None,
+                        help="print the notes on the unedited NTREX pairs (dev split only)")
     args = parser.parse_args(argv)
+    if args.show_notes and args.split != "dev":
+        parser.error("--show-notes prints rows: dev split only")
     lines, parity = SPLITS[args.split]
     lex = load_framing_lexicon(Path("/nonexistent/framing.csv"))  # built-in lists only
     check = FramingShift(lex)
@@ -224,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
         totals += evaluate(name, pairs, lang, lex, check, args.seed)
     tp, n_edits, fp, n_pairs = (int(x) for x in totals)
     print(f"\nAll sets: recall {share(tp, n_edits)}; precision {share(tp, tp + fp)}")
+    if args.show_notes:
+        pairs, lang = next(v for k, v in sets.items() if k.startswith(f"NTREX {args.show_notes}"))
+        show_notes(pairs, lang, lines, check)
     if args.examples:
         # a WMT22 document position of the split's parity stands for all its documents
         check_printable(WMT22, [parity], tuning=args.split == "dev")

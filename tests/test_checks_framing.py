@@ -12,6 +12,7 @@ from compare.checks.framing import FramingShift, quotations
 from compare.flags import NOT_ERRORS
 from compare.framing_lexicon import build_lexicon, load_framing_lexicon, read_framing_rows
 from compare.risk_fit import line_documents
+from compare.splits import NTREX_DEV_LINES, ntrex_lines
 
 
 def _notes(src: str, en: str, lang: str = "ru", lexicon=None) -> list:
@@ -87,6 +88,102 @@ def test_only_long_quotations_count_and_straight_apostrophes_are_not_quotes() ->
     assert quotations("it's the workers' union that won't") == []
     assert _kinds("Он ответил: «мы не будем это обсуждать сегодня».",
                   "He said 'we will not discuss it today'.") == set()
+
+
+# Kazakh quoting habits (issue 22). Made-up sentences in the style of NTREX's Kazakh.
+@pytest.mark.parametrize(("src", "en"), [
+    # «…», – деді ол for English reported speech, "…, he said" without quotation marks
+    ("«Жағдай тұрақты, көмек уақытында жетіп жатыр», – деді ол.",
+     "The situation is stable and aid is arriving on time, he said."),
+    ("«Ауа райы келесі аптада жақсарады деп күтілуде», – деп хабарлады агенттік.",
+     "The weather is expected to improve next week, the agency reported."),
+    ("Комиссия былай деді: «Шешімді мүшелердің өздері қабылдайды».",
+     "The commission said the members would decide for themselves."),
+    # a name or a coined term in «», named by the word after it
+    ("«Цифрлық Қазақстан: жаңа мүмкіндіктер» бағдарламасы 2017 жылы басталды.",
+     "The Digital Kazakhstan programme started in 2017."),
+    ("«Жасыл ел және таза қала» деп аталатын жоба қолдау тапты.",
+     "A project called Green Country was supported."),
+    # English partial quotation, Kazakh reported speech with деді and no quotation marks
+    ("Министр бұл шешім еліміз үшін дұрыс деді.",
+     "The minister said the decision was \"the right one for the country.\""),
+    # сәйкес alone is "in accordance with", not a source
+    ("Заңға сәйкес сайлау бес жылда бір рет өтеді.", "Elections are held every five years."),
+    # an accusation keeps the claim at a distance in both languages
+    ("Ол министрді пара алды деп айыптады.", "He said the minister allegedly took a bribe."),
+])
+def test_kazakh_quoting_habits_are_not_noted(src: str, en: str) -> None:
+    assert _kinds(src, en, "kk") == set()
+
+
+@pytest.mark.parametrize(("src", "en", "expected"), [
+    # the quotation marks of direct speech dropped: the English still says "we"
+    ("«Біз бір қадам да шегінбейміз», – деді министр.",
+     "We will not retreat a single step, the minister said.", ("quote", "dropped")),
+    # a quotation and no attribution at all in the English
+    ("«Бұл шешім еліміз үшін дұрыс емес», – деді министр.",
+     "This decision is not right for the country.", ("quote", "dropped")),
+    # a quotation that no verb of saying introduces (a placard's words)
+    ("Плакатта «Біз бейбітшілікті қалаймыз және соғысқа қарсымыз» жазуы болды.",
+     "The placard said they wanted peace and opposed war.", ("quote", "dropped")),
+    # the whole English quoted, nothing attributed outside it
+    ("Бұл шешім еліміз үшін дұрыс деді министр.",
+     "\"This decision is the right one for our country.\"", ("quote", "added")),
+    # a partial English quotation beside a source that reports no speech
+    ("Министр шешімді қолдады.",
+     "The minister said the decision was \"the right one for the country.\"",
+     ("quote", "added")),
+    ("Полицияның мәліметіне сәйкес, митингке бес мың адам қатысты.",
+     "Five thousand people took part in the rally.", ("attribution", "dropped")),
+    ("Хабарларға сәйкес, ол туысымен бірге келген.", "He came with his cousin.",
+     ("attribution", "dropped")),
+])
+def test_kazakh_framing_shifts_are_still_noted(src: str, en: str,
+                                               expected: tuple[str, str]) -> None:
+    assert expected in _kinds(src, en, "kk")
+
+
+def test_kazakh_names_in_quotes_are_no_quotations() -> None:
+    text = "«Цифрлық Қазақстан: жаңа мүмкіндіктер» бағдарламасы басталды."
+    assert quotations(text, lang="kk") == []
+    assert len(quotations(text)) == 1  # Russian and English keep the old reading
+
+
+def test_ntrex_kazakh_dev_lines_are_left_alone(shared_dir: Path) -> None:
+    """NTREX dev lines the check noted before issue 22's Kazakh fix (1-based): the Kazakh
+    quotes English reported speech (102, 290, 395, 397, 402, 411, 420, 483), reports an English
+    partial quotation with деді or айтып without quotation marks (385, 388), says сәйкес for
+    "in accordance with" (11, 210) and айыптаған for "accused ... allegedly" (227)."""
+    wanted = [11, 102, 210, 227, 290, 385, 388, 395, 397, 402, 411, 420, 483]
+    lines = [n - 1 for n in wanted]
+    pairs = zip(ntrex_lines("kk", lines, shared_dir), ntrex_lines("en", lines, shared_dir),
+                strict=True)
+    assert {n: _kinds(s, e, "kk") for n, (s, e) in zip(wanted, pairs, strict=True)} == {
+        n: set() for n in wanted}
+
+
+def test_ntrex_kazakh_dev_quotation_marks_dropped_from_direct_speech_are_noted(
+        shared_dir: Path) -> None:
+    """Line 107 (dev): «…», – деді ол, the English "We're doing great …," he said; without the
+    English quotation marks (the benchmark's controlled edit) it is a shift: "we" is direct
+    speech."""
+    (src,), (en,) = ntrex_lines("kk", [106], shared_dir), ntrex_lines("en", [106], shared_dir)
+    assert ("quote", "dropped") not in _kinds(src, en, "kk")
+    edited = en.replace("\"", "").replace("“", "").replace("”", "")
+    assert ("quote", "dropped") in _kinds(src, edited, "kk")
+
+
+def test_ntrex_kazakh_dev_notes_bounded(shared_dir: Path) -> None:
+    """NTREX kk-en dev lines 1-700: 20 notes before issue 22's Kazakh fix, 7 after (hedges the
+    Kazakh lacks or words otherwise, one partial English quotation of thanks); bound 10."""
+    pairs = list(zip(ntrex_lines("kk", NTREX_DEV_LINES, shared_dir),
+                     ntrex_lines("en", NTREX_DEV_LINES, shared_dir), strict=True))
+    assert len(_notes_of_lines(pairs, "kk")) <= 10
+
+
+def _notes_of_lines(pairs: list[tuple[str, str]], lang: str) -> list:
+    source, target, links = line_documents(pairs, lang)
+    return FramingShift(build_lexicon()).run(CheckContext(target, source, links))
 
 
 def test_the_users_own_words_extend_the_lists(tmp_path: Path) -> None:

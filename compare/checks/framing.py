@@ -12,7 +12,14 @@ Per aligned pair and per kind (:data:`compare.lang.framing.KINDS`), a kind is *d
 source has a strong marker of it and the English has no marker of it at all (strong or weak),
 and *added* the other way round; the word lists are in :mod:`compare.lang.framing` plus the
 user's own (:mod:`compare.framing_lexicon`). Quotations: a quotation of four words or more on
-one side and nothing quoted on the other.
+one side and nothing quoted on the other, except what a language's own quoting habits make
+(:data:`compare.lang.framing.QUOTATIVE`, :data:`compare.lang.framing.NAMED_BY_QUOTES`; Kazakh):
+a «»-quoted name or term (the word after it says what it names) is no quotation; a source
+quotation closed by a verb of saying (or opened after one and a colon) is the translator's way
+of reported speech when the English attributes the words and speaks of nobody as "I", "we" or
+"you" (a quotation's marks dropped from direct speech leave those); an English quotation
+beside a source that reports speech with such a verb and no quotation marks is the same speech,
+when the English attributes it outside the quotation.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
 from compare.framing_lexicon import FramingLexicon, load_framing_lexicon
+from compare.lang.framing import NAMED_BY_QUOTES, QUOTATIVE
 
 QUOTE_MIN_WORDS = 4
 """Words inside quotation marks that make a quotation rather than a name («Газпром», "Vesti")."""
@@ -33,18 +41,54 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}]
 """Any quotation mark (a straight apostrophe only at a word's edge, not inside "it's")."""
 _WORD = re.compile(r"\p{L}[\p{L}\p{N}'’-]*")
 
+
+def _edge(pattern: str) -> str:
+    return rf"(?<![\p{{L}}\p{{N}}])(?:{pattern})(?![\p{{L}}\p{{N}}])"
+
+
+_NAMED_AFTER = {lang: re.compile(r"[\s»“”\"]*" + _edge(p), re.IGNORECASE)
+                for lang, p in NAMED_BY_QUOTES.items()}
+"""A quoted phrase followed by one of these words is a name («…» ұлттық компаниясы)."""
+_SAID_AFTER = {lang: re.compile(r"[\s,.:;!?–—-]*(?:\p{L}+\s+){0,2}?" + _edge(p),
+                                re.IGNORECASE)
+               for lang, p in QUOTATIVE.items()}
+"""A quotation closed by a verb of saying within two words («…», – деді ол)."""
+_SAID_BEFORE = {lang: re.compile(_edge(p) + r"(?:\s+\p{L}+){0,2}\s*:\s*$", re.IGNORECASE)
+                for lang, p in QUOTATIVE.items()}
+"""A quotation opened after a verb of saying and a colon (былай деді: «…»)."""
+_SAID = {lang: re.compile(_edge(p), re.IGNORECASE) for lang, p in QUOTATIVE.items()}
+_FIRST_SECOND_PERSON = re.compile(
+    r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Yy]ou|[Yy]ours?"
+    r"|[Yy]ourself)\b")
+"""English words of direct speech (case-sensitive: "US" is no "us")."""
+
 _KIND_NAMES = {"attribution": "Attribution", "distancing": "Distancing", "hedge": "Hedge",
                "loaded": "Loaded term", "quote": "Quotation"}
 
 
-def quotations(text: str, min_words: int = QUOTE_MIN_WORDS) -> list[tuple[int, int]]:
-    """Spans of the quotations of at least ``min_words`` words in ``text``."""
+def quotations(text: str, min_words: int = QUOTE_MIN_WORDS, lang: str | None = None
+               ) -> list[tuple[int, int]]:  # fmt: skip
+    """Spans of the quotations of at least ``min_words`` words in ``text``; in a language with
+    :data:`~compare.lang.framing.NAMED_BY_QUOTES`, not the names and terms it quotes."""
+    named = _NAMED_AFTER.get(lang or "")
     out = []
     for m in _QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
-        if len(_WORD.findall(inner)) >= min_words:
-            out.append(m.span())
+        if len(_WORD.findall(inner)) < min_words:
+            continue
+        if named is not None and named.match(text, m.end()):
+            continue
+        out.append(m.span())
     return out
+
+
+def reported_speech(lang: str, text: str, span: tuple[int, int]) -> bool:
+    """Whether the quotation at ``span`` is the object of a verb of saying (closed by one, or
+    opened after one and a colon), in a language with :data:`~compare.lang.framing.QUOTATIVE`."""
+    after, before = _SAID_AFTER.get(lang), _SAID_BEFORE.get(lang)
+    if after is None or before is None:
+        return False
+    return bool(after.match(text, span[1]) or before.search(text[:span[0]]))
 
 
 @register
@@ -76,7 +120,7 @@ class FramingShift(PairCheck):
         flags = []
         for kind in self.lexicon.kinds:
             flags += self._shift(ctx, pair, kind, src, tgt, lang)
-        flags += self._quotes(ctx, pair, src, tgt)
+        flags += self._quotes(ctx, pair, src, tgt, lang)
         return flags
 
     def _shift(self, ctx: CheckContext, pair: AlignedPair, kind: str, src: str, tgt: str,
@@ -93,17 +137,36 @@ class FramingShift(PairCheck):
                                in_english.group(0))]
         return []
 
-    def _quotes(self, ctx: CheckContext, pair: AlignedPair, src: str, tgt: str) -> list[Flag]:
+    def _quotes(self, ctx: CheckContext, pair: AlignedPair, src: str, tgt: str,
+                lang: str) -> list[Flag]:
         # A long quotation on one side and no quotation mark at all on the other: the two
         # sides may quote different amounts of the same words («Растет напряжение» / "It's
         # getting more and more tense"), and a quotation may run over two sentences.
-        src_q, tgt_q = quotations(src), quotations(tgt)
+        lex = self.lexicon
+        assert lex is not None
+        src_q, tgt_q = quotations(src, lang=lang), quotations(tgt)
         if src_q and not _QUOTE_MARK.search(tgt):
-            return [self._note(ctx, pair, "source", src_q[0], "quote", "dropped",
-                               src[src_q[0][0]:src_q[0][1]])]
+            if (lex.weak("en", "attribution").search(tgt)
+                    and not _FIRST_SECOND_PERSON.search(tgt)):
+                # the English attributes the words in the third person: reported speech,
+                # which this language quotes («…», – деді ол / "…, he said")
+                src_q = [q for q in src_q if not reported_speech(lang, src, q)]
+            if src_q:
+                return [self._note(ctx, pair, "source", src_q[0], "quote", "dropped",
+                                   src[src_q[0][0]:src_q[0][1]])]
         if tgt_q and not _QUOTE_MARK.search(src):
-            return [self._note(ctx, pair, "target", tgt_q[0], "quote", "added",
-                               tgt[tgt_q[0][0]:tgt_q[0][1]])]
+            said = _SAID.get(lang)
+            if said is not None and said.search(src):
+                # the source reports the speech with a verb of saying and no quotation marks;
+                # the same speech if the English attributes it outside its quotations
+                outside = "".join(tgt[a:b] for a, b in zip([0] + [e for _, e in tgt_q],
+                                                           [s for s, _ in tgt_q] + [len(tgt)],
+                                                           strict=True))
+                if lex.weak("en", "attribution").search(outside):
+                    tgt_q = []
+            if tgt_q:
+                return [self._note(ctx, pair, "target", tgt_q[0], "quote", "added",
+                                   tgt[tgt_q[0][0]:tgt_q[0][1]])]
         return []
 
     def _note(self, ctx: CheckContext, pair: AlignedPair, side: str, span: tuple[int, int],

@@ -51,7 +51,11 @@ STRONG: dict[str, dict[str, str]] = {
     "kk": {
         "attribution": (
             r"\w*мәліметінше|мәліметі бойынша|деректері бойынша|хабарлауынша|айтуынша"
-            r"|айтуы бойынша|сөзінше|пікірінше|сәйкес"
+            r"|айтуы бойынша|сөзінше|пікірінше"
+            # сәйкес alone is "in accordance with" (актісіне сәйкес, жағдайларға сәйкес): a
+            # source only after a word for what someone said, wrote or counted
+            r"|\w*(?:мәлімет|дерек|хабар|сөз|пікір|мәлімдеме|баяндам|есеб|есеп|болжам"
+            r"|сауалнам|құжат|зерттеу|ақпарат|көздер)\w*\s+сәйкес"
         ),
         "distancing": r"өзін-өзі жариялаған",
         "hedge": r"мүмкін|шамасы|ықтимал|сірә|бәлкім",
@@ -111,9 +115,9 @@ WEAK: dict[str, dict[str, str]] = {
             r"\w*мәліметі\w*|\w*мәлімде\w+|деді|дейді|айтты|жазады|атап өтті|түсіндірді"
             r"|хабарла\w+|хабар\w*|айт\w+|сөз\w+|пікір\w*"
             r"|де(?:ді|йді|п|ген)|жаз\w+|атап\w*|түсіндір\w+|дерек\w*|дереккөз\w*|сұхбат\w*"
-            r"|баспасөз\w*|бойынша|мәлім\w*"
+            r"|баспасөз\w*|бойынша|мәлім\w*|сәйкес"
         ),
-        "distancing": r"делінген|имиш|деген|деп аталатын",
+        "distancing": r"делінген|имиш|деген|деп аталатын|айыпта\w+",
         "hedge": r"сияқты|секілді|шамамен|шамасында|жуық\w*|болар|шығар|күтіл\w+|мүмкін\w*",
         "loaded": (
             r"оккупаци\w+|агресси\w+|экстремист\w*|сепаратист\w*|насихат\w*|геноцид\w*"
@@ -150,3 +154,33 @@ WEAK: dict[str, dict[str, str]] = {
         ),
     },
 }
+
+# Quotation marks in Kazakh (issue 22). A Kazakh translator renders English reported speech
+# ("…, he said"; "Trump said that …") as a quotation closed by the quotative де- verb («…», —
+# деді ол; «…» деп хабарлады), and English direct speech often as the same words before деді
+# without quotation marks; names of organisations, papers, programmes, books and coined terms
+# go in «» before the word for what they name («Қазақстан темір жолы» ұлттық компаниясы), where
+# English has none. None of these is a framing shift.
+
+QUOTATIVE: dict[str, str] = {
+    "kk": (
+        r"де(?:ді|йді|п|ген\w*|пті|ймін|йміз|седі|йтін|лінген|лінеді|гені\w*)|айт\w+"
+        r"|мәлімде\w+|хабарла\w+|жаз(?:ды|ады|ған|ып)|түсіндір\w+|толықтыр\w+|қосты"
+        r"|атап өт\w+|сендір\w+|әңгімеле\w+|уәде бер\w+"
+    ),
+}
+"""Verbs of saying that take a quotation as their object (a quotation closed by one of them,
+or opened after one and a colon, is reported speech)."""
+
+NAMED_BY_QUOTES: dict[str, str] = {
+    "kk": (
+        r"деп аталатын|деген атпен|атты|атындағы"
+        r"|(?:ұлттық |акционерлік |халықаралық |қоғамдық |республикалық )?"
+        r"(?:компания|газет|журнал|бағдарлама|жоба|партия|қор|орталы|бірлест|кәсіпор|қоғам"
+        r"|телеарна|арна|агентт|фильм|кітап|кітаб|ән|альбом|роман|сериал|операция|жоспар"
+        r"|стратегия|клуб|команда|зауыт|банк|университет|ұйым|қозғалыс|мерекесі|фестивал"
+        r"|байқау|сыйлы|премия|акция|басылым|сайт|портал|бағдарламасы|мекеме|холдинг"
+        r"|корпорация|тобы|бренд|марка|заң|кодекс|доктрина|тұжырымдама|концепция)\w*"
+    ),
+}
+"""Words after a «»-quoted phrase that make it a name or a term rather than a quotation."""
