@@ -25,6 +25,7 @@ from app_components.downloads import export_section
 from app_components.flag_actions import confirm_section, flag_actions_section
 from app_components.glossary_box import glossary_section
 from app_components.inputs import demo_buttons, input_section
+from app_components.later import later_section, take_finished
 from app_components.models import get_embedder, warm_demos
 from app_components.settings import settings_sidebar
 from app_components.state import load_kept
@@ -55,6 +56,7 @@ def check_page() -> None:
         st.error(plain(st.session_state["error"]))
     if st.session_state.get("store_error"):
         st.warning(plain(st.session_state.pop("store_error")))
+    take_finished()  # the rest of the last check (the meaning scores), once it is in
     report = st.session_state.get("report")
     if report is None:
         try:
@@ -64,6 +66,7 @@ def check_page() -> None:
         return
     if st.session_state.get("correction_error"):
         st.warning(plain(st.session_state["correction_error"]))
+    later_section()  # or how far it got
     rows = review_rows(report)
     read_first_section(report, rows)  # first: what a translator should read before the rest
     summary_section(report, rows)

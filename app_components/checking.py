@@ -1,5 +1,7 @@
 """One press of Check: read both sides, run the pipeline with the settings dict, and show its
-progress, one line a stage rewritten in place; errors become one message on the page."""
+progress, one line a stage rewritten in place; errors become one message on the page. With the
+meaning model (or machine translation) the alignment and rule checks are shown first and the
+rest fills in after (:mod:`app_components.later`)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ from typing import Any
 
 import streamlit as st
 
+from app_components import later
 from app_components.inputs import read_inputs
 from app_components.models import chosen_qe, get_embedder
 from app_components.state import glossary
-from compare.app_run import run_review
+from compare.app_run import first_look, needs_later_pass, run_review
 from compare.errors import InputError
+from compare.mt_setup import mt_available
 from compare.review import plain
 
 STAGES = {
@@ -28,7 +32,9 @@ STAGES = {
 
 def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
     """Read both sides and run the pipeline; errors become one message on the page."""
+    later.cancel()  # a pass still adding the meaning scores of the last check is not wanted
     started = time.perf_counter()
+    rest = None
     with st.status("Checking…", expanded=True) as status:
 
         lines: dict[str, Any] = {}
@@ -52,8 +58,13 @@ def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
                 )
             embedder = get_embedder() if source is not None else None
             qe = chosen_qe(settings) if source is not None else None
-            report = run_review(target, source, settings, embedder, progress, qe=qe,
-                                glossary=glossary())
+            terms = glossary()
+            if needs_later_pass(settings, source, qe):
+                report = first_look(target, source, settings, embedder, progress, terms)
+                rest = (target, source, embedder, qe, terms)
+            else:
+                report = run_review(target, source, settings, embedder, progress, qe=qe,
+                                    glossary=terms)
         except InputError as error:
             status.update(label="The texts could not be checked.", state="error")
             st.session_state.update(error=str(error), report=None)
@@ -67,6 +78,18 @@ def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
             )
             return
         seconds = time.perf_counter() - started
-        status.update(label=f"Done in {seconds:.1f} s.", state="complete", expanded=False)
+        coming = f" {_coming(settings, rest).capitalize()} follow." if rest else ""
+        status.update(label=f"Done in {seconds:.1f} s.{coming}", state="complete",
+                      expanded=False)
     st.session_state.update(report=report, error=None, seconds=seconds, view_start=0,
                             focus=None, document_name=target.name)
+    if rest is not None:
+        later.start(lambda say: run_review(rest[0], rest[1], settings, rest[2], say, qe=rest[3],
+                                           glossary=rest[4]), _coming(settings, rest))
+
+
+def _coming(settings: dict[str, Any], rest: tuple) -> str:
+    """What the later pass adds: "the meaning scores", "machine translation" or both."""
+    parts = (["the meaning scores"] if settings.get("qe") and rest[3] is not None else []) + (
+        ["machine translation"] if settings.get("mt") and mt_available() else [])
+    return " and ".join(parts)

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from app_components import later
 from app_components.models import get_embedder, qe_now
 from app_components.state import glossary
 from compare.corrections import CorrectionError, merge_pairs, relink, split_pair
@@ -19,6 +20,10 @@ def corrections_section(report: Any) -> None:
     with st.expander("Fix the alignment (merge, split, move a sentence)",
                      expanded=st.session_state.get("fix_open", False)):
         st.caption("Pair numbers are the # column. The checks run again on the fixed pairs.")
+        if later.pending():  # a fix of the first look would be lost when the rest comes in
+            st.caption("The alignment can be fixed once the rest of the check is in (see the "
+                       "line above the results).")
+            return
         c1, c2, c3 = st.columns(3)
         with c1:
             n = st.number_input("Pair #", 1, count, 1, key="merge_n") - 1

@@ -29,6 +29,14 @@ def review_rows(report: Any) -> list:
     return cached[1]
 
 
+def keep_view(old: Any, new: Any) -> None:
+    """Keep the table where the reviewer is (page, filters, outlined row) when ``new`` takes
+    the place of ``old``, the same pairs with more said about them (the meaning scores)."""
+    view = st.session_state.get("view_of")
+    if view is not None and old is not None and view[-1] == id(old):
+        st.session_state["view_of"] = (*view[:-1], id(new))
+
+
 def go_to(position: int) -> None:
     st.session_state["view_start"] = max(0, position)
 

@@ -469,6 +469,15 @@ def tiny_model(tiny_qe_dir, monkeypatch):
     return tiny_qe_dir
 
 
+def _rest_in(at: AppTest) -> None:
+    """Wait for the rest of the check (the meaning scores, in a background thread after the
+    first look) and rerun the page, which takes it in (the browser polls every second)."""
+    if "later_pass" in at.session_state:
+        assert at.session_state["later_pass"].wait(120)
+    at.run()
+    assert not at.exception and "later_pass" not in at.session_state
+
+
 def test_meaning_model_scores_each_pair_and_marks_the_doubted_words(tiny_model):
     at = _app()
     assert not at.sidebar.info  # the model loaded
@@ -476,6 +485,7 @@ def test_meaning_model_scores_each_pair_and_marks_the_doubted_words(tiny_model):
     at.button(key=f"demo_{RU}").click().run()
     at.button(key="run").click().run()
     assert not at.exception and not at.error
+    _rest_in(at)
     report = at.session_state["report"]
     scored = [p for p in report.pairs if p.qe is not None]
     assert scored and report.qe["pairs_scored"] == len(scored)
@@ -497,6 +507,74 @@ def test_meaning_model_scores_each_pair_and_marks_the_doubted_words(tiny_model):
     assert not at.exception and not at.warning
     fixed = at.session_state["report"]
     assert fixed.pairs[added - 1].qe is not None and fixed.qe is not None
+
+
+def test_the_table_shows_before_the_meaning_scores_come_in(tiny_model, monkeypatch):
+    """A slow meaning model: the flags of the rules are on the page first, with a line saying
+    what is still to come; the scores fill in after, where the reviewer was reading."""
+    import threading
+
+    from compare.qe.predict import QEModel
+
+    gate = threading.Event()
+    predict = QEModel.predict
+
+    def slow_predict(self, *args, **kwargs):
+        assert gate.wait(120)
+        return predict(self, *args, **kwargs)
+
+    monkeypatch.setattr(QEModel, "predict", slow_predict)
+    at = _app()
+    at.button(key=f"demo_{RU}").click().run()
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    first = at.session_state["report"]
+    assert first.qe is None and "number-mismatch" in _marked_checks(at)
+    assert not _table(at).xpath("//td[@class='qe']")
+    still = [i.value.replace("\\", "") for i in at.info if "Still to come" in i.value]
+    assert still and still[0].startswith("Still to come: the meaning scores (")
+    assert any(s.label.startswith("Done in") and s.label.endswith("The meaning scores follow.")
+               for s in at.status)
+    # The reviewer reads on meanwhile: the next flag is outlined; fixing the alignment waits.
+    at.button(key="next_flag").click().run()
+    focus = _table(at).xpath("//tr[contains(@class, 'focus')]")[0].get("id")
+    assert not [b for b in at.button if b.key == "merge_btn"]
+    assert at.session_state["report"] is first
+    gate.set()
+    _rest_in(at)
+    final = at.session_state["report"]
+    assert final is not first and final.qe is not None
+    assert [(p.source, p.target) for p in final.pairs] == [(p.source, p.target)
+                                                           for p in first.pairs]
+    assert _table(at).xpath("//td[@class='qe']")  # the scores are on the page
+    assert _table(at).xpath("//tr[contains(@class, 'focus')]")[0].get("id") == focus
+    assert not any("Still to come" in i.value for i in at.info)
+    assert [b for b in at.button if b.key == "merge_btn"]
+
+
+def test_a_new_check_drops_the_meaning_scores_of_the_last(tiny_model, monkeypatch):
+    import threading
+
+    from compare.qe.predict import QEModel
+
+    gate = threading.Event()
+    predict = QEModel.predict
+
+    def slow_predict(self, *args, **kwargs):
+        gate.wait(120)
+        return predict(self, *args, **kwargs)
+
+    monkeypatch.setattr(QEModel, "predict", slow_predict)
+    at = _app()
+    at.button(key=f"demo_{RU}").click().run()
+    at.button(key="run").click().run()
+    stale = at.session_state["later_pass"]
+    at.toggle(key="qe").set_value(False).run()  # the next check without the meaning model
+    at.button(key="run").click().run()
+    gate.set()
+    assert stale.wait(120) and stale.report is None  # cancelled
+    at.run()
+    assert not at.exception and at.session_state["report"].qe is None
 
 
 def test_the_meaning_model_can_be_switched_off(tiny_model):
