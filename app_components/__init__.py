@@ -11,6 +11,7 @@ inside :mod:`compare` (the library, the CLI and corpus runs never need Streamlit
 * :mod:`.settings`: the settings sidebar.
 * :mod:`.inputs`: the demo buttons and the input section.
 * :mod:`.checking`: one press of Check, with its progress.
+* :mod:`.later`: the meaning scores filling in after the first look, and how far they got.
 * :mod:`.summary`: the counts and "Read these first".
 * :mod:`.table`: the side-by-side table with its filters, search and paging.
 * :mod:`.flag_actions`: dismiss, restore, ignore (with its confirmation) and the rules in force.
