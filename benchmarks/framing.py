@@ -194,8 +194,15 @@ def evaluate(name: str, pairs: list[tuple[str, str]], lang: str, lex: FramingLex
     print(f"\n{name}: {len(pairs)} pairs, {len(done)} edits")
     print(f"  recall    {share(tp, len(done))}")
     print(f"  precision {share(tp, tp + fp)}")
+    noted = sum(bool(b) for b in base)
+    low, high = wilson(noted, len(pairs))
     print(f"  notes on the unedited professional pairs: {false_base} "
-          f"({100 * false_base / len(pairs):.1f} per 100 sentences)")
+          f"({100 * false_base / len(pairs):.1f} per 100 sentences); pairs with a note {noted}, "
+          f"{100 * noted / len(pairs):.1f} per 100 [{100 * low:.1f}, {100 * high:.1f}]")
+    base_kinds = Counter(k for b in base for k in b)
+    if base_kinds:
+        print("    by kind: "
+              + ", ".join(f"{k} {s} {n}" for (k, s), n in sorted(base_kinds.items())))
     for key in sorted(per_kind):
         print(f"    {key[0]:<12} {key[1]:<8} {found_kind[key]:>4} / {per_kind[key]:<4}")
     return tp, len(done), fp, len(pairs)
