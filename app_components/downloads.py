@@ -24,13 +24,16 @@ def export_section(report: Any) -> None:
 
 
 def _export(report: Any, fmt: str, dismissed: frozenset, rules: frozenset) -> bytes:
-    """An export, made once per report and dismissal state (a rerun that changes neither, e.g.
-    turning a page, must not rebuild five files of a long document)."""
+    """An export, made once per report, document name and dismissal state (a rerun that changes
+    none of them, e.g. turning a page, must not rebuild five files of a long document). Each
+    entry keeps its report alive: a key holds ``id(report)``, which Python may give to a later
+    report once the first is gone, and a live report's id cannot be reused."""
     cache = st.session_state.setdefault("export_cache", {})
-    key = (id(report), fmt, dismissed, rules)
-    if key not in cache:
+    name = st.session_state.get("document_name") or ""
+    key = (id(report), fmt, dismissed, rules, name)
+    entry = cache.get(key)
+    if entry is None or entry[0] is not report:
         if len(cache) > 20:
             cache.clear()
-        cache[key] = export(report, fmt, dismissed, rules,
-                            document=st.session_state.get("document_name") or "")
-    return cache[key]
+        entry = cache[key] = (report, export(report, fmt, dismissed, rules, document=name))
+    return entry[1]
