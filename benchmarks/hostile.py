@@ -173,6 +173,52 @@ def _many_elements(folder: Path) -> list[str]:
     return [*CHECK, "--target", str(_write(folder, "en.html", page))]
 
 
+BULGARIAN = ("Министърът на външните работи заяви, че България ще подкрепи решението на "
+             "съюзниците. Днес времето ще бъде слънчево, а утре се очаква дъжд. ") * 3
+
+
+def _docx_of(folder: Path, name: str, document_xml: str) -> Path:
+    """A minimal .docx whose main part is ``document_xml``."""
+    path = folder / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", document_xml)
+    return path
+
+
+def _docx_with_dtd(folder: Path) -> list[str]:
+    main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xml = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "hidden words">]>'
+           f'<w:document xmlns:w="{main}"><w:body><w:p><w:r><w:t>Visible &e; text.</w:t>'
+           "</w:r></w:p></w:body></w:document>")  # fmt: skip
+    return [*CHECK, "--source", str(_docx_of(folder, "ru.docx", xml)), "--target",
+            str(_english(folder))]
+
+
+def _foreign_results(folder: Path) -> list[str]:
+    """``corpus run --out`` naming another program's SQLite database."""
+    import sqlite3
+
+    db = sqlite3.connect(folder / "app.sqlite")
+    db.execute("CREATE TABLE users (name TEXT)")
+    db.execute("INSERT INTO users VALUES ('ada')")
+    db.commit()
+    db.close()
+    (folder / "app.sqlite.before").write_bytes((folder / "app.sqlite").read_bytes())
+    manifest = _write(folder, "manifest.csv",
+                      MANIFEST_HEADER + "\na,o,,,ru,gone.ru.txt,gone.en.txt,\n")
+    return ["corpus", "run", str(manifest), "--out", str(folder / "app.sqlite"), "--no-qe",
+            "--quiet", "--embedding-cache", ""]
+
+
+def _foreign_untouched(folder: Path, out: str, err: str) -> str | None:
+    if (folder / "app.sqlite").read_bytes() != (folder / "app.sqlite.before").read_bytes():
+        return "the other program's database was changed"
+    if (folder / "app.sqlite-wal").exists():
+        return "a WAL file was left beside the other program's database"
+    return None
+
+
 def _mixed_source(folder: Path) -> list[str]:
     data = (RUSSIAN_UTF8 * 2).encode("utf-8") + (RUSSIAN_CP1251 * 2).encode("cp1251")
     return [*CHECK, "--source", str(_write(folder, "ru.txt", data)), "--target",
@@ -364,6 +410,19 @@ CASES: list[Case] = [
     Case("jobs-over-cores", "corpus run --jobs 512",
          lambda d: _corpus_run(d, "a,o,,,ru,gone.ru.txt,gone.en.txt,", extra=("--jobs", "512")),
          0, r"--jobs 512 is more than the \d+ CPU cores here: using \d+", peak_mb=150),
+    Case("docx-password", "a password-protected .docx (an OLE compound file) as the source",
+         lambda d: [*CHECK, "--source", str(_write(d, "secret.docx", bytes.fromhex(
+             "D0CF11E0A1B11AE1") + b"\x00" * 2048)), "--target", str(_english(d))],
+         2, r"password-protected", peak_mb=150),
+    Case("docx-dtd-entity", "a .docx whose text declares a DTD entity", _docx_with_dtd,
+         2, r"declares a DTD", peak_mb=150),
+    Case("results-foreign-db", "corpus run --out naming another program's SQLite database",
+         _foreign_results, 2, r"another program", peak_mb=150, after=_foreign_untouched),
+    Case("bulgarian-source", "Bulgarian given as the source",
+         lambda d: [*CHECK, "--source", str(_write(d, "bg.txt", BULGARIAN)), "--target",
+                    str(_english(d))],
+         2, r"looks like Bulgarian, not Russian or Kazakh", peak_mb=1500, seconds=180,
+         address_space_mb=4000, heavy=True),
     Case("ukrainian-source", "Ukrainian without ї, є, ґ given as the source",
          lambda d: [*CHECK, "--source", str(_write(d, "uk.txt", UKRAINIAN)), "--target",
                     str(_english(d))],
