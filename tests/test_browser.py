@@ -286,11 +286,13 @@ def test_a_translators_session_on_a_long_pair(fast_server, tmp_path, record_prop
             # dismissed flags are in the HTML and CSV downloads, marked, and counted
             with page.expect_download() as got:
                 page.get_by_role("button", name="HTML", exact=True).click()
+            assert got.value.suggested_filename == "report.html"  # pasted text: the bare name
             html_page = pathlib.Path(got.value.path()).read_text("utf-8")
             assert html_page.count('class="dismissed"') == 2
             assert re.search(r'class="dismissed-count">2<', html_page)
             with page.expect_download() as got:
                 page.get_by_role("button", name="CSV", exact=True).click()
+            assert got.value.suggested_filename == "report.csv"
             sheet = pathlib.Path(got.value.path()).read_text("utf-8")
             assert sheet.count("[dismissed]") == 2 and "\n1," in sheet
 
@@ -366,3 +368,31 @@ def _articles_zip(tmp_path: pathlib.Path) -> pathlib.Path:
             zf.writestr(f"corpus/{name}", text + "\n")
         zf.writestr("corpus/manifest.csv", manifest)
     return out
+
+
+def test_the_seeds_merged_heading_is_flagged_in_a_real_browser(fast_server, shared_dir):
+    """The seed article's box label «Справка EADaily», translated word for word and run into
+    the next paragraph ("Reference EADaily. …"), is a flag on the page (English alone)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright.sync_api import expect
+
+    seed = (shared_dir / "corpora" / "seed" / "pravda-mendkovich.en.txt").read_text("utf-8")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1800})
+            page.goto(fast_server, wait_until="domcontentloaded")
+            page.get_by_role("button", name="Check", exact=True).wait_for(timeout=60_000)
+            _rerun_done(page)
+            box = page.get_by_label("English translation")
+            box.fill(seed)
+            box.press("Control+Enter")
+            _rerun_done(page)
+            page.get_by_role("button", name="Check", exact=True).click()
+            page.locator("table.pairs tbody tr").first.wait_for(timeout=120_000)
+            _rerun_done(page)
+            assert page.locator("[data-testid='stException']").count() == 0
+            expect(page.get_by_text(re.compile("opens the paragraph like a box label")).first
+                   ).to_be_visible(timeout=30_000)  # fmt: skip
+        finally:
+            browser.close()
