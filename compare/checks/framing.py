@@ -24,12 +24,10 @@ when the English attributes it outside the quotation.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 import regex as re
 
 from compare.alignment_types import AlignedPair
-from compare.checks.base import CheckContext, PairCheck, register
+from compare.checks.base import CheckContext, PairCheck, Setting, register
 from compare.flags import Flag
 from compare.framing_lexicon import FramingLexicon, load_framing_lexicon
 from compare.lang.framing import NAMED_BY_QUOTES, QUOTATIVE
@@ -101,7 +99,11 @@ class FramingShift(PairCheck):
     severity = "minor"
     description = ("Who says it, how sure it is, how loaded its words are: present on one side "
                    "only")
-    defaults: ClassVar[dict[str, Any]] = {"framing_quote_min_words": QUOTE_MIN_WORDS}
+    settings = (
+        Setting("framing_quote_min_words", int, QUOTE_MIN_WORDS,
+                "words inside quotation marks that make a quotation rather than a name",
+                minimum=1),
+    )
 
     def __init__(self, lexicon: FramingLexicon | None = None) -> None:
         self.lexicon = lexicon
@@ -144,7 +146,8 @@ class FramingShift(PairCheck):
         # getting more and more tense"), and a quotation may run over two sentences.
         lex = self.lexicon
         assert lex is not None
-        src_q, tgt_q = quotations(src, lang=lang), quotations(tgt)
+        words = int(ctx.thresholds.get("framing_quote_min_words", QUOTE_MIN_WORDS))
+        src_q, tgt_q = quotations(src, words, lang=lang), quotations(tgt, words)
         if src_q and not _QUOTE_MARK.search(tgt):
             if (lex.weak("en", "attribution").search(tgt)
                     and not _FIRST_SECOND_PERSON.search(tgt)):

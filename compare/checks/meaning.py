@@ -21,11 +21,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from compare.checks.base import Check, CheckContext, register
+from compare.checks.base import Check, CheckContext, Setting, register
 from compare.flags import Flag
 
 # qe_major / qe_critical None: the model's calibrated values.
-QE_DEFAULTS = {"qe_major": None, "qe_critical": None, "qe_passage_bad": 0.9, "qe_passage_words": 4}
+QE_SETTINGS = (
+    Setting("qe_major", float, None,
+            "meaning score below which a pair is a major meaning-shift flag (default: the "
+            "meaning model's calibrated value)",
+            model_default=True),
+    Setting("qe_critical", float, None,
+            "meaning score below which that flag is critical (default: the meaning model's "
+            "calibrated value)",
+            model_default=True),
+    Setting("qe_passage_bad", float, 0.9,
+            "probability from which the meaning model's doubt makes a word part of a doubted "
+            "passage", minimum=0.0, maximum=1.0, off="no doubted-passage flags"),
+    Setting("qe_passage_words", int, 4,
+            "doubted words in a row that flag a pair the model scores above qe_major",
+            minimum=1, off="no doubted-passage flags"),
+)
+QE_DEFAULTS = {s.name: s.default for s in QE_SETTINGS}
 
 
 def qe_threshold(ctx: CheckContext, key: str) -> float | None:
@@ -40,7 +56,8 @@ class MeaningShift(Check):
     severity = "major"
     needs_source = True
     description = "The meaning model scores the pair far below faithful translations."
-    defaults = QE_DEFAULTS
+    settings = QE_SETTINGS
+    needs = frozenset({"meaning-model"})
 
     def run(self, ctx: CheckContext) -> list[Flag]:
         if ctx.source is None or not ctx.qe:

@@ -69,12 +69,10 @@ compare.name_candidates; this module pairs the two sides and flags.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 import regex
 
 from compare.alignment_types import AlignedPair
-from compare.checks.base import CheckContext, PairCheck, register
+from compare.checks.base import CheckContext, PairCheck, Setting, register
 from compare.flags import Flag
 from compare.glossary import builtin_glossary
 from compare.lang.name_words import THIRD_PERSON_PRONOUNS
@@ -160,7 +158,11 @@ class NameMismatch(PairCheck):
     severity = "major"
     description = "A name in the source is missing from the English, or the English adds one."
 
-    defaults: ClassVar[dict[str, Any]] = {"names_nearby_pairs": NEARBY_PAIRS}
+    settings = (
+        Setting("names_nearby_pairs", int, NEARBY_PAIRS,
+                "a name the other side gives within this many pairs before or after is known "
+                "from context, not a major flag (0: only the pair itself counts)", minimum=0),
+    )
 
     def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
         self._glossary = ctx.glossary or builtin_glossary()
