@@ -13,6 +13,7 @@ from typing import Any
 
 from compare import SUPPORTED_SOURCE_LANGS, __version__
 from compare.alignment_types import AlignedPair
+from compare.check_settings import need_notices, setting_defaults, validate_settings
 from compare.checks import CheckContext, all_checks, run_checks
 from compare.document import Document
 from compare.langid import mixed_paragraphs, resolve_language
@@ -68,6 +69,7 @@ def check_texts(
     Every pair gets a ``risk`` (see :mod:`compare.risk`), the meaning model or not.
     """
     settings = settings or Settings()
+    user = validate_settings(settings.thresholds)  # a bad setting: one line, before any work
     say = progress or (lambda stage, message: None)
     notices: list[str] = []
 
@@ -140,7 +142,7 @@ def check_texts(
         target=target_doc,
         source=source_doc,
         pairs=pairs,
-        thresholds={**qe_thresholds, **settings.thresholds},
+        thresholds={**qe_thresholds, **user},
         qe=qe_results,
         embedder=getattr(embedder, "name", None),
         embed_model=_watched(embedder, say) if len(pairs) > LONG_PAIRS else embedder,
@@ -149,11 +151,10 @@ def check_texts(
     flags = _run_checks(ctx, checks, say) if len(pairs) > LONG_PAIRS else run_checks(ctx, checks)
     ran_checks = [c for c in checks if source_doc is not None or not c.needs_source]
     ran = [c.id for c in ran_checks]
-    thresholds: dict[str, Any] = {}
-    for check in ran_checks:
-        thresholds.update(check.defaults)
-    thresholds.update(qe_thresholds)
-    thresholds.update(settings.thresholds)
+    have = [n for n, v in (("embedder", embedder), ("meaning-model", qe_results), ("mt", mt))
+            if v is not None]
+    notices += need_notices(ran_checks, have, ctx)  # a check that could not run says so
+    thresholds = {**setting_defaults(ran_checks), **qe_thresholds, **user}
 
     signature = Signature(
         compare=__version__,
