@@ -331,3 +331,14 @@ def test_a_bad_setting_on_the_command_line_exits_two_with_one_line(tmp_path, cap
     assert main(["check", "--target", str(path)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "Did you mean ratio_low?" in err, err
+
+
+def test_a_bad_setting_in_the_app_is_one_message():
+    """The app's check (what the page runs) turns it into the one-line error the page shows."""
+    from compare.app_run import run_review
+
+    _, eng = _demo()
+    with pytest.raises(InputError) as caught:
+        run_review(eng, None, {"thresholds": {"sim_unrelated": "high"}}, None)
+    assert str(caught.value) == ("Setting sim_unrelated must be a number (or one per embedder "
+                                 "family: e5) from -1 to 1, not 'high'.")
