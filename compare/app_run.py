@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from compare.check_settings import NEED_NAMES
 from compare.errors import InputError
 from compare.mt_setup import CachedMT, mt_available
 from compare.reading import InputText, read_bytes, read_pasted
@@ -143,11 +144,16 @@ def first_look(
 ) -> Report:
     """The alignment and the rule checks alone (:func:`run_review` with the meaning model and
     machine translation off), to show while :class:`LaterPass` adds them. The notice that
-    machine translation did not run is left out when it is still to come."""
+    machine translation did not run is left out when it is still to come, and so are the
+    notices of checks that wait for the meaning model (it comes with the later pass)."""
     report = run_review(target, source, {**settings, "qe": False, "mt": False}, embedder,
                         progress, glossary=glossary)
-    if {**DEFAULT_SETTINGS, **settings}["mt"] and mt_available():
+    chosen = {**DEFAULT_SETTINGS, **settings}
+    if chosen["mt"] and mt_available():
         report.notices = [n for n in report.notices if n != NO_MT_NOTICE]
+    if chosen["qe"]:
+        waiting = f"it needs {NEED_NAMES['meaning-model']}."
+        report.notices = [n for n in report.notices if not n.endswith(waiting)]
     return report
 
 
