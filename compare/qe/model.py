@@ -173,7 +173,7 @@ def unpack_state(stored: dict[str, Any]) -> dict[str, Any]:
             scale = stored.get(base + SCALE_SUFFIX)
             if scale is None:
                 raise ValueError(f"damaged model file ({base} has no scale)")
-            state[base] = value.float() * scale.float()
+            state[base] = value.float().mul_(scale.float())  # in place: one float copy
         elif not name.endswith(SCALE_SUFFIX):
             state[name] = value
     return state
