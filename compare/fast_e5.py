@@ -29,6 +29,7 @@ import numpy as np
 
 from compare.batching import length_batches
 from compare.embed import E5_SMALL_UNRELATED_COSINE
+from compare.malloc import release_free_memory
 
 PASSAGE_PREFIX = "passage: "
 _META = "\u2581"  # SentencePiece's metaspace marker
@@ -76,8 +77,7 @@ class E5Weights:
     _tokenizer: E5Tokenizer | None = field(default=None, init=False, repr=False, compare=False)
 
     def tokenizer(self) -> E5Tokenizer:
-        """The tokenizer of these weights, built once and shared (the embedder and the
-        meaning model read the same 250k pieces; building it takes a quarter of a second)."""
+        """The tokenizer of these weights, built once and shared by the embedder and QE."""
         if self._tokenizer is None:
             self._tokenizer = E5Tokenizer(self)
         return self._tokenizer
@@ -398,8 +398,7 @@ def _build_encoder(weights: E5Weights, n_layers: int, dtype: Any) -> Any:
 
 
 def as_tensor(array: np.ndarray, torch: Any) -> Any:
-    """A float32 torch tensor of ``array``: sharing its memory when it is a fresh float32 array,
-    a copy when it is a read-only view of the memory-mapped file (torch wants writable)."""
+    """A float32 tensor of ``array``, copied only from a read-only view of the mapped file."""
     array = np.asarray(array, dtype=np.float32)
     return torch.from_numpy(array if array.flags.writeable else array.copy())
 
@@ -569,6 +568,7 @@ class FastE5Embedder:
             with torch.inference_mode():
                 for rows in self._batches([len(w) for w in windows]):
                     pooled[rows] = self._forward([windows[i] for i in rows])
+                    release_free_memory()  # the batch's activations (compare/malloc.py)
         finally:
             torch.set_num_threads(previous)
         return pooled

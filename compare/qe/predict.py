@@ -19,6 +19,7 @@ from compare.alignment_types import AlignedPair
 from compare.batching import length_batches
 from compare.document import Document
 from compare.fast_e5 import native_bf16
+from compare.malloc import release_free_memory
 from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, PairEncoder, words_with_spans
 from compare.qe.model import SHIPPED_MODEL_DIR, QEConfig, collate, read_model_files, z_to_score
 
@@ -178,6 +179,7 @@ class QEModel:
                             _word_means(bad[row], item.side, item.word_index, SIDE_TARGET, tgt_n),
                         )
                     done += len(rows)
+                    release_free_memory()  # the batch's activations (compare/malloc.py)
                     if progress is not None:
                         progress(done, len(encoded))
         finally:
