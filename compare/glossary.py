@@ -39,10 +39,11 @@ import regex
 from compare.atomic_files import locked, write_atomically
 from compare.errors import InputError
 from compare.morphology import stem_keys
+from compare.words import TERM_WORD
 
 MAX_GLOSSARY_BYTES = 5_000_000
 GLOSSARY_NAME = "glossary.csv"
-_WORD = regex.compile(r"(?:\p{Lu}\.){2,}|\p{L}+(?:['’]\p{L}+)*|\d+")
+_WORD = TERM_WORD
 _SEPARATORS = regex.compile(r"\s*[|;]\s*")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SOURCE_LANGS = ("ru", "kk")

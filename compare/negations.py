@@ -53,7 +53,9 @@ from dataclasses import dataclass
 
 import regex
 
-_WORD = regex.compile(r"\p{L}+(?=n['’]t)n['’]t|\p{L}+")
+from compare.words import WITH_NEGATIVE_CONTRACTION
+
+_WORD = WITH_NEGATIVE_CONTRACTION
 _CLAUSE = regex.compile(r"[,;:()\"“”«»—–]|\s-\s|\.\s")
 
 # Formal negations: the phrase is removed before counting.

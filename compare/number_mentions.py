@@ -49,6 +49,7 @@ from compare.lang.number_words import (
     WORDS_KK,
     WORDS_RU,
 )
+from compare.words import LETTERS
 
 _SEP = "[ \u00a0\u202f\u2009']"
 _NUM = regex.compile(
@@ -62,7 +63,7 @@ _NUM = regex.compile(
 _TIME = regex.compile(r"(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])")
 _TIME_EN_DOT = regex.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2})(?=\s?[ap]\.?m\b)", regex.I)
 _DATE = regex.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?![\d.]\d)")
-_WORD_RE = regex.compile(r"\p{L}+")
+_WORD_RE = LETTERS
 _WORDS_RU_C = tuple((regex.compile(p), float(v)) for p, v in WORDS_RU)
 _WORDS_KK_C = tuple((regex.compile(p), float(v)) for p, v in WORDS_KK)
 _SOFT_RU_C = tuple((regex.compile(p), float(v)) for p, v in SOFT_RU)

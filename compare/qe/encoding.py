@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from compare.fast_e5 import E5Tokenizer
+from compare.words import MODEL_WORD
 
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]")
+WORD = MODEL_WORD
 MAX_SIDE_PIECES = 126  # per side; with 3 special tokens a pair fits 255 positions
 
 SIDE_SPECIAL, SIDE_SOURCE, SIDE_TARGET = 0, 1, 2
