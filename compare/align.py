@@ -70,7 +70,6 @@ leaving its sentences unmatched, a 1-0/0-1 bead against the best 1-1 pairing its
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -82,7 +81,7 @@ from compare.align_search import Band, BandedProducts, band_around, least_cost_p
 from compare.alignment_types import AlignedPair
 from compare.document import Document
 from compare.embed import Embedder
-from compare.progress import time_left, work
+from compare.progress import embed_in_chunks
 
 _DIGITS = regex.compile(r"\d+")
 _INF = np.inf
@@ -199,24 +198,15 @@ def _embed_once(texts: list[str], embedder: Embedder, say: AlignProgress) -> np.
     similar lengths share a batch and a long document reports how far it got (at most about
     20 messages, however long).
     """
-    distinct = list(dict.fromkeys(texts))
-    order = sorted(range(len(distinct)), key=lambda k: len(distinct[k]))
-    out: np.ndarray | None = None
     reported = -1
-    started, done = time.monotonic(), work([distinct[k] for k in order])
-    for first in range(0, len(order), EMBED_CHUNK):
-        if len(order) > EMBED_CHUNK and first * 20 // len(order) > reported:
-            reported = first * 20 // len(order)
-            say(f"Embedding sentences: {first:,} of {len(order):,}"
-                f"{time_left(started, done[first], done[-1])}")
-        chunk = order[first : first + EMBED_CHUNK]
-        got = np.asarray(embedder.embed([distinct[k] for k in chunk]), dtype=np.float32)
-        if out is None:
-            out = np.zeros((len(distinct), got.shape[1]), dtype=np.float32)
-        out[chunk] = got
-    assert out is not None
-    position = {text: k for k, text in enumerate(distinct)}
-    return out[[position[t] for t in texts]]
+
+    def report(first: int, count: int, left: str) -> None:
+        nonlocal reported
+        if count > EMBED_CHUNK and first * 20 // count > reported:
+            reported = first * 20 // count
+            say(f"Embedding sentences: {first:,} of {count:,}{left}")
+
+    return embed_in_chunks(embedder.embed, texts, EMBED_CHUNK, report)
 
 
 def _rescore(

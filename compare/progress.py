@@ -47,6 +47,29 @@ def work(texts: Sequence[str]) -> list[int]:
     return done
 
 
+def embed_in_chunks(embed: Callable[[list[str]], Any], texts: Sequence[str], chunk: int,
+                    report: Callable[[int, int, str], None] | None = None) -> np.ndarray:
+    """Float32 vectors of ``texts`` from ``embed``, each distinct text once, shortest first
+    (similar lengths share a batch), ``chunk`` texts a call; ``report(first, total, left)``
+    before each call, ``left`` the time-left phrase (:func:`time_left`, by characters)."""
+    distinct = list(dict.fromkeys(texts))
+    order = sorted(range(len(distinct)), key=lambda k: len(distinct[k]))
+    done = work([distinct[k] for k in order])
+    out: np.ndarray | None = None
+    started = time.monotonic()
+    for first in range(0, len(order), chunk):
+        if report is not None:
+            report(first, len(order), time_left(started, done[first], done[-1]))
+        part = order[first : first + chunk]
+        got = np.asarray(embed([distinct[k] for k in part]), dtype=np.float32)
+        if out is None:
+            out = np.zeros((len(distinct), got.shape[1]), dtype=np.float32)
+        out[part] = got
+    assert out is not None
+    position = {text: k for k, text in enumerate(distinct)}
+    return out[[position[t] for t in texts]]
+
+
 def counting(say: Callable[[str, str], None], stage: str, what: str,
              unit: str = "pairs") -> Callable[[int, int], None]:  # fmt: skip
     """A ``hook(done, total)`` that says "what: done of total unit, about N s left"."""
@@ -76,22 +99,12 @@ class ReportingEmbedder:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
-        distinct = list(dict.fromkeys(texts))
-        if len(distinct) <= self.chunk:
+        if len(dict.fromkeys(texts)) <= self.chunk:
             return self.inner.embed(texts)
-        order = sorted(range(len(distinct)), key=lambda k: len(distinct[k]))
-        done = work([distinct[k] for k in order])
-        out: np.ndarray | None = None
-        started = time.monotonic()
         who = f" ({self.label})" if self.label else ""
-        for first in range(0, len(order), self.chunk):
-            self.say(f"Running checks{who}: embedding {first:,} of {len(order):,} words and "
-                     f"sentences{time_left(started, done[first], done[-1])}")
-            chunk = order[first : first + self.chunk]
-            got = np.asarray(self.inner.embed([distinct[k] for k in chunk]), dtype=np.float32)
-            if out is None:
-                out = np.zeros((len(distinct), got.shape[1]), dtype=np.float32)
-            out[chunk] = got
-        assert out is not None
-        position = {text: k for k, text in enumerate(distinct)}
-        return out[[position[t] for t in texts]]
+
+        def report(first: int, total: int, left: str) -> None:
+            self.say(f"Running checks{who}: embedding {first:,} of {total:,} words and "
+                     f"sentences{left}")
+
+        return embed_in_chunks(self.inner.embed, texts, self.chunk, report)
