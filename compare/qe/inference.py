@@ -33,8 +33,7 @@ import numpy as np
 
 from compare.fast_e5 import E5Weights, as_tensor
 from compare.qe.backbone import layer_state
-from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET
-from compare.qe.model import QEConfig
+from compare.qe.model import QEConfig, apply_heads
 
 
 def build_inference_network(weights: E5Weights, config: QEConfig, state: dict[str, Any],
@@ -185,16 +184,7 @@ def _modules(torch: Any, weights: E5Weights, config: QEConfig) -> Any:
             full_mask = padding_mask(mask)
             for layer in self.encoder.encoder.layer:
                 states = layer(states, full_mask)
-            states = states.float()
-
-            def mean(select: torch.Tensor) -> torch.Tensor:
-                weight = select.float().unsqueeze(-1)
-                return (states * weight).sum(1) / weight.sum(1).clamp(min=1.0)
-
-            whole = mean(mask.bool())
-            src, tgt = mean(side == SIDE_SOURCE), mean(side == SIDE_TARGET)
-            features = torch.cat([whole, src, tgt, (src - tgt).abs(), src * tgt], dim=-1)
-            return self.sentence_head(features).squeeze(-1), self.word_head(states)
+            return apply_heads(self, states.float(), mask, side)
 
     return Network()
 

@@ -66,6 +66,21 @@ class QEConfig:
         return cls(**known)
 
 
+def apply_heads(network: Any, states: Any, mask: Any, side: Any) -> tuple[Any, Any]:
+    """The heads on the top layer's float32 ``states``, shared by the training network and the
+    scoring one (:mod:`compare.qe.inference`): the sentence z-score from the mean states of the
+    pair, of each side, their difference and product, and the word logits per piece."""
+    import torch
+
+    def mean(select: Any) -> Any:
+        weight = select.float().unsqueeze(-1)
+        return (states * weight).sum(1) / weight.sum(1).clamp(min=1.0)
+
+    whole = mean(mask.bool())
+    src, tgt = mean(side == SIDE_SOURCE), mean(side == SIDE_TARGET)
+    features = torch.cat([whole, src, tgt, (src - tgt).abs(), src * tgt], dim=-1)
+    return network.sentence_head(features).squeeze(-1), network.word_head(states)
+
 def build_network(backbone: Any, config: QEConfig) -> Any:
     """Put the two heads on a ``BertModel``; only its top ``config.trainable_layers`` train."""
     import torch
@@ -107,15 +122,7 @@ def build_network(backbone: Any, config: QEConfig) -> Any:
             """The trained layers and the heads: (sentence z-score, word logits per piece)."""
             layers = self.encoder.encoder.layer[self.first_trained :]
             states = self._layers(states, mask, layers).float()
-
-            def mean(select: torch.Tensor) -> torch.Tensor:
-                weight = select.float().unsqueeze(-1)
-                return (states * weight).sum(1) / weight.sum(1).clamp(min=1.0)
-
-            whole = mean(mask.bool())
-            src, tgt = mean(side == SIDE_SOURCE), mean(side == SIDE_TARGET)
-            features = torch.cat([whole, src, tgt, (src - tgt).abs(), src * tgt], dim=-1)
-            return self.sentence_head(features).squeeze(-1), self.word_head(states)
+            return apply_heads(self, states, mask, side)
 
         def forward(
             self, ids: torch.Tensor, mask: torch.Tensor, side: torch.Tensor
