@@ -19,6 +19,7 @@ embedding again (4.7 s of 263 s for 2,000 WMT22 segments on a loaded 2-core mach
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from collections.abc import Callable
@@ -161,13 +162,41 @@ class Cancelled(Exception):
     """Raised inside a :class:`LaterPass` whose result is no longer wanted (a new Check)."""
 
 
+EXIT_WAIT = 60.0
+"""Seconds the interpreter's exit waits for a cancelled :class:`LaterPass` to reach its next
+progress report (a batch of the meaning model, a chunk of embedding or translation: seconds)."""
+
+_RUNNING: set[LaterPass] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def stop_running_passes(timeout: float = EXIT_WAIT) -> None:
+    """Cancel every :class:`LaterPass` still running and wait (at most ``timeout`` seconds in
+    all) until each has stopped. Registered with :mod:`atexit`: a pass is a daemon thread (the
+    page never waits for it), and a daemon thread still inside torch when the interpreter
+    exits has its thread pool torn down under it: "terminate called without an active
+    exception" and SIGABRT (exit status 134), every time, with a torch loop in a daemon
+    thread (tests/test_two_phase.py). atexit runs while such threads still run, before that."""
+    with _RUNNING_LOCK:
+        passes = list(_RUNNING)
+    for job in passes:
+        job.cancel()
+    deadline = time.monotonic() + timeout
+    for job in passes:
+        job.wait(max(0.0, deadline - time.monotonic()))
+
+
+atexit.register(stop_running_passes)
+
+
 class LaterPass:
     """``work(progress)`` (the one-pass check) in a background thread, for the page to poll.
 
     ``what`` names what it adds, for the page ("the meaning scores"). ``latest`` is the last
     (stage, message) the work reported; once ``done``, ``report`` is its result, or ``error``
     says why there is none (None when it was cancelled). ``seconds`` is how long it ran.
-    :meth:`cancel` stops it at its next progress report.
+    :meth:`cancel` stops it at its next progress report; at the interpreter's exit every pass
+    still running is cancelled and waited for (:func:`stop_running_passes`).
     """
 
     def __init__(self, work: Callable[[Progress], Report], what: str = "the rest") -> None:
@@ -181,6 +210,8 @@ class LaterPass:
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(work,), daemon=True,
                                         name="compare-later-pass")
+        with _RUNNING_LOCK:
+            _RUNNING.add(self)
         self._thread.start()
 
     @property
@@ -210,4 +241,6 @@ class LaterPass:
             self.error = f"{type(error).__name__}: {error}"
         finally:
             self.seconds = time.monotonic() - self._started
+            with _RUNNING_LOCK:
+                _RUNNING.discard(self)
             self._done.set()

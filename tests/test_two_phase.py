@@ -4,11 +4,15 @@ one-pass report exactly (:mod:`compare.app_run`)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
-from compare.app_run import LaterPass, first_look, needs_later_pass, run_review
+from compare.app_run import LaterPass, first_look, needs_later_pass, run_review, stop_running_passes
 from compare.demos import DEMOS, demo_texts
 from compare.embed import CachingEmbedder
 from compare.reading import read_pasted
@@ -91,3 +95,48 @@ def test_a_later_pass_that_fails_says_why_in_one_line():
     assert job.wait(30)
     assert job.report is None
     assert job.error == "RuntimeError: the model's files went away"
+
+
+def test_the_exit_stops_a_pass_in_flight_and_waits_for_it():
+    batches = threading.Event()
+
+    def work(say):
+        for k in range(10**9):  # until cancelled
+            say("estimating", f"Scoring meaning: {k} of many pairs")
+            batches.set()
+
+    job = LaterPass(work, "the meaning scores")
+    assert batches.wait(30) and not job.done
+    stop_running_passes(timeout=30)  # what the interpreter's exit calls (atexit)
+    assert job.done and job.report is None and job.error is None
+
+
+# torch busy in a pass's thread when the interpreter exits: without the exit's stop this
+# printed "terminate called without an active exception" and aborted (status 134) every time.
+_EXIT_WHILE_TORCH_WORKS = """
+import threading, torch
+from compare.app_run import LaterPass
+busy = threading.Event()
+def work(say):
+    a = torch.randn(400, 400)
+    try:
+        for k in range(10**9):  # batches, a progress report before each, as the model's
+            say("estimating", f"Scoring meaning: {k} of many pairs")
+            busy.set()
+            a = torch.tanh(a @ a)
+    finally:
+        print("the pass stopped", flush=True)
+job = LaterPass(work, "the meaning scores")
+assert busy.wait(60)
+print("the interpreter exits", flush=True)
+"""
+
+
+def test_exiting_while_a_pass_runs_torch_ends_cleanly():
+    repo = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    done = subprocess.run([sys.executable, "-c", _EXIT_WHILE_TORCH_WORKS], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=240)
+    assert "terminate called" not in done.stderr
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == "the interpreter exits the pass stopped".split()
