@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ import regex
 from compare.alignment_types import AlignedPair
 from compare.checks.base import REGISTRY, CheckContext
 from compare.document import Document, Sentence
+from compare.progress import time_left, work
 from compare.report import PairResult, Report
 from compare.translate import (
     MODELS,
@@ -180,14 +182,11 @@ def add_mt(report: Report, setup: MTSetup, progress: Progress | None = None) -> 
         return
     src_sents = report.source.sentence_texts()
     en_sents = report.target.sentence_texts()
-    mt_en: list[str] | None = None
-    back: list[str] | None = None
-    if setup.to_en is not None:
-        say("translating", f"Translating {len(src_sents)} source sentences into English")
-        mt_en = setup.to_en.translate(src_sents)
-    if setup.from_en is not None:
-        say("translating", f"Back-translating {len(en_sents)} English sentences")
-        back = setup.from_en.translate(en_sents)
+    wanted = {"en": ("Translating into English", setup.to_en, src_sents),
+              "back": ("Translating back from English", setup.from_en, en_sents)}
+    wanted = {key: job for key, job in wanted.items() if job[1] is not None}
+    done = dict(zip(wanted, translate_counted(list(wanted.values()), say), strict=True))
+    mt_en, back = done.get("en"), done.get("back")
 
     pair_mt = [_join(mt_en, p.source) for p in report.pairs]
     evidence = _check_evidence(report, pair_mt)
@@ -211,6 +210,41 @@ def add_mt(report: Report, setup: MTSetup, progress: Progress | None = None) -> 
         "to_en": getattr(setup.to_en, "name", None),
         "from_en": getattr(setup.from_en, "name", None),
     }
+
+
+MT_CHUNK = 64
+"""Distinct sentences handed to a translator at once, shortest first, with a progress report
+before each (four of its batches of 16: a chunk takes seconds on a CPU, so the count moves and
+a cancelled pass of the app stops soon). Batches of similar lengths as in one call: the
+translator sorts its batches by length within a chunk."""
+
+
+def translate_counted(jobs: list[tuple[str, BackTranslator, list[str]]],
+                      say: Progress) -> list[list[str]]:
+    """The translations of each ``(label, translator, texts)`` of ``jobs``, in order, saying
+    "label: k of N sentences, about T left" (stage ``translating``) before each chunk of
+    :data:`MT_CHUNK` distinct sentences, and "N of N" at the end. One count runs over every
+    job, so the time left is that of the whole translation; it follows the characters
+    (:func:`compare.progress.work`), since the sentences go shortest first."""
+    plans = [sorted(dict.fromkeys(texts), key=len) for _, _, texts in jobs]
+    total = sum(len(plan) for plan in plans)
+    cost = work([text for plan in plans for text in plan])
+    started = time.monotonic()
+    before = 0
+    out = []
+    for (label, translator, texts), plan in zip(jobs, plans, strict=True):
+        got: dict[str, str] = {}
+        for first in range(0, len(plan), MT_CHUNK):
+            at = before + first
+            say("translating", f"{label}: {at:,} of {total:,} sentences"
+                               f"{time_left(started, cost[at], cost[-1])}")
+            part = plan[first : first + MT_CHUNK]
+            got.update(zip(part, translator.translate(part), strict=True))
+        before += len(plan)
+        out.append([got[text] for text in texts])
+    if jobs and total:  # the count reaches the total: the translation is done
+        say("translating", f"{jobs[-1][0]}: {total:,} of {total:,} sentences")
+    return out
 
 
 def _summary_notices(report: Report) -> list[str]:

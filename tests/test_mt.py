@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 import time
 
 import pytest
@@ -11,6 +13,7 @@ pytest.importorskip("torch")
 pytest.importorskip("transformers")
 pytest.importorskip("sacrebleu")
 
+import compare.mt as mt_module  # noqa: E402
 from compare.cli import main  # noqa: E402
 from compare.mt import (  # noqa: E402
     MTOptions,
@@ -147,6 +150,99 @@ def test_progress_reports_the_translating_stage(setup, embedder):
     check_texts(_input(EN_GOOD), _input(RU), embedder=embedder, mt=setup,
                 progress=lambda stage, message: stages.append(stage))
     assert stages[-1] == "translating"
+
+
+class Clock:
+    """A stand-in for time.monotonic that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class SlowDictTranslator(DictTranslator):
+    """The fixed answers, two (fake) seconds a call; remembers how many sentences each got."""
+
+    def __init__(self, table, clock: Clock, src: str = "ru", tgt: str = "en") -> None:
+        super().__init__(table, src, tgt)
+        self.clock, self.calls = clock, []
+
+    def translate(self, texts):
+        self.calls.append(len(texts))
+        self.clock.now += 2.0
+        return super().translate(texts)
+
+
+def test_translation_says_how_many_sentences_and_how_long(embedder, monkeypatch):
+    report = check_texts(_input(EN_GOOD), _input(RU), embedder=embedder)
+    clock = Clock()
+    monkeypatch.setattr(time, "monotonic", clock)
+    monkeypatch.setattr(mt_module, "MT_CHUNK", 4)
+    to_en = SlowDictTranslator(dict(PAIRS), clock)
+    back = SlowDictTranslator({en: ru for ru, en in PAIRS}, clock, "en", "ru")
+    said: list[tuple[str, str]] = []
+    add_mt(report, MTSetup(to_en=to_en, from_en=back),
+           lambda stage, message: said.append((stage, message)))
+    assert to_en.calls == [4, 2] and back.calls == [4, 2]  # 6 sentences each way, 4 a call
+    assert {stage for stage, _ in said} == {"translating"}
+    messages = [m for _, m in said]
+    # One count over both directions, from 0 up to the total; the time left once a chunk is in.
+    assert [m.split(":")[0] for m in messages] == ["Translating into English"] * 2 + [
+        "Translating back from English"] * 3
+    assert [m.split(": ")[1].split(" sentences")[0] for m in messages] == \
+        ["0 of 12", "4 of 12", "6 of 12", "10 of 12", "12 of 12"]
+    assert messages[0] == "Translating into English: 0 of 12 sentences"
+    assert all(m.endswith(" s left") and ", about " in m for m in messages[1:4])
+    assert messages[-1] == "Translating back from English: 12 of 12 sentences"
+    # In chunks, each pair still gets its own translations.
+    for pair, (ru, en) in zip(report.pairs, PAIRS, strict=True):
+        assert pair.mt["en"] == en and pair.mt["back"] == ru
+
+
+def test_the_cli_and_the_app_show_the_translation_counts(tmp_path, monkeypatch, embedder):
+    """The tiny model through the command line's progress line and the app's later pass."""
+    folder = str(tiny_model_dir())
+    monkeypatch.setattr(mt_module, "MT_CHUNK", 4)
+    (tmp_path / "ru.txt").write_text(RU, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN_BAD, encoding="utf-8")
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["check", "--source", str(tmp_path / "ru.txt"), "--target",
+                 str(tmp_path / "en.txt"), "--json", str(tmp_path / "r.json"), "--no-qe",
+                 "--mt-model-to-en", folder, "--mt-model-from-en", folder, "--device", "cpu",
+                 "--mt-cache", ""]) == 0
+    shown = terminal.getvalue()
+    for count in ("0 of 12", "4 of 12", "10 of 12"):
+        assert f"translating: Translating into English: {count} sentences" in shown or \
+            f"translating: Translating back from English: {count} sentences" in shown
+    assert "translating: Translating back from English: 12 of 12 sentences" in shown
+
+    from compare.app_run import LaterPass, run_review
+
+    monkeypatch.setenv("COMPARE_CACHE_DIR", str(tmp_path / "cache"))
+    settings = {"mt": True, "mt_to_en": folder, "mt_from_en": folder, "device": "cpu",
+                "qe": False}
+    seen: list[tuple[str, str]] = []
+
+    def work(say):
+        def progress(stage, message):
+            seen.append((stage, message))
+            say(stage, message)
+        return run_review(_input(EN_BAD), _input(RU), settings, embedder, progress)
+
+    job = LaterPass(work, "machine translation")
+    assert job.wait(300) and job.error is None
+    assert job.report.mt["pairs_scored"] == len(PAIRS)
+    counted = [m for stage, m in seen if stage == "translating" and " of " in m]
+    assert counted[0] == "Translating into English: 0 of 12 sentences"
+    assert counted[-1] == "Translating back from English: 12 of 12 sentences"
 
 
 def test_add_mt_leaves_a_report_without_source_alone(setup, embedder):
