@@ -83,6 +83,64 @@ def validate_settings(user: dict[str, Any] | None,
     return resolved
 
 
+def settings_from_text(assignments: Iterable[str]) -> dict[str, Any]:
+    """A user's settings from ``NAME=VALUE`` texts (the command line's ``--set``), each value
+    read as its setting's declared type: a number for int and float (the range and a whole
+    number are :func:`validate_settings`'s to check), true/false (yes/no, on/off, 1/0) for
+    bool; ``none`` or nothing for None. ``NAME.KEY=VALUE`` sets one key of a setting given per
+    key (``ratio_low.ru=0.5``; ``ratio_low=0.5`` is every key). The last value of a name wins.
+
+    Raises :class:`SettingError` (one line) for a text without ``=``, an unknown name (naming
+    the nearest) or a value its type cannot read. The range is :func:`validate_settings`'s
+    to check (the pipeline calls it with the result, as with the app's settings)."""
+    known = declared_settings()
+    out: dict[str, Any] = {}
+    for text in assignments:
+        name, equals, raw = text.partition("=")
+        name = name.strip()
+        if not equals or not name:
+            raise SettingError(f"A setting is NAME=VALUE (e.g. names_nearby_pairs=3), not "
+                               f"{_shown(text)}.")
+        name, dot, key = name.partition(".")
+        setting = known.get(name)
+        if setting is None:
+            raise SettingError(_unknown(name + dot + key, known))
+        value = _from_text(setting, raw.strip())
+        if not dot:
+            out[name] = value
+        elif not setting.keys:
+            raise SettingError(f"Setting {name} is one value, not one per key: give "
+                               f"{name}=VALUE.")
+        else:
+            given = out.get(name, {})
+            if not isinstance(given, dict):  # NAME=VALUE before: it holds for the other keys
+                given = dict.fromkeys(setting.keys, given)
+            out[name] = {**given, key.strip(): value}
+    return out
+
+
+_TRUE, _FALSE = ("true", "yes", "on", "1"), ("false", "no", "off", "0")
+
+
+def _from_text(setting: Setting, text: str) -> Any:
+    """``text`` as a value of ``setting``; a text its type cannot read is refused in the
+    words :func:`validate_settings` uses for any wrong value."""
+    if setting.type is str:
+        return text
+    lowered = text.lower()
+    if lowered in ("", "none"):
+        return None
+    if setting.type is bool and lowered in _TRUE + _FALSE:
+        return lowered in _TRUE
+    if setting.type is not bool:
+        for number in (int, float):
+            try:
+                return number(text)
+            except ValueError:
+                pass
+    return _scalar(setting, text)  # raises: a number, or true or false, was meant
+
+
 def need_notices(checks: Iterable[Check], available: Iterable[str],
                  ctx: CheckContext | None = None) -> list[str]:
     """One notice for each of ``checks`` that could not run: a need of it is not among

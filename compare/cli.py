@@ -21,6 +21,7 @@ from pathlib import Path
 
 from compare import __version__
 from compare.atomic_files import write_atomically
+from compare.check_settings import declared_settings
 from compare.checks import REGISTRY
 from compare.cli_models import add_models_command
 from compare.errors import InputError
@@ -90,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
                        choices=sorted(REGISTRY),
                        help="leave this check out (repeatable), e.g. antonym-vector, which costs "
                             "about 0.5-0.9 s an article of 40 sentences")  # fmt: skip
+    check.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                       dest="settings", help=SET_HELP)
     _add_qe_options(check)
     _add_mt_options(check)
     check.set_defaults(func=run_check)
@@ -101,9 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
 def run_check(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from compare.check_settings import settings_from_text, validate_settings
     from compare.pipeline import Settings, check_texts
     from compare.reading import input_notices, read_file
 
+    try:  # a bad --set: one line before any file or model is read
+        thresholds = settings_from_text(args.settings)
+        validate_settings(thresholds)
+    except InputError as error:
+        raise InputError(f"--set: {error}") from None
     refuse_shared_paths(
         {"--json": args.json, "--csv": args.csv, "--embedding-cache": args.embedding_cache,
          "--mt-cache": args.mt_cache},
@@ -135,7 +144,8 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         report = check_texts(
             target, source, Settings(source_lang=args.source_lang, glossary=glossary,
-                                     checks=_checks_kept(args.skip_check)), embedder,
+                                     checks=_checks_kept(args.skip_check),
+                                     thresholds=thresholds), embedder,
             progress=progress, mt=mt, qe=qe,
         )
     finally:
@@ -160,6 +170,13 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SET_HELP = (
+    "a check's setting (repeatable), read as its declared type and kept in the report's "
+    "signature: e.g. --set names_nearby_pairs=3, --set ratio_low.ru=0.5 (one key of a setting "
+    "given per source language or embedder family), --set qe_passage_bad=none (off). Settings: "
+    + ", ".join(declared_settings()) + " (a wrong name or value is refused, saying what is "
+    "expected)"
+)
 GLOSSARY_HELP = (
     "a glossary (CSV: source term, English term(s) separated by |, optional note; or TBX) "
     "added to the built-in list (РФ, США, ЕС, ООН, СНГ, ОДКБ, ЕАЭС and their Kazakh forms): "

@@ -4,6 +4,7 @@ setting in force reaches the report's signature, and a check whose need is missi
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, replace
 from types import SimpleNamespace
 
@@ -18,6 +19,7 @@ from compare.check_settings import (
     describe,
     need_notices,
     setting_defaults,
+    settings_from_text,
     validate_settings,
 )
 from compare.checks import REGISTRY, all_checks
@@ -318,8 +320,8 @@ def test_with_the_meaning_model_every_default_given_changes_nothing(tiny_qe_dir,
 
 def test_a_bad_setting_on_the_command_line_exits_two_with_one_line(tmp_path, capsys,
                                                                    monkeypatch):
-    """The CLI has no option for the checks' settings; a bad one reaching the pipeline from
-    it (here, planted) is still one line and status 2, never a traceback."""
+    """A bad setting reaching the pipeline from the CLI otherwise than by --set (here,
+    planted) is still one line and status 2, never a traceback."""
     from compare.cli import main
 
     def planted(**kwargs):
@@ -331,6 +333,74 @@ def test_a_bad_setting_on_the_command_line_exits_two_with_one_line(tmp_path, cap
     assert main(["check", "--target", str(path)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "Did you mean ratio_low?" in err, err
+
+
+def test_set_reads_each_value_as_its_declared_type():
+    got = settings_from_text(["names_nearby_pairs=3", "sim_unrelated = 0.7",
+                              "ratio_low=0.5", "ratio_low.ru=0.3", "sim_suspect.e5=0.9",
+                              "qe_passage_bad=none", "qe_major=", "antonym_vector_margin=1e-2",
+                              "framing_quote_min_words=5", "framing_quote_min_words=6"])
+    assert got == {"names_nearby_pairs": 3, "sim_unrelated": 0.7,
+                   "ratio_low": {"ru": 0.3, "kk": 0.5},  # NAME=VALUE held for every key
+                   "sim_suspect": {"e5": 0.9}, "qe_passage_bad": None, "qe_major": None,
+                   "antonym_vector_margin": 0.01, "framing_quote_min_words": 6}  # last wins
+    assert type(got["names_nearby_pairs"]) is int and type(got["sim_unrelated"]) is float
+    # No check has a true/false setting yet; one is read from the usual words.
+    from compare.check_settings import _from_text
+
+    switch = Setting("a_switch", bool, False, "a switch")
+    assert [_from_text(switch, t) for t in ("true", "Yes", "on", "1", "false", "NO", "0")] == \
+        [True, True, True, True, False, False, False]
+    with pytest.raises(SettingError, match="must be true or false, not 'maybe'"):
+        _from_text(switch, "maybe")
+
+
+def test_settings_given_with_set_reach_the_signature_as_from_the_app(tmp_path, monkeypatch,
+                                                                     embedder):
+    from compare import cli
+    from compare.app_run import run_review
+
+    src, eng = demo_texts(RU)
+    (tmp_path / "src.txt").write_text(src, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(eng, encoding="utf-8")
+    monkeypatch.setattr(cli, "_build_embedder", lambda *args: embedder)  # loaded once
+    out = tmp_path / "r.json"
+    assert cli.main(["check", "--source", str(tmp_path / "src.txt"), "--target",
+                     str(tmp_path / "en.txt"), "--json", str(out), "--quiet", "--no-qe",
+                     "--no-mt", "--set", "names_nearby_pairs=3", "--set", "ratio_low.ru=0.3",
+                     "--set", "sim_unrelated=0.7", "--set", "qe_passage_bad=none"]) == 0
+    from_cli = json.loads(out.read_text("utf-8"))["signature"]["thresholds"]
+    app = run_review(read_pasted(eng), read_pasted(src),
+                     {"qe": False, "mt": False,
+                      "thresholds": {"names_nearby_pairs": 3, "ratio_low": {"ru": 0.3},
+                                     "sim_unrelated": 0.7, "qe_passage_bad": None}}, embedder)
+    assert from_cli == json.loads(json.dumps(app.signature.thresholds))
+    assert from_cli["names_nearby_pairs"] == 3 and from_cli["sim_unrelated"] == 0.7
+    assert from_cli["ratio_low"] == {"ru": 0.3, "kk": TODAY["ratio_low"]["kk"]}
+    assert from_cli["qe_passage_bad"] is None
+    assert from_cli["ratio_high"] == TODAY["ratio_high"]  # the rest: the defaults
+
+
+@pytest.mark.parametrize(("given", "words"), [
+    ("name_nearby_pairs=3", "Unknown setting 'name_nearby_pairs': no check reads it. Did you "
+                            "mean names_nearby_pairs?"),
+    ("names_nearby_pairs=three", "must be a whole number of at least 0, not 'three'"),
+    ("names_nearby_pairs=2.5", "must be a whole number of at least 0, not 2.5"),
+    ("sim_unrelated=1.5", "from -1 to 1, not 1.5"),
+    ("sim_unrelated=nan", "must be a number"),
+    ("ratio_low.de=0.4", "'de' is no source language of it (one of ru, kk)"),
+    ("names_nearby_pairs.ru=3", "is one value, not one per key"),
+    ("names_nearby_pairs", "A setting is NAME=VALUE"),
+    ("ratio_low=\x1b[2J", "not '\\x1b[2J'"),  # shown escaped, never obeyed by the terminal
+])
+def test_a_bad_set_exits_two_with_one_line_before_any_work(given, words, tmp_path, capsys):
+    from compare.cli import main
+
+    missing = str(tmp_path / "no-such-file.txt")  # never read: the setting is refused first
+    assert main(["check", "--source", missing, "--target", missing, "--set", given]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("compare: --set: ") and err.count("\n") == 1, err
+    assert words in err and "Traceback" not in err and "no-such-file" not in err
 
 
 def test_a_bad_setting_in_the_app_is_one_message():
