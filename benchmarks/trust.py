@@ -61,6 +61,7 @@ from compare.risk_fit import (  # noqa: E402
     detokenise,
     score_lines,
 )
+from compare.splits import TATOEBA_KK, corpora_dir  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "labels" / "professional_flags.csv"
 
@@ -101,7 +102,8 @@ def correlation(name: str, statistic, n: int) -> tuple[str, float, tuple[float, 
 def professional_sets(shared, split: str = "heldout") -> list[tuple]:
     """(name, language, pairs, text keys, row ids) of each professional set of ``split``: WMT22
     references (odd documents held out, even ones dev), NTREX lines 701-1000 (dev: 1-700) ru
-    and kk, and the human translation of the MQM TED talks (held out 2 and 5, dev 3)."""
+    and kk, and the human translation of the MQM TED talks (held out 2 and 5, dev 3); dev adds
+    Tatoeba kk-en (every row dev)."""
     held = split == "heldout"
     lines = NTREX_HELDOUT_LINES if held else NTREX_DEV_LINES
     english = ntrex_lines("en", lines, shared)
@@ -117,12 +119,29 @@ def professional_sets(shared, split: str = "heldout") -> list[tuple]:
         sets.append((f"NTREX {lang}-en {lines.start + 1}-{lines.stop}", lang,
                      list(zip(source, english, strict=True)), [0] * len(source),
                      [f"ntrex-{lang}:{line + 1}" for line in lines]))
+    if not held:
+        # Tatoeba kk-en: short human translations, all dev. NTREX's Kazakh dev lines have been
+        # read for rule work for many sessions; this is Kazakh that no rule was written from.
+        tatoeba = tatoeba_kk_pairs(shared)
+        sets.append(("Tatoeba kk-en (short human pairs)", "kk", tatoeba,
+                     list(range(len(tatoeba))),
+                     [f"tatoeba-kk:{i + 2}" for i in range(len(tatoeba))]))
     talks = MQM_TED_HELDOUT_TALKS if held else MQM_TED_DEV_TALKS
     human = [s for s in read_mqm_ted(talks, shared) if s.system == "ref.A"]
     sets.append((f"MQM TED human translation, {'held-out' if held else 'dev'} talks "
                  "(roles swapped)", "ru", [(s.russian, s.english) for s in human],
                  [s.talk for s in human], [f"ted:{s.talk}:{s.segment}" for s in human]))
     return sets  # fmt: skip
+
+
+def tatoeba_kk_pairs(shared) -> list[tuple[str, str]]:
+    """(Kazakh, English) of every Tatoeba kk-en row (``../shared/corpora/tatoeba-kk-en``); a
+    row id names the file's line (the header is line 1)."""
+    import csv
+
+    path = corpora_dir(shared) / TATOEBA_KK / "kk-en.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [(row["kk"], row["en"]) for row in csv.DictReader(handle, delimiter="\t")]
 
 
 def read_labels(path: Path) -> dict[str, str]:

@@ -1,7 +1,10 @@
 """Plain data for one side of a comparison: its text, paragraphs and sentences.
 
 Offsets are character offsets into ``Document.text``, which is the text exactly as read:
-``text[start:end]`` is what a span covers. Nothing in the pipeline rewrites the text.
+``text[start:end]`` is what a span covers. Nothing in the pipeline rewrites the text, with one
+exception that keeps every offset: while a source is checked, Latin look-alike letters inside its
+Cyrillic words are read as Cyrillic (:mod:`compare.script_mix`), and the report carries the text
+as given.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ class Document:
     lang: str
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    as_given: str | None = None
+    """While the pipeline reads a copy of the text with look-alike letters folded
+    (:mod:`compare.script_mix`), the text as the user gave it, for the check that reports those
+    letters; None otherwise."""
 
     def sentence_text(self, i: int) -> str:
         s = self.sentences[i]

@@ -22,6 +22,7 @@ from compare.provenance import behaviour_fingerprint
 from compare.reading import InputText
 from compare.report import Report, Signature, attach_flags, group_edge_runs
 from compare.risk import attach_risk, default_model
+from compare.script_mix import fold_lookalikes, folded_notice
 from compare.segment import segment
 
 Progress = Callable[[str, str], None]
@@ -88,8 +89,14 @@ def check_texts(
     target_doc.sentences = segment(target.text, tgt_lang, target_doc.paragraphs)
     source_doc = None
     if source is not None:
-        source_doc = Document(source.text, src_lang, list(source.paragraphs))
-        source_doc.sentences = segment(source.text, src_lang, source_doc.paragraphs)
+        # Latin look-alike letters in Cyrillic words (Бiлемiн) read as Cyrillic: one character
+        # for one, so offsets hold; the report gets the text as given back at the end.
+        folded = fold_lookalikes(source.text, src_lang)
+        source_doc = Document(folded.text, src_lang, list(source.paragraphs),
+                              as_given=source.text if folded.words else None)
+        source_doc.sentences = segment(folded.text, src_lang, source_doc.paragraphs)
+        if notice := folded_notice(folded, "source"):
+            notices.append(notice)
 
     if source_doc is None:
         pairs = [AlignedPair((), (i,), 1.0) for i in range(len(target_doc.sentences))]
@@ -206,6 +213,8 @@ def check_texts(
     # Last: the risk reads the final flags (edge runs grouped) and the meaning model's scores,
     # and is set with or without the model (from the rule flags alone).
     attach_risk(report)
+    if source_doc is not None:
+        source_doc.text, source_doc.as_given = source.text, None  # folding moved no offset
     return report
 
 

@@ -120,9 +120,12 @@ def score_lines(pairs: Sequence[tuple[str, str]], lang: str, qe_model: Any, embe
     as :func:`line_documents` takes it."""
     from compare.checks import CheckContext, all_checks, run_checks
     from compare.qe.predict import estimate_pairs
+    from compare.script_mix import fold_lookalikes
 
     if not pairs:
         return []
+    # The source as the pipeline reads it (Latin look-alikes in Cyrillic words folded).
+    pairs = [(fold_lookalikes(source, lang).text, english) for source, english in pairs]
     source, target, links = line_documents(pairs, lang, texts)
     results = estimate_pairs(qe_model, source, target, links) if qe_model else [None] * len(links)
     thresholds = dict(qe_model.config.thresholds) if qe_model else {}

@@ -148,7 +148,8 @@ class MixedScriptWord(Check):
         return flags
 
     def _side(self, doc: Document, side: str) -> Iterator[Flag]:
-        for start, end, word, odd in mixed_script_words(doc.text):
+        # The text as given: the pipeline reads the source with these letters folded.
+        for start, end, word, odd in mixed_script_words(doc.as_given or doc.text):
             script = "Latin" if _LATIN_LETTER.match(odd[0]) else "Cyrillic"
             letters = ", ".join(dict.fromkeys(odd))
             yield self.flag(
