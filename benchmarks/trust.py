@@ -61,7 +61,7 @@ from compare.risk_fit import (  # noqa: E402
     detokenise,
     score_lines,
 )
-from compare.splits import TATOEBA_KK, corpora_dir  # noqa: E402
+from compare.splits import tatoeba_kk_pairs  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "labels" / "professional_flags.csv"
 
@@ -132,16 +132,6 @@ def professional_sets(shared, split: str = "heldout") -> list[tuple]:
                  "(roles swapped)", "ru", [(s.russian, s.english) for s in human],
                  [s.talk for s in human], [f"ted:{s.talk}:{s.segment}" for s in human]))
     return sets  # fmt: skip
-
-
-def tatoeba_kk_pairs(shared) -> list[tuple[str, str]]:
-    """(Kazakh, English) of every Tatoeba kk-en row (``../shared/corpora/tatoeba-kk-en``); a
-    row id names the file's line (the header is line 1)."""
-    import csv
-
-    path = corpora_dir(shared) / TATOEBA_KK / "kk-en.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [(row["kk"], row["en"]) for row in csv.DictReader(handle, delimiter="\t")]
 
 
 def read_labels(path: Path) -> dict[str, str]:

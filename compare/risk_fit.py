@@ -505,13 +505,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     labels = {name: [item[3] for item in items] for name, items in sets.items()}
     kinds = {name: [item[4] for item in items] for name, items in sets.items()}
     cache = Path(args.cache) if args.cache else None
-    if cache is not None and cache.exists():
-        scored = pickle.loads(cache.read_bytes())
-    else:
+    scored = pickle.loads(cache.read_bytes()) if cache is not None and cache.exists() else {}
+    missing = [name for name in sets if name not in scored]  # a cache from before a set came
+    if missing:
         embedder = default_embedder()
-        scored = {name: score_set(items, qe_model, embedder) for name, items in sets.items()}
+        scored.update({name: score_set(sets[name], qe_model, embedder) for name in missing})
         if cache is not None:
             cache.write_bytes(pickle.dumps(scored))
+    scored = {name: scored[name] for name in sets}
     weights, bias, needed, table = fit(scored, labels, args.false_alarms, True, kinds,
                                        args.kind_loss)  # fmt: skip
     rules_weights, rules_bias, rules_needed, rules_table = fit(

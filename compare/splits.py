@@ -258,3 +258,9 @@ def demetr_rows(split: str = "dev", shared: str | Path | None = None) -> list[di
     path = corpora_dir(shared) / DEMETR / "dev.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     return [row for row in rows if int(row["id"]) in ids]
+
+
+def tatoeba_kk_pairs(shared: str | Path | None = None) -> list[tuple[str, str]]:
+    """(Kazakh, English) of every Tatoeba kk-en row (``kk-en.tsv``; all dev), in file order."""
+    path = corpora_dir(shared) / TATOEBA_KK / "kk-en.tsv"
+    return [(row["kk"], row["en"]) for row in _tsv(path)]
