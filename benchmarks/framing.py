@@ -3,6 +3,7 @@ edits, and notes per 100 sentences on professional translations.
 
     python benchmarks/framing.py [--split dev|heldout] [--examples N] [--shared DIR]
     python benchmarks/framing.py --split dev --show-notes kk   # the dev notes, to tune on
+    python benchmarks/framing.py --split dev --show-notes tatoeba-kk
 
 Controlled edits: every line pair is checked as it is (no framing changed by us) and once per
 edit that applies to it:
@@ -23,12 +24,15 @@ the unedited pairs (which carry no edit of ours, so a note there is counted agai
 even when the professional translator did reframe the line).
 
 Splits (compare/splits.py): dev = NTREX lines 1-700 (ru-en, kk-en) and the WMT22 references
-of even documents, where the word lists were written; heldout = NTREX lines 701-1000 and the
-WMT22 references of odd documents. ``--examples N`` prints N notes on the WMT22 MT outputs of
-the split's documents (real systems, real shifts): the odd documents with ``--split heldout``
-(for the README), the even ones with ``--split dev``, a tuning run that prints no held-out
-example. ``--show-notes ru|kk`` prints every note on the unedited NTREX pairs of that language,
-with its line number (dev only: a tuning aid).
+of even documents, where the word lists were written, and Tatoeba kk-en (434 short human pairs,
+all dev: Kazakh that no list was written from, added 2026-12-04); heldout = NTREX lines
+701-1000 and the WMT22 references of odd documents. ``--examples N`` prints N notes on the
+WMT22 MT outputs of the split's documents (real systems, real shifts): the odd documents with
+``--split heldout`` (for the README), the even ones with ``--split dev``, a tuning run that
+prints no held-out example. ``--show-notes ru|kk`` prints every note on the unedited NTREX
+pairs of that language, with its line number, ``--show-notes tatoeba-kk`` those on Tatoeba with
+the file's line number (dev only: a tuning aid). Every source is read as the pipeline reads it,
+Latin look-alike letters in Cyrillic words as Cyrillic (compare.script_mix).
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from compare.intervals import wilson  # noqa: E402
 from compare.lang.framing import KINDS  # noqa: E402
 from compare.qe.data import ntrex_lines, wmt22_documents, wmt22_hypotheses  # noqa: E402
 from compare.risk_fit import line_documents  # noqa: E402
+from compare.script_mix import fold_lookalikes  # noqa: E402
 from compare.splits import (  # noqa: E402
     NTREX,
     NTREX_DEV_LINES,
@@ -59,6 +64,7 @@ from compare.splits import (  # noqa: E402
     WMT22_DEV_PARITY,
     WMT22_HELDOUT_PARITY,
     check_printable,
+    tatoeba_kk_pairs,
 )
 
 SPLITS = {
@@ -85,6 +91,12 @@ LOADED_SWAPS = [(r"\bgovernment\b", ["regime", "junta"]),
                 (r"\bprotesters\b", ["rioters", "thugs"]),
                 (r"\bleaders\b", ["warlords", "puppets"])]
 _QUOTE_CHARS = re.compile(r"[\"“”«»„]")
+
+
+def as_read(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
+    """The pairs with the source as the pipeline checks it: Latin look-alike letters in Cyrillic
+    words read as Cyrillic (Tatoeba's мүмкiн with a Latin i; compare.script_mix)."""
+    return [(fold_lookalikes(src, lang).text, en) for src, en in pairs]
 
 
 def share(hits: int, n: int) -> str:
@@ -208,14 +220,14 @@ def evaluate(name: str, pairs: list[tuple[str, str]], lang: str, lex: FramingLex
     return tp, len(done), fp, len(pairs)
 
 
-def show_notes(pairs: list[tuple[str, str]], lang: str, lines: range,
+def show_notes(name: str, pairs: list[tuple[str, str]], lang: str, first_line: int,
                check: FramingShift) -> None:
-    """Every note on the unedited pairs, with the NTREX line number (1-based) and both texts."""
-    check_printable(NTREX, lines, tuning=True)
-    print(f"\nNotes on NTREX {lang}-en lines {lines.start + 1}-{lines.stop}, unedited:")
+    """Every note on the unedited pairs, with the file's line number of the first pair given
+    (1-based) and both texts."""
+    print(f"\nNotes on {name}, unedited:")
     for i, found in enumerate(notes(check, pairs, lang)):
         for kind, shift in sorted(found):
-            print(f"  line {lines.start + i + 1}: {kind} {shift}\n    {lang}: {pairs[i][0]}\n"
+            print(f"  line {first_line + i}: {kind} {shift}\n    {lang}: {pairs[i][0]}\n"
                   f"    en: {pairs[i][1]}")
 
 
@@ -225,8 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=None)
     parser.add_argument("--examples", type=int, default=0)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--show-notes", choices=["ru", "kk"], default=None,
-                        help="print the notes on the unedited NTREX pairs (dev split only)")
+    parser.add_argument("--show-notes", choices=["ru", "kk", "tatoeba-kk"], default=None,
+                        help="print the notes on the unedited NTREX (or Tatoeba) pairs (dev "
+                             "split only)")
     args = parser.parse_args(argv)
     if args.show_notes and args.split != "dev":
         parser.error("--show-notes prints rows: dev split only")
@@ -243,15 +256,24 @@ def main(argv: list[str] | None = None) -> int:
         f"WMT22 references, {'odd' if parity else 'even'} documents":
             ([p for d in wmt22_documents(parity, args.shared) for p in d], "ru"),
     }
+    if args.split == "dev":
+        # Kazakh nobody tuned on: NTREX's Kazakh dev lines have been read for every list change
+        sets["Tatoeba kk-en (all dev)"] = (tatoeba_kk_pairs(args.shared), "kk")
+    sets = {name: (as_read(pairs, lang), lang) for name, (pairs, lang) in sets.items()}
     print(f"Framing-shift detectors, {args.split} split (95 % Wilson intervals)")
     totals = np.zeros(4, dtype=int)
     for name, (pairs, lang) in sets.items():
         totals += evaluate(name, pairs, lang, lex, check, args.seed)
     tp, n_edits, fp, n_pairs = (int(x) for x in totals)
     print(f"\nAll sets: recall {share(tp, n_edits)}; precision {share(tp, tp + fp)}")
-    if args.show_notes:
-        pairs, lang = next(v for k, v in sets.items() if k.startswith(f"NTREX {args.show_notes}"))
-        show_notes(pairs, lang, lines, check)
+    if args.show_notes == "tatoeba-kk":
+        pairs, lang = sets["Tatoeba kk-en (all dev)"]
+        show_notes("Tatoeba kk-en (kk-en.tsv; its header is line 1)", pairs, lang, 2, check)
+    elif args.show_notes:
+        check_printable(NTREX, lines, tuning=True)
+        name, (pairs, lang) = next((k, v) for k, v in sets.items()
+                                   if k.startswith(f"NTREX {args.show_notes}"))
+        show_notes(name, pairs, lang, lines.start + 1, check)
     if args.examples:
         # a WMT22 document position of the split's parity stands for all its documents
         check_printable(WMT22, [parity], tuning=args.split == "dev")

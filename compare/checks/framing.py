@@ -19,7 +19,10 @@ quotation closed by a verb of saying (or opened after one and a colon) is the tr
 of reported speech when the English attributes the words and speaks of nobody as "I", "we" or
 "you" (a quotation's marks dropped from direct speech leave those); an English quotation
 beside a source that reports speech with such a verb and no quotation marks is the same speech,
-when the English attributes it outside the quotation.
+when the English attributes it outside the quotation; so is one beside a source that sets its
+speech off with dashes (:data:`compare.lang.framing.DASH_SPEECH`: – …, – деді ол). In every
+language, an English quotation right after a word that names a title (a song, a book "titled",
+a campaign "called": :data:`compare.lang.framing.TITLED_BY_QUOTES_EN`) is no quotation.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, Setting, register
 from compare.flags import Flag
 from compare.framing_lexicon import FramingLexicon, load_framing_lexicon
-from compare.lang.framing import NAMED_BY_QUOTES, QUOTATIVE
+from compare.lang.framing import DASH_SPEECH, NAMED_BY_QUOTES, QUOTATIVE, TITLED_BY_QUOTES_EN
 from compare.words import WITH_APOSTROPHES_AND_HYPHENS
 
 QUOTE_MIN_WORDS = 4
@@ -56,6 +59,12 @@ _SAID_BEFORE = {lang: re.compile(_edge(p) + r"(?:\s+\p{L}+){0,2}\s*:\s*$", re.IG
                 for lang, p in QUOTATIVE.items()}
 """A quotation opened after a verb of saying and a colon (былай деді: «…»)."""
 _SAID = {lang: re.compile(_edge(p), re.IGNORECASE) for lang, p in QUOTATIVE.items()}
+_DASH_SPEECH = {lang: re.compile(f"{opening}|{before}{_edge(QUOTATIVE[lang])}", re.IGNORECASE)
+                for lang, (opening, before) in DASH_SPEECH.items()}
+"""Direct speech between dashes (– …, – деді ол), which quotes without quotation marks."""
+_TITLED_BEFORE = re.compile(_edge(TITLED_BY_QUOTES_EN) + r"[\s:,]*$", re.IGNORECASE)
+"""An English quotation right after one of these words is a title or a name ("the song
+"…"")."""
 _FIRST_SECOND_PERSON = re.compile(
     r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Yy]ou|[Yy]ours?"
     r"|[Yy]ourself)\b")
@@ -158,7 +167,13 @@ class FramingShift(PairCheck):
             if src_q:
                 return [self._note(ctx, pair, "source", src_q[0], "quote", "dropped",
                                    src[src_q[0][0]:src_q[0][1]])]
+        # an English title or name in quotation marks is no speech ("a book called "…"")
+        tgt_q = [q for q in tgt_q if not _TITLED_BEFORE.search(tgt[:q[0]])]
         if tgt_q and not _QUOTE_MARK.search(src):
+            dashes = _DASH_SPEECH.get(lang)
+            if dashes is not None and dashes.search(src):
+                # the source quotes too, between dashes: – …, – деді ол
+                return []
             said = _SAID.get(lang)
             if said is not None and said.search(src):
                 # the source reports the speech with a verb of saying and no quotation marks;
