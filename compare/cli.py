@@ -12,6 +12,7 @@ the window.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import re
@@ -104,15 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
 def run_check(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from compare.check_settings import settings_from_text, validate_settings
     from compare.pipeline import Settings, check_texts
     from compare.reading import input_notices, read_file
 
-    try:  # a bad --set: one line before any file or model is read
-        thresholds = settings_from_text(args.settings)
-        validate_settings(thresholds)
-    except InputError as error:
-        raise InputError(f"--set: {error}") from None
+    thresholds = _set_settings(args.settings)
     refuse_shared_paths(
         {"--json": args.json, "--csv": args.csv, "--embedding-cache": args.embedding_cache,
          "--mt-cache": args.mt_cache},
@@ -168,6 +164,19 @@ def run_check(args: argparse.Namespace) -> int:
     if args.fail_on and report.has_flags_at_least(args.fail_on):
         return EXIT_FLAGS
     return EXIT_OK
+
+
+def _set_settings(given: list[str]) -> dict:
+    """The checks' settings of ``--set``, read and checked: a bad one is one line before any
+    file or model is read."""
+    from compare.check_settings import settings_from_text, validate_settings
+
+    try:
+        thresholds = settings_from_text(given)
+        validate_settings(thresholds)
+    except InputError as error:
+        raise InputError(f"--set: {error}") from None
+    return thresholds
 
 
 SET_HELP = (
@@ -289,6 +298,9 @@ def _add_corpus_command(sub) -> None:
                           "default: 0, CPU only)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
+    run.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                     dest="settings", help=SET_HELP + "; changed settings check every "
+                                                      "document again")
     run.set_defaults(func=run_corpus_run)
     stats = csub.add_parser("stats", help="per-group figures with 95 %% confidence intervals")
     stats.add_argument("results", metavar="RESULTS", help="SQLite file written by corpus run")
@@ -335,6 +347,7 @@ def run_corpus_run(args: argparse.Namespace) -> int:
         run_corpus,
     )
 
+    thresholds = _set_settings(args.settings)
     cache = DEFAULT_EMBEDDING_CACHE if args.embedding_cache is None else args.embedding_cache
     refuse_shared_paths({"--out": args.out, "--embedding-cache": cache},
                         {"MANIFEST": args.manifest, "--glossary": args.glossary,
@@ -358,7 +371,9 @@ def run_corpus_run(args: argparse.Namespace) -> int:
     settings = RunSettings(embedder=args.embedder, embedding_cache=cache, mt=args.mt,
                            qe=args.qe, qe_model=args.qe_model,
                            glossary=str(Path(args.glossary).resolve()) if args.glossary else None,
-                           glossary_id=glossary_id)
+                           glossary_id=glossary_id,
+                           check_settings=json.dumps(thresholds, sort_keys=True)
+                           if thresholds else "")
     if args.qe_model and not Path(args.qe_model).is_dir():
         raise InputError(f"--qe-model: {args.qe_model} is not a folder.")
     try:

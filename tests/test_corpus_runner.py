@@ -206,6 +206,32 @@ def test_a_changed_program_checks_every_document_again(
     assert summary.skipped == 0 and summary.rechecked == summary.processed >= 4
 
 
+def test_settings_given_with_set_check_every_document_again_and_are_stored(
+    tmp_path: Path, cache: str, reference: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compare.cli import main
+
+    manifest = _make_corpus(tmp_path)
+    out = tmp_path / "r.sqlite"
+    shutil.copy(reference["path"], out)
+    run = ["corpus", "run", str(manifest), "--out", str(out), "--embedding-cache", cache,
+           "--quiet", "--no-qe"]
+    assert main([*run, "--set", "names_nearby_pairs=0", "--set", "ratio_low.ru=0.3"]) == 0
+    # Other settings, other results: no stored document is reused.
+    assert "5 checked now" in capsys.readouterr().out
+    report = load_report(out, "lib")
+    assert report.signature.thresholds["names_nearby_pairs"] == 0
+    assert report.signature.thresholds["ratio_low"] == {"ru": 0.3, "kk": 0.48}
+    assert main([*run, "--set", "ratio_low.ru=0.3", "--set", "names_nearby_pairs=0"]) == 0
+    assert "0 checked now" in capsys.readouterr().out  # the same settings: all resumed
+    # A bad one: one line and status 2, before the manifest or the results are opened.
+    assert main(["corpus", "run", str(tmp_path / "none.csv"), "--out", str(out),
+                 "--set", "names_nearby_pair=0"]) == 2
+    err = capsys.readouterr().err
+    assert err == ("compare: --set: Unknown setting 'names_nearby_pair': no check reads it. "
+                   "Did you mean names_nearby_pairs?\n")
+
+
 def test_retry_failed_checks_the_failed_document_again(
     tmp_path: Path, settings: RunSettings, reference: dict
 ) -> None:

@@ -48,6 +48,14 @@ class RunSettings:
     """Hash of the meaning model's files, set by :func:`prepare_qe` (which :func:`run_corpus`
     calls); part of the input hash. Callers of :func:`process_document` should prepare their
     settings the same way."""
+    check_settings: str = ""
+    """The checks' settings the user gave (``corpus run --set``), as JSON text of
+    :class:`compare.pipeline.Settings` ``thresholds`` ("": none; text keeps the settings
+    hashable plain data); part of the input hash, so changed settings re-check every document."""
+
+    def thresholds(self) -> dict[str, Any]:
+        """:attr:`check_settings` as the pipeline takes them."""
+        return json.loads(self.check_settings) if self.check_settings else {}
 
     def fingerprint(self) -> str:
         """What changes the results (not where caches live): part of every input hash.
@@ -61,4 +69,6 @@ class RunSettings:
             parts.append(["qe", self.qe_id])
         if self.glossary_id:
             parts.append(["glossary", self.glossary_id])
+        if self.check_settings:  # only when given: a database made before keeps its hashes
+            parts.append(["settings", self.thresholds()])
         return json.dumps(parts, sort_keys=True)

@@ -146,7 +146,8 @@ def _check_pair(pair: DocumentPair, settings: RunSettings) -> DocumentResult:
     from compare.glossary import cached_glossary
 
     check_settings = Settings(source_lang=pair.source_lang,
-                              glossary=cached_glossary(settings.glossary))
+                              glossary=cached_glossary(settings.glossary),
+                              thresholds=settings.thresholds())
     report = check_texts(target, source, check_settings, embedder,
                          mt=_WORKER.get("mt"), qe=worker_qe(settings))
     report.notices.extend(input_notices(target, source))  # kept in the stored report
