@@ -18,7 +18,10 @@ Read by the antonym check (:mod:`compare.checks.antonyms`) and by the antonym-ve
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
 
 import regex
 
@@ -26,21 +29,27 @@ from compare.lang.antonym_lexicon import IDLE, JOINED, LEXICON
 from compare.negations import count_negations
 from compare.words import LETTERS
 
+# How the lexicon's ~900 word patterns are matched (issue 25, the CLI's cold start). Compiling
+# them with the regex module, at import, took 0.3 s of every run; Python's re compiles them
+# three times faster, and each key's are compiled on first need, so a Russian document never
+# compiles the Kazakh ones. The patterns are literals, classes of literals, (?:...), (?!...) and
+# \w (tests/test_reversals.py keeps it so), and \w is the one construct whose meaning the two
+# engines do not share: their Unicode tables differ, and regex's \w takes combining marks. On
+# the characters below they agree (the test compares every one), so re matches a word made of
+# them only (Latin, Greek and Cyrillic letters: nearly every word of en, ru and kk text) and
+# the regex module, compiled only if such a word comes, any other: the matches are the regex
+# module's either way.
+_SAME_IN_BOTH = re.compile(r"[\x00-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u0370-\u0482\u048a-\u052f]*")
 
-def _compile(pattern: str) -> regex.Pattern | None:
-    return regex.compile(pattern) if pattern else None
 
-
-_COMPILED = [
-    (
-        entry,
-        {
-            lang: tuple(_compile(p) for p in getattr(entry, lang))
-            for lang in ("en", "ru", "kk", "ru_quiet")
-        },
-    )
-    for entry in LEXICON
-]
+@functools.cache
+def _compiled(key: str, engine: ModuleType) -> tuple[Any, tuple[tuple[tuple[int, int], Any], ...]]:
+    """Every pattern of ``key`` in one alternation (most words match none, and one call tells
+    so), and each pattern with its (lexicon entry, pole), compiled with ``engine``."""
+    patterns = [((i, pole), p) for i, entry in enumerate(LEXICON)
+                for pole, p in enumerate(getattr(entry, key)) if p]  # fmt: skip
+    alternation = engine.compile("|".join(f"(?:{p})" for _, p in patterns))
+    return alternation, tuple((at, engine.compile(p)) for at, p in patterns)
 
 
 _WORD = LETTERS
@@ -61,26 +70,14 @@ def _words(text: str, lang: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-# Every pattern of one key in one alternation: most words match none, and one regex call
-# tells so.
-_ANY = {
-    key: regex.compile("|".join(f"(?:{p})" for e in LEXICON for p in getattr(e, key) if p))
-    for key in ("en", "ru", "kk", "ru_quiet")
-}
-
-
 @functools.lru_cache(maxsize=200_000)
 def _word_poles(word: str, key: str) -> tuple[tuple[int, int], ...]:
     """(lexicon entry, pole) of every pattern of ``key`` ("en", "ru", "kk" or "ru_quiet") that
     the lower-cased ``word`` matches; cached, since news vocabulary repeats."""
-    if not _ANY[key].fullmatch(word):
+    alternation, each = _compiled(key, re if _SAME_IN_BOTH.fullmatch(word) else regex)
+    if not alternation.fullmatch(word):
         return ()
-    return tuple(
-        (i, pole)
-        for i, (_, patterns) in enumerate(_COMPILED)
-        for pole, pattern in enumerate(patterns[key])
-        if pattern is not None and pattern.fullmatch(word)
-    )
+    return tuple(at for at, pattern in each if pattern.fullmatch(word))
 
 
 def _poles(
