@@ -121,6 +121,10 @@ def run_check(args: argparse.Namespace) -> int:
     threads = threads_for(requested=args.threads)
     target = read_file(args.target, max_bytes=max_bytes)
     source = read_file(args.source, max_bytes=max_bytes) if args.source else None
+    from compare.languages_ahead import detect_languages_ahead
+
+    # The languages are detected in a child process, on another core, while the models load.
+    ahead = detect_languages_ahead(target, source, args.source_lang, threads)
 
     embedder = None
     if source is not None:
@@ -136,10 +140,11 @@ def run_check(args: argparse.Namespace) -> int:
     from compare.glossary import load_glossary
 
     glossary = load_glossary(args.glossary) if args.glossary else None
+    languages = {"source_lang": args.source_lang, **(ahead.settings() if ahead else {})}
     progress = StageLine(sys.stderr) if not args.quiet else None
     try:
         report = check_texts(
-            target, source, Settings(source_lang=args.source_lang, glossary=glossary,
+            target, source, Settings(**languages, glossary=glossary,
                                      checks=_checks_kept(args.skip_check),
                                      thresholds=thresholds), embedder,
             progress=progress, mt=mt, qe=qe,

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from compare import SUPPORTED_LANGS
+from compare import SUPPORTED_LANGS, SUPPORTED_SOURCE_LANGS
 from compare.document import Span
 from compare.errors import InputError
 
@@ -274,3 +274,25 @@ def resolve_language(
     else:
         hint = "Give the English translation on the English side."
     raise InputError(f"The {side} text looks like {found}, not {wanted}. {hint}")
+
+
+def resolve_languages(
+    target_text: str,
+    target_paragraphs: list[Span],
+    source_text: str | None = None,
+    source_paragraphs: list[Span] | None = None,
+    target_lang: str = "auto",
+    source_lang: str = "auto",
+) -> tuple[str, str | None]:
+    """The English side's language and the source's (None without a source), as the pipeline
+    takes them: the one given unless ``"auto"``, else the detected one
+    (:func:`resolve_language`, which raises :class:`InputError` for a side in no language it
+    may be in; the English side first)."""
+    tgt_override = None if target_lang == "auto" else target_lang
+    tgt = resolve_language(target_text, target_paragraphs, tgt_override, ("en",), "English")
+    if source_text is None:
+        return tgt, None
+    src_override = None if source_lang == "auto" else source_lang
+    src = resolve_language(source_text, source_paragraphs or [], src_override,
+                           SUPPORTED_SOURCE_LANGS, "source")  # fmt: skip
+    return tgt, src

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from compare import SUPPORTED_SOURCE_LANGS, __version__
+from compare import __version__
 from compare.alignment_types import AlignedPair
 from compare.check_settings import need_notices, setting_defaults, validate_settings
 from compare.checks import CheckContext, all_checks, run_checks
 from compare.document import Document
-from compare.langid import mixed_paragraphs, resolve_language
+from compare.langid import mixed_paragraphs, resolve_languages
 from compare.progress import ReportingEmbedder, counting
 from compare.provenance import behaviour_fingerprint
 from compare.reading import InputText
@@ -75,14 +75,11 @@ def check_texts(
     notices: list[str] = []
 
     say("languages", "Detecting languages")
-    tgt_override = None if settings.target_lang == "auto" else settings.target_lang
-    tgt_lang = resolve_language(target.text, target.paragraphs, tgt_override, ("en",), "English")
-    src_lang = None
-    if source is not None:
-        src_override = None if settings.source_lang == "auto" else settings.source_lang
-        src_lang = resolve_language(
-            source.text, source.paragraphs, src_override, SUPPORTED_SOURCE_LANGS, "source"
-        )
+    tgt_lang, src_lang = resolve_languages(
+        target.text, target.paragraphs, source.text if source is not None else None,
+        source.paragraphs if source is not None else None, settings.target_lang,
+        settings.source_lang,
+    )
 
     say("segmenting", "Splitting sentences")
     target_doc = Document(target.text, tgt_lang, list(target.paragraphs))
