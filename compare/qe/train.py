@@ -108,6 +108,10 @@ class TrainOptions:
     """MT outputs per WMT22 training segment (even-position documents not kept for dev; of its
     10 systems, drawn at random) trained on with their human DA z (0: none). News MT of the
     product's own direction, judged by people: the data MLQE-PE's Reddit and Wikiquote lack."""
+    ntrex_train_lines: int = 630
+    """NTREX dev lines 1..N make synthetic training pairs (at most 630: 631-700 calibrate). The
+    model learns its training pairs as faithful, so the lines it leaves unseen, N+1..630, are
+    the faithful professional pairs the risk fit may read (``compare.risk_fit``)."""
     mqm_ted: bool = False
     """Train on the MQM TED annotations of the training talks (roles swapped: the Russian is the
     source, its marked spans BAD word tags, the MQM penalty on the DA z scale; see
@@ -172,14 +176,17 @@ def build_data(
     seed: int, shared: Any = None, errors_per_pair: int = 1, kinds: Sequence[str] | None = None,
     reference_pseudo: int = 0, pseudo_spread: float = 0.5, wide_antonyms: bool = False,
     antonym_extra: int = 0, wmt22_da: int = 0, mqm_ted: bool = False,
-    source_negations: float = 0.0,
+    source_negations: float = 0.0, ntrex_train_lines: int = NTREX_TRAIN_END,
 ) -> tuple[list[Example], list[Example], list[Example]]:
     """(train, MLQE-PE dev, synthetic dev) as described in the module docstring; the real-error
     dev sets are :func:`real_dev_sets`."""
     train = read_mlqe("train", shared)
     dev_mlqe = read_mlqe("dev", shared)
     used = (tuple(kinds),) if kinds else ()
-    first, rest = NTREX_TRAIN_LINES, NTREX_CALIBRATION_LINES
+    if not 0 < ntrex_train_lines <= NTREX_TRAIN_END:
+        raise ValueError(f"ntrex_train_lines must be 1-{NTREX_TRAIN_END}, not {ntrex_train_lines}")
+    first = range(NTREX_TRAIN_LINES.start, ntrex_train_lines)
+    rest = NTREX_CALIBRATION_LINES
     synthetic_train, synthetic_dev = [], []
     for offset, (lines, bucket) in enumerate(((first, synthetic_train), (rest, synthetic_dev))):
         for k, (lang, pairs) in enumerate(synthetic_pairs(lines, shared).items()):
@@ -534,6 +541,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options.seed, args.shared, options.synthetic_errors, options.kinds.split(","),
         options.reference_pseudo, options.pseudo_spread, options.wide_antonyms,
         options.antonym_extra, options.wmt22_da, options.mqm_ted, options.source_negations,
+        options.ntrex_train_lines,
     )
     if args.limit:
         rng = random.Random(options.seed)
