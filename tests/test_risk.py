@@ -200,3 +200,37 @@ def test_the_ranked_risk_follows_the_score_and_never_ranks_a_kept_flag_below_its
     # Without the meaning model there is no ranking input: the evidence ranks.
     bare = pair_features(flags, None, 0.9, 50, 50)
     assert ranked_risk(bare, model, 0.42, False) == 0.42
+
+
+def test_the_fit_reads_as_faithful_only_ntrex_lines_the_meaning_model_did_not_train_on():
+    from types import SimpleNamespace
+
+    from compare.risk_fit import unseen_ntrex_lines
+
+    def model(options):
+        return SimpleNamespace(config=SimpleNamespace(metrics={"options": options}))
+
+    assert unseen_ntrex_lines(model({"ntrex_train_lines": 350})) == range(350, 630)
+    assert not unseen_ntrex_lines(model({"epochs": 3}))  # trained on 1-630: none unseen
+    assert not unseen_ntrex_lines(None)
+
+
+def test_the_search_lowers_every_set_above_the_target_when_the_worst_is_held_by_the_floors():
+    # ntrex-ru's false alarm is a name flag that only a threshold costing the one name error can
+    # remove (the floor forbids it); wmt22's is a number flag removable for free. The worst set
+    # stays where it is; the other must still come down.
+    def pair(check: str, group: str) -> ScoredPair:
+        return ScoredPair([_flag(check, group)], None, 0.9, 10, 10)
+
+    scored = {"ntrex-ru": [pair("name-mismatch", "name"), pair("name-mismatch", "name")],
+              "wmt22": [pair("number-mismatch", "number"), pair("number-mismatch", "number"),
+                        pair("number-mismatch", "number")]}  # fmt: skip
+    labels = {"ntrex-ru": [0, 1], "wmt22": [0, 1, 0]}
+    risks = {"ntrex-ru": [0.9, 0.2], "wmt22": [0.1, 0.8, 0.95]}
+    kinds = {"ntrex-ru": ["clean", "name"], "wmt22": ["clean", "number", "clean"]}
+    table = flag_table(scored, labels, risks, kinds)
+    needed = choose_needed(table, 0.0, kind_loss=0.02)
+    assert table.kind_recall(needed) == {"name": 1.0, "number": 1.0}
+    assert needed["number-mismatch"] > 0.1  # wmt22's free false alarm is gone
+    kept = table.kept(needed)
+    assert [bool(k) for k in kept] == [True, True, False, True, True]
