@@ -200,8 +200,10 @@ def check_texts(
         from compare.qe.negation_view import attach_negation_views
 
         # The model's view of each negation flag (is the English the sentence without it?),
-        # read by the severity decision below.
-        attach_negation_views(qe, report)
+        # read by the severity decision below. Counted: on a long document it is the model
+        # again for seconds to minutes, after the checks' last message.
+        attach_negation_views(qe, report, _counting(
+            say, "estimating", "Scoring meaning again for the negation flags"))
     if mt is not None and source_doc is not None:
         from compare.mt import add_mt
 

@@ -163,10 +163,27 @@ def test_scoring_meaning_reports_its_count_as_it_goes(model, embedder):
     said: list[tuple[str, str]] = []
     run_review(read_pasted(EN), read_pasted(RU), {}, embedder,
                lambda stage, message: said.append((stage, message)), qe=model)
-    counts = [m for s, m in said if s == "estimating" and " of " in m]
+    counts = [m for s, m in said if s == "estimating" and m.startswith("Scoring meaning: ")]
     assert counts, said
     pairs = len(RU.split(". "))
     assert counts[-1] == f"Scoring meaning: {pairs} of {pairs} pairs"
+
+
+def test_reading_the_negation_flags_again_reports_its_count_after_the_checks(model, embedder):
+    """The model's second look at the negation flags comes after the checks' last message; on a
+    long document it takes seconds to minutes, and the page said "Running checks" meanwhile."""
+    said: list[tuple[str, str]] = []
+    report = run_review(read_pasted(EN), read_pasted(RU), {}, embedder,
+                        lambda stage, message: said.append((stage, message)), qe=model)
+    viewed = [f for f in report.all_flags() if "without_negation" in f.evidence]
+    assert viewed  # the lost negation of the third sentence
+    last_check = max(k for k, (stage, _) in enumerate(said) if stage == "checking")
+    after = said[last_check + 1:]
+    assert after, f"nothing was said after the checks: {said[-3:]}"
+    pairs = 2 * len(viewed)  # each flag's pair as it is and without its negation
+    what = "Scoring meaning again for the negation flags"
+    assert after[0] == ("estimating", f"{what}: 0 of {pairs} pairs"), said
+    assert after[-1] == ("estimating", f"{what}: {pairs} of {pairs} pairs"), said
 
 
 def test_the_lost_negation_carries_the_models_view_of_it(report):
