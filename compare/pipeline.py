@@ -128,7 +128,9 @@ def check_texts(
     if qe is not None and source_doc is not None:
         from compare.qe.predict import estimate_pairs
 
-        say("estimating", f"Scoring {len(pairs):,} pairs with the meaning model")
+        # The count the model's progress gives: omissions and additions are not scored.
+        scored = sum(1 for p in pairs if p.source and p.target)
+        say("estimating", f"Scoring {scored:,} pairs with the meaning model")
         qe_results = estimate_pairs(qe, source_doc, target_doc, pairs,
                                     progress=_counting(say, "estimating", "Scoring meaning"))
         qe_thresholds = {

@@ -169,6 +169,18 @@ def test_scoring_meaning_reports_its_count_as_it_goes(model, embedder):
     assert counts[-1] == f"Scoring meaning: {pairs} of {pairs} pairs"
 
 
+def test_the_pairs_announced_are_the_pairs_counted(model, embedder):
+    """An omitted sentence is no pair for the model: "Scoring N pairs" and "k of N" agree (the
+    page said 1,014 then 23 of 1,000 on 1,000 NTREX lines)."""
+    said: list[str] = []
+    report = run_review(read_pasted(EN), read_pasted(RU + " Вечером в городе шёл сильный снег."),
+                        {}, embedder, lambda stage, message: said.append(message), qe=model)
+    assert any(not p.target for p in report.pairs)  # the snow is left out
+    scored = sum(1 for p in report.pairs if p.source and p.target)
+    assert f"Scoring {scored:,} pairs with the meaning model" in said, said
+    assert f"Scoring meaning: {scored} of {scored} pairs" in said, said
+
+
 def test_reading_the_negation_flags_again_reports_its_count_after_the_checks(model, embedder):
     """The model's second look at the negation flags comes after the checks' last message; on a
     long document it takes seconds to minutes, and the page said "Running checks" meanwhile."""
