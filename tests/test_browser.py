@@ -5,7 +5,8 @@ scores that fill in after them, and saves a screenshot under pytest's tmp dir. T
 walks a translator's session on a 2,000-sentence pair (a fast fake sentence model, so it takes
 seconds, not minutes): glossary edit, search, next flag, ignore and dismiss from the row,
 dismissed flags in the HTML and CSV downloads, a correction whose section stays open, and the
-Corpus page running an uploaded .zip.
+Corpus page running an uploaded .zip. A third uploads 1,000 NTREX dev pairs with the shipped
+meaning model and reads the counts of its progress line grow under the first results.
 
 Playwright's own browser downloads are never used (``executable_path``
 points at the system chromium, which ``.ci/run`` installs with apt). The test starts its own
@@ -72,6 +73,18 @@ def fast_server(tmp_path):
     yield from _serve(tmp_path, {
         "COMPARE_EMBEDDER": "py:tests.fake_embedders:NumberEmbedder",
         "COMPARE_QE_MODEL": str(tmp_path / "no-meaning-model"),
+        "COMPARE_DATA_DIR": str(tmp_path / "data"),
+    })
+
+
+@pytest.fixture
+def meaning_server(tmp_path):
+    """The fake sentence model with the shipped meaning model: a long document is aligned and
+    rule-checked in seconds, and its meaning scores take a minute or more (issue 24)."""
+    pytest.importorskip("torch")  # the meaning model needs it; without it no later pass
+    yield from _serve(tmp_path, {
+        "COMPARE_EMBEDDER": "py:tests.fake_embedders:NumberEmbedder",
+        "COMPARE_QE_MODEL": "",  # the shipped model, whatever the environment names
         "COMPARE_DATA_DIR": str(tmp_path / "data"),
     })
 
@@ -396,3 +409,108 @@ def test_the_seeds_merged_heading_is_flagged_in_a_real_browser(fast_server, shar
                    ).to_be_visible(timeout=30_000)  # fmt: skip
         finally:
             browser.close()
+
+
+LONG_LINES = 1000
+"""Lines of the long document: NTREX dev lines 1-700, then 1-300 again (numbered anew)."""
+
+SCORING = re.compile(r"Scoring meaning: ([\d,]+) of ([\d,]+) pairs")
+TIME_LEFT = re.compile(r"about \d+ (?:s|min) left")
+
+
+def _ntrex_document(shared_dir: pathlib.Path) -> tuple[str, str]:
+    """A Russian source and its English of :data:`LONG_LINES` NTREX dev lines, a line a
+    paragraph, each numbered on both sides so that no two lines are the same text and the fake
+    sentence model aligns them (it matches sentences by their numbers)."""
+    from compare.splits import NTREX_DEV_LINES, ntrex_lines
+
+    order = [NTREX_DEV_LINES[k % len(NTREX_DEV_LINES)] for k in range(LONG_LINES)]
+    sides = []
+    for lang in ("ru", "en"):
+        lines = ntrex_lines(lang, order, shared_dir)
+        sides.append("\n\n".join(f"({n}) {line}" for n, line in enumerate(lines, 1)))
+    return sides[0], sides[1]
+
+
+def test_progress_of_the_meaning_scores_on_a_1000_pair_document(meaning_server, shared_dir,
+                                                               tmp_path, record_property):
+    """The pair table comes first, and the line above it counts the meaning model's pairs as
+    they are scored ("Scoring meaning: k of N pairs, about T s left", refreshed every second):
+    N about the document's length, k growing. The test leaves once it has seen k grow (the
+    scores take a minute or more); stopping the server cancels the pass."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright.sync_api import expect
+
+    src, eng = _ntrex_document(shared_dir)
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1800})
+            page.goto(meaning_server, wait_until="domcontentloaded")
+            page.get_by_role("button", name="Check", exact=True).wait_for(timeout=60_000)
+            _rerun_done(page)
+            # Uploaded: typing 150 kB into a text box takes the browser about 15 s a side.
+            page.get_by_text("Upload files", exact=True).click()
+            _rerun_done(page)
+            for label, text, lang in (("Source file", src, "ru"), ("English file", eng, "en")):
+                path = tmp_path / f"ntrex-dev.{lang}.txt"
+                path.write_text(text, "utf-8")
+                uploader = page.locator("[data-testid='stFileUploader']").filter(has_text=label)
+                uploader.locator("input[type=file]").set_input_files(str(path))
+                _rerun_done(page)
+            started = time.monotonic()
+            page.get_by_role("button", name="Check", exact=True).click()
+
+            # First the alignment and the rule checks, while the meaning scores are to come.
+            page.locator("table.pairs tbody tr").first.wait_for(timeout=180_000)
+            first_rows_s = time.monotonic() - started
+            still = page.locator("[data-testid='stAlert']").filter(has_text="Still to come")
+            expect(still).to_have_count(1)
+            expect(page.locator("table.pairs tbody tr")).to_have_count(50)  # the first page
+            assert page.locator("table.pairs td.qe").count() == 0
+            expect(page.get_by_text(re.compile(r"Done in [0-9.]+ s\. The meaning scores follow"))
+                   ).to_be_visible()  # fmt: skip
+
+            # Then the counts, read as the page refreshes the line, until k has grown and a
+            # time left was given.
+            seen: list[tuple[int, int]] = []
+            time_left = last = ""
+            deadline = time.monotonic() + 180
+            present = time.monotonic()
+            while time.monotonic() < deadline:
+                texts = still.all_inner_texts()
+                if not texts:  # between two refreshes, or gone with the pass done
+                    assert time.monotonic() - present < 5, \
+                        f"the progress line went away before the counts had grown: {last}"
+                    page.wait_for_timeout(250)
+                    continue
+                present, last = time.monotonic(), texts[0]
+                if found := SCORING.search(last):
+                    count = tuple(int(g.replace(",", "")) for g in found.groups())
+                    if not seen or seen[-1] != count:
+                        seen.append(count)
+                    if not time_left and (left := TIME_LEFT.search(last)):
+                        time_left = left.group(0)
+                if len(seen) >= 2 and seen[-1][0] > seen[0][0] and time_left:
+                    break
+                page.wait_for_timeout(250)
+            grown_s = time.monotonic() - started
+            assert seen, f"the progress line never showed 'Scoring meaning: k of N': {last}"
+            totals = {n for _, n in seen}
+            assert len(totals) == 1, f"N changed while the scores came in: {seen}"
+            (total,) = totals
+            # One pair a line, give or take the lines the segmenter splits or the aligner merges.
+            assert abs(total - LONG_LINES) <= LONG_LINES // 10, seen
+            done = [k for k, _ in seen]
+            assert done == sorted(done) and done[-1] > done[0], f"k did not grow: {seen}"
+            assert done[-1] < total, f"the scores were done before the test saw k grow: {seen}"
+            assert time_left, f"no time left was given: {seen}"
+            # The first results stay readable meanwhile.
+            assert page.locator("table.pairs td.qe").count() == 0
+            expect(page.locator("table.pairs tbody tr")).to_have_count(50)
+            assert page.locator("[data-testid='stException']").count() == 0
+        finally:
+            browser.close()
+    timings = {"first_rows_s": round(first_rows_s, 1), "counts_grown_s": round(grown_s, 1)}
+    record_property("timings", timings)
+    print(f"\ncounts seen: {seen}, {time_left}\ntimings: {timings}")
