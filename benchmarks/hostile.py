@@ -177,6 +177,10 @@ BULGARIAN = ("Министърът на външните работи заяви
              "съюзниците. Днес времето ще бъде слънчево, а утре се очаква дъжд. ") * 3
 
 
+KAZAKH_LATIN = ("Ár oqýshynyń óz kompıýteri bar. Eshkimge meniń munda bolǵanymdy aıtpa. "
+                "Qazaqstannyń ortalyǵynda jańa mektep ashyldy. ") * 3
+
+
 def _docx_of(folder: Path, name: str, document_xml: str) -> Path:
     """A minimal .docx whose main part is ``document_xml``."""
     path = folder / name
@@ -422,6 +426,11 @@ CASES: list[Case] = [
          lambda d: [*CHECK, "--source", str(_write(d, "bg.txt", BULGARIAN)), "--target",
                     str(_english(d))],
          2, r"looks like Bulgarian, not Russian or Kazakh", peak_mb=1500, seconds=180,
+         address_space_mb=4000, heavy=True),
+    Case("kazakh-latin-source", "Kazakh in the Latin alphabet given as the source (session 13)",
+         lambda d: [*CHECK, "--source", str(_write(d, "kk-latn.txt", KAZAKH_LATIN)), "--target",
+                    str(_english(d))],
+         2, r"looks like Kazakh in the Latin alphabet", peak_mb=1500, seconds=180,
          address_space_mb=4000, heavy=True),
     Case("ukrainian-source", "Ukrainian without ї, є, ґ given as the source",
          lambda d: [*CHECK, "--source", str(_write(d, "uk.txt", UKRAINIAN)), "--target",

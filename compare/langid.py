@@ -38,6 +38,10 @@ _RE_OTHER_CYR = re.compile(r"[ўҳҷӣӯҗҡҙҫЎҲҶӢӮҖҠҘҪ]")
 # Kazakh sentence of some length has (NTREX: all lines but one short one).
 _RE_KK_CORE = re.compile(r"[әғқұіһӘҒҚҰІҺ]")
 _RE_KK_SHARED = re.compile(r"[ңөүҢӨҮ]")
+# Kazakh in the Latin alphabet: the 2018 letters ǵ and ń (with dotless ı), or the 2021 ū and ñ
+# (with ı); Turkish shares ı, ş, ğ, ö, ü but has none of these. Kazakh websites and Tatoeba
+# write it; the checks read Kazakh in Cyrillic letters only.
+_RE_KK_LATIN = re.compile(r"[ǴǵŪū]|(?=.*[ıI])[ŃńÑñ]", re.DOTALL)
 _RE_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Share of Kazakh-specific letters among Cyrillic letters. Every NTREX Kazakh line that has
 # any has >= 2.5 %, most far more; a Russian paragraph quoting a Kazakh name can reach 2-3 %.
@@ -132,7 +136,13 @@ def _cyrillic_guess(text: str, cyr: int, size_conf: float, script_share: float) 
     return LanguageGuess("ru", conf, {"ru": conf, "kk": 0.0, "en": 1 - script_share})
 
 
+KAZAKH_LATIN = "Kazakh in the Latin alphabet (the checks read Kazakh in Cyrillic letters)"
+
+
 def _latin_guess(text: str, lat: int, size_conf: float, script_share: float) -> LanguageGuess:
+    kazakh = len(_RE_KK_LATIN.findall(text))
+    if kazakh >= 2 and kazakh >= 0.004 * lat:  # not an English text quoting a name or two
+        return LanguageGuess(None, 0.8, {"en": 0.1, "ru": 0.0, "kk": 0.1}, KAZAKH_LATIN)
     top, prob = _langdetect_top(text)
     if top != "en" and prob >= 0.9 and lat >= 30:
         return LanguageGuess(None, prob, {"en": 1 - prob, "ru": 0.0, "kk": 0.0})
@@ -245,6 +255,18 @@ def _has_foreign_clause(para: str, latin: bool) -> bool:
         else:
             run = lower = 0
     return False
+
+
+def script_notice(text: str, lang: str, side: str) -> str | None:
+    """A line for the report when a side set to Russian or Kazakh is mostly in Latin letters
+    (the user's choice overrode detection): the checks read those languages in Cyrillic."""
+    if lang not in ("ru", "kk"):
+        return None
+    cyr, lat = len(_RE_CYR.findall(text)), len(_RE_LAT.findall(text))
+    if lat < _MIN_LETTERS or lat <= 2 * cyr:
+        return None
+    return (f"The {side} text is set to {_NAMES[lang]} but is mostly in Latin letters; the "
+            f"checks read {_NAMES[lang]} in Cyrillic letters, so their flags there may be wrong.")
 
 
 def resolve_language(

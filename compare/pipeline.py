@@ -16,7 +16,7 @@ from compare.alignment_types import AlignedPair
 from compare.check_settings import need_notices, setting_defaults, validate_settings
 from compare.checks import CheckContext, all_checks, run_checks
 from compare.document import Document
-from compare.langid import mixed_paragraphs, resolve_languages
+from compare.langid import mixed_paragraphs, resolve_languages, script_notice
 from compare.progress import ReportingEmbedder, counting
 from compare.provenance import behaviour_fingerprint
 from compare.reading import InputText
@@ -80,6 +80,8 @@ def check_texts(
         source.paragraphs if source is not None else None, settings.target_lang,
         settings.source_lang,
     )
+    if source is not None and (notice := script_notice(source.text, src_lang, "source")):
+        notices.append(notice)
 
     say("segmenting", "Splitting sentences")
     target_doc = Document(target.text, tgt_lang, list(target.paragraphs))

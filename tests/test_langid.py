@@ -205,3 +205,38 @@ def test_no_russian_or_kazakh_dev_line_is_taken_for_bulgarian(shared_dir):
     lines = [line for lang in ("ru", "kk") for line in ntrex_lines(lang, NTREX_DEV_LINES, corpora)]
     lines += [source for document in wmt22_documents(0, corpora) for source, _ in document]
     assert [line for line in lines if detect_language(line).other == "Bulgarian"] == []
+
+
+KAZAKH_LATIN_2018 = "Ár oqýshynyń óz kompıýteri bar. Eshkimge meniń munda bolǵanymdy aıtpa."
+KAZAKH_LATIN_2021 = "Qazaqstan Respublikasynyñ ükımetı būl mäselenı talqylady, dep habarlady."
+
+
+@pytest.mark.parametrize("text", [KAZAKH_LATIN_2018, KAZAKH_LATIN_2021])
+def test_kazakh_in_latin_letters_is_named_not_called_english(text):
+    guess = detect_language(text)
+    assert guess.lang is None and guess.other is not None and "Kazakh" in guess.other
+    with pytest.raises(InputError, match="looks like Kazakh in the Latin alphabet"):
+        resolve_language(text, [], None, ("ru", "kk"), "source")
+
+
+@pytest.mark.parametrize("text", [
+    "The Niño effect and Señor Núñez were discussed by the committee in Madrid.",
+    "İstanbul'da bugün hava güneşli ve sıcak olacak, meteoroloji uyardı.",
+])
+def test_spanish_and_turkish_letters_are_not_kazakh(text):
+    assert "Kazakh" not in (detect_language(text).other or "")
+
+
+def test_an_english_text_quoting_a_kazakh_latin_name_stays_english():
+    text = ("The ministry in Astana renamed the agency Ūlttyq Qordyń Ortalyǵy last year. " +
+            "Officials said the reform would take several years to finish. " * 12)
+    assert detect_language(text).lang == "en"
+
+
+def test_a_side_set_to_kazakh_but_in_latin_letters_gets_a_notice():
+    from compare.langid import script_notice
+
+    notice = script_notice(KAZAKH_LATIN_2018, "kk", "source")
+    assert notice is not None and "mostly in Latin letters" in notice
+    assert script_notice("Мен оны білмеймін. Ол жұмыста.", "kk", "source") is None
+    assert script_notice(KAZAKH_LATIN_2018, "en", "target") is None
