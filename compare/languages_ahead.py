@@ -11,13 +11,15 @@ languages, so the report is the one in-process detection gives. Whatever goes wr
 child (a text in no supported language included) gives no answer, and the pipeline detects in
 process as before, raising the same error.
 
-Hand-written: a few lines of :mod:`subprocess` and :mod:`pickle` between two copies of this
-package (the child is started with this package's folder on its path, so it runs the same
-code), where :mod:`multiprocessing` would re-run the CLI's ``__main__`` in the child.
+Hand-written: a few lines of :mod:`subprocess`, :mod:`pickle` (the texts, parent to child)
+and :mod:`json` (the answer, child to parent) between two copies of this package (the child is
+started with this package's folder on its path, so it runs the same code), where
+:mod:`multiprocessing` would re-run the CLI's ``__main__`` in the child.
 """
 
 from __future__ import annotations
 
+import json
 import pickle
 import subprocess
 import sys
@@ -64,12 +66,12 @@ class LanguagesAhead:
             # The answer is a few bytes, far below the pipe's buffer: the child never waits on
             # its write, so waiting for its exit first cannot deadlock.
             returncode = process.wait(timeout=WAIT_SECONDS)
-            languages = pickle.loads(process.stdout.read()) if returncode == 0 else None
-        except (subprocess.TimeoutExpired, OSError, pickle.UnpicklingError, EOFError, ValueError):
+            languages = json.loads(process.stdout.read()) if returncode == 0 else None
+        except (subprocess.TimeoutExpired, OSError, ValueError):  # ValueError: not JSON
             languages = None
         finally:
             self.close()
-        if not (isinstance(languages, tuple) and len(languages) == 2
+        if not (isinstance(languages, list) and len(languages) == 2
                 and all(isinstance(lang, str) and lang for lang in languages)):  # fmt: skip
             return {}
         return {"target_lang": languages[0], "source_lang": languages[1]}
@@ -95,7 +97,8 @@ def detect_languages_ahead(target: Any, source: Any, source_lang: str,
 
 
 def _child_main() -> None:
-    """The child: read the request, answer with the two languages, or exit 1 on any error."""
+    """The child: read the request, answer with the two languages (JSON), or exit 1 on any
+    error."""
     request = sys.stdin.buffer.read()
     from compare.langid import resolve_languages
 
@@ -107,5 +110,5 @@ def _child_main() -> None:
                                       source_paragraphs, source_lang=source_lang)  # fmt: skip
     except Exception:  # noqa: BLE001 - the parent detects in process and reports any error
         sys.exit(1)
-    sys.stdout.buffer.write(pickle.dumps(languages))
+    sys.stdout.write(json.dumps(languages))
     sys.stdout.flush()
