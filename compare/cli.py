@@ -140,14 +140,13 @@ def run_check(args: argparse.Namespace) -> int:
     from compare.glossary import load_glossary
 
     glossary = load_glossary(args.glossary) if args.glossary else None
-    languages = {"source_lang": args.source_lang, **(ahead.settings() if ahead else {})}
     progress = StageLine(sys.stderr) if not args.quiet else None
     try:
         report = check_texts(
-            target, source, Settings(**languages, glossary=glossary,
+            target, source, Settings(source_lang=args.source_lang, glossary=glossary,
                                      checks=_checks_kept(args.skip_check),
                                      thresholds=thresholds), embedder,
-            progress=progress, mt=mt, qe=qe,
+            progress=progress, mt=mt, qe=qe, detected=ahead.result() if ahead else None,
         )
     finally:
         if progress is not None:

@@ -318,3 +318,39 @@ def resolve_languages(
     src = resolve_language(source_text, source_paragraphs or [], src_override,
                            SUPPORTED_SOURCE_LANGS, "source")  # fmt: skip
     return tgt, src
+
+
+@dataclass(frozen=True)
+class TextLanguages:
+    """What the pipeline finds out about the languages of its two texts before it reads them
+    further: each side's language (:func:`resolve_languages`) and the paragraphs of each that
+    look like another language (:func:`mixed_paragraphs`; the source's read with its Latin
+    look-alike letters folded, as the pipeline reads it)."""
+
+    target: str
+    source: str | None
+    target_mixed: list[int]
+    source_mixed: list[int] | None
+
+
+def text_languages(
+    target_text: str,
+    target_paragraphs: list[Span],
+    source_text: str | None = None,
+    source_paragraphs: list[Span] | None = None,
+    target_lang: str = "auto",
+    source_lang: str = "auto",
+) -> TextLanguages:
+    """:class:`TextLanguages` of two texts, the pipeline's languages given as in
+    :func:`resolve_languages` (which raises :class:`InputError` for a side in no language it
+    may be in)."""
+    from compare.script_mix import fold_lookalikes
+
+    tgt, src = resolve_languages(target_text, target_paragraphs, source_text, source_paragraphs,
+                                 target_lang, source_lang)  # fmt: skip
+    source_mixed = None
+    if source_text is not None:
+        folded = fold_lookalikes(source_text, src).text
+        source_mixed = mixed_paragraphs(folded, source_paragraphs or [], src)
+    return TextLanguages(tgt, src, mixed_paragraphs(target_text, target_paragraphs, tgt),
+                         source_mixed)  # fmt: skip

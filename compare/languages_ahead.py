@@ -4,12 +4,14 @@
 Detecting the languages is pure Python (langdetect reads its 55 language profiles, about 0.3 s;
 lingua loads its models for a short Cyrillic text, about 1 s), and so is most of importing
 torch and building the models: in one process they run one after the other, the GIL allowing
-no overlap, while the second core waits. A child process detects the languages on that core
-meanwhile, with :func:`compare.langid.resolve_languages`, the function the pipeline calls, on
-the same texts; the CLI then gives the answers to the pipeline as the user's choice of
-languages, so the report is the one in-process detection gives. Whatever goes wrong in the
-child (a text in no supported language included) gives no answer, and the pipeline detects in
-process as before, raising the same error.
+no overlap, while the second core waits. A child process finds them on that core
+meanwhile, with :func:`compare.langid.text_languages`, the function the pipeline calls, on the
+same texts: each side's language and the paragraphs that look like another language (which
+asks langdetect again where a paragraph's letters hint at one, so the parent would load the
+profiles after all). The CLI hands the answer to the pipeline (``check_texts(...,
+detected=...)``), so the report is the one the pipeline gives finding them itself. Whatever
+goes wrong in the child (a text in no supported language included) gives no answer, and the
+pipeline finds them in process as before, raising the same error.
 
 Hand-written: a few lines of :mod:`subprocess`, :mod:`pickle` (the texts, parent to child)
 and :mod:`json` (the answer, child to parent) between two copies of this package (the child is
@@ -56,25 +58,29 @@ class LanguagesAhead:
         except OSError:
             self.close()
 
-    def settings(self) -> dict[str, str]:
-        """``target_lang`` and ``source_lang`` for :class:`compare.pipeline.Settings`, as the
-        child detected them; empty (detect in process) when it gave no answer."""
+    def result(self) -> Any:
+        """The child's :class:`compare.langid.TextLanguages` for the pipeline's ``detected``;
+        None (the pipeline finds them itself) when it gave no answer."""
+        from compare.langid import TextLanguages
+
         process, self._process = self._process, None
         if process is None or not self.close.alive:
-            return {}
+            return None
         try:
             # The answer is a few bytes, far below the pipe's buffer: the child never waits on
             # its write, so waiting for its exit first cannot deadlock.
             returncode = process.wait(timeout=WAIT_SECONDS)
-            languages = json.loads(process.stdout.read()) if returncode == 0 else None
+            answer = json.loads(process.stdout.read()) if returncode == 0 else None
         except (subprocess.TimeoutExpired, OSError, ValueError):  # ValueError: not JSON
-            languages = None
+            answer = None
         finally:
             self.close()
-        if not (isinstance(languages, list) and len(languages) == 2
-                and all(isinstance(lang, str) and lang for lang in languages)):  # fmt: skip
-            return {}
-        return {"target_lang": languages[0], "source_lang": languages[1]}
+        if not (isinstance(answer, list) and len(answer) == 4
+                and all(isinstance(lang, str) and lang for lang in answer[:2])
+                and all(isinstance(mixed, list) and all(type(n) is int for n in mixed)
+                        for mixed in answer[2:])):  # fmt: skip
+            return None
+        return TextLanguages(*answer)
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -97,18 +103,19 @@ def detect_languages_ahead(target: Any, source: Any, source_lang: str,
 
 
 def _child_main() -> None:
-    """The child: read the request, answer with the two languages (JSON), or exit 1 on any
+    """The child: read the request, answer with what it found (JSON), or exit 1 on any
     error."""
     request = sys.stdin.buffer.read()
-    from compare.langid import resolve_languages
+    from compare.langid import text_languages
 
     try:
         target_text, target_paragraphs, source_text, source_paragraphs, source_lang = (
             pickle.loads(request)
         )
-        languages = resolve_languages(target_text, target_paragraphs, source_text,
-                                      source_paragraphs, source_lang=source_lang)  # fmt: skip
+        found = text_languages(target_text, target_paragraphs, source_text, source_paragraphs,
+                               source_lang=source_lang)  # fmt: skip
+        answer = [found.target, found.source, found.target_mixed, found.source_mixed]
     except Exception:  # noqa: BLE001 - the parent detects in process and reports any error
         sys.exit(1)
-    sys.stdout.write(json.dumps(languages))
+    sys.stdout.write(json.dumps(answer))
     sys.stdout.flush()

@@ -16,7 +16,7 @@ from compare.alignment_types import AlignedPair
 from compare.check_settings import need_notices, setting_defaults, validate_settings
 from compare.checks import CheckContext, all_checks, run_checks
 from compare.document import Document
-from compare.langid import mixed_paragraphs, resolve_languages, script_notice
+from compare.langid import TextLanguages, script_notice, text_languages
 from compare.progress import ReportingEmbedder, counting
 from compare.provenance import behaviour_fingerprint
 from compare.reading import InputText
@@ -57,6 +57,7 @@ def check_texts(
     progress: Progress | None = None,
     mt: Any = None,
     qe: Any = None,
+    detected: TextLanguages | None = None,
 ) -> Report:
     """Check an English text against its Russian or Kazakh source (or alone).
 
@@ -68,6 +69,9 @@ def check_texts(
     :class:`compare.qe.predict.QEModel`) scores every translated pair with the meaning model:
     ``pairs[].qe``, the ``meaning-shift`` check and the model's view on rule flags.
     Every pair gets a ``risk`` (see :mod:`compare.risk`), the meaning model or not.
+    ``detected`` (optional): what :func:`compare.langid.text_languages` finds for these texts
+    and ``settings``' languages, found elsewhere beforehand (the CLI has a child process find
+    it while the models load: :mod:`compare.languages_ahead`); found here when None.
     """
     settings = settings or Settings()
     user = validate_settings(settings.thresholds)  # a bad setting: one line, before any work
@@ -75,11 +79,13 @@ def check_texts(
     notices: list[str] = []
 
     say("languages", "Detecting languages")
-    tgt_lang, src_lang = resolve_languages(
-        target.text, target.paragraphs, source.text if source is not None else None,
-        source.paragraphs if source is not None else None, settings.target_lang,
-        settings.source_lang,
-    )
+    if detected is None:
+        detected = text_languages(
+            target.text, target.paragraphs, source.text if source is not None else None,
+            source.paragraphs if source is not None else None, settings.target_lang,
+            settings.source_lang,
+        )
+    tgt_lang, src_lang = detected.target, detected.source
     if source is not None and (notice := script_notice(source.text, src_lang, "source")):
         notices.append(notice)
 
@@ -176,9 +182,9 @@ def check_texts(
                "risk": default_model().name,
                **_glossary_signature(settings.glossary)},
     )
-    mixed = {"target": mixed_paragraphs(target_doc.text, target_doc.paragraphs, tgt_lang)}
+    mixed = {"target": detected.target_mixed}
     if source_doc is not None:
-        mixed["source"] = mixed_paragraphs(source_doc.text, source_doc.paragraphs, src_lang)
+        mixed["source"] = detected.source_mixed
     for side, found in mixed.items():
         if found:
             shown = ", ".join(str(n + 1) for n in found[:10]) + ("…" if len(found) > 10 else "")

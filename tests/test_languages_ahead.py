@@ -1,13 +1,13 @@
 """Language detection in a child process while the CLI loads its models (issue 25): the child's
-answer is the pipeline's own, and no answer at all (the pipeline then detects in process) is
-what anything amiss gives."""
+answer is what the pipeline finds itself, and no answer at all (the pipeline then finds it in
+process) is what anything amiss gives."""
 
 from __future__ import annotations
 
 import pytest
 
 from compare.errors import InputError
-from compare.langid import resolve_languages
+from compare.langid import TextLanguages, resolve_languages, text_languages
 from compare.languages_ahead import LanguagesAhead, detect_languages_ahead
 from compare.reading import read_pasted
 
@@ -31,18 +31,29 @@ KAZAKH = read_pasted(
 def test_the_child_answers_as_the_pipeline_detects(source, source_lang: str) -> None:
     ahead = detect_languages_ahead(ENGLISH, source, source_lang, threads=2)
     assert ahead is not None
-    target_lang, expected = resolve_languages(ENGLISH.text, ENGLISH.paragraphs, source.text,
-                                              source.paragraphs, source_lang=source_lang)
-    assert ahead.settings() == {"target_lang": target_lang, "source_lang": expected}
-    assert ahead.settings() == {}  # asked once; the child is gone
+    expected = text_languages(ENGLISH.text, ENGLISH.paragraphs, source.text, source.paragraphs,
+                              source_lang=source_lang)
+    assert ahead.result() == expected
+    assert ahead.result() is None  # asked once; the child is gone
+
+
+def test_mixed_paragraphs_come_back_too() -> None:
+    """A Russian paragraph in Latin letters and an English one in Cyrillic: the child asks
+    langdetect, as the pipeline would, and says which paragraphs they are."""
+    english = read_pasted(ENGLISH.text + "\nЭто предложение написано по-русски, а не по-английски.")
+    russian = read_pasted(RUSSIAN.text + "\nThis paragraph of the source is written in English.")
+    found = LanguagesAhead(english, russian).result()
+    assert found == TextLanguages("en", "ru", [2], [2])
+    assert found == text_languages(english.text, english.paragraphs, russian.text,
+                                   russian.paragraphs)
 
 
 def test_a_side_in_the_wrong_language_gives_no_answer() -> None:
     """The pipeline then detects in process and raises its own error, as without the child."""
     with pytest.raises(InputError):
         resolve_languages(RUSSIAN.text, RUSSIAN.paragraphs, RUSSIAN.text, RUSSIAN.paragraphs)
-    assert LanguagesAhead(RUSSIAN, RUSSIAN).settings() == {}
-    assert LanguagesAhead(ENGLISH, ENGLISH).settings() == {}
+    assert LanguagesAhead(RUSSIAN, RUSSIAN).result() is None
+    assert LanguagesAhead(ENGLISH, ENGLISH).result() is None
 
 
 def test_no_child_without_a_source_or_a_second_thread() -> None:
@@ -56,4 +67,4 @@ def test_close_stops_the_child_and_leaves_detection_to_the_pipeline() -> None:
     process = ahead._process
     ahead.close()
     assert process.poll() is not None
-    assert ahead.settings() == {}
+    assert ahead.result() is None
