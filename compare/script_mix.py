@@ -24,6 +24,10 @@ from compare.lang.lookalikes import CYRILLIC_FOR_LATIN, CYRILLIC_FOR_LATIN_BY_LA
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _WORD = re.compile(r"[^\W\d_]+")
+# A mixed word has a Cyrillic letter beside a non-Cyrillic one: texts without such a place
+# (nearly all) are returned at once, without walking their words.
+_OTHER_LETTER = r"[^\W\d_\u0400-\u04FF]"
+_MIXED_PLACE = re.compile(rf"[\u0400-\u04FF]{_OTHER_LETTER}|{_OTHER_LETTER}[\u0400-\u04FF]")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ def fold_lookalikes(text: str, lang: str) -> Folded:
     replaced by the Cyrillic ones (same length); ``lang`` is the text's language (``ru``,
     ``kk``). A word with a Latin letter that has no Cyrillic look-alike (``Rosneftь``) is left
     as it is: it is two scripts, not a look-alike."""
+    if not _MIXED_PLACE.search(text):
+        return Folded(text, ())
     table = lookalike_table(lang)
     pieces: list[str] = []
     words: list[str] = []
