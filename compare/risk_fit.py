@@ -266,13 +266,10 @@ def dev_sets(shared: Any = None, unseen: range = range(0)) -> dict[str, list[Dev
     for lang in ("ru", "kk"):
         sets[f"ntrex-{lang}"] += [(source, target, lang, 0, "clean") for source, target in
                                   zip(ntrex_lines(lang, unseen, shared), english, strict=True)]
-    # Only professional lines the meaning model never trained on count as faithful NTREX and
-    # WMT22 pairs. Until session 13 the fit also read NTREX lines 1-630 and the references of the
-    # other even WMT22 documents, the model's synthetic training lines: the model had learnt
-    # those very pairs as faithful (no Kazakh line of 1-630 scored under its major cut against
-    # 4 of the 70 unseen ones, 631-700), so thresholds fitted there demoted what the model was
-    # sure of and let through what it is unsure of on any other text; held out, NTREX kk kept
-    # twelve times the dev share of flags (benchmarks/README.md, session 13).
+    # Never the model's training lines (NTREX 1-630, the other even WMT22 documents), read here
+    # until session 13: the model learnt them as faithful (no Kazakh line of 1-630 under its
+    # major cut, 4 of the 70 unseen ones), so thresholds fitted there let through what it is
+    # unsure of on other text (benchmarks/README.md, session 13).
     return sets
 
 
