@@ -41,7 +41,8 @@ _RE_KK_SHARED = re.compile(r"[ңөүҢӨҮ]")
 # Kazakh in the Latin alphabet: the 2018 letters ǵ and ń (with dotless ı), or the 2021 ū and ñ
 # (with ı); Turkish shares ı, ş, ğ, ö, ü but has none of these. Kazakh websites and Tatoeba
 # write it; the checks read Kazakh in Cyrillic letters only.
-_RE_KK_LATIN = re.compile(r"[ǴǵŪū]|(?=.*[ıI])[ŃńÑñ]", re.DOTALL)
+_RE_KK_LATIN = re.compile(r"[ǴǵŪū]")
+_RE_KK_LATIN_N = re.compile(r"[ŃńÑñ]")  # Kazakh only beside a dotless ı in the text
 _RE_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Share of Kazakh-specific letters among Cyrillic letters. Every NTREX Kazakh line that has
 # any has >= 2.5 %, most far more; a Russian paragraph quoting a Kazakh name can reach 2-3 %.
@@ -141,6 +142,8 @@ KAZAKH_LATIN = "Kazakh in the Latin alphabet (the checks read Kazakh in Cyrillic
 
 def _latin_guess(text: str, lat: int, size_conf: float, script_share: float) -> LanguageGuess:
     kazakh = len(_RE_KK_LATIN.findall(text))
+    if "ı" in text:
+        kazakh += len(_RE_KK_LATIN_N.findall(text))
     if kazakh >= 2 and kazakh >= 0.004 * lat:  # not an English text quoting a name or two
         return LanguageGuess(None, 0.8, {"en": 0.1, "ru": 0.0, "kk": 0.1}, KAZAKH_LATIN)
     top, prob = _langdetect_top(text)
