@@ -509,6 +509,11 @@ def test_progress_of_the_meaning_scores_on_a_1000_pair_document(meaning_server, 
             assert page.locator("table.pairs td.qe").count() == 0
             expect(page.locator("table.pairs tbody tr")).to_have_count(50)
             assert page.locator("[data-testid='stException']").count() == 0
+            # The first results download under the uploaded document's name, not "report".
+            with page.expect_download() as got:
+                page.get_by_role("button", name="HTML", exact=True).click()
+            assert got.value.suggested_filename.startswith("ntrex-dev"), \
+                got.value.suggested_filename
         finally:
             browser.close()
     timings = {"first_rows_s": round(first_rows_s, 1), "counts_grown_s": round(grown_s, 1)}
