@@ -92,6 +92,7 @@ class Mention:
     measure: tuple[str, frozenset[float]] | None = None
     scaled: frozenset[float] | None = None  # values after a scale word (2,5 млрд -> 2.5e9)
     unit: float | None = None  # the SI factor of the unit written after it (km: 1000)
+    unit_text: str = ""  # the unit as written right after the number ("мм"), for messages
 
 
 class Taken(list):
@@ -374,9 +375,11 @@ def _add_units(text: str, mentions: list[Mention]) -> None:
     for k, (m, u) in enumerate(zip(mentions, units, strict=True)):
         if u is None:
             continue
-        dim, factor, _ = u
+        dim, factor, unit_end = u
         m.measure = (dim, frozenset(v * factor for v in m.values))
         m.unit = factor
+        if unit_end > m.end:
+            m.unit_text = text[m.end : unit_end].strip()
         # "6 метров (18 feet)": a conversion given in brackets adds no number of its own.
         if k > 0 and mentions[k - 1].measure and mentions[k - 1].measure[0] == dim:
             if regex.fullmatch(

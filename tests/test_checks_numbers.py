@@ -53,6 +53,12 @@ def test_message_and_offsets_point_at_the_wrong_number() -> None:
     assert flag.evidence == {"source": ["238"], "target": ["283"]}
 
 
+def test_same_figure_in_another_unit_names_both_units() -> None:
+    # WMT22 even document 22: "до 6 мм" / "up to 6 cm" read "The source says 6, the English says 6".
+    (flag,) = flags("Утолщённое дно до 6 мм.", "Thickened bottom up to 6 cm.")
+    assert flag.message == "The source says 6 мм, the English says 6 cm."
+
+
 def test_dropped_number_is_flagged_on_the_source_side() -> None:
     src, eng = "В 2020 году в деревне жили 150 человек.", "In 2020 the village was home to people."
     (flag,) = flags(src, eng)

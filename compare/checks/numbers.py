@@ -132,7 +132,12 @@ class NumberMismatch(PairCheck):
             sev = "major" if t.word else self.severity
             if k < len(lost):
                 s = lost[k]
-                msg = f"The source says {_show(s)}, the English says {_show(t)}."
+                said, written = _show(s), _show(t)
+                if said == written and (s.unit_text or t.unit_text):
+                    # "6 мм" / "6 cm": the same figure in another unit.
+                    said = f"{said} {s.unit_text}".strip()
+                    written = f"{written} {t.unit_text}".strip()
+                msg = f"The source says {said}, the English says {written}."
                 ev = {"source": [_show(s)], "target": [_show(t)]}
             else:
                 msg = f"The English has {_show(t)}, which is not in the source."
