@@ -14,9 +14,8 @@ from app_components import later
 from app_components.inputs import read_inputs
 from app_components.models import chosen_qe, get_embedder
 from app_components.state import glossary
-from compare.app_run import first_look, needs_later_pass, run_review
+from compare.app_run import first_look, later_parts, needs_later_pass, run_review
 from compare.errors import InputError
-from compare.mt_setup import mt_available
 from compare.review import plain
 
 STAGES = {
@@ -78,7 +77,7 @@ def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
             )
             return
         seconds = time.perf_counter() - started
-        coming = f" {_coming(settings, rest).capitalize()} follow." if rest else ""
+        coming = f" {_follow(_coming(settings, rest))}" if rest else ""
         status.update(label=f"Done in {seconds:.1f} s.{coming}", state="complete",
                       expanded=False)
     st.session_state.update(report=report, error=None, seconds=seconds, view_start=0,
@@ -88,8 +87,14 @@ def run_check(settings: dict[str, Any], given: dict[str, Any]) -> None:
                                            glossary=rest[4]), _coming(settings, rest))
 
 
+def _follow(coming: str) -> str:
+    """"The meaning scores follow.", "The rest of the document follows." """
+    plural = " and " in coming or coming.endswith("scores")
+    return f"{coming.capitalize()} follow{'' if plural else 's'}."
+
+
 def _coming(settings: dict[str, Any], rest: tuple) -> str:
-    """What the later pass adds: "the meaning scores", "machine translation" or both."""
-    parts = (["the meaning scores"] if settings.get("qe") and rest[3] is not None else []) + (
-        ["machine translation"] if settings.get("mt") and mt_available() else [])
-    return " and ".join(parts)
+    """What the later pass adds: the rest of a long document, the meaning scores, machine
+    translation."""
+    parts = later_parts(settings, rest[1], rest[3])
+    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]

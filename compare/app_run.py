@@ -28,6 +28,7 @@ from typing import Any
 from compare.check_settings import NEED_NAMES
 from compare.errors import InputError
 from compare.mt_setup import CachedMT, mt_available
+from compare.opening import is_long, opening_notice, opening_of, trim_opening
 from compare.reading import InputText, read_bytes, read_pasted
 from compare.report import Report
 
@@ -129,10 +130,19 @@ def needs_later_pass(settings: dict[str, Any], source: InputText | None, qe: Any
     """Whether this check has slow second opinions that :func:`first_look` leaves for later:
     the meaning model (switched on and loaded) or machine translation (switched on and
     installed), both of which need a source."""
+    return bool(later_parts(settings, source, qe))
+
+
+def later_parts(settings: dict[str, Any], source: InputText | None, qe: Any) -> list[str]:
+    """What the later pass adds to the first look, in words for the page: the rest of a long
+    document (:mod:`compare.opening`), the meaning scores, machine translation; empty when
+    there is no later pass."""
     chosen = {**DEFAULT_SETTINGS, **settings}
     if source is None:
-        return False
-    return bool((chosen["qe"] and qe is not None) or (chosen["mt"] and mt_available()))
+        return []
+    return (["the rest of the document"] if is_long(source) else []) + (
+        ["the meaning scores"] if chosen["qe"] and qe is not None else []) + (
+        ["machine translation"] if chosen["mt"] and mt_available() else [])
 
 
 def first_look(
@@ -144,11 +154,19 @@ def first_look(
     glossary: Any = None,
 ) -> Report:
     """The alignment and the rule checks alone (:func:`run_review` with the meaning model and
-    machine translation off), to show while :class:`LaterPass` adds them. The notice that
-    machine translation did not run is left out when it is still to come, and so are the
-    notices of checks that wait for the meaning model (it comes with the later pass)."""
-    report = run_review(target, source, {**settings, "qe": False, "mt": False}, embedder,
-                        progress, glossary=glossary)
+    machine translation off), to show while :class:`LaterPass` adds them; of a long document,
+    its opening alone (:mod:`compare.opening`), said in a notice. The notice that machine
+    translation did not run is left out when it is still to come, and so are the notices of
+    checks that wait for the meaning model (it comes with the later pass)."""
+    rules_only = {**settings, "qe": False, "mt": False}
+    parts = opening_of(target, source) if source is not None else None
+    if parts is None:
+        report = run_review(target, source, rules_only, embedder, progress, glossary=glossary)
+    else:
+        report = trim_opening(run_review(parts[0], parts[1], rules_only, embedder, progress,
+                                         glossary=glossary))
+        assert source is not None
+        report.notices.insert(0, opening_notice(report, len(source.text)))
     chosen = {**DEFAULT_SETTINGS, **settings}
     if chosen["mt"] and mt_available():
         report.notices = [n for n in report.notices if n != NO_MT_NOTICE]
