@@ -364,6 +364,9 @@ def _dates(text: str, taken: Taken) -> list[Mention]:
     return out
 
 
+_PER_HOUR_BEFORE = regex.compile(r"сағатына\s+(?:[^\s\d]+\s+){0,2}$", regex.IGNORECASE)
+
+
 def _add_units(text: str, mentions: list[Mention]) -> None:
     """Attach units; a range's first number takes the unit of its second (5–10 см)."""
     units: list[tuple[str, float, int] | None] = [_unit_after(text, m.end) for m in mentions]
@@ -378,8 +381,13 @@ def _add_units(text: str, mentions: list[Mention]) -> None:
         dim, factor, unit_end = u
         m.measure = (dim, frozenset(v * factor for v in m.values))
         m.unit = factor
-        if unit_end > m.end:
-            m.unit_text = text[m.end : unit_end].strip()
+        written = text[m.end : unit_end]
+        if not any(c.isdigit() for c in written):  # a range's first number: not its own unit
+            m.unit_text = written.strip()
+        # Kazakh writes a speed as "сағатына 135 км" (per hour, 135 km).
+        if dim == "length" and _PER_HOUR_BEFORE.search(text, max(0, m.start - 40), m.start):
+            m.measure = ("speed", frozenset(v * factor / 3600 for v in m.values))
+            m.unit = factor / 3600
         # "6 метров (18 feet)": a conversion given in brackets adds no number of its own.
         if k > 0 and mentions[k - 1].measure and mentions[k - 1].measure[0] == dim:
             if regex.fullmatch(

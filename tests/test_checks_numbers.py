@@ -59,6 +59,35 @@ def test_same_figure_in_another_unit_names_both_units() -> None:
     assert flag.message == "The source says 6 мм, the English says 6 cm."
 
 
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Температура воздуха +32°С.", "It was 90 degrees Fahrenheit.", "ru"),  # Cyrillic С
+    ("Площадь 400 гектаров.", "An area of 1,000 acres.", "ru"),
+    ("Пожар охватил 12 кв. км леса.", "The fire covered 5 square miles of forest.", "ru"),
+    ("Около 4 литров воды.", "About a gallon of water.", "ru"),
+    ("Ветер до 130 км в час.", "Winds of 80 miles per hour.", "ru"),
+    ("Жел жылдамдығы сағатына 135 км.", "Winds of 85 mph.", "kk"),
+    ("Қашықтығы 16 шақырым.", "It is 10 miles away.", "kk"),
+])
+def test_converted_measures_are_one_number(src: str, eng: str, lang: str) -> None:
+    assert not [f for f in flags(src, eng, lang) if f.severity in ("major", "critical")]
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Площадь 400 гектаров.", "An area of 400 acres.", "ru"),
+    ("Около 4 литров воды.", "About 4 gallons of water.", "ru"),
+    ("Жел жылдамдығы сағатына 135 км.", "Winds of 135 mph.", "kk"),
+    ("Қашықтығы 16 шақырым.", "It is 16 miles away.", "kk"),
+    ("Температура воздуха +32°С.", "It was 40 degrees.", "ru"),
+])
+def test_a_measure_in_the_wrong_unit_is_still_flagged(src: str, eng: str, lang: str) -> None:
+    assert [f for f in flags(src, eng, lang) if f.severity in ("major", "critical")]
+
+
+def test_a_kazakh_dative_after_a_year_is_not_hectares() -> None:
+    (mention,) = extract_numbers("1990-ға дейін", "kk")
+    assert mention.measure is None
+
+
 def test_dropped_number_is_flagged_on_the_source_side() -> None:
     src, eng = "В 2020 году в деревне жили 150 человек.", "In 2020 the village was home to people."
     (flag,) = flags(src, eng)

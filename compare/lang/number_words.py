@@ -154,9 +154,17 @@ ONE_WORDS = {"one", "a", "an", "один", "одна", "одно", "одну", "
 # Units, so that a converted measure (65 км ~ 40 miles) still counts as the same number.
 # (pattern, dimension, factor to SI); speed before length so "км/ч" is not read as "км".
 UNITS: tuple[tuple[str, str, float], ...] = (
-    (r"км/ч|км/сағ|km/h|kph|kmh|километр\w* в час|kilomet\w+ per hour", "speed", 1 / 3.6),
+    (r"км/ч|км/сағ|km/h|kph|kmh|(?:км|километр\w*) в час|kilomet\w+ (?:per|an) hour",
+     "speed", 1 / 3.6),
+    # areas before lengths ("кв. км" is not "км"); "га" only after a space (Kazakh "1990-ға"
+    # is a dative ending, not hectares)
+    (r"(?<=\d[\s\u00a0])га|гектар\w*|hectares?|ha", "area", 1e4),
+    (r"акр\w*|acres?", "area", 4046.86),
+    (r"кв\.?\s?(?:км|километр\w*)|квадратн\w+ километр\w*|km²|км²|sq\.?\s?km|"
+     r"square kilomet\w+", "area", 1e6),
+    (r"квадратн\w+ мил\w*|square miles?|sq\.?\s?mi", "area", 2.589988e6),
     (r"миль? в час|миля/сағ|mph|miles? per hour|miles? an hour", "speed", 0.44704),
-    (r"км|километр\w*|km|kilomet\w+", "length", 1000.0),
+    (r"км|километр\w*|шақырым\w*|km|kilomet\w+", "length", 1000.0),
     (r"см|сантиметр\w*|cm|centimet\w+", "length", 0.01),
     (r"мм|миллиметр\w*|mm|millimet\w+", "length", 0.001),
     (r"метр\w*|м|met(?:er|re)s?|m", "length", 1.0),
@@ -167,8 +175,10 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"кг|килограмм\w*|kg|kilograms?|kilos?", "mass", 1.0),
     (r"фунт\w*|pounds?|lbs?", "mass", 0.45359),
     (r"тонн\w*|тонна\w*|tonnes?|tons?", "mass", 1000.0),
+    (r"литр\w*|л|lit(?:er|re)s?", "volume", 0.001),
+    (r"галлон\w*|gallons?", "volume", 0.00378541),
     # a bare "градусов" / "degrees" in weather news is Celsius in Russian and Kazakh and
     # often Fahrenheit in US English (27 градусов ~ 80 degrees): the scale is left open
-    (r"°\s?C|градус\w* Цельси\w*|degrees? Celsius|°\s?F|degrees? Fahrenheit|°|градус\w*|"
+    (r"°\s?[CС]|градус\w* Цельси\w*|degrees? Celsius|°\s?F|degrees? Fahrenheit|°|градус\w*|"
      r"degrees?", "temp", 1.0),
 )
