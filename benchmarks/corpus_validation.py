@@ -60,6 +60,7 @@ import time
 from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import stats as scipy_stats
@@ -273,6 +274,43 @@ def reference_by_outlet(docs: list[DocFigures], resamples: int, label: str) -> N
               f"{e.value:6.2f} [{e.low:6.2f}, {e.high:6.2f}]")
 
 
+def split_halves(system_values: Any, figures: list[str], n_docs: int, resamples: int,
+                 label: str) -> None:
+    """How far people agree with themselves over these documents: split the documents in two
+    halves at random, and compare the systems' human DA on one half with that on the other
+    (the ceiling), and each corpus figure on one half with the human DA on the other (the same
+    comparison for the product). With ten systems as close as WMT22's, the ceiling is what
+    tells a researcher whether a low agreement is the figure's fault or the data's."""
+    rng = np.random.default_rng(1)
+    human: list[float] = []
+    product: dict[str, list[float]] = defaultdict(list)
+    for _ in range(resamples):
+        half = np.zeros(n_docs)
+        half[rng.permutation(n_docs)[: n_docs // 2]] = 1.0
+        values_a, human_a = system_values(half)
+        _, human_b = system_values(1.0 - half)
+        if not (np.all(np.isfinite(human_a)) and np.all(np.isfinite(human_b))):
+            continue
+        human.append(correlations(human_a, human_b)["spearman"])
+        for f in figures:
+            if np.all(np.isfinite(values_a[f])):
+                product[f].append(correlations(values_a[f], human_b)["spearman"])
+    print(f"\nSplit halves ({label}; {resamples} random halves of the {n_docs} documents): "
+          "Spearman over the systems, one half against the other half's human DA, median "
+          "[2.5th, 97.5th percentile]")
+    print(f"  {'human DA (the ceiling)':<24} {_median_interval(human)}")
+    for f in figures:
+        sign = "-" if FIGURES[f] < 0 else ""
+        print(f"  {sign + f:<24} {_median_interval(product[f])}")
+
+
+def _median_interval(values: list[float]) -> str:
+    if not values:
+        return "n/a"
+    low, mid, high = np.percentile(values, [2.5, 50, 97.5])
+    return f"{mid:+.3f} [{low:+.3f}, {high:+.3f}]"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=None, help="the shared corpora folder")
@@ -389,6 +427,8 @@ def main(argv: list[str] | None = None) -> int:
                  for key in ("spearman", "kendall", "pearson", "pairwise")]
         sign = "-" if FIGURES[f] < 0 else ""
         print(f"  {sign}{f:<16} " + "; ".join(cells))
+
+    split_halves(system_values, figures, len(doc_ids), args.resamples, label)
 
     systems_only = [d for d in docs if d.groups["outlet"][0] != REFERENCE]
     diffs = compare_groups(systems_only, "outlet", ("critical+major",), args.resamples)
