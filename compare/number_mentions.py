@@ -364,6 +364,27 @@ def _dates(text: str, taken: Taken) -> list[Mention]:
     return out
 
 
+# English numbers that are names: "24/7" (always: круглосуточно, тәулік бойы) says no number a
+# translation must keep, and "9/11" is the day of 11 September (the month may be a word).
+_SLASH_NAMES = regex.compile(r"(?<![\d/.,])(24/7|9/11)(?![\d/]|[.,]\d)")
+
+
+def _slash_names(text: str, lang: str, taken: Taken) -> list[Mention]:
+    """Soft mentions for the numbers of "24/7" and "9/11" (the 11 firm), English only."""
+    if lang != "en":
+        return []
+    out: list[Mention] = []
+    for m in _SLASH_NAMES.finditer(text):
+        first, second = m.group(1).split("/")
+        cut = m.start() + len(first) + 1
+        out.append(Mention(m.start(), m.start() + len(first), first, frozenset({float(first)}),
+                           soft=True))  # fmt: skip
+        out.append(Mention(cut, m.end(), second, frozenset({float(second)}),
+                           soft=first == "24"))  # fmt: skip
+        taken.append((m.start(), m.end()))
+    return out
+
+
 _PER_HOUR_BEFORE = regex.compile(r"сағатына\s+(?:[^\s\d]+\s+){0,2}$", regex.IGNORECASE)
 
 
@@ -418,7 +439,8 @@ def _seasons(text: str, taken: Taken) -> list[Mention]:
 def extract_numbers(text: str, lang: str) -> list[Mention]:
     """All number mentions of ``text`` (``lang`` "en", "ru" or "kk")."""
     taken = Taken()
-    mentions = _dates(text, taken) + _times(text, lang, taken) + _seasons(text, taken)
+    mentions = (_dates(text, taken) + _times(text, lang, taken) + _seasons(text, taken)
+                + _slash_names(text, lang, taken))
     for m in _NUM.finditer(text):
         if taken.covers(m.start()):
             continue

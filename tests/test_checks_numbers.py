@@ -83,6 +83,15 @@ def test_a_measure_in_the_wrong_unit_is_still_flagged(src: str, eng: str, lang: 
     assert [f for f in flags(src, eng, lang) if f.severity in ("major", "critical")]
 
 
+def test_numbers_that_are_names_need_no_counterpart() -> None:
+    assert not flags("Магазин работает круглосуточно.", "The shop is open 24/7.")
+    assert not flags("Теракты 11 сентября.", "The 9/11 attacks.")
+    assert not flags("Работаем 24 часа в сутки, 7 дней в неделю.", "We work 24/7.")
+    # ... but the day of 9/11 is still a number
+    assert flags("Теракты 12 сентября.", "The 9/11 attacks.")
+    assert flags("Вышло 9 из 11 томов.", "Volume 9 of 12 came out.")
+
+
 def test_a_kazakh_dative_after_a_year_is_not_hectares() -> None:
     (mention,) = extract_numbers("1990-ға дейін", "kk")
     assert mention.measure is None
