@@ -164,3 +164,28 @@ def attests(poles: frozenset[tuple[int, int]], word: str, opposite: str) -> bool
         (i, 1 - pole) in other and (i, pole) in poles and (i, 1 - pole) not in poles
         for i, pole in _word_poles(word.lower(), "en")
     )
+
+
+def rendered_by_opposite(source: str, english: str, lang: str) -> tuple[int, int]:
+    """Negations that the other side says with the opposite word: a pole word negated on one
+    side whose opposite stands, not negated, on the other, which lacks the pole itself ("не
+    выросли" -> "fell", "ашық емес" -> "closed", "did not rise" <- "упали"). Returns (source
+    negations, English negations) so rendered; the negation check reads them as weak, since
+    the lexicon entry is the evidence that the two words translate each other."""
+    lang = lang if lang in ("ru", "kk") else "ru"
+    en_words = _words(english, "en")
+    en = _poles(en_words, "en")
+    if not en:
+        return 0, 0
+    src_words = _words(source, lang)
+    src = _poles(src_words, lang)
+    by_source = by_english = 0
+    for i, pole in src:
+        other = (i, 1 - pole)
+        if other not in en or (i, pole) in en or other in src:
+            continue
+        negated_src = any(negated(source, src_words, w, lang) for w in src[(i, pole)])
+        negated_en = any(negated(english, en_words, w, "en") for w in en[other])
+        by_source += negated_src and not negated_en
+        by_english += negated_en and not negated_src
+    return by_source, by_english

@@ -218,7 +218,8 @@ def test_kazakh_formal_weak_and_name_forms_are_not_flagged(src: str, eng: str) -
     [
         ("Мұндай жағдайлар жоқ.", "Such cases do occur.", "source"),
         ("Ол жеңіске жетпейді.", "He is sure to win.", "source"),
-        ("Бұл ұмытылмас.", "It will be remembered.", "source"),
+        # (against "It will be remembered" the opposite word says the negation: not flagged)
+        ("Бұл ұмытылмас.", "It will be forgotten.", "source"),
         ("Екі ел елшілерін 1962 жылдан бері жібермепті.", "They have exchanged envoys.", "source"),
         ("Екі ел 1962 жылдан бері елші жіберіпті.", "They have not exchanged envoys.", "target"),
         ("Ол ешқашан Астанаға бармаған.", "He has been to Astana.", "source"),
@@ -458,3 +459,26 @@ def test_concessive_double_negation_and_english_phrases(
 )
 def test_ceasing_ease_and_blocking(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng)) is flagged
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Цены не выросли.", "Prices fell.", "ru"),
+    ("Цены упали.", "Prices did not rise.", "ru"),
+    ("Мост не открыт.", "The bridge is closed.", "ru"),
+    ("Компания не получила прибыль.", "The company made a loss.", "ru"),
+    ("Баға өскен жоқ.", "Prices fell.", "kk"),
+    ("Көпір ашық емес.", "The bridge is closed.", "kk"),
+    ("Бұл ұмытылмас.", "It will be remembered.", "kk"),
+])
+def test_a_negation_said_by_the_opposite_word_is_not_lost(src: str, eng: str, lang: str) -> None:
+    assert not flags(src, eng, lang)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Цены не выросли.", "Prices rose.", "ru"),  # the pole itself, negation lost
+    ("Мост не открыт.", "The bridge is open.", "ru"),
+    ("Көпір ашық емес.", "The bridge is open.", "kk"),
+])
+def test_a_negation_lost_beside_the_same_word_is_still_flagged(src: str, eng: str,
+                                                               lang: str) -> None:  # fmt: skip
+    assert flags(src, eng, lang)
