@@ -90,7 +90,9 @@ _FORMAL_EN = regex.compile(
     r"none other than|not long ago|no fewer than|not so long ago|whether or not|"
     r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
-    r"nothing but|no one but|nobody but|none but)\b",
+    r"nothing but|no one but|nobody but|none but|than never|"
+    # double negation, a positive: "can't do without" (needs), "no family can do without us"
+    r"(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|no\s+\w+\s+can)\s+do\s+without)\b",
     regex.IGNORECASE,
 )
 # "No doubt" is formal as a sentence adverb ("No doubt he knew") and in "there is no doubt",

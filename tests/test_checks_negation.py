@@ -482,3 +482,18 @@ def test_a_negation_said_by_the_opposite_word_is_not_lost(src: str, eng: str, la
 def test_a_negation_lost_beside_the_same_word_is_still_flagged(src: str, eng: str,
                                                                lang: str) -> None:  # fmt: skip
     assert flags(src, eng, lang)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Ештен кеш жақсы.", "Better late than never.", "kk"),  # Tatoeba kk-en (dev)
+    ("Сименс. Біз әр жанұяға қажетпіз.", "Siemens. No family can do without us.", "kk"),  # same
+    ("Нам нужна вода.", "We can't do without water.", "ru"),
+])
+def test_english_double_and_formal_negations_are_not_flagged(src: str, eng: str,
+                                                             lang: str) -> None:  # fmt: skip
+    assert not flags(src, eng, lang)
+
+
+def test_a_negation_beside_those_phrases_still_counts() -> None:
+    assert flags("Нам нужна вода.", "We cannot do this without water.")
+    assert flags("Он пришёл.", "He never came.")
