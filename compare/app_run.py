@@ -127,9 +127,9 @@ Progress = Callable[[str, str], None]
 
 
 def needs_later_pass(settings: dict[str, Any], source: InputText | None, qe: Any) -> bool:
-    """Whether this check has slow second opinions that :func:`first_look` leaves for later:
-    the meaning model (switched on and loaded) or machine translation (switched on and
-    installed), both of which need a source."""
+    """Whether :func:`first_look` leaves work for later: the rest of a long document, the
+    meaning model (switched on and loaded) or machine translation (switched on and installed),
+    all of which need a source (:func:`later_parts`)."""
     return bool(later_parts(settings, source, qe))
 
 
@@ -159,14 +159,15 @@ def first_look(
     translation did not run is left out when it is still to come, and so are the notices of
     checks that wait for the meaning model (it comes with the later pass)."""
     rules_only = {**settings, "qe": False, "mt": False}
-    parts = opening_of(target, source) if source is not None else None
-    if parts is None:
+    report = None
+    if source is not None and (parts := opening_of(target, source)) is not None:
+        opening = trim_opening(run_review(parts[0], parts[1], rules_only, embedder, progress,
+                                          glossary=glossary))
+        if opening.pairs:  # else (two sides that hardly pair up) the whole document, as before
+            report = opening
+            report.notices.insert(0, opening_notice(report, len(source.text)))
+    if report is None:
         report = run_review(target, source, rules_only, embedder, progress, glossary=glossary)
-    else:
-        report = trim_opening(run_review(parts[0], parts[1], rules_only, embedder, progress,
-                                         glossary=glossary))
-        assert source is not None
-        report.notices.insert(0, opening_notice(report, len(source.text)))
     chosen = {**DEFAULT_SETTINGS, **settings}
     if chosen["mt"] and mt_available():
         report.notices = [n for n in report.notices if n != NO_MT_NOTICE]

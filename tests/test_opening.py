@@ -3,6 +3,7 @@ each side, whose pairs and flags are those of the whole check."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import astuple
 
 import pytest
@@ -88,3 +89,16 @@ def test_sides_of_unequal_length_still_pair_up(ratio: float) -> None:
     whole = run_review(eng_t, src_t, {"qe": False, "mt": False}, NumberEmbedder())
     assert len(first.pairs) >= 50
     assert flag_keys(first.pairs) == flag_keys(whole.pairs[: len(first.pairs)])
+
+
+def test_an_opening_with_no_pair_left_gives_way_to_the_whole_document(monkeypatch) -> None:
+    """Two sides that hardly pair up can leave the opening no pair after the trim: the first
+    look then checks the whole document, as before."""
+    import compare.app_run as app_run
+
+    monkeypatch.setattr(app_run, "trim_opening",
+                        lambda report: dataclasses.replace(report, pairs=[]))  # fmt: skip
+    src, eng = (read_pasted(t) for t in planted_pair())
+    first = first_look(eng, src, {"qe": False, "mt": False}, NumberEmbedder())
+    assert first.source is not None and first.source.text == src.text
+    assert not [n for n in first.notices if n.startswith("This is the opening")]
