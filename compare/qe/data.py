@@ -64,7 +64,24 @@ def _tags(text: str) -> list[int]:
 def read_mlqe(split: str, shared: str | Path | None = None) -> list[Example]:
     """MLQE-PE ru-en rows as examples: tokenised words, DA z, source and MT-token tags."""
     splits.check_read(splits.MLQE_RU_EN, [split])
-    rows = _tsv(shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv")
+    return _mlqe_examples(_tsv(shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv"), "ru", "mlqe")
+
+
+MLQE_INTO_ENGLISH = ("et-en", "ne-en", "ro-en", "si-en")
+"""The MLQE-PE pairs of ``mlqe-pe-multi`` whose MT is English, as the product's is."""
+
+
+def read_mlqe_multi(pair: str, split: str, shared: str | Path | None = None) -> list[Example]:
+    """One more MLQE-PE pair (``mlqe-pe-multi``, train or dev), laid out as ru-en's; the
+    examples' kind is ``mlqe-multi`` (the 0-1 score's quantiles stay those of ru-en)."""
+    if pair not in MLQE_INTO_ENGLISH:
+        raise ValueError(f"MLQE-PE pair {pair!r}: expected one of {', '.join(MLQE_INTO_ENGLISH)}")
+    splits.check_read(splits.MLQE_MULTI, [split])
+    rows = _tsv(shared_dir(shared) / "mlqe-pe-multi" / f"{pair}.{split}.tsv")
+    return _mlqe_examples(rows, pair.split("-")[0], "mlqe-multi")
+
+
+def _mlqe_examples(rows: list[dict[str, str]], lang: str, kind: str) -> list[Example]:
     examples = []
     for row in rows:
         src, mt = row["src_tok"].split(), row["mt_tok"].split()
@@ -72,7 +89,7 @@ def read_mlqe(split: str, shared: str | Path | None = None) -> list[Example]:
         mt_tags = _tags(row["mt_tags"])[1::2]  # odd positions are tokens, even ones gaps
         if len(src_tags) != len(src) or len(mt_tags) != len(mt):
             src_tags, mt_tags = [-1] * len(src), [-1] * len(mt)
-        examples.append(Example(src, mt, float(row["da_z"]), src_tags, mt_tags, "ru", "mlqe"))
+        examples.append(Example(src, mt, float(row["da_z"]), src_tags, mt_tags, lang, kind))
     return examples
 
 

@@ -104,11 +104,11 @@ def build_network(backbone: Any, config: QEConfig) -> Any:
             self.word_head = nn.Sequential(nn.Dropout(0.1), nn.Linear(hidden, 2))
 
         def _layers(self, states: torch.Tensor, mask: torch.Tensor, layers: Any) -> torch.Tensor:
-            full_mask = create_bidirectional_mask(
-                config=self.encoder.config, inputs_embeds=states, attention_mask=mask
-            )
+            # Positional: the embeddings' keyword was renamed across transformers 5 releases.
+            full_mask = create_bidirectional_mask(self.encoder.config, states, mask)
             for layer in layers:
-                states = layer(states, full_mask)
+                out = layer(states, full_mask)
+                states = out[0] if isinstance(out, tuple) else out  # older releases: a tuple
             return states
 
         def bottom(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:

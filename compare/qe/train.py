@@ -33,20 +33,7 @@ from typing import Any
 import numpy as np
 
 from compare.batching import length_batches
-from compare.qe.data import (
-    MQM_TED_DEV_TALKS,
-    MQM_TED_TRAIN_TALKS,
-    Example,
-    da_example,
-    mqm_example,
-    ntrex_lines,
-    read_mlqe,
-    read_mqm_ted,
-    split_words,
-    wmt22_documents,
-    wmt22_hypotheses,
-    wmt22_scored,
-)
+from compare.qe.data import Example
 from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, EncodedPair, PairEncoder
 from compare.qe.metrics import best_threshold, mcc, pearson
 from compare.qe.model import (
@@ -60,11 +47,16 @@ from compare.qe.model import (
     trained_state,
     unpack_state,
 )
-from compare.qe.synthetic import source_negations as source_negation_errors
-from compare.qe.synthetic import synthetic_set
-from compare.splits import NTREX_CALIBRATION_LINES, NTREX_TRAIN_LINES, WMT22_CALIBRATION_EVERY
 
-NTREX_TRAIN_END = NTREX_CALIBRATION_LINES.start  # NTREX dev lines 1-630 train, 631-700 calibrate
+# The data builders live in compare.qe.training_data; these names stay importable from here.
+from compare.qe.training_data import (  # noqa: F401
+    NTREX_TRAIN_END,
+    _extra_antonyms,
+    build_data,
+    pseudo_examples,
+    real_dev_sets,
+    synthetic_pairs,
+)
 
 
 @dataclass
@@ -125,131 +117,20 @@ class TrainOptions:
     negation errors mostly add a "not", so without these the model rarely sees a source negation
     the English lacks (session 12: the pair without its negation read barely better to model v3
     on those errors, benchmarks/README.md)."""
+    mlqe_multi: str = ""
+    """More MLQE-PE pairs into English whose train rows (DA z, English word tags) also train,
+    comma-separated, of ``et-en,ne-en,ro-en,si-en`` (7,000 rows each); empty: ru-en alone."""
+    device: str = "cpu"
+    """Where to train: ``cpu``, or ``cuda`` on a machine with an NVIDIA GPU (bf16 autocast there;
+    the release is calibrated on the weights as stored either way)."""
     storage: str = "int8"
     """How the release stores the trained encoder matrices (``fp16`` or ``int8``, see
     :class:`compare.qe.model.QEConfig`)."""
 
 
-def synthetic_pairs(
-    lines: range, shared: Any = None
-) -> dict[str, list[tuple[list[str], list[str]]]]:
-    english = ntrex_lines("en", lines, shared)
-    return {
-        lang: [(split_words(s), split_words(e)) for s, e in zip(ntrex_lines(lang, lines, shared),
-                                                                 english, strict=True)]
-        for lang in ("ru", "kk")
-    }  # fmt: skip
-
-
-def pseudo_examples(
-    hypotheses: Sequence[tuple[str, str, str, str]], z_reference: Sequence[float], spread: float
-) -> list[Example]:
-    """MT outputs of news (``(system, source, MT, reference)``) with a pseudo DA z: chrF against
-    the professional reference, standardised over these outputs and put on MLQE-PE's z scale
-    (its mean, ``spread`` times its standard deviation). MLQE-PE's Reddit and Wikiquote MT is
-    the only human-scored data here; this teaches the model what separates good from weaker
-    MT of news, which its DA data lacks. No human score of WMT22 is read."""
-    from sacrebleu.metrics import CHRF
-
-    if not hypotheses:
-        return []
-    chrf = CHRF()
-    scores = np.array([chrf.sentence_score(mt, [ref]).score for _, _, mt, ref in hypotheses])
-    standard = (scores - scores.mean()) / max(float(scores.std()), 1e-6)
-    z = float(np.mean(z_reference)) + spread * float(np.std(z_reference)) * standard
-    return [Example(split_words(src), split_words(mt), float(value),
-                    [-1] * len(split_words(src)), [-1] * len(split_words(mt)), "ru", "pseudo")
-            for (_, src, mt, _), value in zip(hypotheses, z, strict=True)]  # fmt: skip
-
-
-def _extra_antonyms(
-    pairs: Sequence[tuple[list[str], list[str]]], lang: str, seed: int, count: int, wide: bool
-) -> list[Example]:
-    """``count`` antonym errors of each pair that has a word to swap (no clean copies)."""
-    if count <= 0:
-        return []
-    made = synthetic_set(pairs, lang, seed, count, ("antonym",), wide=wide)
-    return [example for example in made if example.kind == "antonym"]
-
-
-def build_data(
-    seed: int, shared: Any = None, errors_per_pair: int = 1, kinds: Sequence[str] | None = None,
-    reference_pseudo: int = 0, pseudo_spread: float = 0.5, wide_antonyms: bool = False,
-    antonym_extra: int = 0, wmt22_da: int = 0, mqm_ted: bool = False,
-    source_negations: float = 0.0, ntrex_train_lines: int = NTREX_TRAIN_END,
-) -> tuple[list[Example], list[Example], list[Example]]:
-    """(train, MLQE-PE dev, synthetic dev) as described in the module docstring; the real-error
-    dev sets are :func:`real_dev_sets`."""
-    train = read_mlqe("train", shared)
-    dev_mlqe = read_mlqe("dev", shared)
-    used = (tuple(kinds),) if kinds else ()
-    if not 0 < ntrex_train_lines <= NTREX_TRAIN_END:
-        raise ValueError(f"ntrex_train_lines must be 1-{NTREX_TRAIN_END}, not {ntrex_train_lines}")
-    first = range(NTREX_TRAIN_LINES.start, ntrex_train_lines)
-    rest = NTREX_CALIBRATION_LINES
-    synthetic_train, synthetic_dev = [], []
-    for offset, (lines, bucket) in enumerate(((first, synthetic_train), (rest, synthetic_dev))):
-        for k, (lang, pairs) in enumerate(synthetic_pairs(lines, shared).items()):
-            training = bucket is synthetic_train
-            bucket.extend(synthetic_set(pairs, lang, seed + 10 * offset + k,
-                                        errors_per_pair if training else 1, *used,
-                                        wide=wide_antonyms and training))  # fmt: skip
-            if training:
-                synthetic_train += _extra_antonyms(pairs, lang, seed + 300 + k, antonym_extra,
-                                                   wide_antonyms)  # fmt: skip
-                synthetic_train += source_negation_errors(pairs, lang, seed + 500 + k,
-                                                          source_negations)  # fmt: skip
-    wmt_train, wmt_dev = [], []
-    for position, document in enumerate(wmt22_documents(0, shared)):
-        segments = [(split_words(s), split_words(r)) for s, r in document]
-        (wmt_dev if position % WMT22_CALIBRATION_EVERY == 0 else wmt_train).extend(segments)
-    synthetic_train += synthetic_set(wmt_train, "ru", seed + 100, errors_per_pair, *used,
-                                     wide=wide_antonyms)
-    synthetic_train += _extra_antonyms(wmt_train, "ru", seed + 310, antonym_extra, wide_antonyms)
-    synthetic_train += source_negation_errors(wmt_train, "ru", seed + 510, source_negations)
-    synthetic_dev += synthetic_set(wmt_dev, "ru", seed + 101)
-    pseudo: list[Example] = []
-    if reference_pseudo > 0:
-        rng = random.Random(seed + 200)
-        chosen = []
-        for position, document in enumerate(wmt22_hypotheses(0, shared)):
-            if position % WMT22_CALIBRATION_EVERY == 0:  # dev documents
-                continue
-            by_segment: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}
-            for item in document:
-                by_segment.setdefault((item[1], item[3]), []).append(item)
-            for items in by_segment.values():
-                chosen += rng.sample(items, min(reference_pseudo, len(items)))
-        pseudo = pseudo_examples(chosen, [e.z for e in train if e.z is not None], pseudo_spread)
-    real: list[Example] = []
-    if wmt22_da > 0:
-        rng = random.Random(seed + 400)
-        for position, document in enumerate(wmt22_scored(0, shared)):
-            if position % WMT22_CALIBRATION_EVERY == 0:  # dev documents
-                continue
-            by_source: dict[str, list[tuple[str, str, str, float]]] = {}
-            for item in document:
-                by_source.setdefault(item[1], []).append(item)
-            for items in by_source.values():
-                chosen = rng.sample(items, min(wmt22_da, len(items)))
-                real += [da_example(src, mt, z) for _, src, mt, z in chosen]
-    if mqm_ted:
-        real += [mqm_example(segment) for segment in read_mqm_ted(MQM_TED_TRAIN_TALKS, shared)]
-    return train + synthetic_train + pseudo + real, dev_mlqe, synthetic_dev
-
-
-def real_dev_sets(shared: Any = None) -> dict[str, tuple[list[Example], list[float]]]:
-    """Dev sets of real errors, each as (examples, human score; higher = better): the MQM TED dev
-    talk (minus the penalty) and every WMT22 MT output of the dev documents (every fifth
-    even-position document) with its DA z. Read for choosing the epoch and reporting dev figures;
-    never trained on."""
-    ted = read_mqm_ted(MQM_TED_DEV_TALKS, shared)
-    wmt = [item for position, document in enumerate(wmt22_scored(0, shared))
-           if position % WMT22_CALIBRATION_EVERY == 0 for item in document]  # fmt: skip
-    return {
-        "ted": ([mqm_example(s) for s in ted], [-s.penalty for s in ted]),
-        "wmt22": ([da_example(src, mt, z) for _, src, mt, z in wmt], [z for *_, z in wmt]),
-    }
+def autocast(torch: Any, device: str, bf16: bool) -> Any:
+    """bf16 autocast on the device's kind (``cpu`` or ``cuda``), or none."""
+    return torch.autocast(device.split(":")[0], dtype=torch.bfloat16, enabled=bf16)
 
 
 def piece_labels(item: EncodedPair, example: Example) -> list[int]:
@@ -266,39 +147,44 @@ class Cached:
     """Examples with their encoded input and the frozen bottom's hidden states."""
 
     def __init__(self, examples: list[Example], encoder: PairEncoder, network: Any, torch: Any,
-                 batch_tokens: int, bf16: bool) -> None:  # fmt: skip
+                 batch_tokens: int, bf16: bool, device: str = "cpu") -> None:  # fmt: skip
         self.examples = examples
+        self.device = device
         self.items = [encoder.encode(e.source_words, e.target_words) for e in examples]
         self.labels = [piece_labels(i, e) for i, e in zip(self.items, examples, strict=True)]
         self.lengths = [len(i.ids) for i in self.items]
         self.states: list[Any] = [None] * len(examples)
+        self._side: list[Any] | None = None
+        self._labels: list[Any] = []
+        self._z = self._has_z = None
         network.eval()
-        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+        with torch.inference_mode(), autocast(torch, device, bf16):
             for rows in length_batches(self.lengths, batch_tokens * 2):
                 ids, mask, _ = collate([self.items[i] for i in rows])
-                states = network.bottom(ids, mask)
+                states = network.bottom(ids.to(device), mask.to(device))
                 for row, index in enumerate(rows):
                     self.states[index] = states[row, : self.lengths[index]].to(torch.bfloat16)
 
     def batch(self, torch: Any, rows: Sequence[int]) -> tuple[Any, ...]:
-        length = max(self.lengths[i] for i in rows)
-        hidden = self.states[rows[0]].shape[-1]
-        states = torch.zeros((len(rows), length, hidden), dtype=torch.float32)
-        mask = torch.zeros((len(rows), length), dtype=torch.long)
-        side = torch.zeros((len(rows), length), dtype=torch.long)
-        labels = torch.full((len(rows), length), -1, dtype=torch.long)
-        z = torch.zeros(len(rows))
-        has_z = torch.zeros(len(rows))
-        for row, index in enumerate(rows):
-            n = self.lengths[index]
-            states[row, :n] = self.states[index].float()
-            mask[row, :n] = 1
-            side[row, :n] = torch.tensor(self.items[index].side)
-            labels[row, :n] = torch.tensor(self.labels[index])
-            if self.examples[index].z is not None:
-                z[row] = self.examples[index].z
-                has_z[row] = 1
-        return states, mask, side, labels, z, has_z
+        """(states, mask, side, labels, z, has_z) of ``rows``, padded to the longest, on the
+        device (the per-example tensors are made there once, so a GPU step is not held up by
+        row-by-row copies)."""
+        if self._side is None:
+            def tensor(values: Any, dtype: Any) -> Any:
+                return torch.tensor(values, dtype=dtype, device=self.device)
+
+            self._side = [tensor(item.side, torch.long) for item in self.items]
+            self._labels = [tensor(labels, torch.long) for labels in self.labels]
+            self._z = tensor([e.z or 0.0 for e in self.examples], torch.float32)
+            self._has_z = tensor([e.z is not None for e in self.examples], torch.float32)
+        pad = torch.nn.utils.rnn.pad_sequence
+        states = pad([self.states[i] for i in rows], batch_first=True).float()
+        side = pad([self._side[i] for i in rows], batch_first=True)
+        labels = pad([self._labels[i] for i in rows], batch_first=True, padding_value=-1)
+        lengths = torch.tensor([self.lengths[i] for i in rows], device=self.device)
+        mask = (torch.arange(states.shape[1], device=self.device) < lengths[:, None]).long()
+        index = torch.tensor(list(rows), device=self.device)
+        return states, mask, side, labels, self._z[index], self._has_z[index]
 
 
 def predict_cached(network: Any, data: Cached, torch: Any, bf16: bool, batch_tokens: int
@@ -307,11 +193,12 @@ def predict_cached(network: Any, data: Cached, torch: Any, bf16: bool, batch_tok
     network.eval()
     z_out = np.zeros(len(data.examples))
     bad_out: list[np.ndarray] = [np.zeros(0)] * len(data.examples)
-    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+    with torch.inference_mode(), autocast(torch, data.device, bf16):
         for rows in length_batches(data.lengths, batch_tokens * 2):
             states, mask, side, *_ = data.batch(torch, rows)
             z, logits = network.top(states, mask, side)
-            bad = torch.softmax(logits.float(), dim=-1)[..., 1].numpy()
+            z = z.float().cpu()
+            bad = torch.softmax(logits.float(), dim=-1)[..., 1].cpu().numpy()
             for row, index in enumerate(rows):
                 z_out[index] = float(z[row])
                 bad_out[index] = bad[row, : data.lengths[index]]
@@ -422,10 +309,12 @@ def train(
     weights: Any = None,
     log: Any = print,
     real_dev: dict[str, tuple[list[Example], list[float]]] | None = None,
+    encoder: Any = None,
 ) -> tuple[Any, QEConfig]:
     """Train and calibrate; returns the network (best dev epoch) and its configuration. The
     real-error dev sets (:func:`real_dev_sets`), when given, are measured every epoch and count
-    in the choice of the epoch."""
+    in the choice of the epoch. ``encoder`` (default: a :class:`PairEncoder` of ``weights``)
+    turns word lists into model input (:mod:`benchmarks.qe_sources` passes pairs encoded ahead)."""
     import torch
 
     from compare.fast_e5 import E5Tokenizer, load_weights, native_bf16
@@ -436,7 +325,8 @@ def train(
     torch.manual_seed(options.seed)
     if options.threads:
         torch.set_num_threads(options.threads)
-    bf16 = native_bf16(torch)
+    device = options.device
+    bf16 = device.startswith("cuda") or native_bf16(torch)
     weights = weights or load_weights()
     layers = options.layers
     trainable = min(options.trainable_layers, layers)
@@ -444,14 +334,15 @@ def train(
     quantiles = np.quantile(z_train or [0.0], np.linspace(0, 1, 101)).round(4).tolist()
     config = QEConfig(layers=layers, trainable_layers=trainable, z_quantiles=quantiles,
                       storage=options.storage)  # fmt: skip
-    network = build_network(load_backbone(weights, layers=layers), config)
-    encoder = PairEncoder(E5Tokenizer(weights))
+    network = build_network(load_backbone(weights, layers=layers), config).to(device)
+    encoder = encoder or PairEncoder(E5Tokenizer(weights))
     started = time.time()
-    data = Cached(train_examples, encoder, network, torch, options.batch_tokens, bf16)
-    dev = Cached(dev_mlqe, encoder, network, torch, options.batch_tokens, bf16)
-    synthetic = Cached(dev_synthetic, encoder, network, torch, options.batch_tokens, bf16)
-    real = {name: (Cached(examples, encoder, network, torch, options.batch_tokens, bf16), human)
-            for name, (examples, human) in (real_dev or {}).items()}  # fmt: skip
+
+    def cache(examples: list[Example]) -> Cached:
+        return Cached(examples, encoder, network, torch, options.batch_tokens, bf16, device)
+
+    data, dev, synthetic = cache(train_examples), cache(dev_mlqe), cache(dev_synthetic)
+    real = {name: (cache(examples), human) for name, (examples, human) in (real_dev or {}).items()}
     log(f"bottom states of {len(data.examples) + len(dev.examples) + len(synthetic.examples)} "
         f"examples in {time.time() - started:.0f} s (bf16={bf16})")  # fmt: skip
 
@@ -469,7 +360,7 @@ def train(
         lambda step: min((step + 1) / warmup, max(0.0, (total - step) / (total - warmup))),
     )
     word_loss = torch.nn.CrossEntropyLoss(
-        weight=torch.tensor([1.0, options.bad_weight]), ignore_index=-1
+        weight=torch.tensor([1.0, options.bad_weight], device=device), ignore_index=-1
     )
     rng = random.Random(options.seed)
     best: tuple[float, dict[str, Any], dict[str, float]] | None = None
@@ -479,12 +370,12 @@ def train(
         seen, running, epoch_start = 0, 0.0, time.time()
         for step, rows in enumerate(batches):
             states, mask, side, labels, z, has_z = data.batch(torch, rows)
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            with autocast(torch, device, bf16):
                 predicted, logits = network.top(states, mask, side)
             sentence = ((predicted.float() - z) ** 2 * has_z).sum() / has_z.sum().clamp(min=1)
             words = word_loss(logits.float().reshape(-1, 2), labels.reshape(-1))
             if torch.isnan(words):
-                words = torch.zeros(())
+                words = torch.zeros((), device=device)
             loss = sentence + options.word_weight * words
             loss.backward()
             torch.nn.utils.clip_grad_norm_(trained_parameters(network), 1.0)
@@ -541,7 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options.seed, args.shared, options.synthetic_errors, options.kinds.split(","),
         options.reference_pseudo, options.pseudo_spread, options.wide_antonyms,
         options.antonym_extra, options.wmt22_da, options.mqm_ted, options.source_negations,
-        options.ntrex_train_lines,
+        options.ntrex_train_lines, [p for p in options.mlqe_multi.split(",") if p],
     )
     if args.limit:
         rng = random.Random(options.seed)
