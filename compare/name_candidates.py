@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from compare.lang.name_spellings import PALLADIUS_SYLLABLE, PINYIN_SYLLABLE
 from compare.lang.name_words import (
     DATE_WORDS,
     GENERIC_EN,
@@ -17,6 +18,7 @@ from compare.lang.name_words import (
     PRONOUNS_SRC,
     TITLE_JOINERS,
 )
+from compare.morphology import source_stems
 from compare.name_matching import en_forms, exonym_targets
 from compare.translit import latin_key
 
@@ -184,17 +186,53 @@ def initialism(run: list[tuple[int, int, str]]) -> str:
     return "".join(p[0] for p in parts).upper()
 
 
-def given_syllables(run: list[tuple[int, int, str]], unmatched: list, text: str = "") -> bool:
+def given_syllables(run: list[tuple[int, int, str]], unmatched: list, text: str = "",
+                    family_alone: bool = False) -> bool:  # fmt: skip
     """East Asian names of three short words (Ким Чен Ын, Ri Yong Ho) whose family name the
     other side renders (the caller checks that): it often gives only the family name, or spells
     the given name by another system (Чен Ын / Jong Un), leaving short syllables unmatched.
     ``run`` is counted with a sentence's first word, which the checks otherwise set aside (a
     capital there proves nothing); with the ``text``, a lower-case syllable hyphened to a word
     counts as one more (Moon Jae-in). A title or other generic word is no syllable (Министр
-    Хайко Маас is a German name of two words)."""
+    Хайко Маас is a German name of two words). A Chinese name of two words (Си Цзиньпин, Li
+    Keqiang) counts too when the other side gives its family name alone (``family_alone``: Xi,
+    Ли; not Wang Yi for Ли Кэцян) and the unmatched word is a given name of two syllables."""
     tails = sum(1 for w in run if _HYPHENED_SYLLABLE.match(text, w[1])) if text else 0
     words = [w for w in run if not (generic_en(w[2]) if w[2].isascii() else generic_src(w[2]))]
+    family = [w for w in words if w not in unmatched]
+    if (family_alone and len(words) == 2 and len(family) == 1 and chinese_family_name(
+            family[0][2]) and all(chinese_given_name(w[2]) for w in unmatched)):  # fmt: skip
+        return True  # Си Цзиньпин -> Xi, Li Keqiang -> Ли
     return len(words) + tails >= 3 and all(len(w[2]) <= 4 for w in unmatched)
+
+
+_PALLADIUS = regex.compile(PALLADIUS_SYLLABLE)
+_PINYIN = regex.compile(PINYIN_SYLLABLE)
+_VOWEL_START = regex.compile(r"[аэиыяеюоуaeiouy]")
+
+
+def _two_syllables(word: str) -> bool:
+    """Whether a lower-case word reads as two Chinese syllables, each with its initial
+    consonant (цзинь-пин, jin-ping; not и-ван, the stem of Иванов: a given name opening with
+    a vowel, as Enlai, is left out with it)."""
+    single = _PINYIN if word.isascii() else _PALLADIUS
+    return not _VOWEL_START.match(word) and any(
+        single.fullmatch(word, 0, cut) and single.fullmatch(word, cut)
+        and not _VOWEL_START.match(word, cut) for cut in range(1, len(word)))  # fmt: skip
+
+
+def chinese_given_name(word: str) -> bool:
+    """A Chinese given name of two syllables (Цзиньпин or its case forms, Jinping, Jin-ping)."""
+    if word.isascii():
+        return _two_syllables(word.lower().replace("-", ""))
+    return any(_two_syllables(stem) for stem in source_stems(word))
+
+
+def chinese_family_name(word: str) -> bool:
+    """A family name of one Chinese syllable with an initial (Си, Ли, Ван, Чжан; Xi, Li, Wang)."""
+    w = word.lower()
+    single = _PINYIN if word.isascii() else _PALLADIUS
+    return len(w) >= 2 and bool(single.fullmatch(w)) and not _VOWEL_START.match(w)
 
 
 _HYPHENED_SYLLABLE = regex.compile(r"-\p{Ll}{1,4}\b")

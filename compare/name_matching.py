@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from compare.lang.exonyms import EXONYMS
+from compare.lang.exonyms import COMPOUND_HEADS, EXONYMS
 from compare.lang.name_spellings import CONVENTIONS
 from compare.lang.name_words import LETTER_NAMES, MINISTRY_EN, US_STATES
 from compare.morphology import source_stems, stem_keys
@@ -69,11 +69,17 @@ def exonym_targets(src_word: str) -> tuple[str, ...]:
     """English words (patterns) the exonym table offers for a source word, or else for its
     stems: a short entry (сот, үй) allows only three letters after it, fewer than a
     Kazakh possessive and case (Соттағы, Сотында, Үйде)."""
-    for stem in source_stems(src_word):
-        out = _exonym_targets_of(stem)
-        if out:
-            return out
-    return ()
+    stems = source_stems(src_word)
+    found: tuple[str, ...] = next((out for out in map(_exonym_targets_of, stems) if out), ())
+    # And the name's stem after the first element of a compound adjective (древне|египетские,
+    # восточно|европейские: the first element may be in the table too, as восточн is).
+    for stem in stems:
+        head = next((h for h in COMPOUND_HEADS if stem.startswith(h)), "")
+        if head and len(stem) - len(head) >= 4:
+            rest = _exonym_targets_of(stem[len(head):])
+            if rest:
+                return tuple(dict.fromkeys(found + rest))
+    return found
 
 
 def _exonym_targets_of(w: str) -> tuple[str, ...]:
@@ -149,8 +155,9 @@ def src_matches_en(src_word: str, en_word: str) -> bool:
             # Two-letter names (Ли/Lee, Эр/Ayr, Ид/Eid) must be spelled exactly alike; a
             # stem that short is an ending-stripping accident, not a name.
             if len(k) < 3:
-                if len(k) == 2 and k == latin_key(src_word) and k in en_keys:
-                    return True
+                if len(k) == 2 and k == latin_key(src_word) and (
+                        k in en_keys or k in (x for f in forms for x in foreign_keys(f))):
+                    return True  # also by another spelling: Си / Xi (pinyin)
                 continue
             if any(len(e) >= 3 and keys_match(k, e) for e in en_keys):
                 return True

@@ -111,6 +111,18 @@ NEARBY_PAIRS = 2
 adjacent paragraph) is taken as known from context: the pair may say "he" or "the city"."""
 
 
+def _alone(words: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a word has no capitalised, non-generic word right beside it: a family name
+    given alone (President Xi), not one of a two-word name (Wang Yi)."""
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(words):
+            word = words[k][2]
+            generic = generic_en(word) if word.isascii() else generic_src(word)
+            if is_capitalised(word) and not generic:
+                return False
+    return True
+
+
 def _pronoun_count(words: list[tuple[int, int, str]], lang: str) -> int:
     table = THIRD_PERSON_PRONOUNS.get(lang, THIRD_PERSON_PRONOUNS["ru"])
     return sum(1 for w in words if w[2].lower() in table)
@@ -341,8 +353,12 @@ class NameMismatch(PairCheck):
                 and family_name_like(whole[0][2])
                 and any(self._renders(whole[0][2], e[2]) for e in en_all)
             )
+            family = [w for w, hit in zip(run, hits, strict=True) if hit] + (
+                [whole[0]] if whole is not run else [])
+            alone = any(self._renders(w[2], e[2]) and _alone(en_words, k)
+                        for w in family for k, e in enumerate(en_words))  # fmt: skip
             if not needed or scale_name(text, run) or (anchored and given_syllables(
-                    whole, needed)):  # fmt: skip
+                    whole, needed, family_alone=alone)):  # fmt: skip
                 continue
             if country_of_institution(run, needed, hits):
                 continue
@@ -421,7 +437,10 @@ class NameMismatch(PairCheck):
                 and family_name_like(whole[0][2])
                 and any(self._renders(w[2], whole[0][2]) for w in src_words)
             )
-            if not missing or (anchored and given_syllables(whole, missing, text)):
+            family = [run[i] for i in covered] + ([whole[0]] if whole is not run else [])
+            alone = any(self._renders(x[2], w[2]) and _alone(src_words, k)
+                        for w in family for k, x in enumerate(src_words))  # fmt: skip
+            if not missing or (anchored and given_syllables(whole, missing, text, alone)):
                 continue
             name = text[run[0][0] : run[-1][1]]
             out.append(

@@ -20,7 +20,7 @@ _EXONYMS = """
 сша америк құрама штат|us u.s usa united america* american*
 кита қытай|china chinese beijing
 росси ресей русск орыс|russia* russian*
-англи ағылшын|england english* britain british uk u.k
+англи англо ағылшын|england english* britain british uk u.k anglo*
 британ британи ұлыбритан|britain british briton* brit brits uk u.k
 великобритан|britain british uk u.k great
 франц француз|france french* paris
@@ -141,7 +141,7 @@ _EXONYMS = """
 евре иуде|jew* juda*
 католи|catholic*
 православ|orthodox
-рождеств|christmas
+рождеств|christmas nativity
 пасх|easter
 новый год жаңа жыл|new year
 рамадан|ramadan
@@ -419,6 +419,36 @@ _EXONYMS_MORE = """
 ворон қарға|crow* raven*
 """
 
+# Feasts, faith and regions that English names by other words (Курбан-байрам: Eid al-Adha,
+# Господь: the Lord, Подмосковье: the Moscow region, Прибалтика: the Baltic states).
+_MORE_NAMES = """
+курбан құрбан|eid adha
+ураза ораза|eid fitr
+господ|lord god
+бог құдай|god* lord
+аллах алла|allah god
+прибалт|baltic*
+подмосков|moscow
+поволж|volga
+забайкал|baikal transbaikal*
+заполяр|arctic
+успенск|dormition assumption
+благовещен|annunciation
+троиц|trinity
+крещени|epiphany baptism
+покровск|intercession
+"""
+
+# First elements of Russian compound adjectives (древнегреческий, среднеазиатский,
+# восточноевропейский, антироссийский): the name's stem follows them, so the exonym table is
+# also asked for the rest of the word. Longest first; a head is stripped only when at least four
+# letters remain.
+COMPOUND_HEADS = tuple(sorted(
+    """
+    древне средне ранне поздне ново старо восточно западно северо южно юго центрально
+    ближне дальне верхне нижне обще все пан анти про прото псевдо пост
+    """.split(), key=len, reverse=True))
+
 
 def _parse_exonyms(data: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     out = []
@@ -428,4 +458,5 @@ def _parse_exonyms(data: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return out
 
 
-EXONYMS = _parse_exonyms(_EXONYMS) + _parse_exonyms(_EXONYMS_MORE) + _parse_exonyms(_CAPITALS)
+EXONYMS = (_parse_exonyms(_EXONYMS) + _parse_exonyms(_EXONYMS_MORE) + _parse_exonyms(_CAPITALS)
+           + _parse_exonyms(_MORE_NAMES))

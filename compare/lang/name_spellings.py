@@ -148,6 +148,18 @@ PINYIN: tuple[tuple[str, str], ...] = (
     (r"w", "в"),
 )
 
+# One syllable of a Chinese given name, in the Palladius system and in pinyin (Цзиньпин is
+# цзинь-пин, Jinping jin-ping; Кэцян / Keqiang): English often gives a Chinese leader's family
+# name alone (Xi, Li), and the check leaves such a given name unmatched (compare.name_candidates).
+PALLADIUS_SYLLABLE = (
+    r"(?:цз|чж|[бпмфдтнлгкхцсчшжв])?(?:юань|уань|уай|инь|энь|ань|янь|юнь|унь|ао|яо|ай|эй|оу|"
+    r"уй|ан|эн|ян|ин|ун|юн|уа|уо|юэ|юй|эр|а|э|и|я|е|ю|о|у|ы)"
+)
+PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|uai|ian|iao|ing|ong|eng|ang|uan|"
+    r"ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)"
+)
+
 # Korean, Revised Romanisation and McCune-Reischauer, in the Russian (Kontsevich) system
 # (Daegu/Тэгу, Busan/Пусан, Incheon/Инчхон, Gyeonggi/Кёнги, Jae/Чжэ, Geun/Кын).
 KOREAN: tuple[tuple[str, str], ...] = (
