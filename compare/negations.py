@@ -74,7 +74,7 @@ _FORMAL_RU = regex.compile(
     r"не раз|не зря|не случайно|кроме того|чуть ли не|едва ли не|чуть не|едва не|не то чтобы|"
     r"(?:как\w*|кто|кого|кому|кем|ком|что|чего|чему|чем|чём|где|куда|откуда|когда|сколько|"
     r"чей|чья|чьё|чье|чьи|чь\w+)\s+бы(?:\s+\w+){0,3}\s+ни|"
-    r"не исключ(?:ено|ается|ают|аю)|не возража\w*|"
+    r"не исключ(?:ено|ается|ают|аю)|не возража\w*|не смотря на|"
     r"как ни|что ни|не без|ни один из|не иначе как|не так давно|нет-нет|"
     # idioms with no negation in their meaning: "не секрет" (well known, "no secret"), "не
     # удивительно" (no wonder), "не за горами" (near), "не прошло и года, как" (within a
@@ -90,7 +90,7 @@ _FORMAL_EN = regex.compile(
     r"none other than|not long ago|no fewer than|not so long ago|whether or not|"
     r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
-    r"nothing but|no one but|nobody but|none but|than never|"
+    r"nothing but|no one but|nobody but|none but|than never|more often than not|"
     # double negation, a positive: "can't do without" (needs), "no family can do without us"
     r"(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|no\s+\w+\s+can)\s+do\s+without)\b",
     regex.IGNORECASE,
@@ -219,10 +219,12 @@ _KK_MID_CAPITAL = regex.compile(r"(?<=[\p{Ll}\d,][ \u00a0])\p{Lu}\p{L}*")
 
 _NI_WORDS = regex.compile(
     r"никогда|никто|никого|никому|никем|ничто|ничего|ничему|ничем|нигде|никуда|ниоткуда|"
-    r"нисколько|никак\w*|ничей\w*|ничь\w*|ни"
+    r"нисколько|никак\w*|ничей\w*|ничь\w*|ни|"
+    # "there is no one to": некого ждать, некому помочь (the не- bucket leaves не-ко words out)
+    r"некого|некому|некем"
 )
 _CONTRAST_RU = regex.compile(r"\bа не\b", regex.IGNORECASE)  # "а не X" = "rather than X"
-_STRONG_RU = regex.compile(r"не|нет|нельзя|невозможно")
+_STRONG_RU = regex.compile(r"не|нет|нету|нельзя|невозможно")  # нету: colloquial нет
 _CONTRAST_KK = regex.compile(r"\bемес\s*,", regex.IGNORECASE)
 # Kazakh: negative words, and finite verbs with the negative suffix -ма/-ме/-ба/-бе/-па/-пе
 # before a tense or person ending (бармайды, келмеді, болмас). Negative participles and
@@ -297,8 +299,9 @@ _PREFIX = {
 # colloquial пофиг "(I) don't care").
 _LEXICAL = {
     "ru": regex.compile(
-        r"вряд|едва|лишь|только|мало|кроме|отказ\w*|отсутств\w*|прекрат\w*|перестал\w*|"
-        r"запрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
+        r"вряд|едва|лишь|только|мало|кроме|отказ\w*|отсутств\w*|прекрат\w*|"
+        r"переста(?:л|н|ть|ю|[её]т|ем|ете|ва)\w*|плевать|"
+        r"запрещ\w*|воспрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
         r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|rudouble|"
         r"потер[яеь]\w*"
     ),
@@ -315,7 +318,7 @@ _LEXICAL = {
         r"ceas\w*|rarely|hardly|barely|scarcely|seldom|little|few|only|except|instead|rather|beyond|"
         r"unless|lest|rare|unable|reject\w*|lost|lose|loses|losing|less|devoid|exempt\w*|remain\w*|"
         r"missing|vanish\w*|miss|missed|misses|shortage\w*|ignor\w*|neglect\w*|skip\w*|"
-        r"block|blocks|blocked|blocking|"
+        r"block|blocks|blocked|blocking|forbid\w*|prohibit\w*|ban|bans|banned|banning|"
         r"encease|ensayno|enfarfrom|landlocked"
     ),
 }
