@@ -38,6 +38,7 @@ from compare.lang.number_words import (
     FRACTIONS_EN,
     FRACTIONS_RU,
     ONE_WORDS,
+    ORDINAL_UNITS_EN,
     SCALE_EN,
     SCALE_RU,
     SCALE_WORDS,
@@ -298,6 +299,9 @@ def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
                 soft = True  # он мыңдаған, десятки тысяч: "tens of thousands", not a number
                 end, j = words[j].end(), j + 1
                 break
+            elif (lang == "en" and nxt in ORDINAL_UNITS_EN and val is not None and not soft
+                  and not scaled and total >= 20 and total % 10 == 0 and total < 100):
+                total += nval  # twenty-first = 21 (XXI век)
             elif nval is not None and not nsoft and val is not None and not soft:
                 if not scaled and nval < total and total % 10 == 0:
                     total += nval
@@ -356,7 +360,13 @@ def _dates(text: str, taken: Taken) -> list[Mention]:
     out: list[Mention] = []
     for m in _DATE.finditer(text):
         d, mo, y = (int(g) for g in m.groups())
-        if 1 <= d <= 31 and 1 <= mo <= 12:
+        if mo > 12 and 1 <= d <= 12 and mo <= 31:
+            # American order (08.29.2008 for 29.08.2008): read the day where it stands
+            out.append(Mention(m.start(2), m.end(2), m.group(2), frozenset({float(mo)})))
+            out.append(Mention(m.start(1), m.end(1), m.group(1), frozenset({float(d)}), soft=True))
+            out.append(Mention(m.start(3), m.end(3), m.group(3), frozenset({float(y)})))
+            taken.append((m.start(), m.end()))
+        elif 1 <= d <= 31 and 1 <= mo <= 12:
             out.append(Mention(m.start(1), m.end(1), m.group(1), frozenset({float(d)})))
             out.append(Mention(m.start(2), m.end(2), m.group(2), frozenset({float(mo)}), soft=True))
             out.append(Mention(m.start(3), m.end(3), m.group(3), frozenset({float(y)})))

@@ -115,6 +115,13 @@ SOFT_RU: tuple[tuple[str, float], ...] = (
     (r"двух\w+|двое\w+", 2), (r"тр[её]х\w+", 3), (r"четыр[её]х\w+", 4), (r"пяти\w+", 5),
     (r"шести\w+", 6), (r"семи\w+", 7), (r"восьми\w+", 8), (r"девяти\w+", 9),
     (r"десяти\w+", 10),
+    (r"одиннадцати\w+", 11), (r"двенадцати\w+", 12), (r"пятнадцати\w+", 15),
+    (r"двадцати\w+", 20), (r"тридцати\w+", 30), (r"сорока\w+", 40), (r"пятидесяти\w+", 50),
+    (r"шестидесяти\w+", 60), (r"семидесяти\w+", 70), (r"восьмидесяти\w+", 80),
+    (r"девяност\w+", 90), (r"стол[еи]тн\w+|столети\w+", 100),
+    # тридцатистраничный "30-page"; сотня, сотню "a hundred" (сотни "hundreds" are a scale word);
+    # миллиардное состояние "a billion-dollar fortune"
+    (r"сотн[яюеи]|сотней|сотнею", 100), (r"миллиардн\w+", 1e9), (r"миллионн\w+", 1e6),
 )  # fmt: skip
 SOFT_KK: tuple[tuple[str, float], ...] = (
     (r"екі\w*|қос\w*", 2), (r"тәулік\w*", 24), (r"он\w*", 10), (r"жүз\w*", 100),
@@ -140,7 +147,15 @@ SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "t
             "threefold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4, "tenfold": 10,
             # ordinals: Russian writes them as digits (на 1 этаже "on the first floor")
             "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+            "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+            "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+            "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+            "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000}  # fmt: skip
+# The ordinals that end a compound ordinal (twenty-first century <- XXI век).
+ORDINAL_UNITS_EN = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth".split()
+)
 WORDS_EN: dict[str, float] = {
     "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
