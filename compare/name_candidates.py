@@ -126,6 +126,20 @@ def scale_name(text: str, run: list[tuple[int, int, str]]) -> bool:
     return bool(_SCALE_BEFORE.search(before) or _SCALE_AFTER.match(text, run[0][1]))
 
 
+_DOLLAR = regex.compile(r"доллар\w*", regex.IGNORECASE)
+
+
+def currency_country(text: str, run: list[tuple[int, int, str]]) -> bool:
+    """США in "долларов США", АҚШ in "АҚШ доллары": the currency ("$700 million"), which
+    English names without the country."""
+    if len(run) != 1 or run[0][2] not in ("США", "АҚШ"):
+        return False
+    before = text[max(0, run[0][0] - 14) : run[0][0]].split()
+    after = text[run[0][1] : run[0][1] + 14].split()
+    return bool((before and _DOLLAR.fullmatch(before[-1].strip(",.;:")))
+                or (after and _DOLLAR.fullmatch(after[0].strip(",.;:"))))  # fmt: skip
+
+
 def unit_symbol(text: str, run: list[tuple[int, int, str]]) -> bool:
     """A short Latin word with a lower-case letter right after a number is a unit symbol
     (7,1 Mw, 5 kWh, 40 dB, 50 Hz), not a name."""

@@ -36,6 +36,12 @@ FAITHFUL = [
     ("ru", "Он приехал из Подмосковья.", "He came from the Moscow region."),
     ("ru", "Господь милостив.", "The Lord is merciful."),
     ("ru", "Служба прошла в Успенском соборе.", "The service was held in the Dormition Cathedral."),
+    ("ru", "Он вывел 700 миллионов долларов США.", "He withdrew $700 million."),
+    ("kk", "Ол 700 миллион АҚШ долларын шығарды.", "He withdrew $700 million."),
+    ("ru", "Прокуратура последовала примеру МВД.",
+     "Prosecutors followed the Ministry of Internal Affairs."),
+    ("ru", "Он остановил это в Госдепе.", "He stopped it at the State Department."),
+    ("ru", "Немцы отказали в визе.", "The Germans refused the visa."),
 ]  # fmt: skip
 
 SWAPPED = [
@@ -53,6 +59,8 @@ SWAPPED = [
     ("ru", "Сенатские слушания по делу судьи Бретта Кавано начались.",
      "Senate hearings on Judge Brett League began."),
     ("ru", "Президент Георге Иванов не будет голосовать.", "President Gjorge May will not vote."),
+    ("ru", "Он вывел 700 миллионов долларов США в Канаду.", "He withdrew $700 million to Mexico."),
+    ("ru", "Немцы отказали в визе.", "The French refused the visa."),
 ]  # fmt: skip
 
 

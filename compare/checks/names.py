@@ -82,6 +82,7 @@ from compare.name_candidates import (
     WORD,
     capitalised_runs,
     country_of_institution,
+    currency_country,
     family_name_like,
     generic_en,
     generic_src,
@@ -320,7 +321,7 @@ class NameMismatch(PairCheck):
             if (opens_sentence(text, sent.start, run[0][0], source=True)
                     or run[0][0] == first_cyrillic):  # fmt: skip
                 run = run[1:]
-            if run and unit_symbol(text, run):
+            if run and (unit_symbol(text, run) or currency_country(text, run)):
                 continue
             if not run:
                 continue

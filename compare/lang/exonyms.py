@@ -15,7 +15,7 @@ from __future__ import annotations
 # organisations, months and weekdays, sky and religion, and titles that Russian capitalises
 # in names (Король, Президент).
 _EXONYMS = """
-герман германи герман немец немецк неміс|german* deutsch*
+герман германи немец немецк немц неміс|german* deutsch*
 москв мәскеу|moscow* muscovite*
 сша америк құрама штат|us u.s usa united america* american*
 кита қытай|china chinese beijing
@@ -311,7 +311,7 @@ _EXONYMS_MORE = """
 ссср ксро|ussr soviet*
 совет кеңес|council* soviet*
 фсб|fsb
-мвд іім|interior
+мвд іім|interior internal
 мчс тжм|emergenc*
 днр|dpr donetsk
 лнр|lpr luhansk lugansk
@@ -437,6 +437,13 @@ _MORE_NAMES = """
 троиц|trinity
 крещени|epiphany baptism
 покровск|intercession
+госдеп|state
+совфед|federation
+вдв|airborne
+спб|petersburg
+ленобл|leningrad
+минфин|treasury finance
+турок|turk* turkey
 """
 
 # First elements of Russian compound adjectives (древнегреческий, среднеазиатский,
