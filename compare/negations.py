@@ -91,6 +91,7 @@ _FORMAL_EN = regex.compile(
     r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
     r"nothing but|no one but|nobody but|none but|than never|more often than not|"
+
     # double negation, a positive: "can't do without" (needs), "no family can do without us"
     r"(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|no\s+\w+\s+can)\s+do\s+without)\b",
     regex.IGNORECASE,
@@ -115,6 +116,20 @@ _CEASE_EN = regex.compile(
     r"\b(?:(?:do|does|did|will|would|could|can|has|have|had|should)\s*(?:not|n['’]t)|never|"
     r"won['’]t|cannot|not)\s+(?:(?:yet|even|ever|once)\s+)?"
     r"(?:stop\w*|ceas\w*|halt\w*|quit\w*)",
+    regex.IGNORECASE,
+)
+# Questions whose negation asks rather than denies, and litotes of degree: a translator may
+# write them with or without a "not" ("не так ли?" -> "right?" or "isn't it?"; "было бы
+# здорово" -> "wouldn't it be great"; "глубоко заблуждались" -> "couldn't have been more
+# wrong"), so each is a lexical word: it needs no counterpart and may stand for one.
+_RHETORIC_RU = regex.compile(
+    r"\b(?:не так ли|не правда ли|не\s+\w+\s+ли|или нет(?=\s*(?:[.,;:!?)»\"]|$))|"
+    r"разве(?:\s+\w+){0,2}\s+не)\b",
+    regex.IGNORECASE,
+)
+_RHETORIC_EN = regex.compile(
+    r"\b(?:would(?:n't|n’t| not) it be|would(?:n't|n’t) you know it|"
+    r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |agree )?more)\b",
     regex.IGNORECASE,
 )
 _ONLY = {
@@ -302,7 +317,7 @@ _LEXICAL = {
         r"вряд|едва|лишь|только|мало|кроме|отказ\w*|отсутств\w*|прекрат\w*|"
         r"переста(?:л|н|ть|ю|[её]т|ем|ете|ва)\w*|плевать|"
         r"запрещ\w*|воспрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
-        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|rudouble|"
+        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|rudouble|rurhetoric|"
         r"потер[яеь]\w*"
     ),
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations);
@@ -319,7 +334,7 @@ _LEXICAL = {
         r"unless|lest|rare|unable|reject\w*|lost|lose|loses|losing|less|devoid|exempt\w*|remain\w*|"
         r"missing|vanish\w*|miss|missed|misses|shortage\w*|ignor\w*|neglect\w*|skip\w*|"
         r"block|blocks|blocked|blocking|forbid\w*|prohibit\w*|ban|bans|banned|banning|"
-        r"encease|ensayno|enfarfrom|landlocked"
+        r"encease|ensayno|enfarfrom|enrhetoric|landlocked"
     ),
 }
 # 3. "without": без ~ without / no / -less / free of; "а не X" ~ "rather than X".
@@ -478,12 +493,14 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     if lang == "en":
         cleaned = _DOUBT_EN.sub(" no ", cleaned)
         cleaned = _CEASE_EN.sub(" encease ", cleaned)
+        cleaned = _RHETORIC_EN.sub(" enrhetoric ", cleaned)
         cleaned = _SAY_NO_EN.sub(" ensayno ", cleaned)
         cleaned = _ILL_EN.sub("illneg", cleaned)
         cleaned = _YET_TO_EN.sub(" enfarfrom ", cleaned)
     if lang == "ru":
         cleaned = _UNTIL_RU.sub(lambda m: m.group()[:-2], cleaned)  # drop the "не" of "until"
         cleaned = _CEASE_RU.sub(" rucease ", cleaned)
+        cleaned = _RHETORIC_RU.sub(" rurhetoric ", cleaned)
         cleaned = _NO_DOUBT_RU.sub(" rudoubt ", cleaned)
         cleaned = _DOUBLE_RU.sub(" rudouble ", cleaned)
     cleaned = formal.sub(" ", cleaned)

@@ -524,3 +524,23 @@ def test_faithful_pairs_from_post_edits_are_not_flagged(src: str, eng: str) -> N
 ])
 def test_the_same_pairs_with_the_negation_lost_or_added_are_flagged(src: str, eng: str) -> None:
     assert flags(src, eng)
+
+
+# From the MQM TED training talks' pairs without any annotated error (roles swapped; dev), and
+# their MT calques: a question whose negation asks is a lexical word on either side.
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Мы помещаем туда человека, и всё, не так ли?", "We put a person in and we are done, right?"),
+    ("У меня есть нектар. Не хочешь ли ты его взять?", "I've got nectar. Do you want to get it?"),
+    ("Нужно понять, получим ли мы кредит или нет.", "We need to see whether or not we get a loan."),
+    ("Было бы здорово, если бы мы могли их увидеть.", "Wouldn't it be great if we could see them?"),
+    ("И разве не было бы здорово их увидеть?", "And wouldn't it be great to see them?"),
+    ("Но мы глубоко заблуждались.", "We couldn't have been more wrong."),
+])  # fmt: skip
+def test_questions_that_ask_with_a_negation_are_not_flagged(src: str, eng: str) -> None:
+    assert not flags(src, eng)
+
+
+def test_a_plain_negation_beside_such_questions_still_counts() -> None:
+    assert flags("Было бы здорово, если бы мы могли их увидеть.",
+                 "It would not be great if we could see them.")
+    assert flags("Он не хочет прийти.", "He wants to come.")
