@@ -153,7 +153,10 @@ _YET_TO_EN = regex.compile(
 )
 # Lexical negators written as phrases: "far from (furthering)" = "not at all", "(fall) short
 # of" = "not reach / not enough" ("nothing short of" is formal, removed first).
-_PHRASE_LEXICAL_EN = regex.compile(r"\bfar\s+from\b|\bshort\s+of\b", regex.IGNORECASE)
+_PHRASE_LEXICAL_EN = regex.compile(
+    r"\bfar\s+from\b|\bshort\s+of\b|\bdeclin(?:e|es|ed|ing)\s+to\b",  # declined to comment
+    regex.IGNORECASE,
+)
 # "Не обошлось без столкновений" (impersonal: "there were clashes") is a double negation,
 # "мне / им всё равно" is "I / they don't care" and "не составило (никакого) труда" is "was
 # easy": all weak lexical words, so that either an

@@ -544,3 +544,9 @@ def test_a_plain_negation_beside_such_questions_still_counts() -> None:
     assert flags("Было бы здорово, если бы мы могли их увидеть.",
                  "It would not be great if we could see them.")
     assert flags("Он не хочет прийти.", "He wants to come.")
+
+
+def test_declined_to_is_a_refusal_but_declined_alone_is_no_negation() -> None:
+    assert not flags("Ол пікір білдірмеді.", "He declined to comment.", "kk")
+    assert not flags("Он не стал комментировать.", "He declined to comment.")
+    assert flags("Цены не снизились.", "Prices declined.")
