@@ -124,11 +124,12 @@ _CEASE_EN = regex.compile(
 # wrong"), so each is a lexical word: it needs no counterpart and may stand for one.
 _RHETORIC_RU = regex.compile(
     r"\b(?:не так ли|не правда ли|не\s+\w+\s+ли|или нет(?=\s*(?:[.,;:!?)»\"]|$))|"
-    r"разве(?:\s+\w+){0,2}\s+не)\b",
+    r"разве(?:\s+\w+){0,2}\s+не|не\s+ид(?:[её]т|ут)\s+ни\s+в\s+какое\s+сравнение)\b",  # pales
     regex.IGNORECASE,
 )
 _RHETORIC_EN = regex.compile(
-    r"\b(?:would(?:n't|n’t| not) it be|would(?:n't|n’t) you know it|"
+    r"\b(?:(?:did|does|do|will|would)(?:n't|n’t| not) take (?:long|much time)|"  # вскоре
+    r"would(?:n't|n’t| not) it be|would(?:n't|n’t) you know it|"
     r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |agree )?more)\b",
     regex.IGNORECASE,
 )
@@ -320,7 +321,7 @@ _LEXICAL = {
         r"вряд|едва|лишь|только|мало|кроме|отказ\w*|отсутств\w*|прекрат\w*|"
         r"переста(?:л|н|ть|ю|[её]т|ем|ете|ва)\w*|плевать|"
         r"запрещ\w*|воспрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
-        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|rudouble|rurhetoric|"
+        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|rudouble|rurhetoric|бездейств\w*|"
         r"потер[яеь]\w*"
     ),
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations);

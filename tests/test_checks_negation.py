@@ -550,3 +550,12 @@ def test_declined_to_is_a_refusal_but_declined_alone_is_no_negation() -> None:
     assert not flags("Ол пікір білдірмеді.", "He declined to comment.", "kk")
     assert not flags("Он не стал комментировать.", "He declined to comment.")
     assert flags("Цены не снизились.", "Prices declined.")
+
+
+@pytest.mark.parametrize(("src", "eng"), [  # MQM TED dev talk's human translation (dev)
+    ("Вскоре я понял, что это смог.", "It didn't take long for me to realize it was smog."),
+    ("Эти смерти не идут ни в какое сравнение с другими.", "These deaths pale in comparison."),
+    ("Важно учитывать цену бездействия.", "It is important to consider the cost of not acting."),
+])  # fmt: skip
+def test_litotes_of_time_and_comparison_are_not_flagged(src: str, eng: str) -> None:
+    assert not flags(src, eng)

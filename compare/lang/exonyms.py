@@ -444,6 +444,8 @@ _MORE_NAMES = """
 ленобл|leningrad
 минфин|treasury finance
 турок|turk* turkey
+смех күлкі|laughter
+аплодисмент қол шапалақ|applause
 """
 
 # First elements of Russian compound adjectives (древнегреческий, среднеазиатский,
