@@ -166,6 +166,19 @@ def country_of_institution(run: list, needed: list, hits: list[bool]) -> bool:
     )
 
 
+_CLARIFYING_PLACE = regex.compile(
+    r",\s*(?:штат[аеу]?|провинци[яиюей]|графств[оау]|округ[аеу]?|регион[аеу]?|"
+    r"област[ьи]|земл[яиюей])\s*$",
+    regex.IGNORECASE,
+)
+
+
+def clarifying_place(text: str, run: list[tuple[int, int, str]]) -> bool:
+    """"Лос-Анджелес, штат Калифорния": a translator names the state, province or region of a
+    place after a comma, for readers who do not know it; English often leaves it implicit."""
+    return bool(_CLARIFYING_PLACE.search(text[max(0, run[0][0] - 20) : run[0][0]]))
+
+
 def in_acronym(needed: list[tuple[int, int, str]], acronyms: list[str]) -> bool:
     """Whether every unmatched word's Latin initial is a letter of one English acronym that no
     source word explains: the English named the institution by its initials (Университет штата

@@ -42,6 +42,7 @@ FAITHFUL = [
      "Prosecutors followed the Ministry of Internal Affairs."),
     ("ru", "Он остановил это в Госдепе.", "He stopped it at the State Department."),
     ("ru", "Немцы отказали в визе.", "The Germans refused the visa."),
+    ("ru", "Пожар вспыхнул в Лос-Анджелесе, штат Калифорния.", "A fire broke out in Los Angeles."),
 ]  # fmt: skip
 
 SWAPPED = [
@@ -61,6 +62,7 @@ SWAPPED = [
     ("ru", "Президент Георге Иванов не будет голосовать.", "President Gjorge May will not vote."),
     ("ru", "Он вывел 700 миллионов долларов США в Канаду.", "He withdrew $700 million to Mexico."),
     ("ru", "Немцы отказали в визе.", "The French refused the visa."),
+    ("ru", "Пожар вспыхнул в Сакраменто, штат Калифорния.", "A fire broke out in Reno, Nevada."),
 ]  # fmt: skip
 
 

@@ -81,6 +81,7 @@ from compare.name_candidates import (
     QUOTED_SRC,
     WORD,
     capitalised_runs,
+    clarifying_place,
     country_of_institution,
     currency_country,
     family_name_like,
@@ -361,7 +362,7 @@ class NameMismatch(PairCheck):
             if not needed or scale_name(text, run) or (anchored and given_syllables(
                     whole, needed, family_alone=alone)):  # fmt: skip
                 continue
-            if country_of_institution(run, needed, hits):
+            if country_of_institution(run, needed, hits) or clarifying_place(text, run):
                 continue
             if acronyms is None:
                 acronyms = [e[2] for e in en_words if regex.fullmatch(r"\p{Lu}{3,5}", e[2])
