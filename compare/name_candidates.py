@@ -167,15 +167,15 @@ def country_of_institution(run: list, needed: list, hits: list[bool]) -> bool:
 
 
 _CLARIFYING_PLACE = regex.compile(
-    r",\s*(?:штат[аеу]?|провинци[яиюей]|графств[оау]|округ[аеу]?|регион[аеу]?|"
-    r"област[ьи]|земл[яиюей])\s*$",
+    r",\s*(?:штат[аеу]?|провинци[яиюей]|графств[оау])\s*$",
     regex.IGNORECASE,
 )
 
 
 def clarifying_place(text: str, run: list[tuple[int, int, str]]) -> bool:
-    """"Лос-Анджелес, штат Калифорния": a translator names the state, province or region of a
-    place after a comma, for readers who do not know it; English often leaves it implicit."""
+    """"Лос-Анджелес, штат Калифорния": a translator names the state, province or county of a
+    place after a comma, for readers who do not know it; English often leaves it implicit. Not
+    округ or область, which stand for names the English gives (Xining County)."""
     return bool(_CLARIFYING_PLACE.search(text[max(0, run[0][0] - 20) : run[0][0]]))
 
 
