@@ -23,6 +23,10 @@ from compare.flags import CATEGORIES, SEVERITIES, SEVERITY_RANK, Flag
 SCHEMA = "compare.report/1"
 READ_FIRST = 10
 """How many of the riskiest pairs the "Read these first" lists show."""
+READ_FIRST_FLOOR = 0.5
+"""A pair with no active flag joins those lists only when its risk is at least this (a major
+error more likely than not): in a clean text the list stays short instead of filling up with
+pairs of ordinary risk."""
 OPENING_WORDS = 8
 """How many words of a pair's text those lists quote."""
 
@@ -287,7 +291,9 @@ class Report:
             return []  # a report made before risk existed: nothing to rank by
         from compare.risk import riskiest  # here, not at the top: compare.risk reads reports
 
-        picked = riskiest(self, k)
+        picked = [n for n in riskiest(self, k)
+                  if self.pairs[n].main_flag is not None
+                  or (self.pairs[n].risk or 0.0) >= READ_FIRST_FLOOR]  # fmt: skip
         if not picked:
             return ["Read these first: no pair looks risky."]
         lines = ["Read these first (the pairs most likely to hold a major meaning error):"]

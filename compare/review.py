@@ -27,7 +27,7 @@ from typing import Any
 
 from compare.dismissals import normalise_term
 from compare.flags import CATEGORIES, SEVERITIES, SEVERITY_RANK, Flag
-from compare.report import READ_FIRST, PairResult, Report, main_flag
+from compare.report import READ_FIRST, READ_FIRST_FLOOR, PairResult, Report, main_flag
 
 JOINER = " "
 """Sentences of one side of a pair are shown joined by this, as in Report.pair_text."""
@@ -268,8 +268,9 @@ class ReadFirst:
 
 def read_first(report: Report, rows: list[Row], k: int = READ_FIRST) -> list[ReadFirst]:
     """The ``k`` riskiest pairs (see :func:`compare.risk.riskiest`), riskiest first, as a
-    reviewer sees them: ``rows`` (from :func:`build_rows`) say which flags are dismissed.
-    Empty when the report has no risk (made before risk existed)."""
+    reviewer sees them: ``rows`` (from :func:`build_rows`) say which flags are dismissed. A pair
+    with no active flag is left out unless its risk reaches :data:`READ_FIRST_FLOOR`. Empty
+    when the report has no risk (made before risk existed)."""
     if all(p.risk is None for p in report.pairs):
         return []
     from compare.risk import riskiest
@@ -277,8 +278,10 @@ def read_first(report: Report, rows: list[Row], k: int = READ_FIRST) -> list[Rea
     out = []
     for n in riskiest(report, k):
         pair = report.pairs[n]
-        out.append(ReadFirst(n, float(pair.risk or 0.0), report.pair_opening(pair),
-                             main_flag([rf.flag for rf in rows[n].active])))
+        flag = main_flag([rf.flag for rf in rows[n].active])
+        if flag is None and float(pair.risk or 0.0) < READ_FIRST_FLOOR:
+            continue  # no active flag and ordinary risk: not worth reading first
+        out.append(ReadFirst(n, float(pair.risk or 0.0), report.pair_opening(pair), flag))
     return out
 
 

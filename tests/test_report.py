@@ -139,7 +139,9 @@ def test_summary_reads_first_the_riskiest_pairs(report: Report) -> None:
     section = text[text.index("Read these first"):text.index("Flags:")]
     assert section.index("#3 risk 91%  He added more.") < section.index(
         "#1 risk 62%  Prices rose by 7%.")
-    assert ("#2 risk 0%" in section) == (1 in picked)  # listed only if over compare.risk's floor
+    # listed only if over compare.risk's floor, and with no flag only at READ_FIRST_FLOOR
+    listed = 1 in picked and report.pairs[1].main_flag is not None
+    assert ("#2 risk 0%" in section) == listed
     # each with its main flag: the critical number, not the minor quote of the same pair
     assert "[critical] number-mismatch: The source says 5%" in section
     assert "quote-presence" not in section
@@ -274,3 +276,16 @@ def test_every_report_names_the_program_that_made_it(tmp_path) -> None:
     finally:
         provenance.PACKAGE = original
         provenance.behaviour_fingerprint.cache_clear()
+
+
+def test_a_pair_without_a_flag_is_read_first_only_when_its_risk_is_high(report: Report) -> None:
+    from compare.report import READ_FIRST_FLOOR
+
+    for pair in report.pairs:
+        for flag in pair.flags:
+            flag.dismissed = True
+    report.pairs[0].risk, report.pairs[1].risk, report.pairs[2].risk = 0.35, 0.0, 0.2
+    assert "Read these first: no pair looks risky." in report.summary()
+    report.pairs[0].risk = READ_FIRST_FLOOR + 0.1
+    section = report.summary()
+    assert "#1 risk 60%" in section and "#3 risk" not in section
