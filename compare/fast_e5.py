@@ -247,7 +247,8 @@ def _split_pieces(blob: bytes, offs: np.ndarray) -> list[str]:
         pairs = zip(starts, ends, strict=True)
         return [blob[a:b].decode("utf-8", "surrogateescape") for a, b in pairs]
     lead = (np.frombuffer(blob, dtype=np.uint8) & 0xC0) != 0x80  # bytes that start a char
-    chars = np.concatenate([[0], np.cumsum(lead)])[offs].tolist()
+    # int32: numpy's cumsum of booleans into its default int64 is 25x slower (0.2 s a start)
+    chars = np.concatenate([[0], np.cumsum(lead, dtype=np.int32)])[offs].tolist()
     return [text[a:b] for a, b in zip(chars[:-1], chars[1:], strict=True)]
 
 
