@@ -31,9 +31,9 @@ from compare.words import LETTERS
 
 # How the lexicon's ~900 word patterns are matched (issue 25, the CLI's cold start). Compiling
 # them with the regex module, at import, took 0.3 s of every run; Python's re compiles them
-# three times faster, and each key's are compiled on first need, so a Russian document never
-# compiles the Kazakh ones. The patterns are literals, classes of literals, (?:...), (?!...) and
-# \w (tests/test_reversals.py keeps it so), and \w is the one construct whose meaning the two
+# three times faster, and each is compiled on first need (see _index below). The patterns are
+# literals, classes of literals, (?:...), (?!...) and \w (tests/test_reversals.py keeps it so),
+# and \w is the one construct whose meaning the two
 # engines do not share: their Unicode tables differ, and regex's \w takes combining marks. On
 # the characters below they agree (the test compares every one), so re matches a word made of
 # them only (Latin, Greek and Cyrillic letters: nearly every word of en, ru and kk text) and
@@ -42,14 +42,71 @@ from compare.words import LETTERS
 _SAME_IN_BOTH = re.compile(r"[\x00-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u0370-\u0482\u048a-\u052f]*")
 
 
+# Most words of a text match no pattern, and most patterns open with a literal stem (выросл\w*,
+# конц[аеу]): a word can only match a pattern whose stem it starts with. So the patterns are
+# indexed by their stems' first letter, and a pattern is compiled only when a word that starts
+# with one of its stems comes: a 40-sentence document compiles a few dozen of the ~900, not all
+# of them and an alternation of all (0.3-0.5 s of the CLI's cold start). A pattern with an
+# alternative that opens with no literal ((?:...), a class) is tried on every word.
+_HEAD = re.compile(r"[^\\\[\](){}.*+?|^$]*")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (a ``|`` inside parentheses or a class stays)."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i = pattern.index("]", i + 2)  # a class of literals; "]" first would be literal
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+def stems(pattern: str) -> tuple[str, ...] | None:
+    """Literal prefixes of which a fully matching word starts with one; None when an
+    alternative has none (it opens with a group or a class)."""
+    out = []
+    for alternative in _alternatives(pattern):
+        head = _HEAD.match(alternative).group()
+        if alternative[len(head) : len(head) + 1] in ("?", "*", "{"):
+            head = head[:-1]  # the last literal is optional (colou?r)
+        if not head:
+            return None
+        out.append(head)
+    return tuple(out)
+
+
 @functools.cache
-def _compiled(key: str, engine: ModuleType) -> tuple[Any, tuple[tuple[tuple[int, int], Any], ...]]:
-    """Every pattern of ``key`` in one alternation (most words match none, and one call tells
-    so), and each pattern with its (lexicon entry, pole), compiled with ``engine``."""
-    patterns = [((i, pole), p) for i, entry in enumerate(LEXICON)
-                for pole, p in enumerate(getattr(entry, key)) if p]  # fmt: skip
-    alternation = engine.compile("|".join(f"(?:{p})" for _, p in patterns))
-    return alternation, tuple((at, engine.compile(p)) for at, p in patterns)
+def _index(key: str) -> tuple[dict[str, list], list]:
+    """The patterns of ``key`` as (lexicon entry, pole), pattern, stems: by the first letter of
+    each stem, and those tried on every word."""
+    by_letter: dict[str, list] = {}
+    always: list = []
+    for i, entry in enumerate(LEXICON):
+        for pole, pattern in enumerate(getattr(entry, key)):
+            if not pattern:
+                continue
+            heads = stems(pattern)
+            item = ((i, pole), pattern, heads)
+            if heads is None:
+                always.append(item)
+            for letter in {h[0] for h in heads or ()}:
+                by_letter.setdefault(letter, []).append(item)
+    return by_letter, always
+
+
+@functools.cache
+def _pattern(pattern: str, engine: ModuleType) -> Any:
+    return engine.compile(pattern)
 
 
 _WORD = LETTERS
@@ -74,10 +131,12 @@ def _words(text: str, lang: str) -> list[tuple[str, int, int]]:
 def _word_poles(word: str, key: str) -> tuple[tuple[int, int], ...]:
     """(lexicon entry, pole) of every pattern of ``key`` ("en", "ru", "kk" or "ru_quiet") that
     the lower-cased ``word`` matches; cached, since news vocabulary repeats."""
-    alternation, each = _compiled(key, re if _SAME_IN_BOTH.fullmatch(word) else regex)
-    if not alternation.fullmatch(word):
-        return ()
-    return tuple(at for at, pattern in each if pattern.fullmatch(word))
+    engine = re if _SAME_IN_BOTH.fullmatch(word) else regex
+    by_letter, always = _index(key)
+    candidates = [item for item in by_letter.get(word[:1], ()) if word.startswith(item[2])]
+    hits = {at for at, pattern, _ in [*candidates, *always]
+            if _pattern(pattern, engine).fullmatch(word)}  # fmt: skip
+    return tuple(sorted(hits))
 
 
 def _poles(
