@@ -43,6 +43,10 @@ FAITHFUL = [
     ("ru", "Он остановил это в Госдепе.", "He stopped it at the State Department."),
     ("ru", "Немцы отказали в визе.", "The Germans refused the visa."),
     ("ru", "Пожар вспыхнул в Лос-Анджелесе, штат Калифорния.", "A fire broke out in Los Angeles."),
+    ("ru", "Он был на приёме по случаю Дня независимости Казахстана.",
+     "He attended a reception for Kazakhstan's Independence Day."),
+    ("ru", "Это был орден Октябрьской Революции.", "It was the Order of the October Revolution."),
+    ("ru", "США воюют с ИГИЛ и Аль-Каидой.", "The US is at war with ISIS and Al Qaeda."),
 ]  # fmt: skip
 
 SWAPPED = [
@@ -63,6 +67,9 @@ SWAPPED = [
     ("ru", "Он вывел 700 миллионов долларов США в Канаду.", "He withdrew $700 million to Mexico."),
     ("ru", "Немцы отказали в визе.", "The French refused the visa."),
     ("ru", "Пожар вспыхнул в Сакраменто, штат Калифорния.", "A fire broke out in Reno, Nevada."),
+    ("ru", "Он был на приёме по случаю Дня независимости Казахстана.",
+     "He attended a reception for Uzbekistan's Independence Day."),
+    ("ru", "США воюют с ИГИЛ и Аль-Каидой.", "The US is at war with ISIS and Hamas."),
 ]  # fmt: skip
 
 

@@ -444,6 +444,8 @@ _MORE_NAMES = """
 ленобл|leningrad
 минфин|treasury finance
 турок|turk* turkey
+каид|qaeda al-qaeda
+ржд|railways
 смех күлкі|laughter
 аплодисмент қол шапалақ|applause
 """
