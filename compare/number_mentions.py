@@ -514,9 +514,10 @@ _IN_HALF = regex.compile(r"\bin\s+half\b", regex.IGNORECASE)
 # they were "a million" (1e6) against nothing, or четверть (a soft 4) times a million.
 _FRACTION_OF_SCALE = {
     "en": regex.compile(
-        r"\b(?:(?P<n>one|a|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
+        # spaces or hyphens between the words: half a million, a half-a-million-euro yacht
+        r"\b(?:(?P<n>one|a|two|three|four|five|six|seven|eight|nine|ten)[\s-]+and[\s-]+a[\s-]+half"
         r"|(?P<f>" + "|".join(sorted(FRACTIONS_EN, key=len, reverse=True)) + r"))"
-        r"\s+(?:of\s+)?(?:an?\s+)?(?P<s>thousand|million|billion|trillion)s?\b", regex.I),
+        r"[\s-]+(?:of[\s-]+)?(?:an?[\s-]+)?(?P<s>thousand|million|billion|trillion)s?\b", regex.I),
     "ru": regex.compile(
         r"(?<!\p{L})(?:(?P<n>\p{L}+)\s+с\s+половиной\s+"
         r"|(?P<f>" + "|".join(sorted(FRACTIONS_RU, key=len, reverse=True)) + r")\s*)"

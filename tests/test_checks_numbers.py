@@ -412,6 +412,10 @@ def test_a_pair_with_too_many_numbers_to_match_gets_one_notice() -> None:
     ("Это организация с сотней участников.", "It is an organization with a hundred members."),
     ("Все листали тридцатистраничный доклад.", "Everyone read the 30-page report."),
     ("Он владелец миллиардного состояния.", "He owns a billion-dollar fortune."),
+    ("Яхта за полмиллиона евро.", "A half-a-million-euro yacht."),
+    ("За всю тысячелетнюю историю страны.", "In the 1,000-year history of the country."),
+    ("Деньги вернули со стопроцентной прибылью.", "The money came back with a 100% return."),
+    ("Цель – войти в пятёрку мировых лидеров.", "The goal is to be among the world's top five."),
 ])  # fmt: skip
 def test_dates_centuries_and_compound_numerals_read_alike(src: str, eng: str) -> None:
     assert not flags(src, eng)
@@ -425,6 +429,10 @@ def test_dates_centuries_and_compound_numerals_read_alike(src: str, eng: str) ->
     ("Все листали тридцатистраничный доклад.", "Everyone read the 40-page report."),
     ("Это организация с сотней участников.", "It is an organization with a thousand members."),
     ("Он владелец миллиардного состояния.", "He owns a million-dollar fortune."),
+    ("Яхта за полмиллиона евро.", "A half-a-billion-euro yacht."),
+    ("За всю тысячелетнюю историю страны.", "In the 500-year history of the country."),
+    ("Деньги вернули со стопроцентной прибылью.", "The money came back with a 50% return."),
+    ("Цель – войти в пятёрку мировых лидеров.", "The goal is to be among the world's top ten."),
 ])  # fmt: skip
 def test_the_same_with_another_number_is_flagged(src: str, eng: str) -> None:
     assert flags(src, eng)
