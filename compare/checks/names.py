@@ -357,8 +357,9 @@ class NameMismatch(PairCheck):
             )
             family = [w for w, hit in zip(run, hits, strict=True) if hit] + (
                 [whole[0]] if whole is not run else [])
-            alone = any(self._renders(w[2], e[2]) and _alone(en_words, k)
-                        for w in family for k, e in enumerate(en_words))  # fmt: skip
+            alone = bool(needed and anchored) and any(  # asked only where it can matter
+                self._renders(w[2], e[2]) and _alone(en_words, k)
+                for w in family for k, e in enumerate(en_words))  # fmt: skip
             if not needed or scale_name(text, run) or (anchored and given_syllables(
                     whole, needed, family_alone=alone)):  # fmt: skip
                 continue
@@ -440,8 +441,9 @@ class NameMismatch(PairCheck):
                 and any(self._renders(w[2], whole[0][2]) for w in src_words)
             )
             family = [run[i] for i in covered] + ([whole[0]] if whole is not run else [])
-            alone = any(self._renders(x[2], w[2]) and _alone(src_words, k)
-                        for w in family for k, x in enumerate(src_words))  # fmt: skip
+            alone = bool(missing and anchored) and any(
+                self._renders(x[2], w[2]) and _alone(src_words, k)
+                for w in family for k, x in enumerate(src_words))  # fmt: skip
             if not missing or (anchored and given_syllables(whole, missing, text, alone)):
                 continue
             name = text[run[0][0] : run[-1][1]]
