@@ -61,7 +61,7 @@ def _key(example: Example) -> tuple:
 def pack(out: Path, names: list[str], shared: str | None) -> None:
     from compare.fast_e5 import load_weights
     from compare.qe.encoding import PairEncoder
-    from compare.qe.train import build_data, real_dev_sets
+    from compare.qe.train import data_for, real_dev_sets
 
     unique: dict[tuple, int] = {}
     examples: list[Example] = []
@@ -79,12 +79,7 @@ def pack(out: Path, names: list[str], shared: str | None) -> None:
     sets: dict[str, Any] = {"train": {}}
     for name in names:
         options = replace(TrainOptions(), **CONFIGS[name])
-        train, dev_mlqe, dev_synthetic = build_data(
-            options.seed, shared, options.synthetic_errors, options.kinds.split(","),
-            options.reference_pseudo, options.pseudo_spread, options.wide_antonyms,
-            options.antonym_extra, options.wmt22_da, options.mqm_ted, options.source_negations,
-            options.ntrex_train_lines, [p for p in options.mlqe_multi.split(",") if p],
-        )  # fmt: skip
+        train, dev_mlqe, dev_synthetic = data_for(options, shared)
         sets["train"][name] = index(train)
         sets["dev_mlqe"], sets["dev_synthetic"] = index(dev_mlqe), index(dev_synthetic)
         print(f"{name}: {len(train)} training examples", flush=True)
@@ -213,27 +208,27 @@ def finalise_model(model: Path, out: Path, shared: str | None) -> None:
     """Recalibrate a kept model (its folder, or its ``kept`` parts) on this machine's CPU path
     and write the release files to ``out``."""
     import torch
+    from safetensors.torch import load as load_bytes
 
     from compare.fast_e5 import load_weights, native_bf16
     from compare.qe.backbone import load_backbone
     from compare.qe.encoding import PairEncoder
-    from compare.qe.model import QEConfig, build_network, load_state_into, save_model
-    from compare.qe.train import Cached, build_data, finalise, real_dev_sets
+    from compare.qe.model import (
+        WEIGHTS_FILE,
+        QEConfig,
+        build_network,
+        load_state_into,
+        save_model,
+        unpack_state,
+    )
+    from compare.qe.train import Cached, data_for, finalise, real_dev_sets
 
-    config_path = model / "config.json"
-    if not config_path.is_file():  # parts: NAME.config.json, NAME.part0, NAME.part1, ...
+    if (model / "config.json").is_file():
+        config_path, parts = model / "config.json", [model / WEIGHTS_FILE]
+    else:  # kept parts: NAME.config.json, NAME.part0, NAME.part1, ...
         config_path = model.parent / f"{model.name}.config.json"
-        parts = sorted(model.parent.glob(f"{model.name}.part*"),
-                       key=lambda p: int(p.suffix[5:]))  # fmt: skip
-        from safetensors.torch import load as load_bytes
-
-        stored = load_bytes(b"".join(p.read_bytes() for p in parts))
-    else:
-        from safetensors.torch import load_file
-
-        stored = load_file(str(model / "qe.safetensors"))
-    from compare.qe.model import unpack_state
-
+        parts = sorted(model.parent.glob(f"{model.name}.part*"), key=lambda p: int(p.suffix[5:]))
+    stored = load_bytes(b"".join(p.read_bytes() for p in parts))
     config = QEConfig.from_dict(json.loads(config_path.read_text(encoding="utf-8")))
     options = TrainOptions(**{k: v for k, v in config.metrics["options"].items()
                               if k in TrainOptions.__dataclass_fields__})  # fmt: skip
@@ -243,7 +238,7 @@ def finalise_model(model: Path, out: Path, shared: str | None) -> None:
     load_state_into(network, unpack_state(stored))
     bf16 = native_bf16(torch)
     encoder = PairEncoder(weights.tokenizer())
-    _, dev_mlqe, dev_synthetic = build_data(options.seed, shared, 1, options.kinds.split(","))
+    _, dev_mlqe, dev_synthetic = data_for(options, shared)
 
     def cache(items: list[Example]) -> Cached:
         return Cached(items, encoder, network, torch, options.batch_tokens, bf16)

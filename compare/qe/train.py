@@ -409,6 +409,18 @@ def train(
     return network.eval(), config
 
 
+def data_for(options: TrainOptions, shared: Any = None
+             ) -> tuple[list[Example], list[Example], list[Example]]:  # fmt: skip
+    """:func:`build_data` with the data options of ``options``: (train, MLQE-PE dev, synthetic
+    dev)."""
+    return build_data(
+        options.seed, shared, options.synthetic_errors, options.kinds.split(","),
+        options.reference_pseudo, options.pseudo_spread, options.wide_antonyms,
+        options.antonym_extra, options.wmt22_da, options.mqm_ted, options.source_negations,
+        options.ntrex_train_lines, [p for p in options.mlqe_multi.split(",") if p],
+    )  # fmt: skip
+
+
 def _yes_no(text: str) -> bool:
     value = text.strip().lower()
     if value not in ("1", "0", "true", "false", "yes", "no"):
@@ -428,12 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N training examples only")
     args = parser.parse_args(argv)
     options = TrainOptions(**{k: getattr(args, k) for k in asdict(TrainOptions())})
-    train_examples, dev_mlqe, dev_synthetic = build_data(
-        options.seed, args.shared, options.synthetic_errors, options.kinds.split(","),
-        options.reference_pseudo, options.pseudo_spread, options.wide_antonyms,
-        options.antonym_extra, options.wmt22_da, options.mqm_ted, options.source_negations,
-        options.ntrex_train_lines, [p for p in options.mlqe_multi.split(",") if p],
-    )
+    train_examples, dev_mlqe, dev_synthetic = data_for(options, args.shared)
     if args.limit:
         rng = random.Random(options.seed)
         rng.shuffle(train_examples)
