@@ -133,6 +133,24 @@ _RHETORIC_EN = regex.compile(
     r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |agree )?more)\b",
     regex.IGNORECASE,
 )
+# Negations that are one word of lack or bound: "не хватает" / "не хватит" (lack, miss, "is
+# short of") and "не выходит за рамки" (is within). Each is a lexical word: the English may
+# say it with or without a "not" ("what I was missing", "there was not enough"). "Не в теме"
+# stays a negation; its English "out of touch" is a lexical phrase (below).
+_LACK_RU = regex.compile(
+    r"\b(?:не|никогда не)\s+(?:хват(?:а(?:ет|ют|ло|ли|л|ть)|и(?:т|ло|ли|л|ть)|ят)|"
+    r"выход\w*\s+за(?:\s+\w+){0,2}\s+(?:рамк\w*|предел\w*|границ\w*))\b",
+    regex.IGNORECASE,
+)
+# Its English side: "does not go beyond", "is not outside" (within) say a bound with a "not";
+# rewritten as one lexical word too, so that a literal "not ... beyond" meets "не выходит за
+# рамки" without its "not" and its "beyond" counting apart.
+_LACK_EN = regex.compile(
+    r"\b(?:(?:do|does|did|is|are|was|were|will|would|has|have|had)\s*(?:not|n['’]t)|not|never)"
+    r"\s+(?:(?:go|goes|going|went|gone|be|being|been|fall|falls|fell|falling|lie|lies)\s+)?"
+    r"(?:beyond|outside)\b",
+    regex.IGNORECASE,
+)
 _ONLY = {
     "ru": regex.compile(r"\bне только\b", regex.IGNORECASE),
     "en": regex.compile(r"\b(?:not|\w+n['’]t) (?:the only|just|merely)\b", regex.IGNORECASE),
@@ -155,7 +173,8 @@ _YET_TO_EN = regex.compile(
 # Lexical negators written as phrases: "far from (furthering)" = "not at all", "(fall) short
 # of" = "not reach / not enough" ("nothing short of" is formal, removed first).
 _PHRASE_LEXICAL_EN = regex.compile(
-    r"\bfar\s+from\b|\bshort\s+of\b|\bdeclin(?:e|es|ed|ing)\s+to\b",  # declined to comment
+    r"\bfar\s+from\b|\bshort\s+of\b|\bdeclin(?:e|es|ed|ing)\s+to\b|"  # declined to comment
+    r"\bout\s+of\s+(?:touch|the\s+loop)\b|\boff\s+(?:topic|the\s+mark)\b",  # не в теме
     regex.IGNORECASE,
 )
 # "Не обошлось без столкновений" (impersonal: "there were clashes") is a double negation,
@@ -321,7 +340,7 @@ _LEXICAL = {
         r"вряд|едва|лишь|только|мало|кроме|отказ\w*|отсутств\w*|прекрат\w*|"
         r"переста(?:л|н|ть|ю|[её]т|ем|ете|ва)\w*|плевать|"
         r"запрещ\w*|воспрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
-        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|rudouble|rurhetoric|бездейств\w*|"
+        r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|rudouble|rurhetoric|rulack|бездейств\w*|"
         r"потер[яеь]\w*"
     ),
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations);
@@ -338,7 +357,7 @@ _LEXICAL = {
         r"unless|lest|rare|unable|reject\w*|lost|lose|loses|losing|less|devoid|exempt\w*|remain\w*|"
         r"missing|vanish\w*|miss|missed|misses|shortage\w*|ignor\w*|neglect\w*|skip\w*|"
         r"block|blocks|blocked|blocking|forbid\w*|prohibit\w*|ban|bans|banned|banning|"
-        r"encease|ensayno|enfarfrom|enrhetoric|landlocked"
+        r"encease|enlack|ensayno|enfarfrom|enrhetoric|landlocked"
     ),
 }
 # 3. "without": без ~ without / no / -less / free of; "а не X" ~ "rather than X".
@@ -497,6 +516,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     if lang == "en":
         cleaned = _DOUBT_EN.sub(" no ", cleaned)
         cleaned = _CEASE_EN.sub(" encease ", cleaned)
+        cleaned = _LACK_EN.sub(" enlack ", cleaned)
         cleaned = _RHETORIC_EN.sub(" enrhetoric ", cleaned)
         cleaned = _SAY_NO_EN.sub(" ensayno ", cleaned)
         cleaned = _ILL_EN.sub("illneg", cleaned)
@@ -504,6 +524,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     if lang == "ru":
         cleaned = _UNTIL_RU.sub(lambda m: m.group()[:-2], cleaned)  # drop the "не" of "until"
         cleaned = _CEASE_RU.sub(" rucease ", cleaned)
+        cleaned = _LACK_RU.sub(" rulack ", cleaned)
         cleaned = _RHETORIC_RU.sub(" rurhetoric ", cleaned)
         cleaned = _NO_DOUBT_RU.sub(" rudoubt ", cleaned)
         cleaned = _DOUBLE_RU.sub(" rudouble ", cleaned)

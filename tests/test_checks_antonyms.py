@@ -57,6 +57,9 @@ def flags(src: list[str], eng: list[str], lang: str = "ru") -> list:
         # English): the superlative ең, "exceeding", жоғалт- (lose a thing), маңында (near),
         # арғы (far side), кейінгі (after), шет ел (foreign) written as two words.
         ("Бұл ең маңызды сайлау.", "This is the least important election.", "kk", "least"),
+        ("Есть много причин для беспокойства.", "There are few reasons for concern.", "ru", "few"),
+        ("Кредитор приостановил взыскание.", "The borrower suspended collection.", "ru",
+         "borrower"),
         ("Жұмыссыздық 20 пайыздан асатын елде.", "In a country with less than 20 percent "
          "unemployment.", "kk", "less"),
         ("Ол көзәйнегін жоғалтып алды.", "He won his glasses.", "kk", "won"),
@@ -138,6 +141,12 @@ def test_opposite_in_the_english_is_flagged(src: str, eng: str, lang: str, word:
         ("Оған ең кемі жүз адам келді.", "At least a hundred people came to him.", "kk"),
         ("Шабуыл жағажайдың маңында болды.", "The attack happened near the beach.", "kk"),
         ("Аз да болса жеңіске жетті.", "They won, if narrowly, and many cheered.", "kk"),
+        # WMT22 MT outputs of dev documents scored well by people (session 16): "quite a few"
+        # is many; a creditor is the lending pole, so "borrower" has its counterpart заемщик.
+        ("Есть достаточно много причин для беспокойства.", "There are quite a few reasons for"
+         " concern.", "ru"),
+        ("Кредитор приостановил взыскание с заемщика.", "The creditor suspended collection from"
+         " the borrower.", "ru"),
     ],
 )
 def test_faithful_translations_are_not_flagged(src: str, eng: str, lang: str) -> None:

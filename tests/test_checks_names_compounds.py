@@ -47,6 +47,10 @@ FAITHFUL = [
      "He attended a reception for Kazakhstan's Independence Day."),
     ("ru", "Это был орден Октябрьской Революции.", "It was the Order of the October Revolution."),
     ("ru", "США воюют с ИГИЛ и Аль-Каидой.", "The US is at war with ISIS and Al Qaeda."),
+    # A film title the source quotes in common words, translated in title case (a WMT22 MT
+    # output of a dev document scored well by people, session 16).
+    ("ru", "На премьере фильма «Не время умирать» он был в бархатном пиджаке.",
+     "At the premiere of No Time To Die, he wore a velvet jacket."),
 ]  # fmt: skip
 
 SWAPPED = [
@@ -70,6 +74,8 @@ SWAPPED = [
     ("ru", "Он был на приёме по случаю Дня независимости Казахстана.",
      "He attended a reception for Uzbekistan's Independence Day."),
     ("ru", "США воюют с ИГИЛ и Аль-Каидой.", "The US is at war with ISIS and Hamas."),
+    ("ru", "На премьере фильма «Не время умирать» Джеймс Бонд был в смокинге.",
+     "At the premiere of No Time To Die, James Smith wore a tuxedo."),
 ]  # fmt: skip
 
 

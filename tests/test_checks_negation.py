@@ -559,3 +559,23 @@ def test_declined_to_is_a_refusal_but_declined_alone_is_no_negation() -> None:
 ])  # fmt: skip
 def test_litotes_of_time_and_comparison_are_not_flagged(src: str, eng: str) -> None:
     assert not flags(src, eng)
+
+
+# From the negation flags on WMT22 MT outputs of even (dev) documents that people scored well
+# (z >= 0.3; benchmarks/README.md, session 16), rewritten as news sentences: a negated verb of
+# lack or bound is one lexical word.
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Тогда я только поняла, чего мне не хватало.", "Then I just realized what I was missing."),
+    ("Денег на ремонт не хватает.", "There is not enough money for repairs."),
+    ("Это не выходит за нормативные рамки.", "This is within the regulatory framework."),
+    ("Это не выходит за рамки закона.", "This does not go beyond the law."),
+    ("Вы, мягко говоря, не в теме.", "You are, to put it mildly, out of touch."),
+])  # fmt: skip
+def test_negated_verbs_of_lack_and_bound_are_not_flagged(src: str, eng: str) -> None:
+    assert not flags(src, eng)
+
+
+def test_a_negation_beside_a_verb_of_lack_still_counts() -> None:
+    assert flags("Денег хватает.", "There is not enough money.")
+    assert flags("Это выходит за рамки закона.", "This is not within the law.")
+    assert flags("Денег не хватает, но он не уйдёт.", "There is little money, and he will leave.")

@@ -396,11 +396,20 @@ class NameMismatch(PairCheck):
         titled += title_segments(text, sent.start, sent.end)
         # Words of titles the source quotes («Логово дракона»): an English run that renders one
         # of them is that title, translated and written without quotes (Dragons' Den).
-        quoted = [w for m in QUOTED_SRC.finditer(src_text) for w in WORD.findall(m.group())]
+        quotes = [WORD.findall(m.group()) for m in QUOTED_SRC.finditer(src_text)]
+        quoted = [w for found in quotes for w in found]
+        # A quoted source title of common words only (its words after the first in lower case:
+        # «Не время умирать») holds no name; an English title-cased run of about its length is
+        # that title translated (No Time To Die).
+        # Three words at least: a two-word run beside a two-word title may be a person's name.
+        common = [len(q) for q in quotes
+                  if len(q) >= 3 and not any(is_capitalised(w) for w in q[1:])]  # fmt: skip
         for run in split_at_initials(capitalised_runs(text, words)):
             if any(a <= run[0][0] and run[-1][1] <= b for a, b in titled):
                 continue
             if any(self._renders(q, w[2]) for w in run for q in quoted) and len(run) > 1:
+                continue
+            if any(n <= len(run) <= n + 2 for n in common):
                 continue
             whole = run
             if opens_sentence(text, sent.start, run[0][0]):

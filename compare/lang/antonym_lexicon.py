@@ -955,8 +955,8 @@ LEXICON: tuple[Opposites, ...] = (
     ),
     Opposites(
         "borrow / lend",
-        (r"borrow\w*", r"lend\w*|lent"),
-        (r"заимств\w*", r"кредитова\w*|кредитор\w*"),
+        (r"borrow\w*", r"lend\w*|lent|creditor\w*"),
+        (r"заимств\w*|за[её]мщик\w*", r"кредитова\w*|кредитор\w*"),
         (r"қарызал\w*|қарызғаал\w*", r"қарызғабер\w*|несиебер\w*"),
     ),
     Opposites(
@@ -1153,7 +1153,8 @@ IDLE: dict[str, regex.Pattern] = {
     # Ages ("a 20-year-old man", "years old", "how old"), "at least" / "at most", "last year"
     # (= прошлый), time zones ("Eastern time"), "before doing" (a plain sequence: сделав X, он
     # Y), "far" as an intensifier or a distance in time ("so far", "by far", "far more"), "at
-    # the same time" (= одновременно, при этом), "in the wake of" (= после).
+    # the same time" (= одновременно, при этом), "in the wake of" (= после), "quite a few"
+    # (= много).
     "en": regex.compile(
         r"\b\w+-year-olds?\b|\b(?:years?|months?|weeks?|days?)\s+old\b|\bhow\s+old\b|"
         r"\bat\s+(?:least|most|last)\b|"
@@ -1162,7 +1163,8 @@ IDLE: dict[str, regex.Pattern] = {
         r"\b(?:eastern|western|central|pacific|mountain)\s+(?:time|standard|daylight)\b|"
         r"\bbefore\s+\w+ing\b|\b(?:so|thus|by|as)\s+far\b|\bfar\s+(?:from|more|less|too|"
         r"better|worse|greater|fewer|higher|lower|larger|smaller|beyond|outweigh\w*)\b|"
-        r"\bfar-(?:right|left)\b|\bat\s+the\s+same\s+time\b|\bin\s+the\s+wake\s+of\b",
+        r"\bfar-(?:right|left)\b|\bat\s+the\s+same\s+time\b|\bin\s+the\s+wake\s+of\b|"
+        r"\b(?:quite|not)\s+a\s+few\b",  # "quite a few" is many
         regex.IGNORECASE,
     ),
     # "20-летний" (-year-old: not summer), "друг друга" (each other: not friend), "выйти на
