@@ -184,6 +184,97 @@ def run(folder: Path, out: Path, names: list[str], device: str, budget_s: float,
     print("ranked by merit:", sorted(ranked, reverse=True))
 
 
+def soup(folder: Path, out: Path, name: str, seeds: list[int], init_seed: int, device: str,
+         budget_s: float, limit: int | None = None) -> None:  # fmt: skip
+    """Train NAME's recipe once per seed from one starting point (``init_seed``: the heads'
+    initial weights), then average the trained weights: every run (uniform soup) and, greedily
+    in order of merit, only the runs that raise the dev merit (greedy soup; Wortsman et al.
+    2022, "Model soups"). An average of fine-tuned runs costs one model's size and time, which a
+    seed ensemble (several models at inference) would not. Prints each run's and each soup's dev
+    figures and keeps the soups' release files (rounded and calibrated as a release is)."""
+    import torch
+
+    from compare.fast_e5 import native_bf16
+    from compare.qe.backbone import load_backbone
+    from compare.qe.model import build_network, save_model
+    from compare.qe.train import Cached, evaluate, finalise, train
+
+    started = time.time()
+    weights, sets, examples, encoder = read_pack(folder)
+
+    def pick(rows: list[int]) -> list[Example]:
+        return [examples[i] for i in rows[:limit]]
+
+    real = {key: (pick(rows), human[:limit]) for key, (rows, human) in sets["real"].items()}
+    out.mkdir(parents=True, exist_ok=True)
+    runs: list[tuple[float, int, dict[str, Any]]] = []
+    options = replace(TrainOptions(), device=device, init_seed=init_seed, **CONFIGS[name])
+    config = None
+    for seed in seeds:
+        if runs and time.time() - started > budget_s:
+            _record(out, {"config": f"{name}@{seed}", "skipped": "time budget spent"})
+            continue
+        options.seed = seed
+        state: dict[str, Any] = {}
+        network, config = train(pick(sets["train"][name]), pick(sets["dev_mlqe"]),
+                                pick(sets["dev_synthetic"]), options, weights=weights,
+                                log=lambda m: print(m, flush=True), real_dev=real,
+                                encoder=encoder, float_state=state)  # fmt: skip
+        figures = {k: v for k, v in config.metrics.items() if k != "options"}
+        merit = round(sum(v for k, v in figures.items() if k in MERIT), 4)
+        _record(out, {"config": f"{name}@{seed}", "init_seed": init_seed, "merit": merit,
+                      **figures})  # fmt: skip
+        runs.append((merit, seed, state))
+        del network
+    assert config is not None
+    bf16 = device.startswith("cuda") or native_bf16(torch)
+    network = build_network(load_backbone(weights, layers=config.layers), config).to(device)
+
+    def cache(items: list[Example]) -> Cached:
+        return Cached(items, encoder, network, torch, options.batch_tokens, bf16, device)
+
+    dev, synthetic = cache(pick(sets["dev_mlqe"])), cache(pick(sets["dev_synthetic"]))
+    real_cached = {key: (cache(items), human) for key, (items, human) in real.items()}
+
+    def load(chosen: list[tuple[float, int, dict[str, Any]]]) -> float:
+        mean = {k: torch.stack([run[2][k].float() for run in chosen]).mean(0).to(device)
+                for k in chosen[0][2]}  # fmt: skip
+        network.load_state_dict(mean, strict=False)
+        figures = evaluate(network, dev, synthetic, torch, options, bf16, real_cached)
+        return round(sum(v for k, v in figures.items() if k in MERIT), 4)
+
+    ranked = sorted(runs, key=lambda run: -run[0])
+    greedy, best = [ranked[0]], ranked[0][0]
+    for run in ranked[1:]:
+        merit = load([*greedy, run])
+        print(json.dumps({"greedy_try": [r[1] for r in greedy] + [run[1]], "merit": merit}))
+        if merit >= best:
+            greedy, best = [*greedy, run], merit
+    kept = []
+    for label, chosen in (("uniform", runs), ("greedy", greedy)):
+        if label == "greedy" and len(greedy) in (1, len(runs)):
+            continue  # the best single run, or the uniform soup again
+        load(chosen)
+        seeds_used = [run[1] for run in chosen]
+        config.metrics = {"options": {**asdict(options), "seed": seeds_used[0]},
+                          "soup_seeds": seeds_used}  # fmt: skip
+        figures = finalise(network, config, dev, synthetic, torch, options, bf16, real_cached)
+        merit = round(sum(v for k, v in figures.items() if k in MERIT), 4)
+        config.metrics.update(figures)
+        _record(out, {"config": f"{name}_soup_{label}", "seeds": seeds_used, "merit": merit,
+                      **figures})  # fmt: skip
+        save_model(network.to("cpu"), config, out / "models" / f"{name}_soup_{label}")
+        network.to(device)
+        kept.append((merit, f"{name}_soup_{label}"))
+    _keep_best(out, kept)
+
+
+def _record(out: Path, line: dict[str, Any]) -> None:
+    print(json.dumps(line), flush=True)
+    with (out / "results.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(line) + "\n")
+
+
 def _keep_best(out: Path, best: list[tuple[float, str]]) -> None:
     """Copy the best models into ``out/kept``, each cut into parts of 15 MiB (a file returned
     from a GPU machine here may hold 16 MiB), and remove the ones no longer among the best."""
@@ -267,6 +358,16 @@ def main(argv: list[str] | None = None) -> int:
                          help="start no further configuration after this many seconds")
     running.add_argument("--keep", type=int, default=2)
     running.add_argument("--limit", type=int, default=None, help="first N examples of each set")
+    souping = sub.add_parser("soup")
+    souping.add_argument("--pack", type=Path, required=True)
+    souping.add_argument("--out", type=Path, required=True)
+    souping.add_argument("--config", default="v3")
+    souping.add_argument("--seeds", default="13,14,15,16")
+    souping.add_argument("--init-seed", type=int, default=13)
+    souping.add_argument("--device", default="cuda")
+    souping.add_argument("--budget-s", type=float, default=float("inf"),
+                         help="start no further run after this many seconds")
+    souping.add_argument("--limit", type=int, default=None, help="first N examples of each set")
     finalising = sub.add_parser("finalise")
     finalising.add_argument("--model", type=Path, required=True)
     finalising.add_argument("--out", type=Path, required=True)
@@ -277,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "run":
         run(args.pack, args.out, args.configs.split(","), args.device, args.budget_s, args.keep,
             args.limit)
+    elif args.command == "soup":
+        soup(args.pack, args.out, args.config, [int(x) for x in args.seeds.split(",")],
+             args.init_seed, args.device, args.budget_s, args.limit)
     else:
         finalise_model(args.model, args.out, args.shared)
     return 0

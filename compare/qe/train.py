@@ -123,6 +123,11 @@ class TrainOptions:
     device: str = "cpu"
     """Where to train: ``cpu``, or ``cuda`` on a machine with an NVIDIA GPU (bf16 autocast there;
     the release is calibrated on the weights as stored either way)."""
+    init_seed: int | None = None
+    """Seed of the heads' initial weights (None: ``seed``). Runs that share it and differ only
+    in ``seed`` (the order of batches, dropout) start from one point, so their trained weights
+    can be averaged into one model (a "model soup", Wortsman et al. 2022;
+    ``benchmarks/qe_sources.py soup``)."""
     storage: str = "int8"
     """How the release stores the trained encoder matrices (``fp16`` or ``int8``, see
     :class:`compare.qe.model.QEConfig`)."""
@@ -310,11 +315,14 @@ def train(
     log: Any = print,
     real_dev: dict[str, tuple[list[Example], list[float]]] | None = None,
     encoder: Any = None,
+    float_state: dict[str, Any] | None = None,
 ) -> tuple[Any, QEConfig]:
     """Train and calibrate; returns the network (best dev epoch) and its configuration. The
     real-error dev sets (:func:`real_dev_sets`), when given, are measured every epoch and count
     in the choice of the epoch. ``encoder`` (default: a :class:`PairEncoder` of ``weights``)
-    turns word lists into model input (:mod:`benchmarks.qe_sources` passes pairs encoded ahead)."""
+    turns word lists into model input (:mod:`benchmarks.qe_sources` passes pairs encoded ahead).
+    ``float_state``, when given, receives the chosen epoch's trained weights before they are
+    rounded for the release (what a model soup averages)."""
     import torch
 
     from compare.fast_e5 import E5Tokenizer, load_weights, native_bf16
@@ -334,7 +342,11 @@ def train(
     quantiles = np.quantile(z_train or [0.0], np.linspace(0, 1, 101)).round(4).tolist()
     config = QEConfig(layers=layers, trainable_layers=trainable, z_quantiles=quantiles,
                       storage=options.storage)  # fmt: skip
+    if options.init_seed is not None:
+        torch.manual_seed(options.init_seed)
     network = build_network(load_backbone(weights, layers=layers), config).to(device)
+    if options.init_seed is not None:
+        torch.manual_seed(options.seed)
     encoder = encoder or PairEncoder(E5Tokenizer(weights))
     started = time.time()
 
@@ -398,6 +410,8 @@ def train(
             best = (merit, state, {**figures, "epoch": epoch + 1})
     assert best is not None
     network.load_state_dict(best[1], strict=False)
+    if float_state is not None:
+        float_state.update({k: v.detach().to("cpu").clone() for k, v in best[1].items()})
     config.metrics = {
         **finalise(network, config, dev, synthetic, torch, options, bf16, real),
         "epoch": best[2]["epoch"],
