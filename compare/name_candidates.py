@@ -230,7 +230,19 @@ def given_syllables(run: list[tuple[int, int, str]], unmatched: list, text: str 
     if (family_alone and len(words) == 2 and len(family) == 1 and chinese_family_name(
             family[0][2]) and all(chinese_given_name(w[2]) for w in unmatched)):  # fmt: skip
         return True  # Си Цзиньпин -> Xi, Li Keqiang -> Ли
-    return len(words) + tails >= 3 and all(len(w[2]) <= 4 for w in unmatched)
+    return len(words) + tails >= 3 and all(_short_syllable(w[2]) for w in unmatched)
+
+
+# Kazakh case endings written onto a syllable of an East Asian name (Ким Чен Ын-ның, Ын-ға);
+# not -на, -да, -ны, which end Russian words as well (Арена).
+_KK_CASE_ON_SYLLABLE = regex.compile(
+    r"\p{Cyrillic}{1,3}(?:[ндт][ыі]ң|ға|қа|[гк]е|[ндт](?:ан|ен)|[мбп]ен)", regex.IGNORECASE)
+
+
+def _short_syllable(word: str) -> bool:
+    """A word of at most four letters, or a Cyrillic syllable of at most three with a Kazakh
+    case ending (Ынның, Ынға): a syllable of an East Asian given name."""
+    return len(word) <= 4 or bool(_KK_CASE_ON_SYLLABLE.fullmatch(word))
 
 
 _PALLADIUS = regex.compile(PALLADIUS_SYLLABLE)

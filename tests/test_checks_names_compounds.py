@@ -51,6 +51,12 @@ FAITHFUL = [
     # output of a dev document scored well by people, session 16).
     ("ru", "На премьере фильма «Не время умирать» он был в бархатном пиджаке.",
      "At the premiere of No Time To Die, he wore a velvet jacket."),
+    # Kazakh probes from general knowledge (session 16): a Korean given name with a Kazakh case
+    # ending on its last syllable, and Kazakh cities English names by their Russian forms.
+    ("kk", "Ким Чен Ынның әпкесі мәлімдеме жасады.", "Kim Jong Un's sister made a statement."),
+    ("kk", "Өскемен мен Семейде ауа райы суық.",
+     "The weather is cold in Ust-Kamenogorsk and Semipalatinsk."),
+    ("kk", "Оралда өрт болды.", "There was a fire in Uralsk."),
 ]  # fmt: skip
 
 SWAPPED = [
@@ -76,6 +82,10 @@ SWAPPED = [
     ("ru", "США воюют с ИГИЛ и Аль-Каидой.", "The US is at war with ISIS and Hamas."),
     ("ru", "На премьере фильма «Не время умирать» Джеймс Бонд был в смокинге.",
      "At the premiere of No Time To Die, James Smith wore a tuxedo."),
+    ("kk", "Ким Чен Ынның әпкесі мәлімдеме жасады.", "Kim Jong Nam's sister made a statement."),
+    ("kk", "Ким Петровтың әпкесі мәлімдеме жасады.", "Kim Smith's sister made a statement."),
+    ("kk", "Өскемен мен Семейде ауа райы суық.",
+     "The weather is cold in Ust-Kamenogorsk and Pavlodar."),
 ]  # fmt: skip
 
 

@@ -69,6 +69,10 @@ _EXONYMS = """
 казах қазақ|kazakh*
 астан|astana
 алмат|almaty alma-ata
+өскемен усть-каменогорск|ust kamenogorsk* oskemen
+семей семипалатинск|semey semipalatinsk
+орал уральск|uralsk oral
+ақтөбе актобе актюбинск|aktobe aktyubinsk
 нур-султан нурсултан|nursultan nur-sultan
 европ еуроп|europe* european* eu
 ази азия азиат|asia* asian*
