@@ -302,6 +302,10 @@ def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
             elif (lang == "en" and nxt in ORDINAL_UNITS_EN and val is not None and not soft
                   and not scaled and total >= 20 and total % 10 == 0 and total < 100):
                 total += nval  # twenty-first = 21 (XXI век)
+            elif (lang != "en" and val is not None and not soft and not scaled
+                  and 20 <= total < 100 and total % 10 == 0
+                  and (unit := _ordinal_unit(nxt, lang))):
+                total += unit  # двадцать первый, жиырма бірінші = 21 (XXI век, twenty-first)
             elif nval is not None and not nsoft and val is not None and not soft:
                 if not scaled and nval < total and total % 10 == 0:
                     total += nval
@@ -328,6 +332,27 @@ def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
         )
         i = j
     return out
+
+
+_ORDINAL_UNITS = {
+    "ru": regex.compile(
+        r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят)(?:ый|ой|ий|ая|ья|ое|ье|ого|"
+        r"ьего|ому|ьему|ым|ьим|ом|ьем|ую|ью|ые|ьи|ых|ьих)"),
+    "kk": regex.compile(
+        r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)(?:інші|ыншы|нші|ншы)\w*"),
+}
+_ORDINAL_VALUES = {"перв": 1, "втор": 2, "трет": 3, "четв": 4, "пят": 5, "шест": 6, "седьм": 7,
+                   "восьм": 8, "девят": 9, "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5,
+                   "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9}  # fmt: skip
+
+
+def _ordinal_unit(word: str, lang: str) -> int | None:
+    """The value (1-9) of a Russian or Kazakh ordinal that ends a compound ordinal
+    (двадцать первый, жиырма бірінші), or None."""
+    pattern = _ORDINAL_UNITS.get(lang)
+    if pattern is None or not pattern.fullmatch(word):
+        return None
+    return next(v for k, v in _ORDINAL_VALUES.items() if word.startswith(k))
 
 
 def _en_compound(text: str, words: list, i: int) -> bool:
@@ -475,6 +500,8 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
             )  # fmt: skip
         )
         taken.append((m.start(), end))
+    # before "two and a half", which would take the first words of "two and a half million"
+    mentions.extend(_fractions_of_scale(text, lang, taken))
     if lang == "en":
         for m in _N_AND_A_HALF.finditer(text):
             if not taken.covers(m.start()):
@@ -493,7 +520,6 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
         if value:
             mentions.append(Mention(m.start(1), m.end(1), m.group(1), frozenset({float(value)})))
             taken.append((m.start(1), m.end(1)))
-    mentions.extend(_fractions_of_scale(text, lang, taken))
     mentions.extend(_word_mentions(text, lang, taken))
     mentions.sort(key=lambda x: x.start)
     _add_units(text, mentions)

@@ -436,3 +436,36 @@ def test_dates_centuries_and_compound_numerals_read_alike(src: str, eng: str) ->
 ])  # fmt: skip
 def test_the_same_with_another_number_is_flagged(src: str, eng: str) -> None:
     assert flags(src, eng)
+
+
+# Probes from general knowledge (session 16): compound ordinals written in words, "two and a
+# half million" read as one number, Kazakh мыңжылдық ("a thousand-year").
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Двадцать первый век начался с кризиса.", "The twenty-first century began with a crisis.",
+     "ru"),
+    ("Он финишировал тридцать пятым.", "He finished thirty-fifth.", "ru"),
+    ("Два с половиной миллиона человек проголосовали.", "Two and a half million people voted.",
+     "ru"),
+    ("Жиырма бірінші ғасырдың басты мәселесі.", "The main problem of the twenty-first century.",
+     "kk"),
+    ("Екі жарым миллион адам дауыс берді.", "Two and a half million people voted.", "kk"),
+    ("Мыңжылдық тарихы бар қала.", "A city with a thousand-year history.", "kk"),
+])  # fmt: skip
+def test_compound_ordinals_and_fractions_of_a_million_read_alike(src: str, eng: str,
+                                                                 lang: str) -> None:
+    assert not flags(src, eng, lang)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Двадцать первый век начался с кризиса.", "The twenty-second century began with a crisis.",
+     "ru"),
+    ("Он финишировал тридцать пятым.", "He finished twenty-fifth.", "ru"),
+    ("Два с половиной миллиона человек проголосовали.", "Three and a half million people voted.",
+     "ru"),
+    ("Жиырма бірінші ғасырдың басты мәселесі.", "The main problem of the twenty-second century.",
+     "kk"),
+    ("Екі жарым миллион адам дауыс берді.", "Two and a half billion people voted.", "kk"),
+])  # fmt: skip
+def test_the_same_with_another_ordinal_or_amount_is_flagged(src: str, eng: str,
+                                                            lang: str) -> None:
+    assert flags(src, eng, lang)

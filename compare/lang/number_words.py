@@ -137,6 +137,8 @@ SOFT_KK: tuple[tuple[str, float], ...] = (
     # елуге толды "turned fifty"; тоқсан is also "a quarter of the year", soft either way
     (r"қырық\w+", 40), (r"елу\w+", 50), (r"алпыс\w+", 60), (r"жетпіс\w+", 70),
     (r"сексен\w+", 80), (r"тоқсан\w+", 90),
+    # мыңжылдық "millennium", "a thousand-year" (тысячелетний)
+    (r"мыңжылдық\w*", 1000),
 )  # fmt: skip
 SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "twice": 2,
             "fortnight": 2, "fortnights": 2, "halved": 2, "halving": 2, "halve": 2,
