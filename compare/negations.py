@@ -80,6 +80,8 @@ _FORMAL_RU = regex.compile(
     # удивительно" (no wonder), "не за горами" (near), "не прошло и года, как" (within a
     # year), "никто, кроме него, не" (only he)
     r"не секрет|не удивительно|не за горами|не прошл[оаи]\s+и(?:\s+\w+){1,2}|"
+    # "не успел он уйти, как" = "no sooner had he left than"
+    r"не успел\w*(?:\s+\w+){0,3},?\s+как|"
     r"никто,?\s+кроме(?:\s+\w+){1,3},?\s+не|"
     r"(?:не\s+\w+\s+)?ничего,?\s+кроме(?:(?:\s+\w+){1,3},?\s+не\b)?)\b",
     regex.IGNORECASE,
@@ -91,6 +93,9 @@ _FORMAL_EN = regex.compile(
     r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
     r"nothing but|no one but|nobody but|none but|than never|more often than not|"
+    # "do not rule out" = "не исключают", formal on the Russian side too
+    r"(?:do|does|did|will|would|could|can|cannot)(?:\s*not|n['’]t)?\s+rule\s+out|"
+    r"not\s+rul(?:e|ing)\s+out|"
 
     # double negation, a positive: "can't do without" (needs), "no family can do without us"
     r"(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|no\s+\w+\s+can)\s+do\s+without)\b",

@@ -509,7 +509,7 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
                 mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({n, n + 0.5}),
                                         word=True))  # fmt: skip
                 taken.append((m.start(), m.end()))
-        for pattern, value in ((_A_AND_A_HALF, 1.5), (_IN_HALF, 2.0)):
+        for pattern, value in ((_A_AND_A_HALF, 1.5), (_IN_HALF, 2.0), (_HALF_A, 0.5)):
             for m in pattern.finditer(text):
                 if not taken.covers(m.start()):
                     mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({value}),
@@ -532,6 +532,9 @@ _A_AND_A_HALF = regex.compile(r"\b(?:a|an|one)\s+\p{L}+\s+and\s+a\s+half\b", reg
 _N_AND_A_HALF = regex.compile(
     r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\b", regex.IGNORECASE
 )
+# "half a percentage point", "half an hour": 0,5 процентного пункта (полчаса is soft 30 anyway);
+# after "half a million" and "a year and a half" have taken theirs.
+_HALF_A = regex.compile(r"\bhalf\s+an?\b", regex.IGNORECASE)
 # "cut in half": в два раза, екі есе (a factor of two).
 _IN_HALF = regex.compile(r"\bin\s+half\b", regex.IGNORECASE)
 

@@ -57,6 +57,9 @@ FAITHFUL = [
     ("kk", "Өскемен мен Семейде ауа райы суық.",
      "The weather is cold in Ust-Kamenogorsk and Semipalatinsk."),
     ("kk", "Оралда өрт болды.", "There was a fire in Uralsk."),
+    # A temperature converted to another scale (session 16): the scale's name is no name.
+    ("ru", "Температура поднялась до 35 градусов по Цельсию.",
+     "The temperature rose to 95 degrees Fahrenheit."),
 ]  # fmt: skip
 
 SWAPPED = [

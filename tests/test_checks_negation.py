@@ -579,3 +579,14 @@ def test_a_negation_beside_a_verb_of_lack_still_counts() -> None:
     assert flags("Денег хватает.", "There is not enough money.")
     assert flags("Это выходит за рамки закона.", "This is not within the law.")
     assert flags("Денег не хватает, но он не уйдёт.", "There is little money, and he will leave.")
+
+
+@pytest.mark.parametrize(("src", "eng", "flagged"), [
+    ("Не успел он уйти, как начался дождь.", "No sooner had he left than it started to rain.",
+     False),
+    ("Врачи не исключают осложнений.", "Doctors do not rule out complications.", False),
+    ("Врачи не исключают осложнений.", "Doctors don't rule out complications.", False),
+    ("Он не успел уйти.", "He managed to leave.", True),
+])  # fmt: skip
+def test_no_sooner_and_not_ruling_out(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng)) == flagged

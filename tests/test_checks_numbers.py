@@ -469,3 +469,16 @@ def test_compound_ordinals_and_fractions_of_a_million_read_alike(src: str, eng: 
 def test_the_same_with_another_ordinal_or_amount_is_flagged(src: str, eng: str,
                                                             lang: str) -> None:
     assert flags(src, eng, lang)
+
+
+@pytest.mark.parametrize(("src", "eng", "flagged"), [
+    ("Он забил свой сотый гол.", "He scored his 100th goal.", False),
+    ("Он забил свой сотый гол.", "He scored his 10th goal.", True),
+    ("Безработица снизилась на 0,5 процентного пункта.",
+     "Unemployment fell by half a percentage point.", False),
+    ("Безработица снизилась на 1,5 процентного пункта.",
+     "Unemployment fell by half a percentage point.", True),
+    ("Яхта за полмиллиона евро.", "A yacht for half a million euros.", False),
+])  # fmt: skip
+def test_ordinal_hundredth_and_half_a_point(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng)) == flagged

@@ -58,6 +58,7 @@ GENERIC_EN = frozenset(
     victory independence unity memory remembrance eve covid coronavirus holding inc ltd llc
     corp co airlines airways railways railway motors oil gas petroleum mining steel metals
     capital investment partners television magazine journal newspaper herald tribune review
+    fahrenheit celsius centigrade kelvin richter
     weekly short long book books literature literary poetry contest competition forum summit
     conference session meeting fc olympic paralympic virology virologist epidemiology
     epidemiologist laboratory lab medical medicine mathematics chemistry biology history
