@@ -215,12 +215,13 @@ def source_poles(source: str, lang: str) -> frozenset[tuple[int, int]]:
 
 
 def attests(poles: frozenset[tuple[int, int]], word: str, opposite: str) -> bool:
-    """Whether source ``poles`` (:func:`source_poles`) show the lexicon pole of the English
-    ``word`` and not that of its ``opposite``: then the source speaks of the word, not of its
-    opposite ("выросли" for "rose" against "fell")."""
-    other = set(_word_poles(opposite.lower(), "en"))
+    """Whether source ``poles`` (:func:`source_poles`) show a lexicon pole of the English
+    ``word`` without that entry's other pole: then the source speaks of the word, not of its
+    ``opposite`` ("выросли" for "rose" against "fell"). Any entry of the word counts, not only
+    the one it shares with ``opposite``: "проиграл" (lose / win) attests "lost" against "found"
+    as well, the word's other sense."""
     return any(
-        (i, 1 - pole) in other and (i, pole) in poles and (i, 1 - pole) not in poles
+        (i, pole) in poles and (i, 1 - pole) not in poles
         for i, pole in _word_poles(word.lower(), "en")
     )
 

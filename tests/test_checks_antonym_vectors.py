@@ -226,3 +226,24 @@ def test_vectors_of_another_size_under_the_same_name_are_forgotten():
     wide.embed = lambda texts: np.ones((len(texts), 5), dtype=np.float32) / np.sqrt(5)
     vectors = antonym_vectors._word_vectors(wide, ["up", "вверх"])
     assert {v.shape for v in vectors.values()} == {(5,)}
+
+
+# Probes from general knowledge (session 16): the source's own word in another sense ("lost" a
+# match, not "found"), a litotes in the source ("не трудно", "қиын болмады" -> "easy"), and a
+# verb-particle noun ("lift-off" is no "lift"). The same pairs with the opposite still flag.
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Он проиграл в первом раунде.", "He lost in the first round.", "ru"),
+    ("Ол бірінші раундта жеңілді.", "He lost in the first round.", "kk"),
+    ("Это было не трудно.", "It was easy.", "ru"),
+    ("Бұл қиын болмады.", "It was easy.", "kk"),
+    ("Ракета взорвалась после старта.", "The rocket exploded after lift-off.", "ru"),
+])  # fmt: skip
+def test_a_word_the_source_says_otherwise_is_left_alone(embedder, src, eng, lang):
+    assert run([src], [eng], embedder, lang) == []
+
+
+def test_the_source_word_in_another_sense_still_leaves_a_real_swap_flagged() -> None:
+    from compare.reversals import attests, source_poles
+
+    assert attests(source_poles("Он проиграл в первом раунде.", "ru"), "lost", "found")
+    assert not attests(source_poles("Он выиграл в первом раунде.", "ru"), "lost", "won")

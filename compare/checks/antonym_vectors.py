@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import Check, CheckContext, Setting, register
@@ -83,6 +84,10 @@ MAX_PAIR_CHARS = 1500
 _SENTENCE_START = set(".!?…:;\"'«“(")
 
 _WORD = LETTERS
+# A verb joined to a particle by a hyphen is a noun of its own (lift-off, take-off, sell-off,
+# start-up, break-up): the verb's opposite is not what it says ("lift-off" is no "impose").
+_PARTICLE_COMPOUND = regex.compile(r"[-‑](?:off|up|out|down|in|over|on|away|back)\b",
+                                   regex.IGNORECASE)
 _WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
 _WORD_CACHE_SIZE = 50_000  # 77 MB of float32 vectors at most
 
@@ -157,6 +162,8 @@ def _candidates(index: int, english: str, table: dict[str, tuple[str, ...]]) -> 
             continue
         if any(a <= start < b for a, b in idle):
             continue
+        if _PARTICLE_COMPOUND.match(english, end):  # lift-off, sell-off, start-up: nouns
+            continue
         if len(table[word]) > MAX_SENSES:  # "left": right, arrived, entered, joined
             continue
         for opposite in table[word]:
@@ -222,11 +229,27 @@ def find_vector_reversals(
             # The message names the nearest source word of three letters or more: "на" may be
             # nearer "rose" than "выросли" is, but it says nothing to a translator.
             shown = np.where([len(w) >= 3 for w in words], to_opposite, -np.inf)
-            nearest = words[
-                int(shown.argmax() if np.isfinite(shown.max()) else to_opposite.argmax())
-            ]
-            found[c.pair] = VectorReversal(c.word, c.opposite, nearest, c.span, total)
+            at = int(shown.argmax() if np.isfinite(shown.max()) else to_opposite.argmax())
+            if lang in ("ru", "kk") and _negated_in_source(pairs[c.pair][0], at, lang):
+                continue  # "не трудно" -> "easy", "қиын болмады": the English says the litotes
+            found[c.pair] = VectorReversal(c.word, c.opposite, words[at], c.span, total)
     return found
+
+
+def _negated_in_source(source: str, at: int, lang: str) -> bool:
+    """Whether the ``at``-th word of ``source`` (as ``_WORD`` finds them) is negated right
+    beside it (Russian "не трудно", Kazakh "қиын емес", "қиын болмады"): the opposite it is
+    nearest to is then said by a negation, which the English may render by the word itself,
+    as the lexicon check allows ("не трудно" -> "easy")."""
+    words = [m.group().lower() for m in _WORD.finditer(source)]
+    if lang == "ru":
+        return at > 0 and words[at - 1] in ("не", "ни")
+    return at + 1 < len(words) and bool(_KK_NEGATED_AFTER.fullmatch(words[at + 1]))
+
+
+# A Kazakh word negated by the copula after it: емес, жоқ, or a negated "be" (болмады,
+# болмаған, болмайды).
+_KK_NEGATED_AFTER = regex.compile(r"емес\w*|жоқ\w*|болма(?:ды|ған|йды|с|й)\w*")
 
 
 @register
