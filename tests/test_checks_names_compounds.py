@@ -60,6 +60,10 @@ FAITHFUL = [
     # A temperature converted to another scale (session 16): the scale's name is no name.
     ("ru", "Температура поднялась до 35 градусов по Цельсию.",
      "The temperature rose to 95 degrees Fahrenheit."),
+    # A government or market named by the place that houses it (session 16).
+    ("ru", "Министерство обороны США заявило об этом.", "The Pentagon said so."),
+    ("ru", "Фондовый рынок США упал.", "Wall Street fell."),
+    ("ru", "Технологические компании Калифорнии растут.", "Silicon Valley companies are growing."),
 ]  # fmt: skip
 
 SWAPPED = [
@@ -89,6 +93,8 @@ SWAPPED = [
     ("kk", "Ким Петровтың әпкесі мәлімдеме жасады.", "Kim Smith's sister made a statement."),
     ("kk", "Өскемен мен Семейде ауа райы суық.",
      "The weather is cold in Ust-Kamenogorsk and Pavlodar."),
+    ("ru", "Министерство обороны США заявило об этом.", "The Kremlin said so."),
+    ("ru", "Фондовый рынок Германии упал.", "Wall Street fell."),
 ]  # fmt: skip
 
 

@@ -263,8 +263,12 @@ _EXONYMS = """
 
 # A country stands for its government, and English news names a government by its capital
 # (Правительство Греции -> Athens, признан испанским правительством -> deemed illegal by
-# Madrid): the capitals of the countries above, as the table gives Beijing for China.
+# Madrid): the capitals of the countries above, as the table gives Beijing for China; and by
+# the place that houses it (Министерство обороны США -> the Pentagon, фондовый рынок США ->
+# Wall Street, технологические компании Калифорнии -> Silicon Valley).
 _CAPITALS = """
+сша америк ақш|pentagon wall street
+калифорни|silicon valley
 греци грек|athens
 испан|madrid
 герман германи неміс|berlin
