@@ -481,6 +481,9 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
             continue
         vals = _digit_values(m.group("num"), lang)
         end = m.end()
+        if (lang == "en" and len(m.group("num")) == 2
+                and (year := _YEAR_RANGE_BEFORE.search(text, 0, m.start()))):  # fmt: skip
+            vals.add(float(year.group(1)[:2] + m.group("num")))  # 2019-20: the year 2020
         if lang != "en" and regex.match(r"-?[еех]\b|-х\b|-е\b|-жылдар", text[end:]):
             vals |= {1900 + v for v in vals if v % 10 == 0 and v < 100}  # 30-е годы = 1930s
         scale = _scale_after(text, end, lang)
@@ -509,10 +512,11 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
                 mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({n, n + 0.5}),
                                         word=True))  # fmt: skip
                 taken.append((m.start(), m.end()))
-        for pattern, value in ((_A_AND_A_HALF, 1.5), (_IN_HALF, 2.0), (_HALF_A, 0.5)):
+        for pattern, values in ((_HALF_HOUR, {0.5, 30.0}), (_A_AND_A_HALF, {1.5}),
+                                (_IN_HALF, {2.0}), (_HALF_A, {0.5})):  # fmt: skip
             for m in pattern.finditer(text):
                 if not taken.covers(m.start()):
-                    mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({value}),
+                    mentions.append(Mention(m.start(), m.end(), m.group(), frozenset(values),
                                             soft=True))  # fmt: skip
                     taken.append((m.start(), m.end()))
     for m in _ROMAN_CENTURY.finditer(text):
@@ -534,9 +538,13 @@ _N_AND_A_HALF = regex.compile(
 )
 # "half a percentage point", "half an hour": 0,5 процентного пункта (полчаса is soft 30 anyway);
 # after "half a million" and "a year and a half" have taken theirs.
-_HALF_A = regex.compile(r"\bhalf\s+an?\b", regex.IGNORECASE)
+_HALF_A = regex.compile(r"\bhalf\s+an?\b(?!\s+hour)", regex.IGNORECASE)
+# "half an hour": 30 минут, полчаса.
+_HALF_HOUR = regex.compile(r"\bhalf\s+an\s+hour\b", regex.IGNORECASE)
+# A span of years written short, "2019-20" (2019–2020 годы): the two digits are 2020 too.
+_YEAR_RANGE_BEFORE = regex.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?$")
 # "cut in half": в два раза, екі есе (a factor of two).
-_IN_HALF = regex.compile(r"\bin\s+half\b", regex.IGNORECASE)
+_IN_HALF = regex.compile(r"\bin\s+half\b(?!\s+an?\b)", regex.IGNORECASE)
 
 # Fractions of a scale word: half a million, a quarter of a billion, two and a half million;
 # полмиллиона, четверть миллиарда, два с половиной миллиона; жарты миллион. Read word by word

@@ -482,3 +482,14 @@ def test_the_same_with_another_ordinal_or_amount_is_flagged(src: str, eng: str,
 ])  # fmt: skip
 def test_ordinal_hundredth_and_half_a_point(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng)) == flagged
+
+
+@pytest.mark.parametrize(("src", "eng", "flagged"), [
+    ("В 2019–2020 годах продажи росли.", "Sales grew in 2019-20.", False),
+    ("В 2019–2021 годах продажи росли.", "Sales grew in 2019-20.", True),
+    ("Он пробежал 10 км за 30 минут.", "He ran 10km in half an hour.", False),
+    ("Он пробежал 10 км за 20 минут.", "He ran 10km in half an hour.", True),
+    ("Цены снизились вдвое.", "Prices were cut in half.", False),
+])  # fmt: skip
+def test_short_year_spans_and_half_an_hour(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng)) == flagged
