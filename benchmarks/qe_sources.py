@@ -46,6 +46,9 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "da4_multi4": {"mlqe_multi": "et-en,ne-en,ro-en,si-en"},
     "da10_multi_et_ro": {"wmt22_da": 10, "mlqe_multi": "et-en,ro-en"},
     "da10_multi4_e4": {"wmt22_da": 10, "mlqe_multi": "et-en,ne-en,ro-en,si-en", "epochs": 4},
+    # v3's data with the lower layers frozen: less room to learn the training lines by heart
+    "v3_top6": {"trainable_layers": 6},
+    "v3_top9": {"trainable_layers": 9},
 }
 MERIT = ("dev_pearson", "dev_mcc_target", "dev_synthetic_auc", "dev_ted_spearman",
          "dev_wmt22_tau")  # fmt: skip

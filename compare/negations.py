@@ -138,18 +138,15 @@ _RHETORIC_EN = regex.compile(
     r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |agree )?more)\b",
     regex.IGNORECASE,
 )
-# Negations that are one word of lack or bound: "не хватает" / "не хватит" (lack, miss, "is
-# short of") and "не выходит за рамки" (is within). Each is a lexical word: the English may
-# say it with or without a "not" ("what I was missing", "there was not enough"). "Не в теме"
-# stays a negation; its English "out of touch" is a lexical phrase (below).
+# One word of lack or bound: "не хватает" (lack, miss) and "не выходит за рамки" (is within),
+# lexical: the English may say it with or without a "not" ("what I was missing", "not enough").
 _LACK_RU = regex.compile(
     r"\b(?:не|никогда не)\s+(?:хват(?:а(?:ет|ют|ло|ли|л|ть)|и(?:т|ло|ли|л|ть)|ят)|"
     r"выход\w*\s+за(?:\s+\w+){0,2}\s+(?:рамк\w*|предел\w*|границ\w*))\b",
     regex.IGNORECASE,
 )
-# Its English side: "does not go beyond", "is not outside" (within) say a bound with a "not";
-# rewritten as one lexical word too, so that a literal "not ... beyond" meets "не выходит за
-# рамки" without its "not" and its "beyond" counting apart.
+# Its English side, "does not go beyond" (within), one lexical word too: a literal rendering
+# of "не выходит за рамки" must not count its "not" and its "beyond" apart.
 _LACK_EN = regex.compile(
     r"\b(?:(?:do|does|did|is|are|was|were|will|would|has|have|had)\s*(?:not|n['’]t)|not|never)"
     r"\s+(?:(?:go|goes|going|went|gone|be|being|been|fall|falls|fell|falling|lie|lies)\s+)?"
@@ -179,7 +176,8 @@ _YET_TO_EN = regex.compile(
 # of" = "not reach / not enough" ("nothing short of" is formal, removed first).
 _PHRASE_LEXICAL_EN = regex.compile(
     r"\bfar\s+from\b|\bshort\s+of\b|\bdeclin(?:e|es|ed|ing)\s+to\b|"  # declined to comment
-    r"\bout\s+of\s+(?:touch|the\s+loop)\b|\boff\s+(?:topic|the\s+mark)\b",  # не в теме
+    r"\bout\s+of\s+(?:touch|the\s+loop)\b|\boff\s+(?:topic|the\s+mark)\b",  # не в теме,
+    # which stays a negation ("вы не в теме" -> "you are informed" is flagged)
     regex.IGNORECASE,
 )
 # "Не обошлось без столкновений" (impersonal: "there were clashes") is a double negation,

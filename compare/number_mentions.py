@@ -38,6 +38,8 @@ from compare.lang.number_words import (
     FRACTIONS_EN,
     FRACTIONS_RU,
     ONE_WORDS,
+    ORDINAL_UNIT_VALUES,
+    ORDINAL_UNITS,
     ORDINAL_UNITS_EN,
     SCALE_EN,
     SCALE_RU,
@@ -334,16 +336,7 @@ def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
     return out
 
 
-_ORDINAL_UNITS = {
-    "ru": regex.compile(
-        r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят)(?:ый|ой|ий|ая|ья|ое|ье|ого|"
-        r"ьего|ому|ьему|ым|ьим|ом|ьем|ую|ью|ые|ьи|ых|ьих)"),
-    "kk": regex.compile(
-        r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)(?:інші|ыншы|нші|ншы)\w*"),
-}
-_ORDINAL_VALUES = {"перв": 1, "втор": 2, "трет": 3, "четв": 4, "пят": 5, "шест": 6, "седьм": 7,
-                   "восьм": 8, "девят": 9, "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5,
-                   "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9}  # fmt: skip
+_ORDINAL_UNITS = {lang: regex.compile(pattern) for lang, pattern in ORDINAL_UNITS.items()}
 
 
 def _ordinal_unit(word: str, lang: str) -> int | None:
@@ -352,7 +345,7 @@ def _ordinal_unit(word: str, lang: str) -> int | None:
     pattern = _ORDINAL_UNITS.get(lang)
     if pattern is None or not pattern.fullmatch(word):
         return None
-    return next(v for k, v in _ORDINAL_VALUES.items() if word.startswith(k))
+    return next(v for k, v in ORDINAL_UNIT_VALUES.items() if word.startswith(k))
 
 
 def _en_compound(text: str, words: list, i: int) -> bool:

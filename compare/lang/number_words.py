@@ -165,6 +165,17 @@ SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "t
 ORDINAL_UNITS_EN = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth".split()
 )
+# Russian and Kazakh ordinals that end a compound ordinal (двадцать первый, жиырма бірінші).
+ORDINAL_UNITS = {
+    "ru": r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят)(?:ый|ой|ий|ая|ья|ое|ье|ого|"
+          r"ьего|ому|ьему|ым|ьим|ом|ьем|ую|ью|ые|ьи|ых|ьих)",
+    "kk": r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)(?:інші|ыншы|нші|ншы)\w*",
+}
+ORDINAL_UNIT_VALUES = {
+    "перв": 1, "втор": 2, "трет": 3, "четв": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
+    "девят": 9, "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7,
+    "сегіз": 8, "тоғыз": 9,
+}  # fmt: skip
 WORDS_EN: dict[str, float] = {
     "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
