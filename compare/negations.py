@@ -93,9 +93,6 @@ _FORMAL_EN = regex.compile(
     r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
     r"nothing but|no one but|nobody but|none but|than never|more often than not|"
-    # "do not rule out" = "не исключают", formal on the Russian side too
-    r"(?:do|does|did|will|would|could|can|cannot)(?:\s*not|n['’]t)?\s+rule\s+out|"
-    r"not\s+rul(?:e|ing)\s+out|"
 
     # double negation, a positive: "can't do without" (needs), "no family can do without us"
     r"(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|no\s+\w+\s+can)\s+do\s+without)\b",
@@ -176,8 +173,10 @@ _YET_TO_EN = regex.compile(
 # of" = "not reach / not enough" ("nothing short of" is formal, removed first).
 _PHRASE_LEXICAL_EN = regex.compile(
     r"\bfar\s+from\b|\bshort\s+of\b|\bdeclin(?:e|es|ed|ing)\s+to\b|"  # declined to comment
-    r"\bout\s+of\s+(?:touch|the\s+loop)\b|\boff\s+(?:topic|the\s+mark)\b",  # не в теме,
-    # which stays a negation ("вы не в теме" -> "you are informed" is flagged)
+    r"\bout\s+of\s+(?:touch|the\s+loop)\b|\boff\s+(?:topic|the\s+mark)\b|"  # не в теме,
+    # which stays a negation ("вы не в теме" -> "you are informed" is flagged); "do not rule
+    # out" for "не исключают" (formal) or "не исключил" (a negation), "ruled out" for neither
+    r"\b(?:(?:do|does|did|will|would|could|can)\s*(?:not|n['’]t)|cannot|not)\s+rul(?:e|ing)\s+out\b",
     regex.IGNORECASE,
 )
 # "Не обошлось без столкновений" (impersonal: "there were clashes") is a double negation,
