@@ -144,6 +144,18 @@ def read_pack(folder: Path) -> tuple[Any, dict[str, Any], list[Example], PackedE
     return weights, data["sets"], examples, PackedEncoder(examples, encoded)
 
 
+def _open_pack(folder: Path, limit: int | None) -> tuple[Any, Any, Any, dict[str, Any], dict]:
+    """The pack's weights and encoder, a function from a set's rows to its examples (the first
+    ``limit`` of them), the sets, and the real-error dev sets as examples."""
+    weights, sets, examples, encoder = read_pack(folder)
+
+    def pick(rows: list[int]) -> list[Example]:
+        return [examples[i] for i in rows[:limit]]
+
+    real = {key: (pick(rows), human[:limit]) for key, (rows, human) in sets["real"].items()}
+    return weights, encoder, pick, sets, real
+
+
 def run(folder: Path, out: Path, names: list[str], device: str, budget_s: float,
         keep: int, limit: int | None = None) -> None:  # fmt: skip
     """Train each named configuration from the pack; ``limit`` keeps the first N examples of
@@ -152,12 +164,7 @@ def run(folder: Path, out: Path, names: list[str], device: str, budget_s: float,
     from compare.qe.train import train
 
     started = time.time()
-    weights, sets, examples, encoder = read_pack(folder)
-
-    def pick(rows: list[int]) -> list[Example]:
-        return [examples[i] for i in rows[:limit]]
-
-    real = {name: (pick(rows), human[:limit]) for name, (rows, human) in sets["real"].items()}
+    weights, encoder, pick, sets, real = _open_pack(folder, limit)
     out.mkdir(parents=True, exist_ok=True)
     ranked: list[tuple[float, str]] = []
     for name in names:
@@ -203,12 +210,7 @@ def soup(folder: Path, out: Path, name: str, seeds: list[int], init_seed: int, d
     from compare.qe.train import Cached, evaluate, finalise, train
 
     started = time.time()
-    weights, sets, examples, encoder = read_pack(folder)
-
-    def pick(rows: list[int]) -> list[Example]:
-        return [examples[i] for i in rows[:limit]]
-
-    real = {key: (pick(rows), human[:limit]) for key, (rows, human) in sets["real"].items()}
+    weights, encoder, pick, sets, real = _open_pack(folder, limit)
     out.mkdir(parents=True, exist_ok=True)
     runs: list[tuple[float, int, dict[str, Any]]] = []
     options = replace(TrainOptions(), device=device, init_seed=init_seed, **CONFIGS[name])
