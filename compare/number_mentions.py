@@ -474,8 +474,9 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
             continue
         vals = _digit_values(m.group("num"), lang)
         end = m.end()
-        if (lang == "en" and len(m.group("num")) == 2
-                and (year := _YEAR_RANGE_BEFORE.search(text, 0, m.start()))):  # fmt: skip
+        if (lang == "en" and len(m.group("num")) == 2  # "2019-20": look back 8 characters only
+                and (year := _YEAR_RANGE_BEFORE.search(text, max(0, m.start() - 8),
+                                                       m.start()))):  # fmt: skip
             vals.add(float(year.group(1)[:2] + m.group("num")))  # 2019-20: the year 2020
         if lang != "en" and regex.match(r"-?[еех]\b|-х\b|-е\b|-жылдар", text[end:]):
             vals |= {1900 + v for v in vals if v % 10 == 0 and v < 100}  # 30-е годы = 1930s

@@ -88,6 +88,9 @@ _WORD = LETTERS
 # start-up, break-up): the verb's opposite is not what it says ("lift-off" is no "impose").
 _PARTICLE_COMPOUND = regex.compile(r"[-‑](?:off|up|out|down|in|over|on|away|back)\b",
                                    regex.IGNORECASE)
+# A Kazakh word negated by the copula after it: емес, жоқ, or a negated "be" (болмады,
+# болмаған, болмайды).
+_KK_NEGATED_AFTER = regex.compile(r"емес\w*|жоқ\w*|болма(?:ды|ған|йды|с|й)\w*")
 _WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
 _WORD_CACHE_SIZE = 50_000  # 77 MB of float32 vectors at most
 
@@ -245,11 +248,6 @@ def _negated_in_source(source: str, at: int, lang: str) -> bool:
     if lang == "ru":
         return at > 0 and words[at - 1] in ("не", "ни")
     return at + 1 < len(words) and bool(_KK_NEGATED_AFTER.fullmatch(words[at + 1]))
-
-
-# A Kazakh word negated by the copula after it: емес, жоқ, or a negated "be" (болмады,
-# болмаған, болмайды).
-_KK_NEGATED_AFTER = regex.compile(r"емес\w*|жоқ\w*|болма(?:ды|ған|йды|с|й)\w*")
 
 
 @register
