@@ -53,6 +53,8 @@ from dataclasses import dataclass
 
 import regex
 
+from compare.lang.negation_kk import FORMAL_KK as _FORMAL_KK
+from compare.lang.negation_kk import KK_REWRITES as _KK_REWRITES
 from compare.words import WITH_NEGATIVE_CONTRACTION
 
 _WORD = WITH_NEGATIVE_CONTRACTION
@@ -74,6 +76,13 @@ _FORMAL_RU = regex.compile(
     r"не раз|не зря|не случайно|кроме того|чуть ли не|едва ли не|чуть не|едва не|не то чтобы|"
     r"(?:как\w*|кто|кого|кому|кем|ком|что|чего|чему|чем|чём|где|куда|откуда|когда|сколько|"
     r"чей|чья|чьё|чье|чьи|чь\w+)\s+бы(?:\s+\w+){0,3}\s+ни|"
+    # ... and without "бы" before a verb: "куда он ни пойдёт" (wherever he goes), "где бабка ни
+    # бери", "во что свинья ни оденется"; not a bare "что" (a conjunction: "что ни души"), nor
+    # "ни" before a word of a negation idiom (ни разу, ни при чём) or before a second "ни"
+    r"(?:(?:во|в|на|за|о|об|про|со?)\s+что|кто|кого|кому|кем|где|куда|откуда|когда|сколько|"
+    r"как(?:ой|ая|ое|ие|ого|ому|им|ом|ую|их|ими))(?:\s+\w+){0,3}\s+ни\s+(?!(?:при|души|"
+    r"разу|одн\w*|один|слова|гроша|капли|шагу|звука|на|в|за|к|с|о|у|из|от|до|по)\b)\w+"
+    r"(?!(?:\s+\w+){0,3},?\s+ни\b)|"
     r"не исключ(?:ено|ается|ают|аю)|не возража\w*|не смотря на|"
     r"как ни|что ни|не без|ни один из|не иначе как|не так давно|нет-нет|"
     # idioms with no negation in their meaning: "не секрет" (well known, "no secret"), "не
@@ -93,6 +102,7 @@ _FORMAL_EN = regex.compile(
     r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
     r"nothing but|no one but|nobody but|none but|than never|more often than not|"
+    r"no[- ]brainer|"  # "a no-brainer": obvious
 
     # double negation, a positive: "can't do without" (needs), "no family can do without us"
     r"(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|no\s+\w+\s+can)\s+do\s+without)\b",
@@ -195,49 +205,6 @@ _DOUBLE_RU = regex.compile(
 # Russian "нет (никаких) сомнений" is the certainty idiom ("there is no doubt", Kazakh
 # "күмән жоқ", both formal): a weak lexical word, so "I have no doubt" still pairs with it.
 _NO_DOUBT_RU = regex.compile(r"\bнет\s+(?:никаких\s+)?сомнени\w*", regex.IGNORECASE)
-# Kazakh: "not only" (ғана емес), "no doubt" (күмән жоқ / күмәнсіз, like English "no doubt"),
-# "before doing" (жібермес бұрын, өтпес бұрын: the -мас/-пес form before бұрын is temporal);
-# double negations, which are positive: "жоқ емес" (there are some), "-май қоймайды /
-# қалмайды" (will surely); әйтпесе "otherwise", ең / тым болмаса "at least", and бекер /
-# босқа / кездейсоқ емес "not for nothing, no accident" (Russian не зря, не случайно); жоқ
-# дегенде "at least".
-_FORMAL_KK = regex.compile(
-    r"\b(?:ғана емес|қана емес|тек қана емес|күмән(?:і|ы)?\s+жоқ|күмәнсіз|"
-    r"\w+[мбп][ае]с\s+бұрын|жоқ\s+емес\w*|"
-    r"\w+[мбп][ае]й\s+(?:қоймайды|қоймас\w*|қалмайды|қалмас\w*)|"
-    r"әйтпесе|(?:ең|тым)\s+болмаса|(?:ең|тым)\s+болмағанда|жоқ\s+дегенде|"
-    r"(?:бекер|босқа|кездейсоқ)\s+емес\w*|"
-    # the idioms formal in Russian and English too: таңқаларлық емес "no wonder", құпия емес
-    # "no secret", X-тан басқа ешкім / ештеңе ... жоқ / -мады "no one / nothing but X"
-    r"таң\s?[қғ]аларлық(?:\s+\w+)?\s+емес|құпия\s+емес|"
-    r"басқа\s+(?:ешкім|ештеңе|ешнәрсе)(?:\s+\w+){0,2}?\s+(?:жоқ|\w+[мбп][аеыі]\w*))\b",
-    regex.IGNORECASE,
-)
-# Kazakh says with "ADJ емес" what Russian writes as one не-word, a prefix negation there
-# (нелегко, неплохо, немало, неясно, неизвестно, неудобно, неофициальный,
-# неважно): оңай / жеңіл / қарапайым / жаман / аз / анық / түсінікті / белгілі /
-# таныс / ыңғайлы / қолайлы / тұрақты / толық / ресми / маңызды емес are weak like them, as an
-# English "difficult", "unclear", "unknown" renders them as often as "not easy". Not дұрыс
-# емес: "wrong" against "right" is the reversal this check exists for.
-_KK_LITOTES = regex.compile(
-    r"\b(?:оңай|жеңіл|қарапайым|жаман|аз|анық|түсінікті|белгілі|таныс|ыңғайлы|қолайлы|"
-    r"тұрақты|толық|ресми|маңызды)\s+емес\w*",
-    regex.IGNORECASE,
-)
-# Kazakh weak forms rewritten before counting (marker words the buckets below know):
-# rhetorical "емес пе", "жоқ па" ("isn't it?"); "жоққа шығару" (deny); жоқтығы (absence);
-# purpose "-мас үшін" (so as not to, to prevent); -мастан (without).
-_KK_REWRITES = (
-    (regex.compile(r"\b(?:емес|жоқ)\s+(?:па|ма|пе|ме)\b", regex.IGNORECASE), " kkrhetoric "),
-    (regex.compile(r"\bжоққа\s+шығар\w*", regex.IGNORECASE), " kkdeny "),
-    # "ойға / ақылға сыймайды, қонбайды" ("does not fit the mind"): absurd, unthinkable
-    (regex.compile(r"\b(?:ойға|ақылға|санаға)\s+(?:сыймай|сыймас|симай|қонбай|қонбас)\w*",
-                   regex.IGNORECASE), " kkabsurd "),
-    (regex.compile(r"\bжоқтығ\w*|\bжоқтық\w*|\bжоқ\s+бол\w*", regex.IGNORECASE), " kkabsence "),
-    (_KK_LITOTES, " kklitotes "),
-    (regex.compile(r"\b\w{2,}[мбп][ае]с\s+үшін\b", regex.IGNORECASE), " kkpurpose "),
-    (regex.compile(r"\b\w{2,}[мбп][ае]ст[ае]н\b", regex.IGNORECASE), " kkwithout "),
-)
 # The -мас/-мес form is a finite "will not" at the end of its clause or before еді, екен, a
 # question particle or a verb of saying; before any other word it is an attributive participle
 # (ұмытылмас сәт, бітпес соғыс: "unforgettable", "endless"), a prefix negation in English.
@@ -561,6 +528,8 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     lexical = sum(1 for w in rest if _weak(_LEXICAL, w, lang))
     if lang == "en" and "neither" in words:
         lexical += words.count("nor")  # neither ... nor may render two negated clauses
+    if lang == "ru" and words.count("ни") > 1:
+        lexical += words.count("ни") - 1  # "ни козырей, ни масти": "no trumps, no suit"
     if lang == "kk":
         # тек ... ғана / қана is one "only" written twice around its word
         lexical -= min(words.count("тек"), words.count("ғана") + words.count("қана"))

@@ -64,6 +64,12 @@ FAITHFUL = [
     ("ru", "Министерство обороны США заявило об этом.", "The Pentagon said so."),
     ("ru", "Фондовый рынок США упал.", "Wall Street fell."),
     ("ru", "Технологические компании Калифорнии растут.", "Silicon Valley companies are growing."),
+    # Places whose English name is not the Russian one transliterated, and a book of faith
+    # (session 17, from MLQE-PE dev post-edits).
+    ("ru", "Россия выделила деньги на пенсии в Приднестровье.",
+     "Russia allocated money for pensions in Transnistria."),
+    ("ru", "Он приехал из Кишинёва в Тирасполь.", "He came from Chisinau to Tiraspol."),
+    ("ru", "Он читал Евангелие каждый день.", "He read the Gospel every day."),
 ]  # fmt: skip
 
 SWAPPED = [
@@ -95,6 +101,10 @@ SWAPPED = [
      "The weather is cold in Ust-Kamenogorsk and Pavlodar."),
     ("ru", "Министерство обороны США заявило об этом.", "The Kremlin said so."),
     ("ru", "Фондовый рынок Германии упал.", "Wall Street fell."),
+    ("ru", "Россия выделила деньги на пенсии в Приднестровье.",
+     "Russia allocated money for pensions in Abkhazia."),
+    ("ru", "Он приехал из Кишинёва.", "He came from Bucharest."),
+    ("ru", "Он читал Евангелие каждый день.", "He read the Koran every day."),
 ]  # fmt: skip
 
 

@@ -590,3 +590,32 @@ def test_a_negation_beside_a_verb_of_lack_still_counts() -> None:
 ])  # fmt: skip
 def test_no_sooner_and_not_ruling_out(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng)) == flagged
+
+
+# The concessive "ни" without "бы" (wherever, whatever, however much), a correlative "ни ...,
+# ни" rendered "no ..., no ...", and "a no-brainer" (session 17, from MLQE-PE dev post-edits
+# and made-up sentences).
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Куда он ни пойдёт, везде его узнают.", "Wherever he goes, he is recognised."),
+    ("Где бабка ни бери, а внука корми.", "Wherever grandma gets it, feed the grandson."),
+    ("Во что свинья ни оденется, хвост видно.", "Whatever the pig puts on, its tail shows."),
+    ("Куда ни глянь, везде снег.", "Wherever you look, there is snow."),
+    ("Рад бы выиграть, да ни козырей, ни масти.",
+     "I'd be glad to win, but I have no trumps, no suit."),
+    ("Ясно, что это решение очевидно.", "It is a no-brainer that this decision is obvious."),
+])  # fmt: skip
+def test_concessive_and_correlative_ni_are_not_flagged(src: str, eng: str) -> None:
+    assert not flags(src, eng), (src, eng)
+
+
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Куда он ни пойдёт, везде его узнают.", "He will not go anywhere, he is recognised."),
+    ("Кто ни разу не был в Москве, тот не поймёт.", "Whoever has been to Moscow will understand."),
+    ("Известно, что он ни при чём.", "It is known that he was involved."),
+    ("Он сказал, что ни денег, ни работы нет.", "He said there was money and work."),
+    ("Рад бы выиграть, да ни козырей, ни масти.",
+     "I'd be glad to win, but I don't have no trumps, no suit."),
+    ("Это очевидное решение.", "It is not a no-brainer."),
+])  # fmt: skip
+def test_a_negation_beside_the_concessive_or_correlative_still_counts(src: str, eng: str) -> None:
+    assert flags(src, eng), (src, eng)

@@ -120,6 +120,8 @@ _EXONYMS = """
 таиланд тайланд|thailand thai
 малайзи|malaysia*
 сингапур|singapore*
+приднестров|transnistria* transdniestria* pridnestrov*
+кишин|chisinau kishinev
 нигери|nigeria*
 кени|kenya*
 юар|south africa* rsa
@@ -138,6 +140,7 @@ _EXONYMS = """
 иисус иса|jesus christ
 христ|christ* christian*
 библи інжіл|bible biblical
+евангел|gospel* evangel*
 коран құран|koran quran qur'an
 ислам мусульман мұсылман|islam* muslim*
 аллах алла|allah god

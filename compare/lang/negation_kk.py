@@ -1,0 +1,53 @@
+"""Kazakh phrases whose negation is formal or weak, for :mod:`compare.negations`.
+
+Language data apart from the counting logic (as spaCy keeps ``lang/`` files): general rules of
+Kazakh grammar and usage, not fitted to any sentence of an evaluation set.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Kazakh: "not only" (ғана емес), "no doubt" (күмән жоқ / күмәнсіз, like English "no doubt"),
+# "before doing" (жібермес бұрын, өтпес бұрын: the -мас/-пес form before бұрын is temporal);
+# double negations, which are positive: "жоқ емес" (there are some), "-май қоймайды /
+# қалмайды" (will surely); әйтпесе "otherwise", ең / тым болмаса "at least", and бекер /
+# босқа / кездейсоқ емес "not for nothing, no accident" (Russian не зря, не случайно); жоқ
+# дегенде "at least".
+FORMAL_KK = regex.compile(
+    r"\b(?:ғана емес|қана емес|тек қана емес|күмән(?:і|ы)?\s+жоқ|күмәнсіз|"
+    r"\w+[мбп][ае]с\s+бұрын|жоқ\s+емес\w*|"
+    r"\w+[мбп][ае]й\s+(?:қоймайды|қоймас\w*|қалмайды|қалмас\w*)|"
+    r"әйтпесе|(?:ең|тым)\s+болмаса|(?:ең|тым)\s+болмағанда|жоқ\s+дегенде|"
+    r"(?:бекер|босқа|кездейсоқ)\s+емес\w*|"
+    # the idioms formal in Russian and English too: таңқаларлық емес "no wonder", құпия емес
+    # "no secret", X-тан басқа ешкім / ештеңе ... жоқ / -мады "no one / nothing but X"
+    r"таң\s?[қғ]аларлық(?:\s+\w+)?\s+емес|құпия\s+емес|"
+    r"басқа\s+(?:ешкім|ештеңе|ешнәрсе)(?:\s+\w+){0,2}?\s+(?:жоқ|\w+[мбп][аеыі]\w*))\b",
+    regex.IGNORECASE,
+)
+# Kazakh says with "ADJ емес" what Russian writes as one не-word, a prefix negation there
+# (нелегко, неплохо, немало, неясно, неизвестно, неудобно, неофициальный,
+# неважно): оңай / жеңіл / қарапайым / жаман / аз / анық / түсінікті / белгілі /
+# таныс / ыңғайлы / қолайлы / тұрақты / толық / ресми / маңызды емес are weak like them, as an
+# English "difficult", "unclear", "unknown" renders them as often as "not easy". Not дұрыс
+# емес: "wrong" against "right" is the reversal this check exists for.
+KK_LITOTES = regex.compile(
+    r"\b(?:оңай|жеңіл|қарапайым|жаман|аз|анық|түсінікті|белгілі|таныс|ыңғайлы|қолайлы|"
+    r"тұрақты|толық|ресми|маңызды)\s+емес\w*",
+    regex.IGNORECASE,
+)
+# Kazakh weak forms rewritten before counting (marker words the buckets below know):
+# rhetorical "емес пе", "жоқ па" ("isn't it?"); "жоққа шығару" (deny); жоқтығы (absence);
+# purpose "-мас үшін" (so as not to, to prevent); -мастан (without).
+KK_REWRITES = (
+    (regex.compile(r"\b(?:емес|жоқ)\s+(?:па|ма|пе|ме)\b", regex.IGNORECASE), " kkrhetoric "),
+    (regex.compile(r"\bжоққа\s+шығар\w*", regex.IGNORECASE), " kkdeny "),
+    # "ойға / ақылға сыймайды, қонбайды" ("does not fit the mind"): absurd, unthinkable
+    (regex.compile(r"\b(?:ойға|ақылға|санаға)\s+(?:сыймай|сыймас|симай|қонбай|қонбас)\w*",
+                   regex.IGNORECASE), " kkabsurd "),
+    (regex.compile(r"\bжоқтығ\w*|\bжоқтық\w*|\bжоқ\s+бол\w*", regex.IGNORECASE), " kkabsence "),
+    (KK_LITOTES, " kklitotes "),
+    (regex.compile(r"\b\w{2,}[мбп][ае]с\s+үшін\b", regex.IGNORECASE), " kkpurpose "),
+    (regex.compile(r"\b\w{2,}[мбп][ае]ст[ае]н\b", regex.IGNORECASE), " kkwithout "),
+)
