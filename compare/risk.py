@@ -167,6 +167,11 @@ def pair_features(
         if flag.dismissed or flag.check not in group_of:
             continue
         level = "major" if SEVERITY_RANK[original_severity(flag)] >= 2 else "minor"
+        if flag.check == "meaning-shift" and flag.evidence.get("sure_word") is False:
+            # Under the model's cut without a word it is sure of: a minor hint itself
+            # (compare.checks.meaning), but still the low score the combiner was fitted on as
+            # a major meaning-shift, and so evidence for the pair's other flags.
+            level = "major"
         key = f"{group_of[flag.check]}_{level}"
         values[key] = min(values[key] + 1.0, 2.0)
     return values

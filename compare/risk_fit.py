@@ -117,9 +117,10 @@ def line_documents(pairs: Sequence[tuple[str, str]], lang: str,
 
 
 def score_lines(pairs: Sequence[tuple[str, str]], lang: str, qe_model: Any, embedder: Any,
-                texts: Sequence[Hashable] | None = None) -> list[ScoredPair]:
-    """Meaning model, similarity and every check on line pairs (source, English); ``texts``
-    as :func:`line_documents` takes it."""
+                texts: Sequence[Hashable] | None = None, settings: dict | None = None,
+                ) -> list[ScoredPair]:  # fmt: skip
+    """Meaning model, similarity and every check (with the checks' ``settings``) on line pairs
+    (source, English); ``texts`` as :func:`line_documents` takes it."""
     from compare.checks import CheckContext, all_checks, run_checks
     from compare.qe.predict import estimate_pairs
     from compare.script_mix import fold_lookalikes
@@ -135,8 +136,8 @@ def score_lines(pairs: Sequence[tuple[str, str]], lang: str, qe_model: Any, embe
     vectors_t = embedder.embed([t for _, t in pairs])
     norms = np.linalg.norm(vectors_s, axis=1) * np.linalg.norm(vectors_t, axis=1)
     cosines = (vectors_s * vectors_t).sum(axis=1) / np.maximum(norms, 1e-9)
-    ctx = CheckContext(target, source, links, {"qe_major": thresholds.get("major"),
-                       "qe_critical": thresholds.get("critical")}, qe=results,
+    ctx = CheckContext(target, source, links, {**(settings or {}), "qe_major": thresholds.get(
+                       "major"), "qe_critical": thresholds.get("critical")}, qe=results,
                        embedder=embedder.name, embed_model=embedder)  # fmt: skip
     flags = run_checks(ctx, all_checks())
     starts = [s.start for s in target.sentences]

@@ -42,6 +42,7 @@ TODAY = {  # the defaults before the settings were declared (compare 0.2.0, 2026
     "antonym_vector_weight": 3.0,
     "qe_major": None,
     "qe_critical": None,
+    "qe_major_word_bad": 0.95,
     "qe_passage_bad": 0.9,
     "qe_passage_words": 4,
     "names_nearby_pairs": 2,

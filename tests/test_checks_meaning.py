@@ -30,7 +30,7 @@ def context(results, thresholds=None) -> CheckContext:
     return CheckContext(doc(TARGET, "en"), doc(SOURCE, "ru"), pairs, limits, qe=results)
 
 
-FELL = (TARGET.index("fell"), TARGET.index("fell") + 4, 0.9)
+FELL = (TARGET.index("fell"), TARGET.index("fell") + 4, 0.97)  # a word the model is sure of
 
 
 def test_low_score_is_flagged_on_the_words_the_model_doubts():
@@ -45,11 +45,32 @@ def test_low_score_is_flagged_on_the_words_the_model_doubts():
     assert "“fell”" in flag.message
 
 
-def test_far_below_is_critical_and_no_bad_words_flags_the_whole_sentence():
-    results = [QEResult(0.01, -2.5), QEResult(0.9, 0.8), QEResult(0.9, 0.8)]
+def test_far_below_with_a_sure_word_is_critical():
+    results = [QEResult(0.01, -2.5, [], [FELL]), QEResult(0.9, 0.8), QEResult(0.9, 0.8)]
     (flag,) = MeaningShift().run(context(results))
     assert flag.severity == "critical"
+
+
+def test_a_low_score_without_a_sure_word_is_a_minor_hint_on_the_whole_sentence():
+    unsure = (FELL[0], FELL[1], 0.9)
+    for doubted in ([], [unsure]):
+        results = [QEResult(0.01, -2.5, [], doubted), QEResult(0.9, 0.8), QEResult(0.9, 0.8)]
+        (flag,) = MeaningShift().run(context(results))
+        assert flag.severity == "minor"
+        assert "hint to check" in flag.message
+        assert flag.evidence["score"] == 0.01
+    (flag,) = MeaningShift().run(context([QEResult(0.01, -2.5)] + results[1:]))
     assert TARGET[flag.start : flag.end] == "Prices fell."
+
+
+def test_the_sure_word_rule_follows_its_setting():
+    unsure = (FELL[0], FELL[1], 0.9)
+    results = [QEResult(0.1, -1.4, [], [unsure]), QEResult(0.9, 0.8), QEResult(0.9, 0.8)]
+    limits = {"qe_major": 0.2, "qe_critical": 0.05}
+    off = MeaningShift().run(context(results, {**limits, "qe_major_word_bad": None}))
+    lower = MeaningShift().run(context(results, {**limits, "qe_major_word_bad": 0.85}))
+    higher = MeaningShift().run(context(results, {**limits, "qe_major_word_bad": 0.95}))
+    assert [f.severity for f in off + lower + higher] == ["major", "major", "minor"]
 
 
 def test_faithful_scores_and_missing_model_flag_nothing():
@@ -60,7 +81,7 @@ def test_faithful_scores_and_missing_model_flag_nothing():
 
 
 def test_a_user_threshold_overrides_the_model_one():
-    results = [QEResult(0.3, -0.1), QEResult(0.9, 0.8), QEResult(0.9, 0.8)]
+    results = [QEResult(0.3, -0.1, [], [FELL]), QEResult(0.9, 0.8), QEResult(0.9, 0.8)]
     assert MeaningShift().run(context(results)) == []
     flags = MeaningShift().run(context(results, {"qe_major": 0.4, "qe_critical": None}))
     assert [f.severity for f in flags] == ["major"]

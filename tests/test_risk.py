@@ -43,6 +43,17 @@ def test_features_count_flags_by_group_at_their_own_severity():
     assert pair_features([], None, None, 0, 0)["qe_missing"] == 1.0
 
 
+def test_a_low_score_without_a_sure_word_is_still_major_evidence_for_the_pair():
+    unsure, hint = _flag("meaning-shift", "meaning", "minor"), _flag("meaning-shift", "meaning",
+                                                                      "minor")  # fmt: skip
+    unsure.evidence["sure_word"] = False  # under the cut, no word the model is sure of
+    qe = {"score": 0.1, "source_bad": [], "target_bad": []}
+    assert pair_features([unsure], qe, 0.9, 50, 50)["meaning_major"] == 1.0
+    assert pair_features([hint], qe, 0.9, 50, 50)["meaning_minor"] == 1.0
+    decide_severity([unsure], 0.9, {"meaning-shift": 0.0}, qe)
+    assert unsure.severity == "minor"  # the decision never raises it back
+
+
 def test_an_uncorroborated_flag_becomes_a_minor_hint_and_comes_back_when_corroborated():
     flag = _flag("name-mismatch", "name", "critical")
     decide_severity([flag], 0.2, {"name-mismatch": 0.5})
