@@ -223,6 +223,8 @@ _KK_FINITE_PARTICIPLE = regex.compile(
 )
 # A capitalised word inside a sentence (after a lower-case word or a digit) is a name.
 _KK_MID_CAPITAL = regex.compile(r"(?<=[\p{Ll}\d,][ \u00a0])\p{Lu}\p{L}*")
+# So is a Russian one that starts with "Не" (Невада, Небраска, Нестеров): no не-word.
+_RU_MID_CAPITAL_NE = regex.compile(r"(?<=[\p{Ll}\d,][ \u00a0])Не\p{Ll}+")
 
 _NI_WORDS = regex.compile(
     r"никогда|никто|никого|никому|никем|ничто|ничего|ничему|ничем|нигде|никуда|ниоткуда|"
@@ -283,8 +285,8 @@ _NUMBER_SIGN_EN = regex.compile(r"\bNo\b\.?\s*:?\s*(?=\d)|\bno\.\s*:?\s*(?=\d)")
 # 1. prefix negation: нелегко, неизвестно / unknown, impossible; Kazakh negative participles.
 _PREFIX = {
     "ru": regex.compile(
-        r"не(?!сколько|обходим|дел|фт|бо|рв|му|го|е|й|м|ж|ко|кий|зависим|смотря|давн|задолго|"
-        r"мец|мецк|сти|сет|сл|сут|сла)\w{3,}"
+        r"не(?!скольк|обходим|дел|фт|бо|рв|му|го|е|й|м|ж|ко|кий|зависим|смотря|давн|задолго|"
+        r"мец|мецк|сти|сет|сл|сут|сущ|бес|сла)\w{3,}"
     ),
     "kk": regex.compile(
         r"(\w{2,})([мбп])[ае](?:ған\w*|ген\w*|йтын\w*|йтін\w*|йынша|йінше|сkkattr|"
@@ -491,6 +493,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _ILL_EN.sub("illneg", cleaned)
         cleaned = _YET_TO_EN.sub(" enfarfrom ", cleaned)
     if lang == "ru":
+        cleaned = _RU_MID_CAPITAL_NE.sub(" runame ", cleaned)
         cleaned = _UNTIL_RU.sub(lambda m: m.group()[:-2], cleaned)  # drop the "не" of "until"
         cleaned = _CEASE_RU.sub(" rucease ", cleaned)
         cleaned = _LACK_RU.sub(" rulack ", cleaned)

@@ -619,3 +619,20 @@ def test_concessive_and_correlative_ni_are_not_flagged(src: str, eng: str) -> No
 ])  # fmt: skip
 def test_a_negation_beside_the_concessive_or_correlative_still_counts(src: str, eng: str) -> None:
     assert flags(src, eng), (src, eng)
+
+
+# Words that only look like не-words (несколько, несущий, небесный) and names (Невада,
+# Небраска) excuse no English "not" (session 17, from the synthetic dev errors the rule missed).
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Мы побывали в нескольких штатах.", "We did not visit several states."),
+    ("Он приехал из Невады и Небраски.", "He did not come from Nevada and Nebraska."),
+    ("Несущая конструкция выдержала удар.", "The load-bearing structure did not withstand it."),
+    ("Небесный свод был ясен.", "The sky was not clear."),
+])  # fmt: skip
+def test_look_alike_ne_words_and_names_excuse_no_english_not(src: str, eng: str) -> None:
+    assert flags(src, eng), (src, eng)
+
+
+def test_a_real_ne_word_still_excuses_its_not() -> None:
+    assert not flags("Это было непросто.", "It was not easy.")
+    assert not flags("Небраска была непростым штатом.", "Nebraska was not an easy state.")
