@@ -34,10 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from trust import after_decision, professional_sets  # noqa: E402
-
+from benchmarks.trust import after_decision, professional_sets  # noqa: E402
 from compare.intervals import wilson  # noqa: E402
 from compare.qe.data import shared_dir, split_words  # noqa: E402
 from compare.qe.synthetic import synthetic_set  # noqa: E402
