@@ -69,6 +69,7 @@ def settings_sidebar() -> dict[str, Any]:
         model = get_qe()[0] if settings["qe"] else None
         calibrated = (model.config.thresholds.get("major") if model is not None else None)
         meaning = None
+        sure_word = True
         if calibrated is not None:
             meaning = st.slider(
                 "Meaning score below which a pair is flagged", 0.0, 1.0,
@@ -76,11 +77,21 @@ def settings_sidebar() -> dict[str, Any]:
                 help="The meaning model's own threshold is the default: about 3 in 100 "
                      "faithful translations fall under it. Raise it to see more pairs.",
             )
+            sure_word = st.checkbox(
+                "A low score is a major flag only if the model is sure of a word", value=True,
+                key="qe_sure_word",
+                help="On: a pair under the threshold is a major flag when the model is sure "
+                     "one of its English words is wrong, otherwise a minor hint (far fewer "
+                     "flags on good human translations). Off: every such pair is a major flag "
+                     "(more errors caught, more false alarms).",
+            )
     thresholds: dict[str, float] = {}
     if abs(sim - SIM_UNRELATED) > 1e-9:
         thresholds["sim_unrelated"] = float(sim)
     if meaning is not None and abs(meaning - round(float(calibrated), 2)) > 1e-9:
         thresholds["qe_major"] = float(meaning)
+    if not sure_word:
+        thresholds["qe_major_word_bad"] = None
     settings["thresholds"] = thresholds
     return settings
 

@@ -481,6 +481,22 @@ def _rest_in(at: AppTest) -> None:
     assert not at.exception and "later_pass" not in at.session_state
 
 
+def test_the_sure_word_rule_can_be_switched_off_in_the_sidebar(tiny_model):
+    at = _app()
+    at.slider(key="qe_major").set_value(1.0).run()  # every scored pair is under the cut
+    at.checkbox(key="qe_sure_word").uncheck().run()
+    at.button(key=f"demo_{RU}").click().run()
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    _rest_in(at)
+    report = at.session_state["report"]
+    assert report.signature.thresholds.get("qe_major_word_bad", "absent") is None
+    shifts = [f for f in report.all_flags() if f.check == "meaning-shift" and "score" in f.evidence
+              and "passage_words" not in f.evidence]  # fmt: skip
+    assert shifts and all(f.evidence["sure_word"] is True for f in shifts)
+    assert not any("hint to check" in f.message for f in shifts)
+
+
 def test_meaning_model_scores_each_pair_and_marks_the_doubted_words(tiny_model):
     at = _app()
     assert not at.sidebar.info  # the model loaded
