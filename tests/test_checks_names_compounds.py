@@ -70,6 +70,11 @@ FAITHFUL = [
      "Russia allocated money for pensions in Transnistria."),
     ("ru", "Он приехал из Кишинёва в Тирасполь.", "He came from Chisinau to Tiraspol."),
     ("ru", "Он читал Евангелие каждый день.", "He read the Gospel every day."),
+    # A people named in the source, its country in the English (session 17).
+    ("ru", "Власти обещали помочь кубинцам.", "The authorities promised to help Cuba."),
+    ("ru", "Власти обещали помочь марокканцам.", "The authorities promised to help Morocco."),
+    ("ru", "Власти обещали помочь датчанам.", "The authorities promised to help Denmark."),
+    ("ru", "Власти обещали помочь хорватам.", "The authorities promised to help Croatia."),
 ]  # fmt: skip
 
 SWAPPED = [
@@ -105,6 +110,8 @@ SWAPPED = [
      "Russia allocated money for pensions in Abkhazia."),
     ("ru", "Он приехал из Кишинёва.", "He came from Bucharest."),
     ("ru", "Он читал Евангелие каждый день.", "He read the Koran every day."),
+    ("ru", "Власти обещали помочь кубинцам.", "The authorities promised to help Mexico."),
+    ("ru", "Власти обещали помочь датчанам.", "The authorities promised to help Norway."),
 ]  # fmt: skip
 
 

@@ -38,12 +38,12 @@ _EXONYMS = """
 швец швед|sweden swedish swede*
 норвег|norway norwegian*
 финлянд финск фин|finland finnish finn*
-дани датск|denmark danish dane*
+дани датск датчан|denmark danish dane*
 польш польск поляк|poland polish pole*
 украин|ukraine ukrainian*
 белорус беларус|belarus* belarusian
 венгр|hungary hungarian*
-чехи чешск|czech* chechnya
+чехи чешск чехам чехов чехами|czech* chechnya
 австри|austria* austrian*
 австрали|australia* aussie*
 канад|canada canadian*
@@ -56,7 +56,7 @@ _EXONYMS = """
 ирак|iraq*
 иран|iran*
 сири|syria*
-саудовск|saudi*
+саудовск саудовц|saudi*
 афган|afghan*
 пакистан|pakistan*
 грузи|georgia*
@@ -121,6 +121,8 @@ _EXONYMS = """
 малайзи|malaysia*
 сингапур|singapore*
 приднестров|transnistria* transdniestria* pridnestrov*
+кубин|cuba*
+марокк|morocc*
 кишин|chisinau kishinev
 нигери|nigeria*
 кени|kenya*
@@ -344,7 +346,7 @@ _EXONYMS_MORE = """
 каир|cairo
 дели|delhi
 рияд|riyadh
-хорвати|croatia* croat*
+хорвати хорват|croatia* croat*
 литв литов|lithuania*
 кипр|cyprus cypriot*
 иордани|jordan*
