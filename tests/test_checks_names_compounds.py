@@ -75,6 +75,8 @@ FAITHFUL = [
     ("ru", "Власти обещали помочь марокканцам.", "The authorities promised to help Morocco."),
     ("ru", "Власти обещали помочь датчанам.", "The authorities promised to help Denmark."),
     ("ru", "Власти обещали помочь хорватам.", "The authorities promised to help Croatia."),
+    ("kk", "Үкімет ауғандықтарға көмек көрсетуге уәде берді.",
+     "The government promised to help Afghans."),
 ]  # fmt: skip
 
 SWAPPED = [

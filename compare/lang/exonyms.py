@@ -57,7 +57,7 @@ _EXONYMS = """
 иран|iran*
 сири|syria*
 саудовск саудовц|saudi*
-афган|afghan*
+афган ауған|afghan*
 пакистан|pakistan*
 грузи|georgia*
 армени армян|armenia*
