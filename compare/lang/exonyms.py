@@ -43,7 +43,7 @@ _EXONYMS = """
 украин|ukraine ukrainian*
 белорус беларус|belarus* belarusian
 венгр|hungary hungarian*
-чехи чешск чехам чехов чехами|czech* chechnya
+чехи чешск чеха|czech* chechnya
 австри|austria* austrian*
 австрали|australia* aussie*
 канад|canada canadian*
