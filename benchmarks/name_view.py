@@ -1,14 +1,18 @@
 """Does the meaning model tell a lost or changed name from a name rendered another way? Dev only.
 
-    python benchmarks/name_view.py [--qe-model DIR] [--shared DIR] [--json FILE]
+    python benchmarks/name_view.py [--qe-model DIR] [--shared DIR] [--post-edits] [--json FILE]
+    python benchmarks/name_view.py --grid [--cache FILE]   # the decision's cuts, dev
 
 The view (like the negation view, ``compare/qe/negation_view.py``): each name flag's pair is
-scored as it is and with the flagged name edited out (:func:`without_spans`); the *gain* is the
-edited pair's z minus the pair's own. Variants: ``flagged`` (the flagged span only), ``both``
-(also every name flag of the other side of the same pair: the swapped-in candidate), each with
-and without dropping a preposition before the name (``+prep``), and ``both+unclaimed`` (where
-the other side has no name flag, its capitalised words that nothing renders: the candidate the
-check itself pairs a name with). For comparison, the pair's own z (negated) as the score.
+scored as it is and with the flagged name edited out (``compare.without_name.without_spans``);
+the *gain* is the edited pair's z minus the pair's own. Variants: ``flagged`` (the flagged span
+only), ``both`` (also every name flag of the other side of the same pair: the swapped-in
+candidate), each with and without dropping a preposition before the name (``+prep``),
+``both+unclaimed`` (where the other side has no name flag, its capitalised words that nothing
+renders: the candidate the check itself pairs a name with), and ``english`` (the English
+without its own flagged names, asked only where the English has one: the view that
+``compare/qe/name_view.py`` builds). For comparison, the pair's own z (negated) as the score.
+``--post-edits`` adds the MLQE-PE ru-en dev post-edits' name flags to the negatives.
 
 Positives (name errors): the meaning model's synthetic dev name errors as ``compare.risk_fit``
 builds them (NTREX lines 631-700 ru and kk, WMT22 calibration references), and DEMETR's
@@ -34,94 +38,24 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
-import regex
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.meaning_gate import post_edits as pe_pairs  # noqa: E402
 from benchmarks.trust import professional_sets, read_labels  # noqa: E402
 from compare.checks import CheckContext, run_checks  # noqa: E402
 from compare.checks.names import NameMismatch  # noqa: E402
 from compare.glossary import builtin_glossary  # noqa: E402
 from compare.name_candidates import word_spans  # noqa: E402
+from compare.qe.data import shared_dir  # noqa: E402
 from compare.qe.encoding import words_with_spans  # noqa: E402
 from compare.risk_fit import dev_sets, line_documents  # noqa: E402
 from compare.splits import demetr_rows  # noqa: E402
-
-# The edit: a sentence said without a name. Kept here, not in compare/, because the view did not
-# separate (benchmarks/README.md, "The meaning model's view of a name"); it is plain text work.
-# Dropped: the flagged span and what is written onto its last word (a Kazakh case ending after a
-# hyphen or apostrophe, "Google-дың"; an English "'s": an ending left alone is no word); a
-# Russian or Kazakh name whose ending is part of the word goes whole; an English article right
-# before it ("the Kremlin"), which would read as noise; with ``prepositions``, a preposition
-# right before it ("в Москве", "in Moscow"), so that no sentence ends on a dangling one. Kazakh
-# has postpositions, which are left.
-PREPOSITIONS = {
-    "ru": frozenset("в во на с со к ко из от до у о об обо по за для при про через над под "
-                    "перед между без".split()),
-    "en": frozenset("in at on with to from of by for about into onto over under near "
-                    "between without".split()),
-}  # fmt: skip
-ARTICLES = {"en": frozenset({"the"})}
-
-_ATTACHED = regex.compile(r"(?:['’\-]\p{L}+|\p{L}+)*")
-_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+$")
-_SPACES = regex.compile(r"[ \t]{2,}")
-_SPACE_BEFORE_MARK = regex.compile(r"[ \t]+(?=[,.;:!?)»”])")
-_SPACE_AFTER_OPEN = regex.compile(r"(?<=[(«“])[ \t]+")
-_EMPTY_PAIR = regex.compile(r"\(\s*\)|«\s*»|“\s*”|\"\s*\"|'\s*'")
-_DOUBLED_COMMA = regex.compile(r",(?:\s*,)+")
-_LEADING_MARKS = regex.compile(r"^[\s,;:.\-–—]+")
-_MARK_BEFORE_END = regex.compile(r"[,;:]\s*(?=[.!?]$)")
-
-
-def _widen(text: str, start: int, end: int, lang: str, prepositions: bool) -> tuple[int, int]:
-    """The span to cut for a name at ``text[start:end]``: the whole words, their attached
-    endings, and the small words before them that would dangle (see the comment above)."""
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    end = _ATTACHED.match(text, end).end()
-    droppable = ARTICLES.get(lang, frozenset())
-    if prepositions:
-        droppable |= PREPOSITIONS.get(lang, frozenset())
-    for _ in range(2):  # "in the Kremlin": the article, then the preposition
-        before = _WORD_BEFORE.search(text, 0, start)
-        if before is None or before.group(1).lower() not in droppable:
-            break
-        start = before.start()
-    return start, end
-
-
-def without_spans(text: str, spans: Sequence[tuple[int, int]], lang: str,
-                  prepositions: bool = False) -> str | None:  # fmt: skip
-    """``text`` with each (start, end) name span edited out (see the comment above), or
-    None when there is nothing to cut or nothing with a letter would be left."""
-    if not spans:
-        return None
-    lang = lang if lang in ("en", "kk") else "ru"
-    cuts = sorted(_widen(text, a, b, lang, prepositions) for a, b in spans if b > a)
-    if not cuts:
-        return None
-    parts, last = [], 0
-    for start, end in cuts:
-        if start > last:
-            parts.append(text[last:start])
-        last = max(last, end)
-    parts.append(text[last:])
-    edited = " ".join(part.strip(" \t") for part in parts if part.strip(" \t"))
-    edited = _EMPTY_PAIR.sub("", edited)
-    edited = _SPACE_AFTER_OPEN.sub("", _SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", edited)))
-    edited = _DOUBLED_COMMA.sub(",", edited)
-    edited = _MARK_BEFORE_END.sub("", _LEADING_MARKS.sub("", edited)).strip()
-    if not regex.search(r"\p{L}", edited):
-        return None
-    if edited[:1].islower() and text.lstrip()[:1].isupper():
-        edited = edited[:1].upper() + edited[1:]
-    return edited
-
+from compare.without_name import without_spans  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "labels" / "professional_flags.csv"
-VARIANTS = ("flagged", "flagged+prep", "both", "both+prep", "both+unclaimed")
+VARIANTS = ("flagged", "flagged+prep", "both", "both+prep", "both+unclaimed", "english")
 CUTS = (-0.2, 0.0, 0.1, 0.2, 0.3, 0.5)
 
 
@@ -187,10 +121,17 @@ def to_flags(pairs: Sequence[tuple[str, str]], found: Sequence[Sequence[tuple]],
     return out
 
 
-def negatives(shared: str | None) -> list[NameFlag]:
+def negatives(shared: str | None, post_edits: bool = False) -> list[NameFlag]:
     labels = read_labels(LABELS)
     out = []
-    for name, lang, pairs, texts, ids in professional_sets(shared, "dev"):
+    sets = professional_sets(shared, "dev")
+    if post_edits:
+        # MLQE-PE ru-en dev human post-edits, as benchmarks/meaning_gate.py reads them: no
+        # hand labels, so every flag counts as a false alarm.
+        edits = pe_pairs(shared_dir(shared))
+        sets.append(("MLQE-PE dev post-edits", "ru", edits, list(range(len(edits))),
+                     [f"mlqe-pe-dev:{k}" for k in range(len(edits))]))
+    for name, lang, pairs, texts, ids in sets:
         found = name_flags(pairs, lang, texts)
         keep = [[labels.get(row) != "genuine"] * len(flags)
                 for row, flags in zip(ids, found, strict=True)]  # fmt: skip
@@ -234,6 +175,12 @@ def positives(shared: str | None) -> list[NameFlag]:
 
 
 def edited(flag: NameFlag, variant: str) -> tuple[str, str] | None:
+    if variant == "english":
+        # The English without its own flagged names, asked only of pairs that have one: the
+        # view that compare/qe/name_view.py builds (session 18).
+        spans = [flag.span] if flag.side == "target" else flag.other
+        new = without_spans(flag.english, spans, "en") if spans else None
+        return None if new is None else (flag.source, new)
     prep = variant.endswith("+prep")
     own = flag.source if flag.side == "source" else flag.english
     other = flag.english if flag.side == "source" else flag.source
@@ -342,6 +289,61 @@ def adds_to_z(g_pos: dict[str, list], g_neg: dict[str, list], variant: str, reps
     return out
 
 
+def threshold_grid(shared: str | None, qe_model: str | None, cache: str | None,
+                   cuts: Sequence[tuple[float, float]] = ((0.317, 0.317), (0.1, 0.317),
+                                                          (0.1, 0.5), (0.0, 0.5), (0.1, 0.8),
+                                                          (0.2, 0.5), (0.317, 0.5)),
+                   ) -> dict[str, dict]:  # fmt: skip
+    """The severity decision's thresholds for viewed name flags (``name-mismatch+alien`` and
+    ``+fits``) on the risk fit's dev sets (``compare.risk_fit``, the same scored pairs, name
+    views included), with the shipped combiner's weights and other thresholds: per pair of cuts,
+    the share of faithful pairs of each set keeping a major+ meaning flag and the synthetic
+    recall of each kept kind. Dev only: the cuts in ``compare/risk_model.json`` come from here."""
+    import pickle
+
+    from compare.embed import default_embedder
+    from compare.qe.predict import QEModel
+    from compare.risk import RiskModel, pair_risk
+    from compare.risk_fit import flag_table, score_set
+
+    model = QEModel.load(qe_model)
+    sets = dev_sets(shared)
+    path = Path(cache) if cache else None
+    if path is not None and path.exists():
+        scored = pickle.loads(path.read_bytes())
+    else:
+        embedder = default_embedder()
+        scored = {name: score_set(items, model, embedder) for name, items in sets.items()}
+        if path is not None:
+            path.write_bytes(pickle.dumps(scored))
+    labels = {name: [item[3] for item in items] for name, items in sets.items()}
+    kinds = {name: [item[4] for item in items] for name, items in sets.items()}
+    risk = RiskModel.load()
+    risks = {name: [pair_risk(p.features(), risk) for p in scored[name]] for name in sets}
+    table = flag_table(scored, labels, risks, kinds)
+    names = list(sets)
+    origin = np.array([name for name in names for _ in scored[name]])
+    faithful = np.array([y == 0 for name in names for y in labels[name]])
+    stored = {k: v for k, v in risk.needed_risk.items() if not k.startswith("name-mismatch+")
+              or k == "name-mismatch+doubted"}  # fmt: skip
+    rows = {"no view": stored}
+    rows.update({f"alien {a}, fits {f}": {**stored, "name-mismatch+alien": a,
+                                          "name-mismatch+fits": f} for a, f in cuts})
+    print("\nThresholds for viewed name flags, dev (compare.risk_fit's sets; in-sample for the "
+          "choice): % of faithful pairs keeping a major+ meaning flag; synthetic recall by kind")
+    print(f"  {'cuts':24}" + "".join(f"{n:>11}" for n in names)
+          + "".join(f"{k:>10}" for k in table.by_kind))
+    out = {}
+    for label, needed in rows.items():
+        kept = table.kept(needed)
+        shares = {n: float(kept[(origin == n) & faithful].mean()) for n in names}
+        recall = table.kind_recall(needed)
+        print(f"  {label:24}" + "".join(f"{100 * shares[n]:10.2f}%" for n in names)
+              + "".join(f"{recall[k]:10.4f}" for k in table.by_kind))
+        out[label] = {"faithful": shares, "recall": recall}
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -349,11 +351,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", default=None)
     parser.add_argument("--reps", type=int, default=2000)
     parser.add_argument("--json", default=None, help="write the figures here")
+    parser.add_argument("--post-edits", action="store_true",
+                        help="add the MLQE-PE ru-en dev post-edits' name flags to the negatives")
+    parser.add_argument("--grid", action="store_true",
+                        help="print the decision's thresholds for viewed name flags on the risk "
+                             "fit's dev sets instead (see threshold_grid)")
+    parser.add_argument("--cache", default=None, help="with --grid: keep the scored dev pairs "
+                        "in this file (as compare.risk_fit --cache) and reuse them")
     args = parser.parse_args(argv)
+    if args.grid:
+        figures = threshold_grid(args.shared, args.qe_model, args.cache)
+        if args.json:
+            Path(args.json).write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+        return 0
 
     from compare.qe.predict import QEModel
 
-    pos, neg = positives(args.shared), negatives(args.shared)
+    pos, neg = positives(args.shared), negatives(args.shared, args.post_edits)
     for label, flags in (("positives", pos), ("negatives", neg)):
         origins = sorted({f.origin for f in flags})
         print(f"{label}: {len(flags)} name flags on {len({f.group for f in flags})} pairs ("
@@ -404,7 +418,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             b = np.array([g for g, f in n_ok if f.origin == origin])
             print(f"  negatives {origin}: {len(b)}, AUC vs all positives {auc(pv, b):.3f}")
         figures[variant] = record
-    figures["adds to own z"] = adds_to_z(g_pos, g_neg, "both+unclaimed")
+    for variant in ("both+unclaimed", "english"):
+        figures[f"adds to own z: {variant}"] = adds_to_z(g_pos, g_neg, variant)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1, default=str) + "\n",
                                    encoding="utf-8")  # fmt: skip

@@ -214,6 +214,12 @@ def check_texts(
         # again for seconds to minutes, after the checks' last message.
         attach_negation_views(qe, report, _counting(
             say, "estimating", "Scoring meaning again for the negation flags"))
+        from compare.qe.name_view import attach_name_views
+
+        # The same for names the English has and the source lacks (does the English read
+        # better without them?).
+        attach_name_views(qe, report, _counting(
+            say, "estimating", "Scoring meaning again for the name flags"))
     if mt is not None and source_doc is not None:
         from compare.mt import add_mt
 

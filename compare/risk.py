@@ -249,11 +249,16 @@ def self_evident(flag: Flag) -> bool:
 def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]) -> str:
     """The threshold that decides this flag, the first that exists of: ``check+reversed`` for a
     negation that the meaning model reads as lost or added (the English is the sentence without
-    it, :mod:`compare.qe.negation_view`); ``check+doubted`` when the model doubts the flagged
-    words; ``check+carried`` for any other negation (the model reads the negation as rendered
-    in other words, or was not asked); the check's own."""
+    it, :mod:`compare.qe.negation_view`); ``check+alien`` or ``check+fits`` for a name flag on a
+    pair whose English reads better, or not, without its unmatched name
+    (:mod:`compare.qe.name_view`); ``check+doubted`` when the model doubts the flagged words;
+    ``check+carried`` for any other negation (the model reads the negation as rendered in other
+    words, or was not asked); the check's own."""
     view = flag.evidence.get("without_negation") or {}
+    named = flag.evidence.get("without_name")
     keys = (f"{flag.check}+reversed" if view.get("reversed") else None,
+            (f"{flag.check}+alien" if named["alien"] else f"{flag.check}+fits") if named
+            else None,
             f"{flag.check}+doubted" if flag_doubted(flag, qe) else None,
             f"{flag.check}+carried" if flag.check == "negation-mismatch" else None)  # fmt: skip
     return next((key for key in keys if key in needed), flag.check)
@@ -262,6 +267,20 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
 UNCONFIRMED_NOTE = " (Check: the other evidence on this pair does not confirm it.)"
 CARRIED_NOTE = (" (Check: the meaning model reads the English as keeping the negation in other"
                 " words, and the other evidence does not confirm a reversal.)")  # fmt: skip
+FITS_NOTE = (" (Check: the meaning model reads the English as well with this name as without it,"
+             " as a name a translator adds or spells another way, and the other evidence does"
+             " not confirm an error.)")  # fmt: skip
+
+
+def _note(flag: Flag) -> str:
+    """What a flag demoted to a hint says: why the evidence does not confirm it."""
+    negation = flag.evidence.get("without_negation")
+    if negation and not negation.get("reversed"):
+        return CARRIED_NOTE
+    named = flag.evidence.get("without_name")
+    if named and not named.get("alien"):
+        return FITS_NOTE
+    return UNCONFIRMED_NOTE
 
 
 def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float],
@@ -278,11 +297,10 @@ def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float]
         own = original_severity(flag)
         if SEVERITY_RANK[own] < 2:
             continue
-        viewed = flag.evidence.get("without_negation")
-        note = CARRIED_NOTE if viewed and not viewed.get("reversed") else UNCONFIRMED_NOTE
+        note = _note(flag)
         if risk >= threshold:
             flag.severity = own
-            for shown in (CARRIED_NOTE, UNCONFIRMED_NOTE):
+            for shown in (CARRIED_NOTE, FITS_NOTE, UNCONFIRMED_NOTE):
                 flag.message = flag.message.replace(shown, "")
             flag.evidence.pop("severity_decision", None)
         else:

@@ -41,6 +41,7 @@ from typing import Any
 
 import numpy as np
 
+from compare.detokenise import detokenise
 from compare.flags import SEVERITY_RANK, Flag
 from compare.risk import (
     MEANING_CATEGORIES,
@@ -67,7 +68,10 @@ CORROBORATED = ("name-mismatch", "number-mismatch", "negation-mismatch", "antony
                 "antonym-vector", "meaning-shift", "low-similarity")  # fmt: skip
 # The negation check's flags that the meaning model was asked about (compare.qe.negation_view):
 # the English reads as the sentence without its negation, or carries it in other words.
-VIEWED_KEYS = ("negation-mismatch+reversed", "negation-mismatch+carried")
+# And the name check's flags on pairs whose English has an unmatched name
+# (compare.qe.name_view): the English reads better without it, or as well.
+VIEWED_KEYS = ("negation-mismatch+reversed", "negation-mismatch+carried",
+               "name-mismatch+alien", "name-mismatch+fits")  # fmt: skip
 QE_INPUTS = ("qe_low", "doubted_source", "doubted_target")
 
 
@@ -149,6 +153,7 @@ def score_lines(pairs: Sequence[tuple[str, str]], lang: str, qe_model: Any, embe
         per_pair[index].append(flag)
     if qe_model is not None:
         add_negation_views(qe_model, pairs, per_pair, lang)
+        add_name_views(qe_model, pairs, per_pair, target)
     return [ScoredPair(per_pair[i], results[i].to_dict() if results[i] is not None else None,
                        float(cosines[i]), len(pairs[i][0]), len(pairs[i][1]))
             for i in range(len(pairs))]  # fmt: skip
@@ -164,6 +169,17 @@ def add_negation_views(qe_model: Any, pairs: Sequence[tuple[str, str]],
              for (source, english), pair_flags in zip(pairs, flags, strict=True)
              for flag in pair_flags if flag.check == CHECK]  # fmt: skip
     return view_flags(qe_model, asked)
+
+
+def add_name_views(qe_model: Any, pairs: Sequence[tuple[str, str]],
+                   flags: Sequence[Sequence[Flag]], target: Any) -> int:  # fmt: skip
+    """The meaning model's view of the name flags of line pairs (pair ``i`` is sentence ``i`` of
+    ``target``), as the pipeline asks it (:mod:`compare.qe.name_view`); changed in place."""
+    from compare.qe.name_view import english_spans, view_pairs
+
+    asked = [(pair_flags, (source, english, english_spans(target, [i], pair_flags)))
+             for i, ((source, english), pair_flags) in enumerate(zip(pairs, flags, strict=True))]
+    return view_pairs(qe_model, asked)
 
 
 def decided(pair: ScoredPair, risk: float, needed: dict[str, float]) -> bool:
@@ -295,42 +311,6 @@ def mlqe_post_edits(split: str, shared: Any = None) -> list[DevItem]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [(row["src"].strip(), row["pe"].strip(), "ru", 0, "post-edit") for row in rows]
-
-
-NO_SPACE_BEFORE = set(".,;:!?)]}»”%")
-NO_SPACE_AFTER = set("([{«“")
-
-
-def _joins(before: str, mark: str, after: str) -> bool:
-    """Whether ``mark`` between the words ``before`` and ``after`` was written without spaces:
-    a thousands comma (4,500), a decimal point (3.5), a time (12:30), a hyphen (three-year)."""
-    if mark == "," and before.isdigit() and len(before) <= 3:
-        return after.isdigit() and len(after) == 3
-    if mark == "." and before.isdigit():
-        return after.isdigit()
-    if mark == ":" and before.isdigit() and len(before) <= 2:
-        return after.isdigit() and len(after) == 2
-    return mark == "-" and before[-1:].isalnum() and after[:1].isalnum()
-
-
-def detokenise(words: Sequence[str]) -> str:
-    """Words (as :func:`compare.qe.data.split_words` cuts them) back into text. Left spaced, a
-    faithful pair would read "4 , 500" as two numbers against one, or "three - dimensional" as
-    a number, and get a false number flag (see :func:`_joins`)."""
-    out = ""
-    glue = False
-    for index, word in enumerate(words):
-        before = words[index - 1] if index else ""
-        after = words[index + 1] if index + 1 < len(words) else ""
-        if out and _joins(before, word, after):
-            out += word
-            glue = True
-            continue
-        if out and not glue and word not in NO_SPACE_BEFORE and out[-1] not in NO_SPACE_AFTER:
-            out += " "
-        out += word
-        glue = False
-    return out
 
 
 def score_set(items: Sequence[DevItem], qe_model: Any, embedder: Any
