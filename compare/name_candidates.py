@@ -12,9 +12,11 @@ import regex
 from compare.lang.name_spellings import PALLADIUS_SYLLABLE, PINYIN_SYLLABLE
 from compare.lang.name_words import (
     DATE_WORDS,
+    EN_INSTITUTION_HEADS,
     GENERIC_EN,
     GENERIC_SRC,
     HOMOGLYPHS,
+    KK_INSTITUTION_HEADS,
     PRONOUNS_SRC,
     TITLE_JOINERS,
 )
@@ -164,6 +166,31 @@ def country_of_institution(run: list, needed: list, hits: list[bool]) -> bool:
         and generic_src(run[first - 1][2])
         and all(w[2].isupper() and exonym_targets(w[2]) for w in needed)
     )
+
+
+_KK_INSTITUTION_AFTER = regex.compile(
+    r"(?:[ \t]+\p{Ll}+){0,3}?[ \t]+(?:" + "|".join(KK_INSTITUTION_HEADS)
+    # the head in the possessive of a name (министрлігі, палатасы, кеңесінің, күштері), not an
+    # object (министрлерді, сотты: Тоқаев сотты сынады is a person acting)
+    + r")(?:лі[гк]|лы[ғқ]|[гғ])?(?:[лдт][ае]р)?с?[ыі](?:н|ның|нің|на|не|нда|нде|нан|нен|мен)?"
+    r"(?!\p{L})")
+
+
+_SURNAME = regex.compile(
+    r"\p{L}{2,}(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|цкий|ская|енко|ян|швили|дзе)")
+
+
+def kazakh_institution(text: str, run: list[tuple[int, int, str]], en_words: list) -> bool:
+    """"Қаржы министрлігі" -> "the Finance Ministry": a Kazakh institution's name capitalises its
+    first word, a common word (finance, health, emergencies) that the English translates; when
+    lowercase words up to an institution's head noun follow the run and the English names an
+    institution, the run carries no name. Not a surname (Назарбаев университеті): an
+    institution named after a person keeps the name."""
+    if not _KK_INSTITUTION_AFTER.match(text, run[-1][1]):
+        return False
+    if any(_SURNAME.fullmatch(w[2].lower()) for w in run):
+        return False  # Назарбаев университеті: named after a person, whose name must be there
+    return any(e[2].lower().startswith(EN_INSTITUTION_HEADS) for e in en_words)
 
 
 _CLARIFYING_PLACE = regex.compile(

@@ -92,6 +92,7 @@ from compare.name_candidates import (
     initialism,
     is_capitalised,
     joined_runs,
+    kazakh_institution,
     opens_sentence,
     quoted_titles,
     scale_name,
@@ -237,6 +238,7 @@ class NameMismatch(PairCheck):
         if max(len(src_words), len(en_words)) > MAX_WORDS_PER_PAIR and src_sents:
             return [self._over_budget(src_sents[0], len(src_words), len(en_words))]
         src_text = " ".join(src_doc.text[s.start : s.end] for s in src_sents)
+        self._lang = src_doc.lang
         surplus = _pronoun_count(en_words, "en") - _pronoun_count(src_words, src_doc.lang)
         # Source side only, and not for Kazakh, which drops its pronouns (the verb ending says
         # the person): there, and for names the English adds, the spare pronoun excused more
@@ -364,6 +366,8 @@ class NameMismatch(PairCheck):
                     whole, needed, family_alone=alone)):  # fmt: skip
                 continue
             if country_of_institution(run, needed, hits) or clarifying_place(text, run):
+                continue
+            if self._lang == "kk" and kazakh_institution(text, run, en_words):
                 continue
             if acronyms is None:
                 acronyms = [e[2] for e in en_words if regex.fullmatch(r"\p{Lu}{3,5}", e[2])

@@ -309,6 +309,9 @@ _EXONYMS_MORE = """
 британ ұлыбритан великобритан евросоюз еуроодақ|brexit
 евро еуро|euro* europ*
 оборон қорғаныс|defense defence
+воздушн әуе|air*
+морск теңіз|navy naval marine*
+сухопутн құрлық|ground army
 кнр|china chinese prc
 оаэ баә|uae emirat*
 эмират әмірлік|emirat*

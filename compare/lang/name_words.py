@@ -88,7 +88,7 @@ GENERIC_SRC = tuple(
     департамент суд палат дом церк собор площад улиц проспект район област край округ штат
     город кубок чемпионат игр преми фонд банк компани групп корпораци ассоциаци клуб лиг
     команд движени фронт арми сил войск полици бюро офис администраци комисси председател
-    генеральн верховн высш государствен народн демократическ республиканск социалистическ
+    генеральн верховн высш государствен военн народн демократическ республиканск социалистическ
     коммунистическ либеральн консервативн лейборист северн южн западн восточн центральн
     нов велик больш мал верхн нижн детск международн всемирн европейск королевск объединенн
     соединенн министр премьер президент глав директор мэр губернатор сенат конгресс парламент
@@ -101,6 +101,26 @@ GENERIC_SRC = tuple(
     порядк порядок правил положени закон кодекс устав указ постановлени приказ регламент
     день дня дню днём днем революци отдел
     инструкци методик концепци стратеги программ соглашени конвенци деклараци хартия хартии
+    """.split()
+)
+# A Kazakh institution's name capitalises its first word, a common word the English translates
+# (Қаржы министрлігі: the Finance Ministry; Өкілдер палатасы: the House of Representatives), and
+# ends on a lowercase head noun: these heads (stems, with their endings), and the English words
+# that name such an institution.
+KK_INSTITUTION_HEADS = tuple(
+    """
+    министр палата комитет агенттіг агенттік қызмет департамент сот банк кеңес партия одақ одағ
+    ұйым қор академия университет институт орталы басқарма инспекция прокуратура полиция
+    әкімдіг мәслихат сенат мәжіліс фракция кеңсе бюро мекеме қауымдастығ федерация лига
+    комиссия күзет гвардия әскер күш
+    """.split()
+)
+EN_INSTITUTION_HEADS = tuple(
+    """
+    ministr minister house committee agenc service department court bank council party union
+    organi fund academ universit institut center centre office inspector prosecut police
+    administration akimat maslikhat assembl senate parliament mazhilis faction bureau
+    federation league commission guard army forces
     """.split()
 )
 # Cyrillic letters that look like Latin ones, for English words typed with a few of them.
