@@ -586,8 +586,9 @@ def _fractions_of_scale(text: str, lang: str, taken: Taken) -> list[Mention]:
     return out
 
 
-_ROMAN_CENTURY = regex.compile(r"\b([IVXL]{1,6})(?:[-–]\w+)?\s+(?:век\w*|в\.|ғасыр\w*|century)")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+# Centuries are often typed with the Cyrillic look-alikes Х and І (ХХ ғасыр, ХIХ век).
+_ROMAN_CENTURY = regex.compile(r"\b([IVXLХІ]{1,6})(?:[-–]\w+)?\s+(?:век\w*|в\.|ғасыр\w*|century)")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "Х": 10, "І": 1}
 
 
 def _roman(s: str) -> int:

@@ -35,6 +35,8 @@ def flags(src: str, eng: str, lang: str = "ru") -> list:
         ("Восемьдесят процентов товаров облагалось налогом.", "Fifty percent were taxed.", "ru"),
         ("Сайлау 2011 ж. өтті.", "The election was held in 2012.", "kk"),
         ("Оған 42 жас.", "He is 24.", "kk"),
+        ("Храм построен в ХХ веке.", "The church was built in the 19th century.", "ru"),
+        ("ХХІ ғасырда бұл мүмкін емес.", "In the 20th century this was impossible.", "kk"),
     ],
 )
 def test_changed_numbers_are_flagged(src: str, eng: str, lang: str) -> None:
@@ -150,6 +152,11 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
         ("Бір адам келді.", "A man came.", "kk"),
         ("Сайлау 2011 ж. өтті.", "The election was held in 2011.", "kk"),
         ("Ол XIX ғасырда салынған.", "It was built in the 19th century.", "kk"),
+        # the same centuries typed with the Cyrillic look-alikes Х and І
+        ("ХХ ғасырдың басында салынған.", "It was built at the beginning of the 20th century.",
+         "kk"),
+        ("ХХІ ғасырда бұл мүмкін емес.", "In the 21st century this is impossible.", "kk"),
+        ("Храм построен в ХIХ веке.", "The church was built in the 19th century.", "ru"),
         ("Екі жақтан да қолдау болды.", "There was support on both sides.", "kk"),
         # Kazakh inflected tens and bare scale words; "two and a half" for екі жарым or два с
         # половиной.
