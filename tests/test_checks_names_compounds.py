@@ -183,3 +183,37 @@ def test_a_kazakh_institutions_capitalised_first_word_is_no_name(src, eng):
 def test_a_kazakh_name_before_a_head_noun_is_still_a_name(src, eng):
     found = [f for f in flags(src, eng, "kk") if f.side == "source"]
     assert found, (src, eng)
+
+
+# A government named by its capital or seat on one side and by its country on the other
+# (session 18, made-up probes); a different country is still a changed name.
+SEATS = [
+    ("ru", "Вчера Пекин ответил на обвинения.", "Yesterday China responded to the accusations."),
+    ("ru", "Вчера в Кремле заявили, что переговоры продолжатся.",
+     "Yesterday Moscow said the talks would continue."),
+    ("ru", "Вчера в Пентагоне сообщили о новых учениях.",
+     "Yesterday the Defense Department announced new exercises."),
+    ("ru", "Вчера Сеул ответил Пхеньяну.", "Yesterday South Korea answered North Korea."),
+    ("ru", "Вчера Тель-Авив нанёс удар.", "Yesterday Israel launched a strike."),
+    ("ru", "Вчера Туманный Альбион объявил о выходе.",
+     "Yesterday Britain announced its withdrawal."),
+    ("kk", "Кеше Ақорда мәлімдеме жасады.",
+     "Yesterday the presidential administration made a statement."),
+    ("kk", "Кеше Мәскеу жауап берді.", "Yesterday Russia responded."),
+]  # fmt: skip
+SEATS_SWAPPED = [
+    ("ru", "Вчера Пекин ответил на обвинения.", "Yesterday Japan responded to the accusations."),
+    ("ru", "Вчера Тель-Авив нанёс удар.", "Yesterday Iran launched a strike."),
+    ("kk", "Кеше Мәскеу жауап берді.", "Yesterday Ukraine responded."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "src", "eng"), SEATS)
+def test_a_capital_or_seat_may_stand_for_its_country(lang, src, eng):
+    found = flags(src, eng, lang)
+    assert not found, shown(src, eng, found)
+
+
+@pytest.mark.parametrize(("lang", "src", "eng"), SEATS_SWAPPED)
+def test_a_capital_against_another_country_is_flagged(lang, src, eng):
+    assert flags(src, eng, lang), (src, eng)

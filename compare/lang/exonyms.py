@@ -466,6 +466,58 @@ _MORE_NAMES = """
 аплодисмент қол шапалақ|applause
 """
 
+# The other way round: the source names a country or its government by the capital or the seat
+# (Пекин ответил, в Кремле заявили, Ақорда мәлімдеді) and the English by the country or the
+# government (China responded, Moscow said, the presidential administration), and nicknames of
+# countries (Поднебесная, Туманный Альбион). A different country stays a mismatch (Пекин ->
+# Japan).
+_SEATS = """
+пекин бейжің|china chinese prc
+поднебесн|china chinese
+токио|japan*
+киев|ukrain*
+лондон|brit* uk kingdom england english
+альбион|brit* uk kingdom england
+уайтхолл|brit* uk government
+даунинг|brit* uk government prime
+вашингтон|america* us usa states
+москв мәскеу|russia*
+кремл|russia* moscow
+пентагон|defense defence military
+брюссел|eu europe* union
+анкар|turk*
+тегеран|iran*
+минск|belarus*
+дамаск|syria*
+эр-рияд рияд|saudi*
+нью-дели дели|india*
+сеул|korea*
+пхеньян|korea*
+тель-авив авив иерусалим|israel*
+ватикан|holy see pope papal
+елисейск|franc* french presiden*
+капитоли|congress
+ақорда акорда|presiden* administration
+кабул|afghan*
+багдад|iraq*
+каир|egypt*
+варшав|poland polish
+берлин|german*
+париж|franc* french
+мадрид|spain spanish
+афин|greece greek
+астан|kazakh*
+ташкент|uzbek*
+бишкек|kyrgyz*
+баку|azerbaijan*
+ереван|armenia*
+тбилиси|georgia*
+оттав|canad*
+канберр|australia*
+гаван|cuba*
+каракас|venezuela*
+"""
+
 # First elements of Russian compound adjectives (древнегреческий, среднеазиатский,
 # восточноевропейский, антироссийский): the name's stem follows them, so the exonym table is
 # also asked for the rest of the word. Longest first; a head is stripped only when at least four
@@ -486,4 +538,4 @@ def _parse_exonyms(data: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 
 
 EXONYMS = (_parse_exonyms(_EXONYMS) + _parse_exonyms(_EXONYMS_MORE) + _parse_exonyms(_CAPITALS)
-           + _parse_exonyms(_MORE_NAMES))
+           + _parse_exonyms(_SEATS) + _parse_exonyms(_MORE_NAMES))
