@@ -200,8 +200,13 @@ SEATS = [
     ("kk", "Кеше Ақорда мәлімдеме жасады.",
      "Yesterday the presidential administration made a statement."),
     ("kk", "Кеше Мәскеу жауап берді.", "Yesterday Russia responded."),
+    # a hyphenated old name the exonym table keys whole
+    ("ru", "Вчера в Алма-Ате прошёл митинг.", "Yesterday a rally was held in Almaty."),
+    ("kk", "Кеше Алма-Атада митинг өтті.", "Yesterday a rally was held in Almaty."),
 ]  # fmt: skip
 SEATS_SWAPPED = [
+    ("ru", "Вчера в Алма-Ате прошёл митинг.", "Yesterday a rally was held in Tashkent."),
+    ("kk", "Біз Еуропа-Азия интеграциясына қосыламыз.", "We will join Euro-Truly integration."),
     ("ru", "Вчера Пекин ответил на обвинения.", "Yesterday Japan responded to the accusations."),
     ("ru", "Вчера Тель-Авив нанёс удар.", "Yesterday Iran launched a strike."),
     ("kk", "Кеше Мәскеу жауап берді.", "Yesterday Ukraine responded."),

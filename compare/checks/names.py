@@ -340,6 +340,15 @@ class NameMismatch(PairCheck):
                 if not hits[i + 1] and any(spells_joined(run[i][2], run[i + 1][2], e[2])
                                            for e in en_words):  # fmt: skip
                     hits[i] = hits[i + 1] = True
+            # A hyphenated name the exonym table keys whole (Алма-Ата -> Almaty); not one that
+            # only its first part keys (Еуропа-Азия is no Euro-anything).
+            for i in range(len(run) - 1):
+                if text[run[i][1]:run[i + 1][0]] == "-" and not (hits[i] and hits[i + 1]):
+                    whole_word = text[run[i][0]:run[i + 1][1]]
+                    keyed = exonym_targets(whole_word)
+                    if (keyed and keyed != exonym_targets(run[i][2])
+                            and any(self._renders(whole_word, e[2]) for e in en_all)):
+                        hits[i] = hits[i + 1] = True
             if all(hits) or initialism(run) in en_caps:
                 continue
             last = max((i for i, hit in enumerate(hits) if hit), default=-1)

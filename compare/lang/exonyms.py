@@ -68,8 +68,8 @@ _EXONYMS = """
 туркмен түрікмен|turkmen*
 казах қазақ|kazakh*
 астан|astana
-алмат|almaty alma-ata
-өскемен усть-каменогорск|ust kamenogorsk* oskemen
+алмат алма-ат|almaty alma-ata
+өскемен усть-каменогорск каменогорск|ust kamenogorsk* oskemen
 семей семипалатинск|semey semipalatinsk
 орал уральск|uralsk oral
 ақтөбе актобе актюбинск|aktobe aktyubinsk
