@@ -206,7 +206,8 @@ SEATS = [
 ]  # fmt: skip
 SEATS_SWAPPED = [
     ("ru", "Вчера в Алма-Ате прошёл митинг.", "Yesterday a rally was held in Tashkent."),
-    ("kk", "Біз Еуропа-Азия интеграциясына қосыламыз.", "We will join Euro-Truly integration."),
+    ("kk", "Олар Қытай мен Ресей сияқты елдерге бұрылып, Еуропа-Азия интеграциясына қосылуы "
+     "мүмкін.", "They may turn to China and Russia and join Euro-Truly integration."),
     ("ru", "Вчера Пекин ответил на обвинения.", "Yesterday Japan responded to the accusations."),
     ("ru", "Вчера Тель-Авив нанёс удар.", "Yesterday Iran launched a strike."),
     ("kk", "Кеше Мәскеу жауап берді.", "Yesterday Ukraine responded."),
