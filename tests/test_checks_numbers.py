@@ -37,6 +37,10 @@ def flags(src: str, eng: str, lang: str = "ru") -> list:
         ("Оған 42 жас.", "He is 24.", "kk"),
         ("Храм построен в ХХ веке.", "The church was built in the 19th century.", "ru"),
         ("ХХІ ғасырда бұл мүмкін емес.", "In the 20th century this was impossible.", "kk"),
+        # a duration in another unit is another number
+        ("Он провёл в тюрьме 5 лет.", "He spent 5 months in prison.", "ru"),
+        ("Переговоры шли 3 дня.", "The talks lasted three weeks.", "ru"),
+        ("Ол 2 жыл күтті.", "He waited 2 days.", "kk"),
     ],
 )
 def test_changed_numbers_are_flagged(src: str, eng: str, lang: str) -> None:
@@ -157,6 +161,13 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
          "kk"),
         ("ХХІ ғасырда бұл мүмкін емес.", "In the 21st century this is impossible.", "kk"),
         ("Храм построен в ХIХ веке.", "The church was built in the 19th century.", "ru"),
+        # durations converted to another unit
+        ("Он провёл там двое суток.", "He spent 48 hours there.", "ru"),
+        ("Он отсидел полтора года.", "He served 18 months.", "ru"),
+        ("Ол екі тәулік күтті.", "He waited 48 hours.", "kk"),
+        ("Переговоры шли 3 дня.", "The talks lasted 72 hours.", "ru"),
+        ("Он родился в 1980 году.", "He was born in 1980.", "ru"),
+        ("Погиб 56-летний мужчина.", "A 56-year-old man died.", "ru"),
         ("Екі жақтан да қолдау болды.", "There was support on both sides.", "kk"),
         # Kazakh inflected tens and bare scale words; "two and a half" for екі жарым or два с
         # половиной.

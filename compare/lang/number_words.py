@@ -212,6 +212,16 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"тонн\w*|тонна\w*|tonnes?|tons?", "mass", 1000.0),
     (r"литр\w*|л|lit(?:er|re)s?", "volume", 0.001),
     (r"галлон\w*|gallons?", "volume", 0.00378541),
+    # durations, so that a converted one (двое суток ~ 48 hours, полтора года ~ 18 months) is
+    # one number, and one in another unit is not (5 лет ~ 5 months is a changed number); the
+    # Kazakh "ай" (month) only as a word or with a case ending
+    (r"минут\w*|мин\.?|minutes?|mins?", "time", 60.0),
+    (r"час(?:а|ов|ам|ах)?|сағат\w*|hours?|hrs?", "time", 3600.0),
+    (r"сут(?:ки|ок|кам|ках)|тәулік\w*", "time", 86400.0),
+    (r"дн(?:я|ей|ям|ях)|день|күн\w*|days?", "time", 86400.0),
+    (r"недел[ьиюяе]\w*|апта\w*|weeks?", "time", 604800.0),
+    (r"месяц\w*|ай(?:дан|да|ға|ы|ын|дың|лық)?|months?", "time", 2629800.0),
+    (r"год(?:а|у|ом|ов)?|лет|жыл\w*|years?", "time", 31557600.0),
     # a bare "градусов" / "degrees" in weather news is Celsius in Russian and Kazakh and
     # often Fahrenheit in US English (27 градусов ~ 80 degrees): the scale is left open
     (r"°\s?[CС]|градус\w* Цельси\w*|degrees? Celsius|°\s?F|degrees? Fahrenheit|°|градус\w*|"
