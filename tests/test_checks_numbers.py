@@ -37,6 +37,9 @@ def flags(src: str, eng: str, lang: str = "ru") -> list:
         ("Оған 42 жас.", "He is 24.", "kk"),
         ("Храм построен в ХХ веке.", "The church was built in the 19th century.", "ru"),
         ("ХХІ ғасырда бұл мүмкін емес.", "In the 20th century this was impossible.", "kk"),
+        ("Ураган третьей категории обрушился на побережье.",
+         "A Category 4 hurricane hit the coast.",
+         "ru"),
         # a duration in another unit is another number
         ("Он провёл в тюрьме 5 лет.", "He spent 5 months in prison.", "ru"),
         ("Переговоры шли 3 дня.", "The talks lasted three weeks.", "ru"),
@@ -161,6 +164,12 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
          "kk"),
         ("ХХІ ғасырда бұл мүмкін емес.", "In the 21st century this is impossible.", "kk"),
         ("Храм построен в ХIХ веке.", "The church was built in the 19th century.", "ru"),
+        # ordinals in any case: a date and a category written in digits in English
+        ("Первого сентября дети пошли в школу.", "On September 1 the children went to school.",
+         "ru"),
+        ("Ураган третьей категории обрушился на побережье.",
+         "A Category 3 hurricane hit the coast.",
+         "ru"),
         # durations converted to another unit
         ("Он провёл там двое суток.", "He spent 48 hours there.", "ru"),
         ("Он отсидел полтора года.", "He served 18 months.", "ru"),
