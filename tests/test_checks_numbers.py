@@ -174,6 +174,8 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
         ("Он провёл там двое суток.", "He spent 48 hours there.", "ru"),
         ("Он отсидел полтора года.", "He served 18 months.", "ru"),
         ("Ол екі тәулік күтті.", "He waited 48 hours.", "kk"),
+        ("Это заняло четверть часа.", "It took 15 minutes.", "ru"),
+        ("Ол жарты жыл бойы жұмыс істеді.", "He worked for six months.", "kk"),
         ("Переговоры шли 3 дня.", "The talks lasted 72 hours.", "ru"),
         ("Он родился в 1980 году.", "He was born in 1980.", "ru"),
         ("Погиб 56-летний мужчина.", "A 56-year-old man died.", "ru"),
