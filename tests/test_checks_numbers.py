@@ -40,6 +40,10 @@ def flags(src: str, eng: str, lang: str = "ru") -> list:
         ("Ураган третьей категории обрушился на побережье.",
          "A Category 4 hurricane hit the coast.",
          "ru"),
+        # a bracketed number that is no conversion, or a sum that differs beside one
+        ("Штраф составил 5 млн рублей.", "The fine was 5 million rubles (80,000 people came).",
+         "ru"),
+        ("Штраф составил 5 млн рублей.", "The fine was 8 million rubles ($80,000).", "ru"),
         # a duration in another unit is another number
         ("Он провёл в тюрьме 5 лет.", "He spent 5 months in prison.", "ru"),
         ("Переговоры шли 3 дня.", "The talks lasted three weeks.", "ru"),
@@ -175,6 +179,9 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
         ("Он отсидел полтора года.", "He served 18 months.", "ru"),
         ("Ол екі тәулік күтті.", "He waited 48 hours.", "kk"),
         ("Это заняло четверть часа.", "It took 15 minutes.", "ru"),
+        # a sum converted into dollars in brackets, for the English reader
+        ("Штраф составил 5 млн рублей.", "The fine was 5 million rubles ($80,000).", "ru"),
+        ("Бюджет — 2 млрд тенге.", "The budget is 2 billion tenge (about $4.6 million).", "kk"),
         ("Ол жарты жыл бойы жұмыс істеді.", "He worked for six months.", "kk"),
         ("Переговоры шли 3 дня.", "The talks lasted 72 hours.", "ru"),
         ("Он родился в 1980 году.", "He was born in 1980.", "ru"),

@@ -232,6 +232,16 @@ def _list_lengths(text: str, mentions: list[Mention]) -> frozenset[float]:
     return frozenset(lengths)
 
 
+# A sum converted into another currency in brackets, as English news adds for its readers
+# ("5 million rubles ($80,000)", "2 млрд тенге (около $4,6 млн)"): the bracketed sum adds no
+# number of its own (a soft mention, never flagged; it may still pair).
+_CONVERSION_BEFORE = regex.compile(
+    r"(?:[$€£¥₽₸]|\b(?:rubles?|roubles?|tenge|yuan|euros?|pounds?|dollars?|hryvnias?|lira|"
+    r"rupees?|yen|won|francs?|рубл\w*|тенге|долл\w*|евро|юан\w*|фунт\w*|гривен\w*|"
+    r"доллар\w*|теңге))\s*\(\s*(?:about|around|approx\.?|roughly|some|около|примерно|шамамен|"
+    r"~)?\s*(?:US|C|A)?[$€£¥₽₸]\s*$", regex.IGNORECASE)
+
+
 def _side_mentions(text: str, sentences: list, idx: tuple[int, ...], lang: str) -> list[Mention]:
     """Mentions of the given sentences, with offsets into the full text."""
     out: list[Mention] = []
@@ -240,5 +250,7 @@ def _side_mentions(text: str, sentences: list, idx: tuple[int, ...], lang: str) 
         for m in extract_numbers(text[s.start : s.end], lang):
             m.start += s.start
             m.end += s.start
+            if out and _CONVERSION_BEFORE.search(text, out[-1].end, m.start):
+                m.soft = True
             out.append(m)
     return out
