@@ -89,6 +89,9 @@ _FORMAL_RU = regex.compile(
     # удивительно" (no wonder), "не за горами" (near), "не прошло и года, как" (within a
     # year), "никто, кроме него, не" (only he)
     r"не секрет|не удивительно|не за горами|не прошл[оаи]\s+и(?:\s+\w+){1,2}|"
+    # "не что иное, как" (nothing but), "не прочь" (willing), "не за что" (you're welcome),
+    # "нет ничего важнее" (the most important: a comparative after "нет ничего")
+    r"не что иное,?\s+как|не прочь|не за что|нет\s+ничего\s+\w+(?:ее|ей|ше|же|ще)|"
     # "не успел он уйти, как" = "no sooner had he left than"
     r"не успел\w*(?:\s+\w+){0,3},?\s+как|"
     r"никто,?\s+кроме(?:\s+\w+){1,3},?\s+не|"
@@ -103,6 +106,8 @@ _FORMAL_EN = regex.compile(
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
     r"nothing but|no one but|nobody but|none but|than never|more often than not|"
     r"no[- ]brainer|"  # "a no-brainer": obvious
+    # "no accident", "not for nothing", as Russian "не случайно", "не зря" (formal there too)
+    r"no accident|not by accident|not accidental\w*|not for nothing|not in vain|"
 
     # double negation, a positive: "can't do without" (needs), "no family can do without us"
     r"(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|no\s+\w+\s+can)\s+do\s+without)\b",
@@ -197,6 +202,9 @@ _DOUBLE_RU = regex.compile(
     r"\bне\s+(?:обошлось|обходится|обойдётся|обойдется)\s+без\w*|"
     r"\b(?:мне|тебе|ему|ей|нам|вам|им)\s+(?:было\s+|будет\s+)?вс[её]\s+равно\b|"
     r"\bне\s+состав\w+\s+(?:\w+\s+){0,2}(?:никакого\s+|особого\s+|большого\s+)?труда\b|"
+    # "нельзя не отметить" (must be noted) and "ему ничего не оставалось, как" (had to, had no
+    # choice but) are double negations too
+    r"\bнельзя\s+не\b|\bничего\s+(?:\w+\s+)?не\s+оставал\w*|"
     # "не может не" is "is bound to", "не мог не согласиться" "had to agree"
     r"\bне\s+(?:мог|могла|могло|могли|может|могут|можем|могу|смог\w*|сможет|сможем|смогут)"
     r"\s+не\b",

@@ -636,3 +636,31 @@ def test_look_alike_ne_words_and_names_excuse_no_english_not(src: str, eng: str)
 def test_a_real_ne_word_still_excuses_its_not() -> None:
     assert not flags("Это было непросто.", "It was not easy.")
     assert not flags("Небраска была непростым штатом.", "Nebraska was not an easy state.")
+
+
+# Idioms whose negation is no negation of the meaning: a double negation (нельзя не, ничего не
+# оставалось, как), "не что иное, как", "не прочь", "не за что", "нет ничего важнее" (a
+# superlative), and "no accident" as the English of "не случайно" (session 18, made-up
+# probes of news idioms).
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Нельзя не отметить его вклад.", "His contribution must be noted."),
+    ("Это не что иное, как провокация.", "This is nothing but a provocation."),
+    ("Он был не прочь поговорить.", "He was willing to talk."),
+    ("Не за что.", "You're welcome."),
+    ("Нет ничего важнее здоровья.", "Health is the most important thing."),
+    ("Ему ничего не оставалось, как уйти.", "He had to leave."),
+    ("Ему ничего не оставалось, как уйти.", "He had no choice but to leave."),
+    ("Не случайно он выбрал этот город.", "It is no accident that he chose this city."),
+])  # fmt: skip
+def test_double_negations_and_negative_idioms_of_no_negation(src: str, eng: str) -> None:
+    assert not flags(src, eng), (src, eng)
+
+
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Нельзя курить в зале.", "Smoking is allowed in the hall."),
+    ("У него нет ничего.", "He has everything."),
+    ("Ему ничего не сказали.", "He was told everything."),
+    ("Это провокация.", "This is not a provocation."),
+])  # fmt: skip
+def test_a_negation_beside_those_idioms_still_counts(src: str, eng: str) -> None:
+    assert flags(src, eng), (src, eng)
