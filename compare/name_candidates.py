@@ -11,6 +11,7 @@ import regex
 
 from compare.lang.name_spellings import PALLADIUS_SYLLABLE, PINYIN_SYLLABLE
 from compare.lang.name_words import (
+    CLARIFYING_PLACES_EN,
     DATE_WORDS,
     EN_INSTITUTION_HEADS,
     GENERIC_EN,
@@ -191,6 +192,25 @@ def kazakh_institution(text: str, run: list[tuple[int, int, str]], en_words: lis
     if any(_SURNAME.fullmatch(w[2].lower()) for w in run):
         return False  # Назарбаев университеті: named after a person, whose name must be there
     return any(e[2].lower().startswith(EN_INSTITUTION_HEADS) for e in en_words)
+
+
+_PLACE_BEFORE_COMMA = regex.compile(r"(\p{Lu}[\p{L}'’.\-]*)\s*,\s*$")
+_CLAUSE_AFTER = regex.compile(r"\s*(?:[,.;:!?)\]\"”»—–]|and\b|or\b|$)")
+
+
+def clarifying_place_en(text: str, run: list[tuple[int, int, str]], rendered) -> bool:
+    """"Portland, Oregon" <- "в Портленде": a state, province or country that English news puts
+    after a town, between commas or before the sentence's end, for readers who do not know the
+    town; a translation may leave it out. The town before the comma must be rendered by the
+    source (``rendered``: a callable on an English word), so that a place put in place of
+    another (Portland, Maine <- Бангор) is still a mismatch."""
+    last = run[-1][2].lower()
+    if last not in CLARIFYING_PLACES_EN and not (len(run) > 1 and last in {"states", "arabia"}):
+        return False
+    before = _PLACE_BEFORE_COMMA.search(text, max(0, run[0][0] - 40), run[0][0])
+    if before is None or not rendered(before.group(1)):
+        return False
+    return bool(_CLAUSE_AFTER.match(text, run[-1][1]))
 
 
 _CLARIFYING_PLACE = regex.compile(

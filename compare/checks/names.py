@@ -82,6 +82,7 @@ from compare.name_candidates import (
     WORD,
     capitalised_runs,
     clarifying_place,
+    clarifying_place_en,
     country_of_institution,
     currency_country,
     family_name_like,
@@ -467,6 +468,9 @@ class NameMismatch(PairCheck):
                 self._renders(x[2], w[2]) and _alone(src_words, k)
                 for w in family for k, x in enumerate(src_words))  # fmt: skip
             if not missing or (anchored and given_syllables(whole, missing, text, alone)):
+                continue
+            if clarifying_place_en(text, run, lambda w: any(self._renders(s[2], w)
+                                                             for s in src_words)):
                 continue
             name = text[run[0][0] : run[-1][1]]
             out.append(

@@ -123,6 +123,35 @@ EN_INSTITUTION_HEADS = tuple(
     federation league commission guard army forces
     """.split()
 )
+# Places English news writes after a town for readers who do not know it ("Portland, Oregon",
+# "Lagos, Nigeria", "Toronto, Ontario"), which a translation may leave out: US states and
+# Canadian provinces (the distinctive word of each) and the countries of the world.
+CLARIFYING_PLACES_EN = frozenset(
+    """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york
+    carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont
+    virginia washington wisconsin wyoming ontario quebec alberta manitoba saskatchewan columbia
+    scotia brunswick newfoundland
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+    botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china
+    colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt
+    salvador eritrea estonia eswatini ethiopia fiji finland france gabon gambia germany ghana
+    greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran
+    iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait
+    kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+    madagascar malawi malaysia maldives mali malta mauritania mauritius micronesia moldova monaco
+    mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands zealand
+    nicaragua niger nigeria macedonia norway oman pakistan palau palestine panama paraguay peru
+    philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+    singapore slovakia slovenia somalia africa spain lanka sudan suriname sweden switzerland
+    syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey turkmenistan
+    tuvalu uganda ukraine emirates kingdom england scotland wales britain uk usa us uruguay
+    uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+    """.split()
+)
 # Cyrillic letters that look like Latin ones, for English words typed with a few of them.
 HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХУаеорсухіІ", "ABEKMHOPCTXYaeopcyxiI")
 
