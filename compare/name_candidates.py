@@ -213,6 +213,49 @@ def clarifying_place_en(text: str, run: list[tuple[int, int, str]], rendered) ->
     return bool(_CLAUSE_AFTER.match(text, run[-1][1]))
 
 
+# The source's side of the same convention: a translator adds the country for its readers
+# after a region or town ("на юго-западе США", "в Портленде (США)", "АҚШ-тың оңтүстік-батысында",
+# "АҚШ-тағы Портленд") where the English writes "the Southwest", "Portland".
+_REGION_BEFORE = regex.compile(
+    r"(?:(?:юго|северо)-)?(?:север|юг|запад|восток|побережь|район|част|регион|окраин|пригород|"
+    r"штат|провинци|округ|глубинк|оңтүстік|солтүстік|батыс|шығыс)\w*\s+$", regex.IGNORECASE)
+_TOWN_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\-]*)\s*[(,]\s*$")
+_REGION_AFTER_KK = regex.compile(
+    r"[-\p{L}]*\s+(?:оңтүстік|солтүстік|батыс|шығыс|жағалау|аймақ|аудан|штат|өңір)\p{L}*",
+    regex.IGNORECASE)
+_TOWN_AFTER_KK = regex.compile(r"-?(?:т|д)(?:ағы|егі)\s+(\p{Lu}[\p{L}\-]*)")
+
+
+def is_country_en(word: str) -> bool:
+    """A capitalised English word naming a state or country (:data:`CLARIFYING_PLACES_EN`)."""
+    return word[:1].isupper() and word.lower().rstrip("'’s") in CLARIFYING_PLACES_EN
+
+
+def is_country_src(word: str) -> bool:
+    """A capitalised source word the exonym table reads as a state or country."""
+    return word[:1].isupper() and bool(
+        {t.rstrip("*").replace(".", "") for t in exonym_targets(word)} & CLARIFYING_PLACES_EN)
+
+
+def clarifying_country(text: str, run: list[tuple[int, int, str]], rendered) -> bool:
+    """"юго-запада США" -> "the Southwest", "Портленде (США)" -> "Portland": a country (the
+    exonym table gives it a country of :data:`CLARIFYING_PLACES_EN`) right after a region word
+    or a town the English renders (``rendered``: a callable on a source word), or, in Kazakh,
+    before a region word or a town (АҚШ-тағы Портленд); the English may leave it implicit."""
+    if len(run) != 1 or not is_country_src(run[0][2]):
+        return False
+    start, end = run[0][0], run[0][1]
+    if _REGION_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    town = _TOWN_BEFORE.search(text, max(0, start - 40), start)
+    if town and rendered(town.group(1)):
+        return True
+    if _REGION_AFTER_KK.match(text, end):
+        return True
+    town = _TOWN_AFTER_KK.match(text, end)
+    return bool(town and rendered(town.group(1)))
+
+
 _CLARIFYING_PLACE = regex.compile(
     r",\s*(?:штат[аеу]?|провинци[яиюей]|графств[оау])\s*$",
     regex.IGNORECASE,

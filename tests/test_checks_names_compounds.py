@@ -245,3 +245,32 @@ def test_a_changed_town_or_a_further_place_beside_a_clarifying_state_is_flagged(
     eng = "Yesterday a storm hit Houston, Texas, and Miami."
     found = flags("Вчера в Хьюстоне бушевал шторм.", eng)
     assert shown("", eng, found) == [("target", "Miami")]
+
+
+# The source's side: a country the translator adds after a region or a town for its readers
+# (session 18, made-up probes); a country the English changes, or one without such a place,
+# is still flagged.
+@pytest.mark.parametrize(("lang", "src", "eng"), [
+    ("ru", "В отдельных районах юго-запада США ожидаются дожди.",
+     "Rain is expected in parts of the Southwest."),
+    ("ru", "Вчера на севере Англии прошли дожди.", "Yesterday it rained in the North."),
+    ("ru", "Вчера в Портленде (США) прошёл митинг.", "Yesterday a rally was held in Portland."),
+    ("kk", "Кеше АҚШ-тың оңтүстік-батысында жаңбыр жауды.",
+     "Yesterday it rained in the Southwest."),
+    ("kk", "Кеше АҚШ-тағы Портленд қаласында митинг өтті.",
+     "Yesterday a rally was held in Portland."),
+    ("kk", "Кеше оңтүстік-батыс АҚШ-та жаңбыр жауды.", "Yesterday it rained in the Southwest."),
+])  # fmt: skip
+def test_a_country_added_after_a_region_or_town_is_no_lost_name(lang, src, eng):
+    found = flags(src, eng, lang)
+    assert not found, shown(src, eng, found)
+
+
+@pytest.mark.parametrize(("lang", "src", "eng"), [
+    ("ru", "Вчера на севере Англии прошли дожди.", "Yesterday it rained in northern Scotland."),
+    ("ru", "Вчера США ввели пошлины.", "Yesterday tariffs were imposed."),
+    ("kk", "Кеше АҚШ-тағы Портленд қаласында митинг өтті.",
+     "Yesterday a rally was held in Portland, Mexico."),
+])  # fmt: skip
+def test_a_changed_or_plainly_lost_country_is_still_flagged(lang, src, eng):
+    assert flags(src, eng, lang), (src, eng)

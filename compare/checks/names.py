@@ -81,6 +81,7 @@ from compare.name_candidates import (
     QUOTED_SRC,
     WORD,
     capitalised_runs,
+    clarifying_country,
     clarifying_place,
     clarifying_place_en,
     country_of_institution,
@@ -92,6 +93,8 @@ from compare.name_candidates import (
     in_acronym,
     initialism,
     is_capitalised,
+    is_country_en,
+    is_country_src,
     joined_runs,
     kazakh_institution,
     opens_sentence,
@@ -379,6 +382,11 @@ class NameMismatch(PairCheck):
                 continue
             if self._lang == "kk" and kazakh_institution(text, run, en_words):
                 continue
+            if clarifying_country(text, run, lambda w: any(self._renders(w, e[2])
+                                                            for e in en_all)) and not any(
+                    is_country_en(e[2]) and not any(self._renders(x[2], e[2]) for x in src_words)
+                    for e in en_words):  # fmt: skip
+                continue  # unless the English names another country (Portland, Canada)
             if acronyms is None:
                 acronyms = [e[2] for e in en_words if regex.fullmatch(r"\p{Lu}{3,5}", e[2])
                             and not any(self._renders(s[2], e[2]) for s in src_words)]  # fmt: skip
@@ -470,8 +478,10 @@ class NameMismatch(PairCheck):
             if not missing or (anchored and given_syllables(whole, missing, text, alone)):
                 continue
             if clarifying_place_en(text, run, lambda w: any(self._renders(s[2], w)
-                                                             for s in src_words)):
-                continue
+                                                             for s in src_words)) and not any(
+                    is_country_src(x[2]) and not any(self._renders(x[2], e[2]) for e in en_words)
+                    for x in src_words):  # fmt: skip
+                continue  # unless the source names another country (АҚШ-тағы Портленд)
             name = text[run[0][0] : run[-1][1]]
             out.append(
                 (
