@@ -179,6 +179,8 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
         ("Он отсидел полтора года.", "He served 18 months.", "ru"),
         ("Ол екі тәулік күтті.", "He waited 48 hours.", "kk"),
         ("Это заняло четверть часа.", "It took 15 minutes.", "ru"),
+        # a temperature written onto its number, both scales ("30C (86F)")
+        ("Температура — 30 градусов.", "It will be 30C (86F).", "ru"),
         # a sum converted into dollars in brackets, for the English reader
         ("Штраф составил 5 млн рублей.", "The fine was 5 million rubles ($80,000).", "ru"),
         ("Бюджет — 2 млрд тенге.", "The budget is 2 billion tenge (about $4.6 million).", "kk"),

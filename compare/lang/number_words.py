@@ -235,5 +235,5 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     # a bare "градусов" / "degrees" in weather news is Celsius in Russian and Kazakh and
     # often Fahrenheit in US English (27 градусов ~ 80 degrees): the scale is left open
     (r"°\s?[CС]|градус\w* Цельси\w*|degrees? Celsius|°\s?F|degrees? Fahrenheit|°|градус\w*|"
-     r"degrees?", "temp", 1.0),
+     r"degrees?|(?<=\d)[CFС]", "temp", 1.0),  # 30C (86F), written onto the number
 )
