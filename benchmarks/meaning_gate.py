@@ -27,7 +27,6 @@ import argparse
 import copy
 import csv
 import dataclasses
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.trust import after_decision, professional_sets  # noqa: E402
+from compare.detokenise import join_contractions  # noqa: E402
 from compare.intervals import wilson  # noqa: E402
 from compare.qe.data import shared_dir, split_words  # noqa: E402
 from compare.qe.synthetic import synthetic_set  # noqa: E402
@@ -43,15 +43,13 @@ from compare.risk import RISK_MODEL_FILE, RiskModel  # noqa: E402
 from compare.risk_fit import ScoredPair, detokenise, score_lines  # noqa: E402
 from compare.splits import NTREX_CALIBRATION_LINES, ntrex_lines  # noqa: E402
 
-_CONTRACTION = re.compile(r"(\w) ?(['’]) ?(t|s|re|ve|ll|d|m)\b")
-
 
 def post_edits(shared: Path) -> list[tuple[str, str]]:
     """MLQE-PE ru-en dev: (source, human post-edit), the post-edit detokenised."""
     path = shared / "mlqe-pe-ru-en" / "dev.tsv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [(r["src"], _CONTRACTION.sub(r"\1\2\3", detokenise(r["pe"].split()))) for r in rows]
+    return [(r["src"], join_contractions(detokenise(r["pe"].split()))) for r in rows]
 
 
 def gated(pair: ScoredPair, cut: float | None) -> ScoredPair:

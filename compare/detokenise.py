@@ -7,6 +7,7 @@ numbers against one, or "three - dimensional" as a number, and get a false numbe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 NO_SPACE_BEFORE = set(".,;:!?)]}»”%")
@@ -43,3 +44,13 @@ def detokenise(words: Sequence[str]) -> str:
         out += word
         glue = False
     return out
+
+
+_CONTRACTION = re.compile(r"(\w) ?(['’]) ?(t|s|re|ve|ll|d|m)\b")
+
+
+def join_contractions(text: str) -> str:
+    """English contractions a tokeniser split ("don 't", "it 's") written as one word again:
+    left split, a faithful pair keeps a negation flag from "n 't" alone (MLQE-PE's ``pe``
+    column is tokenised so; benchmarks/README.md, session 17)."""
+    return _CONTRACTION.sub(r"\1\2\3", text)

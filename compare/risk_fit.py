@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from compare.detokenise import detokenise
+from compare.detokenise import detokenise, join_contractions
 from compare.flags import SEVERITY_RANK, Flag
 from compare.risk import (
     MEANING_CATEGORIES,
@@ -310,7 +310,9 @@ def mlqe_post_edits(split: str, shared: Any = None) -> list[DevItem]:
     path = shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [(row["src"].strip(), row["pe"].strip(), "ru", 0, "post-edit") for row in rows]
+    # The pe column is tokenised ("don 't"): written as text, as a translator's English is.
+    return [(row["src"].strip(), join_contractions(detokenise(row["pe"].split())), "ru", 0,
+             "post-edit") for row in rows]  # fmt: skip
 
 
 def score_set(items: Sequence[DevItem], qe_model: Any, embedder: Any

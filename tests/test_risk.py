@@ -143,6 +143,14 @@ def test_detokenised_numbers_stay_one_number():
     assert detokenise(split_words(text)) == text
 
 
+def test_split_contractions_are_joined_again():
+    from compare.detokenise import join_contractions
+
+    assert join_contractions("I don 't know , it 's late") == "I don't know , it's late"
+    assert join_contractions("we ’ ll see ; they 're here") == "we’ll see ; they're here"
+    assert join_contractions("the players ' union") == "the players ' union"  # a plural's mark
+
+
 def test_an_unpaired_sentence_with_a_coverage_flag_is_read_first():
     from compare.risk import UNPAIRED_RISK, attach_risk
 
