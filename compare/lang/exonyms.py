@@ -476,7 +476,7 @@ _SEATS = """
 поднебесн|china chinese
 токио|japan*
 киев|ukrain*
-лондон|brit* uk kingdom england english
+лондон|brit* uk kingdom england english metropolitan
 альбион|brit* uk kingdom england
 уайтхолл|brit* uk government
 даунинг|brit* uk government prime
