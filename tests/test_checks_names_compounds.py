@@ -274,3 +274,27 @@ def test_a_country_added_after_a_region_or_town_is_no_lost_name(lang, src, eng):
 ])  # fmt: skip
 def test_a_changed_or_plainly_lost_country_is_still_flagged(lang, src, eng):
     assert flags(src, eng, lang), (src, eng)
+
+
+# Regions and landmarks whose names are translated word by word (session 18, made-up probes).
+@pytest.mark.parametrize(("lang", "src", "eng"), [
+    ("kk", "Кеше Жартасты тауларда қар жауды.", "Yesterday snow fell in the Rockies."),
+    ("kk", "Кеше Орта Батыста жаңбыр жауды.", "Yesterday it rained in the Midwest."),
+    ("kk", "Кеше Ұлы жазықтарда жаңбыр жауды.", "Yesterday it rained on the Great Plains."),
+    ("kk", "Кеше Ұлы көлдер маңында жаңбыр жауды.", "Yesterday it rained around the Great Lakes."),
+    ("kk", "Кеше Екінші дүниежүзілік соғыс туралы көрме ашылды.",
+     "Yesterday an exhibition about World War II opened."),
+    ("ru", "Вчера на Среднем Западе шёл дождь.", "Yesterday it rained in the Midwest."),
+    ("ru", "Вчера на Великих равнинах шёл дождь.", "Yesterday it rained on the Great Plains."),
+])  # fmt: skip
+def test_translated_region_names_are_rendered(lang, src, eng):
+    found = flags(src, eng, lang)
+    assert not found, shown(src, eng, found)
+
+
+@pytest.mark.parametrize(("lang", "src", "eng"), [
+    ("kk", "Кеше Жартасты тауларда қар жауды.", "Yesterday snow fell in the Alps."),
+    ("ru", "Вчера на Среднем Западе шёл дождь.", "Yesterday it rained in Texas."),
+])  # fmt: skip
+def test_a_region_put_in_place_of_another_is_flagged(lang, src, eng):
+    assert flags(src, eng, lang), (src, eng)

@@ -211,7 +211,7 @@ _EXONYMS = """
 север солтүстік|north* arctic nord*
 юг южн оңтүстік|south* antarctic
 восто шығыс|east* southeast* northeast*
-запад батыс|west* southwest* northwest*
+запад батыс|west* southwest* northwest* midwest*
 тих|pacific
 атлант|atlantic
 индийск|indian
@@ -397,7 +397,7 @@ _EXONYMS_MORE = """
 наци ұлт ұлттар|nation*
 ближн|middle near
 дальн|far
-средн|middle central
+средн орта|middle central mid*
 верхн|upper
 нижн төмен|lower
 поток ағын|stream* flow
@@ -407,7 +407,10 @@ _EXONYMS_MORE = """
 полуостров түбек|peninsula*
 пустын шөл|desert*
 долин|valley
-скалист|rock*
+скалист жартас|rock*
+равнин жазық|plain*
+ұлы|great
+екінші|ii second two
 игр ойын|game* olympi*
 спас құтқар|save rescue* salvation
 церк шіркеу|church*
