@@ -7,8 +7,11 @@ scales, patronymics, the given syllables of East Asian names, acronyms).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from compare.lang.exonyms import EXONYMS
 from compare.lang.name_spellings import PALLADIUS_SYLLABLE, PINYIN_SYLLABLE
 from compare.lang.name_words import (
     CLARIFYING_PLACES_EN,
@@ -218,12 +221,28 @@ def clarifying_place_en(text: str, run: list[tuple[int, int, str]], rendered) ->
 # "АҚШ-тағы Портленд") where the English writes "the Southwest", "Portland".
 _REGION_BEFORE = regex.compile(
     r"(?:(?:юго|северо)-)?(?:север|юг|запад|восток|побережь|район|част|регион|окраин|пригород|"
-    r"штат|провинци|округ|глубинк|оңтүстік|солтүстік|батыс|шығыс)\w*\s+$", regex.IGNORECASE)
+    r"штат|провинци|округ|глубинк|оңтүстік|солтүстік|батыс|шығыс|"
+    # and the country of an institution or office: "Верховный суд США", "министр обороны США"
+    r"суд|конгресс|сенат|министерств|министр|парламент|правительств|посольств|посол|президент|"
+    r"арми|полици|прокуратур|ведомств|департамент|госдеп|спецслужб|разведк|армия)"
+    r"(?:\w*\s+\p{Ll}+)?\w*\s+$", regex.IGNORECASE)
 _TOWN_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\-]*)\s*[(,]\s*$")
 _REGION_AFTER_KK = regex.compile(
     r"[-\p{L}]*\s+(?:оңтүстік|солтүстік|батыс|шығыс|жағалау|аймақ|аудан|штат|өңір)\p{L}*",
     regex.IGNORECASE)
 _TOWN_AFTER_KK = regex.compile(r"-?(?:т|д)(?:ағы|егі)\s+(\p{Lu}[\p{L}\-]*)")
+
+
+@lru_cache(maxsize=1)
+def _known_en() -> frozenset[str]:
+    return frozenset(w.rstrip("*") for _, english in EXONYMS for w in english
+                     if w[:1].isalpha() and not generic_en(w.rstrip("*").capitalize()))  # fmt: skip
+
+
+def known_place_en(word: str) -> bool:
+    """An English word the exonym table knows as a name (Ankara, Athens, Kremlin): a name even
+    at the start of a sentence, where any word is capitalised."""
+    return word.lower().rstrip("'’s") in _known_en() or is_country_en(word)
 
 
 def is_country_en(word: str) -> bool:
@@ -238,9 +257,10 @@ def is_country_src(word: str) -> bool:
 
 
 def clarifying_country(text: str, run: list[tuple[int, int, str]], rendered) -> bool:
-    """"юго-запада США" -> "the Southwest", "Портленде (США)" -> "Portland": a country (the
-    exonym table gives it a country of :data:`CLARIFYING_PLACES_EN`) right after a region word
-    or a town the English renders (``rendered``: a callable on a source word), or, in Kazakh,
+    """"юго-запада США" -> "the Southwest", "Портленде (США)" -> "Portland", "Верховный суд
+    США" -> "the Supreme Court": a country (the exonym table gives it a country of
+    :data:`CLARIFYING_PLACES_EN`) right after a region word, an institution or office, or a
+    town the English renders (``rendered``: a callable on a source word), or, in Kazakh,
     before a region word or a town (АҚШ-тағы Портленд); the English may leave it implicit."""
     if len(run) != 1 or not is_country_src(run[0][2]):
         return False

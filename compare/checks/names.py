@@ -97,6 +97,7 @@ from compare.name_candidates import (
     is_country_src,
     joined_runs,
     kazakh_institution,
+    known_place_en,
     opens_sentence,
     quoted_titles,
     scale_name,
@@ -274,6 +275,19 @@ class NameMismatch(PairCheck):
             {"over_budget": MAX_WORDS_PER_PAIR}, severity="minor",
         )  # fmt: skip
 
+    def _stray_english(self, word: tuple, src_words: list, first: bool = False) -> bool:
+        """A capitalised English word, not generic, that no source word renders: a name of the
+        English's own (or a country), which a clarifying place must not excuse. The sentence's
+        first word only when the exonym table knows it as a name (Ankara)."""
+        name = known_place_en(word[2]) if first else (
+            (is_capitalised(word[2]) and not generic_en(word[2])) or is_country_en(word[2]))
+        return name and not any(self._renders(x[2], word[2]) for x in src_words)
+
+    def _stray_source(self, word: tuple, en_words: list) -> bool:
+        """The same on the source side."""
+        return ((is_capitalised(word[2]) and not generic_src(word[2])) or is_country_src(word[2])) \
+            and not any(self._renders(word[2], e[2]) for e in en_words)
+
     def _unclaimed_source(self, text: str, sents: list, en_words: list) -> list:
         """Capitalised source words inside sentences that no English word renders and that
         could carry a name (not generic): the source names a candidate may pair with."""
@@ -384,9 +398,9 @@ class NameMismatch(PairCheck):
                 continue
             if clarifying_country(text, run, lambda w: any(self._renders(w, e[2])
                                                             for e in en_all)) and not any(
-                    is_country_en(e[2]) and not any(self._renders(x[2], e[2]) for x in src_words)
-                    for e in en_words):  # fmt: skip
-                continue  # unless the English names another country (Portland, Canada)
+                    self._stray_english(e, src_words, k == 0)
+                    for k, e in enumerate(en_words)):  # fmt: skip
+                continue  # unless the English has a name of its own (Portland, Canada)
             if acronyms is None:
                 acronyms = [e[2] for e in en_words if regex.fullmatch(r"\p{Lu}{3,5}", e[2])
                             and not any(self._renders(s[2], e[2]) for s in src_words)]  # fmt: skip
@@ -479,9 +493,8 @@ class NameMismatch(PairCheck):
                 continue
             if clarifying_place_en(text, run, lambda w: any(self._renders(s[2], w)
                                                              for s in src_words)) and not any(
-                    is_country_src(x[2]) and not any(self._renders(x[2], e[2]) for e in en_words)
-                    for x in src_words):  # fmt: skip
-                continue  # unless the source names another country (АҚШ-тағы Портленд)
+                    self._stray_source(x, en_words) for x in src_words[1:]):  # fmt: skip
+                continue  # unless the source has a name of its own (АҚШ-тағы Портленд)
             name = text[run[0][0] : run[-1][1]]
             out.append(
                 (

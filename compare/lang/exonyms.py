@@ -410,6 +410,8 @@ _EXONYMS_MORE = """
 скалист жартас|rock*
 равнин жазық|plain*
 ұлы|great
+сопақ овальн|oval
+общин қауымдар|commons
 екінші|ii second two
 игр ойын|game* olympi*
 спас құтқар|save rescue* salvation
