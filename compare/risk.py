@@ -251,13 +251,15 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
     negation that the meaning model reads as lost or added (the English is the sentence without
     it, :mod:`compare.qe.negation_view`); ``check+alien`` or ``check+fits`` for a name flag on a
     pair whose English reads better, or not, without its unmatched name
-    (:mod:`compare.qe.name_view`); ``check+doubted`` when the model doubts the flagged words;
+    (:mod:`compare.qe.name_view`; not ``+fits`` where the source lacks a name too, a swap by the
+    rule's own evidence); ``check+doubted`` when the model doubts the flagged words;
     ``check+carried`` for any other negation (the model reads the negation as rendered in other
     words, or was not asked); the check's own."""
     view = flag.evidence.get("without_negation") or {}
     named = flag.evidence.get("without_name")
     keys = (f"{flag.check}+reversed" if view.get("reversed") else None,
-            (f"{flag.check}+alien" if named["alien"] else f"{flag.check}+fits") if named
+            f"{flag.check}+alien" if named and named["alien"] else None,
+            f"{flag.check}+fits" if named and not named["alien"] and not named.get("paired")
             else None,
             f"{flag.check}+doubted" if flag_doubted(flag, qe) else None,
             f"{flag.check}+carried" if flag.check == "negation-mismatch" else None)  # fmt: skip
@@ -278,7 +280,7 @@ def _note(flag: Flag) -> str:
     if negation and not negation.get("reversed"):
         return CARRIED_NOTE
     named = flag.evidence.get("without_name")
-    if named and not named.get("alien"):
+    if named and not named.get("alien") and not named.get("paired"):
         return FITS_NOTE
     return UNCONFIRMED_NOTE
 

@@ -96,9 +96,23 @@ def test_the_gain_goes_on_every_major_name_flag_of_the_pair():
     record_gain(flags, ALIEN_GAIN + 0.3)
     assert [("without_name" in f.evidence) for f in flags] == [True, True, False, False]
     assert flags[0].evidence["without_name"] == {"gain": pytest.approx(ALIEN_GAIN + 0.3),
-                                                 "alien": True}  # fmt: skip
+                                                 "alien": True, "paired": True}  # fmt: skip
     record_gain([flags[1]], ALIEN_GAIN - 0.3)
     assert flags[1].evidence["without_name"]["alien"] is False
+    assert flags[1].evidence["without_name"]["paired"] is False
+
+
+def test_a_fitting_name_beside_a_lost_source_name_is_decided_as_without_the_view():
+    """Ким / Moon: two different unmatched names are the rule's evidence of a swap, which the
+    view cannot see when the swap is plausible (one city for another)."""
+    needed = {"name-mismatch": 0.3, "name-mismatch+alien": 0.2, "name-mismatch+fits": 0.7}
+    source, english = _name_flag("source"), _name_flag("target")
+    record_gain([source, english], ALIEN_GAIN - 0.4)
+    assert {decision_key(f, None, needed) for f in (source, english)} == {"name-mismatch"}
+    decide_severity([source, english], 0.5, needed)
+    assert [f.severity for f in (source, english)] == ["major", "major"]
+    record_gain([source, english], ALIEN_GAIN + 0.4)
+    assert {decision_key(f, None, needed) for f in (source, english)} == {"name-mismatch+alien"}
 
 
 def _document(sentences: list[str], lang: str) -> Document:

@@ -80,13 +80,19 @@ def name_gains(model: Any, queries: Sequence[tuple[str, str, Sequence[tuple[int,
 
 
 def record_gain(flags: Sequence[Flag], gain: float | None) -> None:
-    """Put the view in the evidence of each major name flag of a pair (``without_name``)."""
+    """Put the view in the evidence of each major name flag of a pair (``without_name``).
+
+    ``paired``: the source has an unmatched name too (the rule's own evidence of a swap, Ким /
+    Moon). The view cannot see a plausible swap (one city for another reads as well as the
+    right city: Берлин / Paris), so there a name that "fits" is not read as a free rendering;
+    the decision then holds the flag to the threshold it had without the view."""
     if gain is None:
         return
-    for flag in flags:
-        if major(flag):
-            flag.evidence["without_name"] = {"gain": round(gain, 4),
-                                             "alien": gain >= ALIEN_GAIN}  # fmt: skip
+    named = [flag for flag in flags if major(flag)]
+    paired = {flag.side for flag in named} == {"source", "target"}
+    for flag in named:
+        flag.evidence["without_name"] = {"gain": round(gain, 4), "alien": gain >= ALIEN_GAIN,
+                                         "paired": paired}  # fmt: skip
 
 
 def english_spans(target: Any, indices: Sequence[int], flags: Sequence[Flag]
