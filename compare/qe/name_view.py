@@ -21,8 +21,10 @@ and it adds to the pair's own z (cross-validated AUC 0.75 -> 0.80).
 
 A flag whose gain reaches :data:`ALIEN_GAIN` is marked ``alien``; the severity decision
 (:mod:`compare.risk`) holds the others ("the English reads as well with the name") to a
-threshold of their own, chosen on dev. The cost is one more model pass per pair with such a
-flag (a handful a document).
+threshold of their own, chosen on dev, except where the source lacks a name too: two different
+unmatched names are the rule's own evidence of a swap, and the view is blind to a plausible one
+(Берлин / Paris reads as well as Берлин / Berlin), so there it only ever corroborates. The cost
+is one more model pass per pair with such a flag (a handful a document).
 """
 
 from __future__ import annotations
