@@ -185,6 +185,8 @@ def test_offsets_are_into_the_full_text_of_multi_sentence_documents() -> None:
         ("Штраф составил 5 млн рублей.", "The fine was 5 million rubles ($80,000).", "ru"),
         ("Бюджет — 2 млрд тенге.", "The budget is 2 billion tenge (about $4.6 million).", "kk"),
         ("Ол жарты жыл бойы жұмыс істеді.", "He worked for six months.", "kk"),
+        ("Жарты ғасыр бұрын бұл жерде зауыт болған.", "Fifty years ago there was a factory here.",
+         "kk"),
         ("Переговоры шли 3 дня.", "The talks lasted 72 hours.", "ru"),
         ("Он родился в 1980 году.", "He was born in 1980.", "ru"),
         ("Погиб 56-летний мужчина.", "A 56-year-old man died.", "ru"),
