@@ -664,3 +664,30 @@ def test_double_negations_and_negative_idioms_of_no_negation(src: str, eng: str)
 ])  # fmt: skip
 def test_a_negation_beside_those_idioms_still_counts(src: str, eng: str) -> None:
     assert flags(src, eng), (src, eng)
+
+
+# Kazakh idioms of the same kind (session 18, made-up probes): бекерге емес (not in vain), кем
+# емес (at least), "-п қоймады" (kept asking), амал жоқ (had no choice), a negated verbal noun
+# under мүмкін емес or болмайды (a double negation: must).
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Бұл бекерге емес.", "This is not in vain."),
+    ("Ол 10 адамнан кем емес.", "There are at least 10 people."),
+    ("Ол ақша сұрап қоймады.", "He kept asking for money."),
+    ("Амал жоқ, ол кетті.", "He had to leave."),
+    ("Амал жоқ, ол кетті.", "He had no choice but to leave."),
+    ("Ол бұны білмеуі мүмкін емес.", "He must know this."),
+    ("Мұны ескермеуге болмайды.", "This must be taken into account."),
+    ("Мұны ескермеуге болмайды.", "This cannot be ignored."),
+])  # fmt: skip
+def test_kazakh_double_negations_and_idioms_of_no_negation(src: str, eng: str) -> None:
+    assert not flags(src, eng, "kk"), (src, eng)
+
+
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Мұны ескеруге болмайды.", "This must be taken into account."),
+    ("Ол ақша сұрады.", "He did not ask for money."),
+    ("Мен қарсы емеспін.", "I am against it."),
+    ("Мұндай жағдайлар сирек емес.", "Such cases are rare."),
+])  # fmt: skip
+def test_kazakh_negations_beside_those_idioms_still_count(src: str, eng: str) -> None:
+    assert flags(src, eng, "kk"), (src, eng)

@@ -19,7 +19,9 @@ FORMAL_KK = regex.compile(
     r"\w+[мбп][ае]с\s+бұрын|жоқ\s+емес\w*|"
     r"\w+[мбп][ае]й\s+(?:қоймайды|қоймас\w*|қалмайды|қалмас\w*)|"
     r"әйтпесе|(?:ең|тым)\s+болмаса|(?:ең|тым)\s+болмағанда|жоқ\s+дегенде|"
-    r"(?:бекер|босқа|кездейсоқ)\s+емес\w*|"
+    r"(?:бекер|бекерге|босқа|кездейсоқ)\s+емес\w*|"
+    # кем емес "no less than, at least" (Russian не менее); "-п қоймады" "kept (asking)"
+    r"кем\s+емес\w*|\w+[ыі]?п\s+қойма(?:ды|йды|ған|с)\w*|"
     # the idioms formal in Russian and English too: таңқаларлық емес "no wonder", құпия емес
     # "no secret", X-тан басқа ешкім / ештеңе ... жоқ / -мады "no one / nothing but X"
     r"таң\s?[қғ]аларлық(?:\s+\w+)?\s+емес|құпия\s+емес|"
@@ -34,7 +36,11 @@ FORMAL_KK = regex.compile(
 # емес: "wrong" against "right" is the reversal this check exists for.
 KK_LITOTES = regex.compile(
     r"\b(?:оңай|жеңіл|қарапайым|жаман|аз|анық|түсінікті|белгілі|таныс|ыңғайлы|қолайлы|"
-    r"тұрақты|толық|ресми|маңызды)\s+емес\w*",
+    r"тұрақты|толық|ресми|маңызды)\s+емес\w*|"
+    # амал жоқ "no choice" (had to); a negated verbal noun under "мүмкін емес" or "болмайды",
+    # a double negation ("білмеуі мүмкін емес" = must know, "ескермеуге болмайды" = must be
+    # taken into account, or "cannot be ignored")
+    r"\bамал\s+жоқ\w*|\b\w{2,}[мбп][ае]у\w*\s+(?:мүмкін\s+емес\w*|болмай\w*|болмас\w*)",
     regex.IGNORECASE,
 )
 # Kazakh weak forms rewritten before counting (marker words the buckets below know):
