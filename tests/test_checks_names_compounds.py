@@ -305,3 +305,14 @@ def test_translated_region_names_are_rendered(lang, src, eng):
 ])  # fmt: skip
 def test_a_region_put_in_place_of_another_is_flagged(lang, src, eng):
     assert flags(src, eng, lang), (src, eng)
+
+
+# A first name or a title cut to two or three letters (Вл.Сурков, Дм. Гордон, Св. Мартин):
+# the abbreviation is no name, and the name after it is one, not a sentence's first word
+# (session 18, from MLQE-PE dev post-edits' patterns, made-up sentences).
+def test_a_short_abbreviation_before_a_name_is_no_name_and_the_name_after_it_counts():
+    src = "Дм.Травин комментирует статью Вл.Суркова."
+    assert not flags(src, "Dm. Travin comments on V. Surkov's article.")
+    assert not flags("Это церковь Св. Мартина.", "It is St Martin's church.")
+    eng = "Dm. Travin comments on V. Putin's article."
+    assert shown(src, eng, flags(src, eng)) == [("source", "Суркова")]

@@ -80,6 +80,7 @@ from compare.name_candidates import (
     PATRONYMIC,
     QUOTED_SRC,
     WORD,
+    abbreviated,
     capitalised_runs,
     clarifying_country,
     clarifying_place,
@@ -376,6 +377,7 @@ class NameMismatch(PairCheck):
                 if not hit
                 and not opens_sentence(text, sent.start, w[0], True)
                 and not generic_src(w[2])
+                and not abbreviated(text, w)
                 and i > last
                 and not (any(hits) and PATRONYMIC.fullmatch(w[2].lower()))
             ]
