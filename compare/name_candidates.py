@@ -233,7 +233,7 @@ _REGION_BEFORE = regex.compile(
     r"штат|провинци|округ|глубинк|оңтүстік|солтүстік|батыс|шығыс|"
     # and the country of an institution or office: "Верховный суд США", "министр обороны США"
     r"суд|конгресс|сенат|министерств|министр|парламент|правительств|посольств|посол|президент|"
-    r"арми|полици|прокуратур|ведомств|департамент|госдеп|спецслужб|разведк|армия)"
+    r"арми|полици|прокуратур|ведомств|департамент|госдеп|спецслужб|разведк)"
     r"(?:\w*\s+\p{Ll}+)?\w*\s+$", regex.IGNORECASE)
 _TOWN_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\-]*)\s*[(,]\s*$")
 _REGION_AFTER_KK = regex.compile(
@@ -251,12 +251,15 @@ def _known_en() -> frozenset[str]:
 def known_place_en(word: str) -> bool:
     """An English word the exonym table knows as a name (Ankara, Athens, Kremlin): a name even
     at the start of a sentence, where any word is capitalised."""
-    return word.lower().rstrip("'’s") in _known_en() or is_country_en(word)
+    return _POSSESSIVE.sub("", word.lower()) in _known_en() or is_country_en(word)
 
 
 def is_country_en(word: str) -> bool:
     """A capitalised English word naming a state or country (:data:`CLARIFYING_PLACES_EN`)."""
-    return word[:1].isupper() and word.lower().rstrip("'’s") in CLARIFYING_PLACES_EN
+    return word[:1].isupper() and _POSSESSIVE.sub("", word.lower()) in CLARIFYING_PLACES_EN
+
+
+_POSSESSIVE = regex.compile(r"['’]s?$")  # Britain's, Texas' (not the s of Texas itself)
 
 
 def is_country_src(word: str) -> bool:

@@ -316,3 +316,14 @@ def test_a_short_abbreviation_before_a_name_is_no_name_and_the_name_after_it_cou
     assert not flags("Это церковь Св. Мартина.", "It is St Martin's church.")
     eng = "Dm. Travin comments on V. Putin's article."
     assert shown(src, eng, flags(src, eng)) == [("source", "Суркова")]
+
+
+def test_a_country_or_state_ending_in_s_is_still_a_country():
+    from compare.name_candidates import is_country_en
+
+    assert all(is_country_en(w) for w in ("Texas", "Philippines", "Illinois", "Britain's"))
+    assert not is_country_en("Moscow")
+    # so a state the English puts in place of the source's country stays flagged
+    found = flags("Кеше АҚШ-тағы Портленд қаласында митинг өтті.",
+                  "Yesterday a rally was held in Portland, Texas, in the Philippines.", "kk")
+    assert found
