@@ -15,9 +15,10 @@ More conventions: a capitalised number word inside a sentence is part of a name 
 numerals (екеуі "the two of them") read softly; fashion season codes (SS19, AW20) carry their
 year; a number word that counts an enumeration on the other side ("Three men, aged 33, 34 and
 39") is said by it. Measures in different units of one dimension match only after conversion
-(до 25 см ~ up to 10 inches, never the "10" of another measure), and measures in the same unit
-must agree exactly; a bare "градусов" / "degrees" may be either temperature scale (27 градусов ~
-80 degrees). Two soft mentions never pair with each other.
+(до 25 см ~ up to 10 inches, never the "10" of another measure; units and the measure
+conventions of news, 6-foot-7 or "the low 70s", are read by :mod:`compare.measures`), and
+measures in the same unit must agree exactly; a bare "градусов" / "degrees" may be either
+temperature scale (27 градусов ~ 80 degrees). Two soft mentions never pair with each other.
 
 An English number word that opens a hyphenated compound adjective (three-way, five-year,
 two-storey, three-dimensional; capitalised in a product title too: Three-Way Mechanism) is soft
@@ -47,11 +48,11 @@ from compare.lang.number_words import (
     SOFT_EN,
     SOFT_KK,
     SOFT_RU,
-    UNITS,
     WORDS_EN,
     WORDS_KK,
     WORDS_RU,
 )
+from compare.measures import add_units
 from compare.words import LETTERS
 
 _SEP = "[ \u00a0\u202f\u2009']"
@@ -72,11 +73,6 @@ _WORDS_KK_C = tuple((regex.compile(p), float(v)) for p, v in WORDS_KK)
 _SOFT_RU_C = tuple((regex.compile(p), float(v)) for p, v in SOFT_RU)
 _SOFT_KK_C = tuple((regex.compile(p), float(v)) for p, v in SOFT_KK)
 _HEADING_BEFORE = regex.compile(r"(?:^|[:.!?\"“«(—–-])\s*$")
-_UNIT_RE = tuple(
-    (regex.compile(rf"[\s\u00a0-]*(?:{p})(?![\p{{L}}])", regex.IGNORECASE), d, f)
-    for p, d, f in UNITS
-)
-_RANGE_GAP = regex.compile(r"\s*(?:[-–—]|до|to|and|or|или|и|–)\s*", regex.IGNORECASE)
 
 
 @dataclass
@@ -202,15 +198,6 @@ def _scale_after(text: str, end: int, lang: str) -> tuple[float, int] | None:
     for prefix, factor in _SCALE_PREFIX_RU:
         if w.startswith(prefix):
             return factor, end + m.end(1)
-    return None
-
-
-def _unit_after(text: str, end: int) -> tuple[str, float, int] | None:
-    """The unit written right after ``end``: dimension, SI factor, and where it ends."""
-    for pattern, dim, factor in _UNIT_RE:
-        m = pattern.match(text, end)
-        if m:
-            return dim, factor, m.end()
     return None
 
 
@@ -413,39 +400,6 @@ def _slash_names(text: str, lang: str, taken: Taken) -> list[Mention]:
     return out
 
 
-_PER_HOUR_BEFORE = regex.compile(r"сағатына\s+(?:[^\s\d]+\s+){0,2}$", regex.IGNORECASE)
-
-
-def _add_units(text: str, mentions: list[Mention]) -> None:
-    """Attach units; a range's first number takes the unit of its second (5–10 см)."""
-    units: list[tuple[str, float, int] | None] = [_unit_after(text, m.end) for m in mentions]
-    for k in range(len(mentions) - 2, -1, -1):
-        nxt = mentions[k + 1]
-        gap = text[mentions[k].end : nxt.start]
-        if units[k] is None and units[k + 1] is not None and _RANGE_GAP.fullmatch(gap):
-            units[k] = units[k + 1]
-    for k, (m, u) in enumerate(zip(mentions, units, strict=True)):
-        if u is None:
-            continue
-        dim, factor, unit_end = u
-        m.measure = (dim, frozenset(v * factor for v in m.values))
-        m.unit = factor
-        written = text[m.end : unit_end]
-        if not any(c.isdigit() for c in written):  # a range's first number: not its own unit
-            m.unit_text = written.strip()
-        # Kazakh writes a speed as "сағатына 135 км" (per hour, 135 km).
-        if dim == "length" and _PER_HOUR_BEFORE.search(text, max(0, m.start - 40), m.start):
-            m.measure = ("speed", frozenset(v * factor / 3600 for v in m.values))
-            m.unit = factor / 3600
-        # "6 метров (18 feet)": a conversion given in brackets adds no number of its own.
-        if k > 0 and mentions[k - 1].measure and mentions[k - 1].measure[0] == dim:
-            if regex.fullmatch(
-                r"[^\d(]{0,12}\(\s*(?:около|about|approx\.?|~)?\s*",
-                text[mentions[k - 1].end : m.start],
-            ):
-                m.soft = True
-
-
 # The number of a disease or virus name (COVID-19, SARS-CoV-2, ковид-19): see the module comment.
 _DISEASE_BEFORE = regex.compile(r"(?:covid|ковид|cov|сov)[-‑–]?\s?$", regex.IGNORECASE)
 
@@ -507,7 +461,8 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
                                         word=True))  # fmt: skip
                 taken.append((m.start(), m.end()))
         for pattern, values in ((_HALF_HOUR, {0.5, 30.0}), (_A_AND_A_HALF, {1.5}),
-                                (_IN_HALF, {2.0}), (_HALF_A, {0.5})):  # fmt: skip
+                                (_IN_HALF, {2.0}), (_HALF_A, {0.5}), (_QUARTER_A, {0.25, 25.0}),
+                                (_HALF_OF, {0.5, 50.0})):  # fmt: skip
             for m in pattern.finditer(text):
                 if not taken.covers(m.start()):
                     mentions.append(Mention(m.start(), m.end(), m.group(), frozenset(values),
@@ -520,8 +475,7 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
             taken.append((m.start(1), m.end(1)))
     mentions.extend(_word_mentions(text, lang, taken))
     mentions.sort(key=lambda x: x.start)
-    _add_units(text, mentions)
-    return mentions
+    return add_units(text, mentions, lang)
 
 
 # "a year and a half", "an hour and a half": полтора / бір жарым (1.5), said without a digit.
@@ -533,6 +487,11 @@ _N_AND_A_HALF = regex.compile(
 # "half a percentage point", "half an hour": 0,5 процентного пункта (полчаса is soft 30 anyway);
 # after "half a million" and "a year and a half" have taken theirs.
 _HALF_A = regex.compile(r"\bhalf\s+an?\b(?!\s+hour)", regex.IGNORECASE)
+# "a quarter mile", "a quarter of an hour": 400 метров, 15 минут (soft, as четверть); 25 %.
+_QUARTER_A = regex.compile(r"\ba\s+quarter(?:\s+of\s+an?)?\b(?!\s+of\b)", regex.IGNORECASE)
+# "half of those polled", "cut by half": половина, вдвое, 50 %.
+_HALF_OF = regex.compile(r"\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)|\bby\s+half\b",
+                          regex.IGNORECASE)
 # "half an hour": 30 минут, полчаса.
 _HALF_HOUR = regex.compile(r"\bhalf\s+an\s+hour\b", regex.IGNORECASE)
 # A span of years written short, "2019-20" (2019–2020 годы): the two digits are 2020 too.

@@ -533,3 +533,52 @@ def test_ordinal_hundredth_and_half_a_point(src: str, eng: str, flagged: bool) -
 ])  # fmt: skip
 def test_short_year_spans_and_half_an_hour(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng)) == flagged
+
+
+# Measures a translator converts as English news writes them (compare/measures.py): each
+# faithful conversion beside the same with the measure changed.
+@pytest.mark.parametrize(("src", "eng", "lang", "flagged"), [
+    ("Рост игрока — 2 метра.", "The player is 6-foot-7.", "ru", False),
+    ("Рост игрока — 2 метра.", "The player is 5-foot-7.", "ru", True),
+    ("Рост игрока — 198 см.", "The player is 6 feet 6 inches tall.", "ru", False),
+    ("Двухметровый центровой перешёл в клуб.", "The 6-foot-8 center joined the club.", "ru",
+     False),
+    ("Двухметровый центровой перешёл в клуб.", "The 5-foot-8 center joined the club.", "ru",
+     True),
+    ("6 фут-6 дюйм бойы бар форвард.", "The 6-foot-6 forward.", "kk", False),
+    ("6 фут-7 дюйм бойы бар форвард.", "The 6-foot-6 forward.", "kk", True),
+    ("Ойыншының бойы 2 метр.", "The player is 6-foot-7.", "kk", False),
+    ("Температура поднимется до 32 градусов.", "Temperatures will climb into the 90s.", "ru",
+     False),
+    ("Температура поднимется до 32 градусов.", "Temperatures will climb into the 70s.", "ru",
+     True),
+    ("Температура составит около 21 градуса.", "Temperatures will be in the low 70s.", "ru",
+     False),
+    ("Температура составит около 21 градуса.", "Temperatures will be in the upper 80s.", "ru",
+     True),
+    ("Ожидается жара до 38 °C.", "Highs near 100 are expected.", "ru", False),
+    ("Ожидается жара до 28 °C.", "Highs near 100 are expected.", "ru", True),
+    ("Температура 32 градусқа дейін көтеріледі.", "Temperatures will climb into the 90s.", "kk",
+     False),
+    ("В 1990-х годах экономика росла.", "In the '90s the economy grew.", "ru", False),
+    ("В 1980-х годах экономика росла.", "In the 90s the economy grew.", "ru", True),
+    ("Площадь дома — 280 кв. м.", "The house has 3,000 square feet.", "ru", False),
+    ("Площадь дома — 280 кв. м.", "The house has 2,000 square feet.", "ru", True),
+    ("Рыба весом 450 граммов.", "A one-pound fish.", "ru", False),
+    ("Рыба весом 450 граммов.", "A two-pound fish.", "ru", True),
+    ("Стейк весом 450 г на гриле.", "A 16-ounce steak on the grill.", "ru", False),
+    ("Стейк весом 450 г на гриле.", "A 10-ounce steak on the grill.", "ru", True),
+    ("Он весит 95 кг.", "He weighs 15 stone.", "ru", False),
+    ("Туман сократил видимость до 400 метров.", "Fog cut visibility to a quarter mile.", "ru",
+     False),
+    ("Туман сократил видимость до 1200 метров.", "Fog cut visibility to a quarter mile.", "ru",
+     True),
+    ("Ставка снижена на четверть процентного пункта.", "The rate was cut by 25 basis points.",
+     "ru", False),
+    ("Ставка снижена на 0,5 п. п.", "The rate was cut by 25 basis points.", "ru", True),
+    ("Почти 50 % опрошенных против.", "Nearly half of those polled are against.", "ru", False),
+    ("Почти 40 % опрошенных против.", "Nearly half of those polled are against.", "ru", True),
+])  # fmt: skip
+def test_converted_measures_as_news_writes_them(src: str, eng: str, lang: str,
+                                                flagged: bool) -> None:
+    assert bool(flags(src, eng, lang)) == flagged

@@ -208,7 +208,12 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"кв\.?\s?(?:км|километр\w*)|квадратн\w+ километр\w*|km²|км²|sq\.?\s?km|"
      r"square kilomet\w+", "area", 1e6),
     (r"квадратн\w+ мил\w*|square miles?|sq\.?\s?mi", "area", 2.589988e6),
+    (r"кв\.?\s?м|квадратн\w+ метр\w*|м²|m²|sq\.?\s?m|square met\w+", "area", 1.0),
+    (r"квадратн\w+ фут\w*|square f(?:ee|oo)t|sq\.?\s?ft", "area", 0.09290304),
     (r"миль? в час|миля/сағ|mph|miles? per hour|miles? an hour", "speed", 0.44704),
+    # a rate's change: 25 basis points is a quarter of a percentage point
+    (r"базисн\w+ пункт\w*|б\.\s?п\.|basis points?|bps?", "rate", 0.01),
+    (r"процентн\w+ пункт\w*|п\.\s?п\.|percentage points?", "rate", 1.0),
     (r"км|километр\w*|шақырым\w*|km|kilomet\w+", "length", 1000.0),
     (r"см|сантиметр\w*|cm|centimet\w+", "length", 0.01),
     (r"мм|миллиметр\w*|mm|millimet\w+", "length", 0.001),
@@ -219,6 +224,9 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"ярд\w*|yards?", "length", 0.9144),
     (r"кг|килограмм\w*|kg|kilograms?|kilos?", "mass", 1.0),
     (r"фунт\w*|pounds?|lbs?", "mass", 0.45359),
+    # "г" only before a space or the end: "2019 г." is a year
+    (r"грамм\w*|г(?=\s|$)|grams?|g", "mass", 0.001),
+    (r"унци\w*|ounces?|oz", "mass", 0.0283495), (r"стоун\w*|stones?", "mass", 6.35029),
     (r"тонн\w*|тонна\w*|tonnes?|tons?", "mass", 1000.0),
     (r"литр\w*|л|lit(?:er|re)s?", "volume", 0.001),
     (r"галлон\w*|gallons?", "volume", 0.00378541),
