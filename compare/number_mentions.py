@@ -479,7 +479,8 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
 
 
 # "a year and a half", "an hour and a half": полтора / бір жарым (1.5), said without a digit.
-_A_AND_A_HALF = regex.compile(r"\b(?:a|an|one)\s+\p{L}+\s+and\s+a\s+half\b", regex.IGNORECASE)
+_A_AND_A_HALF = regex.compile(r"\b(?:a|an|one)\s+(?:\p{L}+\s+)?and\s+a\s+half\b",
+                           regex.IGNORECASE)
 # "two and a half": два с половиной (read as 2) or екі жарым (2.5); it may match either.
 _N_AND_A_HALF = regex.compile(
     r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\b", regex.IGNORECASE

@@ -578,6 +578,11 @@ def test_short_year_spans_and_half_an_hour(src: str, eng: str, flagged: bool) ->
     ("Ставка снижена на 0,5 п. п.", "The rate was cut by 25 basis points.", "ru", True),
     ("Почти 50 % опрошенных против.", "Nearly half of those polled are against.", "ru", False),
     ("Почти 40 % опрошенных против.", "Nearly half of those polled are against.", "ru", True),
+    ("Жиырма жыл бұрын.", "Two decades ago.", "kk", False),
+    ("Жиырма жыл бұрын.", "Three decades ago.", "kk", True),
+    ("Двадцать лет назад.", "Two decades ago.", "ru", False),
+    ("Баға бір жарым есе өсті.", "Prices rose one and a half times.", "kk", False),
+    ("Баға бір жарым есе өсті.", "Prices rose two and a half times.", "kk", True),
 ])  # fmt: skip
 def test_converted_measures_as_news_writes_them(src: str, eng: str, lang: str,
                                                 flagged: bool) -> None:

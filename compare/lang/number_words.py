@@ -240,6 +240,7 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"недел[ьиюяе]\w*|апта\w*|weeks?", "time", 604800.0),
     (r"месяц\w*|ай(?:дан|да|ға|ы|ын|дың|лық)?|months?", "time", 2629800.0),
     (r"год(?:а|у|ом|ов)?|лет|жыл\w*|years?", "time", 31557600.0),
+    (r"десятилети\w*|онжылдық\w*|decades?", "time", 315576000.0),
     (r"век(?:а|у|ом|е|ов|ах)?|ғасыр\w*|centur(?:y|ies)", "time", 3155760000.0),
     # a bare "градусов" / "degrees" in weather news is Celsius in Russian and Kazakh and
     # often Fahrenheit in US English (27 градусов ~ 80 degrees): the scale is left open
