@@ -327,3 +327,21 @@ def test_a_country_or_state_ending_in_s_is_still_a_country():
     found = flags("Кеше АҚШ-тағы Портленд қаласында митинг өтті.",
                   "Yesterday a rally was held in Portland, Texas, in the Philippines.", "kk")
     assert found
+
+
+# Session 19, made-up news sentences: a central bank by its short name, a title of the
+# peerage, the Gulf.
+@pytest.mark.parametrize(("lang", "src", "eng", "flagged"), [
+    ("ru", "Федеральная резервная система повысила ставку.", "The Fed raised rates.", False),
+    ("kk", "Федералдық резервтік жүйе мөлшерлемені көтерді.", "The Fed raised rates.", False),
+    ("kk", "Федералдық резервтік жүйе мөлшерлемені көтерді.",
+     "The Bank of England raised rates.", True),
+    ("ru", "Герцогиня Сассекская посетила больницу.", "The Duchess of Sussex visited the hospital.",
+     False),
+    ("ru", "Герцогиня Сассекская посетила больницу.", "The Duchess of Kent visited the hospital.",
+     True),
+    ("kk", "Ол Парсы шығанағында болды.", "He was in the Gulf.", False),
+    ("kk", "Ол Парсы шығанағында болды.", "He was in the Gulf of Mexico.", True),
+])  # fmt: skip
+def test_short_names_of_institutions_titles_and_seas(lang, src, eng, flagged):
+    assert bool(flags(src, eng, lang)) == flagged, (src, eng)

@@ -55,6 +55,7 @@ _EXONYMS = """
 египет египт мысыр|egypt*
 ирак|iraq*
 иран|iran*
+персид парсы|persia* farsi gulf
 сири|syria*
 саудовск саудовц|saudi*
 афган ауған|afghan*
@@ -336,7 +337,7 @@ _EXONYMS_MORE = """
 ео|eu european*
 қр|kazakhstan* kazakh*
 ецб|ecb
-фрс|fed federal
+фрс федеральн федералд резервн|fed federal reserve
 пхеньян|pyongyang
 кельн|cologne
 кот|côte cote ivory ivorian* ivoirian*

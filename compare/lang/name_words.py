@@ -36,6 +36,7 @@ GENERIC_EN = frozenset(
     open award awards prize festival week day year party movement front alliance
     presiding rev reverend father mother sister brother uncle aunt
     president prime secretary chief senator governor mayor king queen prince princess duke
+    duchess earl countess baron baroness marquess viscount dame
     emperor pope general captain colonel officer judge justice director chairman
     professor doctor chancellor ambassador commissioner inspector sergeant detective
     hurricane storm tropical category weather prison jail fashion news times post daily
