@@ -91,7 +91,8 @@ _FORMAL_RU = regex.compile(
     r"не секрет|не удивительно|не за горами|не прошл[оаи]\s+и(?:\s+\w+){1,2}|"
     # "не что иное, как" (nothing but), "не прочь" (willing), "не за что" (you're welcome),
     # "нет ничего важнее" (the most important: a comparative after "нет ничего")
-    r"не что иное,?\s+как|не прочь|не за что|нет\s+ничего\s+\w+(?:ее|ей|ше|же|ще)|"
+    r"не (?:что иное|кто ин(?:ой|ая|ые)),?\s+как|не прочь|не за что|"
+    r"нет\s+ничего\s+\w+(?:ее|ей|ше|же|ще)|"
     # "не успел он уйти, как" = "no sooner had he left than"
     r"не успел\w*(?:\s+\w+){0,3},?\s+как|"
     r"никто,?\s+кроме(?:\s+\w+){1,3},?\s+не|"
@@ -188,6 +189,8 @@ _YET_TO_EN = regex.compile(
 # of" = "not reach / not enough" ("nothing short of" is formal, removed first).
 _PHRASE_LEXICAL_EN = regex.compile(
     r"\bfar\s+from\b|\bshort\s+of\b|\bdeclin(?:e|es|ed|ing)\s+to\b|"  # declined to comment
+    # "too cold to swim", "too early to say": настолько холодно, что нельзя; рано говорить
+    r"\btoo\s+(?:\w+\s+){1,2}to\s+(?=\p{L})|"
     r"\bout\s+of\s+(?:touch|the\s+loop)\b|\boff\s+(?:topic|the\s+mark)\b|"  # не в теме,
     # which stays a negation ("вы не в теме" -> "you are informed" is flagged); "do not rule
     # out" for "не исключают" (formal) or "не исключил" (a negation), "ruled out" for neither
@@ -241,6 +244,9 @@ _NI_WORDS = regex.compile(
     r"некого|некому|некем"
 )
 _CONTRAST_RU = regex.compile(r"\bа не\b", regex.IGNORECASE)  # "а не X" = "rather than X"
+# "не ясно", "не известно" are written apart as often as неясно, неизвестно (unclear, unknown):
+# joined, they are the не-word the prefix bucket pairs with an un-word or a "not".
+_NE_APART_RU = regex.compile(r"\bне\s+(ясн|понятн|известн|очевидн)", regex.IGNORECASE)
 _STRONG_RU = regex.compile(r"не|нет|нету|нельзя|невозможно")  # нету: colloquial нет
 _CONTRAST_KK = regex.compile(r"\bемес\s*,", regex.IGNORECASE)
 # Kazakh: negative words, and finite verbs with the negative suffix -ма/-ме/-ба/-бе/-па/-пе
@@ -508,6 +514,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _RHETORIC_RU.sub(" rurhetoric ", cleaned)
         cleaned = _NO_DOUBT_RU.sub(" rudoubt ", cleaned)
         cleaned = _DOUBLE_RU.sub(" rudouble ", cleaned)
+        cleaned = _NE_APART_RU.sub(r"не\1", cleaned)
     cleaned = formal.sub(" ", cleaned)
     if lang == "en":
         cleaned = _PHRASE_LEXICAL_EN.sub(" enfarfrom ", cleaned)

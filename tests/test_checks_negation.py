@@ -691,3 +691,22 @@ def test_kazakh_double_negations_and_idioms_of_no_negation(src: str, eng: str) -
 ])  # fmt: skip
 def test_kazakh_negations_beside_those_idioms_still_count(src: str, eng: str) -> None:
     assert flags(src, eng, "kk"), (src, eng)
+
+
+# Session 19, made-up news sentences: "не ясно" written apart is неясно (unclear), "не кто иной,
+# как" is "none other than", and "too cold to swim" may render "так холодно, что невозможно".
+@pytest.mark.parametrize(("src", "eng", "flagged"), [
+    ("Пока не ясно, состоится ли встреча.", "It is unclear whether the meeting will take place.",
+     False),
+    ("Пока не известно, кто стоит за атакой.", "It is not yet known who is behind the attack.",
+     False),
+    ("Он не кто иной, как сам президент.", "He is none other than the president himself.",
+     False),
+    ("Он не кто иной, как сам президент.", "He is not the president himself.", True),
+    ("Вода была настолько холодной, что купаться было невозможно.",
+     "The water was too cold to swim.", False),
+    ("Вода была настолько холодной, что купаться было невозможно.",
+     "The water was warm enough to swim.", True),
+])  # fmt: skip
+def test_negations_written_apart_and_too_to(src, eng, flagged):
+    assert any(f.severity in ("major", "critical") for f in flags(src, eng)) == flagged, (src, eng)
