@@ -710,3 +710,22 @@ def test_kazakh_negations_beside_those_idioms_still_count(src: str, eng: str) ->
 ])  # fmt: skip
 def test_negations_written_apart_and_too_to(src, eng, flagged):
     assert any(f.severity in ("major", "critical") for f in flags(src, eng)) == flagged, (src, eng)
+
+
+# A negated word of negative sense says its positive (не противоречит "is consistent with",
+# үндемеді "kept silent"): a translator writes it with or without a "not".
+@pytest.mark.parametrize(("src", "eng", "lang", "flagged"), [
+    ("Это не противоречит закону.", "This is consistent with the law.", "ru", False),
+    ("Это не противоречит закону.", "This does not contradict the law.", "ru", False),
+    ("Инцидент не остался незамеченным.", "The incident drew attention.", "ru", False),
+    ("Он промолчал.", "He did not say anything.", "ru", False),
+    ("Ол үндемеді.", "He kept silent.", "kk", False),
+    ("Бұл заңға қайшы келмейді.", "This is consistent with the law.", "kk", False),
+    ("Бұл оқиға назардан тыс қалмады.", "The incident drew attention.", "kk", False),
+    # the same verbs' plain negations stay negations
+    ("Он не ответил.", "He answered.", "ru", True),
+    ("Ол жауап бермеді.", "He answered.", "kk", True),
+])  # fmt: skip
+def test_negated_words_of_negative_sense(src, eng, lang, flagged):
+    found = flags(src, eng, lang)
+    assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)

@@ -54,6 +54,10 @@ KK_REWRITES = (
                    regex.IGNORECASE), " kkabsurd "),
     (regex.compile(r"\bжоқтығ\w*|\bжоқтық\w*|\bжоқ\s+бол\w*", regex.IGNORECASE), " kkabsence "),
     (KK_LITOTES, " kklitotes "),
+    # verbs that say their sense negated: үндемеді "kept silent", қайшы келмейді "is consistent
+    # with" (does not contradict), назардан тыс қалмады "drew attention" (not left unnoticed)
+    (regex.compile(r"\bүндеме\w*|\bқайшы\s+келме\w*|\bназар\w*\s+тыс\s+қалма\w*",
+                   regex.IGNORECASE), " kklitotes "),
     (regex.compile(r"\b\w{2,}[мбп][ае]с\s+үшін\b", regex.IGNORECASE), " kkpurpose "),
     (regex.compile(r"\b\w{2,}[мбп][ае]ст[ае]н\b", regex.IGNORECASE), " kkwithout "),
 )
