@@ -43,9 +43,16 @@ def _meet(a: Mention, b: Mention) -> bool:
         return any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in a.measure[1]
                    for y in b.measure[1])  # fmt: skip
     if a.measure and b.measure and a.measure[0] == b.measure[0] == "temp":
-        return any(abs(x * 9 / 5 + 32 - y) <= 1.5 or abs(y * 9 / 5 + 32 - x) <= 1.5
+        return any(_celsius_fahrenheit(x, y) or _celsius_fahrenheit(y, x)
                    for x in a.values for y in b.values)  # fmt: skip
     return False
+
+
+def _celsius_fahrenheit(celsius: float, fahrenheit: float) -> bool:
+    """The same temperature: within 1.5 °F, or within 4.6 °F of a Celsius figure rounded to
+    five, as news rounds a converted one ("около 25 градусов" for "near 80 degrees")."""
+    allowed = 4.6 if celsius % 5 == 0 else 1.5
+    return abs(celsius * 9 / 5 + 32 - fahrenheit) <= allowed
 
 
 # Every source number is tried against every English one; a pair with more pairs of numbers
