@@ -233,6 +233,7 @@ _REGION_BEFORE = regex.compile(
     r"штат|провинци|округ|глубинк|оңтүстік|солтүстік|батыс|шығыс|"
     # and the country of an institution or office: "Верховный суд США", "министр обороны США"
     r"суд|конгресс|сенат|министерств|министр|парламент|правительств|посольств|посол|президент|"
+    r"губернатор|канцлер|премьер|лидер|глав[аеуыо]|мэр|корол|принц|спикер|генсек|госсекретар|"
     r"арми|полици|прокуратур|ведомств|департамент|госдеп|спецслужб|разведк)"
     r"(?:\w*\s+\p{Ll}+)?\w*\s+$", regex.IGNORECASE)
 _TOWN_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\-]*)\s*[(,]\s*$")
@@ -240,6 +241,13 @@ _REGION_AFTER_KK = regex.compile(
     r"[-\p{L}]*\s+(?:оңтүстік|солтүстік|батыс|шығыс|жағалау|аймақ|аудан|штат|өңір)\p{L}*",
     regex.IGNORECASE)
 _TOWN_AFTER_KK = regex.compile(r"-?(?:т|д)(?:ағы|егі)\s+(\p{Lu}[\p{L}\-]*)")
+# A Kazakh title after its country, with the possessive ending (Германия канцлері, АҚШ
+# президенті, Ұлыбритания премьер-министрі): "Chancellor Merkel", "Merkel" in English.
+_TITLE_AFTER_KK = regex.compile(
+    r"(?:-\p{L}+)?\s+(?:президент|вице-президент|канцлер|премьер|министр|басшы|көшбасшы|корол|"
+    r"патшайым|ханзада|губернатор|мэр|елші|спикер|сенатор|прокурор|әкім|армия|әскер|үкімет|"
+    r"парламент|сот|полиция|сыртқы)\p{L}*", regex.IGNORECASE)
+_DIRECTIONS = frozenset("солтүстік оңтүстік батыс шығыс северная южная".split())
 
 
 @lru_cache(maxsize=1)
@@ -263,9 +271,19 @@ _POSSESSIVE = regex.compile(r"['’]s?$")  # Britain's, Texas' (not the s of Tex
 
 
 def is_country_src(word: str) -> bool:
-    """A capitalised source word the exonym table reads as a state or country."""
-    return word[:1].isupper() and bool(
-        {t.rstrip("*").replace(".", "") for t in exonym_targets(word)} & CLARIFYING_PLACES_EN)
+    """A capitalised source word the exonym table reads as a state or country (a prefix the
+    table ends with * counts when a country starts with it: german* for Germany)."""
+    if not word[:1].isupper():
+        return False
+    targets = {t.replace(".", "") for t in exonym_targets(word)}
+    return bool({t.rstrip("*") for t in targets} & CLARIFYING_PLACES_EN) or any(
+        t.endswith("*") and len(t) > 5 and _country_prefix(t[:-1]) for t in targets
+    )
+
+
+@lru_cache(maxsize=4096)
+def _country_prefix(prefix: str) -> bool:
+    return any(place.startswith(prefix) for place in CLARIFYING_PLACES_EN)
 
 
 def clarifying_country(text: str, run: list[tuple[int, int, str]], rendered) -> bool:
@@ -273,10 +291,14 @@ def clarifying_country(text: str, run: list[tuple[int, int, str]], rendered) -> 
     США" -> "the Supreme Court": a country (the exonym table gives it a country of
     :data:`CLARIFYING_PLACES_EN`) right after a region word, an institution or office, or a
     town the English renders (``rendered``: a callable on a source word), or, in Kazakh,
-    before a region word or a town (АҚШ-тағы Портленд); the English may leave it implicit."""
-    if len(run) != 1 or not is_country_src(run[0][2]):
+    before a region word, a town (АҚШ-тағы Портленд) or a title (Германия канцлері); the
+    English may leave it implicit."""
+    if not is_country_src(run[-1][2]) or any(w[2].lower() not in _DIRECTIONS
+                                             for w in run[:-1]):  # Солтүстік Корея
         return False
-    start, end = run[0][0], run[0][1]
+    start, end = run[0][0], run[-1][1]
+    if _TITLE_AFTER_KK.match(text, end):
+        return True
     if _REGION_BEFORE.search(text, max(0, start - 30), start):
         return True
     town = _TOWN_BEFORE.search(text, max(0, start - 40), start)

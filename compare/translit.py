@@ -139,6 +139,10 @@ _EN_ALTERNATES: tuple[tuple[str, str], ...] = (
     (r"eo", "o"),  # George: Джордж
     (r"^u(?=[^aeiou][aeiou])", "yu"),  # Utah, Uber: Юта, Юбер
     (r"(?<=^[bcdfhklmnpst])u(?=$|[^aeiou][aeiouy]|e)", "yu"),  # Hugh, Hugo: Хью, Хьюго
+    # a long a before one consonant and a final -ey, and in -ague: Haley, Daley, Hague: Хейли,
+    # Дейли, Хейг (Carey, Massey read plainly as well)
+    (r"(?<![aeiou])a(?=[bdfgklmnpstvz]ey$)", "ei"),
+    (r"ague$", "eig"),
 )
 _MAGIC_E = {"a": "ei", "i": "ai", "y": "ai", "u": "yu", "e": "i"}
 _EN_RESPELL_C = tuple((regex.compile(p), r) for p, r in _EN_RESPELL)

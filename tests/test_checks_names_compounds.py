@@ -345,3 +345,27 @@ def test_a_country_or_state_ending_in_s_is_still_a_country():
 ])  # fmt: skip
 def test_short_names_of_institutions_titles_and_seas(lang, src, eng, flagged):
     assert bool(flags(src, eng, lang)) == flagged, (src, eng)
+
+
+# A translator adds a foreign figure's country and title for local readers (Германия канцлері
+# Ангела Меркель, губернатор Калифорнии) where the English original names the person alone.
+@pytest.mark.parametrize(("lang", "src", "eng", "flagged"), [
+    ("kk", "Кеше Германия канцлері Ангела Меркель мәлімдеді.", "Yesterday Merkel said.", False),
+    ("kk", "Кеше Германия канцлері Ангела Меркель мәлімдеді.",
+     "Yesterday Austria's Merkel said.", True),
+    ("kk", "Кеше Ұлыбритания премьер-министрі Тереза Мэй мәлімдеді.",
+     "Yesterday Prime Minister Theresa May said.", False),
+    ("kk", "Кеше Солтүстік Корея басшысы Ким Чен Ын мәлімдеді.", "Yesterday Kim said.", False),
+    ("kk", "Кеше Солтүстік Корея басшысы Ким Чен Ын мәлімдеді.", "Yesterday Moon said.", True),
+    ("kk", "Кеше Калифорния штатының губернаторы мәлімдеді.", "Yesterday the governor said.",
+     False),
+    ("ru", "Вчера губернатор Калифорнии заявил об этом.", "Yesterday the governor said so.", False),
+    ("ru", "Вчера губернатор Калифорнии заявил об этом.",
+     "Yesterday the governor of Texas said so.", True),
+    ("ru", "Вчера посол США в ООН Никки Хейли заявила об этом.", "Yesterday Nikki Haley said so.",
+     False),
+    ("ru", "Вчера он написал об этом в социальной сети Twitter.", "Yesterday he tweeted about it.",
+     False),
+])  # fmt: skip
+def test_a_country_and_title_added_for_readers(lang, src, eng, flagged):
+    assert bool(flags(src, eng, lang)) == flagged, (src, eng)

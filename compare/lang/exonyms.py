@@ -274,7 +274,7 @@ _EXONYMS = """
 # Wall Street, технологические компании Калифорнии -> Silicon Valley).
 _CAPITALS = """
 сша америк ақш|pentagon wall street
-калифорни|silicon valley
+калифорни|silicon valley california
 греци грек|athens
 испан|madrid
 герман германи неміс|berlin
@@ -338,6 +338,7 @@ _EXONYMS_MORE = """
 қр|kazakhstan* kazakh*
 ецб|ecb
 фрс федеральн федералд резервн|fed federal reserve
+твиттер twitter|tweet* twitter
 пхеньян|pyongyang
 кельн|cologne
 кот|côte cote ivory ivorian* ivoirian*
