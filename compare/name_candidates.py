@@ -244,7 +244,7 @@ _TOWN_AFTER_KK = regex.compile(r"-?(?:т|д)(?:ағы|егі)\s+(\p{Lu}[\p{L}\-]
 # A Kazakh title after its country, with the possessive ending (Германия канцлері, АҚШ
 # президенті, Ұлыбритания премьер-министрі): "Chancellor Merkel", "Merkel" in English.
 _TITLE_AFTER_KK = regex.compile(
-    r"(?:-\p{L}+)?\s+(?:президент|вице-президент|канцлер|премьер|министр|басшы|көшбасшы|корол|"
+    r"(?:-\p{L}+)?\s+(?:\p{Ll}+\s+)?(?:президент|вице-президент|канцлер|премьер|министр|басшы|көшбасшы|корол|"
     r"патшайым|ханзада|губернатор|мэр|елші|спикер|сенатор|прокурор|әкім|армия|әскер|үкімет|"
     r"парламент|сот|полиция|сыртқы)\p{L}*", regex.IGNORECASE)
 _DIRECTIONS = frozenset("солтүстік оңтүстік батыс шығыс северная южная".split())
@@ -311,16 +311,21 @@ def clarifying_country(text: str, run: list[tuple[int, int, str]], rendered) -> 
 
 
 _CLARIFYING_PLACE = regex.compile(
-    r",\s*(?:штат[аеу]?|провинци[яиюей]|графств[оау])\s*$",
+    r"[,(]\s*(?:штат[аеу]?|провинци[яиюей]|графств[оау])\s*$",
     regex.IGNORECASE,
 )
+# Kazakh: the state before the town it clarifies (Батыс Вирджиния штатындағы Уилинг қаласында).
+_CLARIFYING_PLACE_KK = regex.compile(
+    r"\s+(?:штат|провинция|графтығ)\p{L}*(?:дағы|дегі|тағы|тегі)\s+\p{Lu}", regex.IGNORECASE)
 
 
 def clarifying_place(text: str, run: list[tuple[int, int, str]]) -> bool:
-    """"Лос-Анджелес, штат Калифорния": a translator names the state, province or county of a
-    place after a comma, for readers who do not know it; English often leaves it implicit. Not
-    округ or область, which stand for names the English gives (Xining County)."""
-    return bool(_CLARIFYING_PLACE.search(text[max(0, run[0][0] - 20) : run[0][0]]))
+    """"Лос-Анджелес, штат Калифорния", "Уилинг (штат Западная Вирджиния)", "Батыс Вирджиния
+    штатындағы Уилинг": a translator names the state, province or county of a place, for
+    readers who do not know it; English often leaves it implicit. Not округ or область, which
+    stand for names the English gives (Xining County)."""
+    return bool(_CLARIFYING_PLACE.search(text[max(0, run[0][0] - 20) : run[0][0]])
+                or _CLARIFYING_PLACE_KK.match(text, run[-1][1]))
 
 
 def in_acronym(needed: list[tuple[int, int, str]], acronyms: list[str]) -> bool:

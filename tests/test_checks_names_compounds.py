@@ -366,6 +366,18 @@ def test_short_names_of_institutions_titles_and_seas(lang, src, eng, flagged):
      False),
     ("ru", "Вчера он написал об этом в социальной сети Twitter.", "Yesterday he tweeted about it.",
      False),
+    ("kk", "Кеше АҚШ-тың қаржы министрі Стивен Мнучин мәлімдеді.", "Yesterday Mnuchin said.",
+     False),
+    # the state of a town, in brackets or, in Kazakh, before it; not beside a state of the
+    # English's own (a lower-case word that sounds like it, өтті ~ Ohio, renders no name)
+    ("ru", "Вчера в городе Уилинг (штат Западная Вирджиния) прошёл митинг.",
+     "Yesterday a rally was held in Wheeling.", False),
+    ("ru", "Вчера в городе Уилинг (штат Западная Вирджиния) прошёл митинг.",
+     "Yesterday a rally was held in Wheeling, Ohio.", True),
+    ("kk", "Кеше Батыс Вирджиния штатындағы Уилинг қаласында митинг өтті.",
+     "Yesterday a rally was held in Wheeling.", False),
+    ("kk", "Кеше Батыс Вирджиния штатындағы Уилинг қаласында митинг өтті.",
+     "Yesterday a rally was held in Wheeling, Ohio.", True),
 ])  # fmt: skip
 def test_a_country_and_title_added_for_readers(lang, src, eng, flagged):
     assert bool(flags(src, eng, lang)) == flagged, (src, eng)

@@ -282,7 +282,10 @@ class NameMismatch(PairCheck):
         first word only when the exonym table knows it as a name (Ankara)."""
         name = known_place_en(word[2]) if first else (
             (is_capitalised(word[2]) and not generic_en(word[2])) or is_country_en(word[2]))
-        return name and not any(self._renders(x[2], word[2]) for x in src_words)
+        # a lower-case source word renders a name through the exonym table only (американский:
+        # American), not by a chance likeness of sound (өтті ~ Ohio)
+        return name and not any(self._renders(x[2], word[2]) for x in src_words
+                                if is_capitalised(x[2]) or exonym_targets(x[2]))
 
     def _stray_source(self, word: tuple, en_words: list) -> bool:
         """The same on the source side."""
@@ -394,8 +397,12 @@ class NameMismatch(PairCheck):
             if not needed or scale_name(text, run) or (anchored and given_syllables(
                     whole, needed, family_alone=alone)):  # fmt: skip
                 continue
-            if country_of_institution(run, needed, hits) or clarifying_place(text, run):
+            if country_of_institution(run, needed, hits):
                 continue
+            if clarifying_place(text, run) and not any(
+                    self._stray_english(e, src_words, k == 0)
+                    for k, e in enumerate(en_words)):  # fmt: skip
+                continue  # unless the English has a name of its own (Wheeling, Ohio)
             if self._lang == "kk" and kazakh_institution(text, run, en_words):
                 continue
             if clarifying_country(text, run, lambda w: any(self._renders(w, e[2])
