@@ -381,3 +381,18 @@ def test_short_names_of_institutions_titles_and_seas(lang, src, eng, flagged):
 ])  # fmt: skip
 def test_a_country_and_title_added_for_readers(lang, src, eng, flagged):
     assert bool(flags(src, eng, lang)) == flagged, (src, eng)
+
+
+# A lower-case source word (an adjective, a common word) renders an English name only when it
+# opens as the name does: чилийских / Chilean, тюркских / Turkic, but not өтті / Ohio or силы /
+# Syria, likenesses of sound further in that hid a name put in the English.
+@pytest.mark.parametrize(("lang", "src", "eng", "flagged"), [
+    ("ru", "Спасатели вывели чилийских шахтёров.", "Rescuers freed the Chilean miners.", False),
+    ("ru", "Это язык тюркских народов.", "It is a language of the Turkic peoples.", False),
+    ("ru", "Вариант омикрон распространяется.", "The Omicron variant is spreading.", False),
+    ("kk", "Кеше үлкен митинг өтті.", "Yesterday a big rally was held in Ohio.", True),
+    ("ru", "Правительственные силы наступают.", "Government forces in Syria are advancing.",
+     True),
+])  # fmt: skip
+def test_a_lower_case_word_renders_a_name_only_from_its_start(lang, src, eng, flagged):
+    assert bool(flags(src, eng, lang)) == flagged, (src, eng)

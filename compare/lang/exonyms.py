@@ -18,7 +18,7 @@ _EXONYMS = """
 герман германи немец немецк немц неміс|german* deutsch*
 москв мәскеу|moscow* muscovite*
 сша америк құрама штат|us u.s usa united america* american*
-кита қытай|china chinese beijing
+кита қытай|china chinese beijing mandarin
 росси ресей русск орыс|russia* russian*
 англи англо ағылшын|england english* britain british uk u.k anglo*
 британ британи ұлыбритан|britain british briton* brit brits uk u.k
