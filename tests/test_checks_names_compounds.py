@@ -393,6 +393,9 @@ def test_a_country_and_title_added_for_readers(lang, src, eng, flagged):
     ("kk", "Кеше үлкен митинг өтті.", "Yesterday a big rally was held in Ohio.", True),
     ("ru", "Правительственные силы наступают.", "Government forces in Syria are advancing.",
      True),
+    # nor a source name an English word of the generic list (Машиши ~ Minister)
+    ("ru", "Вчера Машиши заявил об этом.", "Yesterday the Minister said so.", True),
+    ("ru", "Вчера Машиши заявил об этом.", "Yesterday Mechichi said so.", False),
 ])  # fmt: skip
 def test_a_lower_case_word_renders_a_name_only_from_its_start(lang, src, eng, flagged):
     assert bool(flags(src, eng, lang)) == flagged, (src, eng)
