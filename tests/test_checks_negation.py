@@ -722,6 +722,12 @@ def test_negations_written_apart_and_too_to(src, eng, flagged):
     ("Ол үндемеді.", "He kept silent.", "kk", False),
     ("Бұл заңға қайшы келмейді.", "This is consistent with the law.", "kk", False),
     ("Бұл оқиға назардан тыс қалмады.", "The incident drew attention.", "kk", False),
+    ("Олар бір-бірін көрмегелі бес жыл болды.", "They have not seen each other for five years.",
+     "kk", False),
+    ("Олар бір-бірін көрмегелі бес жыл болды.",
+     "It has been five years since they last saw each other.", "kk", False),
+    ("Олар бір-бірін көргелі бес жыл болды.", "They have not seen each other for five years.",
+     "kk", True),
     # the same verbs' plain negations stay negations
     ("Он не ответил.", "He answered.", "ru", True),
     ("Ол жауап бермеді.", "He answered.", "kk", True),
