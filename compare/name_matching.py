@@ -15,7 +15,7 @@ import regex
 
 from compare.lang.exonyms import COMPOUND_HEADS, EXONYMS
 from compare.lang.name_spellings import CONVENTIONS
-from compare.lang.name_words import GENERIC_EN, LETTER_NAMES, MINISTRY_EN, US_STATES
+from compare.lang.name_words import LETTER_NAMES, MINISTRY_EN, US_STATES
 from compare.morphology import source_stems, stem_keys
 from compare.translit import (
     consonant_skeleton,
@@ -150,11 +150,6 @@ def src_matches_en(src_word: str, en_word: str) -> bool:
     if capital and "zh" in en_word.lower():
         # "zh" in an English-spelled name is usually z + h (Alzheimer), not the ж of Zhanaozen.
         en_keys = (*en_keys, latin_key(en_word.lower().replace("zh", "zg")))
-    # A lower-case Cyrillic word (an adjective, a common word), or an English word of the
-    # generic list (Minister, Council), must open as the other does: a likeness of sound
-    # further in is chance (өтті ~ Ohio, силы ~ Syria, Машиши ~ Minister).
-    common = (not src_word[:1].isupper() and bool(regex.match(r"\p{Cyrillic}", src_word))) or (
-        en_word.lower() in GENERIC_EN)
     for k in stem_keys(src_word):
         if capital:
             # Two-letter names (Ли/Lee, Эр/Ayr, Ид/Eid) must be spelled exactly alike; a
@@ -164,10 +159,7 @@ def src_matches_en(src_word: str, en_word: str) -> bool:
                         k in en_keys or k in (x for f in forms for x in foreign_keys(f))):
                     return True  # also by another spelling: Си / Xi (pinyin)
                 continue
-            loose = not common or any(
-                e[:3] == k[:3] or consonant_skeleton(e)[:2] == consonant_skeleton(k)[:2]
-                for e in en_keys)
-            if loose and any(len(e) >= 3 and keys_match(k, e) for e in en_keys):
+            if any(len(e) >= 3 and keys_match(k, e) for e in en_keys):
                 return True
             # A name may have reached the source through French, German, Chinese... (Машиши
             # for Mechichi): read by that language's spelling it should come out nearly

@@ -383,19 +383,15 @@ def test_a_country_and_title_added_for_readers(lang, src, eng, flagged):
     assert bool(flags(src, eng, lang)) == flagged, (src, eng)
 
 
-# A lower-case source word (an adjective, a common word) renders an English name only when it
-# opens as the name does: чилийских / Chilean, тюркских / Turkic, but not өтті / Ohio or силы /
-# Syria, likenesses of sound further in that hid a name put in the English.
-@pytest.mark.parametrize(("lang", "src", "eng", "flagged"), [
-    ("ru", "Спасатели вывели чилийских шахтёров.", "Rescuers freed the Chilean miners.", False),
-    ("ru", "Это язык тюркских народов.", "It is a language of the Turkic peoples.", False),
-    ("ru", "Вариант омикрон распространяется.", "The Omicron variant is spreading.", False),
-    ("kk", "Кеше үлкен митинг өтті.", "Yesterday a big rally was held in Ohio.", True),
-    ("ru", "Правительственные силы наступают.", "Government forces in Syria are advancing.",
-     True),
-    # nor a source name an English word of the generic list (Машиши ~ Minister)
-    ("ru", "Вчера Машиши заявил об этом.", "Yesterday the Minister said so.", True),
-    ("ru", "Вчера Машиши заявил об этом.", "Yesterday Mechichi said so.", False),
+# Lower-case source words render English names by sound (чилийских / Chilean, тюркских /
+# Turkic, омикрон / Omicron). Requiring them, and English words of the generic list, to open as
+# the name does (so that өтті ~ Ohio or Машиши ~ Minister hide no name) caught 3 more held-out
+# synthetic swaps for 11 more false alarms on held-out professional text: reverted (session 19).
+@pytest.mark.parametrize(("lang", "src", "eng"), [
+    ("ru", "Спасатели вывели чилийских шахтёров.", "Rescuers freed the Chilean miners."),
+    ("ru", "Это язык тюркских народов.", "It is a language of the Turkic peoples."),
+    ("ru", "Вариант омикрон распространяется.", "The Omicron variant is spreading."),
+    ("ru", "Вчера Машиши заявил об этом.", "Yesterday Mechichi said so."),
 ])  # fmt: skip
-def test_a_lower_case_word_renders_a_name_only_from_its_start(lang, src, eng, flagged):
-    assert bool(flags(src, eng, lang)) == flagged, (src, eng)
+def test_a_lower_case_word_renders_a_name_by_sound(lang, src, eng):
+    assert not flags(src, eng, lang), (src, eng)
