@@ -540,3 +540,30 @@ def test_a_name_put_in_the_place_of_another_stays_major_beside_its_context() -> 
     found = {(f.side, f.severity) for f in _document_flags(src, eng)}
     # The source's Токаев is named nearby (minor), but Putin has no counterpart anywhere.
     assert ("target", "major") in found and ("source", "minor") in found
+
+
+def test_a_person_the_english_named_earlier_may_be_repeated_by_name() -> None:
+    # Kazakh "ол" is he, she and it: a translator repeats the name where the English writes
+    # "he", several sentences after the English named the person (hand-written).
+    src = ["Вчера Токаев прилетел в Берлин.", "В аэропорту его встретили министры.",
+           "Затем состоялись переговоры.", "Стороны обсудили торговлю.",
+           "Подписаны три соглашения.", "Вечером Токаев посетил выставку."]
+    eng = ["Yesterday Tokayev flew to Berlin.", "Ministers met him at the airport.",
+           "Negotiations followed.", "The sides discussed trade.", "Three agreements were signed.",
+           "The evening ended with a visit to an exhibition."]
+    (note,) = _document_flags(src, eng)
+    assert note.severity == "minor" and note.evidence["named_nearby"]
+    # not a name the English never gave, and not across texts that a benchmark joins (an empty
+    # paragraph between them)
+    unnamed = ["Yesterday the president flew to Berlin.", *eng[1:]]
+    assert {f.severity for f in _document_flags(src, unnamed)} == {"major"}
+    # farther back than the nearby pairs, only a name counts (a sentence's first word that
+    # sounds a little like it, "Talks", does not)
+    talks = unnamed[:2] + ["Talks followed."] + unnamed[3:]
+    assert max(_document_flags(src, talks), key=lambda f: f.start).severity == "major"
+    from compare.risk_fit import line_documents
+
+    source, target, links = line_documents(list(zip(src, eng, strict=True)), "ru",
+                                           texts=[0, 1, 1, 1, 1, 1])
+    joined = NameMismatch().run(CheckContext(target=target, source=source, pairs=links))
+    assert [f.severity for f in joined] == ["major"]

@@ -116,6 +116,14 @@ from compare.name_matching import exonym_targets, sounds_alike, spells_joined, s
 # many words on a side (ten times the longest sentence of the corpora here) it says so instead.
 MAX_WORDS_PER_PAIR = 1000
 NEARBY_PAIRS = 2
+# How far back a person's name the English gave earlier excuses the source's repeating it.
+PERSON_BACK_PAIRS = 8
+
+
+def _text_boundary(doc, first: int, last: int) -> bool:
+    """Whether an empty paragraph stands between paragraphs ``first`` and ``last``: where a
+    benchmark joins unrelated texts (compare.risk_fit.line_documents)."""
+    return any(doc.paragraphs[k].start == doc.paragraphs[k].end for k in range(first + 1, last))
 """A name the other side gives within this many pairs before or after (in the same or an
 adjacent paragraph) is taken as known from context: the pair may say "he" or "the city"."""
 
@@ -213,16 +221,26 @@ class NameMismatch(PairCheck):
         if not own_ids:
             return False
         paragraph = own.sentences[own_ids[0]].paragraph
-        for near in ctx.pairs[max(0, here - reach): here + reach + 1]:
+        # A person the English named earlier in the same text: Kazakh, whose "ол" is he, she and
+        # it alike, and Russian repeat the name where the English writes "he" or "she".
+        back = PERSON_BACK_PAIRS if side == "source" and _person_like(unmatched) else 0
+        for near in ctx.pairs[max(0, here - max(reach, back)): here + reach + 1]:
             if near is pair:
                 continue
             ids = near.target if side == "source" else near.source
             near_own = near.source if side == "source" else near.target
-            if near_own and abs(own.sentences[near_own[0]].paragraph - paragraph) > 1:
+            at = own.sentences[near_own[0]].paragraph if near_own else paragraph
+            if abs(at - paragraph) > 1 and not (
+                    at < paragraph and index[id(near)] >= here - back
+                    and not _text_boundary(own, at, paragraph)):  # fmt: skip
                 continue  # another part of the text (or, in a benchmark, another text)
+            far = abs(index[id(near)] - here) > reach
             for i in ids:
                 sent = other.sentences[i]
                 words = word_spans(other.text, sent.start, sent.end, side == "source")
+                if far:  # farther back, only a name may be the one given: not "Talks" ~ Токаев
+                    words = [e for e in words if is_capitalised(e[2]) and not generic_en(e[2])
+                             and not opens_sentence(other.text, sent.start, e[0])]  # fmt: skip
                 for w in unmatched:
                     if any(self._renders(w[2], e[2]) if side == "source"
                            else self._renders(e[2], w[2]) for e in words):  # fmt: skip
