@@ -395,3 +395,15 @@ def test_a_country_and_title_added_for_readers(lang, src, eng, flagged):
 ])  # fmt: skip
 def test_a_lower_case_word_renders_a_name_by_sound(lang, src, eng):
     assert not flags(src, eng, lang), (src, eng)
+
+
+# A country the English calls "this country" or "the nation" (MQM TED train talk pattern,
+# sentences made up): a minor hint, unless the English names another country or the source
+# has a word for a country of its own.
+def test_a_country_the_english_calls_the_country():
+    found = flags("В Германии растёт безработица.", "Unemployment is rising in the country.")
+    assert [f.severity for f in found] == ["minor"] and found[0].evidence["described"]
+    assert {f.severity for f in flags("В Германии растёт безработица.",
+                                      "Unemployment is rising in France.")} == {"major"}
+    assert [f.severity for f in flags("В этой стране, в Германии, растёт безработица.",
+                                      "Unemployment is rising in this country.")] == ["major"]

@@ -116,6 +116,11 @@ from compare.name_matching import exonym_targets, sounds_alike, spells_joined, s
 # many words on a side (ten times the longest sentence of the corpora here) it says so instead.
 MAX_WORDS_PER_PAIR = 1000
 NEARBY_PAIRS = 2
+# "In this country", "the nation": a description of a country the source names.
+_COUNTRY_DESCRIBED = regex.compile(r"\b(?:this|the|that|our|their|its)\s+(?:country|nation)\b",
+                                   regex.IGNORECASE)
+_COUNTRY_WORD_SRC = regex.compile(r"\b(?:стран\w*|государств\w*|ел|елі\w*|елд\w*|мемлекет\w*)\b",
+                                  regex.IGNORECASE)
 # How far back a person's name the English gave earlier excuses the source's repeating it.
 PERSON_BACK_PAIRS = 8
 
@@ -197,6 +202,18 @@ class NameMismatch(PairCheck):
         self._glossary = ctx.glossary or builtin_glossary()
         self._ctx, self._current = ctx, pair
         return self._pair(ctx, pair.source, pair.target)
+
+    def _described(self, unmatched: list) -> bool:
+        """A source country that the English calls "this country", "the nation" (в США ->
+        "in this country"), where the source has no word for a country of its own."""
+        ctx, pair = getattr(self, "_ctx", None), getattr(self, "_current", None)
+        if ctx is None or pair is None or ctx.source is None or not all(
+                is_country_src(w[2]) for w in unmatched):  # fmt: skip
+            return False
+        english, source = (" ".join(doc.text[doc.sentences[i].start : doc.sentences[i].end]
+                                    for i in ids)
+                           for doc, ids in ((ctx.target, pair.target), (ctx.source, pair.source)))
+        return bool(_COUNTRY_DESCRIBED.search(english)) and not _COUNTRY_WORD_SRC.search(source)
 
     def _named_nearby(self, side: str, unmatched: list) -> bool:
         """Whether the other side gives this name in a nearby pair (:data:`NEARBY_PAIRS`).
@@ -346,6 +363,9 @@ class NameMismatch(PairCheck):
             self._spare[side] = spare - 1
             return self.flag(side, start, end, f"{message} The {where} may refer to it by a "
                              "pronoun.", evidence, severity="minor")  # fmt: skip
+        if side == "source" and self._described(unmatched):
+            return self.flag(side, start, end, f"{message} The English may call it “the "
+                             "country” here.", {**evidence, "described": True}, severity="minor")
         if self._named_nearby(side, unmatched):
             return self.flag(side, start, end, f"{message} The {where} names it in a nearby "
                              "sentence; here it may be a pronoun or implied.",
