@@ -561,6 +561,9 @@ def test_a_person_the_english_named_earlier_may_be_repeated_by_name() -> None:
     # sounds a little like it, "Talks", does not)
     talks = unnamed[:2] + ["Talks followed."] + unnamed[3:]
     assert max(_document_flags(src, talks), key=lambda f: f.start).severity == "major"
+    # but a name opening an earlier sentence is a name ("Tokayev flew ...")
+    opening = ["Tokayev flew to Berlin yesterday.", *eng[1:]]
+    assert [f.severity for f in _document_flags(src, opening)] == ["minor"]
     from compare.risk_fit import line_documents
 
     source, target, links = line_documents(list(zip(src, eng, strict=True)), "ru",

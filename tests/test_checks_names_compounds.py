@@ -407,3 +407,16 @@ def test_a_country_the_english_calls_the_country():
                                       "Unemployment is rising in France.")} == {"major"}
     assert [f.severity for f in flags("В этой стране, в Германии, растёт безработица.",
                                       "Unemployment is rising in this country.")] == ["major"]
+
+
+# The country a region is part of, named by a translator (made-up sentences, the NTREX dev
+# pattern): "из состава Испании", "отделение от Испании", "в составе России".
+@pytest.mark.parametrize(("src", "eng", "flagged"), [
+    ("Каталония добивается выхода из состава Испании.", "Catalonia seeks independence.", False),
+    ("Каталонские партии выступают за отделение от Испании.",
+     "The parties back Catalan independence.", False),
+    ("Каталонские партии выступают за отделение от Испании.",
+     "The parties back Catalan independence from France.", True),
+])  # fmt: skip
+def test_the_country_a_region_is_part_of(src, eng, flagged):
+    assert bool(flags(src, eng)) == flagged, (src, eng)

@@ -111,6 +111,7 @@ from compare.name_candidates import (
     word_spans,
 )
 from compare.name_matching import exonym_targets, sounds_alike, spells_joined, src_matches_en
+from compare.translit import consonant_skeleton, latin_key
 
 # The name check compares every source word with every English word of a pair; beyond this
 # many words on a side (ten times the longest sentence of the corpora here) it says so instead.
@@ -123,6 +124,15 @@ _COUNTRY_WORD_SRC = regex.compile(r"\b(?:стран\w*|государств\w*|�
                                   regex.IGNORECASE)
 # How far back a person's name the English gave earlier excuses the source's repeating it.
 PERSON_BACK_PAIRS = 8
+
+
+def _opens_alike(src_word: str, en_word: str) -> bool:
+    """Whether the two words' keys open alike, the first two letters and the first two
+    consonants (Адамс, Adams; Трамп, Trump; not Токаев, Talks): a sentence's first word is
+    capitalised whatever it is."""
+    a, b = latin_key(src_word), latin_key(en_word)
+    return len(a) >= 3 and a[:2] == b[:2] and (
+        consonant_skeleton(a)[:2] == consonant_skeleton(b)[:2])
 
 
 def _text_boundary(doc, first: int, last: int) -> bool:
@@ -257,7 +267,8 @@ class NameMismatch(PairCheck):
                 words = word_spans(other.text, sent.start, sent.end, side == "source")
                 if far:  # farther back, only a name may be the one given: not "Talks" ~ Токаев
                     words = [e for e in words if is_capitalised(e[2]) and not generic_en(e[2])
-                             and not opens_sentence(other.text, sent.start, e[0])]  # fmt: skip
+                             and (not opens_sentence(other.text, sent.start, e[0])
+                                  or any(_opens_alike(w[2], e[2]) for w in unmatched))]
                 for w in unmatched:
                     if any(self._renders(w[2], e[2]) if side == "source"
                            else self._renders(e[2], w[2]) for e in words):  # fmt: skip
