@@ -109,6 +109,7 @@ _FORMAL_EN = regex.compile(
     r"no[- ]brainer|"  # "a no-brainer": obvious
     # "no accident", "not for nothing", as Russian "не случайно", "не зря" (formal there too)
     r"no accident|not by accident|not accidental\w*|not for nothing|not in vain|"
+    r"(?<!not\s)for\s+nothing|"  # "playing for nothing": просто так, бесплатно
 
     # double negation, a positive: "can't do without" (needs), "no family can do without us"
     r"(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|no\s+\w+\s+can)\s+do\s+without)\b",
@@ -211,6 +212,11 @@ _DOUBLE_RU = regex.compile(
     # "не противоречит" (is consistent with), "не остался незамеченным / без внимания" (drew
     # attention): a negated word of negative sense
     r"\bне\s+противореч\w*|\bне\s+оста\w*\s+(?:незамечен\w*|без\s+внимания)|"
+    # litotes of rank, "не первый / не единственный / не последний" (one of several, another,
+    # a senior), and "не подвержен" (resistant to)
+    r"\bне\s+(?:(?:перв|единствен)(?:ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми)|"
+    r"последн(?:ий|яя|ее|ие|его|ей|ему|им|ем|юю|их|ими))\b|"
+    r"\bне\s+подвержен\w*|"
     # "не может не" is "is bound to", "не мог не согласиться" "had to agree"
     r"\bне\s+(?:мог|могла|могло|могли|может|могут|можем|могу|смог\w*|сможет|сможем|смогут)"
     r"\s+не\b",

@@ -735,3 +735,25 @@ def test_negations_written_apart_and_too_to(src, eng, flagged):
 def test_negated_words_of_negative_sense(src, eng, lang, flagged):
     found = flags(src, eng, lang)
     assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)
+
+
+# Litotes of rank and other negated idioms, written with or without a negation (made-up
+# sentences after NTREX and WMT22 dev patterns): не первый (one of several), не последний
+# человек (a senior), не подвержен (resistant), "for nothing" (просто так), көз ашпайды.
+@pytest.mark.parametrize(("src", "eng", "lang", "flagged"), [
+    ("Канье не первый рэппер, сменивший имя.", "He is one of several rappers to change names.",
+     "ru", False),
+    ("Канье не первый рэппер, сменивший имя.", "Kanye is not the first rapper to change names.",
+     "ru", False),
+    ("«В этом спорте я не последний человек», — сказал он.", "\"As a senior here,\" he said.",
+     "ru", False),
+    ("Материал прочный, не подвержен истираниям.", "The material is strong and wear resistant.",
+     "ru", False),
+    ("Мы играем просто так.", "We are playing for nothing.", "ru", False),
+    ("Аймақ құрғақшылықтан көз ашпайды.", "The region is drought-stricken.", "kk", False),
+    # an English "not the first" against a plain "first" is still a reversal
+    ("Это первый раз.", "It is not the first time.", "ru", True),
+])  # fmt: skip
+def test_litotes_of_rank_and_negated_idioms(src, eng, lang, flagged):
+    found = flags(src, eng, lang)
+    assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)

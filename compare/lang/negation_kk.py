@@ -56,7 +56,9 @@ KK_REWRITES = (
     (KK_LITOTES, " kklitotes "),
     # verbs that say their sense negated: үндемеді "kept silent", қайшы келмейді "is consistent
     # with" (does not contradict), назардан тыс қалмады "drew attention" (not left unnoticed)
-    (regex.compile(r"\bүндеме\w*|\bқайшы\s+келме\w*|\bназар\w*\s+тыс\s+қалма\w*",
+    # and the idiom "көз ашпау" (be plagued by: құрғақшылықтан көз ашпайды, "drought-stricken")
+    (regex.compile(r"\bүндеме\w*|\bқайшы\s+келме\w*|\bназар\w*\s+тыс\s+қалма\w*|"
+                   r"\bкөз\s+ашпа\w*",
                    regex.IGNORECASE), " kklitotes "),
     (regex.compile(r"\b\w{2,}[мбп][ае]с\s+үшін\b", regex.IGNORECASE), " kkpurpose "),
     (regex.compile(r"\b\w{2,}[мбп][ае]ст[ае]н\b", regex.IGNORECASE), " kkwithout "),
