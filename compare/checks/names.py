@@ -117,6 +117,8 @@ from compare.translit import consonant_skeleton, latin_key
 # many words on a side (ten times the longest sentence of the corpora here) it says so instead.
 MAX_WORDS_PER_PAIR = 1000
 NEARBY_PAIRS = 2
+"""A name the other side gives within this many pairs before or after (in the same or an
+adjacent paragraph) is taken as known from context: the pair may say "he" or "the city"."""
 # "In this country", "the nation": a description of a country the source names.
 _COUNTRY_DESCRIBED = regex.compile(r"\b(?:this|the|that|our|their|its)\s+(?:country|nation)\b",
                                    regex.IGNORECASE)
@@ -139,8 +141,6 @@ def _text_boundary(doc, first: int, last: int) -> bool:
     """Whether an empty paragraph stands between paragraphs ``first`` and ``last``: where a
     benchmark joins unrelated texts (compare.risk_fit.line_documents)."""
     return any(doc.paragraphs[k].start == doc.paragraphs[k].end for k in range(first + 1, last))
-"""A name the other side gives within this many pairs before or after (in the same or an
-adjacent paragraph) is taken as known from context: the pair may say "he" or "the city"."""
 
 
 def _alone(words: list[tuple[int, int, str]], index: int) -> bool:
@@ -220,9 +220,7 @@ class NameMismatch(PairCheck):
         if ctx is None or pair is None or ctx.source is None or not all(
                 is_country_src(w[2]) for w in unmatched):  # fmt: skip
             return False
-        english, source = (" ".join(doc.text[doc.sentences[i].start : doc.sentences[i].end]
-                                    for i in ids)
-                           for doc, ids in ((ctx.target, pair.target), (ctx.source, pair.source)))
+        source, english = ctx.pair_texts(pair)
         return bool(_COUNTRY_DESCRIBED.search(english)) and not _COUNTRY_WORD_SRC.search(source)
 
     def _named_nearby(self, side: str, unmatched: list) -> bool:
@@ -332,6 +330,11 @@ class NameMismatch(PairCheck):
         # American), not by a chance likeness of sound (өтті ~ Ohio)
         return name and not any(self._renders(x[2], word[2]) for x in src_words
                                 if is_capitalised(x[2]) or exonym_targets(x[2]))
+
+    def _english_names_own(self, src_words: list, en_words: list) -> bool:
+        """Whether the English has a name no source word renders (a clarifying place or country
+        in the source is then no longer taken for one: Wheeling, Ohio; Portland, Canada)."""
+        return any(self._stray_english(e, src_words, k == 0) for k, e in enumerate(en_words))
 
     def _stray_source(self, word: tuple, en_words: list) -> bool:
         """The same on the source side."""
@@ -448,16 +451,13 @@ class NameMismatch(PairCheck):
                 continue
             if country_of_institution(run, needed, hits):
                 continue
-            if clarifying_place(text, run) and not any(
-                    self._stray_english(e, src_words, k == 0)
-                    for k, e in enumerate(en_words)):  # fmt: skip
+            if clarifying_place(text, run) and not self._english_names_own(src_words, en_words):
                 continue  # unless the English has a name of its own (Wheeling, Ohio)
             if self._lang == "kk" and kazakh_institution(text, run, en_words):
                 continue
             if clarifying_country(text, run, lambda w: any(self._renders(w, e[2])
-                                                            for e in en_all)) and not any(
-                    self._stray_english(e, src_words, k == 0)
-                    for k, e in enumerate(en_words)):  # fmt: skip
+                                                            for e in en_all)) and not (
+                    self._english_names_own(src_words, en_words)):  # fmt: skip
                 continue  # unless the English has a name of its own (Portland, Canada)
             if acronyms is None:
                 acronyms = [e[2] for e in en_words if regex.fullmatch(r"\p{Lu}{3,5}", e[2])
