@@ -82,6 +82,21 @@ def exonym_targets(src_word: str) -> tuple[str, ...]:
     return found
 
 
+def is_exonym_key(src_word: str) -> bool:
+    """Whether a source word, less a case ending or two (and the и of -ия: Франц-и-я), is a
+    key of the exonym table itself (Сирия, Сирияның, Германияда, Франции), not a word that
+    merely starts with one (Делиться starts with New Delhi's дели, Корень with Korea's коре). A
+    key of three letters is an acronym, written in capitals (АҚШ-тың, not Ақша, money)."""
+    for stem in source_stems(src_word):
+        for s in (stem, stem[:-1]) if stem.endswith(("и", "і")) else (stem,):
+            if len(s) == 3 and not src_word[:3].isupper():
+                continue
+            if len(s) >= 3 and any(p == s for p, _ in _EXONYMS_SHORT.get(s, [])
+                                   + _EXONYMS_BY_HEAD.get(s[:3], [])):  # fmt: skip
+                return True
+    return False
+
+
 def _exonym_targets_of(w: str) -> tuple[str, ...]:
     best, out = 0, []  # only the longest prefix counts: Королеву is a queen, not a king
     for p, english in _EXONYMS_SHORT.get(w, []) + _EXONYMS_BY_HEAD.get(w[:3], []):

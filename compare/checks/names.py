@@ -99,6 +99,8 @@ from compare.name_candidates import (
     joined_runs,
     kazakh_institution,
     known_place_en,
+    opening_country_en,
+    opening_country_src,
     opens_sentence,
     quoted_titles,
     scale_name,
@@ -395,9 +397,12 @@ class NameMismatch(PairCheck):
         acronyms: list[str] | None = None
         for run in split_at_initials(capitalised_runs(text, words)):
             whole = run  # before the sentence's first word goes: Ким Чен Ын opening a sentence
+            # Any word is capitalised there, so it goes, unless it is a country's name alone:
+            # one put in place of another is an error there too (Сирия заявила / Iraq said).
             if (opens_sentence(text, sent.start, run[0][0], source=True)
                     or run[0][0] == first_cyrillic):  # fmt: skip
-                run = run[1:]
+                kept = len(run) == 1 and opening_country_src(run[0][2])
+                run = run if kept else run[1:]
             if run and (unit_symbol(text, run) or currency_country(text, run)):
                 continue
             if not run:
@@ -430,7 +435,7 @@ class NameMismatch(PairCheck):
                 w
                 for i, (w, hit) in enumerate(zip(run, hits, strict=True))
                 if not hit
-                and not opens_sentence(text, sent.start, w[0], True)
+                and (not opens_sentence(text, sent.start, w[0], True) or run is whole)
                 and not generic_src(w[2])
                 and not abbreviated(text, w)
                 and i > last
@@ -506,7 +511,9 @@ class NameMismatch(PairCheck):
             if any(n <= len(run) <= n + 2 for n in common):
                 continue
             whole = run
-            if opens_sentence(text, sent.start, run[0][0]):
+            # As on the source side, a country's name alone stays (Iraq said / Сирия заявила).
+            if opens_sentence(text, sent.start, run[0][0]) and not (
+                    len(run) == 1 and opening_country_en(run[0][2])):
                 run = run[1:]
             specific = [w for w in run if not generic_en(w[2])]
             if not specific or shouting(run):
@@ -536,7 +543,7 @@ class NameMismatch(PairCheck):
                 if i not in covered
                 and not generic_en(w[2])
                 and i > last
-                and not opens_sentence(text, sent.start, w[0])
+                and (not opens_sentence(text, sent.start, w[0]) or run is whole)
             ]
             anchored = bool(covered) or (
                 whole is not run

@@ -124,17 +124,9 @@ EN_INSTITUTION_HEADS = tuple(
     federation league commission guard army forces
     """.split()
 )
-# Places English news writes after a town for readers who do not know it ("Portland, Oregon",
-# "Lagos, Nigeria", "Toronto, Ontario"), which a translation may leave out: US states and
-# Canadian provinces (the distinctive word of each) and the countries of the world.
-CLARIFYING_PLACES_EN = frozenset(
+# The countries of the world (the distinctive word of each name; Georgia is a state too).
+COUNTRIES_EN = frozenset(
     """
-    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
-    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
-    michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york
-    carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont
-    virginia washington wisconsin wyoming ontario quebec alberta manitoba saskatchewan columbia
-    scotia brunswick newfoundland
     afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
     bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
     botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china
@@ -151,8 +143,22 @@ CLARIFYING_PLACES_EN = frozenset(
     syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey turkmenistan
     tuvalu uganda ukraine emirates kingdom england scotland wales britain uk usa us uruguay
     uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+    georgia
     """.split()
 )
+# Places English news writes after a town for readers who do not know it ("Portland, Oregon",
+# "Lagos, Nigeria", "Toronto, Ontario"), which a translation may leave out: US states and
+# Canadian provinces (the distinctive word of each) and the countries of the world.
+CLARIFYING_PLACES_EN = frozenset(
+    """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york
+    carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont
+    virginia washington wisconsin wyoming ontario quebec alberta manitoba saskatchewan columbia
+    scotia brunswick newfoundland
+    """.split()
+) | COUNTRIES_EN
 # Cyrillic letters that look like Latin ones, for English words typed with a few of them.
 HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХУаеорсухіІ", "ABEKMHOPCTXYaeopcyxiI")
 
