@@ -211,7 +211,11 @@ def keys_match(src_key: str, tgt_key: str) -> bool:
     head = tgt_key[: n + 1]
     if edit_distance(src_key, head, allowed) <= allowed and abs(len(tgt_key) - n) <= 4:
         return True
-    if edit_distance(src_key, tgt_key[:n], allowed) <= allowed and len(tgt_key) >= n:
+    # A clipped ending: the rest of a longer English word is free when the key is long enough
+    # not to start a word by chance (vest- starts Yesterday: Уэст is no Yesterday).
+    tail = len(tgt_key) - n
+    if edit_distance(src_key, tgt_key[:n], allowed) <= allowed and 0 <= tail and (
+            tail <= 4 or n >= 5):  # fmt: skip
         return True
     sk_s, sk_t = consonant_skeleton(src_key), consonant_skeleton(tgt_key)
     return len(sk_s) >= 3 and (sk_s == sk_t or (len(sk_s) >= 4 and sk_t.startswith(sk_s)))

@@ -45,6 +45,14 @@ def test_different_names_do_not_match(a: str, b: str) -> None:
     assert not keys_match(latin_key(a), latin_key(b))
 
 
+def test_a_short_key_does_not_match_the_start_of_a_long_word() -> None:
+    # vest- (Уэст) starts "yesterday" within one letter: a chance, not a clipped ending; a
+    # longer key may still run on (Абдель- in Abdelkader).
+    assert not any(keys_match(latin_key("Уэст"), k) for k in english_keys("Yesterday"))
+    assert keys_match(latin_key("Уэст"), latin_key("Westa"))
+    assert any(keys_match(latin_key("Абдель"), k) for k in english_keys("Abdelkader"))
+
+
 @pytest.mark.parametrize("text", ["", "123", "—", "😀", "Straße", "Ёлка-2", "ﬁne", "ʼ", "\u0301"])
 def test_latin_key_is_total_and_ascii(text: str) -> None:
     key = latin_key(text)

@@ -388,6 +388,17 @@ class NameMismatch(PairCheck):
                              {**evidence, "named_nearby": True}, severity="minor")
         return self.flag(side, start, end, message, evidence)
 
+    def _counted(self, whole: list, run: list, other: list, source: bool) -> list:
+        """A run as :func:`given_syllables` counts its words: with the sentence's first word
+        only where the other side renders it (Ким Чен Ын / Kim), not a word before the name
+        (Рэппер Канье Уэст: three words, but not three East Asian syllables)."""
+        if whole is run:
+            return run
+        first = whole[0][2]
+        rendered = any(self._renders(first, e[2]) if source else self._renders(e[2], first)
+                       for e in other)  # fmt: skip
+        return whole if rendered else run
+
     def _source_side(self, text: str, sent, src_words: list, en_words: list) -> list[_Candidate]:
         out: list[_Candidate] = []
         words = word_spans(text, sent.start, sent.end)
@@ -451,8 +462,9 @@ class NameMismatch(PairCheck):
             alone = bool(needed and anchored) and any(  # asked only where it can matter
                 self._renders(w[2], e[2]) and _alone(en_words, k)
                 for w in family for k, e in enumerate(en_words))  # fmt: skip
+            counted = self._counted(whole, run, en_all, True) if needed and anchored else run
             if not needed or scale_name(text, run) or (anchored and given_syllables(
-                    whole, needed, family_alone=alone)):  # fmt: skip
+                    counted, needed, family_alone=alone)):  # fmt: skip
                 continue
             if country_of_institution(run, needed, hits):
                 continue
@@ -554,7 +566,8 @@ class NameMismatch(PairCheck):
             alone = bool(missing and anchored) and any(
                 self._renders(x[2], w[2]) and _alone(src_words, k)
                 for w in family for k, x in enumerate(src_words))  # fmt: skip
-            if not missing or (anchored and given_syllables(whole, missing, text, alone)):
+            if not missing or (anchored and given_syllables(
+                    self._counted(whole, run, src_words, False), missing, text, alone)):
                 continue
             if clarifying_place_en(text, run, lambda w: any(self._renders(s[2], w)
                                                              for s in src_words)) and not any(

@@ -68,6 +68,7 @@ GENERIC_EN = frozenset(
     heaven hell paradise marble antiques spread regulation procedure decree resolution rules
     covid-19 sars internet online
     det sen gov rep sgt lt col capt supt insp cllr phd phds
+    hotel pharmacy restaurant cafe shop store stadium arena cinema zoo
     advisor adviser advisors advisers associate associates assistant researcher researchers
     fellow scientist scientists scientific manager editor specialist consultant analyst
     lecturer engineer candidate academic academician coordinator counsel counsellor
