@@ -480,3 +480,32 @@ def test_a_word_before_a_name_does_not_make_it_east_asian(src, eng, flagged):
 def test_a_translated_hotel_or_pharmacy_is_no_missing_name():
     assert not flags("Roa Roa қонақ үйінде қалып қойды.", "He was trapped at the Roa Roa Hotel.",
                      "kk")
+
+
+# Another first name before the same surname (made-up sentences): a first name may be dropped
+# (Георге Иванов / Ivanov), not changed (Георге Иванов / Crescent Ivanov); a short form, a
+# romanisation by another language and a patronymic are no change.
+@pytest.mark.parametrize(("lang", "src", "eng"), [
+    ("ru", "Президент Георге Иванов выступил вчера.", "President Crescent Ivanov spoke yesterday."),
+    ("ru", "Вчера президент США Дональд Трамп выступил.", "Yesterday U.S. President Korea Trump "
+     "spoke."),
+    ("kk", "Кеше Роберто Кальсадилья сөз сөйледі.", "Yesterday Scotland Calzadilla spoke."),
+])  # fmt: skip
+def test_another_first_name_before_the_same_surname_is_flagged(lang, src, eng):
+    found = flags(src, eng, lang)
+    assert {f.severity for f in found} == {"major"}, (src, eng)
+    assert any("first name" in f.message for f in found)
+
+
+@pytest.mark.parametrize(("lang", "src", "eng"), [
+    ("ru", "Президент Георге Иванов выступил вчера.", "President Ivanov spoke yesterday."),
+    ("ru", "Президент Георге Иванов выступил вчера.", "President Gjorge Ivanov spoke yesterday."),
+    ("ru", "Ведущим станет Энтони Макпартлин.", "The host will be Ant McPartlin."),
+    ("ru", "Пас отдал Джердан Шакири.", "The pass came from Xherdan Shaqiri."),
+    ("kk", "Дауыс берген Йосе Таневски риза.", "Gjose Tanevski, who voted, is content."),
+    ("ru", "Владимир Владимирович Путин выступил.", "Vladimir Putin spoke."),
+    ("kk", "Қазақстанның Заң Комитетіне хат келді.", "A letter reached the Judiciary Committee."),
+])  # fmt: skip
+def test_a_dropped_or_respelled_first_name_is_not_flagged(lang, src, eng):
+    found = flags(src, eng, lang)
+    assert not found, shown(src, eng, found)

@@ -113,6 +113,8 @@ from compare.name_candidates import (
     word_spans,
 )
 from compare.name_matching import exonym_targets, sounds_alike, spells_joined, src_matches_en
+from compare.name_pairs import Candidate as _Candidate
+from compare.name_pairs import changed_first_name, unpair_variants
 from compare.translit import consonant_skeleton, latin_key
 
 # The name check compares every source word with every English word of a pair; beyond this
@@ -168,31 +170,6 @@ def _person_like(words: list[tuple[int, int, str]]) -> bool:
     return all(regex.match(r"\p{Cyrillic}", w[2]) for w in words) and not any(
         exonym_targets(w[2]) for w in words
     )
-
-
-# An unmatched name before it becomes a flag: side, start, end, message, evidence and the words
-# that no counterpart rendered.
-_Candidate = tuple[str, int, int, str, dict, list]
-
-
-def _unpair_variants(found: list[_Candidate], src_free: list, en_free: list) -> list[_Candidate]:
-    """Candidates left once the one unmatched name of each side, when they sound alike word
-    for word, are taken for two spellings of one name (Саид / Saied, a romanisation no rule
-    reads): a translator's variant, not a changed name. A side's unmatched name is the
-    words of its one candidate or, where it has none (the English side excuses more), its
-    ``free`` words: capitalised words that nothing on the other side renders. A clearly
-    different name (Ким / Moon, Смит / Johnson) stays flagged."""
-    src = [c for c in found if c[0] == "source"]
-    tgt = [c for c in found if c[0] == "target"]
-    if len(src) > 1 or len(tgt) > 1:
-        return found
-    a = src[0][5] if src else src_free
-    b = tgt[0][5] if tgt else en_free
-    if a and len(a) == len(b) and all(
-        sounds_alike(s[2], e[2]) for s, e in zip(a, b, strict=True)
-    ):
-        return []
-    return found
 
 
 @register
@@ -290,7 +267,7 @@ class NameMismatch(PairCheck):
         if max(len(src_words), len(en_words)) > MAX_WORDS_PER_PAIR and src_sents:
             return [self._over_budget(src_sents[0], len(src_words), len(en_words))]
         src_text = " ".join(src_doc.text[s.start : s.end] for s in src_sents)
-        self._lang = src_doc.lang
+        self._lang, self._english = src_doc.lang, (tgt_doc.text, tgt_sents)
         surplus = _pronoun_count(en_words, "en") - _pronoun_count(src_words, src_doc.lang)
         # Source side only, and not for Kazakh, which drops its pronouns (the verb ending says
         # the person): there, and for names the English adds, the spare pronoun excused more
@@ -305,7 +282,7 @@ class NameMismatch(PairCheck):
             for c in self._target_side(tgt_doc.text, s, src_words, en_words, src_text)
         ]
         if found:
-            found = _unpair_variants(found, self._unclaimed_source(src_doc.text, src_sents,
+            found = unpair_variants(found, self._unclaimed_source(src_doc.text, src_sents,
                                                                    en_words),
                                      self._unclaimed_english(tgt_doc.text, tgt_sents,
                                                              src_words))  # fmt: skip
@@ -388,6 +365,26 @@ class NameMismatch(PairCheck):
                              {**evidence, "named_nearby": True}, severity="minor")
         return self.flag(side, start, end, message, evidence)
 
+    def _first_name_swap(self, text: str, sent, first: tuple, surname: tuple, src_words: list,
+                         en_words: list) -> _Candidate | None:  # fmt: skip
+        """Another first name before the same surname in the English (compare/first_names.py)."""
+        if opens_sentence(text, sent.start, first[0], True):
+            return None
+        en_text, en_sents = self._english
+        other = changed_first_name(
+            first, surname, en_words,
+            lambda w: any(s.start <= w[0] < s.end and opens_sentence(en_text, s.start, w[0])
+                          for s in en_sents),
+            self._renders, sounds_alike,
+            lambda e: any(self._renders(x[2], e) for x in src_words
+                          if is_capitalised(x[2]) or exonym_targets(x[2])))
+        if other is None:
+            return None
+        name = text[first[0] : surname[1]]
+        return ("source", first[0], surname[1], f"The English gives the first name “{other[2]}” "
+                f"where the source has “{name}”.", {"source": [name], "target": [other[2]]},
+                [first])  # fmt: skip
+
     def _counted(self, whole: list, run: list, other: list, source: bool) -> list:
         """A run as :func:`given_syllables` counts its words: with the sentence's first word
         only where the other side renders it (Ким Чен Ын / Kim), not a word before the name
@@ -442,6 +439,10 @@ class NameMismatch(PairCheck):
             if all(hits) or initialism(run) in en_caps:
                 continue
             last = max((i for i, hit in enumerate(hits) if hit), default=-1)
+            if last > 0 and not hits[last - 1] and (swap := self._first_name_swap(
+                    text, sent, run[last - 1], run[last], src_words, en_words)):  # fmt: skip
+                out.append(swap)
+                continue
             needed = [
                 w
                 for i, (w, hit) in enumerate(zip(run, hits, strict=True))

@@ -196,6 +196,14 @@ TURKISH: tuple[tuple[str, str], ...] = (
     (r"^y(?=[aeıiou])|(?<=[aeıiou])y(?=[aeıiou])", "й"),
 )
 
+# Albanian (Kosovo, Albania, North Macedonia): Xhaka/Джака, Xherdan/Джердан, Çarçani/Чарчани.
+ALBANIAN: tuple[tuple[str, str], ...] = (
+    (r"xh", "дж"),
+    (r"zh", "ж"),
+    (r"ç", "ч"),
+    (r"ë", "э"),
+)
+
 CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "fr": FRENCH,
     "de": GERMAN,
@@ -204,4 +212,5 @@ CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "zh": PINYIN,
     "ko": KOREAN,
     "tr": TURKISH,
+    "sq": ALBANIAN,
 }
