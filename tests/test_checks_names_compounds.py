@@ -509,3 +509,18 @@ def test_another_first_name_before_the_same_surname_is_flagged(lang, src, eng):
 def test_a_dropped_or_respelled_first_name_is_not_flagged(lang, src, eng):
     found = flags(src, eng, lang)
     assert not found, shown(src, eng, found)
+
+
+# Kazakh names of states and regions that sound unlike the English (general knowledge, made-up
+# sentences): ҚХР (the PRC), КХДР (the DPRK), Шешенстан (Chechnya).
+@pytest.mark.parametrize(("src", "eng", "other"), [
+    ("Бүгін ҚХР мәлімдеме жасады.", "Today China made a statement.",
+     "Today Japan made a statement."),
+    ("Бүгін КХДР мәлімдеме жасады.", "Today North Korea made a statement.",
+     "Today South Africa made a statement."),
+    ("Бүгін Шешенстанда сайлау өтті.", "Today an election was held in Chechnya.",
+     "Today an election was held in Dagestan."),
+])  # fmt: skip
+def test_kazakh_names_of_states_and_regions(src, eng, other):
+    assert not flags(src, eng, "kk"), shown(src, eng, flags(src, eng, "kk"))
+    assert flags(src, other, "kk")

@@ -255,7 +255,8 @@ _EXONYMS = """
 консерватор|conservative* tory tories
 демократ|democrat*
 республиканц|republican* gop
-кндр|north korea* dprk pyongyang
+кндр кхдр|north korea* dprk pyongyang
+шешен|chechnya chechen*
 ес|eu european
 св сент сэнт|st saint
 неапол|naples napoli
@@ -313,7 +314,7 @@ _EXONYMS_MORE = """
 воздушн әуе|air*
 морск теңіз|navy naval marine*
 сухопутн құрлық|ground army
-кнр|china chinese prc
+кнр қхр|china chinese prc
 оаэ баә|uae emirat*
 эмират әмірлік|emirat*
 снг тмд|cis commonwealth
