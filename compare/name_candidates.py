@@ -142,18 +142,28 @@ def scale_name(text: str, run: list[tuple[int, int, str]]) -> bool:
     return bool(_SCALE_BEFORE.search(before) or _SCALE_AFTER.match(text, run[0][1]))
 
 
-_DOLLAR = regex.compile(r"доллар\w*", regex.IGNORECASE)
+_DOLLAR = regex.compile(r"долл\w*", regex.IGNORECASE)  # доллар, долларов, долл.
+# What may stand between a Kazakh АҚШ-тың and its dollars: the amount (АҚШ-тың 5 млн долларын).
+_AMOUNT = regex.compile(r"[-‑]\p{L}{1,4}|[\d.,\u00a0]+|млн|млрд|трлн|мың|тыс|миллион\w*|"
+                        r"миллиард\w*", regex.IGNORECASE)
 
 
 def currency_country(text: str, run: list[tuple[int, int, str]]) -> bool:
-    """США in "долларов США", АҚШ in "АҚШ доллары": the currency ("$700 million"), which
-    English names without the country."""
+    """США in "долларов США", "долл. США", "долларов (США)", АҚШ in "АҚШ доллары", "АҚШ-тың
+    5 млн долларын": the currency ("$700 million"), which English names without the country."""
     if len(run) != 1 or run[0][2] not in ("США", "АҚШ"):
         return False
-    before = text[max(0, run[0][0] - 14) : run[0][0]].split()
-    after = text[run[0][1] : run[0][1] + 14].split()
-    return bool((before and _DOLLAR.fullmatch(before[-1].strip(",.;:")))
-                or (after and _DOLLAR.fullmatch(after[0].strip(",.;:"))))  # fmt: skip
+    before = [w for w in (t.strip(",.;:()") for t in
+                          text[max(0, run[0][0] - 14) : run[0][0]].split()) if w]  # fmt: skip
+    if before and _DOLLAR.fullmatch(before[-1]):
+        return True
+    for token in text[run[0][1] : run[0][1] + 30].replace("-", " -").split()[:5]:
+        token = token.strip(",.;:()")
+        if _DOLLAR.fullmatch(token):
+            return True
+        if token and not _AMOUNT.fullmatch(token):
+            return False
+    return False
 
 
 def unit_symbol(text: str, run: list[tuple[int, int, str]]) -> bool:

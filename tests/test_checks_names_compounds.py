@@ -524,3 +524,21 @@ def test_a_dropped_or_respelled_first_name_is_not_flagged(lang, src, eng):
 def test_kazakh_names_of_states_and_regions(src, eng, other):
     assert not flags(src, eng, "kk"), shown(src, eng, flags(src, eng, "kk"))
     assert flags(src, other, "kk")
+
+
+# The country of a currency, which English gives by the symbol alone (made-up sentences; the
+# convention was widened after a held-out false alarm of this kind, see benchmarks/README.md).
+@pytest.mark.parametrize(("lang", "src"), [
+    ("ru", "Сделка стоила 5 млн долл. США."),
+    ("ru", "Сделка стоила 5 млн долларов (США)."),
+    ("kk", "Мәміле АҚШ-тың 5 млн долларын құрады."),
+    ("kk", "Мәміле 5 млн АҚШ долларын құрады."),
+])  # fmt: skip
+def test_the_country_of_a_dollar_amount_is_no_lost_name(lang, src):
+    assert not flags(src, "The deal cost $5 million.", lang)
+
+
+def test_a_country_apart_from_its_dollars_is_still_a_name():
+    assert flags("Послы США выделили 5 млн долларов.", "The ambassadors allocated $5 million.")
+    assert flags("Мәміле АҚШ-та жасалып, 5 млн доллар тұрды.",
+                 "The deal was made and cost $5 million.", "kk")
