@@ -542,3 +542,18 @@ def test_a_country_apart_from_its_dollars_is_still_a_name():
     assert flags("Послы США выделили 5 млн долларов.", "The ambassadors allocated $5 million.")
     assert flags("Мәміле АҚШ-та жасалып, 5 млн доллар тұрды.",
                  "The deal was made and cost $5 million.", "kk")
+
+
+# Given names that Russian writes in a form of its own for kings, popes and saints (general
+# knowledge, made-up sentences): принц Вильгельм is Prince William, not Prince Harry.
+@pytest.mark.parametrize(("src", "eng", "other"), [
+    ("Вчера принц Вильгельм выступил.", "Yesterday Prince William spoke.",
+     "Yesterday Prince Harry spoke."),
+    ("Вчера вспоминали Людовика XIV.", "Yesterday Louis XIV was remembered.",
+     "Yesterday Henry XIV was remembered."),
+    ("Вчера вспоминали Иоанна Крестителя.", "Yesterday John the Baptist was remembered.",
+     "Yesterday Paul the Apostle was remembered."),
+])  # fmt: skip
+def test_traditional_forms_of_royal_and_saints_names(src, eng, other):
+    assert not flags(src, eng), shown(src, eng, flags(src, eng))
+    assert flags(src, other)

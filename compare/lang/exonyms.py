@@ -444,7 +444,9 @@ _EXONYMS_MORE = """
 """
 
 # Feasts, faith and regions that English names by other words (Курбан-байрам: Eid al-Adha,
-# Господь: the Lord, Подмосковье: the Moscow region, Прибалтика: the Baltic states).
+# Господь: the Lord, Подмосковье: the Moscow region, Прибалтика: the Baltic states); the given
+# names of kings, popes and saints that Russian writes in a form of its own (принц Вильгельм:
+# Prince William, Людовик: Louis, Иоанн Креститель: John the Baptist) and their epithets.
 _MORE_NAMES = """
 курбан құрбан|eid adha
 ураза ораза|eid fitr
@@ -472,6 +474,15 @@ _MORE_NAMES = """
 ржд|railways
 смех күлкі|laughter
 аплодисмент қол шапалақ|applause
+вильгельм|william*
+людовик|louis
+иоанн|john*
+николай|nicholas
+георгий|george*
+яков|james jacob
+крестител|baptist
+завоевател|conqueror
+грозн|terrible
 """
 
 # The other way round: the source names a country or its government by the capital or the seat
