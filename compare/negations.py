@@ -55,50 +55,20 @@ import regex
 
 from compare.lang.negation_kk import FORMAL_KK as _FORMAL_KK
 from compare.lang.negation_kk import KK_REWRITES as _KK_REWRITES
+from compare.lang.negation_ru import CEASE_RU as _CEASE_RU
+from compare.lang.negation_ru import DOUBLE_RU as _DOUBLE_RU
+from compare.lang.negation_ru import FORMAL_RU as _FORMAL_RU
+from compare.lang.negation_ru import LACK_RU as _LACK_RU
+from compare.lang.negation_ru import NO_DOUBT_RU as _NO_DOUBT_RU
+from compare.lang.negation_ru import RHETORIC_RU as _RHETORIC_RU
+from compare.lang.negation_ru import UNTIL_RU as _UNTIL_RU
 from compare.words import WITH_NEGATIVE_CONTRACTION
 
 _WORD = WITH_NEGATIVE_CONTRACTION
 _CLAUSE = regex.compile(r"[,;:()\"“”«»—–]|\s-\s|\.\s")
 
-# Formal negations: the phrase is removed before counting.
-# The expletive "не" of "until": a clause after a comma or dash that opens with "пока" and has
-# "не" within its next three words, before a verb ("ждали, пока она не вернётся", "до тех
-# пор, пока не получим", "пока Пхеньян не сделает") says "until", with no negation. Without
-# the comma, or before a short adjective or participle (-н, -на, -то, -ыт, -ов: "решение пока не
-# принято", "данные ..., пока не доступны"), "пока не" is "not yet", a real negation, and stays.
-_UNTIL_RU = regex.compile(
-    r"(?:[,;:—–]\s*)пока(?:\s+\w+){0,2}\s+не\b"
-    r"(?=\s+(?!\w*(?:н[аоы]?|т[аоы]|ыт|ов[аоы]?)\b)\w)",
-    regex.IGNORECASE,
-)
-_FORMAL_RU = regex.compile(
-    r"\b(?:не только|тем не менее|не менее|не более|не больше|не раньше|не позднее|не позже|"
-    r"не раз|не зря|не случайно|кроме того|чуть ли не|едва ли не|чуть не|едва не|не то чтобы|"
-    r"(?:как\w*|кто|кого|кому|кем|ком|что|чего|чему|чем|чём|где|куда|откуда|когда|сколько|"
-    r"чей|чья|чьё|чье|чьи|чь\w+)\s+бы(?:\s+\w+){0,3}\s+ни|"
-    # ... and without "бы" before a verb: "куда он ни пойдёт" (wherever he goes), "где бабка ни
-    # бери", "во что свинья ни оденется"; not a bare "что" (a conjunction: "что ни души"), nor
-    # "ни" before a word of a negation idiom (ни разу, ни при чём) or before a second "ни"
-    r"(?:(?:во|в|на|за|о|об|про|со?)\s+что|кто|кого|кому|кем|где|куда|откуда|когда|сколько|"
-    r"как(?:ой|ая|ое|ие|ого|ому|им|ом|ую|их|ими))(?:\s+\w+){0,3}\s+ни\s+(?!(?:при|души|"
-    r"разу|одн\w*|один|слова|гроша|капли|шагу|звука|на|в|за|к|с|о|у|из|от|до|по)\b)\w+"
-    r"(?!(?:\s+\w+){0,3},?\s+ни\b)|"
-    r"не исключ(?:ено|ается|ают|аю)|не возража\w*|не смотря на|"
-    r"как ни|что ни|не без|ни один из|не иначе как|не так давно|нет-нет|"
-    # idioms with no negation in their meaning: "не секрет" (well known, "no secret"), "не
-    # удивительно" (no wonder), "не за горами" (near), "не прошло и года, как" (within a
-    # year), "никто, кроме него, не" (only he)
-    r"не секрет|не удивительно|не за горами|не прошл[оаи]\s+и(?:\s+\w+){1,2}|"
-    # "не что иное, как" (nothing but), "не прочь" (willing), "не за что" (you're welcome),
-    # "нет ничего важнее" (the most important: a comparative after "нет ничего")
-    r"не (?:что иное|кто ин(?:ой|ая|ые)),?\s+как|не прочь|не за что|"
-    r"нет\s+ничего\s+\w+(?:ее|ей|ше|же|ще)|"
-    # "не успел он уйти, как" = "no sooner had he left than"
-    r"не успел\w*(?:\s+\w+){0,3},?\s+как|"
-    r"никто,?\s+кроме(?:\s+\w+){1,3},?\s+не|"
-    r"(?:не\s+\w+\s+)?ничего,?\s+кроме(?:(?:\s+\w+){1,3},?\s+не\b)?)\b",
-    regex.IGNORECASE,
-)
+# Formal negations, removed before counting (the Russian ones, with the Russian weak phrases, are
+# in compare/lang/negation_ru.py).
 _FORMAL_EN = regex.compile(
     r"\b(?:not only|no more than|no less than|not less than|not more than|no later than|"
     r"not later than|not least|no sooner|no doubt|not until|nothing less|no matter|"
@@ -126,11 +96,6 @@ _DOUBT_EN = regex.compile(
 # quit) is rewritten to a weak lexical word on both sides: it then neither demands a "not" on
 # the other side ("protests continue") nor is lost against one ("did not stop"). A "stopped"
 # against "не прекращаются" is the antonym check's business, as it was before.
-_CEASE_RU = regex.compile(
-    r"\b(?:не|никогда не)\s+(?:прекра[тщ]\w*|переста\w*|останов\w*|остановл\w*|останавлива\w*|"
-    r"утиха\w*|утих\w*|стиха\w*|смолка\w*|умолка\w*)",
-    regex.IGNORECASE,
-)
 _CEASE_EN = regex.compile(
     r"\b(?:(?:do|does|did|will|would|could|can|has|have|had|should)\s*(?:not|n['’]t)|never|"
     r"won['’]t|cannot|not)\s+(?:(?:yet|even|ever|once)\s+)?"
@@ -141,22 +106,10 @@ _CEASE_EN = regex.compile(
 # write them with or without a "not" ("не так ли?" -> "right?" or "isn't it?"; "было бы
 # здорово" -> "wouldn't it be great"; "глубоко заблуждались" -> "couldn't have been more
 # wrong"), so each is a lexical word: it needs no counterpart and may stand for one.
-_RHETORIC_RU = regex.compile(
-    r"\b(?:не так ли|не правда ли|не\s+\w+\s+ли|или нет(?=\s*(?:[.,;:!?)»\"]|$))|"
-    r"разве(?:\s+\w+){0,2}\s+не|не\s+ид(?:[её]т|ут)\s+ни\s+в\s+какое\s+сравнение)\b",  # pales
-    regex.IGNORECASE,
-)
 _RHETORIC_EN = regex.compile(
     r"\b(?:(?:did|does|do|will|would)(?:n't|n’t| not) take (?:long|much time)|"  # вскоре
     r"would(?:n't|n’t| not) it be|would(?:n't|n’t) you know it|"
     r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |agree )?more)\b",
-    regex.IGNORECASE,
-)
-# One word of lack or bound: "не хватает" (lack, miss) and "не выходит за рамки" (is within),
-# lexical: the English may say it with or without a "not" ("what I was missing", "not enough").
-_LACK_RU = regex.compile(
-    r"\b(?:не|никогда не)\s+(?:хват(?:а(?:ет|ют|ло|ли|л|ть)|и(?:т|ло|ли|л|ть)|ят)|"
-    r"выход\w*\s+за(?:\s+\w+){0,2}\s+(?:рамк\w*|предел\w*|границ\w*))\b",
     regex.IGNORECASE,
 )
 # Its English side, "does not go beyond" (within), one lexical word too: a literal rendering
@@ -198,33 +151,6 @@ _PHRASE_LEXICAL_EN = regex.compile(
     r"\b(?:(?:do|does|did|will|would|could|can)\s*(?:not|n['’]t)|cannot|not)\s+rul(?:e|ing)\s+out\b",
     regex.IGNORECASE,
 )
-# "Не обошлось без столкновений" (impersonal: "there were clashes") is a double negation,
-# "мне / им всё равно" is "I / they don't care" and "не составило (никакого) труда" is "was
-# easy": all weak lexical words, so that either an
-# English affirmative or an English "not without" / "don't care" pairs with them.
-_DOUBLE_RU = regex.compile(
-    r"\bне\s+(?:обошлось|обходится|обойдётся|обойдется)\s+без\w*|"
-    r"\b(?:мне|тебе|ему|ей|нам|вам|им)\s+(?:было\s+|будет\s+)?вс[её]\s+равно\b|"
-    r"\bне\s+состав\w+\s+(?:\w+\s+){0,2}(?:никакого\s+|особого\s+|большого\s+)?труда\b|"
-    # "нельзя не отметить" (must be noted) and "ему ничего не оставалось, как" (had to, had no
-    # choice but) are double negations too
-    r"\bнельзя\s+не\b|\bничего\s+(?:\w+\s+)?не\s+оставал\w*|"
-    # "не противоречит" (is consistent with), "не остался незамеченным / без внимания" (drew
-    # attention): a negated word of negative sense
-    r"\bне\s+противореч\w*|\bне\s+оста\w*\s+(?:незамечен\w*|без\s+внимания)|"
-    # litotes of rank, "не первый / не единственный / не последний" (one of several, another,
-    # a senior), and "не подвержен" (resistant to)
-    r"\bне\s+(?:(?:перв|единствен)(?:ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми)|"
-    r"последн(?:ий|яя|ее|ие|его|ей|ему|им|ем|юю|их|ими))\b|"
-    r"\bне\s+подвержен\w*|"
-    # "не может не" is "is bound to", "не мог не согласиться" "had to agree"
-    r"\bне\s+(?:мог|могла|могло|могли|может|могут|можем|могу|смог\w*|сможет|сможем|смогут)"
-    r"\s+не\b",
-    regex.IGNORECASE,
-)
-# Russian "нет (никаких) сомнений" is the certainty idiom ("there is no doubt", Kazakh
-# "күмән жоқ", both formal): a weak lexical word, so "I have no doubt" still pairs with it.
-_NO_DOUBT_RU = regex.compile(r"\bнет\s+(?:никаких\s+)?сомнени\w*", regex.IGNORECASE)
 # The -мас/-мес form is a finite "will not" at the end of its clause or before еді, екен, a
 # question particle or a verb of saying; before any other word it is an attributive participle
 # (ұмытылмас сәт, бітпес соғыс: "unforgettable", "endless"), a prefix negation in English.
