@@ -41,9 +41,9 @@ FORMAL_RU = regex.compile(
     # удивительно" (no wonder), "не за горами" (near), "не прошло и года, как" (within a
     # year), "никто, кроме него, не" (only he)
     r"не секрет|не удивительно|не за горами|не прошл[оаи]\s+и(?:\s+\w+){1,2}|"
-    # "не что иное, как" (nothing but), "не прочь" (willing), "не за что" (you're welcome),
-    # "нет ничего важнее" (the most important: a comparative after "нет ничего")
-    r"не (?:что иное|кто ин(?:ой|ая|ые)),?\s+как|не прочь|не за что|"
+    # "не что иное, как" (nothing but), "не за что" (you're welcome), "нет ничего важнее" (the
+    # most important: a comparative after "нет ничего")
+    r"не (?:что иное|кто ин(?:ой|ая|ые)),?\s+как|не за что|"
     r"нет\s+ничего\s+\w+(?:ее|ей|ше|же|ще)|"
     # "не успел он уйти, как" = "no sooner had he left than"
     r"не успел\w*(?:\s+\w+){0,3},?\s+как|"
@@ -62,7 +62,8 @@ CEASE_RU = regex.compile(
 # Questions whose negation asks rather than denies, and litotes of degree, weak.
 RHETORIC_RU = regex.compile(
     r"\b(?:не так ли|не правда ли|не\s+\w+\s+ли|или нет(?=\s*(?:[.,;:!?)»\"]|$))|"
-    r"разве(?:\s+\w+){0,2}\s+не|не\s+ид(?:[её]т|ут)\s+ни\s+в\s+какое\s+сравнение)\b",  # pales
+    r"разве(?:\s+\w+){0,2}\s+не|не\s+ид(?:[её]т|ут)\s+ни\s+в\s+какое\s+сравнение|"  # pales
+    r"нельзя\s+ли)\b",  # "нельзя ли перенести?" is "could it be moved?"
     regex.IGNORECASE,
 )
 
@@ -76,8 +77,8 @@ LACK_RU = regex.compile(
 
 # "Не обошлось без столкновений" (impersonal: "there were clashes") is a double negation,
 # "мне / им всё равно" is "I / they don't care" and "не составило (никакого) труда" is "was
-# easy": all weak lexical words, so that either an
-# English affirmative or an English "not without" / "don't care" pairs with them.
+# easy": all weak lexical words, so that either an English affirmative or an English "not
+# without" / "don't care" pairs with them.
 DOUBLE_RU = regex.compile(
     r"\bне\s+(?:обошлось|обходится|обойдётся|обойдется)\s+без\w*|"
     r"\b(?:мне|тебе|ему|ей|нам|вам|им)\s+(?:было\s+|будет\s+)?вс[её]\s+равно\b|"
@@ -95,7 +96,15 @@ DOUBLE_RU = regex.compile(
     r"\bне\s+подвержен\w*|"
     # "не может не" is "is bound to", "не мог не согласиться" "had to agree"
     r"\bне\s+(?:мог|могла|могло|могли|может|могут|можем|могу|смог\w*|сможет|сможем|смогут)"
-    r"\s+не\b",
+    r"\s+не\b|"
+    # "что (-то) не так" is "what / something is wrong", "не так, как" "otherwise than"; "не
+    # прочь" "willing" (or "wouldn't mind"); "не помешает", "лишним не будет" "would be useful"
+    # (or "won't hurt")
+    r"\bчто(?:-то|-нибудь)?(?:\s+\w+){0,2}\s+не\s+так\b|\bне\s+так,?\s+как\b|\bне\s+прочь\b|"
+    r"\bне\s+помеша(?:ет|ют|ло|л|ла|ли)\b|\bлишн\w*\s+не\s+буд\w*|\bне\s+буд\w*\s+лишн\w*|"
+    # indifference, which English says with a "not" ("didn't care"): наплевать, до фени, по
+    # барабану, безразлично
+    r"\bнаплевать\b|\bдо\s+(?:фени|лампочки|фонаря)\b|\bпо\s+барабану\b|\bбезразлич\w*",
     regex.IGNORECASE,
 )
 
