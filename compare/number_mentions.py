@@ -460,6 +460,11 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
                 mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({n, n + 0.5}),
                                         word=True))  # fmt: skip
                 taken.append((m.start(), m.end()))
+        for m in _QUARTER_EN.finditer(text):  # Q3: третий квартал, 3-й квартал; H1: полугодие
+            if not taken.covers(m.start()):
+                mentions.append(Mention(m.start(), m.end(), m.group(),
+                                        frozenset({float(m.group(1))}), soft=True))  # fmt: skip
+                taken.append((m.start(), m.end()))
         for pattern, values in ((_HALF_HOUR, {0.5, 30.0}), (_A_AND_A_HALF, {1.5}),
                                 (_IN_HALF, {2.0}), (_HALF_A, {0.5}), (_QUARTER_A, {0.25, 25.0}),
                                 (_HALF_OF, {0.5, 50.0})):  # fmt: skip
@@ -478,6 +483,9 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
     return add_units(text, mentions, lang)
 
 
+# A quarter or half of a year as business English writes it (Q3 2018, H1): soft, as the Russian
+# ordinal is (третий квартал), so that it matches "3 квартал" and demands nothing itself.
+_QUARTER_EN = regex.compile(r"\b[QH]([1-4])\b")
 # "a year and a half", "an hour and a half": полтора / бір жарым (1.5), said without a digit.
 _A_AND_A_HALF = regex.compile(r"\b(?:a|an|one)\s+(?:\p{L}+\s+)?and\s+a\s+half\b",
                            regex.IGNORECASE)

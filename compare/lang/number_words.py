@@ -101,7 +101,7 @@ WORDS_KK: tuple[tuple[str, float], ...] = (
 # Words that may stand for a number without being one: never flagged, may match that number.
 SOFT_RU: tuple[tuple[str, float], ...] = (
     (r"об[аеи]|обоих|обеих|дважды|вдвое|двойн\w*|удво\w*|пар[аыу]", 2), (r"сут(ки|ок|кам)", 24),
-    (r"тысяч[аиу]", 1000), (r"десятилети\w*", 10), (r"дюжин\w*", 12), (r"нул\w*", 0),
+    (r"тысяч(?:[аиуе]|ей|ью)", 1000), (r"десятилети\w*", 10), (r"дюжин\w*", 12), (r"нул\w*", 0),
     (r"трижды|втрое", 3), (r"вчетверо", 4), (r"десятк\w*", 10), (r"семью", 7),
     (r"тройк\w*", 3), (r"четв[её]рк\w*", 4), (r"полд[её]н\w*|полудн\w*", 12), (r"полноч\w*", 0),
     # a quarter, half (четверть часа "15 minutes", жарты жыл "six months": with their unit)
