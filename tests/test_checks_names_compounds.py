@@ -557,3 +557,16 @@ def test_a_country_apart_from_its_dollars_is_still_a_name():
 def test_traditional_forms_of_royal_and_saints_names(src, eng, other):
     assert not flags(src, eng), shown(src, eng, flags(src, eng))
     assert flags(src, other)
+
+
+# Words English capitalises and Russian does not, and Russian names English translates
+# (general knowledge, made-up sentences): православие / Orthodoxy, иврит / Hebrew, «Эхо
+# Москвы» / Echo of Moscow, Росгвардия / the National Guard.
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Вчера говорили про историю православия.", "They spoke of the history of Orthodoxy."),
+    ("Книга вышла на иврите.", "The book came out in Hebrew."),
+    ("Интервью вышло на «Эхе Москвы».", "The interview aired on Echo of Moscow."),
+    ("Спецназ Росгвардии задержал их.", "Special forces of the National Guard detained them."),
+])  # fmt: skip
+def test_capitalised_in_english_or_translated_names(src, eng):
+    assert not flags(src, eng), shown(src, eng, flags(src, eng))

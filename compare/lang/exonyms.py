@@ -150,7 +150,7 @@ _EXONYMS = """
 будд|buddh*
 евре иуде|jew* juda*
 католи|catholic*
-православ|orthodox
+православ|orthodox*
 рождеств|christmas nativity
 пасх|easter
 новый год жаңа жыл|new year
@@ -474,6 +474,9 @@ _MORE_NAMES = """
 ржд|railways
 смех күлкі|laughter
 аплодисмент қол шапалақ|applause
+иврит|hebrew
+эхо эхе|echo
+росгвард|guard rosgvardia
 вильгельм|william*
 людовик|louis
 иоанн|john*
