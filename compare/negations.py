@@ -77,6 +77,8 @@ _FORMAL_EN = regex.compile(
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
     r"nothing but|no one but|nobody but|none but|than never|more often than not|"
     r"no[- ]brainer|"  # "a no-brainer": obvious
+    # "not without" (Russian "не без", formal there too): has some; "and no more" (и не более)
+    r"not\s+without|and\s+no\s+more|"
     # "no accident", "not for nothing", as Russian "не случайно", "не зря" (formal there too)
     r"no accident|not by accident|not accidental\w*|not for nothing|not in vain|"
     r"(?<!not\s)for\s+nothing|"  # "playing for nothing": просто так, бесплатно
@@ -145,6 +147,8 @@ _PHRASE_LEXICAL_EN = regex.compile(
     r"\bfar\s+from\b|\bshort\s+of\b|\bdeclin(?:e|es|ed|ing)\s+to\b|"  # declined to comment
     # "too cold to swim", "too early to say": настолько холодно, что нельзя; рано говорить
     r"\btoo\s+(?:\w+\s+){1,2}to\s+(?=\p{L})|"
+    # "advises against shaving" (советует не брить), "defies explanation" (не поддаётся)
+    r"\b(?:advis|urg|warn|caution)\w*\s+against\b|\bdef(?:y|ies|ied|ying)\b|"
     r"\bout\s+of\s+(?:touch|the\s+loop)\b|\boff\s+(?:topic|the\s+mark)\b|"  # не в теме,
     # which stays a negation ("вы не в теме" -> "you are informed" is flagged); "do not rule
     # out" for "не исключают" (formal) or "не исключил" (a negation), "ruled out" for neither
@@ -399,8 +403,10 @@ def _count_clause(words: list[str], lang: str) -> int:
     """Negations in one clause, with negative concord collapsed to one."""
     if lang == "en":
         n = sum(1 for w in words if _STRONG_EN.fullmatch(w) or w.endswith(("n't", "n’t")))
-        if "neither" in words and "nor" in words:
-            n -= words.count("nor")
+        # "neither ... nor", "did not specify X nor Y": one negation carried on by "nor"
+        nor = words.count("nor")
+        if nor and ("neither" in words or n > nor):
+            n -= nor
         return max(n, 0)
     if lang == "kk":
         neg = [w for w in words if _kk_strong(w)]
@@ -481,8 +487,8 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     rest = [w for w in rest if not _weak(_WITHOUT, w, lang)]
     prefix = sum(1 for w in rest if _weak(_PREFIX, w, lang))
     lexical = sum(1 for w in rest if _weak(_LEXICAL, w, lang))
-    if lang == "en" and "neither" in words:
-        lexical += words.count("nor")  # neither ... nor may render two negated clauses
+    if lang == "en":
+        lexical += words.count("nor")  # (neither ...) nor may render two negated clauses
     if lang == "ru" and words.count("ни") > 1:
         lexical += words.count("ни") - 1  # "ни козырей, ни масти": "no trumps, no suit"
     if lang == "kk":

@@ -781,3 +781,21 @@ def test_litotes_of_rank_and_negated_idioms(src, eng, lang, flagged):
 def test_russian_idioms_with_an_optional_negation(src, eng, flagged):
     found = flags(src, eng)
     assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)
+
+
+# More idioms from MLQE-PE ru-en train post-edits (made-up sentences): "not ... nor" is one
+# negation carried on; "not without" and "and no more" are formal, as не без and не более are;
+# "advises against", "defies" are lexical; не иначе (surely); насрать (doesn't care).
+@pytest.mark.parametrize(("src", "eng", "flagged"), [
+    ("Он не уточнил деталей, а также сроков.", "He did not give details nor dates.", False),
+    ("Он пришёл.", "He did not come nor call.", True),
+    ("Это развлечение и не более.", "It is entertainment and no more.", False),
+    ("Успех не без везения.", "Success is not without luck.", False),
+    ("Врачи советуют не выходить на улицу.", "Doctors advise against going out.", False),
+    ("Эти истории не поддаются объяснению.", "These stories defy explanation.", False),
+    ("Это он, не иначе.", "It is him, surely.", False),
+    ("Ему насрать на правила.", "He doesn't care about the rules.", False),
+])  # fmt: skip
+def test_not_nor_and_other_idioms(src, eng, flagged):
+    found = flags(src, eng)
+    assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)
