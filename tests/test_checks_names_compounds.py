@@ -570,3 +570,17 @@ def test_traditional_forms_of_royal_and_saints_names(src, eng, other):
 ])  # fmt: skip
 def test_capitalised_in_english_or_translated_names(src, eng):
     assert not flags(src, eng), shown(src, eng, flags(src, eng))
+
+
+# Faiths, bodies and pronouns written otherwise in English (made-up sentences after MLQE-PE
+# ru-en train post-edits): иеговисты / Jehovah's Witnesses, Мосгордума / the Moscow City Duma,
+# Счётная палата / the Accounts Chamber, Иаков / James; a capitalised pronoun for God.
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Вчера запретили иеговистов.", "Yesterday Jehovah's Witnesses were banned."),
+    ("Вчера в Мосгордуме обсудили проблему.", "Yesterday the Moscow City Duma discussed it."),
+    ("Вчера Счётная палата предупредила о рисках.", "Yesterday the Accounts Chamber warned."),
+    ("Спустя годы Иаков, брат Иисуса, возгласил.", "Years later James, a brother of Jesus, spoke."),
+    ("Скоро один из вас Меня предаст.", "Soon one of you will betray Me."),
+])  # fmt: skip
+def test_faiths_bodies_and_pronouns_written_otherwise(src, eng):
+    assert not flags(src, eng), shown(src, eng, flags(src, eng))

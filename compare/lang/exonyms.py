@@ -446,7 +446,9 @@ _EXONYMS_MORE = """
 # Feasts, faith and regions that English names by other words (Курбан-байрам: Eid al-Adha,
 # Господь: the Lord, Подмосковье: the Moscow region, Прибалтика: the Baltic states); the given
 # names of kings, popes and saints that Russian writes in a form of its own (принц Вильгельм:
-# Prince William, Людовик: Louis, Иоанн Креститель: John the Baptist) and their epithets.
+# Prince William, Людовик: Louis, Иоанн Креститель: John the Baptist) and their epithets; faiths
+# and bodies English names by other words (иеговисты: Jehovah's Witnesses, Мосгордума: the
+# Moscow City Duma, Счётная палата: the Accounts Chamber).
 _MORE_NAMES = """
 курбан құрбан|eid adha
 ураза ораза|eid fitr
@@ -482,7 +484,13 @@ _MORE_NAMES = """
 иоанн|john*
 николай|nicholas
 георгий|george*
-яков|james jacob
+яков иаков|james jacob
+иегов|jehovah* witnesses
+кришн|krishna* hare
+укр|ukrain*
+мосгор|moscow
+ленсовет|leningrad soviet
+счетн счётн|accounts audit*
 крестител|baptist
 завоевател|conqueror
 грозн|terrible

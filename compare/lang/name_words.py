@@ -17,6 +17,7 @@ GENERIC_EN = frozenset(
     a an the of and or in on at for to by from with de la le van von der da di al el bin
     des du del della dos
     i i'm i've i'd i'll me my we our you your he his she her it its they their this that these
+    him them us myself yourself himself herself itself ourselves themselves
     those there here what when where why how who which whose if but so as not no yes all any
     some many most more each every both either neither one two three first second last new old
     mr mrs ms dr sir lord lady st saint mount mt fort cape port lake river sea ocean bay gulf
@@ -170,7 +171,7 @@ PRONOUNS_SRC = frozenset(
     "вы вас вам вами ваш ваша ваше ваши вашего вашей вашему вашим вашу вашими ваших "
     "он она оно они сіз сізге сізді сіздің "
     "не ни что как это и а но в на с к по за из от до для или да нет вот все всё так там тут "
-    "мы я ты их его её ее "
+    "мы я ты их его её ее меня мне мной тебя тебе тобой нас нам нами "
     "сми бақ нго нпо нко вт квт мвт гвт гц кгц мгц ггц дж кдж па кпа мпа".split()
 )
 
