@@ -193,8 +193,8 @@ def test_a_broken_store_is_one_warning_and_set_aside_on_the_next_dismissal(home)
 
 
 def test_glossary_edit_removes_a_name_flag_and_persists(home):
-    src = "Заявление сделал Росгвардия в Омске."
-    eng = "The statement came from the National Guard in Omsk."
+    src = "Заявление сделал Роспотребнадзор в Омске."
+    eng = "The statement came from the consumer watchdog in Omsk."
 
     def check(at: AppTest) -> AppTest:
         at.text_area(key="source_text").input(src)
@@ -205,15 +205,16 @@ def test_glossary_edit_removes_a_name_flag_and_persists(home):
 
     at = check(_app())
     assert "name-mismatch" in _marked_checks(at)
-    at.text_area(key="glossary_text").input("Росгвардия,National Guard\n").run()
+    at.text_area(key="glossary_text").input("Роспотребнадзор,consumer watchdog\n").run()
     at.button(key="glossary_save").click().run()
     assert (home / "glossary.csv").is_file()
     at.button(key="run").click().run()
     assert "name-mismatch" not in _marked_checks(at)
     # the glossary survives a restart, and a term translated differently is flagged
     fresh = _app()
-    assert fresh.text_area(key="glossary_text").value.startswith("Росгвардия,National Guard")
-    fresh.text_area(key="glossary_text").input("Росгвардия,Rosgvardia\n").run()
+    assert fresh.text_area(key="glossary_text").value.startswith(
+        "Роспотребнадзор,consumer watchdog")
+    fresh.text_area(key="glossary_text").input("Роспотребнадзор,Rospotrebnadzor\n").run()
     fresh.button(key="glossary_save").click().run()
     check(fresh)
     assert "terminology" in _marked_checks(fresh)

@@ -140,10 +140,10 @@ def test_user_entry_replaces_the_builtin_entry_of_the_same_form() -> None:
 
 # --------------------------------------------------------------------------- name check feed
 def test_glossary_pair_is_not_a_name_flag() -> None:
-    src = "Заявление сделал Росгвардия в Омске."
-    eng = "The statement came from the National Guard in Omsk."
+    src = "Заявление сделал Роспотребнадзор в Омске."
+    eng = "The statement came from the consumer watchdog in Omsk."
     assert [f.side for f in NameMismatch().run(one_pair(src, eng))] == ["source"]
-    g = Glossary.with_user_terms(parse_csv("Росгвардия,National Guard"))
+    g = Glossary.with_user_terms(parse_csv("Роспотребнадзор,consumer watchdog"))
     assert NameMismatch().run(one_pair(src, eng, g)) == []
 
 
@@ -158,9 +158,10 @@ def test_builtin_abbreviations_are_not_name_flags() -> None:
 def test_cli_glossary_removes_the_name_flag_and_names_itself(tmp_path, capsys) -> None:
     from compare.cli import main
 
-    (tmp_path / "g.csv").write_text("source,english\nРосгвардия,National Guard\n", "utf-8")
-    (tmp_path / "s.txt").write_text("Заявление сделал Росгвардия в Омске.\n", "utf-8")
-    (tmp_path / "t.txt").write_text("The statement came from the National Guard in Omsk.\n",
+    (tmp_path / "g.csv").write_text("source,english\nРоспотребнадзор,consumer watchdog\n",
+                                    "utf-8")
+    (tmp_path / "s.txt").write_text("Заявление сделал Роспотребнадзор в Омске.\n", "utf-8")
+    (tmp_path / "t.txt").write_text("The statement came from the consumer watchdog in Omsk.\n",
                                     "utf-8")
     base = ["check", "--source", str(tmp_path / "s.txt"), "--target", str(tmp_path / "t.txt"),
             "--no-qe", "--no-mt", "--quiet"]
