@@ -11,11 +11,12 @@ from functools import lru_cache
 
 import regex
 
+from compare.country_words import POSSESSIVE as _POSSESSIVE
+from compare.country_words import is_country_en, is_country_src
 from compare.lang.exonyms import EXONYMS
 from compare.lang.name_spellings import PALLADIUS_SYLLABLE, PINYIN_SYLLABLE
 from compare.lang.name_words import (
     CLARIFYING_PLACES_EN,
-    COUNTRIES_EN,
     DATE_WORDS,
     EN_INSTITUTION_HEADS,
     GENERIC_EN,
@@ -26,7 +27,7 @@ from compare.lang.name_words import (
     TITLE_JOINERS,
 )
 from compare.morphology import source_stems
-from compare.name_matching import en_forms, exonym_targets, is_exonym_key
+from compare.name_matching import en_forms, exonym_targets
 from compare.translit import latin_key
 
 # Stumps that open Russian stump compounds (Литфонд, Горсовет, Облсуд, Профсоюз, Мосгорсуд):
@@ -274,54 +275,6 @@ def known_place_en(word: str) -> bool:
     """An English word the exonym table knows as a name (Ankara, Athens, Kremlin): a name even
     at the start of a sentence, where any word is capitalised."""
     return _POSSESSIVE.sub("", word.lower()) in _known_en() or is_country_en(word)
-
-
-def is_country_en(word: str) -> bool:
-    """A capitalised English word naming a state or country (:data:`CLARIFYING_PLACES_EN`)."""
-    return word[:1].isupper() and _POSSESSIVE.sub("", word.lower()) in CLARIFYING_PLACES_EN
-
-
-_POSSESSIVE = regex.compile(r"['’]s?$")  # Britain's, Texas' (not the s of Texas itself)
-
-
-def is_country_src(word: str) -> bool:
-    """A capitalised source word the exonym table reads as a state or country (a prefix the
-    table ends with * counts when a country starts with it: german* for Germany)."""
-    if not word[:1].isupper():
-        return False
-    targets = {t.replace(".", "") for t in exonym_targets(word)}
-    return bool({t.rstrip("*") for t in targets} & CLARIFYING_PLACES_EN) or any(
-        t.endswith("*") and len(t) > 5 and _country_prefix(t[:-1]) for t in targets
-    )
-
-
-# A Russian adjective of place (Британское правительство -> Whitehall): not a country's name.
-_PLACE_ADJECTIVE = regex.compile(
-    r"(?:ск|цк)(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|ым|им|ых|их|ую|ими|ыми|ом)$")
-
-
-def opening_country_src(word: str) -> bool:
-    """A country's name as a source sentence's first word, where any word is capitalised: the
-    name itself in any case (Сирия, Сирияның), not a word that merely starts like one (see
-    :func:`compare.name_matching.is_exonym_key`) nor an adjective (Британское), and one the
-    exonym table renders by a country first: not a capital, which may stand for its government
-    or be called "the capital" (Астана, Москва), nor a US state."""
-    if _PLACE_ADJECTIVE.search(word.lower()) or not is_exonym_key(word):
-        return False
-    first = next(iter(exonym_targets(word)), "").replace(".", "")
-    return first.rstrip("*") in COUNTRIES_EN or (
-        first.endswith("*") and len(first) > 5 and _country_prefix(first[:-1], True))
-
-
-def opening_country_en(word: str) -> bool:
-    """An English sentence's first word naming a country (Iraq, Syria's; not a US state)."""
-    return word[:1].isupper() and _POSSESSIVE.sub("", word.lower()) in COUNTRIES_EN
-
-
-@lru_cache(maxsize=4096)
-def _country_prefix(prefix: str, countries_only: bool = False) -> bool:
-    places = COUNTRIES_EN if countries_only else CLARIFYING_PLACES_EN
-    return any(place.startswith(prefix) for place in places)
 
 
 def clarifying_country(text: str, run: list[tuple[int, int, str]], rendered) -> bool:

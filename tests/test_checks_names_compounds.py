@@ -319,7 +319,7 @@ def test_a_short_abbreviation_before_a_name_is_no_name_and_the_name_after_it_cou
 
 
 def test_a_country_or_state_ending_in_s_is_still_a_country():
-    from compare.name_candidates import is_country_en
+    from compare.country_words import is_country_en
 
     assert all(is_country_en(w) for w in ("Texas", "Philippines", "Illinois", "Britain's"))
     assert not is_country_en("Moscow")

@@ -73,6 +73,12 @@ import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, Setting, register
+from compare.country_words import (
+    is_country_en,
+    is_country_src,
+    opening_country_en,
+    opening_country_src,
+)
 from compare.flags import Flag
 from compare.glossary import builtin_glossary
 from compare.lang.name_words import THIRD_PERSON_PRONOUNS
@@ -94,13 +100,9 @@ from compare.name_candidates import (
     in_acronym,
     initialism,
     is_capitalised,
-    is_country_en,
-    is_country_src,
     joined_runs,
     kazakh_institution,
     known_place_en,
-    opening_country_en,
-    opening_country_src,
     opens_sentence,
     quoted_titles,
     scale_name,
