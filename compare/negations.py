@@ -171,6 +171,11 @@ _KK_FINITE_PARTICIPLE = regex.compile(
     r"(?:[.!?;:…,\"“”«»]|$|[ \u00a0]+(?:және|әрі|бірақ|алайда|деп|деді|дейді)\b))",
     regex.IGNORECASE,
 )
+# A bare -ма/-ме at the end of a clause is the negative imperative (айтпа "don't tell", қорықпа
+# "don't be afraid", English "don't"), but as often a noun (бағдарлама, мәлімдеме, проблема):
+# weak, so that it explains an English "don't" and demands nothing of the English itself.
+_KK_IMPERATIVE = regex.compile(
+    r"\b(\w{2,}[мбп][ае])(?=[ \u00a0]*(?:[.!?;:…,\"“”«»)]|$))", regex.IGNORECASE)
 # A capitalised word inside a sentence (after a lower-case word or a digit) is a name.
 _KK_MID_CAPITAL = regex.compile(r"(?<=[\p{Ll}\d,][ \u00a0])\p{Lu}\p{L}*")
 # So is a Russian one that starts with "Не" (Невада, Небраска, Нестеров): no не-word.
@@ -275,7 +280,7 @@ _LEXICAL = {
     "kk": regex.compile(
         r"тек|ғана|қана|сирек|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|kkabsurd|"
         r"(\w{2,})([мбп])[ае]у\w*|kkpurpose|тыйым\w*|аулақ\w*|жалтар\w*|тоқтат\w*|тоқтады\w*|тоқтап|әрең|кем|"
-        r"жоғалт\w*|жоғалды\w*|айырыл\w*|теріске|бекер|босқа|қалыс"
+        r"жоғалт\w*|жоғалды\w*|айырыл\w*|теріске|бекер|босқа|қалыс|(\w{2,})([мбп])[ае]kkimper"
     ),
     "en": regex.compile(
         r"lack\w*|fail\w*|refus\w*|den(?:y|ies|ied)|absen\w+|avoid\w*|prevent\w*|stop\w*|"
@@ -471,6 +476,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
             cleaned = pattern.sub(marker, cleaned)
         cleaned = _KK_ATTRIBUTIVE.sub(r"\1kkattr", cleaned)
         cleaned = _KK_FINITE_PARTICIPLE.sub(r"\1kkfinite", cleaned)
+        cleaned = _KK_IMPERATIVE.sub(r"\1kkimper", cleaned)
         cleaned = regex.sub(r"\bбас\s+тарт", "бастарт", cleaned, flags=regex.IGNORECASE)
         # "X емес, Y" contrasts like Russian "не X, а Y": "Y rather than X", "Y, not X".
         cleaned = _CONTRAST_KK.sub(" kkcontrast,", cleaned)

@@ -799,3 +799,17 @@ def test_russian_idioms_with_an_optional_negation(src, eng, flagged):
 def test_not_nor_and_other_idioms(src, eng, flagged):
     found = flags(src, eng)
     assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)
+
+
+# The Kazakh negative imperative, a bare -ма/-ме at the end of a clause (Tatoeba kk-en dev
+# pattern, made-up sentences): it explains an English "don't"; a noun of the same ending
+# (проблема) demands nothing, so it is weak, and a plain verb against "don't" is still flagged.
+@pytest.mark.parametrize(("src", "eng", "flagged"), [
+    ("Оған бұл туралы айтпа.", "Don't tell her about this.", False),
+    ("Қорықпа, бәрі жақсы болады.", "Don't be afraid, everything will be fine.", False),
+    ("Бұл үлкен проблема.", "This is a big problem.", False),
+    ("Оған бұл туралы айт.", "Don't tell her about this.", True),
+])  # fmt: skip
+def test_kazakh_negative_imperative(src, eng, flagged):
+    found = flags(src, eng, "kk")
+    assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)
