@@ -284,10 +284,9 @@ class NameMismatch(PairCheck):
             for c in self._target_side(tgt_doc.text, s, src_words, en_words, src_text)
         ]
         if found:
-            found = unpair_variants(found, self._unclaimed_source(src_doc.text, src_sents,
-                                                                   en_words),
-                                     self._unclaimed_english(tgt_doc.text, tgt_sents,
-                                                             src_words))  # fmt: skip
+            found = unpair_variants(
+                found, self._unclaimed_source(src_doc.text, src_sents, en_words),
+                self._unclaimed_english(tgt_doc.text, tgt_sents, src_words))
         return [self._name_flag(*c) for c in found]
 
     def _over_budget(self, first, src_count: int, en_count: int) -> Flag:
@@ -369,7 +368,7 @@ class NameMismatch(PairCheck):
 
     def _first_name_swap(self, text: str, sent, first: tuple, surname: tuple, src_words: list,
                          en_words: list) -> _Candidate | None:  # fmt: skip
-        """Another first name before the same surname in the English (compare/first_names.py)."""
+        """Another first name before the same surname in the English (compare/name_pairs.py)."""
         if opens_sentence(text, sent.start, first[0], True):
             return None
         en_text, en_sents = self._english
