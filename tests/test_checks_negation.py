@@ -813,3 +813,17 @@ def test_not_nor_and_other_idioms(src, eng, flagged):
 def test_kazakh_negative_imperative(src, eng, flagged):
     found = flags(src, eng, "kk")
     assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)
+
+
+# "не более / не больше" is "no more than" before an amount or at a clause's end, and a plain
+# negation before a word of degree (an MQM TED train-talk MT output; made-up sentences).
+@pytest.mark.parametrize(("src", "eng", "flagged"), [
+    ("Люди не больше обеспокоены.", "People aren't more concerned.", False),
+    ("Люди не больше обеспокоены.", "People are more concerned.", True),
+    ("Это займёт не более трёх дней.", "It will take no more than three days.", False),
+    ("Это займёт не больше 10 минут.", "It will take at most 10 minutes.", False),
+    ("Это развлечение и не более.", "It is entertainment and no more.", False),
+])  # fmt: skip
+def test_no_more_than_and_not_more(src, eng, flagged):
+    found = flags(src, eng)
+    assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)
