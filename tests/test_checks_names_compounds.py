@@ -584,3 +584,18 @@ def test_capitalised_in_english_or_translated_names(src, eng):
 ])  # fmt: skip
 def test_faiths_bodies_and_pronouns_written_otherwise(src, eng):
     assert not flags(src, eng), shown(src, eng, flags(src, eng))
+
+
+# Faith and custom that English names by words of its own (general knowledge, made-up sentences
+# after MLQE-PE ru-en dev post-edits): Магомет / Muhammad, цыгане / the Roma, индуистский /
+# Hindu, пост / Lent, Новый Завет / the New Testament, Пятидесятница / Pentecost.
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Он часто цитировал Магомета.", "He often quoted Muhammad."),
+    ("Власти переселили цыган.", "The authorities resettled the Roma."),
+    ("Вчера обезглавили индуистского священника.", "Yesterday a Hindu priest was beheaded."),
+    ("Митрополит призвал отказаться от мяса в пост.", "The metropolitan urged no meat in Lent."),
+    ("Он составил часть Нового Завета.", "He compiled part of the New Testament."),
+    ("Служба прошла на Пятидесятницу.", "The service was held at Pentecost."),
+])  # fmt: skip
+def test_faith_and_custom_named_otherwise(src, eng):
+    assert not flags(src, eng), shown(src, eng, flags(src, eng))

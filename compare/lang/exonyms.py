@@ -477,6 +477,15 @@ _MORE_NAMES = """
 смех күлкі|laughter
 аплодисмент қол шапалақ|applause
 иврит|hebrew
+магомет|muhammad mohammed mohamed
+цыган сыған|roma* gyps*
+индуис|hindu*
+пятидесятниц|pentecost*
+вселенск|ecumenical
+завет|testament covenant
+снегуроч|snow maiden
+воскрес|risen resurrect*
+пост|lent
 эхо эхе|echo
 росгвард|guard rosgvardia
 вильгельм|william*
