@@ -56,16 +56,16 @@ def changed_first_name(
     en_words: list[Word],
     opens_sentence: Callable[[Word], bool],
     renders: Callable[[str, str], bool],
-    alike: Callable[[str, str], bool],
     rendered_by_source: Callable[[str], bool],
 ) -> Word | None:
     """The English word that stands right before the English rendering of ``src_surname`` in
     place of ``src_first`` (the source word right before that surname), or None.
 
     ``opens_sentence``: whether an English word opens a sentence (capitalised for that alone);
-    ``renders(src, en)``: the check's reading of a source word as an English one; ``alike``: a
-    looser likeness of sound (a romanisation the readings do not know); ``rendered_by_source``:
-    whether any source word of the pair renders an English word."""
+    ``renders(src, en)``: the check's reading of a source word as an English one (a looser
+    likeness of sound, for a romanisation the readings do not know, is
+    :func:`compare.name_matching.sounds_alike`); ``rendered_by_source``: whether any source
+    word of the pair renders an English word."""
     first = src_first[2]
     if generic_src(first) or PATRONYMIC.fullmatch(first.lower()) or generic_src(src_surname[2]):
         return None
@@ -77,7 +77,7 @@ def changed_first_name(
                 or not is_capitalised(before[2]) or generic_en(before[2])
                 or rendered_by_source(before[2]) or opens_sentence(before)):  # fmt: skip
             continue
-        if not (renders(first, before[2]) or alike(first, before[2])
+        if not (renders(first, before[2]) or sounds_alike(first, before[2])
                 or _variant(latin_key(first), latin_key(before[2]))):  # fmt: skip
             return before
     return None

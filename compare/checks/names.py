@@ -114,7 +114,7 @@ from compare.name_candidates import (
     unit_symbol,
     word_spans,
 )
-from compare.name_matching import exonym_targets, sounds_alike, spells_joined, src_matches_en
+from compare.name_matching import exonym_targets, spells_joined, src_matches_en
 from compare.name_pairs import Candidate as _Candidate
 from compare.name_pairs import changed_first_name, unpair_variants
 from compare.translit import consonant_skeleton, latin_key
@@ -376,7 +376,7 @@ class NameMismatch(PairCheck):
             first, surname, en_words,
             lambda w: any(s.start <= w[0] < s.end and opens_sentence(en_text, s.start, w[0])
                           for s in en_sents),
-            self._renders, sounds_alike,
+            self._renders,
             lambda e: any(self._renders(x[2], e) for x in src_words
                           if is_capitalised(x[2]) or exonym_targets(x[2])))
         if other is None:
