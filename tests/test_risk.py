@@ -175,6 +175,29 @@ def test_an_unpaired_sentence_with_a_coverage_flag_is_read_first():
     assert riskiest(report, k=1) == [1]
 
 
+def test_a_pair_whose_english_leaves_a_passage_out_is_read_first():
+    from compare.risk import UNPAIRED_RISK, attach_risk
+
+    class Pair:
+        def __init__(self, flags):
+            self.source, self.target, self.flags = [0], [0], flags
+            self.qe, self.similarity, self.risk = None, None, None
+
+    class Doc:
+        def sentence_text(self, i):
+            return "Some sentence here."
+
+    class Report:
+        source, target = Doc(), Doc()
+        pairs = [Pair([]), Pair([_flag("omitted-passage", "omission")]),
+                 Pair([_flag("omitted-passage", "omission", "minor")])]
+
+    report = Report()
+    attach_risk(report)
+    assert report.pairs[1].risk >= UNPAIRED_RISK > report.pairs[0].risk
+    assert report.pairs[2].risk < UNPAIRED_RISK  # a minor flag is a hint, not a finding
+
+
 def test_a_kind_floor_stops_the_thresholds_before_they_cost_that_kind_its_recall():
     # Raising the name threshold would remove the false alarm, but also the only name error
     # whose risk is low: with a floor of 2 points the threshold must stay, without it it rises.

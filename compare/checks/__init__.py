@@ -9,6 +9,7 @@ from compare.checks import (  # noqa: F401  (imported for registration)
     names,
     negation,
     numbers,
+    omitted_passage,
     punctuation,
     repetition,
     structure,

