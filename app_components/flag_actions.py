@@ -14,7 +14,9 @@ from compare.review import plain
 
 SCOPE_DOCUMENT = "This document only"
 SCOPE_EVERYWHERE = "Every document"
-WHOLE_SENTENCE_CHECKS = frozenset({"omission", "addition", "low-similarity", "meaning-shift"})
+# Checks whose flag is a sentence or a passage judged on its own, never a term to ignore.
+WHOLE_SENTENCE_CHECKS = frozenset({"omission", "addition", "low-similarity", "meaning-shift",
+                                   "omitted-passage"})
 
 
 # --------------------------------------------------------------------------- callbacks
@@ -139,7 +141,8 @@ def rules_section() -> None:
 
 def _ignorable(rf: Any) -> bool:
     """Whether "ignore this check for this term everywhere" makes sense: a term, not a whole
-    sentence (an unpaired or dissimilar sentence is judged on its own, never as a term)."""
+    sentence (an unpaired or dissimilar sentence, or a passage left out, is judged on its own,
+    never as a term)."""
     term = " ".join(rf.excerpt.split())
     return bool(term) and len(term) <= 60 and rf.flag.check not in WHOLE_SENTENCE_CHECKS
 
