@@ -1,5 +1,7 @@
 """The risk combiner and severity from evidence (compare.risk, compare.risk_fit)."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 
@@ -151,8 +153,8 @@ def test_split_contractions_are_joined_again():
     assert join_contractions("the players ' union") == "the players ' union"  # a plural's mark
 
 
-def test_an_unpaired_sentence_with_a_coverage_flag_is_read_first():
-    from compare.risk import UNPAIRED_RISK, attach_risk
+def _report(*pairs: tuple[list[int], list[int], list[Flag]]):
+    """A stand-in report of (source ids, English ids, flags) pairs, as attach_risk reads it."""
 
     class Pair:
         def __init__(self, source, target, flags):
@@ -163,12 +165,14 @@ def test_an_unpaired_sentence_with_a_coverage_flag_is_read_first():
         def sentence_text(self, i):
             return "Some sentence here."
 
-    class Report:
-        source, target = Doc(), Doc()
-        pairs = [Pair([0], [0], []), Pair([1], [], [_flag("omission", "omission")]),
-                 Pair([], [1], [_flag("addition", "addition", "minor")])]
+    return SimpleNamespace(source=Doc(), target=Doc(), pairs=[Pair(*p) for p in pairs])
 
-    report = Report()
+
+def test_an_unpaired_sentence_with_a_coverage_flag_is_read_first():
+    from compare.risk import UNPAIRED_RISK, attach_risk
+
+    report = _report(([0], [0], []), ([1], [], [_flag("omission", "omission")]),
+                     ([], [1], [_flag("addition", "addition", "minor")]))
     attach_risk(report)
     assert report.pairs[1].risk >= UNPAIRED_RISK > report.pairs[0].risk
     assert report.pairs[2].risk < UNPAIRED_RISK  # a minor coverage hint is no proof
@@ -178,21 +182,8 @@ def test_an_unpaired_sentence_with_a_coverage_flag_is_read_first():
 def test_a_pair_whose_english_leaves_a_passage_out_is_read_first():
     from compare.risk import UNPAIRED_RISK, attach_risk
 
-    class Pair:
-        def __init__(self, flags):
-            self.source, self.target, self.flags = [0], [0], flags
-            self.qe, self.similarity, self.risk = None, None, None
-
-    class Doc:
-        def sentence_text(self, i):
-            return "Some sentence here."
-
-    class Report:
-        source, target = Doc(), Doc()
-        pairs = [Pair([]), Pair([_flag("omitted-passage", "omission")]),
-                 Pair([_flag("omitted-passage", "omission", "minor")])]
-
-    report = Report()
+    report = _report(([0], [0], []), ([1], [1], [_flag("omitted-passage", "omission")]),
+                     ([2], [2], [_flag("omitted-passage", "omission", "minor")]))
     attach_risk(report)
     assert report.pairs[1].risk >= UNPAIRED_RISK > report.pairs[0].risk
     assert report.pairs[2].risk < UNPAIRED_RISK  # a minor flag is a hint, not a finding

@@ -47,8 +47,7 @@ import numpy as np
 import regex
 
 from compare.alignment_types import AlignedPair
-from compare.checks.base import Check, CheckContext, Setting, register
-from compare.embed import E5_SMALL_NAMES
+from compare.checks.base import CheckContext, E5SmallCheck, Setting, register
 from compare.flags import Flag
 from compare.lang.antonym_lexicon import IDLE
 from compare.opposites import opposites
@@ -56,7 +55,6 @@ from compare.reversals import attests, find_reversals, negated, source_poles
 from compare.words import LETTERS
 
 OPPOSITES = opposites()
-CALIBRATED_EMBEDDERS = E5_SMALL_NAMES
 SETTINGS = (
     Setting("antonym_vector_margin", float, 0.05,
             "word score + weight x sentence score above which a pair is flagged (higher: fewer "
@@ -248,7 +246,7 @@ def _negated_in_source(source: str, at: int, lang: str) -> bool:
 
 
 @register
-class AntonymVector(Check):
+class AntonymVector(E5SmallCheck):
     """Flags a pair whose source supports the opposite of one of its English words."""
 
     id = "antonym-vector"
@@ -259,17 +257,10 @@ class AntonymVector(Check):
         "vectors)."
     )
     settings = SETTINGS
-    needs = frozenset({"embedder"})
-
-    def unavailable(self, ctx: CheckContext) -> str | None:
-        if ctx.embed_model is not None and ctx.embedder not in CALIBRATED_EMBEDDERS:
-            return "its margins are calibrated on multilingual-e5-small only"
-        return None
 
     def run(self, ctx: CheckContext) -> list[Flag]:
-        if ctx.source is None or ctx.embed_model is None:
-            return []
-        if ctx.embedder not in CALIBRATED_EMBEDDERS:
+        embedder = self.vectors(ctx)
+        if embedder is None:
             return []
         settings = {**DEFAULTS, **ctx.thresholds}
         margin = float(settings["antonym_vector_margin"])
@@ -286,7 +277,7 @@ class AntonymVector(Check):
             chosen.append(pair)
             texts.append((src, tgt))
         flags = []
-        reversals = find_vector_reversals(texts, ctx.embed_model, margin, weight, lang=lang)
+        reversals = find_vector_reversals(texts, embedder, margin, weight, lang=lang)
         for pair, found in zip(chosen, reversals, strict=True):
             if found is None:
                 continue

