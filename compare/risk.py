@@ -253,13 +253,15 @@ def self_evident(flag: Flag) -> bool:
 def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]) -> str:
     """The threshold that decides this flag, the first that exists of: ``check+reversed`` for a
     negation that the meaning model reads as lost or added (the English is the sentence without
-    it, :mod:`compare.qe.negation_view`); ``check+alien`` or ``check+fits`` for a name flag on a
-    pair whose English reads better, or not, without its unmatched name
+    it, :mod:`compare.qe.negation_view`) or an antonym whose English reads closer to the source
+    with the word's opposite (``with_opposite``, :mod:`compare.checks.antonyms`);
+    ``check+alien`` or ``check+fits`` for a name flag on a pair whose English reads better, or
+    not, without its unmatched name
     (:mod:`compare.qe.name_view`; not ``+fits`` where the source lacks a name too, a swap by the
     rule's own evidence); ``check+doubted`` when the model doubts the flagged words;
     ``check+carried`` for any other negation (the model reads the negation as rendered in other
     words, or was not asked); the check's own."""
-    view = flag.evidence.get("without_negation") or {}
+    view = flag.evidence.get("without_negation") or flag.evidence.get("with_opposite") or {}
     named = flag.evidence.get("without_name")
     keys = (f"{flag.check}+reversed" if view.get("reversed") else None,
             f"{flag.check}+alien" if named and named["alien"] else None,

@@ -72,6 +72,9 @@ CORROBORATED = ("name-mismatch", "number-mismatch", "negation-mismatch", "antony
 # (compare.qe.name_view): the English reads better without it, or as well.
 VIEWED_KEYS = ("negation-mismatch+reversed", "negation-mismatch+carried",
                "name-mismatch+alien", "name-mismatch+fits")  # fmt: skip
+# The antonym check's flags whose English reads closer to the source with the word's opposite
+# (compare.checks.antonyms, e5 vectors): a view that needs no meaning model.
+VECTOR_VIEWED_KEYS = ("antonym+reversed",)
 QE_INPUTS = ("qe_low", "doubted_source", "doubted_target")
 
 
@@ -388,7 +391,7 @@ def flag_table(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]]
     risk = np.array([r for name in names for r in risks[name]])
     fixed = np.zeros(len(pairs), dtype=bool)
     keys = [*CORROBORATED, *(f"{check}+doubted" for check in CORROBORATED),
-            *VIEWED_KEYS]  # fmt: skip
+            *VIEWED_KEYS, *VECTOR_VIEWED_KEYS]  # fmt: skip
     by_check = {key: np.zeros(len(pairs), dtype=bool) for key in keys}
     # Without the meaning model there is no view of a negation: its flags are decided as before.
     every = dict.fromkeys((k for k in keys if with_qe or k not in VIEWED_KEYS), 0.0)

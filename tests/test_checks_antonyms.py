@@ -9,11 +9,12 @@ import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks import all_checks
-from compare.checks.antonyms import AntonymSwap
+from compare.checks.antonyms import OPPOSITE_GAIN, AntonymSwap
 from compare.checks.base import CheckContext
 from compare.document import Document, Sentence, Span
 from compare.lang.antonym_lexicon import LEXICON
 from compare.reversals import find_reversals
+from compare.risk import decide_severity, decision_key
 from compare.splits import NTREX_DEV_LINES, ntrex_lines
 
 
@@ -200,3 +201,49 @@ def test_ntrex_professional_translations_rarely_flagged(
     src = ntrex_lines(lang, NTREX_DEV_LINES, shared_dir, strip=False)
     flagged = sum(bool(flags([s], [e], lang)) for s, e in zip(src, eng, strict=True))
     assert flagged <= 4
+
+
+def viewed(src: str, eng: str, lang: str, embedder) -> list:
+    source, target = doc([src], lang), doc([eng], "en")
+    ctx = CheckContext(target=target, source=source, pairs=[AlignedPair((0,), (0,), 1.0)],
+                       embed_model=embedder, embedder=embedder.name)  # fmt: skip
+    return AntonymSwap().run(ctx)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang"),
+    [
+        ("Цены на нефть выросли на 3 % за неделю.", "Oil prices fell 3% in a week.", "ru"),
+        ("Сборная России победила в финале.", "The Russian team lost in the final.", "ru"),
+        ("Парламент одобрил законопроект.", "Parliament rejected the bill.", "ru"),
+        ("Мұнай бағасы бір аптада 3 пайызға өсті.", "Oil prices fell 3% in a week.", "kk"),
+    ],
+)
+def test_a_reversal_reads_closer_to_the_source_once_undone(src, eng, lang, embedder) -> None:
+    (flag,) = viewed(src, eng, lang, embedder)
+    view = flag.evidence["with_opposite"]
+    assert view["reversed"] and view["gain"] >= OPPOSITE_GAIN
+
+
+def test_a_loose_rendering_does_not_read_reversed(embedder) -> None:
+    """The lexicon reads "night" against "день"; with "day" the English reads little closer."""
+    (flag,) = viewed("На второй день после землетрясения спасатели всё ещё искали выживших.",
+                     "As the second night fell after the earthquake, rescuers were still "
+                     "searching for survivors.", "ru", embedder)  # fmt: skip
+    assert not flag.evidence["with_opposite"]["reversed"]
+
+
+def test_the_view_needs_e5_small_vectors_and_decides_the_severity(embedder) -> None:
+    src, eng = "Цены на нефть выросли на 3 % за неделю.", "Oil prices fell 3% in a week."
+    (plain,) = flags([src], [eng])
+    assert "with_opposite" not in plain.evidence  # no embedder
+    other = type("Other", (), {"name": "fake/other", "embed": embedder.embed})()
+    (unknown,) = viewed(src, eng, "ru", other)
+    assert "with_opposite" not in unknown.evidence  # not the vectors the gain is set on
+    (flag,) = viewed(src, eng, "ru", embedder)
+    needed = {"antonym": 0.6, "antonym+reversed": 0.0}
+    assert decision_key(flag, None, needed) == "antonym+reversed"
+    decide_severity([flag], 0.1, needed)
+    assert flag.severity == "major"
+    decide_severity([plain], 0.1, needed)
+    assert plain.severity == "minor"

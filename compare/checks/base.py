@@ -195,9 +195,15 @@ class E5SmallCheck(Check):
 
     def vectors(self, ctx: CheckContext) -> Any | None:
         """The embedder to ask, or None where this check cannot run on ``ctx``."""
-        if ctx.source is None or ctx.embed_model is None or ctx.embedder not in E5_SMALL_NAMES:
-            return None
-        return ctx.embed_model
+        return e5_small_embedder(ctx)
+
+
+def e5_small_embedder(ctx: CheckContext) -> Any | None:
+    """The document's embedder where its vectors are multilingual-e5-small's (the cosine scale
+    that margins and gains are calibrated on) and there is a source, else None."""
+    if ctx.source is None or ctx.embed_model is None or ctx.embedder not in E5_SMALL_NAMES:
+        return None
+    return ctx.embed_model
 
 
 class PairCheck(Check):
