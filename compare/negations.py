@@ -32,7 +32,8 @@ Kazakh (general rules of the grammar, not fitted to sentences):
 * weak, as a participle or "without" is: the attributive -мас/-мес before another word
   (ұмытылмас сәт "an unforgettable moment"), purpose "-мас үшін" ("to prevent", "so as not
   to"), -мастан "without", rhetorical "емес пе?" / "жоқ па?" ("isn't it?", often a statement
-  in English), жоқтығы "the absence of", "жоққа шығару" "deny", "жоқ болу" "vanish"; "ADJ
+  in English), жоқтығы "the absence of", "жоққа шығару" "deny", "жоқ болу" "vanish"; a negated
+  verb of ceasing (тоқтамады, толастамады, басылмады, үзілмеді: "kept on", "continued"); "ADJ
   емес" where Russian has one не-word (оңай емес ~ нелегко); lexical words as in Russian
   (тыйым ~ запрет, тоқтату ~ прекратить, кем ~ менее, бекер ~ зря; not аз, which is the
   adjective "small" far more often than a "few" standing for "not many");
@@ -43,8 +44,9 @@ Kazakh (general rules of the grammar, not fitted to sentences):
   bucket for prefix and "without": заңсыз ~ illegal, белгісіз ~ unknown); қарсы "against"
   explains no "not".
 
-English un-/dis-/ir-/il- words count as prefix negations only when the prefix negates (unable,
-dislike, irregular, illegal; not under, united, district, discuss, Irish).
+English un-/dis-/ir-/il-/non- words count as prefix negations only when the prefix negates
+(unable, dislike, irregular, illegal, non-governmental; not under, united, district, discuss,
+Irish, none).
 """
 
 from __future__ import annotations
@@ -131,6 +133,9 @@ _SAY_NO_EN = regex.compile(r"\b(?:sa(?:y|ys|id|ying)|vot(?:e|es|ed|ing))\s+no\b"
 # English ill- adjectives (ill-informed, ill-advised, ill-equipped, ill-suited) negate as un-
 # does: "не в теме" -> "ill-informed". Rewritten to one word the prefix bucket knows. Written
 # apart ("ill advised", "ill prepared") only before a participle: "ill patients" is no negation.
+# "non-governmental", "non-profit": one prefix-negated word, as "nonstop" is (the hyphen would
+# split it into "non" and a word that negates nothing).
+_NON_HYPHEN_EN = regex.compile(r"\b(non)[-‑](?=\p{L}{3,})", regex.IGNORECASE)
 _ILL_EN = regex.compile(
     r"\bill-(?=\p{L}{4,})|\bill\s+(?=(?:advised|prepared|equipped|informed|suited|timed|"
     r"conceived|judged|considered|defined|fated|founded|served)\b)",
@@ -278,7 +283,7 @@ _LEXICAL = {
     # not қарсы "against", a postposition like Russian против, which is not here either; the
     # negative verbal noun -мау/-меу (болдырмау "preventing") pairs with prevent, avoid, fail
     "kk": regex.compile(
-        r"тек|ғана|қана|сирек|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|kkabsurd|"
+        r"тек|ғана|қана|сирек|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|kkabsurd|kkcease|"
         r"(\w{2,})([мбп])[ае]у\w*|kkpurpose|тыйым\w*|аулақ\w*|жалтар\w*|тоқтат\w*|тоқтады\w*|тоқтап|әрең|кем|"
         r"жоғалт\w*|жоғалды\w*|айырыл\w*|теріске|бекер|босқа|қалыс|(\w{2,})([мбп])[ае]kkimper"
     ),
@@ -453,6 +458,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _RHETORIC_EN.sub(" enrhetoric ", cleaned)
         cleaned = _SAY_NO_EN.sub(" ensayno ", cleaned)
         cleaned = _ILL_EN.sub("illneg", cleaned)
+        cleaned = _NON_HYPHEN_EN.sub(r"\1", cleaned)
         cleaned = _YET_TO_EN.sub(" enfarfrom ", cleaned)
     if lang == "ru":
         cleaned = _RU_MID_CAPITAL_NE.sub(" runame ", cleaned)
@@ -501,7 +507,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         # тек ... ғана / қана is one "only" written twice around its word
         lexical -= min(words.count("тек"), words.count("ғана") + words.count("қана"))
     shown = [w.removesuffix("kkfinite") for w in markers]
-    litotes = words.count("rucease") + words.count("encease")
+    litotes = words.count("rucease") + words.count("encease") + words.count("kkcease")
     return NegationCounts(strong, prefix, lexical, without, shown, litotes, only)
 
 

@@ -259,10 +259,22 @@ def test_kazakh_noun_endings_are_not_negative_verbs() -> None:
         # English words that say "not" by themselves (missed ~ did not attend)
         ("Ол жиналысқа қатыспады.", "He missed the meeting.", False),
         ("Ол жиналысқа қатыспады.", "He attended the meeting.", True),
+        # a negated verb of ceasing, as Russian "не прекращаются": "kept on", "continued"
+        ("Бірнеше күн бойы жаңбыр тоқтамады.", "It kept raining for several days.", False),
+        ("Шабуылдар түні бойы толастамады.", "The attacks continued all night.", False),
+        ("Бірнеше күн бойы жаңбыр жауды.", "It did not rain for several days.", True),
+        # "X емес" before its noun, an English "non-" word (hyphenated or not)
+        ("Мемлекеттік емес ұйымдар наразылық білдірді.",
+         "Non-governmental organisations protested.", False),
     ],
 )
 def test_kazakh_litotes_and_lexical_negators(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng, "kk")) is flagged, (src, eng)
+
+
+def test_a_hyphenated_non_word_is_one_prefix_negation() -> None:
+    assert count_negations("Non-governmental groups and non-profit ones.", "en").prefix == 2
+    assert count_negations("None of the groups protested.", "en").prefix == 0
 
 
 def test_kazakh_stems_ending_like_the_negative_suffix() -> None:

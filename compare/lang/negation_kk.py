@@ -60,6 +60,9 @@ KK_REWRITES = (
     (regex.compile(r"\bүндеме\w*|\bқайшы\s+келме\w*|\bназар\w*\s+тыс\s+қалма\w*|"
                    r"\bкөз\s+ашпа\w*",
                    regex.IGNORECASE), " kklitotes "),
+    # a negated verb of ceasing, as Russian "не прекращаются": тоқтамады, толастамады "(it) kept
+    # on", басылмады "did not subside", үзілмеді "was not interrupted": continued
+    (regex.compile(r"\b(?:тоқта|толаста|басыл|үзіл)[мб][ае]\w*", regex.IGNORECASE), " kkcease "),
     (regex.compile(r"\b\w{2,}[мбп][ае]с\s+үшін\b", regex.IGNORECASE), " kkpurpose "),
     (regex.compile(r"\b\w{2,}[мбп][ае]ст[ае]н\b", regex.IGNORECASE), " kkwithout "),
 )
