@@ -173,10 +173,7 @@ def negated(text: str, words: list[tuple[str, int, int]], word: tuple[str, int, 
     at = words.index(word)
     window = words[max(0, at - before): at + after + 1]
     counts = count_negations(text[window[0][1]: window[-1][2]], lang)
-    # Kazakh also negates a word with the privative -сыз/-сіз (тоқтаусыз "without stopping":
-    # continuously) and an adjective with "емес" after it (ресми емес "unofficial").
-    weak = counts.without + counts.prefix if lang == "kk" else 0
-    return counts.strong + counts.litotes + weak > 0  # "не прекращаются" is negated here too
+    return counts.strong + counts.litotes > 0  # "не прекращаются" is negated here too
 
 
 def find_reversals(source: str, english: str, lang: str) -> list[Reversal]:
