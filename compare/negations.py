@@ -133,14 +133,14 @@ _SAY_NO_EN = regex.compile(r"\b(?:sa(?:y|ys|id|ying)|vot(?:e|es|ed|ing))\s+no\b"
 # English ill- adjectives (ill-informed, ill-advised, ill-equipped, ill-suited) negate as un-
 # does: "не в теме" -> "ill-informed". Rewritten to one word the prefix bucket knows. Written
 # apart ("ill advised", "ill prepared") only before a participle: "ill patients" is no negation.
-# "non-governmental", "non-profit": one prefix-negated word, as "nonstop" is (the hyphen would
-# split it into "non" and a word that negates nothing).
-_NON_HYPHEN_EN = regex.compile(r"\b(non)[-‑](?=\p{L}{3,})", regex.IGNORECASE)
 _ILL_EN = regex.compile(
     r"\bill-(?=\p{L}{4,})|\bill\s+(?=(?:advised|prepared|equipped|informed|suited|timed|"
     r"conceived|judged|considered|defined|fated|founded|served)\b)",
     regex.IGNORECASE,
 )
+# "non-governmental", "non-profit": one prefix-negated word, as "nonstop" is (the hyphen would
+# split it into "non" and a word that negates nothing).
+_NON_HYPHEN_EN = regex.compile(r"\b(non)[-‑](?=\p{L}{3,})", regex.IGNORECASE)
 # "have / has / is yet to (announce)" is "not yet" ("ещё не объявили") but also "is still to
 # be", "предстоит" ("ещё предстоит выяснить"): a lexical negator, not a strong one.
 _YET_TO_EN = regex.compile(
