@@ -166,14 +166,32 @@ class Reversal:
 _NEGATION_REACH = {"ru": (3, 1), "en": (3, 1), "kk": (1, 2)}
 
 
+# A pole pattern that is itself a Kazakh negative form (заңсыз "illegal", кінәсіз, бейресми,
+# белгісіз): its own -сыз, бей- or емес is its meaning, not a negation of it.
+_KK_OWN_NEGATIVE = regex.compile(r"сыз|сіз|емес|бей")
+
+
 def negated(text: str, words: list[tuple[str, int, int]], word: tuple[str, int, int],
-             lang: str) -> bool:
-    """Whether a negation stands within reach of ``word`` (one of ``words``) in ``text``."""
+            lang: str, own_negative: bool = False) -> bool:
+    """Whether a negation stands within reach of ``word`` (one of ``words``) in ``text``.
+
+    A Kazakh pole word is also negated by the privative -сыз/-сіз on it (тоқтаусыз "without
+    stopping": continuously) and by "емес" right after it (ресми емес "unofficial"), unless
+    its pole is that negative form itself (``own_negative``)."""
     before, after = _NEGATION_REACH[lang]
     at = words.index(word)
     window = words[max(0, at - before): at + after + 1]
     counts = count_negations(text[window[0][1]: window[-1][2]], lang)
-    return counts.strong + counts.litotes > 0  # "не прекращаются" is negated here too
+    if counts.strong + counts.litotes > 0:  # "не прекращаются" is negated here too
+        return True
+    if lang != "kk" or own_negative:
+        return False
+    following = words[at + 1][0] if at + 1 < len(words) else ""
+    return count_negations(word[0], "kk").without > 0 or following.startswith("емес")
+
+
+def _own_negative(entry: int, pole: int, lang: str) -> bool:
+    return lang == "kk" and bool(_KK_OWN_NEGATIVE.search(LEXICON[entry].kk[pole]))
 
 
 def find_reversals(source: str, english: str, lang: str) -> list[Reversal]:
@@ -198,7 +216,8 @@ def find_reversals(source: str, english: str, lang: str) -> list[Reversal]:
             if (i, pole) not in src or other in src or other in quiet or other not in en \
                     or (i, pole) in en:
                 continue
-            negated_src = any(negated(source, src_words, w, lang) for w in src[(i, pole)])
+            own = _own_negative(i, pole, lang)
+            negated_src = any(negated(source, src_words, w, lang, own) for w in src[(i, pole)])
             negated_en = any(negated(english, en_words, w, "en") for w in en[other])
             if negated_src != negated_en:
                 continue
@@ -244,7 +263,8 @@ def rendered_by_opposite(source: str, english: str, lang: str) -> tuple[int, int
         other = (i, 1 - pole)
         if other not in en or (i, pole) in en or other in src:
             continue
-        negated_src = any(negated(source, src_words, w, lang) for w in src[(i, pole)])
+        own = _own_negative(i, pole, lang)
+        negated_src = any(negated(source, src_words, w, lang, own) for w in src[(i, pole)])
         negated_en = any(negated(english, en_words, w, "en") for w in en[other])
         by_source += negated_src and not negated_en
         by_english += negated_en and not negated_src

@@ -186,6 +186,25 @@ def test_kazakh_sell_and_buy_are_told_apart() -> None:
     assert find_reversals("Ол көлікті сатып алды.", "He bought the car.", "kk") == []
 
 
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        # a Kazakh pole word negated by its own -сыз or by "емес" after it: a paraphrase
+        ("Ол тоқтаусыз күлді.", "She laughed continuously.", False),
+        ("Ресми емес деректер бойынша, он адам зардап шекті.",
+         "According to unofficial data, ten people were injured.", False),
+        ("Ресми деректер бойынша, он адам зардап шекті.",
+         "According to unofficial data, ten people were injured.", True),
+        # a pole that is the negative form itself (заңсыз "illegal") is not negated by it
+        ("Бұл заңсыз шешім.", "This is not a legal decision.", False),
+        ("Бұл заңсыз шешім.", "This is a legal decision.", True),
+    ],
+)
+def test_kazakh_pole_words_negated_by_their_own_suffix(src: str, eng: str, flagged: bool
+                                                        ) -> None:  # fmt: skip
+    assert bool(flags([src], [eng], "kk")) is flagged, (src, eng)
+
+
 def test_registered() -> None:
     assert "antonym" in [c.id for c in all_checks()]
 
