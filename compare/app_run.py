@@ -172,7 +172,8 @@ def first_look(
     if chosen["mt"] and mt_available():
         report.notices = [n for n in report.notices if n != NO_MT_NOTICE]
     if chosen["qe"]:
-        waiting = f"it needs {NEED_NAMES['meaning-model']}."
+        waiting = tuple(f"{who} {NEED_NAMES['meaning-model']}." for who in ("it needs",
+                                                                             "they need"))
         report.notices = [n for n in report.notices if not n.endswith(waiting)]
     return report
 

@@ -143,17 +143,27 @@ def _from_text(setting: Setting, text: str) -> Any:
 
 def need_notices(checks: Iterable[Check], available: Iterable[str],
                  ctx: CheckContext | None = None) -> list[str]:
-    """One notice for each of ``checks`` that could not run: a need of it is not among
-    ``available``, or (with ``ctx``) the check says it cannot judge this context."""
+    """One notice for each need of ``checks`` that is not among ``available`` (naming every
+    check that lacks it), and one for each check that says it cannot judge ``ctx``."""
     have = set(available)
-    notices = []
+    lacking: dict[str, list[str]] = {}  # what is missing -> the checks it kept from running
+    notices: list[str] = []  # a need's notice stands where its first check would have
     for check in checks:
         missing = sorted(set(check.needs) - have)
         if missing:
             what = " and ".join(NEED_NAMES.get(m, m) for m in missing)
-            notices.append(f"The {check.id} check did not run: it needs {what}.")
+            if what not in lacking:
+                notices.append(what)
+            lacking.setdefault(what, []).append(check.id)
         elif ctx is not None and (why := check.unavailable(ctx)):
             notices.append(f"The {check.id} check did not run: {why}.")
+    for index, text in enumerate(notices):
+        ids = lacking.get(text)
+        if ids and len(ids) == 1:
+            notices[index] = f"The {ids[0]} check did not run: it needs {text}."
+        elif ids:
+            named = ", ".join(ids[:-1]) + f" and {ids[-1]}"
+            notices[index] = f"The {named} checks did not run: they need {text}."
     return notices
 
 

@@ -76,7 +76,9 @@ class PairResult:
     """Machine-translation signals for this pair when MT ran (see compare.mt), else None."""
     qe: dict[str, Any] | None = None
     """The meaning model's view of this pair when it ran (see compare.qe): ``score`` 0-1,
-    ``z``, and ``source_bad``/``target_bad`` word spans ``{start, end, p}`` in full-text offsets."""
+    ``z``, ``source_bad``/``target_bad`` word spans ``{start, end, p}`` in full-text offsets, and
+    ``omitted``: the source passage the model's omission head reads as most surely left out
+    (``{start, end, p}``; None for a model without the head)."""
     risk: float | None = None
     """How likely the pair holds a major meaning error, 0-1 (see compare.risk); None when the
     report was made before risk existed."""

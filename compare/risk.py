@@ -59,9 +59,10 @@ MEANING_CATEGORIES = ("number", "name", "negation", "omission", "addition", "mea
 # benchmarks/README.md, "Alignment accuracy"). Without it such a pair read as 15 % on the demo.
 UNPAIRED_RISK = 0.9
 # A passage of a paired source sentence that the English leaves out (compare.checks.
-# omitted_passage) is the same finding inside a pair; the combiner has not seen that check
-# either, so its major flag ranks the pair as an unpaired sentence is ranked.
-PASSAGE_CHECK = "omitted-passage"
+# omitted_passage by the sentence vectors, compare.checks.meaning_omission by the meaning
+# model's omission head) is the same finding inside a pair; the combiner has not seen those
+# checks either, so their major flag ranks the pair as an unpaired sentence is ranked.
+PASSAGE_CHECKS = ("omitted-passage", "meaning-omission")
 
 
 def feature_names() -> list[str]:
@@ -330,7 +331,7 @@ def attach_risk(report: Any, model: RiskModel | None = None) -> None:
     """Set ``pair.risk`` on every pair of ``report`` and decide the severity of its corroborated
     flags from it (see the module docstring). A pair with no source (an added sentence) or no
     English (an omitted one) that carries a major coverage flag, or whose major
-    omitted-passage flag stands, gets at least :data:`UNPAIRED_RISK`."""
+    omitted-passage or meaning-omission flag stands, gets at least :data:`UNPAIRED_RISK`."""
     model = model or default_model()
     for pair in report.pairs:
         values = pair_features(pair.flags, pair.qe, pair.similarity,
@@ -342,7 +343,7 @@ def attach_risk(report: Any, model: RiskModel | None = None) -> None:
             and SEVERITY_RANK[original_severity(f)] >= 2 for f in pair.flags
         ):
             risk = max(risk, UNPAIRED_RISK)
-        if any(f.check == PASSAGE_CHECK and not f.dismissed and SEVERITY_RANK[f.severity] >= 2
+        if any(f.check in PASSAGE_CHECKS and not f.dismissed and SEVERITY_RANK[f.severity] >= 2
                for f in pair.flags):  # fmt: skip
             risk = max(risk, UNPAIRED_RISK)
         pair.risk = round(risk, 4)

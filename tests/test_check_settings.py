@@ -49,8 +49,10 @@ TODAY = {  # the defaults before the settings were declared (compare 0.2.0, 2026
     "framing_quote_min_words": 4,
     "omitted_passage_gain": 0.03,  # added 2026-12-05 with the omitted-passage check
     "omitted_passage_ratio": 0.7,
+    "qe_omission_bad": 0.95,  # added 2026-12-05 with the meaning-omission check
+    "qe_omission_score": 0.25,
 }
-DID_NOT_RUN = "check did not run"
+DID_NOT_RUN = "did not run: "
 
 
 def _demo(name: str = RU):
@@ -264,7 +266,8 @@ def test_a_bad_setting_fails_before_any_work():
 
 def test_a_missing_need_is_one_notice(demo_report):
     said = [n for n in demo_report.notices if DID_NOT_RUN in n]
-    assert said == ["The meaning-shift check did not run: it needs the meaning model."]
+    assert said == ["The meaning-omission and meaning-shift checks did not run: they need the "
+                    "meaning model."]
     assert "meaning-shift" in demo_report.signature.checks  # asked for, as before
 
 
@@ -283,7 +286,8 @@ def test_an_uncalibrated_embedder_says_the_antonym_vector_check_did_not_run():
     said = [n for n in report.notices if DID_NOT_RUN in n]
     assert said == ["The antonym-vector check did not run: its margins are calibrated on "
                     "multilingual-e5-small only.",
-                    "The meaning-shift check did not run: it needs the meaning model.",
+                    "The meaning-omission and meaning-shift checks did not run: they need the "
+                    "meaning model.",
                     "The omitted-passage check did not run: its gain is calibrated on "
                     "multilingual-e5-small only."]
     assert not any(f.check == "antonym-vector" for p in report.pairs for f in p.flags)
@@ -297,6 +301,10 @@ def test_need_notices_name_what_is_missing_once_per_check():
         "The meaning-shift check did not run: it needs the meaning model.",
         "The antonym-vector check did not run: it needs the sentence embedder.",
     ]
+    both = [REGISTRY["meaning-shift"](), REGISTRY["antonym-vector"](),
+            REGISTRY["meaning-omission"]()]
+    assert need_notices(both, {"embedder"}) == [
+        "The meaning-shift and meaning-omission checks did not run: they need the meaning model."]
 
 
 def test_with_the_meaning_model_every_default_given_changes_nothing(tiny_qe_dir, e5_weights,

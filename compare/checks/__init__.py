@@ -6,6 +6,7 @@ from compare.checks import (  # noqa: F401  (imported for registration)
     coverage,
     framing,
     meaning,
+    meaning_omission,
     names,
     negation,
     numbers,

@@ -1,12 +1,19 @@
-"""``python -m compare.qe train ...``: train the QE model (see :mod:`compare.qe.train`)."""
+"""``python -m compare.qe train ...``: train the QE model (see :mod:`compare.qe.train`);
+``python -m compare.qe omission-head ...``: fit its source-side omission head
+(:mod:`compare.qe.omission_head`)."""
 
 import sys
 
-from compare.qe.train import main
+USAGE = ("usage: python -m compare.qe train [--out DIR] [--seed N] ...\n"
+         "       python -m compare.qe omission-head [--model DIR] [--out DIR] ...")  # fmt: skip
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if not args or args[0] != "train":
-        print("usage: python -m compare.qe train [--out DIR] [--seed N] ...", file=sys.stderr)
+    if not args or args[0] not in ("train", "omission-head"):
+        print(USAGE, file=sys.stderr)
         sys.exit(2)
+    if args[0] == "train":
+        from compare.qe.train import main
+    else:
+        from compare.qe.omission_head import main
     sys.exit(main(args[1:]))

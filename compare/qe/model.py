@@ -59,6 +59,9 @@ class QEConfig:
     """How ``qe.safetensors`` stores the trained encoder matrices: ``fp16``, or ``int8`` (one
     fp16 scale per row; half the size, so that a model trained in all 12 layers fits the
     repository's 25 MB). Biases, norms and heads are always fp16."""
+    omission_head: dict[str, Any] = field(default_factory=dict)
+    """The source-side omission head fitted after training (:mod:`compare.qe.omission_head`):
+    ``weight`` (one per hidden unit), ``bias``, ``window``; empty when the model has none."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QEConfig:

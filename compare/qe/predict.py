@@ -22,6 +22,13 @@ from compare.fast_e5 import native_bf16
 from compare.malloc import release_free_memory
 from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, PairEncoder, words_with_spans
 from compare.qe.model import SHIPPED_MODEL_DIR, QEConfig, collate, read_model_files, z_to_score
+from compare.qe.omission_head import (
+    WINDOW,
+    best_window,
+    piece_logits,
+    top_layer_hook,
+    word_probabilities,
+)
 
 PRECISIONS = ("auto", "bf16", "fp32", "int8")
 # The longest pair of a batch at most this many times the shortest (compare.batching).
@@ -39,6 +46,9 @@ class WordScores:
     z: float
     source: np.ndarray
     target: np.ndarray
+    omitted: np.ndarray | None = None
+    """Per source word, the omission head's probability that the English leaves it out (None
+    for a model without the head, :mod:`compare.qe.omission_head`)."""
 
 
 @dataclass
@@ -48,12 +58,15 @@ class QEResult:
     ``score`` in 0-1 is the share of human-rated MT sentences (MLQE-PE train) that the predicted
     DA z beats; ``source_bad``/``target_bad`` are words whose BAD probability passed the
     calibrated threshold, as ``(start, end, probability)`` offsets into the full texts.
+    ``omitted`` is the source passage the omission head reads as most surely left out of the
+    English (its best window of words, the mean probability), None without the head.
     """
 
     score: float
     z: float
     source_bad: list[tuple[int, int, float]] = field(default_factory=list)
     target_bad: list[tuple[int, int, float]] = field(default_factory=list)
+    omitted: tuple[int, int, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         def spans(items: list[tuple[int, int, float]]) -> list[dict[str, Any]]:
@@ -64,6 +77,7 @@ class QEResult:
             "z": round(self.z, 4),
             "source_bad": spans(self.source_bad),
             "target_bad": spans(self.target_bad),
+            "omitted": spans([self.omitted])[0] if self.omitted else None,
         }
 
     @classmethod
@@ -71,9 +85,11 @@ class QEResult:
         def spans(items: list[dict[str, Any]]) -> list[tuple[int, int, float]]:
             return [(int(s["start"]), int(s["end"]), float(s["p"])) for s in items]
 
+        omitted = data.get("omitted")
         return cls(
             float(data["score"]), float(data["z"]),
             spans(data.get("source_bad", [])), spans(data.get("target_bad", [])),
+            spans([omitted])[0] if omitted else None,
         )  # fmt: skip
 
 
@@ -103,6 +119,13 @@ class QEModel:
                 self.network, {torch.nn.Linear: qconfig}
             )
         self.config = config
+        self.omission_head = config.omission_head or None
+        if self.omission_head:
+            hidden = network.word_head[-1].in_features
+            if len(self.omission_head.get("weight", ())) != hidden:
+                raise QEUnavailable(f"The omission head of {config.name} does not fit the model "
+                                    f"({len(self.omission_head.get('weight', ()))} weights for "
+                                    f"{hidden} units).")  # fmt: skip
         self.encoder = encoder
         self.num_threads = num_threads
         self.name = f"{config.name} ({precision})"
@@ -159,6 +182,8 @@ class QEModel:
         previous = torch.get_num_threads()
         if self.num_threads:
             torch.set_num_threads(self.num_threads)
+        states: dict[int, Any] = {}
+        hook = top_layer_hook(self.network, states) if self.omission_head else None
         try:
             with (
                 torch.inference_mode(),
@@ -170,6 +195,7 @@ class QEModel:
                     ids, mask, side = collate([encoded[i] for i in rows])
                     z, logits = self.network(ids, mask, side)
                     bad = torch.softmax(logits.float(), dim=-1)[..., 1].numpy()
+                    left_out = piece_logits(self.omission_head, states[-1]) if hook else None
                     for row, index in enumerate(rows):
                         item = encoded[index]
                         src_n, tgt_n = len(pairs[index][0]), len(pairs[index][1])
@@ -177,6 +203,8 @@ class QEModel:
                             float(z[row]),
                             _word_means(bad[row], item.side, item.word_index, SIDE_SOURCE, src_n),
                             _word_means(bad[row], item.side, item.word_index, SIDE_TARGET, tgt_n),
+                            None if left_out is None else word_probabilities(
+                                left_out[row], item.side, item.word_index, SIDE_SOURCE, src_n),
                         )
                     done += len(rows)
                     release_free_memory()  # the batch's activations (compare/malloc.py)
@@ -184,6 +212,8 @@ class QEModel:
                         progress(done, len(encoded))
         finally:
             torch.set_num_threads(previous)
+            if hook is not None:
+                hook.remove()
         return [item for item in out if item is not None]
 
     def judge(self, scores: WordScores) -> tuple[float, list[int], list[int]]:
@@ -240,10 +270,18 @@ def estimate_pairs(
     results: list[QEResult | None] = [None] * len(pairs)
     for index, (src_words, tgt_words), scores in zip(wanted, sides, raw, strict=True):
         score, src_bad, tgt_bad = model.judge(scores)
+        omitted = None
+        if scores.omitted is not None and model.omission_head:
+            window = best_window(scores.omitted, [w for w, _, _ in src_words],
+                                 int(model.omission_head.get("window", WINDOW)))  # fmt: skip
+            if window is not None:
+                first, last, p = window
+                omitted = (src_words[first][1], src_words[last][2], p)
         results[index] = QEResult(
             score,
             scores.z,
             [(src_words[k][1], src_words[k][2], float(scores.source[k])) for k in src_bad],
             [(tgt_words[k][1], tgt_words[k][2], float(scores.target[k])) for k in tgt_bad],
+            omitted,
         )
     return results
