@@ -9,7 +9,7 @@ import pytest
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext
 from compare.checks.meaning_omission import MeaningOmission
-from compare.qe.omission_head import best_window, omission_labels, word_probabilities
+from compare.qe.omission_head import best_window, omission_labels, widened, word_probabilities
 from compare.qe.predict import QEResult
 from tests.test_checks_meaning import doc
 
@@ -58,6 +58,13 @@ def test_the_best_window_skips_punctuation_and_takes_the_highest_mean():
     assert best_window(p, words) == (3, 5, pytest.approx((0.9 + 0.95 + 0.97) / 3))
     assert best_window([0.5, 0.7], ["Да", "нет"]) == (0, 1, pytest.approx(0.6))
     assert best_window([0.9], [","]) is None
+
+
+def test_the_passage_shown_grows_over_the_neighbours_read_as_left_out():
+    words = ["Цены", "выросли", ",", "и", "магазины", "закрылись", "рано", ".", "Да"]
+    p = [0.1, 0.6, 0.2, 0.9, 0.95, 0.97, 0.55, 0.9, 0.3]
+    assert widened(p, words, 3, 5) == (1, 6)  # over the comma (punctuation is not read)
+    assert widened(p, words, 3, 5, floor=0.8) == (3, 5)
 
 
 def test_a_word_reads_the_mean_logit_of_its_pieces():

@@ -21,7 +21,8 @@ mean over its pieces), fitted after the model, which stays as trained:
 
 The fit is L-BFGS on the standardised features with an L2 penalty (torch, deterministic); the
 standardisation is folded into the stored weights. A pair's reading is its best window of
-:data:`WINDOW` consecutive source words (punctuation skipped), the mean of their probabilities.
+:data:`WINDOW` consecutive source words (punctuation skipped), the mean of their probabilities;
+the passage shown is that window widened over the neighbouring words at 0.5 or more.
 The head is stored in the model's ``config.json`` (``omission_head``: 384 weights, a bias, what
 it was fitted on); ``python -m compare.qe omission-head --model DIR`` fits it for a model.
 
@@ -95,6 +96,25 @@ def best_window(probabilities: Sequence[float], words: Sequence[str],
     means = np.convolve(p, np.ones(size) / size, mode="valid")
     at = int(means.argmax())
     return kept[at], kept[at + size - 1], float(means[at])
+
+
+def widened(probabilities: Sequence[float], words: Sequence[str], first: int, last: int,
+            floor: float = 0.5) -> tuple[int, int]:
+    """``first``..``last`` grown over the neighbouring words the head reads as more likely left
+    out than not (``floor``, its own decision boundary), punctuation between them included, so
+    that the flag shows the whole passage and not only its surest three words."""
+
+    def next_word(index: int, step: int) -> int | None:
+        index += step
+        while 0 <= index < len(words) and not any(ch.isalnum() for ch in words[index]):
+            index += step
+        return index if 0 <= index < len(words) else None
+
+    while (before := next_word(first, -1)) is not None and probabilities[before] >= floor:
+        first = before
+    while (after := next_word(last, 1)) is not None and probabilities[after] >= floor:
+        last = after
+    return first, last
 
 
 def _pooled(states: np.ndarray, side: Sequence[int], word_index: Sequence[int], which: int,

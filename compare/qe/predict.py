@@ -27,6 +27,7 @@ from compare.qe.omission_head import (
     best_window,
     piece_logits,
     top_layer_hook,
+    widened,
     word_probabilities,
 )
 
@@ -59,7 +60,8 @@ class QEResult:
     DA z beats; ``source_bad``/``target_bad`` are words whose BAD probability passed the
     calibrated threshold, as ``(start, end, probability)`` offsets into the full texts.
     ``omitted`` is the source passage the omission head reads as most surely left out of the
-    English (its best window of words, the mean probability), None without the head.
+    English: its best window of words, widened over the neighbouring words it reads as more
+    likely left out than not, with the window's mean probability; None without the head.
     """
 
     score: float
@@ -272,11 +274,12 @@ def estimate_pairs(
         score, src_bad, tgt_bad = model.judge(scores)
         omitted = None
         if scores.omitted is not None and model.omission_head:
-            window = best_window(scores.omitted, [w for w, _, _ in src_words],
+            words = [w for w, _, _ in src_words]
+            window = best_window(scores.omitted, words,
                                  int(model.omission_head.get("window", WINDOW)))  # fmt: skip
             if window is not None:
-                first, last, p = window
-                omitted = (src_words[first][1], src_words[last][2], p)
+                first, last = widened(scores.omitted, words, window[0], window[1])
+                omitted = (src_words[first][1], src_words[last][2], window[2])
         results[index] = QEResult(
             score,
             scores.z,
