@@ -259,13 +259,17 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
     ``check+alien`` or ``check+fits`` for a name flag on a pair whose English reads better, or
     not, without its unmatched name
     (:mod:`compare.qe.name_view`; not ``+fits`` where the source lacks a name too, a swap by the
-    rule's own evidence); ``check+doubted`` when the model doubts the flagged words;
+    rule's own evidence); ``check+rendered`` for a source name that the meaning model's omission
+    head reads as rendered in the English (:func:`compare.qe.omission_head.add_rendered_view`);
+    ``check+doubted`` when the model doubts the flagged words;
     ``check+carried`` for any other negation (the model reads the negation as rendered in other
     words, or was not asked); the check's own."""
     view = flag.evidence.get("without_negation") or flag.evidence.get("with_opposite") or {}
     named = flag.evidence.get("without_name")
+    rendered = (flag.evidence.get("omission_head") or {}).get("rendered")
     keys = (f"{flag.check}+reversed" if view.get("reversed") else None,
             f"{flag.check}+alien" if named and named["alien"] else None,
+            f"{flag.check}+rendered" if rendered else None,
             f"{flag.check}+fits" if named and not named["alien"] and not named.get("paired")
             else None,
             f"{flag.check}+doubted" if flag_doubted(flag, qe) else None,
@@ -276,6 +280,8 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
 UNCONFIRMED_NOTE = " (Check: the other evidence on this pair does not confirm it.)"
 CARRIED_NOTE = (" (Check: the meaning model reads the English as keeping the negation in other"
                 " words, and the other evidence does not confirm a reversal.)")  # fmt: skip
+RENDERED_NOTE = (" (Check: the meaning model reads this name as rendered in the English, perhaps"
+                 " spelled another way, and the other evidence does not confirm an error.)")
 FITS_NOTE = (" (Check: the meaning model reads the English as well with this name as without it,"
              " as a name a translator adds or spells another way, and the other evidence does"
              " not confirm an error.)")  # fmt: skip
@@ -287,6 +293,9 @@ def _note(flag: Flag) -> str:
     if negation and not negation.get("reversed"):
         return CARRIED_NOTE
     named = flag.evidence.get("without_name")
+    if (flag.evidence.get("omission_head") or {}).get("rendered") and not (named or {}).get(
+            "alien"):  # fmt: skip
+        return RENDERED_NOTE
     if named and not named.get("alien") and not named.get("paired"):
         return FITS_NOTE
     return UNCONFIRMED_NOTE
@@ -309,7 +318,7 @@ def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float]
         note = _note(flag)
         if risk >= threshold:
             flag.severity = own
-            for shown in (CARRIED_NOTE, FITS_NOTE, UNCONFIRMED_NOTE):
+            for shown in (CARRIED_NOTE, FITS_NOTE, RENDERED_NOTE, UNCONFIRMED_NOTE):
                 flag.message = flag.message.replace(shown, "")
             flag.evidence.pop("severity_decision", None)
         else:

@@ -69,9 +69,10 @@ CORROBORATED = ("name-mismatch", "number-mismatch", "negation-mismatch", "antony
 # The negation check's flags that the meaning model was asked about (compare.qe.negation_view):
 # the English reads as the sentence without its negation, or carries it in other words.
 # And the name check's flags on pairs whose English has an unmatched name
-# (compare.qe.name_view): the English reads better without it, or as well.
+# (compare.qe.name_view): the English reads better without it, or as well; and a source name
+# the omission head reads as rendered (compare.qe.omission_head.add_rendered_view).
 VIEWED_KEYS = ("negation-mismatch+reversed", "negation-mismatch+carried",
-               "name-mismatch+alien", "name-mismatch+fits")  # fmt: skip
+               "name-mismatch+alien", "name-mismatch+fits", "name-mismatch+rendered")  # fmt: skip
 # The antonym check's flags whose English reads closer to the source with the word's opposite
 # (compare.checks.antonyms, e5 vectors): a view that needs no meaning model.
 VECTOR_VIEWED_KEYS = ("antonym+reversed",)
@@ -155,6 +156,10 @@ def score_lines(pairs: Sequence[tuple[str, str]], lang: str, qe_model: Any, embe
                                     flag.start, side="right")) - 1  # fmt: skip
         per_pair[index].append(flag)
     if qe_model is not None:
+        from compare.qe.omission_head import add_rendered_view
+
+        for pair_flags, result in zip(per_pair, results, strict=True):
+            add_rendered_view(pair_flags, result)
         add_negation_views(qe_model, pairs, per_pair, lang)
         add_name_views(qe_model, pairs, per_pair, target)
     return [ScoredPair(per_pair[i], results[i].to_dict() if results[i] is not None else None,

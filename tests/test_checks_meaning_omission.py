@@ -123,3 +123,44 @@ def test_a_fitted_head_gives_every_source_word_a_probability(tiny_qe_dir, e5_wei
     (tmp_path / CONFIG_FILE).write_text(json.dumps(config), encoding="utf-8")
     with pytest.raises(QEUnavailable, match="omission head"):
         QEModel.load(tmp_path, precision="fp32", weights=e5_weights)
+
+
+def _name_flag(side: str, start: int, end: int):
+    from compare.flags import Flag
+
+    return Flag("name-mismatch", "name", "major", side, start, end, "The name is missing.")
+
+
+def test_a_source_name_the_head_reads_as_rendered_is_recorded_on_its_flag():
+    from compare.qe.omission_head import RENDERED_BELOW, add_rendered_view
+
+    words = [(0, 4, 0.02), (5, 12, 0.05), (13, 20, 0.9)]
+    result = QEResult(0.5, 0.0, source_omitted=words)
+    rendered, left_out, english = _name_flag("source", 0, 4), _name_flag("source", 13, 20), \
+        _name_flag("target", 0, 4)
+    add_rendered_view([rendered, left_out, english], result)
+    assert rendered.evidence["omission_head"] == {"p": 0.02, "rendered": True}
+    assert left_out.evidence["omission_head"] == {"p": 0.9, "rendered": False}
+    assert "omission_head" not in english.evidence  # the head reads the source only
+    assert 0.02 < RENDERED_BELOW < 0.9
+    bare = _name_flag("source", 0, 4)
+    add_rendered_view([bare], QEResult(0.5, 0.0))  # a model without the head
+    assert "omission_head" not in bare.evidence
+    assert QEResult.from_dict(result.to_dict()).source_omitted == []  # not in the JSON
+
+
+def test_the_decision_holds_a_rendered_name_to_its_own_threshold():
+    from compare.risk import RENDERED_NOTE, decide_severity, decision_key
+
+    needed = {"name-mismatch": 0.3, "name-mismatch+rendered": 0.5}
+    flag = _name_flag("source", 0, 4)
+    flag.evidence["omission_head"] = {"p": 0.02, "rendered": True}
+    assert decision_key(flag, None, needed) == "name-mismatch+rendered"
+    decide_severity([flag], 0.4, needed)
+    assert flag.severity == "minor" and RENDERED_NOTE in flag.message
+    decide_severity([flag], 0.6, needed)
+    assert flag.severity == "major" and RENDERED_NOTE not in flag.message
+    other = _name_flag("source", 0, 4)
+    other.evidence["omission_head"] = {"p": 0.9, "rendered": False}
+    decide_severity([other], 0.4, needed)
+    assert decision_key(other, None, needed) == "name-mismatch" and other.severity == "major"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from compare.qe.omission_head import add_rendered_view
 from compare.qe.predict import QEResult
 from compare.report import PairResult
 
@@ -35,6 +36,7 @@ def attach_qe(
             continue
         pair.qe = result.to_dict()
         scores.append(result.score)
+        add_rendered_view(pair.flags, result)
         for flag in pair.flags:
             if flag.category in RULE_CATEGORIES:
                 bad = result.source_bad if flag.side == "source" else result.target_bad

@@ -69,6 +69,10 @@ class QEResult:
     source_bad: list[tuple[int, int, float]] = field(default_factory=list)
     target_bad: list[tuple[int, int, float]] = field(default_factory=list)
     omitted: tuple[int, int, float] | None = None
+    source_omitted: list[tuple[int, int, float]] = field(default_factory=list)
+    """Every source word's omission-head probability, as ``(start, end, p)``, for the views of
+    other checks' flags (:func:`compare.qe.omission_head.add_rendered_view`); not written to the
+    JSON (a number per word), where the flags carry what they read of it."""
 
     def to_dict(self) -> dict[str, Any]:
         def spans(items: list[tuple[int, int, float]]) -> list[dict[str, Any]]:
@@ -272,8 +276,10 @@ def estimate_pairs(
     results: list[QEResult | None] = [None] * len(pairs)
     for index, (src_words, tgt_words), scores in zip(wanted, sides, raw, strict=True):
         score, src_bad, tgt_bad = model.judge(scores)
-        omitted = None
+        omitted, per_word = None, []
         if scores.omitted is not None and model.omission_head:
+            per_word = [(a, b, float(p)) for (_, a, b), p in zip(src_words, scores.omitted,
+                                                                  strict=True)]  # fmt: skip
             words = [w for w, _, _ in src_words]
             window = best_window(scores.omitted, words,
                                  int(model.omission_head.get("window", WINDOW)))  # fmt: skip
@@ -286,5 +292,6 @@ def estimate_pairs(
             [(src_words[k][1], src_words[k][2], float(scores.source[k])) for k in src_bad],
             [(tgt_words[k][1], tgt_words[k][2], float(scores.target[k])) for k in tgt_bad],
             omitted,
+            per_word,
         )
     return results
