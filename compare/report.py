@@ -78,7 +78,8 @@ class PairResult:
     """The meaning model's view of this pair when it ran (see compare.qe): ``score`` 0-1,
     ``z``, ``source_bad``/``target_bad`` word spans ``{start, end, p}`` in full-text offsets, and
     ``omitted``: the source passage the model's omission head reads as most surely left out
-    (``{start, end, p}``; None for a model without the head)."""
+    (``{start, end, p}``; None for a model without the head), and ``source_omitted``: the source
+    words it reads as possibly left out (probability 0.15 or more)."""
     risk: float | None = None
     """How likely the pair holds a major meaning error, 0-1 (see compare.risk); None when the
     report was made before risk existed."""

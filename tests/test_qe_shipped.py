@@ -59,3 +59,24 @@ def test_the_demos_planted_meaning_errors_stay_major_with_the_shipped_model(ship
             if SEVERITY_RANK[f.severity] >= 2}
     assert {"number-mismatch", "name-mismatch", "negation-mismatch"} <= set(kept)
     assert kept["number-mismatch"] == kept["negation-mismatch"] == "critical"
+
+
+def test_the_shipped_omission_head_finds_the_clause_the_english_leaves_out(shipped, embedder):
+    """A made-up pair whose English drops a relative clause: the check flags that clause in the
+    source; the same pair translated whole is not flagged."""
+    from compare.pipeline import check_texts
+    from compare.reading import read_pasted
+
+    assert shipped.omission_head and len(shipped.omission_head["weight"]) == 384
+    source = ("Президент подписал закон о бюджете, который парламент одобрил на прошлой неделе "
+              "после долгих споров о расходах на оборону. Церемония прошла в Кремле.")
+    short = "The president signed the budget law. The ceremony took place in the Kremlin."
+    whole = ("The president signed the budget law, which parliament approved last week after a "
+             "long debate over defence spending. The ceremony took place in the Kremlin.")
+    report = check_texts(read_pasted(short), read_pasted(source), embedder=embedder, qe=shipped)
+    (flag,) = [f for p in report.pairs for f in p.flags if f.check == "meaning-omission"]
+    assert flag.severity == "major" and flag.side == "source"
+    assert "после долгих споров" in report.source.text[flag.start : flag.end]
+    assert report.pairs[0].qe["omitted"]["p"] >= 0.95
+    full = check_texts(read_pasted(whole), read_pasted(source), embedder=embedder, qe=shipped)
+    assert not [f for p in full.pairs for f in p.flags if f.check == "meaning-omission"]

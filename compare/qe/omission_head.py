@@ -123,22 +123,21 @@ def widened(probabilities: Sequence[float], words: Sequence[str], first: int, la
 
 
 def add_rendered_view(flags: Sequence[Any], result: Any) -> None:
-    """Record on each source-side name flag of one pair the omission head's highest probability
-    over the flagged words (``evidence["omission_head"]``: ``p`` and ``rendered``, under
-    :data:`RENDERED_BELOW`): a name the head reads as rendered was spelled another way in the
-    English, which the severity decision takes into account (:func:`compare.risk.decision_key`).
-    Nothing is recorded without the head or for a flag on the English."""
-    words = getattr(result, "source_omitted", None) if result is not None else None
-    if not words:
+    """Record on each source-side name flag of one pair how the omission head reads the flagged
+    words (``evidence["omission_head"]``): ``rendered`` when none of them reaches
+    :data:`RENDERED_BELOW` (the English renders the name, spelled another way), else the highest
+    probability ``p``. The severity decision takes it into account
+    (:func:`compare.risk.decision_key`). Nothing is recorded without the head (``result.omitted``
+    None) or for a flag on the English."""
+    if result is None or getattr(result, "omitted", None) is None:
         return
     for flag in flags:
         if flag.check != "name-mismatch" or flag.side != "source":
             continue
         end = max(flag.end, flag.start + 1)
-        read = [p for a, b, p in words if a < end and flag.start < b]
-        if read:
-            flag.evidence["omission_head"] = {"p": round(max(read), 4),
-                                              "rendered": max(read) < RENDERED_BELOW}  # fmt: skip
+        read = [p for a, b, p in result.source_omitted if a < end and flag.start < b]
+        flag.evidence["omission_head"] = {"p": round(max(read), 4) if read else None,
+                                          "rendered": not read}  # fmt: skip
 
 
 def _pooled(states: np.ndarray, side: Sequence[int], word_index: Sequence[int], which: int,

@@ -23,6 +23,7 @@ from compare.malloc import release_free_memory
 from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, PairEncoder, words_with_spans
 from compare.qe.model import SHIPPED_MODEL_DIR, QEConfig, collate, read_model_files, z_to_score
 from compare.qe.omission_head import (
+    RENDERED_BELOW,
     WINDOW,
     best_window,
     piece_logits,
@@ -70,9 +71,10 @@ class QEResult:
     target_bad: list[tuple[int, int, float]] = field(default_factory=list)
     omitted: tuple[int, int, float] | None = None
     source_omitted: list[tuple[int, int, float]] = field(default_factory=list)
-    """Every source word's omission-head probability, as ``(start, end, p)``, for the views of
-    other checks' flags (:func:`compare.qe.omission_head.add_rendered_view`); not written to the
-    JSON (a number per word), where the flags carry what they read of it."""
+    """The source words the omission head reads as possibly left out (probability
+    :data:`compare.qe.omission_head.RENDERED_BELOW` or more), as ``(start, end, p)``: what the
+    views of other checks' flags read (:func:`compare.qe.omission_head.add_rendered_view`); a
+    source word not listed reads as rendered. Empty without the head (``omitted`` is None)."""
 
     def to_dict(self) -> dict[str, Any]:
         def spans(items: list[tuple[int, int, float]]) -> list[dict[str, Any]]:
@@ -84,6 +86,7 @@ class QEResult:
             "source_bad": spans(self.source_bad),
             "target_bad": spans(self.target_bad),
             "omitted": spans([self.omitted])[0] if self.omitted else None,
+            "source_omitted": spans(self.source_omitted),
         }
 
     @classmethod
@@ -95,7 +98,7 @@ class QEResult:
         return cls(
             float(data["score"]), float(data["z"]),
             spans(data.get("source_bad", [])), spans(data.get("target_bad", [])),
-            spans([omitted])[0] if omitted else None,
+            spans([omitted])[0] if omitted else None, spans(data.get("source_omitted", [])),
         )  # fmt: skip
 
 
@@ -279,7 +282,8 @@ def estimate_pairs(
         omitted, per_word = None, []
         if scores.omitted is not None and model.omission_head:
             per_word = [(a, b, float(p)) for (_, a, b), p in zip(src_words, scores.omitted,
-                                                                  strict=True)]  # fmt: skip
+                                                                  strict=True)
+                        if p >= RENDERED_BELOW]  # fmt: skip
             words = [w for w, _, _ in src_words]
             window = best_window(scores.omitted, words,
                                  int(model.omission_head.get("window", WINDOW)))  # fmt: skip
