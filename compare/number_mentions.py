@@ -72,6 +72,24 @@ _WORDS_RU_C = tuple((regex.compile(p), float(v)) for p, v in WORDS_RU)
 _WORDS_KK_C = tuple((regex.compile(p), float(v)) for p, v in WORDS_KK)
 _SOFT_RU_C = tuple((regex.compile(p), float(v)) for p, v in SOFT_RU)
 _SOFT_KK_C = tuple((regex.compile(p), float(v)) for p, v in SOFT_KK)
+# "one", "один", "бір", Kazakh "екі" and "он" (also "him") are soft alone, firm after a round number
+# they complete (twenty-one, девяносто одна, тоқсан бір, тоғыз жүз он алты).
+_PLAIN_UNITS = {
+    "en": {"one": 1.0},
+    "ru": dict.fromkeys(("один", "одна", "одно", "одну", "одного", "одной", "одному", "одним",
+                         "одном"), 1.0),
+    "kk": {"бір": 1.0, "екі": 2.0, "он": 10.0},
+}
+
+
+def _fills(total: float, word: float) -> bool:
+    """Whether a number word fills the empty places of a number being read: 5 after 20 or
+    2000, 30 after 100, 600 after 8000; not 20 after 30, nor anything after 1.5."""
+    if word < 1 or total < 10 or total != int(total):
+        return False
+    return total % 10 ** len(str(int(word))) == 0
+
+
 _HEADING_BEFORE = regex.compile(r"(?:^|[:.!?\"“«(—–-])\s*$")
 
 
@@ -272,12 +290,26 @@ def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
         start, end, j, scaled = m.start(), m.end(), i + 1, False
         while j < len(words) and text[end : words[j].start()].strip() in ("", "-", "and"):
             nxt = words[j].group().lower()
+            if lang == "en" and nxt == "and" and scaled:
+                j += 1  # seven hundred and three: the next word must still join the number
+                continue
             nval, nsoft = _word_value(nxt, lang)
+            opening = lang == "kk" and w in ("жүз", "мың", "он") and j == i + 1
+            if nxt in _PLAIN_UNITS.get(lang, {}) and val is not None and (not soft or opening) and (
+                    _fills(total, _PLAIN_UNITS[lang][nxt])):
+                nval, nsoft = _PLAIN_UNITS[lang][nxt], False  # ninety-one, сто один, жүз он
             factor = scales.get(nxt)
             if factor is None and lang == "kk":
                 factor = _kk_scale(nxt)
             if factor is not None:
-                total, scaled = total * factor, True
+                low = total % factor  # the part a scale multiplies: 1004 hundred -> 1400
+                if low:
+                    total = total - low + low * factor
+                else:  # мың жүз: a bare hundred after a thousand adds it
+                    total = total + factor if factor < total else total * factor
+                scaled = True
+                if j == i + 1 and (w in ONE_WORDS or lang == "kk" and w in _KK_FIRM_BEFORE_SCALE):
+                    val, soft = total, False  # one hundred (and) thirty-five, екі жүз жетпіс
             elif lang == "kk" and nxt == "жарым" and not scaled and j == i + 1:
                 total += 0.5  # бір жарым = 1.5, екі жарым миллион = 2.5 million
                 if w in _KK_FIRM_BEFORE_SCALE or not soft:
@@ -295,13 +327,10 @@ def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
                   and 20 <= total < 100 and total % 10 == 0
                   and (unit := _ordinal_unit(nxt, lang))):
                 total += unit  # двадцать первый, жиырма бірінші = 21 (XXI век, twenty-first)
-            elif nval is not None and not nsoft and val is not None and not soft:
-                if not scaled and nval < total and total % 10 == 0:
-                    total += nval
-                elif scaled and nval < 100:
-                    total += nval
-                else:
+            elif nval is not None and not nsoft and val is not None and (not soft or opening):
+                if not _fills(total, nval):
                     break
+                total, soft = total + nval, False  # сто тридцать, жүз отыз, 8000 + 600
             else:
                 break
             end, j = words[j].end(), j + 1
@@ -342,7 +371,8 @@ def _en_compound(text: str, words: list, i: int) -> bool:
     if i + 1 >= len(words) or not regex.fullmatch(r"[-‑]", text[end : words[i + 1].start()]):
         return False
     nxt = words[i + 1].group().lower()
-    return _word_value(nxt, "en")[0] is None and nxt not in _word_scales("en")
+    return (_word_value(nxt, "en")[0] is None and nxt not in _word_scales("en")
+            and nxt not in _PLAIN_UNITS["en"])
 
 
 def _times(text: str, lang: str, taken: Taken) -> list[Mention]:
@@ -353,7 +383,8 @@ def _times(text: str, lang: str, taken: Taken) -> list[Mention]:
         h, mi = int(m.group(1)), int(m.group(2))
         if h > 24 or mi > 59 or taken.covers(m.start()):
             continue
-        hv = {float(h)} | ({float(h - 12)} if h > 12 else set())
+        hv = {float(h)} | ({float(h - 12)} if h > 12 else set()) | ({12.0, 0.0} if h in (0, 12)
+                                                                    else set())  # 00:30 12:30 AM
         out.append(Mention(m.start(1), m.end(1), m.group(1), frozenset(hv)))
         out.append(Mention(m.start(2), m.end(2), m.group(2), frozenset({float(mi)}), soft=mi == 0))
         taken.append((m.start(), m.end()))

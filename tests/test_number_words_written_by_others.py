@@ -1,0 +1,82 @@
+"""number-mismatch on numbers written by libraries nobody here tuned: num2words' cardinals and
+ordinals, CLDR's number, currency, compact, date and time formats (benchmarks/cldr_conventions.py
+measures the same on more draws). Compound number words were read only up to their first soft
+word (девяносто один -> 90, тоғыз жүз он алты -> 900, "seven hundred and three" -> 700)."""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+
+from compare.checks.numbers import NumberMismatch
+from compare.number_mentions import extract_numbers
+from tests.test_checks_numbers import one_pair
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "benchmarks"))
+from cldr_conventions import number_cases  # noqa: E402
+
+FIGURE = ("Показатель составил {x}.", "Көрсеткіш {x} болды.", "The figure was {x}.")
+
+
+def major(src: str, eng: str, lang: str) -> list:
+    return [f for f in NumberMismatch().run(one_pair(src, eng, lang))
+            if f.severity in ("major", "critical")]
+
+
+def test_compound_number_words_read_as_one_number() -> None:
+    def values(text: str, lang: str) -> set[float]:
+        return {v for m in extract_numbers(text, lang) if not m.soft for v in m.values}
+
+    assert values("показатель составил девяносто один", "ru") == {91}
+    assert values("восемь тысяч шестьсот восемьдесят девять", "ru") == {8689}
+    assert values("тоғыз жүз он алты болды", "kk") == {916}
+    assert values("бір мың төрт жүз сексен төрт", "kk") == {1484}
+    assert values("үш мың жүз он жеті", "kk") == {3117}
+    assert values("көрсеткіш он бір болды", "kk") == {11}
+    assert values("the figure was seven hundred and three", "en") == {703}
+    assert values("one hundred thirty-five", "en") == {135}
+    assert values("ninety-one", "en") == {91}
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        ("Показатель составил девяносто один.", "The figure was 91.", "ru", False),
+        ("Показатель составил девяносто один.", "The figure was 92.", "ru", True),
+        ("Показатель составил 703.", "The figure was seven hundred and three.", "ru", False),
+        ("Показатель составил 703.", "The figure was seven hundred and four.", "ru", True),
+        ("Көрсеткіш тоғыз жүз он алты болды.", "The figure was nine hundred sixteen.", "kk", False),
+        ("Көрсеткіш тоғыз жүз он алты болды.", "The figure was 960.", "kk", True),
+        ("Көрсеткіш жүз отыз бес болды.", "The figure was 135.", "kk", False),
+        ("Команда заняла шестнадцатое место.", "The team came 16th.", "ru", False),
+        ("Команда он бірінші орын алды.", "The team came 11th.", "kk", False),
+        # a round number and a number word beside it that does not fill it stay two numbers
+        ("Тридцать двадцать.", "Thirty twenty.", "ru", False),
+    ],
+)
+def test_written_numbers_against_digits(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(major(src, eng, lang)) is flagged
+
+
+def test_library_written_numbers_are_not_flagged_and_changed_ones_are() -> None:
+    cases = list(number_cases("dev", per_kind=15))
+    alarms = [(src, eng) for lang, _, _, src, eng, _ in cases if major(src, eng, lang)]
+    changed = [(lang, src, wrong) for lang, _, _, src, _, wrong in cases if wrong is not None]
+    caught = sum(bool(major(src, wrong, lang)) for lang, src, wrong in changed)
+    assert not alarms
+    assert caught >= 0.95 * len(changed) - 10  # ordinal words against each other are soft
+
+
+def test_random_compounds_in_three_languages() -> None:
+    from num2words import num2words
+
+    rng = random.Random(5)
+    for value in [rng.randint(21, 9999) for _ in range(40)]:
+        en = num2words(value, lang="en").replace(",", "")
+        for li, (lang, code) in enumerate((("ru", "ru"), ("kk", "kz"))):
+            src = FIGURE[li].format(x=num2words(value, lang=code))
+            assert not major(src, FIGURE[2].format(x=value), lang), (src, value)
+            assert not major(src, FIGURE[2].format(x=en), lang), (src, en)
+            assert major(src, FIGURE[2].format(x=value + 10), lang), (src, value + 10)
