@@ -146,7 +146,10 @@ def load_average() -> str:
 def cli_run(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS in GB of one CLI process."""
     started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    # run from this checkout's root: `python -m` puts the working folder first on the path, so
+    # from elsewhere another tree's compare could be the one measured
+    root = Path(__file__).resolve().parent.parent
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, cwd=root)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)

@@ -1,5 +1,3 @@
-import sys
+from compare.cli import entry
 
-from compare.cli import main
-
-sys.exit(main())
+entry()

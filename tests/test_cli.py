@@ -228,7 +228,7 @@ def test_pyproject_declares_every_requirement_with_the_same_pin():
     if (REPO / "requirements-cluster.txt").exists():
         required += _requirement_lines(REPO / "requirements-cluster.txt")
     assert sorted(required) == sorted(d.replace(" ", "") for d in declared)
-    assert project["scripts"]["compare"] == "compare.cli:main"
+    assert project["scripts"]["compare"] == "compare.cli:entry"
 
 
 def test_report_writes_through_links_and_into_devices_without_replacing_them(tmp_path):
