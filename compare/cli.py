@@ -17,6 +17,7 @@ import json
 import math
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -557,8 +558,12 @@ def entry() -> NoReturn:
     operating system takes back at once anyway. So once ``main`` has returned (every file it
     writes is closed by then), the exit handlers run as at a normal exit (logging, temporary
     folders, child processes, Ray), the standard streams are flushed, and the process ends.
-    ``main`` itself returns normally, for tests and other callers."""
+    ``main`` itself returns normally, for tests and other callers. Should a thread that a
+    normal exit would wait for still run (a process pool's manager, say), it exits normally."""
     code = main()
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate()
+           if t is not threading.main_thread()):  # fmt: skip
+        sys.exit(code)
     atexit._run_exitfuncs()  # what a normal exit runs first; no public name for it
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -424,3 +424,26 @@ def test_corpus_outputs_never_overwrite_the_manifest_its_articles_or_the_results
     _one_line_refusal(capsys, ["corpus", "export", str(results), "--parquet", str(results)],
                       "--parquet", "RESULTS")
     assert results.read_bytes() == inside.read_bytes() == b"results"
+
+
+def test_entry_exits_normally_while_a_thread_it_would_wait_for_runs(monkeypatch):
+    import threading
+
+    import compare.cli as cli
+
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+
+    def fake_exit(code):
+        raise AssertionError("os._exit while a non-daemon thread runs")
+
+    monkeypatch.setattr(cli, "main", lambda: 0)
+    monkeypatch.setattr(cli.os, "_exit", fake_exit)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.entry()
+        assert exited.value.code == 0
+    finally:
+        release.set()
+        worker.join()
