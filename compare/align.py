@@ -45,12 +45,13 @@ of slack either side (vecalign's scheme). The band
 is stored row by row without padding (row ``i`` holds only its own columns ``lo[i]..hi[i]``),
 so every table is linear in the number of sentences even where one row of the band is long (a
 run of added or dropped sentences): no sentences x sentences and no sentences x numbers table is
-ever built (numbers are a sparse matrix). Vectors are kept in float32, costs in float64. Each
-DP row is solved with vectorised numpy: match beads by array minimum over slices of earlier
-rows, the chain of 0-1 beads by a cumulative minimum. Measured (``benchmarks/align_memory.py``,
-fake embedder so that only the search is timed): 50,000 sentences a side in 35 s and 765 MB
-(before: 5,000 took 1.2 GB, 20,000 did not fit in 6 GB); a 2,000-sentence pair aligns in
-1-4 s once its embeddings exist.
+ever built (numbers are a sparse matrix; a short document's are a small dense array, so that a
+cold check of an article does not import ``scipy.sparse``, 0.1 s). Vectors are kept in float32,
+costs in float64. Each DP row is solved with vectorised numpy: match beads by array minimum over
+slices of earlier rows, the chain of 0-1 beads by a cumulative minimum. Measured
+(``benchmarks/align_memory.py``, fake embedder so that only the search is timed): 50,000
+sentences a side in 35 s and 765 MB (before: 5,000 took 1.2 GB, 20,000 did not fit in 6 GB); a
+2,000-sentence pair aligns in 1-4 s once its embeddings exist.
 
 Languages: one set of settings serves Russian and Kazakh. Calibrated per language on perturbed
 NTREX dev documents (lines 1-700, ``benchmarks/kazakh_heldout.py --dev``, sentences as the
@@ -72,10 +73,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import regex
-from scipy import sparse
 
 from compare.align_search import Band, BandedProducts, band_around, least_cost_path
 from compare.alignment_types import AlignedPair
@@ -138,7 +139,7 @@ class _Side:
 
     vecs: np.ndarray  # (n, d) float32 unit rows
     lens: np.ndarray  # (n,) characters
-    nums: sparse.csr_matrix  # (n, K) count of each digit sequence (sums on coarse levels)
+    nums: Any  # (n, K) count of each digit sequence (sums on coarse levels): dense or CSR
     para: np.ndarray | None  # (n,) paragraph index, None on coarse levels
 
     @property
@@ -267,6 +268,10 @@ def _baselines(vecs: np.ndarray, other: _Side, prior: float, s: AlignSettings) -
     return out
 
 
+DENSE_NUMBER_CELLS = 1_000_000
+"""Sentences x distinct digit sequences up to which the numbers are a dense array (4 MB)."""
+
+
 def _make_sides(
     source: Document, target: Document, src_vecs: np.ndarray, tgt_vecs: np.ndarray
 ) -> tuple[_Side, _Side]:
@@ -280,9 +285,15 @@ def _make_sides(
             rows.append(row)
             ids.append(number)
     shape = (len(src_texts) + len(tgt_texts), max(len(vocab), 1))
-    nums = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, ids)), shape=shape, dtype=np.float32
-    )
+    if shape[0] * shape[1] <= DENSE_NUMBER_CELLS:
+        nums = np.zeros(shape, dtype=np.float32)
+        nums[rows, ids] = 1.0
+    else:
+        from scipy import sparse
+
+        nums = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, ids)), shape=shape, dtype=np.float32
+        )
     n = len(src_texts)
 
     def side(doc: Document, texts: list[str], vecs: np.ndarray, numbers) -> _Side:
@@ -328,6 +339,10 @@ def _downsample(side: _Side) -> _Side:
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
     groups = np.arange(n) // 2
     lens = np.bincount(groups, weights=side.lens, minlength=size)
+    if isinstance(side.nums, np.ndarray):
+        return _Side(vecs, lens, np.add.reduceat(side.nums, np.arange(0, n, 2), axis=0), None)
+    from scipy import sparse
+
     pairs = sparse.csr_matrix(
         (np.ones(n, dtype=np.float32), (groups, np.arange(n))), shape=(size, n)
     )

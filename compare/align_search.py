@@ -9,7 +9,6 @@ what a sentence is.
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse
 
 _INF = np.inf
 
@@ -64,7 +63,7 @@ class BandedProducts:
             c0 = int(self.lo[first:last].min())
             c1 = max(int(self.hi[first:last].max()), c0 + 1)
             block = a[first:last] @ b[c0:c1].T
-            if sparse.issparse(block):
+            if not isinstance(block, np.ndarray):  # a product of sparse matrices
                 block = block.toarray()
             cells = slice(int(self.start[first]), int(self.start[last]))
             self.data[cells] = block[self.rows[cells] - first, self.cols[cells] - c0]

@@ -329,3 +329,28 @@ def test_each_distinct_sentence_embedded_once_with_progress(monkeypatch):
         "Embedding sentences: 100 of 120",
     ]
     assert any(m.startswith("Searching") for m in messages)
+
+
+def test_numbers_dense_or_sparse_align_alike(window, lines, cached, monkeypatch):
+    """A short document's digit counts are a dense array (no scipy.sparse import on a cold
+    check), a long one's sparse: both must give the same beads, in the full and the banded
+    search (whose coarse levels sum neighbouring rows)."""
+    import sys
+
+    import compare.align as align_module
+
+    src = [f"{s} ({k * 7} млн, {1990 + k})" for k, s in enumerate(window["rus"] + window["kaz"])]
+    eng = [f"{s} ({k * 7} million, {1990 + k})" for k, s in enumerate(window["eng"] * 2)]
+    eng = eng[:4] + eng[6:] + [lines["eng"][650].strip()]
+    source, target = make_doc(src, "ru"), make_doc(eng, "en")
+    results = {}
+    for cells in (align_module.DENSE_NUMBER_CELLS, 0):
+        monkeypatch.setattr(align_module, "DENSE_NUMBER_CELLS", cells)
+        for name, settings in (("full", AlignSettings(full_dp_cells=10**7)),
+                               ("banded", AlignSettings(full_dp_cells=60, band_width=2))):
+            pairs = align_sentences(source, target, cached, settings)
+            results[(cells, name)] = [(p.source, p.target, round(p.score, 6)) for p in pairs]
+    for name in ("full", "banded"):
+        by_cells = [v for (c, n), v in results.items() if n == name]
+        assert by_cells[0] == by_cells[1]
+    assert "scipy.sparse" in sys.modules  # the forced sparse runs did import it
