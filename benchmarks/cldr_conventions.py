@@ -263,8 +263,9 @@ FIGURE = ("По данным ведомства, показатель соста
           "According to the agency, the figure was {x}.")
 WHEN = ("Дата встречи: {x}.", "Кездесу күні: {x}.", "Meeting date: {x}.")
 PLACE = ("Команда заняла {x} место.", "Команда {x} орын алды.", "The team took {x} place.")
+YEAR = ("{x} год стал рекордным.", "{x} жыл рекордтық болды.", "{x} was a record year.")
 NUMBER_KINDS = ("integer", "decimal", "percent", "dollars", "euros", "compact-long",
-                "compact-short", "date", "time", "cardinal-words", "ordinal")
+                "compact-short", "date", "time", "cardinal-words", "ordinal", "year-words")
 
 
 def kazakh_ordinal(value: int) -> str:
@@ -272,9 +273,11 @@ def kazakh_ordinal(value: int) -> str:
     from num2words import num2words
 
     words = num2words(value, lang="kz")
+    if words.endswith("жиырма"):
+        return words + "сыншы"  # the one irregular ordinal
     vowels = [c for c in words if c in BACK | FRONT]
     front = bool(vowels) and vowels[-1] in FRONT
-    if words[-1] in BACK | FRONT:
+    if words[-1] in BACK | FRONT and words[-1] != "у":  # елу -> елуінші: у is a glide there
         return words + ("нші" if front else "ншы")
     return words + ("інші" if front else "ыншы")
 
@@ -308,6 +311,11 @@ def number_forms(kind: str, value, lang: str) -> list[str]:
             words = num2words(value, lang="en").replace(",", "")
             return [words, words.replace(" and ", " "), str(value)]
         return [num2words(value, lang="kz" if lang == "kk" else lang)]
+    if kind == "year-words":  # a year said as an ordinal: две тысячи двадцатый год
+        if lang == "en":
+            return [str(value)]
+        return [kazakh_ordinal(value) if lang == "kk" else num2words(value, lang="ru",
+                                                                     to="ordinal")]
     if kind == "ordinal":
         if lang == "en":
             return [num2words(value, lang="en", to="ordinal"),
@@ -338,6 +346,8 @@ def number_value(kind: str, rng: random.Random):
     if kind == "cardinal-words":
         return rng.choice([rng.randint(2, 20), rng.randint(21, 99), rng.randint(100, 999),
                            rng.randint(1000, 9999)])
+    if kind == "year-words":
+        return rng.randint(1990, 2035)
     return rng.randint(1, 40)  # ordinal
 
 
@@ -357,7 +367,8 @@ def number_cases(split: str, per_kind: int = 60):
     """(lang, kind, form, source, English, changed English) for drawn values of each kind."""
     rng = random.Random(1 if split == "dev" else 2)
     for kind in NUMBER_KINDS:
-        template = WHEN if kind in ("date", "time") else PLACE if kind == "ordinal" else FIGURE
+        template = (WHEN if kind in ("date", "time") else PLACE if kind == "ordinal"
+                    else YEAR if kind == "year-words" else FIGURE)
         for _ in range(per_kind):
             value = number_value(kind, rng)
             for li, lang in enumerate(("ru", "kk")):

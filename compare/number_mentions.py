@@ -39,9 +39,11 @@ from compare.lang.number_words import (
     FRACTIONS_EN,
     FRACTIONS_RU,
     ONE_WORDS,
+    ORDINAL_ENDINGS,
     ORDINAL_UNIT_VALUES,
     ORDINAL_UNITS,
     ORDINAL_UNITS_EN,
+    PLAIN_UNITS,
     SCALE_EN,
     SCALE_RU,
     SCALE_WORDS,
@@ -72,14 +74,7 @@ _WORDS_RU_C = tuple((regex.compile(p), float(v)) for p, v in WORDS_RU)
 _WORDS_KK_C = tuple((regex.compile(p), float(v)) for p, v in WORDS_KK)
 _SOFT_RU_C = tuple((regex.compile(p), float(v)) for p, v in SOFT_RU)
 _SOFT_KK_C = tuple((regex.compile(p), float(v)) for p, v in SOFT_KK)
-# "one", "один", "бір", Kazakh "екі" and "он" (also "him") are soft alone, firm after a round number
-# they complete (twenty-one, девяносто одна, тоқсан бір, тоғыз жүз он алты).
-_PLAIN_UNITS = {
-    "en": {"one": 1.0},
-    "ru": dict.fromkeys(("один", "одна", "одно", "одну", "одного", "одной", "одному", "одним",
-                         "одном"), 1.0),
-    "kk": {"бір": 1.0, "екі": 2.0, "он": 10.0},
-}
+_ORDINAL_END = {lang: regex.compile(p) for lang, p in ORDINAL_ENDINGS.items()}
 
 
 def _fills(total: float, word: float) -> bool:
@@ -184,8 +179,11 @@ _SCALES_KK = (("мың", 1e3), ("жүз", 100.0), ("миллион", 1e6), ("м�
               ("триллион", 1e12))  # fmt: skip
 _KK_SCALE_ENDING = regex.compile(
     r"|ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ды|ді|ты|ті|"
-    r"н|ын|ін|мен|бен|пен|дай|дей|тай|тей|дық|дік|тық|тік|ы|і"
+    r"н|ын|ін|мен|бен|пен|дай|дей|тай|тей|дық|дік|тық|тік|ы|і|ыншы|інші"  # екі мыңыншы: 2000th
 )
+# Scale words that are soft alone but open a number with the words that fill them (тысяча
+# двести = 1200, жүз отыз = 130; Kazakh он alone is also "him").
+_OPENING_WORDS = {"ru": ("тысяча", "тысячу"), "kk": ("жүз", "мың", "он")}
 _KK_VAGUE = regex.compile(r"(?:мың|жүз|миллион|миллиард)(?:даған|деген|таған)\w*")
 # Soft Kazakh words that make a firm number before a scale (екі миллион, он мың, бір жарым).
 _KK_FIRM_BEFORE_SCALE = {"бір", "екі", "он"}
@@ -294,10 +292,10 @@ def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
                 j += 1  # seven hundred and three: the next word must still join the number
                 continue
             nval, nsoft = _word_value(nxt, lang)
-            opening = lang == "kk" and w in ("жүз", "мың", "он") and j == i + 1
-            if nxt in _PLAIN_UNITS.get(lang, {}) and val is not None and (not soft or opening) and (
-                    _fills(total, _PLAIN_UNITS[lang][nxt])):
-                nval, nsoft = _PLAIN_UNITS[lang][nxt], False  # ninety-one, сто один, жүз он
+            opening = j == i + 1 and w in _OPENING_WORDS.get(lang, ())  # тысяча двести
+            if nxt in PLAIN_UNITS.get(lang, {}) and val is not None and (not soft or opening) and (
+                    _fills(total, PLAIN_UNITS[lang][nxt])):
+                nval, nsoft = PLAIN_UNITS[lang][nxt], False  # ninety-one, сто один, жүз он
             factor = scales.get(nxt)
             if factor is None and lang == "kk":
                 factor = _kk_scale(nxt)
@@ -323,10 +321,12 @@ def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
             elif (lang == "en" and nxt in ORDINAL_UNITS_EN and val is not None and not soft
                   and not scaled and total >= 20 and total % 10 == 0 and total < 100):
                 total += nval  # twenty-first = 21 (XXI век)
-            elif (lang != "en" and val is not None and not soft and not scaled
-                  and 20 <= total < 100 and total % 10 == 0
+            elif (lang != "en" and val is not None and not soft and _fills(total, 1)
                   and (unit := _ordinal_unit(nxt, lang))):
-                total += unit  # двадцать первый, жиырма бірінші = 21 (XXI век, twenty-first)
+                total += unit  # двадцать первый, жиырма бірінші = 21 (XXI век), сто первый
+            elif (lang != "en" and val is not None and not soft and total >= 100 and nval
+                  and _ORDINAL_END[lang].fullmatch(nxt) and _fills(total, nval)):
+                total += nval  # a year in words: две тысячи двадцатый, екі мың жиырмасыншы
             elif nval is not None and not nsoft and val is not None and (not soft or opening):
                 if not _fills(total, nval):
                     break
@@ -372,7 +372,7 @@ def _en_compound(text: str, words: list, i: int) -> bool:
         return False
     nxt = words[i + 1].group().lower()
     return (_word_value(nxt, "en")[0] is None and nxt not in _word_scales("en")
-            and nxt not in _PLAIN_UNITS["en"])
+            and nxt not in PLAIN_UNITS["en"])
 
 
 def _times(text: str, lang: str, taken: Taken) -> list[Mention]:

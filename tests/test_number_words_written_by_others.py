@@ -54,6 +54,17 @@ def test_compound_number_words_read_as_one_number() -> None:
         ("Команда он бірінші орын алды.", "The team came 11th.", "kk", False),
         # a round number and a number word beside it that does not fill it stay two numbers
         ("Тридцать двадцать.", "Thirty twenty.", "ru", False),
+        # years said as ordinals, scale words in every case, a bare thousand opening a number
+        ("Две тысячи двадцатый год был трудным.", "The year 2020 was hard.", "ru", False),
+        ("Две тысячи двадцатый год был трудным.", "The year 2021 was hard.", "ru", True),
+        ("Тысяча девятьсот девяностый год.", "The year 1990.", "ru", False),
+        ("Двухтысячный год.", "The year 2000.", "ru", False),
+        ("Екі мың жиырмасыншы жыл ауыр болды.", "The year 2020 was hard.", "kk", False),
+        ("Екі мың он бірінші жылы.", "In 2011.", "kk", False),
+        ("Екі мыңыншы жыл.", "The year 2000.", "kk", False),
+        ("В двух тысячах километров.", "2,000 kilometres away.", "ru", False),
+        ("В двух тысячах километров.", "3,000 kilometres away.", "ru", True),
+        ("Он заплатил тысячу двести рублей.", "He paid 1,200 roubles.", "ru", False),
     ],
 )
 def test_written_numbers_against_digits(src: str, eng: str, lang: str, flagged: bool) -> None:
