@@ -13,7 +13,9 @@ Kazakh without anyone here choosing the examples:
   Monday.``
 * **numbers**: CLDR's number, percent, currency, compact ("1,5 млн" / "1.5 million"), date and
   time formats of each language, and written-out cardinals and ordinals from num2words
-  ("тоғыз жүз он алты" / "nine hundred sixteen" / "916").
+  ("тоғыз жүз он алты" / "nine hundred sixteen" / "916"); years said as ordinals; measures the
+  source converts from US units (CLDR's unit names, long and short: "9 miles" / "14 км") and
+  Fahrenheit to Celsius, below zero too.
 
 The check (the rule flags before any decision) should flag none of these: the share flagged is
 its false-alarm rate on a correct rendering. The same sentence with another name of the same
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import pathlib
 import random
 import sys
@@ -265,7 +268,16 @@ WHEN = ("Дата встречи: {x}.", "Кездесу күні: {x}.", "Meeti
 PLACE = ("Команда заняла {x} место.", "Команда {x} орын алды.", "The team took {x} place.")
 YEAR = ("{x} год стал рекордным.", "{x} жыл рекордтық болды.", "{x} was a record year.")
 NUMBER_KINDS = ("integer", "decimal", "percent", "dollars", "euros", "compact-long",
-                "compact-short", "date", "time", "cardinal-words", "ordinal", "year-words")
+                "compact-short", "date", "time", "cardinal-words", "ordinal", "year-words",
+                "converted-long", "converted-short", "fahrenheit")
+# A measure the English gives in US units and the source converts (CLDR's unit names, long
+# and short): English unit, source unit, factor. Inches are left out of the short form: "5 in"
+# is mostly the preposition.
+CONVERSIONS = (("length-mile", "length-kilometer", 1.609344), ("length-foot", "length-meter",
+               0.3048), ("mass-pound", "mass-kilogram", 0.45359237), ("length-inch",
+               "length-centimeter", 2.54), ("volume-gallon", "volume-liter", 3.785411784),
+               ("speed-mile-per-hour", "speed-kilometer-per-hour", 1.609344),
+               ("length-yard", "length-meter", 0.9144))  # fmt: skip
 
 
 def kazakh_ordinal(value: int) -> str:
@@ -291,6 +303,7 @@ def number_forms(kind: str, value, lang: str) -> list[str]:
         format_decimal,
         format_percent,
     )
+    from babel.units import format_unit
     from num2words import num2words
 
     if kind in ("integer", "decimal"):
@@ -311,6 +324,18 @@ def number_forms(kind: str, value, lang: str) -> list[str]:
             words = num2words(value, lang="en").replace(",", "")
             return [words, words.replace(" and ", " "), str(value)]
         return [num2words(value, lang="kz" if lang == "kk" else lang)]
+    if kind.startswith("converted"):  # value: (English unit, source unit, factor, number)
+        en_unit, src_unit, factor, number = value
+        if lang != "en":  # converted and rounded to two significant digits, as news does
+            number *= factor
+            number = round(number, 1 - int(math.floor(math.log10(abs(number)))))
+            number = int(number) if number == int(number) else number
+        return [format_unit(number, en_unit if lang == "en" else src_unit,
+                            kind.split("-")[1], locale=lang)]
+    if kind == "fahrenheit":  # value: degrees Fahrenheit; the source says Celsius
+        celsius = round((value - 32) * 5 / 9)
+        return [format_unit(value if lang == "en" else celsius, "temperature-fahrenheit"
+                            if lang == "en" else "temperature-celsius", "long", locale=lang)]
     if kind == "year-words":  # a year said as an ordinal: две тысячи двадцатый год
         if lang == "en":
             return [str(value)]
@@ -348,10 +373,19 @@ def number_value(kind: str, rng: random.Random):
                            rng.randint(1000, 9999)])
     if kind == "year-words":
         return rng.randint(1990, 2035)
+    if kind.startswith("converted"):
+        choices = [c for c in CONVERSIONS if kind == "converted-long" or c[0] != "length-inch"]
+        return (*rng.choice(choices), rng.choice([rng.randint(2, 30), rng.randint(30, 500)]))
+    if kind == "fahrenheit":
+        return rng.randint(-30, 110)
     return rng.randint(1, 40)  # ordinal
 
 
 def changed_value(kind: str, value):
+    if kind.startswith("converted"):
+        return (*value[:3], value[3] * 2 + 3)
+    if kind == "fahrenheit":
+        return value + 25
     if kind == "date":
         return value.replace(day=value.day % 28 + 1)
     if kind == "time":

@@ -11,7 +11,8 @@ of its second (5-10 см). Besides, the ways news writes a measure that a unit t
   90s", "the low 70s" (32 градуса); English news gives Fahrenheit, Russian and Kazakh Celsius;
 - a bare number that a temperature word introduces: "highs near 100", "температура поднимется
   до 32" (the scale is read from the other side, as for a bare "градусов");
-- a Russian compound adjective of a measure: двухметровый (2 m), пятикилометровый (5 km).
+- a Russian compound adjective of a measure: двухметровый (2 m), пятикилометровый (5 km);
+- a temperature below zero, signed (-29 °C is -20 °F).
 
 Written by hand: these are conventions of news writing, not of a units library (``pint``
 reads "6 ft 7 in" but not "6-foot-7", and no library knows "the low 70s").
@@ -32,6 +33,9 @@ _UNIT_RE = tuple(
     (regex.compile(rf"[\s\u00a0-]*(?:{p})(?![\p{{L}}])", regex.IGNORECASE), d, f)
     for p, d, f in UNITS
 )
+# a minus sign right before a number (not a range's dash after a digit), or the word
+_MINUS_BEFORE = regex.compile(r"(?:(?<![\p{L}\d])[-−–]\s?|\b(?:минус|minus)\s+)$",
+                              regex.IGNORECASE)
 _RANGE_GAP = regex.compile(r"\s*(?:[-–—]|до|to|and|or|или|и|–)\s*", regex.IGNORECASE)
 _PER_HOUR_BEFORE = regex.compile(r"сағатына\s+(?:[^\s\d]+\s+){0,2}$", regex.IGNORECASE)
 FOOT, INCH = 0.3048, 0.0254
@@ -111,6 +115,7 @@ def add_units(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
     else:
         _compound_units(mentions)
     _bare_temperatures(text, mentions)
+    _signed_temperatures(text, mentions)
     return mentions
 
 
@@ -158,6 +163,16 @@ def _bare_temperatures(text: str, mentions: list[Mention]) -> None:
     """A number without a unit that a temperature word introduces is a temperature."""
     for m in mentions:
         if m.measure is None and _TEMPERATURE_BEFORE.search(text, max(0, m.start - 60), m.start):
+            m.measure = ("temp", m.values)
+
+
+def _signed_temperatures(text: str, mentions: list[Mention]) -> None:
+    """A temperature below zero keeps its sign (-29 градусов Цельсия is -20 degrees Fahrenheit,
+    not 20): other numbers are read without one, as a dash before them is mostly a range's."""
+    for m in mentions:
+        if m.measure and m.measure[0] == "temp" and _MINUS_BEFORE.search(
+                text, max(0, m.start - 8), m.start):  # fmt: skip
+            m.values = frozenset(-v for v in m.values)
             m.measure = ("temp", m.values)
 
 

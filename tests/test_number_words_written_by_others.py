@@ -65,6 +65,21 @@ def test_compound_number_words_read_as_one_number() -> None:
         ("В двух тысячах километров.", "2,000 kilometres away.", "ru", False),
         ("В двух тысячах километров.", "3,000 kilometres away.", "ru", True),
         ("Он заплатил тысячу двести рублей.", "He paid 1,200 roubles.", "ru", False),
+        # measures converted from US units: below zero, Kazakh word order, short forms
+        ("Ночью было -29 градусов Цельсия.", "At night it was -20 degrees Fahrenheit.", "ru",
+         False),
+        ("Ночью было 29 градусов Цельсия.", "At night it was -20 degrees Fahrenheit.", "ru",
+         True),
+        ("Түнде -29 Цельсий градусы болды.", "At night it was -20 degrees Fahrenheit.", "kk",
+         False),
+        ("Жылдамдығы 58 километр/сағат болды.", "Its speed was 36 miles per hour.", "kk", False),
+        ("Жылдамдығы 58 километр/сағат болды.", "Its speed was 56 miles per hour.", "kk", True),
+        ("Расстояние составило 14 км.", "The distance was 9 mi.", "ru", False),
+        ("Расстояние составило 14 км.", "The distance was 19 mi.", "ru", True),
+        ("Объём 34 л.", "The volume is 9 gal.", "ru", False),
+        ("Длина 91 метр.", "It is 100 yd long.", "ru", False),
+        # a range's dash is no minus sign: 10-15 degrees is not -15
+        ("Будет 10-15 градусов тепла.", "It will be 50-59 degrees.", "ru", False),
     ],
 )
 def test_written_numbers_against_digits(src: str, eng: str, lang: str, flagged: bool) -> None:

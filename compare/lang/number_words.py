@@ -223,7 +223,8 @@ ONE_WORDS = {"one", "a", "an", "один", "одна", "одно", "одну", "
 # Units, so that a converted measure (65 км ~ 40 miles) still counts as the same number.
 # (pattern, dimension, factor to SI); speed before length so "км/ч" is not read as "км".
 UNITS: tuple[tuple[str, str, float], ...] = (
-    (r"км/ч|км/сағ|km/h|kph|kmh|(?:км|километр\w*) в час|kilomet\w+ (?:per|an) hour",
+    (r"км/ч|(?:км|километр\w*)/сағ\w*|km/h|kph|kmh|(?:км|километр\w*) в час|"
+     r"kilomet\w+ (?:per|an) hour",
      "speed", 1 / 3.6),
     # areas before lengths ("кв. км" is not "км"); "га" only after a space (Kazakh "1990-ға"
     # is a dative ending, not hectares)
@@ -234,7 +235,7 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"квадратн\w+ мил\w*|square miles?|sq\.?\s?mi", "area", 2.589988e6),
     (r"кв\.?\s?м|квадратн\w+ метр\w*|м²|m²|sq\.?\s?m|square met\w+", "area", 1.0),
     (r"квадратн\w+ фут\w*|square f(?:ee|oo)t|sq\.?\s?ft", "area", 0.09290304),
-    (r"миль? в час|миля/сағ|mph|miles? per hour|miles? an hour", "speed", 0.44704),
+    (r"миль? в час|мил[ья]/сағ\w*|mph|miles? per hour|miles? an hour", "speed", 0.44704),
     # a rate's change: 25 basis points is a quarter of a percentage point
     (r"базисн\w+ пункт\w*|б\.\s?п\.|basis points?|bps?", "rate", 0.01),
     (r"процентн\w+ пункт\w*|п\.\s?п\.|percentage points?", "rate", 1.0),
@@ -242,18 +243,18 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"см|сантиметр\w*|cm|centimet\w+", "length", 0.01),
     (r"мм|миллиметр\w*|mm|millimet\w+", "length", 0.001),
     (r"метр\w*|м|met(?:er|re)s?|m", "length", 1.0),
-    (r"мил[ьяюие]\w*|mil(?:e|es)", "length", 1609.344),
+    (r"мил[ьяюие]\w*|mil(?:e|es)|mi", "length", 1609.344),
     (r"фут\w*|feet|foot|ft", "length", 0.3048),
     (r"дюйм\w*|inch(?:es)?", "length", 0.0254),
-    (r"ярд\w*|yards?", "length", 0.9144),
+    (r"ярд\w*|yards?|yds?", "length", 0.9144),
     (r"кг|килограмм\w*|kg|kilograms?|kilos?", "mass", 1.0),
     (r"фунт\w*|pounds?|lbs?", "mass", 0.45359),
     # "г" only before a space or the end: "2019 г." is a year
     (r"грамм\w*|г(?=\s|$)|grams?|g", "mass", 0.001),
-    (r"унци\w*|ounces?|oz", "mass", 0.0283495), (r"стоун\w*|stones?", "mass", 6.35029),
+    (r"унци\w*|унц\.?|ounces?|oz", "mass", 0.0283495), (r"стоун\w*|stones?", "mass", 6.35029),
     (r"тонн\w*|тонна\w*|tonnes?|tons?", "mass", 1000.0),
     (r"литр\w*|л|lit(?:er|re)s?", "volume", 0.001),
-    (r"галлон\w*|gallons?", "volume", 0.00378541),
+    (r"галлон\w*|gallons?|gal", "volume", 0.00378541),
     # durations, so that a converted one (двое суток ~ 48 hours, полтора года ~ 18 months) is
     # one number, and one in another unit is not (5 лет ~ 5 months is a changed number); the
     # Kazakh "ай" (month) only as a word or with a case ending
@@ -268,6 +269,7 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"век(?:а|у|ом|е|ов|ах)?|ғасыр\w*|centur(?:y|ies)", "time", 3155760000.0),
     # a bare "градусов" / "degrees" in weather news is Celsius in Russian and Kazakh and
     # often Fahrenheit in US English (27 градусов ~ 80 degrees): the scale is left open
-    (r"°\s?[CС]|градус\w* Цельси\w*|degrees? Celsius|°\s?F|degrees? Fahrenheit|°|градус\w*|"
+    (r"°\s?[CС]|градус\w* Цельси\w*|Цельси\w* градус\w*|Фаренгейт\w* градус\w*|"
+     r"degrees? Celsius|°\s?F|degrees? Fahrenheit|°|градус\w*|"
      r"degrees?|(?<=\d)[CFС]", "temp", 1.0),  # 30C (86F), written onto the number
 )
