@@ -11,6 +11,9 @@ Kazakh without anyone here choosing the examples:
   endings, below):
   ``Кездесу дүйсенбіде Жаңа Зеландияда өтті.`` / ``The meeting took place in New Zealand on
   Monday.``
+* **people**: Russian first names and surnames from Faker (``ru_RU``), in three cases, against
+  their English forms by iuliia's transliteration schemes (Wikipedia's, BGN/PCGN, ICAO's); recall:
+  the same first name with another surname.
 * **numbers**: CLDR's number, percent, currency, compact ("1,5 млн" / "1.5 million"), date and
   time formats of each language, and written-out cardinals and ordinals from num2words
   ("тоғыз жүз он алты" / "nine hundred sixteen" / "916"); years said as ordinals; measures the
@@ -260,6 +263,58 @@ def language_cases(split: str, rng: random.Random):
             yield lang, "language", "spoke in", src, f"He spoke in {name}.", swapped
 
 
+# People: Russian names from Faker (ru_RU), rendered in English by iuliia's transliteration
+# schemes (Wikipedia's, BGN/PCGN, the ICAO passport one), in three cases; Kazakh text writes
+# such names as Russian does, with its own endings on the surname.
+PERSON = {
+    "nominative": ("{x} заявил журналистам, что переговоры продолжатся.",
+                   "{x} журналистерге келіссөздер жалғасатынын мәлімдеді.",
+                   "{x} told journalists that the talks would continue."),
+    "genitive": ("По словам {x}, переговоры продолжатся.", "{x} айтуынша, келіссөздер жалғасады.",
+                 "According to {x}, the talks will continue."),
+    "dative": ("Вчера {x} вручили государственную награду.",
+               "Кеше {x} мемлекеттік марапат табысталды.",
+               "Yesterday {x} was given a state award."),
+}
+PERSON_GRAMMEME = {"nominative": "nomn", "genitive": "gent", "dative": "datv"}
+
+
+def _person_form(word: str, case: str, gender: str) -> str:
+    """A Russian first name or surname in a case (pymorphy3, reading it as a name)."""
+    parses = _morph().parse(word)
+    named = [p for p in parses if {"Name", "Surn"} & set(p.tag.grammemes)] or parses
+    chosen = [p for p in named if gender in p.tag] or named
+    form = chosen[0].inflect({PERSON_GRAMMEME[case], gender}) or chosen[0].inflect(
+        {PERSON_GRAMMEME[case]})
+    word = form.word if form is not None else word.lower()
+    return word[:1].upper() + word[1:]
+
+
+def person_cases(split: str, rng: random.Random):
+    """(lang, "person", "case scheme", source, English, English with another surname)."""
+    import iuliia
+    from faker import Faker
+
+    fake = Faker("ru_RU")
+    fake.seed_instance(1 if split == "dev" else 2)
+    people = [(fake.first_name_male(), fake.last_name_male(), "masc") if k % 2 == 0 else
+              (fake.first_name_female(), fake.last_name_female(), "femn") for k in range(60)]
+    schemes = {"wikipedia": iuliia.WIKIPEDIA, "bgn-pcgn": iuliia.BGN_PCGN,
+               "icao": iuliia.ICAO_DOC_9303}
+    for first, last, gender in people:
+        other = rng.choice([p for p in people if p[1][:3] != last[:3]])[1]
+        for scheme_name, scheme in schemes.items():
+            english, swapped = scheme.translate(f"{first} {last}"), scheme.translate(
+                f"{first} {other}")
+            for case, (ru, kk, en) in PERSON.items():
+                src_ru = ru.format(x=f"{_person_form(first, case, gender)} "
+                                     f"{_person_form(last, case, gender)}")
+                src_kk = kk.format(x=f"{first} {kazakh_case(last, case)}")
+                for lang, src in (("ru", src_ru), ("kk", src_kk)):
+                    yield (lang, "person", f"{case[:3]} {scheme_name}", src,
+                           en.format(x=english), en.format(x=swapped))
+
+
 # Numbers: (Russian, Kazakh, English) sentences around a figure, and around a date or a time.
 FIGURE = ("По данным ведомства, показатель составил {x}.",
           "Ведомство мәліметі бойынша, көрсеткіш {x} болды.",
@@ -468,6 +523,10 @@ def main() -> None:
         counts, flagged = tally(cases, NameMismatch())
         report(f"CLDR country, city and language names, {args.split} half: major name flags on "
                "correct renderings (false alarms) and on swapped names (recall)", counts)
+        shown += flagged
+        counts, flagged = tally(person_cases(args.split, rng), NameMismatch())
+        report(f"\nPeople (Faker ru_RU, iuliia's schemes), {args.split} draw: major name flags on "
+               "correct renderings and on the same first name with another surname", counts)
         shown += flagged
     if "numbers" in parts:
         counts, flagged = tally(number_cases(args.split), NumberMismatch())
