@@ -599,3 +599,31 @@ def test_faiths_bodies_and_pronouns_written_otherwise(src, eng):
 ])  # fmt: skip
 def test_faith_and_custom_named_otherwise(src, eng):
     assert not flags(src, eng), shown(src, eng, flags(src, eng))
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        # the same first name with another surname, not at the sentence's start: English words
+        # written as one ("AngelinaFadeev") are no longer rendered by the first name alone
+        ("По словам Ангелины Сидоровой, переговоры продолжатся.",
+         "According to Angelina Fadeev, the talks will continue.", True),
+        ("По словам Ангелины Сидоровой, переговоры продолжатся.",
+         "According to Angelina Sidorova, the talks will continue.", False),
+        # a surname that reads as an adjective (Сидоровой, Петровым) after a first name
+        ("Вчера Ангелине Сидоровой вручили награду.",
+         "Yesterday Angelina Fadeeva was given an award.", True),
+        ("Вчера Ангелине Сидоровой вручили награду.",
+         "Yesterday Angelina Sidorova was given an award.", False),
+        ("Он говорил с Иваном Петровым.", "He spoke to Ivan Sokolov.", True),
+        ("Он говорил с Иваном Петровым.", "He spoke to Ivan Petrov.", False),
+        # words written as one in the source still render the English pair (Гонконг)
+        ("Протесты в Гонконге продолжаются.", "Protests in Hong Kong continue.", False),
+        # a street type ending a street's name translates (Ballynagard Crescent)
+        ("Случай произошёл на улице Баллинагард Кресент.",
+         "It happened in Ballynagard Crescent.", False),
+    ],
+)
+def test_surnames_after_a_rendered_first_name(src: str, eng: str, flagged: bool) -> None:
+    found = [f for f in flags(src, eng) if f.severity == "major"]
+    assert bool(found) is flagged, found

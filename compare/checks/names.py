@@ -81,7 +81,7 @@ from compare.country_words import (
 )
 from compare.flags import Flag
 from compare.glossary import builtin_glossary
-from compare.lang.name_words import THIRD_PERSON_PRONOUNS
+from compare.lang.name_words import STREET_TYPES, THIRD_PERSON_PRONOUNS
 from compare.name_candidates import (
     PATRONYMIC,
     QUOTED_SRC,
@@ -132,6 +132,10 @@ _COUNTRY_WORD_SRC = regex.compile(r"\b(?:стран\w*|государств\w*|�
                                   regex.IGNORECASE)
 # How far back a person's name the English gave earlier excuses the source's repeating it.
 PERSON_BACK_PAIRS = 8
+
+
+# A surname in -ов/-ев/-ин reads as an adjective (Сидоровой): after a first name, a surname.
+_SURNAME = regex.compile(r"\p{Lu}\w+(?:ов|ев|ёв|ин|ын)(?:ой|ым|ых|ыми)")
 
 
 def _opens_alike(src_word: str, en_word: str) -> bool:
@@ -258,6 +262,11 @@ class NameMismatch(PairCheck):
         """By spelling or exonym, or because the glossary pairs them (РФ / Federation)."""
         glossary = getattr(self, "_glossary", None) or builtin_glossary()
         return src_matches_en(src_word, en_word) or glossary.renders(src_word, en_word)
+
+    def _renders_joined(self, src_word: str, joined: str) -> bool:
+        """Whether a source word renders English words written as one (Гонконг / Hong Kong):
+        it must spell nearly all of them, not only the first (Ангелины is no Angelina Fadeev)."""
+        return len(joined) - len(src_word) <= 4 and self._renders(src_word, joined)
 
     def _pair(self, ctx: CheckContext, s_idx: tuple[int, ...], t_idx: tuple[int, ...]) -> list:
         src_doc, tgt_doc = ctx.source, ctx.target
@@ -449,7 +458,7 @@ class NameMismatch(PairCheck):
                 for i, (w, hit) in enumerate(zip(run, hits, strict=True))
                 if not hit
                 and (not opens_sentence(text, sent.start, w[0], True) or run is whole)
-                and not generic_src(w[2])
+                and (not generic_src(w[2]) or (i > 0 and hits[i - 1] and _SURNAME.fullmatch(w[2])))
                 and not abbreviated(text, w)
                 and i > last
                 and not (any(hits) and PATRONYMIC.fullmatch(w[2].lower()))
@@ -533,7 +542,7 @@ class NameMismatch(PairCheck):
             if not specific or shouting(run):
                 continue
             joined = [(run[0][0], run[-1][1], "".join(w[2] for w in run))] if len(run) > 1 else []
-            if any(self._renders(s[2], w[2]) for w in joined for s in src_words):
+            if any(self._renders_joined(s[2], w[2]) for w in joined for s in src_words):
                 continue
             # As on the source side, words after the last word the source renders must be
             # rendered (Angela Turkey); leading ones may be translated (Crown Prince <- наследный
@@ -547,7 +556,7 @@ class NameMismatch(PairCheck):
             covered |= {
                 j
                 for i, p in enumerate(pairs)
-                if any(self._renders(s[2], p[2]) for s in src_words)
+                if any(self._renders_joined(s[2], p[2]) for s in src_words)
                 for j in (i, i + 1)
             }
             last = max(covered, default=-1)
@@ -556,6 +565,7 @@ class NameMismatch(PairCheck):
                 for i, w in enumerate(run)
                 if i not in covered
                 and not generic_en(w[2])
+                and not (i == len(run) - 1 and w[2].lower() in STREET_TYPES)
                 and i > last
                 and (not opens_sentence(text, sent.start, w[0]) or run is whole)
             ]

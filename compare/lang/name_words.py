@@ -226,6 +226,12 @@ THIRD_PERSON_PRONOUNS = {
 # Function words that join the capitalised words of a title-cased English name (Fund for the
 # Support of Russian Writers), and the date words before which "on" joins nothing (Four Corners
 # on Tuesday).
+# Street types that end a street's name (Ballynagard Crescent) and translate (жарты ай): no
+# counterpart needed there; elsewhere they may be names (Crescent Ivanov).
+STREET_TYPES = frozenset(
+    "lane drive crescent close terrace place boulevard way grove row mews parade walk quay "
+    "highway".split()
+)
 TITLE_JOINERS = frozenset("of for the and with on de la".split())
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
