@@ -55,11 +55,9 @@ from dataclasses import dataclass
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.alignment_types import AlignedPair  # noqa: E402
-from compare.checks.base import CheckContext  # noqa: E402
+from benchmarks.rule_flags import run_check  # noqa: E402
 from compare.checks.names import NameMismatch  # noqa: E402
 from compare.checks.numbers import NumberMismatch  # noqa: E402
-from compare.document import Document, Sentence, Span  # noqa: E402
 from compare.intervals import wilson  # noqa: E402
 
 # Sentences by grammatical case: (Russian, Kazakh, English); {x} is the name.
@@ -198,15 +196,9 @@ def split_of(pair: NamePair) -> str:
     return "dev" if zlib.crc32(pair.code.encode()) % 2 == 0 else "heldout"
 
 
-def one_pair(src: str, eng: str, lang: str) -> CheckContext:
-    """A one-sentence-per-side document with a single 1-1 pair."""
-    source = Document(src, lang, [Span(0, len(src))], [Sentence(0, 0, len(src), 0)])
-    target = Document(eng, "en", [Span(0, len(eng))], [Sentence(0, 0, len(eng), 0)])
-    return CheckContext(target=target, source=source, pairs=[AlignedPair((0,), (0,), 1.0)])
-
-
 def major_flags(check, src: str, eng: str, lang: str) -> list:
-    return [f for f in check.run(one_pair(src, eng, lang)) if f.severity in ("major", "critical")]
+    """The check's major and critical flags on one pair (``rule_flags.run_check``)."""
+    return [f for f in run_check(check, src, eng, lang) if f.severity in ("major", "critical")]
 
 
 def name_sentences(pair: NamePair, lang: str, case: str, en_name: str | None = None
