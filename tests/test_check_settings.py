@@ -49,6 +49,9 @@ TODAY = {  # the defaults before the settings were declared (compare 0.2.0, 2026
     "framing_quote_min_words": 4,
     "omitted_passage_gain": 0.03,  # added 2026-12-05 with the omitted-passage check
     "omitted_passage_ratio": 0.7,
+    "omitted_passage_unmatched": 5,  # added 2026-12-05 with its word-alignment route
+    "omitted_passage_alignment_ratio": 0.9,
+    "omitted_passage_unmatched_score": 0.4,
     "qe_omission_bad": 0.95,  # added 2026-12-05 with the meaning-omission check
     "qe_omission_score": 0.25,
 }
