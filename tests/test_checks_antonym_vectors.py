@@ -247,3 +247,17 @@ def test_the_source_word_in_another_sense_still_leaves_a_real_swap_flagged() -> 
 
     assert attests(source_poles("Он проиграл в первом раунде.", "ru"), "lost", "found")
     assert not attests(source_poles("Он выиграл в первом раунде.", "ru"), "lost", "won")
+
+
+def test_with_the_meaning_model_only_pairs_it_doubts_are_asked(embedder):
+    from compare.qe.predict import QEResult
+
+    src, eng = "Эта задача очень простая.", "This task is very difficult."
+    below = DEFAULTS["antonym_vector_score"]
+    doubted = run([src], [eng], embedder, qe=[QEResult(score=below - 0.1, z=0.0)])
+    assert [f.check for f in doubted] == ["antonym-vector"]
+    assert run([src], [eng], embedder, qe=[QEResult(score=below + 0.1, z=0.0)]) == []
+    # A pair the model has no view of is asked as without the model.
+    assert len(run([src], [eng], embedder, qe=[None])) == 1
+    assert run([src], [eng], embedder, qe=[QEResult(score=0.9, z=0.0)],
+               thresholds={"antonym_vector_score": 1.0}) != []  # fmt: skip

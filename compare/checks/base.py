@@ -95,6 +95,13 @@ class CheckContext:
             self.memo[key] = compute()
         return self.memo[key]
 
+    def scored_under(self, index: int, below: float) -> bool:
+        """Whether the meaning model scores the ``index``-th pair under ``below``; True where it
+        did not run or has no view of that pair. Checks whose flags the severity decision would
+        demote on a well-scored pair skip such pairs to spare their vectors."""
+        result = self.qe[index] if self.qe and index < len(self.qe) else None
+        return result is None or result.score < below
+
     def pair_texts(self, pair: AlignedPair) -> tuple[str, str]:
         """Source text and target text of a pair (sentences joined by a space)."""
         src = " ".join(self.source.sentence_text(i) for i in pair.source) if self.source else ""

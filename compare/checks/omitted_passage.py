@@ -232,13 +232,6 @@ def find_unmatched(pairs: list[tuple[str, str]], encoder: Any, fewest: int
     return found
 
 
-def _scored_under(ctx: CheckContext, index: int, below: float) -> bool:
-    """Whether the meaning model scores the ``index``-th pair under ``below``; True where it did
-    not run (the route then asks every pair the length calls for)."""
-    result = ctx.qe[index] if ctx.qe and index < len(ctx.qe) else None
-    return result is None or result.score < below
-
-
 def usual_ratio(ctx: CheckContext) -> float | None:
     """The document's median English/source ratio over its pairs of some length, or the
     language's typical one when it has too few (None for a language without one)."""
@@ -310,7 +303,7 @@ class OmittedPassage(E5SmallCheck):
         encoder = word_encoder(embedder)
         below = float(settings["omitted_passage_unmatched_score"])
         aligned = [item for item in aligned
-                   if item[0] not in flags and _scored_under(ctx, item[0], below)]  # fmt: skip
+                   if item[0] not in flags and ctx.scored_under(item[0], below)]  # fmt: skip
         if encoder is not None and aligned:
             runs = find_unmatched([(s, t) for _, s, t in aligned], encoder, int(fewest))
             for (index, src, _), run in zip(aligned, runs, strict=True):
