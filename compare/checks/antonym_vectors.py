@@ -38,7 +38,7 @@ Where the meaning model ran, only pairs it scores under ``antonym_vector_score``
 (session 25, for speed): the severity decision demotes a flag on a well-scored pair unless other
 evidence stands, and on dev (the professional sets, the MLQE-PE post-edits and 840 synthetic
 errors of NTREX 631-700) no major antonym-vector flag that stood alone was on a pair scored 0.4
-or more but one, on a faithful Kazakh line. Under half the pairs of ordinary text score under
+or more but one, on a faithful Kazakh line. About half the pairs of ordinary text score under
 0.4, so most of the check's single-word vectors are spared.
 
 Written by hand because no library compares a word with its opposite across languages; the
