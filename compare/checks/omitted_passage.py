@@ -311,11 +311,10 @@ class OmittedPassage(E5SmallCheck):
                     continue
                 span, words = run
                 start, end = ctx.source_span(ctx.pairs[index], span)
-                flag = self.flag(
+                flags[index] = self.flag(
                     "source", start, end,
                     f"The English may leave out “{src[span[0]:span[1]]}”: none of these "
                     f"{words} source words in a row has a counterpart in the English.",
                     {"unmatched_words": words},
                 )  # fmt: skip
-                flags[index] = flag
         return [flags[index] for index in sorted(flags)]
