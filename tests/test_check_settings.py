@@ -40,7 +40,7 @@ TODAY = {  # the defaults before the settings were declared (compare 0.2.0, 2026
     "sim_suspect": {"e5": 0.84},
     "antonym_vector_margin": 0.05,
     "antonym_vector_weight": 3.0,
-    "antonym_vector_score": 0.4,  # added 2026-12-05 (session 25), for speed
+    "antonym_vector_score": 0.0,  # added 2026-12-05 (session 25) at 0.4; none asked: session 26
     "qe_major": None,
     "qe_critical": None,
     "qe_major_word_bad": 0.95,

@@ -253,10 +253,13 @@ def test_with_the_meaning_model_only_pairs_it_doubts_are_asked(embedder):
     from compare.qe.predict import QEResult
 
     src, eng = "Эта задача очень простая.", "This task is very difficult."
-    below = DEFAULTS["antonym_vector_score"]
-    doubted = run([src], [eng], embedder, qe=[QEResult(score=below - 0.1, z=0.0)])
+    # By default the model's view stands in for the check: no pair is asked, however low.
+    assert DEFAULTS["antonym_vector_score"] == 0.0
+    assert run([src], [eng], embedder, qe=[QEResult(score=0.01, z=0.0)]) == []
+    below = {"antonym_vector_score": 0.4}
+    doubted = run([src], [eng], embedder, qe=[QEResult(score=0.3, z=0.0)], thresholds=below)
     assert [f.check for f in doubted] == ["antonym-vector"]
-    assert run([src], [eng], embedder, qe=[QEResult(score=below + 0.1, z=0.0)]) == []
+    assert run([src], [eng], embedder, qe=[QEResult(score=0.5, z=0.0)], thresholds=below) == []
     # A pair the model has no view of is asked as without the model.
     assert len(run([src], [eng], embedder, qe=[None])) == 1
     assert run([src], [eng], embedder, qe=[QEResult(score=0.9, z=0.0)],
