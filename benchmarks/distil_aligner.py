@@ -1,0 +1,197 @@
+"""A cheaper aligner for issue 25: e5's first blocks, distilled to the full model's vectors.
+
+    python benchmarks/distil_aligner.py --out /tmp/student          # train, then measure (~20 min)
+    python benchmarks/distil_aligner.py --out /tmp/student --eval-only
+    python benchmarks/distil_aligner.py --out /tmp/s --limit 600 --epochs 1   # a smoke run
+
+The aligner embeds every sentence of both sides with multilingual-e5-small, 12 blocks; on a
+2,000-segment document that is 20 of its 49 seconds. e5 cut to its first ``--layers`` blocks
+costs that share of the arithmetic, but its vectors live in another space (session 17: 1-6
+points of link F1 short). Here the cut model is trained to give the full model's vectors: the
+student is the first K blocks, initialised from e5, with a 384 x 384 map after its mean-pooled
+output (initialised by ridge regression from the cut vectors to the full ones), trained on
+cosine loss against the full model's normalised vectors.
+
+Training texts (dev only, nothing of NTREX 701-1000): MLQE-PE ru-en ``train`` sources and
+post-edits, NTREX lines 1-700 in Russian, Kazakh and English, Tatoeba kk-en; 2,000 of them set
+aside for the cosine figure. The link F1 is ``benchmarks/alignment_accuracy.py``'s (the same
+perturbed NTREX documents; its held-out columns are lines the student never saw; its dev
+columns are lines it trained on).
+
+Written by hand: distillation of a sentence encoder into its own first blocks is a few lines
+of PyTorch over :class:`compare.fast_e5.FastE5Embedder`, which no library here wraps. The
+weights are written to ``--out`` (not to the repository; they are not shipped, see
+``benchmarks/README.md``, session 26).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.alignment_accuracy import SPLITS, evaluate, ntrex_docs  # noqa: E402
+from compare.batching import length_batches  # noqa: E402
+from compare.detokenise import detokenise  # noqa: E402
+from compare.fast_e5 import FastE5Embedder  # noqa: E402
+from compare.qe.data import shared_dir  # noqa: E402
+from compare.splits import NTREX_DEV_LINES, ntrex_lines  # noqa: E402
+
+SET_ASIDE = 2000
+
+
+def training_texts(shared: Path) -> list[str]:
+    """The dev texts the student learns from, deduplicated, in a fixed order."""
+    texts: list[str] = []
+    with (shared / "mlqe-pe-ru-en" / "train.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            texts += [row["src"], detokenise(row["pe"].split())]
+    for lang in ("ru", "kk", "en"):
+        texts += ntrex_lines(lang, NTREX_DEV_LINES, shared)
+    with (shared / "tatoeba-kk-en" / "kk-en.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            texts += [row["kk"], row["en"]]
+    return [text for text in dict.fromkeys(texts) if text.strip()]
+
+
+class Student:
+    """The first K blocks of e5 with the trained weights and map: an embedder for the aligner."""
+
+    def __init__(self, folder: Path, threads: int = 2) -> None:
+        import torch
+
+        saved = torch.load(folder / "student.pt", weights_only=True)
+        self.inner = FastE5Embedder(layers=int(saved["layers"]), num_threads=threads)
+        model = self.inner._model
+        model.load_state_dict({k: v.to(self.inner._dtype) for k, v in saved["encoder"].items()})
+        self.map = torch.nn.Linear(384, 384)
+        self.map.load_state_dict(saved["map"])
+        self.name = f"{self.inner.name} distilled ({folder})"
+        self.dim = self.inner.dim
+        self.unrelated_cosine = None  # its baseline comes from the document, as for a cut model
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        import torch
+
+        pooled = self.inner.embed(texts)
+        if not len(pooled):
+            return pooled
+        with torch.no_grad():
+            mapped = self.map(torch.from_numpy(pooled.astype(np.float32))).numpy()
+        return (mapped / np.linalg.norm(mapped, axis=1, keepdims=True)).astype(np.float32)
+
+
+def train(texts: list[str], layers: int, epochs: int, out: Path, threads: int) -> None:
+    import torch
+    from torch.nn import functional as F  # noqa: N812
+
+    torch.manual_seed(0)
+    torch.set_num_threads(threads)
+    started = time.perf_counter()
+    teacher = torch.from_numpy(FastE5Embedder(num_threads=threads).embed(texts))
+    student = FastE5Embedder(precision="fp32", layers=layers, num_threads=threads)
+    cut = student.embed(texts)
+    print(f"teacher and cut vectors of {len(texts)} texts: {time.perf_counter() - started:.0f} s")
+    order = np.random.default_rng(0).permutation(len(texts))
+    aside, learn = order[:SET_ASIDE], order[SET_ASIDE:]
+    # the map starts as the ridge regression from the cut vectors to the full ones
+    design = np.hstack([cut[learn], np.ones((len(learn), 1))])
+    ridge = np.linalg.solve(design.T @ design + 0.1 * np.eye(design.shape[1]),
+                            design.T @ teacher.numpy()[learn])  # fmt: skip
+    head = torch.nn.Linear(384, 384)
+    head.weight.data = torch.from_numpy(ridge[:384].T.copy()).float()
+    head.bias.data = torch.from_numpy(ridge[384].copy()).float()
+    model = student._model
+    for parameter in model.parameters():
+        parameter.data = parameter.data.clone()  # the dequantised arrays stay untouched
+    model.requires_grad_(True).train()
+    ids = [student.token_ids(text)[:512] for text in texts]
+
+    def forward(rows: list[int]) -> torch.Tensor:
+        length = max(len(ids[i]) for i in rows)
+        tokens = np.zeros((len(rows), length), dtype=np.int64)
+        keep = np.zeros((len(rows), length), dtype=bool)
+        for r, i in enumerate(rows):
+            tokens[r, : len(ids[i])], keep[r, : len(ids[i])] = ids[i], True
+        unique, inverse = np.unique(tokens, return_inverse=True)
+        x = student._weights.word_rows(unique)[inverse.reshape(tokens.shape)]
+        x = torch.from_numpy(x + student._positions[:length] + student._type).float()
+        mask = torch.from_numpy(keep)
+        states = model(x, mask[:, None, None, :]) * mask[..., None]
+        pooled = F.normalize(states.sum(1) / mask.sum(1, keepdim=True), dim=1)
+        return F.normalize(head(pooled), dim=1)
+
+    def batches(indices: np.ndarray) -> list[list[int]]:
+        groups = length_batches([len(ids[i]) for i in indices], 3000, max_rows=256,
+                                max_spread=1.3)  # fmt: skip
+        return [[int(indices[j]) for j in group] for group in groups]
+
+    def aside_cosine() -> tuple[float, float]:
+        model.eval()
+        with torch.no_grad():
+            cos = torch.cat([(forward(rows) * teacher[rows]).sum(1) for rows in batches(aside)])
+        model.train()
+        return float(cos.mean()), float(cos.min())
+
+    mean, low = aside_cosine()
+    print(f"set-aside cosine to the full model, mean / min: {mean:.4f} / {low:.4f} (ridge map)")
+    groups = batches(learn)
+    optimiser = torch.optim.AdamW([{"params": model.parameters(), "lr": 3e-4},
+                                   {"params": head.parameters(), "lr": 1e-3}], weight_decay=0.01)
+    total = max(epochs * len(groups), 1)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda step: min(1.0, (step + 1) / 100) * max(0.0, 1 - step / total))
+    rng = np.random.default_rng(1)
+    for epoch in range(epochs):
+        tick = time.perf_counter()
+        for k in rng.permutation(len(groups)):
+            rows = groups[k]
+            loss = (1 - (forward(rows) * teacher[rows]).sum(1)).mean()
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+        mean, low = aside_cosine()
+        print(f"epoch {epoch + 1}: set-aside cosine {mean:.4f} / {low:.4f}, "
+              f"{time.perf_counter() - tick:.0f} s")  # fmt: skip
+    out.mkdir(parents=True, exist_ok=True)
+    torch.save({"layers": layers, "encoder": model.state_dict(), "map": head.state_dict()},
+               out / "student.pt")  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", required=True, help="folder for the student's weights")
+    parser.add_argument("--layers", type=int, default=6)
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=None, help="first N texts (a smoke run)")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--eval-only", action="store_true")
+    parser.add_argument("--shared", default=None)
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    if not args.eval_only:
+        texts = training_texts(shared_dir(args.shared))[: args.limit]
+        if args.limit and args.limit <= SET_ASIDE:
+            sys.exit(f"--limit must leave texts to learn from beyond the {SET_ASIDE} set aside")
+        train(texts, args.layers, args.epochs, out, args.threads)
+    student = Student(out, args.threads)
+    for lang in ("ru", "kk"):
+        for split in SPLITS:
+            docs = ntrex_docs(lang, 1000, split)
+            r = evaluate(f"{lang} {split}", lang, docs, student)
+            low, high = r["F1_ci"]
+            print(f"NTREX {lang}-en {split}: link F1 {r['F1']:.3f} [{low:.3f}, {high:.3f}] "
+                  f"(n = {len(docs)} documents; {args.layers} blocks, distilled)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
