@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--skip-check", action="append", default=[], metavar="ID",
                        choices=sorted(REGISTRY),
                        help="leave this check out (repeatable), e.g. antonym-vector, which costs "
-                            "about 0.5-0.9 s an article of 40 sentences")  # fmt: skip
+                            "about 0.5-0.9 s an article of 40 sentences without the meaning model "
+                            "(beside it, it is not asked)")  # fmt: skip
     check.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                        dest="settings", help=SET_HELP)
     _add_qe_options(check)
