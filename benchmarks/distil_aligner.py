@@ -157,16 +157,8 @@ def train(texts: list[str], layers: int, epochs: int, out: Path, threads: int,
     ids = [student.token_ids(text)[:512] for text in texts]
 
     def forward(rows: list[int]) -> torch.Tensor:
-        length = max(len(ids[i]) for i in rows)
-        tokens = np.zeros((len(rows), length), dtype=np.int64)
-        keep = np.zeros((len(rows), length), dtype=bool)
-        for r, i in enumerate(rows):
-            tokens[r, : len(ids[i])], keep[r, : len(ids[i])] = ids[i], True
-        unique, inverse = np.unique(tokens, return_inverse=True)
-        x = student._weights.word_rows(unique)[inverse.reshape(tokens.shape)]
-        x = torch.from_numpy(x + student._positions[:length] + student._type).float()
-        mask = torch.from_numpy(keep)
-        states = model(x, mask[:, None, None, :]) * mask[..., None]
+        # the embedder's own padded pass (outside inference mode, so gradients flow)
+        states, mask = student._hidden([ids[i] for i in rows])
         pooled = F.normalize(states.sum(1) / mask.sum(1, keepdim=True), dim=1)
         return F.normalize(head(pooled), dim=1)
 
