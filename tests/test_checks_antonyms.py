@@ -76,6 +76,11 @@ def flags(src: list[str], eng: list[str], lang: str = "ru") -> list:
         ("Эти акулы не опасны.", "These sharks are not safe.", "ru", "safe"),
         ("Он не пришёл, потому что цены выросли.", "He did not come because prices fell.", "ru",
          "fell"),
+        # A made-up new-user probe of session 27: "удачным" (fortunate) read as its opposite.
+        ("Этот год оказался очень удачным для компании.",
+         "This year turned out to be very unfortunate for the company.", "ru", "unfortunate"),
+        ("Бұл маусым команда үшін сәтті болды.", "This season was unlucky for the team.", "kk",
+         "unlucky"),
     ],
 )
 def test_opposite_in_the_english_is_flagged(src: str, eng: str, lang: str, word: str) -> None:
@@ -148,6 +153,10 @@ def test_opposite_in_the_english_is_flagged(src: str, eng: str, lang: str, word:
          " concern.", "ru"),
         ("Кредитор приостановил взыскание с заемщика.", "The creditor suspended collection from"
          " the borrower.", "ru"),
+        # "Unfortunately" opens a sentence whose source says "к сожалению": not a pole word.
+        ("К сожалению, удачных решений пока нет.", "Unfortunately, there are no good solutions"
+         " yet.", "ru"),
+        ("Это была неудачная попытка.", "It was an unlucky attempt.", "ru"),
     ],
 )
 def test_faithful_translations_are_not_flagged(src: str, eng: str, lang: str) -> None:

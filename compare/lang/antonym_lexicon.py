@@ -175,6 +175,14 @@ LEXICON: tuple[Opposites, ...] = (
         (r"успе[хшш]\w*|удач\w*", r"провал\w*|неудач\w*"),
         (r"сәтті\w*", r"сәтсіз\w*"),
     ),
+    # The adjectives only: "unfortunately" opens many a sentence whose source says "к
+    # сожалению", and one that also holds "удачный" would read as a reversal.
+    Opposites(
+        "fortunate / unfortunate",
+        (r"fortunate|lucky|luckier|luckiest", r"unfortunate|unlucky|unluckier|unluckiest"),
+        (r"удачн\w*|удачлив\w*|везуч\w*", r"неудачн\w*|неудачлив\w*|невезуч\w*"),
+        (r"сәтті\w*", r"сәтсіз\w*"),
+    ),
     Opposites(
         "profit / loss",
         (r"profit\w*|gain(?:s|ed)?", r"loss|losses"),
