@@ -4,6 +4,7 @@
     python benchmarks/distil_aligner.py --out /tmp/student --eval-only
     python benchmarks/distil_aligner.py --out /tmp/student_r32 --rank 32   # adapters only
     python benchmarks/distil_aligner.py --out /tmp/s --limit 2300 --epochs 1   # a smoke run
+    python benchmarks/distil_aligner.py --out /tmp/student --eval-only --similarity  # pair cosines
 
 The aligner embeds every sentence of both sides with multilingual-e5-small, 12 blocks; on a
 2,000-segment document that is 20 of its 49 seconds. e5 cut to its first ``--layers`` blocks
@@ -20,6 +21,14 @@ post-edits, NTREX lines 1-700 in Russian, Kazakh and English, Tatoeba kk-en; 2,0
 aside for the cosine figure. The link F1 is ``benchmarks/alignment_accuracy.py``'s (the same
 perturbed NTREX documents; its held-out columns are lines the student never saw; its dev
 columns are lines it trained on).
+
+``--similarity`` also prints what the rest of the pipeline would see: the aligner's vectors
+give every pair its similarity (shown, summed in corpus mode, read by the coverage check and the
+risk model). On NTREX pairs (lines 631-700, which the student trained on, and the held-out
+701-1000), each with two synthetic errors as ``trust.py`` makes them, it prints the student's
+pair cosine against the full model's (mean level, correlation over faithful pairs and over
+unrelated neighbours) and how well each separates the errors from the faithful pairs (ROC AUC
+of the lower cosine, by kind).
 
 Written by hand: distillation of a sentence encoder into its own first blocks is a few lines
 of PyTorch over :class:`compare.fast_e5.FastE5Embedder`, which no library here wraps. The
@@ -41,11 +50,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.alignment_accuracy import SPLITS, evaluate, ntrex_docs  # noqa: E402
+from benchmarks.name_view import auc  # noqa: E402
 from compare.batching import length_batches  # noqa: E402
 from compare.detokenise import detokenise  # noqa: E402
 from compare.fast_e5 import FastE5Embedder  # noqa: E402
 from compare.qe.data import shared_dir  # noqa: E402
-from compare.splits import NTREX_DEV_LINES, ntrex_lines  # noqa: E402
+from compare.splits import (  # noqa: E402
+    NTREX_CALIBRATION_LINES,
+    NTREX_DEV_LINES,
+    NTREX_HELDOUT_LINES,
+    ntrex_lines,
+)
 
 SET_ASIDE = 2000
 
@@ -202,6 +217,45 @@ def train(texts: list[str], layers: int, epochs: int, out: Path, threads: int,
                out / "student.pt")  # fmt: skip
 
 
+def pair_similarity(student: Student, shared: Path, threads: int) -> None:
+    """The student's pair cosines beside the full model's (see the module's docstring)."""
+    from compare.qe.data import split_words
+    from compare.qe.synthetic import synthetic_set
+    from compare.risk_fit import detokenise
+
+    full = FastE5Embedder(num_threads=threads)
+    splits = (("631-700, trained on", NTREX_CALIBRATION_LINES, False),
+              ("701-1000, held out", NTREX_HELDOUT_LINES, True))  # fmt: skip
+    for label, lines, heldout in splits:
+        english = ntrex_lines("en", lines, shared)
+        for lang in ("ru", "kk"):
+            source = ntrex_lines(lang, lines, shared)
+            pairs = [(split_words(s), split_words(e)) for s, e in zip(source, english, strict=True)]
+            made = synthetic_set(pairs, lang, 777, errors_per_pair=2, heldout=heldout)
+            texts = ([detokenise(x.source_words) for x in made],
+                     [detokenise(x.target_words) for x in made])  # fmt: skip
+            kinds = np.array([x.kind for x in made])
+            cosines = {}
+            for name, model in (("full", full), ("student", student)):
+                left, right = model.embed(texts[0]), model.embed(texts[1])
+                clean = kinds == "clean"
+                cosines[name] = ((left * right).sum(1),
+                                 (left[clean] * np.roll(right[clean], 1, axis=0)).sum(1))
+            (f_pair, f_other), (s_pair, s_other) = cosines["full"], cosines["student"]
+            clean = kinds == "clean"
+            print(f"NTREX {lang}-en {label}: faithful pairs {clean.sum()}, cosine full "
+                  f"{f_pair[clean].mean():.3f} / student {s_pair[clean].mean():.3f}, correlation "
+                  f"{np.corrcoef(f_pair[clean], s_pair[clean])[0, 1]:.3f}; unrelated neighbours "
+                  f"{f_other.mean():.3f} / {s_other.mean():.3f}, correlation "
+                  f"{np.corrcoef(f_other, s_other)[0, 1]:.3f}")  # fmt: skip
+            rows = [("all errors", kinds != "clean")]
+            rows += [(kind, kinds == kind) for kind in sorted(set(kinds) - {"clean"})]
+            for kind, errors in rows:
+                print(f"  {kind:<11} n = {errors.sum():3d}  AUC full "
+                      f"{auc(-f_pair[errors], -f_pair[clean]):.3f}  student "
+                      f"{auc(-s_pair[errors], -s_pair[clean]):.3f}")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", required=True, help="folder for the student's weights")
@@ -212,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rank", type=int, default=None,
                         help="train low-rank adapters of this rank instead of the whole blocks")
     parser.add_argument("--eval-only", action="store_true")
+    parser.add_argument("--similarity", action="store_true",
+                        help="also compare the student's pair cosines with the full model's")
     parser.add_argument("--shared", default=None)
     args = parser.parse_args(argv)
     out = Path(args.out)
@@ -228,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
             low, high = r["F1_ci"]
             print(f"NTREX {lang}-en {split}: link F1 {r['F1']:.3f} [{low:.3f}, {high:.3f}] "
                   f"(n = {len(docs)} documents; {args.layers} blocks, distilled)")  # fmt: skip
+    if args.similarity:
+        pair_similarity(student, shared_dir(args.shared), args.threads)
     return 0
 
 
