@@ -1,5 +1,7 @@
 """The models, loaded once per server (``st.cache_resource``): the sentence model, the meaning
-model (or the one-line reason it cannot be used), and the demos embedded ahead of time.
+model (or the one-line reason it cannot be used), and the demos embedded ahead of time. Both
+models keep what they computed (sentence vectors, pair scores), so checking a page again after
+an edit computes only what the edit changed.
 
 ``COMPARE_EMBEDDER`` names another sentence model and ``COMPARE_QE_MODEL`` another meaning-model
 folder (tests use both).
@@ -65,10 +67,11 @@ def _load_qe(folder: str, files: Any) -> tuple[Any, str]:
         from compare.qe.predict import QEModel, QEUnavailable
     except ImportError as error:
         return None, f"The meaning model needs a package that is not installed ({error.name})."
+    from compare.qe.score_cache import CachingQE  # a page checked again scores only its edits
     from compare.threads import threads_for  # every core, or the COMPARE_THREADS limit
 
     try:
-        return QEModel.load(folder or None, num_threads=threads_for()), ""
+        return CachingQE(QEModel.load(folder or None, num_threads=threads_for())), ""
     except (QEUnavailable, InputError) as error:  # InputError: a bad COMPARE_THREADS
         return None, str(error)
 

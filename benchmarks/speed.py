@@ -18,8 +18,10 @@ seconds and the peak memory are the steadier figures).
 "Warm" means the embedder, the meaning model (unless ``--no-qe``) and the language detectors
 are loaded and have run once before the clock starts; no embedding cache is kept between
 documents, so every sentence is embedded inside the timed run. A second run of the same
-document through a `CachingEmbedder` shows what a re-check costs. Stage times come from the
-progress callback.
+document through a `CachingEmbedder` shows what a re-check costs; with the meaning model on, a
+third shows a re-check after a translator's edits (one word in every hundredth English segment)
+with the sentence vectors and the meaning scores kept (`compare.qe.score_cache.CachingQE`, as
+the app keeps them). Stage times come from the progress callback.
 
 Speed depends on the CPU more than on anything else here: the default embedder runs in bf16
 where the CPU multiplies bf16 natively (AMX or AVX512-BF16), in fp32 otherwise, so the CPU's
@@ -52,6 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from compare.embed import CachingEmbedder, make_embedder  # noqa: E402
 from compare.pipeline import check_texts  # noqa: E402
+from compare.qe.score_cache import CachingQE  # noqa: E402
 from compare.reading import read_pasted  # noqa: E402
 from compare.threads import threads_for  # noqa: E402
 
@@ -129,6 +132,17 @@ def document(segments: list[tuple[str, str]], n: int) -> tuple[str, str]:
     """The first ``n`` segments as a Russian and an English text, one segment a line."""
     chosen = segments[:n]
     return "\n".join(s for s, _ in chosen), "\n".join(t for _, t in chosen)
+
+
+def edit_every(text: str, step: int) -> tuple[str, int]:
+    """The text with one word changed in every ``step``-th line ("the" -> "this", the first
+    one), as a translator's fixes after a check; and how many lines changed."""
+    lines, changed = text.split("\n"), 0
+    for k in range(0, len(lines), step):
+        if " the " in lines[k]:
+            lines[k] = lines[k].replace(" the ", " this ", 1)
+            changed += 1
+    return "\n".join(lines), changed
 
 
 def _sizes(args: argparse.Namespace) -> list[int]:
@@ -221,6 +235,16 @@ def measure(args: argparse.Namespace, label: str) -> None:
         again, stages, _ = timed_run(src, tgt, cached, qe)
         detail = ", ".join(f"{k} {v:.2f}s" for k, v in stages.items())
         print(f"[{label}]     re-check with cached embeddings: {again:.2f} s  [{detail}]")
+        if qe is not None:
+            kept = CachingQE(qe)
+            timed_run(src, tgt, cached, kept)
+            scored = kept.misses
+            edited, changed = edit_every(tgt, 100)
+            again, stages, _ = timed_run(src, edited, cached, kept)
+            detail = ", ".join(f"{k} {v:.2f}s" for k, v in stages.items())
+            print(f"[{label}]     re-check after editing {changed} English segments, vectors and "
+                  f"meaning scores kept ({kept.misses - scored} pairs scored, {kept.hits} kept): "
+                  f"{again:.2f} s  [{detail}]")  # fmt: skip
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
     print(f"[{label}] warm runs: peak {peak:.2f} GB in this process (load average "
           f"{load_average()} at the end)")  # fmt: skip
