@@ -120,6 +120,10 @@ class TrainOptions:
     mlqe_multi: str = ""
     """More MLQE-PE pairs into English whose train rows (DA z, English word tags) also train,
     comma-separated, of ``et-en,ne-en,ro-en,si-en`` (7,000 rows each); empty: ru-en alone."""
+    init_from: str = ""
+    """A released model folder whose trained layers and heads start the network instead of
+    e5's layers and a random head: with fewer layers than it has, every k-th of its layers, the
+    top one last (k = its layers / ours), as DistilBERT starts from its teacher. Empty: e5."""
     device: str = "cpu"
     """Where to train: ``cpu``, or ``cuda`` on a machine with an NVIDIA GPU (bf16 autocast there;
     the release is calibrated on the weights as stored either way)."""
@@ -345,6 +349,8 @@ def train(
     if options.init_seed is not None:
         torch.manual_seed(options.init_seed)
     network = build_network(load_backbone(weights, layers=layers), config).to(device)
+    if options.init_from:
+        start_from(network, options.init_from, layers, log)
     if options.init_seed is not None:
         torch.manual_seed(options.seed)
     encoder = encoder or PairEncoder(E5Tokenizer(weights))
@@ -421,6 +427,31 @@ def train(
     }
     log(f"calibrated: {config.thresholds}; dev: {json.dumps(config.metrics)}")
     return network.eval(), config
+
+
+def start_from(network: Any, folder: str, layers: int, log: Any = print) -> None:
+    """Copy a released model's heads and every k-th of its trained layers into ``network``."""
+    from compare.qe.model import read_model_files
+
+    config, state = read_model_files(folder)
+    if config.trainable_layers != config.layers or config.layers % layers:
+        raise ValueError(f"{folder}: its {config.layers} layers ({config.trainable_layers} "
+                         f"trained) do not divide into {layers}")  # fmt: skip
+    step = config.layers // layers
+    prefix = "encoder.encoder.layer."
+    picked = {}
+    for name, value in state.items():
+        if name.startswith(prefix):
+            index, rest = name[len(prefix):].split(".", 1)
+            if (int(index) + 1) % step == 0:
+                picked[f"{prefix}{(int(index) + 1) // step - 1}.{rest}"] = value.float()
+        else:
+            picked[name] = value.float()
+    missing, unexpected = network.load_state_dict(picked, strict=False)
+    if unexpected or any(".layer." in name or "head" in name for name in missing):
+        raise ValueError(f"{folder} does not fit the network: {sorted(unexpected)[:3]}, "
+                         f"{sorted(n for n in missing if 'head' in n or '.layer.' in n)[:3]}")
+    log(f"started from {folder}: layers {list(range(step - 1, config.layers, step))} and heads")
 
 
 def data_for(options: TrainOptions, shared: Any = None
