@@ -1,6 +1,6 @@
 """Dev: a low meaning score as a finding only when the model is sure of one English word.
 
-    python benchmarks/meaning_gate.py [--shared DIR] [--cuts 0.9,0.95,0.97]
+    python benchmarks/meaning_gate.py [--shared DIR] [--cuts 0.9,0.95,0.97] [--qe-model DIR]
 
 The ``meaning-shift`` check flags a pair that the meaning model scores under its calibrated
 ``major`` cut. Since session 17 such a pair keeps the major (or critical) severity only when the
@@ -72,12 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=None)
     parser.add_argument("--cuts", default="0.9,0.95,0.97")
+    parser.add_argument("--qe-model", default=None, help="a meaning model's folder (default: "
+                        "the shipped one)")
     args = parser.parse_args(argv)
     from compare.embed import default_embedder
     from compare.qe.predict import QEModel
 
     shared = shared_dir(args.shared)
-    qe, embedder = QEModel.load(None), default_embedder()
+    qe, embedder = QEModel.load(args.qe_model), default_embedder()
     model = RiskModel.load(RISK_MODEL_FILE)
     off = {"qe_major_word_bad": None}
     faithful: dict[str, list[ScoredPair]] = {}

@@ -22,7 +22,9 @@ corpus (folder)         dev: tune, train, test, print           held out: report
 ``mlqe-pe-ru-en``       ``train`` (trains), ``dev`` (selects,   ``test``, ``test21``
                         calibrates)
 ``mqm-en-ru``           TED talks 1, 4, 6 (train), 3 (dev);     TED talks 2 and 5
-                        ``dev2022`` word tags (NTREX 1-700)
+                        ``dev2022`` word tags (NTREX 1-700:
+                        lines 1-630 may train the meaning
+                        model, 631-700 are its dev)
 ``mlqe-pe-multi``       all (train and dev files)               none
 ``mlqe-pe-critical``    all (train and dev files)               none
 ``tatoeba-kk-en``       all (Kazakh dev: short human pairs)     none
@@ -97,7 +99,8 @@ MLQE_HELDOUT_SPLITS = ("test", "test21")
 # MQM TED (mqm-en-ru/ted2021.*): split by talk (512 segments x 15 translators; talk sizes 83,
 # 140, 52, 77, 31, 129 segments). Held out for reporting only: talks 2 and 5 (171 segments);
 # dev (choosing, calibrating, fitting the risk combiner): talk 3 (52 segments); training: talks
-# 1, 4 and 6 (289 segments). dev2022.word_tags.tsv covers NTREX lines 1-700 only: dev.
+# 1, 4 and 6 (289 segments). dev2022.word_tags.tsv covers NTREX lines 1-700 only: dev, split
+# as NTREX is for the meaning model (lines 1-630 train it with ``--mqm-news 1``, 631-700 are dev).
 MQM_TED_TRAIN_TALKS = ("tedtalk-1", "tedtalk-4", "tedtalk-6")
 MQM_TED_DEV_TALKS = ("tedtalk-3",)
 MQM_TED_HELDOUT_TALKS = ("tedtalk-2", "tedtalk-5")

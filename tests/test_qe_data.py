@@ -1,11 +1,19 @@
-"""The training data readers of the QE model: WMT22 MT outputs and their pseudo scores."""
+"""The training data readers of the QE model: WMT22 MT outputs and their pseudo scores, the
+WMT22 QE news annotations."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from compare.qe.data import wmt22_documents, wmt22_hypotheses
+from compare import splits
+from compare.qe.data import (
+    mqm_news_example,
+    penalty_to_z,
+    read_mqm_news,
+    wmt22_documents,
+    wmt22_hypotheses,
+)
 from compare.qe.train import _extra_antonyms, _yes_no, pseudo_examples
 
 
@@ -59,3 +67,32 @@ def test_yes_no_options_read_zero_as_false():
     assert _yes_no("0") is False and _yes_no("yes") is True
     with pytest.raises(Exception, match="expected"):
         _yes_no("maybe")
+
+
+def test_news_annotation_rows_swap_roles_and_count_bad_runs():
+    example = mqm_news_example(
+        "He said \"no\" to the plan.",
+        "Он сказал &quot; нет &quot; плану и всем . <EOS>",
+        "OK BAD OK BAD OK OK BAD BAD BAD OK",
+    )
+    assert example.source_words == ["Он", "сказал", '"', "нет", '"', "плану", "и", "всем", "."]
+    # the BAD final full stop is left untagged (the release's tail artefact); the <EOS> dropped
+    assert example.source_tags == [0, 1, 0, 1, 0, 0, 1, 1, -1]
+    assert example.target_words[:3] == ["He", "said", '"'] and set(example.target_tags) == {-1}
+    # two runs of BAD words: "сказал ... нет" (a punctuation mark between two BAD words does not
+    # split a run) and "и всем"
+    assert example.z == pytest.approx(penalty_to_z(10.0))
+    clean = mqm_news_example("Yes.", "Да . <EOS>", "OK OK OK")
+    assert clean.z == pytest.approx(penalty_to_z(0.0)) and clean.z > example.z
+    with pytest.raises(ValueError, match="tags"):
+        mqm_news_example("Yes.", "Да . <EOS>", "OK OK")
+
+
+def test_news_annotations_cover_the_calibration_lines_and_never_held_out_ones(shared_dir):
+    folder = shared_dir / "corpora"
+    rows = read_mqm_news(splits.NTREX_CALIBRATION_LINES, folder)
+    assert len(rows) >= 60 and {line for line, _ in rows} <= set(splits.NTREX_CALIBRATION_LINES)
+    assert all(e.kind == "mqm-news" and len(e.source_tags) == len(e.source_words) for _, e in rows)
+    assert any(1 in e.source_tags for _, e in rows) and any(e.z == penalty_to_z(0) for _, e in rows)
+    with splits.forbid_heldout(), pytest.raises(splits.HeldOutRead):
+        read_mqm_news(splits.NTREX_HELDOUT_LINES, folder)

@@ -265,3 +265,46 @@ def wmt22_scored(
 def da_example(source: str, mt: str, z: float) -> Example:
     src, out = split_words(source), split_words(mt)
     return Example(src, out, z, [-1] * len(src), [-1] * len(out), "ru", "wmt22-da")
+
+
+def read_mqm_news(lines: range, shared: str | Path | None = None) -> list[tuple[int, Example]]:
+    """The WMT22 QE en-ru news annotations (``mqm-en-ru/dev2022.word_tags.tsv``: MQM-derived
+    OK/BAD tags of one MT system's Russian for NTREX's English) whose English is one of the given
+    NTREX lines (0-based), as ``(line, example)`` with the roles swapped as in
+    :func:`mqm_example`. Rows whose English is no NTREX line of ``lines`` are skipped, so a
+    held-out line is never read (the file has none: ``../shared`` removed them)."""
+    splits.check_read(splits.NTREX, lines)
+    english = ntrex_lines("en", lines, shared)
+    line_of = {" ".join(text.split()): line for line, text in zip(lines, english, strict=True)}
+    out = []
+    for row in _tsv(shared_dir(shared) / "mqm-en-ru" / "dev2022.word_tags.tsv"):
+        line = line_of.get(" ".join(row["src"].split()))
+        if line is not None:
+            out.append((line, mqm_news_example(row["src"], row["mt_tok"], row["tags"])))
+    return out
+
+
+def mqm_news_example(english: str, mt_tokens: str, tags: str) -> Example:
+    """One row of ``dev2022.word_tags.tsv`` as a training example, roles swapped: the Russian
+    tokens (HTML escapes undone, the closing ``<EOS>`` and its tag dropped) are the source with
+    their tags, the English is untagged. The release has no spans or penalties, so the sentence
+    target counts each run of BAD words as one major error (5, as most MQM errors of this data's
+    TED twin are): ``penalty_to_z(5 x runs)``. A BAD final punctuation mark is left untagged
+    (-1): the release's spans-to-tags conversion also marked a sentence's tail after a missing
+    word, and that signature cannot be told from a real punctuation error."""
+    import html
+
+    tokens = [html.unescape(token) for token in mt_tokens.split()[:-1]]
+    bad = _tags(tags)[:-1]
+    if len(bad) != len(tokens):
+        raise ValueError(f"{len(tokens)} tokens but {len(bad)} tags: {mt_tokens[:60]!r}")
+    if tokens and bad[-1] == 1 and not any(c.isalnum() for c in tokens[-1]):
+        bad[-1] = -1
+    runs, previous = 0, 0
+    for token, tag in zip(tokens, bad, strict=True):
+        if any(c.isalnum() for c in token):
+            runs += tag == 1 and previous != 1
+            previous = tag
+    words = split_words(english)
+    return Example(tokens, words, penalty_to_z(5.0 * runs), bad, [-1] * len(words), "ru",
+                   "mqm-news")  # fmt: skip

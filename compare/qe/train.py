@@ -120,6 +120,12 @@ class TrainOptions:
     mlqe_multi: str = ""
     """More MLQE-PE pairs into English whose train rows (DA z, English word tags) also train,
     comma-separated, of ``et-en,ne-en,ro-en,si-en`` (7,000 rows each); empty: ru-en alone."""
+    mqm_news: bool = False
+    """Train on the WMT22 QE en-ru news annotations of NTREX lines 1..``ntrex_train_lines``
+    (``mqm-en-ru/dev2022.word_tags.tsv``: one MT system's Russian with MQM-derived word tags,
+    roles swapped as for TED; :func:`compare.qe.data.mqm_news_example`). News, the product's
+    domain, and no TED transcript: WMT research terms, as the WMT22 DA scores. Lines 631-700
+    are a dev set either way (``dev_news_spearman``)."""
     init_from: str = ""
     """A released model folder whose trained layers and heads start the network instead of
     e5's layers and a random head: with fewer layers than it has, every k-th of its layers, the
@@ -240,8 +246,8 @@ def evaluate_real(network: Any, real: dict[str, tuple[Cached, list[float]]], tor
     figures = {}
     for name, (data, human) in real.items():
         z, _ = predict_cached(network, data, torch, bf16, options.batch_tokens)
-        if name == "ted":
-            figures["dev_ted_spearman"] = float(spearmanr(z, human).statistic)
+        if name in ("ted", "news"):
+            figures[f"dev_{name}_spearman"] = float(spearmanr(z, human).statistic)
         else:
             figures[f"dev_{name}_tau"] = float(kendalltau(z, human).statistic)
     return figures
@@ -463,6 +469,7 @@ def data_for(options: TrainOptions, shared: Any = None
         options.reference_pseudo, options.pseudo_spread, options.wide_antonyms,
         options.antonym_extra, options.wmt22_da, options.mqm_ted, options.source_negations,
         options.ntrex_train_lines, [p for p in options.mlqe_multi.split(",") if p],
+        options.mqm_news,
     )  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from compare.qe.data import (
     ntrex_lines,
     read_mlqe,
     read_mlqe_multi,
+    read_mqm_news,
     read_mqm_ted,
     split_words,
     wmt22_documents,
@@ -82,7 +83,7 @@ def build_data(
     reference_pseudo: int = 0, pseudo_spread: float = 0.5, wide_antonyms: bool = False,
     antonym_extra: int = 0, wmt22_da: int = 0, mqm_ted: bool = False,
     source_negations: float = 0.0, ntrex_train_lines: int = NTREX_TRAIN_END,
-    mlqe_multi: Sequence[str] = (),
+    mlqe_multi: Sequence[str] = (), mqm_news: bool = False,
 ) -> tuple[list[Example], list[Example], list[Example]]:
     """(train, MLQE-PE dev, synthetic dev) as described in :mod:`compare.qe.train`; the
     real-error dev sets are :func:`real_dev_sets`. ``mlqe_multi`` names more MLQE-PE pairs into
@@ -144,18 +145,23 @@ def build_data(
                 real += [da_example(src, mt, z) for _, src, mt, z in chosen]
     if mqm_ted:
         real += [mqm_example(segment) for segment in read_mqm_ted(MQM_TED_TRAIN_TALKS, shared)]
+    if mqm_news:
+        real += [example for _, example in read_mqm_news(first, shared)]
     return train + synthetic_train + pseudo + real, dev_mlqe, synthetic_dev
 
 
 def real_dev_sets(shared: Any = None) -> dict[str, tuple[list[Example], list[float]]]:
     """Dev sets of real errors, each as (examples, human score; higher = better): the MQM TED dev
     talk (minus the penalty) and every WMT22 MT output of the dev documents (every fifth
-    even-position document) with its DA z. Read for choosing the epoch and reporting dev figures;
-    never trained on."""
+    even-position document) with its DA z, and the WMT22 QE news annotations of NTREX's
+    calibration lines (the z their BAD runs make, :func:`compare.qe.data.mqm_news_example`).
+    Read for choosing the epoch and reporting dev figures; never trained on."""
     ted = read_mqm_ted(MQM_TED_DEV_TALKS, shared)
+    news = read_mqm_news(NTREX_CALIBRATION_LINES, shared)
     wmt = [item for position, document in enumerate(wmt22_scored(0, shared))
            if position % WMT22_CALIBRATION_EVERY == 0 for item in document]  # fmt: skip
     return {
         "ted": ([mqm_example(s) for s in ted], [-s.penalty for s in ted]),
         "wmt22": ([da_example(src, mt, z) for _, src, mt, z in wmt], [z for *_, z in wmt]),
+        "news": ([e for _, e in news], [e.z for _, e in news]),
     }
