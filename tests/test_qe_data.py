@@ -96,3 +96,21 @@ def test_news_annotations_cover_the_calibration_lines_and_never_held_out_ones(sh
     assert any(1 in e.source_tags for _, e in rows) and any(e.z == penalty_to_z(0) for _, e in rows)
     with splits.forbid_heldout(), pytest.raises(splits.HeldOutRead):
         read_mqm_news(splits.NTREX_HELDOUT_LINES, folder)
+
+
+def test_news_annotations_train_only_when_asked_and_without_their_sentence_target_if_told(
+        shared_dir):
+    from compare.qe.train import TrainOptions, data_for
+
+    folder = shared_dir / "corpora"
+
+    def news(**options):
+        train, _, _ = data_for(TrainOptions(**options), folder)
+        return [e for e in train if e.kind == "mqm-news"]
+
+    assert news() == []
+    with_target = news(mqm_news=True)
+    tags_only = news(mqm_news=True, mqm_news_sentence=False)
+    assert len(with_target) == len(tags_only) > 600
+    assert all(e.z is not None for e in with_target) and all(e.z is None for e in tags_only)
+    assert [e.source_tags for e in tags_only] == [e.source_tags for e in with_target]

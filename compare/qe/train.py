@@ -126,6 +126,9 @@ class TrainOptions:
     roles swapped as for TED; :func:`compare.qe.data.mqm_news_example`). News, the product's
     domain, and no TED transcript: WMT research terms, as the WMT22 DA scores. Lines 631-700
     are a dev set either way (``dev_news_spearman``)."""
+    mqm_news_sentence: bool = True
+    """With ``mqm_news``: train the news rows' sentence target too (false: their word tags
+    only, the sentence loss skips them)."""
     init_from: str = ""
     """A released model folder whose trained layers and heads start the network instead of
     e5's layers and a random head: with fewer layers than it has, every k-th of its layers, the
@@ -469,7 +472,7 @@ def data_for(options: TrainOptions, shared: Any = None
         options.reference_pseudo, options.pseudo_spread, options.wide_antonyms,
         options.antonym_extra, options.wmt22_da, options.mqm_ted, options.source_negations,
         options.ntrex_train_lines, [p for p in options.mlqe_multi.split(",") if p],
-        options.mqm_news,
+        options.mqm_news, options.mqm_news_sentence,
     )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ calibrates, and the real-error dev sets. Nothing held out is read here (the slic
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Sequence
 from typing import Any
@@ -83,7 +84,7 @@ def build_data(
     reference_pseudo: int = 0, pseudo_spread: float = 0.5, wide_antonyms: bool = False,
     antonym_extra: int = 0, wmt22_da: int = 0, mqm_ted: bool = False,
     source_negations: float = 0.0, ntrex_train_lines: int = NTREX_TRAIN_END,
-    mlqe_multi: Sequence[str] = (), mqm_news: bool = False,
+    mlqe_multi: Sequence[str] = (), mqm_news: bool = False, mqm_news_sentence: bool = True,
 ) -> tuple[list[Example], list[Example], list[Example]]:
     """(train, MLQE-PE dev, synthetic dev) as described in :mod:`compare.qe.train`; the
     real-error dev sets are :func:`real_dev_sets`. ``mlqe_multi`` names more MLQE-PE pairs into
@@ -146,7 +147,10 @@ def build_data(
     if mqm_ted:
         real += [mqm_example(segment) for segment in read_mqm_ted(MQM_TED_TRAIN_TALKS, shared)]
     if mqm_news:
-        real += [example for _, example in read_mqm_news(first, shared)]
+        news = [example for _, example in read_mqm_news(first, shared)]
+        if not mqm_news_sentence:
+            news = [dataclasses.replace(example, z=None) for example in news]
+        real += news
     return train + synthetic_train + pseudo + real, dev_mlqe, synthetic_dev
 
 
