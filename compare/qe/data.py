@@ -267,21 +267,16 @@ def da_example(source: str, mt: str, z: float) -> Example:
     return Example(src, out, z, [-1] * len(src), [-1] * len(out), "ru", "wmt22-da")
 
 
-def read_mqm_news(lines: range, shared: str | Path | None = None) -> list[tuple[int, Example]]:
+def read_mqm_news(lines: range, shared: str | Path | None = None) -> list[Example]:
     """The WMT22 QE en-ru news annotations (``mqm-en-ru/dev2022.word_tags.tsv``: MQM-derived
     OK/BAD tags of one MT system's Russian for NTREX's English) whose English is one of the given
-    NTREX lines (0-based), as ``(line, example)`` with the roles swapped as in
-    :func:`mqm_example`. Rows whose English is no NTREX line of ``lines`` are skipped, so a
-    held-out line is never read (the file has none: ``../shared`` removed them)."""
-    splits.check_read(splits.NTREX, lines)
+    NTREX lines (0-based), with the roles swapped as in :func:`mqm_example`. Rows are matched to
+    those lines' English (read through the held-out guard), so no other row is read."""
     english = ntrex_lines("en", lines, shared)
-    line_of = {" ".join(text.split()): line for line, text in zip(lines, english, strict=True)}
-    out = []
-    for row in _tsv(shared_dir(shared) / "mqm-en-ru" / "dev2022.word_tags.tsv"):
-        line = line_of.get(" ".join(row["src"].split()))
-        if line is not None:
-            out.append((line, mqm_news_example(row["src"], row["mt_tok"], row["tags"])))
-    return out
+    wanted = {" ".join(text.split()) for text in english}
+    return [mqm_news_example(row["src"], row["mt_tok"], row["tags"])
+            for row in _tsv(shared_dir(shared) / "mqm-en-ru" / "dev2022.word_tags.tsv")
+            if " ".join(row["src"].split()) in wanted]  # fmt: skip
 
 
 def mqm_news_example(english: str, mt_tokens: str, tags: str) -> Example:

@@ -147,7 +147,7 @@ def build_data(
     if mqm_ted:
         real += [mqm_example(segment) for segment in read_mqm_ted(MQM_TED_TRAIN_TALKS, shared)]
     if mqm_news:
-        news = [example for _, example in read_mqm_news(first, shared)]
+        news = read_mqm_news(first, shared)
         if not mqm_news_sentence:
             news = [dataclasses.replace(example, z=None) for example in news]
         real += news
@@ -167,5 +167,5 @@ def real_dev_sets(shared: Any = None) -> dict[str, tuple[list[Example], list[flo
     return {
         "ted": ([mqm_example(s) for s in ted], [-s.penalty for s in ted]),
         "wmt22": ([da_example(src, mt, z) for _, src, mt, z in wmt], [z for *_, z in wmt]),
-        "news": ([e for _, e in news], [e.z for _, e in news]),
+        "news": (news, [e.z for e in news]),
     }
