@@ -303,21 +303,10 @@ def _keep_best(out: Path, best: list[tuple[float, str]]) -> None:
 def finalise_model(model: Path, out: Path, shared: str | None) -> None:
     """Recalibrate a kept model (its folder, or its ``kept`` parts) on this machine's CPU path
     and write the release files to ``out``."""
-    import torch
     from safetensors.torch import load as load_bytes
 
-    from compare.fast_e5 import load_weights, native_bf16
-    from compare.qe.backbone import load_backbone
-    from compare.qe.encoding import PairEncoder
-    from compare.qe.model import (
-        WEIGHTS_FILE,
-        QEConfig,
-        build_network,
-        load_state_into,
-        save_model,
-        unpack_state,
-    )
-    from compare.qe.train import Cached, data_for, finalise, real_dev_sets
+    from compare.qe.mix import recalibrate
+    from compare.qe.model import WEIGHTS_FILE, QEConfig, unpack_state
 
     if (model / "config.json").is_file():
         config_path, parts = model / "config.json", [model / WEIGHTS_FILE]
@@ -326,24 +315,7 @@ def finalise_model(model: Path, out: Path, shared: str | None) -> None:
         parts = sorted(model.parent.glob(f"{model.name}.part*"), key=lambda p: int(p.suffix[5:]))
     stored = load_bytes(b"".join(p.read_bytes() for p in parts))
     config = QEConfig.from_dict(json.loads(config_path.read_text(encoding="utf-8")))
-    options = TrainOptions(**{k: v for k, v in config.metrics["options"].items()
-                              if k in TrainOptions.__dataclass_fields__})  # fmt: skip
-    options.device = "cpu"
-    weights = load_weights()
-    network = build_network(load_backbone(weights, layers=config.layers), config)
-    load_state_into(network, unpack_state(stored))
-    bf16 = native_bf16(torch)
-    encoder = PairEncoder(weights.tokenizer())
-    _, dev_mlqe, dev_synthetic = data_for(options, shared)
-
-    def cache(items: list[Example]) -> Cached:
-        return Cached(items, encoder, network, torch, options.batch_tokens, bf16)
-
-    real = {name: (cache(items), human) for name, (items, human) in real_dev_sets(shared).items()}
-    figures = finalise(network, config, cache(dev_mlqe), cache(dev_synthetic), torch, options,
-                       bf16, real)  # fmt: skip
-    config.metrics = {**config.metrics, **figures, "calibrated_on": "cpu"}
-    save_model(network, config, out)
+    figures = recalibrate(config, unpack_state(stored), out, shared)
     print(json.dumps({"thresholds": config.thresholds, **figures}))
 
 
