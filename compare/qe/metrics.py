@@ -38,3 +38,28 @@ def best_threshold(gold: Sequence[int], probability: Sequence[float]) -> tuple[f
     scored = [(mcc(gold, prob >= t), float(t)) for t in candidates]
     value, threshold = max(scored)
     return threshold, value
+
+
+def within_groups(x: Sequence[float], y: Sequence[float], groups: Sequence[object],
+                  method: str = "spearman") -> tuple[float, int]:  # fmt: skip
+    """The mean over groups (say, the translations of one source sentence) of the correlation of
+    ``x`` with ``y`` inside each group, and how many groups had one (both sides varying): how
+    well ``x`` tells a better translation of one sentence from a worse one, which a correlation
+    over all rows mixes with how hard each sentence is (and how long)."""
+    from collections import defaultdict
+
+    from scipy.stats import kendalltau, spearmanr
+
+    statistic = spearmanr if method == "spearman" else kendalltau
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    members: dict[object, list[int]] = defaultdict(list)
+    for row, group in enumerate(groups):
+        members[group].append(row)
+    values = []
+    for rows in members.values():
+        if len(rows) < 2 or np.ptp(x[rows]) == 0 or np.ptp(y[rows]) == 0:
+            continue  # no order to agree with inside this group
+        value = float(statistic(x[rows], y[rows]).statistic)
+        if value == value:  # not NaN
+            values.append(value)
+    return (float(np.mean(values)) if values else 0.0), len(values)
