@@ -10,10 +10,10 @@ SETS, comma-separated (default all): ``professional``, ``ted``, ``wmt22``, ``syn
   references of odd-position documents, NTREX lines 701-1000 ru-en and kk-en, and the human
   translation (``ref.A``) of the held-out MQM TED talks with the roles swapped.
 - ted: the held-out MQM TED talks (:data:`compare.qe.data.MQM_TED_HELDOUT_TALKS`), 15
-  translators: Spearman between ``risk`` and the MQM penalty (and the model score alone, and
-  plain e5 cosine); recall and precision of severe-error segments (a major or critical error
-  other than punctuation) by the pairs that keep a major+ meaning flag; translator level:
-  Spearman over the 15 translators between flagged share and mean penalty.
+  translators: Spearman between ``risk`` and the MQM penalty (and the model score alone,
+  plain e5 cosine, the pair's length alone); recall and precision of severe-error segments (a
+  major or critical error other than punctuation) by the pairs that keep a major+ meaning flag;
+  translator level: Spearman over the 15 translators between flagged share and mean penalty.
 - wmt22: WMT22 ru-en odd-position documents, 10 MT systems: Kendall tau between ``-risk`` (and
   the model score) and the human DA z.
 - synthetic: synthetic errors made from NTREX 701-1000 (seed 777, the held-out antonym quarter):
@@ -52,6 +52,7 @@ from compare.qe.data import (  # noqa: E402
     wmt22_documents,
     wmt22_scored,
 )
+from compare.qe.metrics import within_groups  # noqa: E402
 from compare.risk import MEANING_CATEGORIES, RiskModel, assess_pair  # noqa: E402
 from compare.risk_fit import (  # noqa: E402
     ScoredPair,
@@ -214,13 +215,24 @@ def ted(qe, embedder, model, shared, out: dict) -> None:
     cosine = np.array([p.similarity for p in scored])
     n = len(segments)
     print(f"\nMQM TED, held-out talks {', '.join(MQM_TED_HELDOUT_TALKS)} (15 translators, n={n})")
+    # The pair's length alone (the ranking's second input, compare.risk_ranking): a baseline
+    # that says how much of the risk's ranking the meaning model adds.
+    length = np.array([p.features()["log_chars"] for p in scored])
     for name, values in (("risk", risk), ("1 - meaning score", 1 - score),
-                         ("1 - e5 cosine", 1 - cosine)):  # fmt: skip
+                         ("1 - e5 cosine", 1 - cosine), ("pair length alone", length)):  # fmt: skip
         line, value, ci = correlation(
             f"Spearman with the MQM penalty: {name}",
             lambda i, v=values: float(spearmanr(v[i], penalty[i]).statistic), n)  # fmt: skip
         print(line)
         out[f"ted spearman {name}"] = {"value": value, "ci": ci, "n": n}
+    # Inside each source segment (its 15 translations; length and difficulty nearly constant):
+    # does the figure tell the worse translation of one sentence from the better one?
+    groups = [(s.talk, s.segment) for s in segments]
+    for name, values in (("risk", risk), ("1 - meaning score", 1 - score)):
+        value, k = within_groups(values, penalty, groups)
+        print(f"  {'within a segment, mean Spearman with the penalty: ' + name:<56} {value:6.3f}"
+              f"  ({k} segments)")  # fmt: skip
+        out[f"ted within-segment spearman {name}"] = {"value": value, "segments": k}
     for label, chosen in (("before", before), ("after", flagged)):
         hits = int((chosen & severe).sum())
         print(share(f"severe-error recall, major+ meaning flag {label}", hits, int(severe.sum())))
@@ -263,6 +275,9 @@ def wmt22(qe, embedder, model, shared, out: dict) -> None:
         )
         print(line)
         out[f"wmt22 tau {name}"] = {"value": value, "ci": ci, "n": n}
+        within, k = within_groups(values, human, [src for _, src, _, _ in items], "kendall")
+        print(f"  {'within a source segment, mean tau: ' + name:<56} {within:6.3f}  ({k} segments)")
+        out[f"wmt22 within-segment tau {name}"] = {"value": within, "segments": k}
 
 
 def synthetic(qe, embedder, model, shared, out: dict) -> None:

@@ -24,8 +24,8 @@ the meaning model doubts) is raised greedily, each step the one that removes the
 alarms per error lost, until no professional dev set keeps more than ``--false-alarms`` of its
 pairs with a major meaning flag, or until the next step would cost a kind of :data:`KEPT_KINDS`
 more than ``--kind-loss`` of its synthetic recall. The rules-only weights are fitted the same way
-with the model's inputs left out. The ranking part (the risk shown) is fitted on the TED dev
-talk alone (:func:`fit_ranking`).
+with the model's inputs left out. The ranking part (the risk shown) is fitted by
+:mod:`compare.risk_ranking` (also alone: ``python -m compare.risk_ranking``).
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ from compare.risk import (
     probability,
     self_evident,
 )
+from compare.risk_ranking import fit_logistic, ranking_entry
 
 # Checks whose major flags need corroboration. The negation check joined them in risk model v2:
 # on the 1,400 professional NTREX dev lines it made more critical flags than any check but names
@@ -203,37 +204,6 @@ def assessed(pair: ScoredPair, model: RiskModel) -> tuple[float, bool]:
     flags = [copy_flag(f) for f in pair.flags]
     risk, _ = assess_pair(flags, pair.features(), pair.qe, model)
     return risk, keeps_major_meaning(flags)
-
-
-def fit_ranking(pairs: Sequence[ScoredPair], labels: Sequence[int]) -> dict[str, Any]:
-    """The ranking part of the risk: P(severe error) from the meaning model's score alone,
-    fitted on real judgments (the TED dev talk). On dev, every other input (rule flags, doubted
-    words, similarity, length) ranked real errors worse once carried from TED to WMT22 news or
-    back, while the score held on both (benchmarks/README.md)."""
-    x = np.array([[pair.features()["qe_low"]] for pair in pairs])
-    coef, bias = fit_logistic(x, np.array(labels, dtype=float), np.ones(len(labels)), l2=0.01)
-    return {"weights": {"qe_low": round(float(coef[0]), 6)}, "bias": round(bias, 6),
-            "fitted_on": "ted"}  # fmt: skip
-
-
-def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0
-                 ) -> tuple[np.ndarray, float]:  # fmt: skip
-    """Weighted L2-penalised logistic regression (the bias is not penalised)."""
-    from scipy.optimize import minimize
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        z = x @ theta[:-1] + theta[-1]
-        p = 1.0 / (1.0 + np.exp(-z))
-        eps = 1e-9
-        value = -np.sum(w * (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)))
-        value += 0.5 * l2 * float(theta[:-1] @ theta[:-1])
-        grad_z = w * (p - y)
-        grad = np.append(x.T @ grad_z + l2 * theta[:-1], grad_z.sum())
-        return float(value), grad
-
-    start = np.zeros(x.shape[1] + 1)
-    result = minimize(loss, start, jac=True, method="L-BFGS-B")
-    return result.x[:-1], float(result.x[-1])
 
 
 DevItem = tuple[str, str, str, int, str]
@@ -536,7 +506,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         scored, labels, args.false_alarms, False, kinds, args.kind_loss)  # fmt: skip
     model = RiskModel(weights, bias, needed,
                       {"weights": rules_weights, "bias": rules_bias, "needed_risk": rules_needed},
-                      ranking=fit_ranking(scored["ted"], labels["ted"]), version="2")  # fmt: skip
+                      ranking=ranking_entry(qe_model, args.shared), version="2")  # fmt: skip
     model.fitted_on = {
         "command": "python -m compare.risk_fit" + (f" --qe-model {args.qe_model}"
                                                    if args.qe_model else ""),  # fmt: skip

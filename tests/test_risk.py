@@ -267,3 +267,41 @@ def test_the_search_lowers_every_set_above_the_target_when_the_worst_is_held_by_
     assert needed["number-mismatch"] > 0.1  # wmt22's free false alarm is gone
     kept = table.kept(needed)
     assert [bool(k) for k in kept] == [True, True, False, True, True]
+
+
+def test_the_shipped_ranking_weighs_a_longer_pair_up_but_length_alone_never_makes_read_first():
+    from compare.report import READ_FIRST_FLOOR
+    from compare.risk import ranked_risk
+
+    model = default_model()
+    assert set(model.ranking["weights"]) == {"qe_low", "log_chars"}
+    short = pair_features([], {"score": 0.5}, 0.9, 40, 40)
+    long = pair_features([], {"score": 0.5}, 0.9, 400, 400)
+    assert ranked_risk(long, model, 0.0, False) > ranked_risk(short, model, 0.0, False)
+    # The length input is the ranking's own: the evidence that decides severity ignores it.
+    assert pair_risk(long, model) == pytest.approx(pair_risk(short, model))
+    # A faithful pair the model trusts stays out of "Read these first" however long it is.
+    trusted = pair_features([], {"score": 0.9}, 0.95, 1500, 1500)
+    assert ranked_risk(trusted, model, 0.0, False) < READ_FIRST_FLOOR
+    doubted = pair_features([], {"score": 0.05}, 0.6, 150, 150)
+    assert ranked_risk(doubted, model, 0.0, False) >= READ_FIRST_FLOOR
+
+
+def test_the_ranking_fit_learns_length_where_errors_follow_it_and_skips_talks_trained_on():
+    from compare.risk_ranking import fit_ranking, log_chars, ranking_talks
+    from compare.splits import MQM_TED_DEV_TALKS, MQM_TED_TRAIN_TALKS
+
+    rng = np.random.default_rng(0)
+    chars = rng.integers(20, 600, 400)
+    low = rng.uniform(0, 1, 400)
+    labels = (rng.uniform(0, 1, 400) < chars / 700).astype(int)  # errors follow length alone
+    rows = [{"qe_low": float(q), "log_chars": log_chars(int(c), int(c))}
+            for q, c in zip(low, chars, strict=True)]
+    entry = fit_ranking(rows, labels)
+    assert entry["weights"]["log_chars"] > 0.5 > abs(entry["weights"]["qe_low"])
+
+    def model(options):
+        return SimpleNamespace(config=SimpleNamespace(metrics={"options": options}))
+
+    assert ranking_talks(model({"mqm_ted": False})) == MQM_TED_DEV_TALKS + MQM_TED_TRAIN_TALKS
+    assert ranking_talks(model({"mqm_ted": True})) == MQM_TED_DEV_TALKS
