@@ -233,6 +233,13 @@ def ted(qe, embedder, model, shared, out: dict) -> None:
         print(f"  {'within a segment, mean Spearman with the penalty: ' + name:<56} {value:6.3f}"
               f"  ({k} segments)")  # fmt: skip
         out[f"ted within-segment spearman {name}"] = {"value": value, "segments": k}
+    # Inside each translator's own translation (what "Read these first" orders in the app).
+    for name, values in (("risk", risk), ("1 - meaning score", 1 - score),
+                         ("pair length alone", length)):  # fmt: skip
+        value, k = within_groups(values, penalty, [s.system for s in segments])
+        print(f"  {'per translator, mean Spearman with the penalty: ' + name:<56} {value:6.3f}"
+              f"  ({k} translators)")  # fmt: skip
+        out[f"ted per-translator spearman {name}"] = {"value": value, "translators": k}
     for label, chosen in (("before", before), ("after", flagged)):
         hits = int((chosen & severe).sum())
         print(share(f"severe-error recall, major+ meaning flag {label}", hits, int(severe.sum())))

@@ -36,3 +36,34 @@ def length_batches(
     if current:
         batches.append(current)
     return batches
+
+
+def grouped_batches(
+    lengths: list[int], groups: list[object | None], max_tokens: int, max_rows: int = 64
+) -> list[list[int]]:
+    """As :func:`length_batches`, but the rows of one group (not None) share a batch: groups
+    sorted by their longest row are packed whole into batches of at most ``max_tokens`` padded
+    tokens and ``max_rows`` rows (a group larger than that is a batch of its own); rows without
+    a group are batched by :func:`length_batches`. For a loss that compares the rows of a group
+    (say, several translations of one sentence) with each other."""
+    members: dict[object, list[int]] = {}
+    loose = []
+    for index, group in enumerate(groups):
+        if group is None:
+            loose.append(index)
+        else:
+            members.setdefault(group, []).append(index)
+    units = sorted(members.values(), key=lambda rows: max(lengths[i] for i in rows))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for rows in units:
+        longest = max(lengths[i] for i in [*current, *rows])
+        if current and (longest * (len(current) + len(rows)) > max_tokens
+                        or len(current) + len(rows) > max_rows):  # fmt: skip
+            batches.append(current)
+            current = []
+        current = [*current, *rows]
+    if current:
+        batches.append(current)
+    rest = length_batches([lengths[i] for i in loose], max_tokens, max_rows)
+    return batches + [[loose[i] for i in batch] for batch in rest]

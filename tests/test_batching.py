@@ -2,7 +2,7 @@
 
 import random
 
-from compare.batching import length_batches
+from compare.batching import grouped_batches, length_batches
 
 
 def _check(lengths, batches, max_tokens, max_rows, spread):
@@ -35,3 +35,33 @@ def test_spread_cuts_the_padding_of_a_short_document():
 
 def test_a_row_longer_than_the_cap_gets_its_own_batch():
     assert length_batches([3000, 10, 12], 1024, max_spread=1.25) == [[1, 2], [0]]
+
+
+def test_grouped_rows_share_a_batch_and_every_row_is_batched_once():
+    rng = random.Random(7)
+    lengths = [rng.randint(5, 60) for _ in range(200)]
+    groups = [None if i % 3 == 0 else f"source {i // 9}" for i in range(200)]
+    batches = grouped_batches(lengths, groups, max_tokens=600, max_rows=16)
+    assert sorted(i for batch in batches for i in batch) == list(range(200))
+    where = {i: k for k, batch in enumerate(batches) for i in batch}
+    for group in {g for g in groups if g is not None}:
+        assert len({where[i] for i, g in enumerate(groups) if g == group}) == 1
+    for batch in batches:
+        assert len(batch) <= 16 and max(lengths[i] for i in batch) * len(batch) <= 600
+    assert all(groups[i] is None for batch in batches if groups[batch[0]] is None
+               for i in batch)  # loose rows are batched apart from the groups
+
+
+def test_the_ranking_loss_reads_only_pairs_of_one_group_far_enough_apart():
+    import pytest
+
+    torch = pytest.importorskip("torch")
+    from compare.qe.train import RANK_MARGIN, rank_loss
+
+    z = torch.tensor([1.0, 0.0, 1.0, 1.0 - RANK_MARGIN / 2, 0.0])
+    group = torch.tensor([0, 0, 1, 1, -1])
+    right = torch.tensor([2.0, -2.0, 0.0, 5.0, 9.0])  # group 1's pair is too close to count
+    wrong = torch.tensor([-2.0, 2.0, 0.0, -5.0, -9.0])
+    assert float(rank_loss(torch, right, z, group)) < 0.05
+    assert float(rank_loss(torch, wrong, z, group)) > 3.9
+    assert float(rank_loss(torch, wrong, z, torch.tensor([-1, -1, 1, 2, -1]))) == 0.0

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from compare.batching import length_batches
+from compare.batching import grouped_batches, length_batches
 from compare.qe.data import Example
 from compare.qe.encoding import SIDE_SOURCE, SIDE_TARGET, EncodedPair, PairEncoder
 from compare.qe.metrics import best_threshold, mcc, pearson
@@ -141,9 +141,32 @@ class TrainOptions:
     in ``seed`` (the order of batches, dropout) start from one point, so their trained weights
     can be averaged into one model (a "model soup", Wortsman et al. 2022;
     ``benchmarks/qe_sources.py soup``)."""
+    rank_weight: float = 0.0
+    """Weight of a pairwise ranking loss among the WMT22 DA outputs of one source sentence
+    (RankNet's logistic loss on the difference of two predicted z where the human z differ by
+    :data:`RANK_MARGIN` or more; those outputs then share a batch). The squared error on z
+    teaches mostly which sentences are hard; this asks which translation of one sentence is
+    worse. 0: off."""
     storage: str = "int8"
     """How the release stores the trained encoder matrices (``fp16`` or ``int8``, see
     :class:`compare.qe.model.QEConfig`)."""
+
+
+RANK_MARGIN = 0.3
+"""Two DA outputs of one sentence are ranked when their human z differ by this much or more
+(a third of DA's spread: closer ones are mostly rater noise)."""
+
+
+def rank_loss(torch: Any, predicted: Any, z: Any, group: Any) -> Any:
+    """RankNet's loss over the pairs of rows with the same group (>= 0) whose ``z`` differ by
+    :data:`RANK_MARGIN` or more: softplus(-(p_better - p_worse)), averaged; 0 when none."""
+    same = (group[:, None] == group[None, :]) & (group[:, None] >= 0)
+    apart = (z[:, None] - z[None, :]) >= RANK_MARGIN  # row i better than row j
+    chosen = same & apart
+    if not bool(chosen.any()):
+        return predicted.sum() * 0.0
+    gap = predicted[:, None] - predicted[None, :]
+    return torch.nn.functional.softplus(-gap[chosen]).mean()
 
 
 def autocast(torch: Any, device: str, bf16: bool) -> Any:
@@ -379,7 +402,11 @@ def train(
         [{"params": body, "lr": options.lr_layers}, {"params": heads, "lr": options.lr_heads}],
         weight_decay=0.01,
     )
-    batches = length_batches(data.lengths, options.batch_tokens, max_rows=32)
+    groups = [" ".join(e.source_words) if e.kind == "wmt22-da" and options.rank_weight > 0
+              else None for e in train_examples]  # fmt: skip
+    batches = grouped_batches(data.lengths, groups, options.batch_tokens, max_rows=32)
+    numbered = {g: k for k, g in enumerate(dict.fromkeys(g for g in groups if g is not None))}
+    group_ids = torch.tensor([numbered.get(g, -1) for g in groups], device=device)
     total = max(1, options.epochs * len(batches))
     warmup = max(1, total // 20)
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -404,6 +431,9 @@ def train(
             if torch.isnan(words):
                 words = torch.zeros((), device=device)
             loss = sentence + options.word_weight * words
+            if options.rank_weight > 0:
+                loss = loss + options.rank_weight * rank_loss(
+                    torch, predicted.float(), z, group_ids[torch.tensor(rows, device=device)])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(trained_parameters(network), 1.0)
             optimiser.step()
