@@ -65,3 +65,23 @@ def test_the_ranking_loss_reads_only_pairs_of_one_group_far_enough_apart():
     assert float(rank_loss(torch, right, z, group)) < 0.05
     assert float(rank_loss(torch, wrong, z, group)) > 3.9
     assert float(rank_loss(torch, wrong, z, torch.tensor([-1, -1, 1, 2, -1]))) == 0.0
+
+
+def test_rank_groups_pair_the_news_mt_with_the_professional_translation_of_its_line():
+    from compare.qe.data import Example
+    from compare.qe.train import TrainOptions, rank_group
+
+    english = ["The", "minister", "resigned", "."]
+    professional = Example(["Министр", "ушёл", "в", "отставку", "."], english, 0.6, [0] * 5,
+                           [0] * 4, "ru", "clean")  # fmt: skip
+    mt = Example(["Министр", "отставлен", "."], english, -0.4, [0, 1, 0], [-1] * 4, "ru",
+                 "mqm-news")  # fmt: skip
+    da = Example(["Министр", "ушёл", "."], ["The", "minister", "left", "."], 0.1, [-1] * 3,
+                 [-1] * 4, "ru", "wmt22-da")  # fmt: skip
+    news = TrainOptions(mqm_news=True, rank_weight=1.0, rank_groups="news")
+    assert rank_group(professional, news) == rank_group(mt, news) is not None
+    assert rank_group(da, news) is None
+    both = TrainOptions(mqm_news=True, rank_weight=1.0, rank_groups="da,news")
+    assert rank_group(da, both) is not None and rank_group(da, both) != rank_group(mt, both)
+    off = TrainOptions(mqm_news=True, rank_weight=0.0, rank_groups="da,news")
+    assert {rank_group(e, off) for e in (professional, mt, da)} == {None}

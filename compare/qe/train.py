@@ -147,6 +147,11 @@ class TrainOptions:
     :data:`RANK_MARGIN` or more; those outputs then share a batch). The squared error on z
     teaches mostly which sentences are hard; this asks which translation of one sentence is
     worse. 0: off."""
+    rank_groups: str = "da"
+    """Which translations ``rank_weight`` ranks among themselves, comma-separated: ``da`` (the
+    WMT22 DA outputs of one source sentence), ``news`` (with ``mqm_news``: the annotated MT
+    Russian of an NTREX English line against that line's professional Russian, a clean pair
+    of the synthetic set; a free correct translation against a literal one with errors)."""
     storage: str = "int8"
     """How the release stores the trained encoder matrices (``fp16`` or ``int8``, see
     :class:`compare.qe.model.QEConfig`)."""
@@ -167,6 +172,17 @@ def rank_loss(torch: Any, predicted: Any, z: Any, group: Any) -> Any:
         return predicted.sum() * 0.0
     gap = predicted[:, None] - predicted[None, :]
     return torch.nn.functional.softplus(-gap[chosen]).mean()
+
+
+def rank_group(example: Example, options: TrainOptions) -> str | None:
+    """The group whose members ``rank_loss`` compares (see ``TrainOptions.rank_groups``)."""
+    kinds = options.rank_groups.split(",") if options.rank_weight > 0 else []
+    if "da" in kinds and example.kind == "wmt22-da":
+        return "da " + " ".join(example.source_words)
+    if ("news" in kinds and options.mqm_news and example.lang == "ru"
+            and example.kind in ("mqm-news", "clean")):  # fmt: skip
+        return "en " + " ".join(example.target_words)
+    return None
 
 
 def autocast(torch: Any, device: str, bf16: bool) -> Any:
@@ -402,8 +418,7 @@ def train(
         [{"params": body, "lr": options.lr_layers}, {"params": heads, "lr": options.lr_heads}],
         weight_decay=0.01,
     )
-    groups = [" ".join(e.source_words) if e.kind == "wmt22-da" and options.rank_weight > 0
-              else None for e in train_examples]  # fmt: skip
+    groups = [rank_group(e, options) for e in train_examples]
     batches = grouped_batches(data.lengths, groups, options.batch_tokens, max_rows=32)
     numbered = {g: k for k, g in enumerate(dict.fromkeys(g for g in groups if g is not None))}
     group_ids = torch.tensor([numbered.get(g, -1) for g in groups], device=device)
