@@ -13,15 +13,13 @@ fitted on. A logistic model is a dot product and a sigmoid, so prediction is wri
 than pulling in a learning library at run time; fitting uses ``scipy.optimize``.
 
 Two probabilities come out of it. The *evidence* (the combiner above) decides severity. The
-*risk* shown and ranked (``pairs[].risk``, "Read these first") comes from a second logistic
-fitted on real human judgments only (MQM TED talks the meaning model never trained on;
-:mod:`compare.risk_ranking`): P(a severe error) from the meaning model's score and the pair's
-length (a longer pair has more words that can be wrong). On dev, the rule flags, doubted words
-and similarity that help on synthetic errors ranked real errors worse once carried across
-domains, while the score and length held on TED and on news MQM annotations; a pair that keeps a
-corroborated major flag is ranked at least at its evidence, so it is never below a pair that the
-model merely doubts. The ranking's inputs beyond the evidence's (``log_chars``) carry no weight
-in the evidence.
+*risk* shown and ranked (``pairs[].risk``, "Read these first") comes from a second, one-input
+logistic fitted on real human judgments only (MQM TED; :mod:`compare.risk_ranking`): the meaning
+model's score. On dev, the rule flags, doubted words and similarity that help on synthetic
+errors ranked real errors worse once carried across domains; the pair's length ranks them
+better but lifts ordinary long professional sentences over the list's floor (session 29), so it
+is computed (``log_chars``) and not used. A pair that keeps a corroborated major flag is ranked
+at least at its evidence, so it is never below a pair that the model merely doubts.
 
 Severity from evidence: a major or critical flag of a check listed in ``needed_risk`` keeps its
 severity only when its pair's risk reaches that check's threshold (each chosen on dev so that
@@ -171,7 +169,7 @@ def pair_features(
         values["low_similarity"] = max(0.0, 1.0 - float(similarity))
     if source_chars and target_chars:
         values["length_gap"] = abs(math.log((target_chars + 10) / (source_chars + 10)))
-    # The ranking's length input (compare.risk_ranking.log_chars); not one of the evidence's.
+    # The length input measured for the ranking (compare.risk_ranking); not the evidence's.
     values["log_chars"] = math.log1p(max(source_chars, 0) + max(target_chars, 0))
     group_of = {check: group for group, checks in FLAG_GROUPS.items() for check in checks}
     for flag in flags:
