@@ -33,13 +33,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from scipy.stats import spearmanr
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from compare.qe.data import Example, mqm_example, read_mqm_ted  # noqa: E402
-from compare.qe.metrics import kendall, within_groups  # noqa: E402
+from compare.qe.metrics import kendall, spearman, within_groups  # noqa: E402
 from compare.qe.predict import QEModel  # noqa: E402
 from compare.qe.train import TrainOptions, data_for  # noqa: E402
 from compare.qe.training_data import real_dev_sets  # noqa: E402
@@ -52,11 +51,6 @@ RESAMPLES = 1000
 def predict_z(model: QEModel, examples: list[Example]) -> np.ndarray:
     pairs = [(e.source_words, e.target_words) for e in examples]
     return np.array([s.z for s in model.predict(pairs)])
-
-
-def spearman(x: np.ndarray, y: np.ndarray) -> float:
-    value = spearmanr(x, y).statistic
-    return 0.0 if value != value else float(value)
 
 
 def grouped_resamples(groups: list[tuple], resamples: int = RESAMPLES, seed: int = 0

@@ -15,6 +15,13 @@ def pearson(x: Sequence[float], y: Sequence[float]) -> float:
     return float(np.corrcoef(x, y)[0, 1])
 
 
+def spearman(x: Sequence[float], y: Sequence[float]) -> float:
+    from scipy.stats import spearmanr
+
+    value = spearmanr(x, y).statistic
+    return 0.0 if value != value else float(value)  # NaN when a side is constant
+
+
 def kendall(x: Sequence[float], y: Sequence[float]) -> float:
     from scipy.stats import kendalltau
 
