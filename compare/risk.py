@@ -13,13 +13,14 @@ fitted on. A logistic model is a dot product and a sigmoid, so prediction is wri
 than pulling in a learning library at run time; fitting uses ``scipy.optimize``.
 
 Two probabilities come out of it. The *evidence* (the combiner above) decides severity. The
-*risk* shown and ranked (``pairs[].risk``, "Read these first") comes from a second, one-input
+*risk* shown and ranked (``pairs[].risk``, "Read these first") comes from a second, two-input
 logistic fitted on real human judgments only (MQM TED; :mod:`compare.risk_ranking`): the meaning
-model's score. On dev, the rule flags, doubted words and similarity that help on synthetic
-errors ranked real errors worse once carried across domains; the pair's length ranks them
-better but lifts ordinary long professional sentences over the list's floor (session 29), so it
-is computed (``log_chars``) and not used. A pair that keeps a corroborated major flag is ranked
-at least at its evidence, so it is never below a pair that the model merely doubts.
+model's score and the pair's length (``log_chars``), its level set on professional dev text so
+that an ordinary long sentence of a good translation stays under the list's floor (session 30).
+On dev, the rule flags, doubted words and similarity that help on synthetic errors ranked real
+errors worse once carried across domains, so they stay out of it. A pair that keeps a
+corroborated major flag is ranked at least at its evidence, so it is never below a pair that
+the model merely doubts.
 
 Severity from evidence: a major or critical flag of a check listed in ``needed_risk`` keeps its
 severity only when its pair's risk reaches that check's threshold (each chosen on dev so that
@@ -169,7 +170,7 @@ def pair_features(
         values["low_similarity"] = max(0.0, 1.0 - float(similarity))
     if source_chars and target_chars:
         values["length_gap"] = abs(math.log((target_chars + 10) / (source_chars + 10)))
-    # The length input measured for the ranking (compare.risk_ranking); not the evidence's.
+    # The length input of the ranking (compare.risk_ranking); not the evidence's.
     values["log_chars"] = math.log1p(max(source_chars, 0) + max(target_chars, 0))
     group_of = {check: group for group, checks in FLAG_GROUPS.items() for check in checks}
     for flag in flags:
