@@ -152,6 +152,12 @@ class TrainOptions:
     WMT22 DA outputs of one source sentence), ``news`` (with ``mqm_news``: the annotated MT
     Russian of an NTREX English line against that line's professional Russian, a clean pair
     of the synthetic set; a free correct translation against a literal one with errors)."""
+    teacher: str = ""
+    """A released model folder whose predictions are soft targets (:mod:`compare.qe.distil`):
+    its z and word-piece BAD probabilities on every training pair. Empty: gold targets only."""
+    teacher_weight: float = 0.8
+    """With ``teacher``: the teacher's share of the sentence and word losses (the gold
+    targets keep the rest)."""
     storage: str = "int8"
     """How the release stores the trained encoder matrices (``fp16`` or ``int8``, see
     :class:`compare.qe.model.QEConfig`)."""
@@ -409,6 +415,12 @@ def train(
 
     data, dev, synthetic = cache(train_examples), cache(dev_mlqe), cache(dev_synthetic)
     real = {name: (cache(examples), human) for name, (examples, human) in (real_dev or {}).items()}
+    teacher = None
+    if options.teacher:
+        from compare.qe.distil import distil_terms, teacher_targets
+
+        teacher = teacher_targets(options.teacher, data, network, weights, torch, bf16,
+                                  options.batch_tokens)  # fmt: skip
     log(f"bottom states of {len(data.examples) + len(dev.examples) + len(synthetic.examples)} "
         f"examples in {time.time() - started:.0f} s (bf16={bf16})")  # fmt: skip
 
@@ -445,6 +457,11 @@ def train(
             words = word_loss(logits.float().reshape(-1, 2), labels.reshape(-1))
             if torch.isnan(words):
                 words = torch.zeros((), device=device)
+            if teacher is not None:
+                share = options.teacher_weight
+                soft = distil_terms(torch, predicted.float(), logits.float(), side, teacher, rows)
+                sentence = (1 - share) * sentence + share * soft[0]
+                words = (1 - share) * words + share * soft[1]
             loss = sentence + options.word_weight * words
             if options.rank_weight > 0:
                 loss = loss + options.rank_weight * rank_loss(
