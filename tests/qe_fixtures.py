@@ -42,3 +42,17 @@ def train_tiny_model(folder: Path, weights: Any, storage: str = "fp16") -> None:
     network, config = train(examples, examples[:20], examples[20:40], options, weights,
                             log=lambda message: None)  # fmt: skip
     save_model(network, config, folder)
+
+
+def train_all_layers_model(folder: Path, weights: Any) -> Path:
+    """A 2-layer model with both layers trained (one short epoch on made-up pairs): the shape
+    of a model that a smaller one starts from or learns from."""
+    from compare.qe.model import save_model
+    from compare.qe.train import TrainOptions, train
+
+    examples = tiny_examples(30)
+    options = TrainOptions(epochs=1, layers=2, trainable_layers=2, batch_tokens=512)
+    network, config = train(examples, examples[:10], examples[10:20], options, weights,
+                            log=lambda message: None)  # fmt: skip
+    save_model(network, config, folder)
+    return folder

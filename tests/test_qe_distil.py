@@ -11,9 +11,8 @@ torch = pytest.importorskip("torch")
 
 from compare.qe.distil import TeacherTargets, distil_terms, teacher_targets  # noqa: E402
 from compare.qe.encoding import SIDE_SOURCE, SIDE_SPECIAL, SIDE_TARGET  # noqa: E402
-from compare.qe.model import save_model  # noqa: E402
 from compare.qe.train import TrainOptions, train  # noqa: E402
-from tests.qe_fixtures import tiny_examples  # noqa: E402
+from tests.qe_fixtures import tiny_examples, train_all_layers_model  # noqa: E402
 
 
 def _logits(bad: list[float]) -> torch.Tensor:
@@ -41,14 +40,7 @@ def test_the_terms_are_smallest_where_the_student_says_what_the_teacher_says():
 
 @pytest.fixture(scope="module")
 def teacher_dir(tmp_path_factory, e5_weights):
-    """A 2-layer model that trains both its layers (a teacher's shape)."""
-    examples = tiny_examples(30)
-    options = TrainOptions(epochs=1, layers=2, trainable_layers=2, batch_tokens=512)
-    network, config = train(examples, examples[:10], examples[10:20], options, e5_weights,
-                            log=lambda message: None)  # fmt: skip
-    folder = tmp_path_factory.mktemp("teacher-qe")
-    save_model(network, config, folder)
-    return folder
+    return train_all_layers_model(tmp_path_factory.mktemp("teacher-qe"), e5_weights)
 
 
 def _student(teacher: str, examples, e5_weights, share: float = 1.0):

@@ -7,21 +7,14 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from compare.qe.backbone import load_backbone  # noqa: E402
-from compare.qe.model import QEConfig, build_network, read_model_files, save_model  # noqa: E402
-from compare.qe.train import TrainOptions, start_from, train  # noqa: E402
-from tests.qe_fixtures import tiny_examples  # noqa: E402
+from compare.qe.model import QEConfig, build_network, read_model_files  # noqa: E402
+from compare.qe.train import start_from  # noqa: E402
+from tests.qe_fixtures import train_all_layers_model  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def two_layer_dir(tmp_path_factory, e5_weights):
-    """A 2-layer model with both layers trained (one short epoch on made-up pairs)."""
-    examples = tiny_examples(30)
-    options = TrainOptions(epochs=1, layers=2, trainable_layers=2, batch_tokens=512)
-    network, config = train(examples, examples[:10], examples[10:20], options, e5_weights,
-                            log=lambda message: None)  # fmt: skip
-    folder = tmp_path_factory.mktemp("two-layer-qe")
-    save_model(network, config, folder)
-    return folder
+    return train_all_layers_model(tmp_path_factory.mktemp("two-layer-qe"), e5_weights)
 
 
 def test_a_one_layer_network_starts_from_the_top_layer_and_the_heads(two_layer_dir, e5_weights):
