@@ -53,6 +53,7 @@ from compare.qe.data import (  # noqa: E402
     wmt22_scored,
 )
 from compare.qe.metrics import within_groups  # noqa: E402
+from compare.report import READ_FIRST_FLOOR  # noqa: E402
 from compare.risk import MEANING_CATEGORIES, RiskModel, assess_pair  # noqa: E402
 from compare.risk_fit import (  # noqa: E402
     ScoredPair,
@@ -157,10 +158,16 @@ def professional(qe, embedder, model, shared, out: dict, split: str = "heldout",
     for name, lang, pairs, texts, ids in professional_sets(shared, split):
         scored = score_lines(pairs, lang, qe, embedder, texts)
         before = sum(major_meaning(p) for p in scored)
-        decided_pairs = [after_decision(p, model)[1] for p in scored]
+        decisions = [after_decision(p, model) for p in scored]
+        decided_pairs = [kept for _, kept in decisions]
         after = sum(decided_pairs)
+        # "Read these first" lists a pair without a flag when its risk reaches the floor: on a
+        # professional translation each such pair is a false alarm of the list.
+        listed = sum(risk >= READ_FIRST_FLOOR and not kept for risk, kept in decisions)
         print(share(f"{name}: before", before, len(scored)))
         print(share(f"{name}: after", after, len(scored)))
+        print(share(f"{name}: risk >= {READ_FIRST_FLOOR} without a major+ flag", listed,
+                    len(scored)))
         by_check = kept_checks(scored, model)
         print(f"  {'':56} pairs by check kept major+: "
               + (", ".join(f"{check} {n}" for check, n in by_check.most_common()) or "none"))
@@ -177,7 +184,7 @@ def professional(qe, embedder, model, shared, out: dict, split: str = "heldout",
         unlabelled = sum(row not in labels for row in flagged)
         record = {"n": len(scored), "before": before / len(scored), "after": after / len(scored),
                   "after_ci": wilson(after, len(scored)), "after_by_check": dict(by_check),
-                  "flagged": flagged}
+                  "flagged": flagged, "unflagged_at_floor": listed / len(scored)}
         if labels:
             print(share(f"{name}: after, real differences set apart", after - genuine,
                         len(scored)) + f"  [{genuine} labelled real, {unlabelled} unlabelled]")
