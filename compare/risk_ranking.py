@@ -1,7 +1,7 @@
 """The ranking part of the risk (``pairs[].risk``, "Read these first"), fitted on real errors:
 
     python -m compare.risk_ranking [--qe-model DIR] [--risk-model FILE] [--shared DIR]
-        [--inputs qe_low[,log_chars]]
+        [--inputs qe_low[,log_chars]] [--level professional|ted]
 
 refits only the ``ranking`` entry of ``compare/risk_model.json`` (the evidence weights and the
 severity thresholds, some set by hand, stay as they are) and prints its dev figures.
