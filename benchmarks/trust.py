@@ -64,6 +64,7 @@ from compare.risk_fit import (  # noqa: E402
     score_lines,
     unseen_ntrex_lines,
 )
+from compare.risk_ranking import HUMAN_SYSTEM  # noqa: E402
 from compare.splits import tatoeba_kk_pairs  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "labels" / "professional_flags.csv"
@@ -130,7 +131,7 @@ def professional_sets(shared, split: str = "heldout") -> list[tuple]:
                      list(range(len(tatoeba))),
                      [f"tatoeba-kk:{i + 2}" for i in range(len(tatoeba))]))
     talks = MQM_TED_HELDOUT_TALKS if held else MQM_TED_DEV_TALKS
-    human = [s for s in read_mqm_ted(talks, shared) if s.system == "ref.A"]
+    human = [s for s in read_mqm_ted(talks, shared) if s.system == HUMAN_SYSTEM]
     sets.append((f"MQM TED human translation, {'held-out' if held else 'dev'} talks "
                  "(roles swapped)", "ru", [(s.russian, s.english) for s in human],
                  [s.talk for s in human], [f"ted:{s.talk}:{s.segment}" for s in human]))

@@ -152,6 +152,12 @@ def _max_p(spans: Sequence[dict[str, Any]]) -> float:
     return max((float(s.get("p", 0.0)) for s in spans), default=0.0)
 
 
+def log_chars(source_chars: int, target_chars: int) -> float:
+    """The length input of the ranking (:mod:`compare.risk_ranking`; not the evidence's):
+    log(1 + characters of both sides)."""
+    return math.log1p(max(source_chars, 0) + max(target_chars, 0))
+
+
 def pair_features(
     flags: Sequence[Flag], qe: dict[str, Any] | None, similarity: float | None,
     source_chars: int, target_chars: int,
@@ -170,8 +176,7 @@ def pair_features(
         values["low_similarity"] = max(0.0, 1.0 - float(similarity))
     if source_chars and target_chars:
         values["length_gap"] = abs(math.log((target_chars + 10) / (source_chars + 10)))
-    # The length input of the ranking (compare.risk_ranking); not the evidence's.
-    values["log_chars"] = math.log1p(max(source_chars, 0) + max(target_chars, 0))
+    values["log_chars"] = log_chars(source_chars, target_chars)
     group_of = {check: group for group, checks in FLAG_GROUPS.items() for check in checks}
     for flag in flags:
         if flag.dismissed or flag.check not in group_of:

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,7 +40,8 @@ from typing import Any
 
 import numpy as np
 
-from compare.risk import RISK_MODEL_FILE, RiskModel
+from compare.report import READ_FIRST_FLOOR
+from compare.risk import RISK_MODEL_FILE, RiskModel, log_chars
 
 LENGTH_INPUTS = ("qe_low", "log_chars")
 RANKING_INPUTS = LENGTH_INPUTS
@@ -56,11 +56,6 @@ bias is lowered in :data:`LEVEL_STEP` steps until it holds (``--level ted`` keep
 LEVEL_STEP = 0.05
 HUMAN_SYSTEM = "ref.A"
 """The professional translation among the MQM TED translators."""
-
-
-def log_chars(source_chars: int, target_chars: int) -> float:
-    """The length input of the ranking: log(1 + characters of both sides)."""
-    return math.log1p(max(source_chars, 0) + max(target_chars, 0))
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0
@@ -111,8 +106,8 @@ def professional_dev_pairs(shared: Any = None) -> dict[str, list[tuple[str, str]
     return sets  # fmt: skip
 
 
-def over_floor(entry: dict[str, Any], rows: Sequence[dict[str, float]], floor: float = 0.5
-               ) -> float:  # fmt: skip
+def over_floor(entry: dict[str, Any], rows: Sequence[dict[str, float]],
+               floor: float = READ_FIRST_FLOOR) -> float:  # fmt: skip
     """The share of ``rows`` whose ranking probability under ``entry`` reaches ``floor``."""
     from compare.risk import probability
 

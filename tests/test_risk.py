@@ -312,7 +312,8 @@ def test_the_level_is_lowered_until_professional_text_stays_under_the_floor():
 
 
 def test_the_ranking_fit_learns_length_where_errors_follow_it_and_skips_talks_trained_on():
-    from compare.risk_ranking import LENGTH_INPUTS, fit_ranking, log_chars, ranking_talks
+    from compare.risk import log_chars
+    from compare.risk_ranking import LENGTH_INPUTS, fit_ranking, ranking_talks
     from compare.splits import MQM_TED_DEV_TALKS, MQM_TED_TRAIN_TALKS
 
     rng = np.random.default_rng(0)

@@ -38,14 +38,13 @@ def teacher_targets(folder: str, data: Any, student: Any, weights: Any, torch: A
     from compare.qe.train import predict_cached
 
     config, state = read_model_files(folder)
-    teacher = build_network(load_backbone(weights, layers=config.layers), config)
-    load_state_into(teacher, state)
-    if teacher.first_trained != 0 or student.first_trained != 0:
+    if config.trainable_layers != config.layers or student.first_trained != 0:
         raise ValueError("distillation needs a teacher and a student that train all their "
                          "layers (their bottom is then the embeddings alone)")  # fmt: skip
-    teacher.to(data.device)
-    z, bad = predict_cached(teacher, data, torch, bf16, batch_tokens)
+    teacher = build_network(load_backbone(weights, layers=config.layers), config)
+    load_state_into(teacher, state)
     device = data.device
+    z, bad = predict_cached(teacher.to(device), data, torch, bf16, batch_tokens)
     return TeacherTargets(torch.tensor(z, dtype=torch.float32, device=device),
                           [torch.tensor(b, dtype=torch.float32, device=device) for b in bad])
 
