@@ -11,6 +11,12 @@ the same surname, and neither spells the other nor sounds like it, the English n
 else: a first name changed (Георге / Crescent), or a country or a weekday put in its place by a
 careless edit (Дональд Трамп / Korea Trump).
 
+Left out, not replaced: a source name the English lacks where the English has no capitalised
+word of its own in the sentence (not even a generic one: "Monday", "British") was written as
+"he", "the city" or nothing, as translators do; a swapped name leaves another word behind. The
+flag says so (evidence ``dropped``) and the severity decision asks more evidence of it
+(:func:`compare.risk.decision_key`, session 31).
+
 Written by hand: the likeness of two words comes from :mod:`compare.name_matching` and the
 check's own readings, passed in; this module holds only which words stand against which.
 """
@@ -20,7 +26,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from compare.name_candidates import PATRONYMIC, generic_en, generic_src, is_capitalised
+from compare.name_candidates import (
+    PATRONYMIC,
+    generic_en,
+    generic_src,
+    is_capitalised,
+    opens_sentence,
+    word_spans,
+)
 from compare.name_matching import sounds_alike
 from compare.translit import consonant_skeleton, latin_key
 
@@ -92,3 +105,18 @@ def _variant(src_key: str, en_key: str) -> bool:
         return True
     common = len(os.path.commonprefix([src_key[::-1], en_key[::-1]]))
     return common >= 3 and common >= 0.6 * max(len(src_key), len(en_key))
+
+
+def mark_dropped(found: list[Candidate], text: str, sentences: list, src_words: list[Word],
+                 renders: Callable[[str, str], bool]) -> None:  # fmt: skip
+    """Mark source-side candidates ``dropped`` (in their evidence) when no candidate is on the
+    English side and no word of the English ``sentences`` of ``text`` is capitalised inside its
+    sentence without a source word that ``renders(source, english)`` it."""
+    if not found or any(c[0] == "target" for c in found):
+        return
+    if any(is_capitalised(w[2]) and w[2] != "I" and not opens_sentence(text, s.start, w[0])
+           and not any(renders(x[2], w[2]) for x in src_words)
+           for s in sentences for w in word_spans(text, s.start, s.end, True)):  # fmt: skip
+        return
+    for candidate in found:
+        candidate[4]["dropped"] = True

@@ -271,17 +271,25 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
     (:mod:`compare.qe.name_view`; not ``+fits`` where the source lacks a name too, a swap by the
     rule's own evidence); ``check+rendered`` for a source name that the meaning model's omission
     head reads as rendered in the English (:func:`compare.qe.omission_head.add_rendered_view`);
+    ``check+dropped`` for a source name the English leaves out without putting another
+    capitalised word in its place (:class:`compare.checks.names.NameMismatch`, ``dropped``: a
+    pronoun, a description, a name given nearby, rather than a swap);
+    ``check+carried`` for a negation that the model reads as rendered in other words (asked, not
+    reversed): that view outranks the model's doubt of the flagged word, which on free renderings
+    of negated idioms is common (session 31);
     ``check+doubted`` when the model doubts the flagged words;
-    ``check+carried`` for any other negation (the model reads the negation as rendered in other
-    words, or was not asked); the check's own."""
+    ``check+carried`` for any other negation (the model was not asked); the check's own."""
     view = flag.evidence.get("without_negation") or flag.evidence.get("with_opposite") or {}
     named = flag.evidence.get("without_name")
     rendered = (flag.evidence.get("omission_head") or {}).get("rendered")
+    negation = flag.evidence.get("without_negation")
     keys = (f"{flag.check}+reversed" if view.get("reversed") else None,
             f"{flag.check}+alien" if named and named["alien"] else None,
             f"{flag.check}+rendered" if rendered else None,
             f"{flag.check}+fits" if named and not named["alien"] and not named.get("paired")
             else None,
+            f"{flag.check}+dropped" if flag.evidence.get("dropped") else None,
+            f"{flag.check}+carried" if negation and not negation.get("reversed") else None,
             f"{flag.check}+doubted" if flag_doubted(flag, qe) else None,
             f"{flag.check}+carried" if flag.check == "negation-mismatch" else None)  # fmt: skip
     return next((key for key in keys if key in needed), flag.check)
@@ -292,6 +300,9 @@ CARRIED_NOTE = (" (Check: the meaning model reads the English as keeping the neg
                 " words, and the other evidence does not confirm a reversal.)")  # fmt: skip
 RENDERED_NOTE = (" (Check: the meaning model reads this name as rendered in the English, perhaps"
                  " spelled another way, and the other evidence does not confirm an error.)")
+DROPPED_NOTE = (" (Check: the English leaves this name out without putting another name in its"
+                " place, as a translator does for a name given nearby or said as “he” or “the"
+                " city”, and the other evidence does not confirm an error.)")
 FITS_NOTE = (" (Check: the meaning model reads the English as well with this name as without it,"
              " as a name a translator adds or spells another way, and the other evidence does"
              " not confirm an error.)")  # fmt: skip
@@ -308,6 +319,8 @@ def _note(flag: Flag) -> str:
         return RENDERED_NOTE
     if named and not named.get("alien") and not named.get("paired"):
         return FITS_NOTE
+    if flag.evidence.get("dropped"):
+        return DROPPED_NOTE
     return UNCONFIRMED_NOTE
 
 
@@ -328,7 +341,7 @@ def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float]
         note = _note(flag)
         if risk >= threshold:
             flag.severity = own
-            for shown in (CARRIED_NOTE, FITS_NOTE, RENDERED_NOTE, UNCONFIRMED_NOTE):
+            for shown in (CARRIED_NOTE, DROPPED_NOTE, FITS_NOTE, RENDERED_NOTE, UNCONFIRMED_NOTE):
                 flag.message = flag.message.replace(shown, "")
             flag.evidence.pop("severity_decision", None)
         else:

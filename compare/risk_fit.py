@@ -74,6 +74,9 @@ CORROBORATED = ("name-mismatch", "number-mismatch", "negation-mismatch", "antony
 # the omission head reads as rendered (compare.qe.omission_head.add_rendered_view).
 VIEWED_KEYS = ("negation-mismatch+reversed", "negation-mismatch+carried",
                "name-mismatch+alien", "name-mismatch+fits", "name-mismatch+rendered")  # fmt: skip
+# The name check's source names that the English leaves out with no other capitalised word in
+# their place (evidence ``dropped``): the rule's own evidence, so it exists without the model.
+RULE_KEYS = ("name-mismatch+dropped",)
 # The antonym check's flags whose English reads closer to the source with the word's opposite
 # (compare.checks.antonyms, e5 vectors): a view that needs no meaning model.
 VECTOR_VIEWED_KEYS = ("antonym+reversed",)
@@ -366,7 +369,7 @@ def flag_table(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]]
     risk = np.array([r for name in names for r in risks[name]])
     fixed = np.zeros(len(pairs), dtype=bool)
     keys = [*CORROBORATED, *(f"{check}+doubted" for check in CORROBORATED),
-            *VIEWED_KEYS, *VECTOR_VIEWED_KEYS]  # fmt: skip
+            *VIEWED_KEYS, *VECTOR_VIEWED_KEYS, *RULE_KEYS]  # fmt: skip
     by_check = {key: np.zeros(len(pairs), dtype=bool) for key in keys}
     # Without the meaning model there is no view of a negation: its flags are decided as before.
     every = dict.fromkeys((k for k in keys if with_qe or k not in VIEWED_KEYS), 0.0)

@@ -570,3 +570,25 @@ def test_a_person_the_english_named_earlier_may_be_repeated_by_name() -> None:
                                            texts=[0, 1, 1, 1, 1, 1])
     joined = NameMismatch().run(CheckContext(target=target, source=source, pairs=links))
     assert [f.severity for f in joined] == ["major"]
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Вчера Токаев встретился с журналистами.", "Yesterday the president met journalists.", "ru"),
+    ("Кеше Тоқаев журналистермен кездесті.", "Yesterday he met journalists.", "kk"),
+])  # fmt: skip
+def test_a_source_name_left_out_with_nothing_in_its_place_is_marked_dropped(src, eng, lang):
+    # A translator writes "he" or "the president" for a name; the severity decision
+    # (compare.risk, name-mismatch+dropped) asks more evidence of such a flag.
+    found = flags(src, eng, lang)
+    assert [(f.side, f.evidence.get("dropped")) for f in found] == [("source", True)]
+
+
+@pytest.mark.parametrize(("src", "eng"), [
+    ("Встреча прошла в Берлине.", "The meeting took place on Monday."),
+    ("В понедельник Токаев встретился с журналистами в Астане.",
+     "On Monday Tokayev met journalists in Almaty."),
+])  # fmt: skip
+def test_a_source_name_with_another_capitalised_word_in_its_place_is_not_dropped(src, eng):
+    found = flags(src, eng)
+    assert [f for f in found if f.side == "source"]
+    assert not any(f.evidence.get("dropped") for f in found)

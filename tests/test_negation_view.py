@@ -89,6 +89,24 @@ def test_the_decision_holds_a_reversed_and_a_carried_negation_to_their_own_thres
     assert all("(Check" not in f.message for f in flags)
 
 
+def test_a_carried_negation_is_decided_as_carried_even_where_the_model_doubts_its_word():
+    # Session 31: on free renderings of negated idioms the model doubts the flagged word most of
+    # the time, and that doubt (threshold 0) kept the flag major whatever the view said.
+    needed = {"negation-mismatch": 0.24, "negation-mismatch+doubted": 0.0,
+              "negation-mismatch+carried": 0.24}  # fmt: skip
+    doubted = {"source_bad": [{"start": 0, "end": 2, "p": 0.9}], "target_bad": []}
+    carried, reversed_flag, unasked = (_negation_flag(REVERSAL_GAIN - 0.5),
+                                       _negation_flag(REVERSAL_GAIN + 0.5), _negation_flag())
+    assert decision_key(carried, doubted, needed) == "negation-mismatch+carried"
+    # Without a view, the doubt still decides; a reversal has its own key or the check's.
+    assert decision_key(unasked, doubted, needed) == "negation-mismatch+doubted"
+    assert decision_key(reversed_flag, doubted, needed) == "negation-mismatch+doubted"
+    flags = [carried, unasked]
+    decide_severity(flags, 0.1, needed, doubted)
+    assert [f.severity for f in flags] == ["minor", "critical"]
+    assert carried.message.endswith(CARRIED_NOTE)
+
+
 def test_without_the_views_thresholds_a_viewed_flag_is_decided_as_before():
     needed = {"negation-mismatch": 0.5}
     flag = _negation_flag(REVERSAL_GAIN + 1.0)

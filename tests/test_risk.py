@@ -330,3 +330,16 @@ def test_the_ranking_fit_learns_length_where_errors_follow_it_and_skips_talks_tr
 
     assert ranking_talks(model({"mqm_ted": False})) == MQM_TED_DEV_TALKS + MQM_TED_TRAIN_TALKS
     assert ranking_talks(model({"mqm_ted": True})) == MQM_TED_DEV_TALKS
+
+
+def test_the_shipped_decision_asks_more_of_a_name_left_out_with_nothing_in_its_place():
+    from compare.risk import DROPPED_NOTE
+
+    needed = default_model().needed_risk
+    assert needed["name-mismatch+dropped"] > needed["name-mismatch"]
+    risk = (needed["name-mismatch"] + needed["name-mismatch+dropped"]) / 2
+    dropped, swapped = (Flag("name-mismatch", "name", "major", "source", 0, 6, "A name.",
+                             evidence) for evidence in ({"dropped": True}, {}))  # fmt: skip
+    decide_severity([dropped, swapped], risk, needed)
+    assert (dropped.severity, swapped.severity) == ("minor", "major")
+    assert dropped.message.endswith(DROPPED_NOTE)
