@@ -1,4 +1,4 @@
-"""Two decision keys of the severity decision (session 31), on dev by default:
+"""Three decision keys of the severity decision (session 31), on dev by default:
 
     python benchmarks/decision_keys.py [--shared DIR] [--cache FILE]     # dev: the grid (~8 min)
     python benchmarks/decision_keys.py --split heldout [--shared DIR]    # held out: shipped only
@@ -7,6 +7,9 @@
   capitalised word in its place (:class:`compare.checks.names.NameMismatch`, evidence
   ``dropped``). A translator writes "he", "the city" or nothing for a name; a swapped name leaves
   another capitalised word behind. Without the key such a flag needs the plain name threshold.
+- ``negation-mismatch+fits``: a negation flag without which the pair reads no better (the
+  view's gain at most 0, :mod:`compare.qe.negation_view`): the model reads the negation as
+  belonging to the sentence.
 - ``negation-mismatch+carried`` now also decides a negation flag that the
   meaning model reads as carried in other words (asked, not reversed) when the model doubts the
   flagged word: before, that doubt alone kept the flag major (``+doubted``, threshold 0), and on
@@ -56,20 +59,23 @@ from compare.risk_fit import (  # noqa: E402
 from compare.splits import NTREX_HELDOUT_LINES, ntrex_lines  # noqa: E402
 
 DROPPED, CARRIED = "name-mismatch+dropped", "negation-mismatch+carried"
-# (dropped, carried): None leaves the key out (the decision before session 31).
-DEV_GRID = ((None, None), (0.4, None), (0.45, None), (0.5, None), (0.7, None),
-            (None, 0.238674), (None, 0.3), (None, 0.35), (None, 0.5), (0.4, 0.238674))  # fmt: skip
+FITS = "negation-mismatch+fits"
+KEYS = (DROPPED, CARRIED, FITS)
+# (dropped, carried, fits): None leaves the key out (the decision before session 31).
+DEV_GRID = ((None, None, None), (0.4, None, None), (0.45, None, None), (0.5, None, None),
+            (0.7, None, None), (None, 0.238674, None), (None, 0.3, None), (None, 0.35, None),
+            (None, 0.5, None), (0.4, 0.238674, None), (0.4, 0.238674, 0.4),
+            (0.4, 0.238674, 0.5), (0.4, 0.238674, 0.7), (0.4, 0.238674, 1.01))  # fmt: skip
 KEPT = ("number", "name", "negation", "omission")
 
 Scored = dict[str, tuple[list[str], list[ScoredPair]]]
 """Set name -> (kind of each pair: ``faithful``, ``severe`` or a synthetic kind; the pairs)."""
 
 
-def thresholds(model: RiskModel, dropped: float | None, carried: float | None) -> dict:
-    needed = {k: v for k, v in model.needed_risk.items() if k not in (DROPPED, CARRIED)}
-    for key, value in ((DROPPED, dropped), (CARRIED, carried)):
-        if value is not None:
-            needed[key] = value
+def thresholds(model: RiskModel, values: tuple[float | None, ...]) -> dict:
+    needed = {k: v for k, v in model.needed_risk.items() if k not in KEYS}
+    needed.update({key: value for key, value in zip(KEYS, values, strict=True)
+                   if value is not None})  # fmt: skip
     return needed
 
 
@@ -104,9 +110,10 @@ def score_heldout(shared: Path, qe, embedder) -> Scored:
 
 
 def report(scored: Scored, model: RiskModel, grid) -> None:
-    for dropped, carried in grid:
-        needed = thresholds(model, dropped, carried)
-        print(f"\n{DROPPED} {dropped}, {CARRIED} {carried}: pairs keeping a major+ meaning flag")
+    for values in grid:
+        needed = thresholds(model, values)
+        print("\n" + ", ".join(f"{key} {value}" for key, value in zip(KEYS, values, strict=True))
+              + ": pairs keeping a major+ meaning flag")
         errors: Counter = Counter()
         totals: Counter = Counter()
         for name, (kinds, pairs) in scored.items():
@@ -146,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         if cache is not None:
             cache.write_bytes(pickle.dumps(scored))
     model = default_model()
-    shipped = (model.needed_risk.get(DROPPED), model.needed_risk.get(CARRIED))
-    report(scored, model, ((None, None), shipped) if held else DEV_GRID)
+    shipped = tuple(model.needed_risk.get(key) for key in KEYS)
+    report(scored, model, ((None,) * len(KEYS), shipped) if held else DEV_GRID)
     return 0
 
 

@@ -274,8 +274,9 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
     ``check+dropped`` for a source name the English leaves out without putting another
     capitalised word in its place (:class:`compare.checks.names.NameMismatch`, ``dropped``: a
     pronoun, a description, a name given nearby, rather than a swap);
-    ``check+carried`` for a negation that the model reads as rendered in other words (asked, not
-    reversed): that view outranks the model's doubt of the flagged word, which on free renderings
+    ``check+fits`` for a negation without which the pair reads no better (gain at most 0), and
+    ``check+carried`` for one that the model reads as rendered in other words (asked, not
+    reversed): the view outranks the model's doubt of the flagged word, which on free renderings
     of negated idioms is common (session 31);
     ``check+doubted`` when the model doubts the flagged words;
     ``check+carried`` for any other negation (the model was not asked); the check's own."""
@@ -289,6 +290,7 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
             f"{flag.check}+fits" if named and not named["alien"] and not named.get("paired")
             else None,
             f"{flag.check}+dropped" if flag.evidence.get("dropped") else None,
+            f"{flag.check}+fits" if negation and negation["gain"] <= 0 else None,
             f"{flag.check}+carried" if negation and not negation.get("reversed") else None,
             f"{flag.check}+doubted" if flag_doubted(flag, qe) else None,
             f"{flag.check}+carried" if flag.check == "negation-mismatch" else None)  # fmt: skip

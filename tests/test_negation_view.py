@@ -107,6 +107,19 @@ def test_a_carried_negation_is_decided_as_carried_even_where_the_model_doubts_it
     assert carried.message.endswith(CARRIED_NOTE)
 
 
+def test_a_negation_without_which_the_pair_reads_no_better_needs_the_shipped_fits_threshold():
+    from compare.risk import default_model
+
+    needed = default_model().needed_risk
+    fits, weak = _negation_flag(-0.3), _negation_flag(REVERSAL_GAIN / 2)
+    assert decision_key(fits, None, needed) == "negation-mismatch+fits"
+    assert decision_key(weak, None, needed) == "negation-mismatch+carried"
+    risk = (needed["negation-mismatch+carried"] + needed["negation-mismatch+fits"]) / 2
+    decide_severity([fits, weak], risk, needed)
+    assert (fits.severity, weak.severity) == ("minor", "critical")
+    assert fits.message.endswith(CARRIED_NOTE)
+
+
 def test_without_the_views_thresholds_a_viewed_flag_is_decided_as_before():
     needed = {"negation-mismatch": 0.5}
     flag = _negation_flag(REVERSAL_GAIN + 1.0)
