@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from compare.flags import SEVERITY_RANK, Flag
+from compare.qe.negation_view import OVERTURN_GAIN
 
 RISK_MODEL_FILE = Path(__file__).with_name("risk_model.json")
 
@@ -262,7 +263,9 @@ def self_evident(flag: Flag) -> bool:
 
 
 def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]) -> str:
-    """The threshold that decides this flag, the first that exists of: ``check+reversed`` for a
+    """The threshold that decides this flag, the first that exists of: ``check+overturned`` for
+    a negation without which the pair reads far better (the view's gain at least
+    :data:`compare.qe.negation_view.OVERTURN_GAIN`); ``check+reversed`` for a
     negation that the meaning model reads as lost or added (the English is the sentence without
     it, :mod:`compare.qe.negation_view`) or an antonym whose English reads closer to the source
     with the word's opposite (``with_opposite``, :mod:`compare.checks.antonyms`);
@@ -276,15 +279,18 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
     pronoun, a description, a name given nearby, rather than a swap);
     ``check+fits`` for a negation without which the pair reads no better (gain at most 0), and
     ``check+carried`` for one that the model reads as rendered in other words (asked, not
-    reversed): the view outranks the model's doubt of the flagged word, which on free renderings
-    of negated idioms is common (session 31);
+    reversed), both before the model's doubt of the flagged word (session 31; the shipped
+    thresholds name neither: on lost negations in short sentences the view errs too often,
+    ``benchmarks/decision_keys.py``);
     ``check+doubted`` when the model doubts the flagged words;
     ``check+carried`` for any other negation (the model was not asked); the check's own."""
-    view = flag.evidence.get("without_negation") or flag.evidence.get("with_opposite") or {}
+    negation = flag.evidence.get("without_negation")
+    view = negation or flag.evidence.get("with_opposite") or {}
     named = flag.evidence.get("without_name")
     rendered = (flag.evidence.get("omission_head") or {}).get("rendered")
-    negation = flag.evidence.get("without_negation")
-    keys = (f"{flag.check}+reversed" if view.get("reversed") else None,
+    keys = (f"{flag.check}+overturned" if negation and negation["gain"] >= OVERTURN_GAIN
+            else None,
+            f"{flag.check}+reversed" if view.get("reversed") else None,
             f"{flag.check}+alien" if named and named["alien"] else None,
             f"{flag.check}+rendered" if rendered else None,
             f"{flag.check}+fits" if named and not named["alien"] and not named.get("paired")

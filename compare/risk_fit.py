@@ -72,7 +72,8 @@ CORROBORATED = ("name-mismatch", "number-mismatch", "negation-mismatch", "antony
 # And the name check's flags on pairs whose English has an unmatched name
 # (compare.qe.name_view): the English reads better without it, or as well; and a source name
 # the omission head reads as rendered (compare.qe.omission_head.add_rendered_view).
-VIEWED_KEYS = ("negation-mismatch+reversed", "negation-mismatch+carried",
+VIEWED_KEYS = ("negation-mismatch+overturned", "negation-mismatch+fits",
+               "negation-mismatch+reversed", "negation-mismatch+carried",
                "name-mismatch+alien", "name-mismatch+fits", "name-mismatch+rendered")  # fmt: skip
 # The name check's source names that the English leaves out with no other capitalised word in
 # their place (evidence ``dropped``): the rule's own evidence, so it exists without the model.
