@@ -785,8 +785,11 @@ def test_litotes_of_rank_and_negated_idioms(src, eng, lang, flagged):
     ("Дополнительная проверка лишней не будет.", "An extra check won't hurt.", False),
     ("Ему было наплевать на правила.", "He didn't care about the rules.", False),
     ("Мне по барабану.", "I don't care.", False),
-    # beside them, a negation of its own still counts
+    ("Немного отдыха не помешало бы.", "A little rest would help.", False),
+    # beside them, a negation of its own still counts, and so does the verb's past (session 31)
     ("Что-то пошло не так, и он не пришёл.", "Something went wrong, and he came.", True),
+    ("Погода не помешала матчу.", "The weather got in the way of the match.", True),
+    ("Дождь не помешал игре.", "Rain interfered with the game.", True),
     # the known cost (benchmarks/README.md): their reversal is not this check's to flag
     ("Дополнительная проверка не помешает.", "An extra check is not needed.", False),
 ])  # fmt: skip

@@ -108,7 +108,9 @@ DOUBLE_RU = regex.compile(
     # прочь" "willing" (or "wouldn't mind"); "не помешает", "лишним не будет" "would be useful"
     # (or "won't hurt")
     r"\bчто(?:-то|-нибудь)?(?:\s+\w+){0,2}\s+не\s+так\b|\bне\s+так,?\s+как\b|\bне\s+прочь\b|"
-    r"\bне\s+помеша(?:ет|ют|ло|л|ла|ли)\b|\bлишн\w*\s+не\s+буд\w*|\bне\s+буд\w*\s+лишн\w*|"
+    # (not the past, "не помешала" "did not prevent", a negation of its own; session 31)
+    r"\bне\s+помеша(?:ет|ют)\b|\bне\s+помешал[аои]?\s+бы\b|"
+    r"\bлишн\w*\s+не\s+буд\w*|\bне\s+буд\w*\s+лишн\w*|"
     # indifference, which English says with a "not" ("didn't care"): наплевать, до фени, по
     # барабану, безразлично
     r"\bнаплевать\b|\bнасрать\b|\bначхать\b|\bпох[уy]й\b|\bдо\s+(?:фени|лампочки|фонаря)\b|"
