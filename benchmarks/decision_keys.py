@@ -1,4 +1,4 @@
-"""Four decision keys of the severity decision (session 31), on dev by default:
+"""Six decision keys of the severity decision (session 31), on dev by default:
 
     python benchmarks/decision_keys.py [--shared DIR] [--cache FILE]     # dev: the grid (~8 min)
     python benchmarks/decision_keys.py --split heldout [--shared DIR]    # held out: shipped only
@@ -18,8 +18,13 @@
 - ``negation-mismatch+overturned``: a negation flag whose pair reads far better without it (gain
   at least :data:`compare.qe.negation_view.OVERTURN_GAIN`), confirmed by that view alone.
 
-Shipped: ``dropped`` (0.4) and ``overturned`` (0). The other two negation keys cost 4-7 points of
-recall on the short negations below.
+- ``negation-mismatch+loose`` and ``+close``: a negation flag on a pair whose e5 similarity is
+  under :data:`compare.risk.LOOSE_SIMILARITY` (a free rendering) or from
+  :data:`compare.risk.CLOSE_SIMILARITY` (an otherwise literal translation whose negation alone
+  differs; e5 barely sees a negation).
+
+Shipped: ``dropped`` (0.4), ``overturned`` (0), ``loose`` (0.7) and ``close`` (0). ``fits`` and
+``carried`` cost 4-7 points of recall on the short negations below.
 
 Each pair is scored as the pipeline scores it (``compare.risk_fit.score_lines``), then decided with
 each threshold in turn (:func:`compare.risk_fit.decided`, on copies). Printed, per setting, the
@@ -36,7 +41,7 @@ pairs that keep a major+ meaning flag:
   lost or added negation in each short sentence of Tatoeba kk-en and of the MLQE-PE ru-en dev
   post-edits (seed 91; ``short negation``), where the pair's other evidence is weak;
 - held out: ``trust.py``'s held-out professional sets and its synthetic errors (NTREX 701-1000,
-  seed 777), for the shipped thresholds and without the four keys.
+  seed 777), for the shipped thresholds and without the six keys.
 """
 
 from __future__ import annotations
@@ -68,14 +73,20 @@ from compare.splits import NTREX_HELDOUT_LINES, ntrex_lines, tatoeba_kk_pairs  #
 
 DROPPED, CARRIED = "name-mismatch+dropped", "negation-mismatch+carried"
 FITS, OVERTURNED = "negation-mismatch+fits", "negation-mismatch+overturned"
-KEYS = (DROPPED, CARRIED, FITS, OVERTURNED)
-# (dropped, carried, fits, overturned): None leaves the key out (the decision before session 31).
-DEV_GRID = ((None, None, None, None), (0.4, None, None, None), (0.45, None, None, None),
-            (0.5, None, None, None), (0.7, None, None, None), (None, 0.238674, None, None),
-            (None, 0.3, None, None), (None, 0.35, None, None), (None, 0.5, None, None),
-            (0.4, 0.238674, None, None), (0.4, 0.238674, 0.4, None), (0.4, 0.238674, 0.5, None),
-            (0.4, 0.238674, 0.7, None), (0.4, 0.238674, 1.01, None), (None, None, None, 0.0),
-            (0.4, None, None, 0.0))  # fmt: skip
+LOOSE, CLOSE = "negation-mismatch+loose", "negation-mismatch+close"
+KEYS = (DROPPED, CARRIED, FITS, OVERTURNED, LOOSE, CLOSE)
+# (dropped, carried, fits, overturned, loose, close): None leaves the key out (the decision
+# before session 31). The similarity cuts of loose and close are compare.risk's constants.
+_ = None
+DEV_GRID = ((_, _, _, _, _, _), (0.4, _, _, _, _, _), (0.45, _, _, _, _, _),
+            (0.5, _, _, _, _, _), (0.7, _, _, _, _, _), (_, 0.238674, _, _, _, _),
+            (_, 0.3, _, _, _, _), (_, 0.35, _, _, _, _), (_, 0.5, _, _, _, _),
+            (0.4, 0.238674, _, _, _, _), (0.4, 0.238674, 0.4, _, _, _),
+            (0.4, 0.238674, 0.5, _, _, _), (0.4, 0.238674, 0.7, _, _, _),
+            (0.4, 0.238674, 1.01, _, _, _), (_, _, _, 0.0, _, _), (0.4, _, _, 0.0, _, _),
+            (_, _, _, _, 0.7, _), (_, _, _, _, 1.01, _), (_, _, _, _, _, 0.0),
+            (_, _, _, _, _, 0.1), (_, _, _, _, 0.7, 0.0), (0.4, _, _, 0.0, 0.7, 0.0),
+            (0.4, _, _, 0.0, 0.7, _))  # fmt: skip
 KEPT = ("number", "name", "negation", "omission", "short negation")
 
 Scored = dict[str, tuple[list[str], list[ScoredPair]]]

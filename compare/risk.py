@@ -61,6 +61,13 @@ MEANING_CATEGORIES = ("number", "name", "negation", "omission", "addition", "mea
 # whole sentence (the coverage checks' precision on held-out perturbations is in
 # benchmarks/README.md, "Alignment accuracy"). Without it such a pair read as 15 % on the demo.
 UNPAIRED_RISK = 0.9
+# The e5 cosine of a pair (its alignment similarity) under which a negation flag is read as a
+# free rendering (``negation-mismatch+loose``), and from which as an otherwise literal
+# translation whose negation alone differs (``+close``): e5 barely sees a negation, so a lost one
+# leaves the pair as close as the faithful translation, while an idiom rendered freely ("Берись
+# дружно - не будет грузно" / "Many hands make light work") reads far apart (session 31).
+LOOSE_SIMILARITY = 0.8
+CLOSE_SIMILARITY = 0.9
 # A passage of a paired source sentence that the English leaves out (compare.checks.
 # omitted_passage by the sentence vectors, compare.checks.meaning_omission by the meaning
 # model's omission head) is the same finding inside a pair; the combiner has not seen those
@@ -232,7 +239,8 @@ def assess_pair(flags: Sequence[Flag], values: dict[str, float], qe: dict[str, A
     """Decide the severity of ``flags`` (in place) from the evidence on their pair, and return
     (risk shown and ranked, evidence probability)."""
     evidence = pair_risk(values, model)
-    decide_severity(flags, evidence, needed_for(model, qe is None), qe)
+    similarity = None if values.get("similarity_missing") else 1.0 - values["low_similarity"]
+    decide_severity(flags, evidence, needed_for(model, qe is None), qe, similarity)
     return ranked_risk(values, model, evidence, keeps_major_meaning(flags)), evidence
 
 
@@ -262,10 +270,13 @@ def self_evident(flag: Flag) -> bool:
     return bool(flag.evidence.get("source")) and bool(flag.evidence.get("target"))
 
 
-def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]) -> str:
+def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float],
+                 similarity: float | None = None) -> str:  # fmt: skip
     """The threshold that decides this flag, the first that exists of: ``check+overturned`` for
     a negation without which the pair reads far better (the view's gain at least
-    :data:`compare.qe.negation_view.OVERTURN_GAIN`); ``check+reversed`` for a
+    :data:`compare.qe.negation_view.OVERTURN_GAIN`); ``check+loose`` or ``check+close`` for a
+    negation on a pair whose ``similarity`` is under :data:`LOOSE_SIMILARITY` or from
+    :data:`CLOSE_SIMILARITY` (the shipped thresholds name ``+loose`` only); ``check+reversed`` for a
     negation that the meaning model reads as lost or added (the English is the sentence without
     it, :mod:`compare.qe.negation_view`) or an antonym whose English reads closer to the source
     with the word's opposite (``with_opposite``, :mod:`compare.checks.antonyms`);
@@ -288,8 +299,11 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
     view = negation or flag.evidence.get("with_opposite") or {}
     named = flag.evidence.get("without_name")
     rendered = (flag.evidence.get("omission_head") or {}).get("rendered")
+    negated = flag.check == "negation-mismatch" and similarity is not None
     keys = (f"{flag.check}+overturned" if negation and negation["gain"] >= OVERTURN_GAIN
             else None,
+            f"{flag.check}+loose" if negated and similarity < LOOSE_SIMILARITY else None,
+            f"{flag.check}+close" if negated and similarity >= CLOSE_SIMILARITY else None,
             f"{flag.check}+reversed" if view.get("reversed") else None,
             f"{flag.check}+alien" if named and named["alien"] else None,
             f"{flag.check}+rendered" if rendered else None,
@@ -333,15 +347,17 @@ def _note(flag: Flag) -> str:
 
 
 def decide_severity(flags: Sequence[Flag], risk: float, needed: dict[str, float],
-                    qe: dict[str, Any] | None = None) -> None:  # fmt: skip
+                    qe: dict[str, Any] | None = None, similarity: float | None = None,
+                    ) -> None:  # fmt: skip
     """Severity from evidence: a major or critical flag of a check in ``needed`` keeps (or gets
     back) its severity when ``risk`` reaches its threshold (a lower one when the meaning model
-    doubts the flagged words, see :func:`decision_key`), else becomes a minor "check" hint that
-    says why. Idempotent: the check's own severity is kept in the evidence."""
+    doubts the flagged words, see :func:`decision_key`, which also reads the pair's alignment
+    ``similarity``), else becomes a minor "check" hint that says why. Idempotent: the check's own
+    severity is kept in the evidence."""
     for flag in flags:
         if flag.check not in needed or self_evident(flag):
             continue
-        key = decision_key(flag, qe, needed)
+        key = decision_key(flag, qe, needed, similarity)
         threshold = needed[key]
         own = original_severity(flag)
         if SEVERITY_RANK[own] < 2:

@@ -77,7 +77,7 @@ VIEWED_KEYS = ("negation-mismatch+overturned", "negation-mismatch+fits",
                "name-mismatch+alien", "name-mismatch+fits", "name-mismatch+rendered")  # fmt: skip
 # The name check's source names that the English leaves out with no other capitalised word in
 # their place (evidence ``dropped``): the rule's own evidence, so it exists without the model.
-RULE_KEYS = ("name-mismatch+dropped",)
+RULE_KEYS = ("name-mismatch+dropped", "negation-mismatch+loose", "negation-mismatch+close")
 # The antonym check's flags whose English reads closer to the source with the word's opposite
 # (compare.checks.antonyms, e5 vectors): a view that needs no meaning model.
 VECTOR_VIEWED_KEYS = ("antonym+reversed",)
@@ -198,7 +198,7 @@ def add_name_views(qe_model: Any, pairs: Sequence[tuple[str, str]],
 def decided(pair: ScoredPair, risk: float, needed: dict[str, float]) -> bool:
     """Whether the pair keeps a major+ meaning flag once severity is decided (on copies)."""
     flags = [copy_flag(f) for f in pair.flags]
-    decide_severity(flags, risk, needed, pair.qe)
+    decide_severity(flags, risk, needed, pair.qe, pair.similarity)
     return keeps_major_meaning(flags)
 
 
@@ -380,7 +380,8 @@ def flag_table(scored: dict[str, list[ScoredPair]], labels: dict[str, list[int]]
                     or SEVERITY_RANK[original_severity(flag)] < 2):  # fmt: skip
                 continue
             if flag.check in CORROBORATED and not self_evident(flag):
-                by_check[decision_key(flag, pair.qe if with_qe else None, every)][i] = True
+                by_check[decision_key(flag, pair.qe if with_qe else None, every,
+                                      pair.similarity)][i] = True
             else:
                 fixed[i] = True
     faithful = {n: (origin == n) & (label == 0) for n in FAITHFUL_SETS if n in names}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from compare.flags import Flag
-from compare.qe.negation_view import REVERSAL_GAIN, negation_gains, record_gain
+from compare.qe.negation_view import OVERTURN_GAIN, REVERSAL_GAIN, negation_gains, record_gain
 from compare.risk import CARRIED_NOTE, UNCONFIRMED_NOTE, decide_severity, decision_key
 from compare.without_negation import without_negation
 
@@ -136,6 +136,25 @@ def test_a_lost_negation_in_a_short_sentence_keeps_its_major_flag(source, englis
     pair = score_lines([(source, english)], "ru", QEModel.load(), default_embedder())[0]
     assert pair_risk(pair.features(), model) < model.needed_risk["negation-mismatch"]
     assert decided(pair, pair_risk(pair.features(), model), model.needed_risk)
+
+
+def test_a_negation_on_a_loosely_related_pair_needs_the_loose_threshold():
+    # Session 31: e5 barely sees a negation, so a lost one leaves the pair as close as a faithful
+    # translation; a negation flag on a pair far apart is mostly a free rendering of an idiom.
+    from compare.risk import CLOSE_SIMILARITY, LOOSE_SIMILARITY, default_model
+
+    needed = default_model().needed_risk
+    flag = _negation_flag(REVERSAL_GAIN / 2)
+    assert decision_key(flag, None, needed, LOOSE_SIMILARITY - 0.05) == "negation-mismatch+loose"
+    assert decision_key(flag, None, needed, CLOSE_SIMILARITY) != "negation-mismatch+loose"
+    assert decision_key(flag, None, needed) != "negation-mismatch+loose"  # no similarity
+    overturned = _negation_flag(OVERTURN_GAIN + 0.1)  # the view beyond doubt still decides
+    assert decision_key(overturned, None, needed, 0.5) == "negation-mismatch+overturned"
+    risk = (needed["negation-mismatch"] + needed["negation-mismatch+loose"]) / 2
+    loose, close = _negation_flag(REVERSAL_GAIN / 2), _negation_flag(REVERSAL_GAIN / 2)
+    decide_severity([loose], risk, needed, None, LOOSE_SIMILARITY - 0.05)
+    decide_severity([close], risk, needed, None, CLOSE_SIMILARITY)
+    assert (loose.severity, close.severity) == ("minor", "critical")
 
 
 def test_without_the_views_thresholds_a_viewed_flag_is_decided_as_before():
