@@ -168,7 +168,9 @@ _NEGATION_REACH = {"ru": (3, 1), "en": (3, 1), "kk": (1, 2)}
 
 # A pole pattern that is itself a Kazakh negative form (заңсыз "illegal", кінәсіз, бейресми,
 # белгісіз): its own -сыз, бей- or емес is its meaning, not a negation of it.
-_KK_OWN_NEGATIVE = regex.compile(r"сыз|сіз|емес|бей")
+# Kazakh poles whose words are negative forms themselves: the privative, "емес", "бей-", and the
+# two verbal negatives the lexicon keys as a pole (қабылдамады "rejected", болмауы "absence").
+_KK_OWN_NEGATIVE = regex.compile(r"сыз|сіз|емес|бей|қабылдама|болмау")
 
 
 def negated(text: str, words: list[tuple[str, int, int]], word: tuple[str, int, int],
@@ -182,7 +184,11 @@ def negated(text: str, words: list[tuple[str, int, int]], word: tuple[str, int, 
     at = words.index(word)
     window = words[max(0, at - before): at + after + 1]
     counts = count_negations(text[window[0][1]: window[-1][2]], lang)
-    if counts.strong + counts.litotes > 0:  # "не прекращаются" is negated here too
+    strong = counts.strong + counts.litotes
+    if own_negative:  # the word's own negative form (қабылдамады) is its pole, not a negation
+        itself = count_negations(word[0], lang)
+        strong -= itself.strong + itself.litotes
+    if strong > 0:  # "не прекращаются" is negated here too
         return True
     if lang != "kk" or own_negative:
         return False

@@ -121,3 +121,19 @@ def test_patterns_compiled_on_need_find_what_all_of_them_find(key: str, shared_d
     assert len(words) > 1000
     for word in words:
         assert _word_poles(word, key) == regex_poles(word, key), (word, key)
+
+
+def test_a_kazakh_pole_that_is_a_negative_verb_form_is_not_negated_by_its_own_suffix():
+    # қабылдамады ("did not accept") is the lexicon's "reject" pole (session 31): against
+    # "accepted" it is a reversal, not a negation the English says with the opposite word.
+    from compare.reversals import rendered_by_opposite
+
+    assert rendered_by_opposite("Сот талапты қабылдамады.", "The court accepted the claim.",
+                                "kk") == (0, 0)  # fmt: skip
+    assert [r.name for r in find_reversals("Сот талапты қабылдамады.",
+                                           "The court accepted the claim.", "kk")] == [
+        "accept / reject"]  # fmt: skip
+    assert find_reversals("Сот талапты қабылдамады.", "The court rejected the claim.", "kk") == []
+    # the English negation of the other pole is still rendered by that word
+    assert rendered_by_opposite("Сот талапты қабылдамады.", "The court did not accept the claim.",
+                                "kk") == (0, 1)  # fmt: skip
