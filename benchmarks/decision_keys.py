@@ -1,4 +1,4 @@
-"""Six decision keys of the severity decision (session 31), on dev by default:
+"""Seven decision keys of the severity decision (session 31), on dev by default:
 
     python benchmarks/decision_keys.py [--shared DIR] [--cache FILE]     # dev: the grid (~8 min)
     python benchmarks/decision_keys.py --split heldout [--shared DIR]    # held out: shipped only
@@ -23,8 +23,12 @@
   :data:`compare.risk.CLOSE_SIMILARITY` (an otherwise literal translation whose negation alone
   differs; e5 barely sees a negation).
 
-Shipped: ``dropped`` (0.4), ``overturned`` (0), ``loose`` (0.7) and ``close`` (0). ``fits`` and
-``carried`` cost 4-7 points of recall on the short negations below.
+- ``name-mismatch+swapped``: a name flag whose pair has one unmatched name on each side that do
+  not sound alike (evidence ``swapped``): a name put in another's place.
+
+Shipped: ``dropped`` (0.4), ``overturned`` (0) and ``loose`` (0.7). Not shipped: ``fits`` and
+``carried`` cost 4-7 points of recall on the short negations below; ``close`` and ``swapped``
+each add flags to the MLQE-PE post-edits for a point or less of recall.
 
 Each pair is scored as the pipeline scores it (``compare.risk_fit.score_lines``), then decided with
 each threshold in turn (:func:`compare.risk_fit.decided`, on copies). Printed, per setting, the
@@ -38,10 +42,11 @@ pairs that keep a major+ meaning flag:
 - errors dev: the risk fit's synthetic errors by kind (numbers, names, negation, omissions must
   keep their recall within 2 points: a setting is chosen only where each loses at most 1 point
   here, half the bound, as margin for held-out text), the TED dev talk's severe errors, and a
-  lost or added negation in each short sentence of Tatoeba kk-en and of the MLQE-PE ru-en dev
-  post-edits (seed 91; ``short negation``), where the pair's other evidence is weak;
+  lost or added negation (seed 91; ``short negation``) and a name put in another's place (seed 92;
+  ``short name``) in each short sentence of Tatoeba kk-en and of the MLQE-PE ru-en dev
+  post-edits that has one, where the pair's other evidence is weak;
 - held out: ``trust.py``'s held-out professional sets and its synthetic errors (NTREX 701-1000,
-  seed 777), for the shipped thresholds and without the six keys.
+  seed 777), for the shipped thresholds and without the seven keys.
 """
 
 from __future__ import annotations
@@ -74,20 +79,23 @@ from compare.splits import NTREX_HELDOUT_LINES, ntrex_lines, tatoeba_kk_pairs  #
 DROPPED, CARRIED = "name-mismatch+dropped", "negation-mismatch+carried"
 FITS, OVERTURNED = "negation-mismatch+fits", "negation-mismatch+overturned"
 LOOSE, CLOSE = "negation-mismatch+loose", "negation-mismatch+close"
-KEYS = (DROPPED, CARRIED, FITS, OVERTURNED, LOOSE, CLOSE)
-# (dropped, carried, fits, overturned, loose, close): None leaves the key out (the decision
-# before session 31). The similarity cuts of loose and close are compare.risk's constants.
+SWAPPED = "name-mismatch+swapped"
+KEYS = (DROPPED, CARRIED, FITS, OVERTURNED, LOOSE, CLOSE, SWAPPED)
+# (dropped, carried, fits, overturned, loose, close, swapped): None leaves the key out (the
+# decision before session 31). The similarity cuts of loose and close are compare.risk's.
 _ = None
-DEV_GRID = ((_, _, _, _, _, _), (0.4, _, _, _, _, _), (0.45, _, _, _, _, _),
-            (0.5, _, _, _, _, _), (0.7, _, _, _, _, _), (_, 0.238674, _, _, _, _),
-            (_, 0.3, _, _, _, _), (_, 0.35, _, _, _, _), (_, 0.5, _, _, _, _),
-            (0.4, 0.238674, _, _, _, _), (0.4, 0.238674, 0.4, _, _, _),
-            (0.4, 0.238674, 0.5, _, _, _), (0.4, 0.238674, 0.7, _, _, _),
-            (0.4, 0.238674, 1.01, _, _, _), (_, _, _, 0.0, _, _), (0.4, _, _, 0.0, _, _),
-            (_, _, _, _, 0.7, _), (_, _, _, _, 1.01, _), (_, _, _, _, _, 0.0),
-            (_, _, _, _, _, 0.1), (_, _, _, _, 0.7, 0.0), (0.4, _, _, 0.0, 0.7, 0.0),
-            (0.4, _, _, 0.0, 0.7, _))  # fmt: skip
-KEPT = ("number", "name", "negation", "omission", "short negation")
+DEV_GRID = ((_, _, _, _, _, _, _), (0.4, _, _, _, _, _, _), (0.45, _, _, _, _, _, _),
+            (0.5, _, _, _, _, _, _), (0.7, _, _, _, _, _, _), (_, 0.238674, _, _, _, _, _),
+            (_, 0.3, _, _, _, _, _), (_, 0.35, _, _, _, _, _), (_, 0.5, _, _, _, _, _),
+            (0.4, 0.238674, _, _, _, _, _), (0.4, 0.238674, 0.4, _, _, _, _),
+            (0.4, 0.238674, 0.5, _, _, _, _), (0.4, 0.238674, 0.7, _, _, _, _),
+            (0.4, 0.238674, 1.01, _, _, _, _), (_, _, _, 0.0, _, _, _),
+            (0.4, _, _, 0.0, _, _, _), (_, _, _, _, 0.7, _, _), (_, _, _, _, 1.01, _, _),
+            (_, _, _, _, _, 0.0, _), (_, _, _, _, _, 0.1, _), (_, _, _, _, 0.7, 0.0, _),
+            (0.4, _, _, 0.0, 0.7, 0.0, _), (0.4, _, _, 0.0, 0.7, _, _),
+            (_, _, _, _, _, _, 0.0), (_, _, _, _, _, _, 0.1), (_, _, _, _, _, _, 0.2),
+            (0.4, _, _, 0.0, 0.7, _, 0.1), (0.4, _, _, 0.0, 0.7, _, 0.2))  # fmt: skip
+KEPT = ("number", "name", "negation", "omission", "short negation", "short name")
 
 Scored = dict[str, tuple[list[str], list[ScoredPair]]]
 """Set name -> (kind of each pair: ``faithful``, ``severe`` or a synthetic kind; the pairs)."""
@@ -118,10 +126,11 @@ def score_dev(shared: Path, qe, embedder) -> Scored:
              ("MLQE-PE ru-en dev post-edits", "ru", [item[:2] for item in mlqe_post_edits(
                  "dev", shared)]))  # fmt: skip
     for name, lang, pairs in short:
-        made = [x for x in synthetic_set([(split_words(a), split_words(b)) for a, b in pairs],
-                                         lang, 91, 1, ("negation",)) if x.kind != "clean"]
+        words = [(split_words(a), split_words(b)) for a, b in pairs]
+        made = [x for x in synthetic_set(words, lang, 91, 1, ("negation",)) if x.kind != "clean"]
+        made += [x for x in synthetic_set(words, lang, 92, 1, ("name",)) if x.kind != "clean"]
         texts = [(detokenise(x.source_words), detokenise(x.target_words)) for x in made]
-        out[f"short negations: {name}"] = (["short negation"] * len(made),
+        out[f"short sentences: {name}"] = ([f"short {x.kind}" for x in made],
                                            score_lines(texts, lang, qe, embedder))  # fmt: skip
     return out
 

@@ -15,7 +15,8 @@ Left out, not replaced: a source name the English lacks where the English has no
 word of its own in the sentence (not even a generic one: "Monday", "British") was written as
 "he", "the city" or nothing, as translators do; a swapped name leaves another word behind. The
 flag says so (evidence ``dropped``) and the severity decision asks more evidence of it
-(:func:`compare.risk.decision_key`, session 31).
+(:func:`compare.risk.decision_key`, session 31). Its mirror, one unmatched name on each side that
+do not sound alike, is a name put in another's place (evidence ``swapped``).
 
 Written by hand: the likeness of two words comes from :mod:`compare.name_matching` and the
 check's own readings, passed in; this module holds only which words stand against which.
@@ -111,7 +112,13 @@ def mark_dropped(found: list[Candidate], text: str, sentences: list, src_words: 
                  renders: Callable[[str, str], bool]) -> None:  # fmt: skip
     """Mark source-side candidates ``dropped`` (in their evidence) when no candidate is on the
     English side and no word of the English ``sentences`` of ``text`` is capitalised inside its
-    sentence without a source word that ``renders(source, english)`` it."""
+    sentence without a source word that ``renders(source, english)`` it; and, where each side
+    has one candidate left (two names that do not sound alike: :func:`unpair_variants` has
+    run), mark both ``swapped``."""
+    sides = [c[0] for c in found]
+    if sides.count("source") == 1 and sides.count("target") == 1:
+        for candidate in found:
+            candidate[4]["swapped"] = True
     if not found or any(c[0] == "target" for c in found):
         return
     if any(is_capitalised(w[2]) and w[2] != "I" and not opens_sentence(text, s.start, w[0])

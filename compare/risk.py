@@ -285,6 +285,9 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
     (:mod:`compare.qe.name_view`; not ``+fits`` where the source lacks a name too, a swap by the
     rule's own evidence); ``check+rendered`` for a source name that the meaning model's omission
     head reads as rendered in the English (:func:`compare.qe.omission_head.add_rendered_view`);
+    ``check+swapped`` for a name flag whose pair has one unmatched name on each side, not alike
+    (:func:`compare.name_pairs.mark_dropped`: the rule's own evidence of a name put in another's
+    place, before the omission head's reading that the English renders the source's);
     ``check+dropped`` for a source name the English leaves out without putting another
     capitalised word in its place (:class:`compare.checks.names.NameMismatch`, ``dropped``: a
     pronoun, a description, a name given nearby, rather than a swap);
@@ -306,6 +309,7 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
             f"{flag.check}+close" if negated and similarity >= CLOSE_SIMILARITY else None,
             f"{flag.check}+reversed" if view.get("reversed") else None,
             f"{flag.check}+alien" if named and named["alien"] else None,
+            f"{flag.check}+swapped" if flag.evidence.get("swapped") else None,
             f"{flag.check}+rendered" if rendered else None,
             f"{flag.check}+fits" if named and not named["alien"] and not named.get("paired")
             else None,

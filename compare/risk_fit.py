@@ -77,7 +77,8 @@ VIEWED_KEYS = ("negation-mismatch+overturned", "negation-mismatch+fits",
                "name-mismatch+alien", "name-mismatch+fits", "name-mismatch+rendered")  # fmt: skip
 # The name check's source names that the English leaves out with no other capitalised word in
 # their place (evidence ``dropped``): the rule's own evidence, so it exists without the model.
-RULE_KEYS = ("name-mismatch+dropped", "negation-mismatch+loose", "negation-mismatch+close")
+RULE_KEYS = ("name-mismatch+dropped", "name-mismatch+swapped", "negation-mismatch+loose",
+             "negation-mismatch+close")
 # The antonym check's flags whose English reads closer to the source with the word's opposite
 # (compare.checks.antonyms, e5 vectors): a view that needs no meaning model.
 VECTOR_VIEWED_KEYS = ("antonym+reversed",)

@@ -592,3 +592,21 @@ def test_a_source_name_with_another_capitalised_word_in_its_place_is_not_dropped
     found = flags(src, eng)
     assert [f for f in found if f.side == "source"]
     assert not any(f.evidence.get("dropped") for f in found)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Зеленский посетил Варшаву.", "Zelensky visited Prague.", "ru"),
+    ("Мәлімдемені Ердоған жасады.", "The statement was made by Aliyev.", "kk"),
+])  # fmt: skip
+def test_one_unmatched_name_on_each_side_is_marked_swapped(src, eng, lang):
+    # A name put in another's place: the severity decision (name-mismatch+swapped) reads it
+    # as the rule's own evidence (session 31).
+    found = flags(src, eng, lang)
+    assert {f.side for f in found} == {"source", "target"}
+    assert all(f.evidence.get("swapped") for f in found)
+
+
+def test_a_name_left_out_is_not_marked_swapped():
+    found = flags("Вчера Токаев встретился с журналистами.",
+                  "Yesterday the president met journalists.")
+    assert found and not any(f.evidence.get("swapped") for f in found)
