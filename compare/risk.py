@@ -287,7 +287,8 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
     head reads as rendered in the English (:func:`compare.qe.omission_head.add_rendered_view`);
     ``check+swapped`` for a name flag whose pair has one unmatched name on each side, not alike
     (:func:`compare.name_pairs.mark_dropped`: the rule's own evidence of a name put in another's
-    place, before the omission head's reading that the English renders the source's);
+    place, before the omission head's reading that the English renders the source's; not in the
+    shipped thresholds);
     ``check+dropped`` for a source name the English leaves out without putting another
     capitalised word in its place (:class:`compare.checks.names.NameMismatch`, ``dropped``: a
     pronoun, a description, a name given nearby, rather than a swap);
