@@ -108,17 +108,21 @@ def _variant(src_key: str, en_key: str) -> bool:
     return common >= 3 and common >= 0.6 * max(len(src_key), len(en_key))
 
 
-def mark_dropped(found: list[Candidate], text: str, sentences: list, src_words: list[Word],
-                 renders: Callable[[str, str], bool]) -> None:  # fmt: skip
-    """Mark source-side candidates ``dropped`` (in their evidence) when no candidate is on the
-    English side and no word of the English ``sentences`` of ``text`` is capitalised inside its
-    sentence without a source word that ``renders(source, english)`` it; and, where each side
-    has one candidate left (two names that do not sound alike: :func:`unpair_variants` has
-    run), mark both ``swapped``."""
+def mark_swapped(found: list[Candidate]) -> None:
+    """Mark both candidates ``swapped`` (in their evidence) where each side has one left: two
+    names that do not sound alike (:func:`unpair_variants` has run), one put in the other's
+    place."""
     sides = [c[0] for c in found]
     if sides.count("source") == 1 and sides.count("target") == 1:
         for candidate in found:
             candidate[4]["swapped"] = True
+
+
+def mark_dropped(found: list[Candidate], text: str, sentences: list, src_words: list[Word],
+                 renders: Callable[[str, str], bool]) -> None:  # fmt: skip
+    """Mark source-side candidates ``dropped`` (in their evidence) when no candidate is on the
+    English side and no word of the English ``sentences`` of ``text`` is capitalised inside its
+    sentence without a source word that ``renders(source, english)`` it."""
     if not found or any(c[0] == "target" for c in found):
         return
     if any(is_capitalised(w[2]) and w[2] != "I" and not opens_sentence(text, s.start, w[0])

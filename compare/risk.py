@@ -286,7 +286,7 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
     rule's own evidence); ``check+rendered`` for a source name that the meaning model's omission
     head reads as rendered in the English (:func:`compare.qe.omission_head.add_rendered_view`);
     ``check+swapped`` for a name flag whose pair has one unmatched name on each side, not alike
-    (:func:`compare.name_pairs.mark_dropped`: the rule's own evidence of a name put in another's
+    (:func:`compare.name_pairs.mark_swapped`: the rule's own evidence of a name put in another's
     place, before the omission head's reading that the English renders the source's; not in the
     shipped thresholds);
     ``check+dropped`` for a source name the English leaves out without putting another
@@ -303,11 +303,13 @@ def decision_key(flag: Flag, qe: dict[str, Any] | None, needed: dict[str, float]
     view = negation or flag.evidence.get("with_opposite") or {}
     named = flag.evidence.get("without_name")
     rendered = (flag.evidence.get("omission_head") or {}).get("rendered")
-    negated = flag.check == "negation-mismatch" and similarity is not None
+    by_similarity = flag.check == "negation-mismatch" and similarity is not None
     keys = (f"{flag.check}+overturned" if negation and negation["gain"] >= OVERTURN_GAIN
             else None,
-            f"{flag.check}+loose" if negated and similarity < LOOSE_SIMILARITY else None,
-            f"{flag.check}+close" if negated and similarity >= CLOSE_SIMILARITY else None,
+            f"{flag.check}+loose" if by_similarity and similarity < LOOSE_SIMILARITY
+            else None,
+            f"{flag.check}+close" if by_similarity and similarity >= CLOSE_SIMILARITY
+            else None,
             f"{flag.check}+reversed" if view.get("reversed") else None,
             f"{flag.check}+alien" if named and named["alien"] else None,
             f"{flag.check}+swapped" if flag.evidence.get("swapped") else None,

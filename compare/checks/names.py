@@ -116,7 +116,7 @@ from compare.name_candidates import (
 )
 from compare.name_matching import exonym_targets, spells_joined, src_matches_en
 from compare.name_pairs import Candidate as _Candidate
-from compare.name_pairs import changed_first_name, mark_dropped, unpair_variants
+from compare.name_pairs import changed_first_name, mark_dropped, mark_swapped, unpair_variants
 from compare.translit import consonant_skeleton, latin_key
 
 # The name check compares every source word with every English word of a pair; beyond this
@@ -287,15 +287,13 @@ class NameMismatch(PairCheck):
         found = [
             c for s in src_sents for c in self._source_side(src_doc.text, s, src_words, en_words)
         ]
-        found += [
-            c
-            for s in tgt_sents
-            for c in self._target_side(tgt_doc.text, s, src_words, en_words, src_text)
-        ]
+        found += [c for s in tgt_sents
+                  for c in self._target_side(tgt_doc.text, s, src_words, en_words, src_text)]
         if found:
             found = unpair_variants(
                 found, self._unclaimed_source(src_doc.text, src_sents, en_words),
                 self._unclaimed_english(tgt_doc.text, tgt_sents, src_words))
+        mark_swapped(found)
         mark_dropped(found, tgt_doc.text, tgt_sents, src_words, self._renders)
         return [self._name_flag(*c) for c in found]
 
