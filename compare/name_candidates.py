@@ -240,17 +240,21 @@ def clarifying_place_en(text: str, run: list[tuple[int, int, str]], rendered) ->
 # The source's side of the same convention: a translator adds the country for its readers
 # after a region or town ("на юго-западе США", "в Портленде (США)", "АҚШ-тың оңтүстік-батысында",
 # "АҚШ-тағы Портленд") where the English writes "the Southwest", "Portland".
-_REGION_BEFORE = regex.compile(
+_REGION_WORDS = (
     r"(?:(?:юго|северо)-)?(?:север|юг|запад|восток|побережь|район|част|регион|окраин|пригород|"
-    r"штат|провинци|округ|глубинк|оңтүстік|солтүстік|батыс|шығыс|"
-    # and the country of an institution or office: "Верховный суд США", "министр обороны США"
-    # "из состава Испании", "в составе России", "отделение от Испании": the country a region
-    # is part of
-    r"состав|отделени|"
+    r"штат|провинци|округ|глубинк|оңтүстік|солтүстік|батыс|шығыс")
+# and the country of an institution or office: "Верховный суд США", "министр обороны США"
+# "из состава Испании", "в составе России", "отделение от Испании": the country a region is
+# part of. Russian only: its genitive follows the office, while a Kazakh country comes first
+# (Германия канцлері, _TITLE_AFTER_KK), so "Президент бүгін Францияға барады" names a place.
+_OFFICE_WORDS = (
+    r"|состав|отделени|"
     r"суд|конгресс|сенат|министерств|министр|парламент|правительств|посольств|посол|президент|"
     r"губернатор|канцлер|премьер|лидер|глав[аеуыо]|мэр|корол|принц|спикер|генсек|госсекретар|"
-    r"арми|полици|прокуратур|ведомств|департамент|госдеп|спецслужб|разведк)"
-    r"(?:-\w+)?(?:\w*\s+\p{Ll}+)?\w*\s+$", regex.IGNORECASE)  # Оңтүстік-батыс АҚШ
+    r"арми|полици|прокуратур|ведомств|департамент|госдеп|спецслужб|разведк")
+_REGION_TAIL = r")(?:-\w+)?(?:\w*\s+\p{Ll}+)?\w*\s+$"  # Оңтүстік-батыс АҚШ
+_REGION_BEFORE = regex.compile(_REGION_WORDS + _OFFICE_WORDS + _REGION_TAIL, regex.IGNORECASE)
+_REGION_BEFORE_KK = regex.compile(_REGION_WORDS + _REGION_TAIL, regex.IGNORECASE)
 _TOWN_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\-]*)\s*[(,]\s*$")
 _REGION_AFTER_KK = regex.compile(
     r"[-\p{L}]*\s+(?:оңтүстік|солтүстік|батыс|шығыс|жағалау|аймақ|аудан|штат|өңір)\p{L}*",
@@ -277,7 +281,8 @@ def known_place_en(word: str) -> bool:
     return _POSSESSIVE.sub("", word.lower()) in _known_en() or is_country_en(word)
 
 
-def clarifying_country(text: str, run: list[tuple[int, int, str]], rendered) -> bool:
+def clarifying_country(text: str, run: list[tuple[int, int, str]], rendered,
+                       lang: str = "ru") -> bool:  # fmt: skip
     """"юго-запада США" -> "the Southwest", "Портленде (США)" -> "Portland", "Верховный суд
     США" -> "the Supreme Court": a country (the exonym table gives it a country of
     :data:`CLARIFYING_PLACES_EN`) right after a region word, an institution or office, or a
@@ -290,7 +295,8 @@ def clarifying_country(text: str, run: list[tuple[int, int, str]], rendered) -> 
     start, end = run[0][0], run[-1][1]
     if _TITLE_AFTER_KK.match(text, end):
         return True
-    if _REGION_BEFORE.search(text, max(0, start - 30), start):
+    before = _REGION_BEFORE_KK if lang == "kk" else _REGION_BEFORE
+    if before.search(text, max(0, start - 30), start):
         return True
     town = _TOWN_BEFORE.search(text, max(0, start - 40), start)
     if town and rendered(town.group(1)):

@@ -42,6 +42,13 @@ def test_changed_city_is_flagged_on_both_sides() -> None:
         ("Встреча с Назарбаевым прошла в Москве.", "The meeting with Tokayev was in Moscow.", "ru"),
         ("Программа наблюдала галактику в Стрельце.", "It observed the galaxy in .", "ru"),
         ("Хьюн и Прайс явятся в суд.", "Hyun and North will appear in court.", "ru"),
+        # A capital after a title is a place, not the title's country (Германия канцлері):
+        ("Премьер-министр кеше Сеулге келді.", "The prime minister arrived yesterday.", "kk"),
+        ("Жапония премьері Сеулге келді.", "Japan's prime minister arrived in Beijing.", "kk"),
+        ("Премьер-министр вчера прибыл в Пекин.", "The prime minister arrived yesterday.", "ru"),
+        # Nor is a Kazakh country after an office (Russian order: министр обороны России):
+        ("Президент бүгін Францияға сапармен барады.", "The president will visit today.", "kk"),
+        ("Полиция кеше Түркияда екі адамды ұстады.", "Police detained two people yesterday.", "kk"),
     ],
 )
 def test_lost_or_replaced_names_are_flagged(src: str, eng: str, lang: str) -> None:

@@ -483,7 +483,7 @@ class NameMismatch(PairCheck):
             if self._lang == "kk" and kazakh_institution(text, run, en_words):
                 continue
             if clarifying_country(text, run, lambda w: any(self._renders(w, e[2])
-                                                            for e in en_all)) and not (
+                                                            for e in en_all), self._lang) and not (
                     self._english_names_own(src_words, en_words)):  # fmt: skip
                 continue  # unless the English has a name of its own (Portland, Canada)
             if acronyms is None:

@@ -507,16 +507,15 @@ _MORE_NAMES = """
 
 # The other way round: the source names a country or its government by the capital or the seat
 # (Пекин ответил, в Кремле заявили, Ақорда мәлімдеді) and the English by the country or the
-# government (China responded, Moscow said, the presidential administration), and nicknames of
-# countries (Поднебесная, Туманный Альбион). A different country stays a mismatch (Пекин ->
-# Japan).
+# government (China responded, Moscow said, the presidential administration). A different
+# country stays a mismatch (Пекин -> Japan). A seat is a place, not a country: the name check
+# reads none of these as a country (:func:`compare.country_words.is_country_src`), so
+# "Премьер-министр Сеулге келді" / "The prime minister arrived in Beijing" keeps its flag.
 _SEATS = """
 пекин бейжің|china chinese prc
-поднебесн|china chinese
 токио|japan*
 киев|ukrain*
 лондон|brit* uk kingdom england english metropolitan
-альбион|brit* uk kingdom england
 уайтхолл|brit* uk government
 даунинг|brit* uk government prime
 вашингтон|america* us usa states
@@ -557,6 +556,16 @@ _SEATS = """
 каракас|venezuela*
 """
 
+# Nicknames of countries (Поднебесная, Туманный Альбион): the country itself, by another name.
+_NICKNAMES = """
+поднебесн|china chinese
+альбион|brit* uk kingdom england
+"""
+
+# The seats' own prefixes (a seat is no country: see _SEATS).
+SEAT_PREFIXES = frozenset(p for line in _SEATS.strip().splitlines()
+                          for p in line.split("|")[0].split())  # fmt: skip
+
 # First elements of Russian compound adjectives (древнегреческий, среднеазиатский,
 # восточноевропейский, антироссийский): the name's stem follows them, so the exonym table is
 # also asked for the rest of the word. Longest first; a head is stripped only when at least four
@@ -577,4 +586,4 @@ def _parse_exonyms(data: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 
 
 EXONYMS = (_parse_exonyms(_EXONYMS) + _parse_exonyms(_EXONYMS_MORE) + _parse_exonyms(_CAPITALS)
-           + _parse_exonyms(_SEATS) + _parse_exonyms(_MORE_NAMES))
+           + _parse_exonyms(_SEATS) + _parse_exonyms(_NICKNAMES) + _parse_exonyms(_MORE_NAMES))
