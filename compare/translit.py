@@ -102,6 +102,7 @@ def latin_key(word: str) -> str:
 # latin_key like any other spelling. Silent letters go, digraphs become what they sound like.
 _EN_RESPELL: tuple[tuple[str, str], ...] = (
     (r"^mc", "mak"),  # McEnany, McCarthy: Мак-
+    (r"ichael", "aikl"),  # Michael, Michaels: Майкл, Майклс
     (r"^kn|^gn", "n"),  # Knight, Gnome
     (r"^wr", "r"),  # Wright
     (r"^wh", "w"),  # White: Уайт
@@ -143,6 +144,7 @@ _EN_ALTERNATES: tuple[tuple[str, str], ...] = (
     # Дейли, Хейг (Carey, Massey read plainly as well)
     (r"(?<![aeiou])a(?=[bdfgklmnpstvz]ey$)", "ei"),
     (r"ague$", "eig"),
+    (r"(?<=r)aham$", "em"),  # Graham: Грэм (Abraham reads plainly as well)
 )
 _MAGIC_E = {"a": "ei", "i": "ai", "y": "ai", "u": "yu", "e": "i"}
 _EN_RESPELL_C = tuple((regex.compile(p), r) for p, r in _EN_RESPELL)
