@@ -42,7 +42,7 @@ _EXONYMS = """
 польш польск поляк|poland polish pole*
 украин|ukraine ukrainian*
 белорус беларус|belarus* belarusian
-венгр|hungary hungarian*
+венгр мажар|hungary hungarian* magyar*
 чехи чешск чеха|czech* chechnya
 австри|austria* austrian*
 австрали|australia* aussie*
@@ -113,7 +113,7 @@ _EXONYMS = """
 лиссабон|lisbon
 афин|athens
 стамбул|istanbul
-иерусалим|jerusalem
+иерусалим құдыс|jerusalem
 мекк|mecca
 индонези|indonesia*
 филиппин|philippine* filipino*
