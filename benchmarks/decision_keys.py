@@ -2,6 +2,8 @@
 
     python benchmarks/decision_keys.py [--shared DIR] [--cache FILE]     # dev: the grid (~8 min)
     python benchmarks/decision_keys.py --split heldout [--shared DIR]    # held out: shipped only
+    python benchmarks/decision_keys.py --qe-model DIR --shipped-only     # dev: another meaning
+                                                # model under the shipped thresholds and none
 
 - ``name-mismatch+dropped``: a source name the English lacks, where the English puts no other
   capitalised word in its place (:class:`compare.checks.names.NameMismatch`, evidence
@@ -180,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=None)
     parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
     parser.add_argument("--cache", default=None, help="keep the scored pairs here (pickle)")
+    parser.add_argument("--qe-model", default=None, help="a meaning model's folder (default: "
+                        "the shipped one); the shipped risk model decides either way")
+    parser.add_argument("--shipped-only", action="store_true",
+                        help="print the shipped thresholds and none, not the dev grid")
     args = parser.parse_args(argv)
     from compare.embed import default_embedder
     from compare.qe.predict import QEModel
@@ -190,13 +196,14 @@ def main(argv: list[str] | None = None) -> int:
     if cache is not None and cache.exists():
         scored = pickle.loads(cache.read_bytes())
     else:
-        qe, embedder = QEModel.load(None), default_embedder()
+        qe, embedder = QEModel.load(args.qe_model), default_embedder()
         scored = (score_heldout if held else score_dev)(shared, qe, embedder)
         if cache is not None:
             cache.write_bytes(pickle.dumps(scored))
     model = default_model()
     shipped = tuple(model.needed_risk.get(key) for key in KEYS)
-    report(scored, model, ((None,) * len(KEYS), shipped) if held else DEV_GRID)
+    report(scored, model, ((None,) * len(KEYS), shipped) if held or args.shipped_only
+           else DEV_GRID)  # fmt: skip
     return 0
 
 

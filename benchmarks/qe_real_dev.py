@@ -16,6 +16,11 @@ For each model folder (the first is the baseline of the paired differences) this
   **news dev** (the WMT22 QE news annotations of NTREX lines 631-700): the training log's
   real-error dev figures (:func:`compare.qe.training_data.real_dev_sets`), here on the model as
   stored; WMT22 also within a segment (mean tau among the MT outputs of one source sentence).
+- **Reference over MT** (WMT22 dev documents): the share of (professional reference, MT
+  output) pairs of one source sentence where the model scores the reference higher, over all
+  MT outputs and over those people scored below average (DA z < 0). The reference is no
+  training pair of any model here; a model that reads free professional English as less
+  faithful than literal MT (session 29) is under 0.5.
 - **Synthetic recall at 3 %** on the training command's synthetic dev split (NTREX 631-700 ru
   and kk, WMT22 dev references; seed 13): the cut is the 3rd percentile of the faithful pairs'
   z, and the recall is given overall and per kind of error.
@@ -37,12 +42,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.qe.data import Example, mqm_example, read_mqm_ted  # noqa: E402
+from compare.qe.data import Example, mqm_example, read_mqm_ted, split_words, wmt22_documents  # noqa: E402,E501
 from compare.qe.metrics import kendall, spearman, within_groups  # noqa: E402
 from compare.qe.predict import QEModel  # noqa: E402
 from compare.qe.train import TrainOptions, data_for  # noqa: E402
 from compare.qe.training_data import real_dev_sets  # noqa: E402
-from compare.splits import MQM_TED_TRAIN_TALKS  # noqa: E402
+from compare.splits import MQM_TED_TRAIN_TALKS, WMT22_CALIBRATION_EVERY  # noqa: E402
 
 FALSE_ALARM_RATE = 0.03
 RESAMPLES = 1000
@@ -81,6 +86,25 @@ def synthetic_recall(z: np.ndarray, examples: list[Example]) -> dict[str, float 
         out[kind] = round(float(np.mean(z[chosen] < cut)), 3)
         out[f"n_{kind}"] = int(chosen.sum())
     return out
+
+
+def reference_over_mt(model: QEModel, da: list[Example], human: list[float],
+                      shared: str | None) -> dict[str, float]:  # fmt: skip
+    """The share of (reference, MT output) pairs of one WMT22 dev source sentence where the
+    model scores the reference higher: over all outputs, and over those with DA z < 0."""
+    references = {" ".join(split_words(source)): split_words(reference)
+                  for position, document in enumerate(wmt22_documents(0, shared))
+                  if position % WMT22_CALIBRATION_EVERY == 0
+                  for source, reference in document}  # fmt: skip
+    keys = sorted({" ".join(e.source_words) for e in da} & set(references))
+    ref_z = dict(zip(keys, predict_z(model, [
+        Example(k.split(" "), references[k], None, [], [], "ru", "clean") for k in keys]),
+        strict=True))  # fmt: skip
+    mt_z = predict_z(model, da)
+    wins = [(ref_z[k] > z, h < 0) for e, z, h in zip(da, mt_z, human, strict=True)
+            if (k := " ".join(e.source_words)) in ref_z]
+    return {"all": round(float(np.mean([w for w, _ in wins])), 3),
+            "poor": round(float(np.mean([w for w, poor in wins if poor])), 3)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,19 +147,21 @@ def main(argv: list[str] | None = None) -> int:
                 sources = [" ".join(e.source_words) for e in examples]
                 row["wmt22_within"] = round(within_groups(predicted, human, sources,
                                                           "kendall")[0], 3)  # fmt: skip
+                row["reference_over_mt"] = reference_over_mt(model, examples, human, args.shared)
         row["synthetic_recall"] = synthetic_recall(predict_z(model, synthetic), synthetic)
         print(json.dumps(row), flush=True)
         results.append(row)
     kinds = [k for k in results[0]["synthetic_recall"] if not k.startswith("n_")]
     print("\n| model | TED unseen (1, 4, 6) | paired diff | within a segment | TED talk 3 | "
-          "WMT22 tau | within a segment | news dev | "
+          "WMT22 tau | within a segment | reference over MT (all, DA z < 0) | news dev | "
           + " | ".join(f"recall {k}" for k in kinds) + " |")  # fmt: skip
-    print("|" + "---|" * (8 + len(kinds)))
+    print("|" + "---|" * (9 + len(kinds)))
     for row in results:
         seen = " (seen)" if row["ted_seen_in_training"] else ""
         print(f"| {row['model']} | {row['ted_unseen']:.3f} {row['ted_unseen_ci']}{seen} | "
               f"{row.get('ted_unseen_diff_ci', '')} | {row['ted_unseen_within']:.3f} | "
               f"{row['ted']:.3f} | {row['wmt22']:.3f} | {row['wmt22_within']:.3f} | "
+              f"{row['reference_over_mt']['all']:.3f}, {row['reference_over_mt']['poor']:.3f} | "
               f"{row['news']:.3f} | "
               + " | ".join(f"{row['synthetic_recall'][k]:.3f}" for k in kinds) + " |")
     counts = {k[2:]: v for k, v in results[0]["synthetic_recall"].items() if k.startswith("n_")}

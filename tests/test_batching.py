@@ -85,3 +85,33 @@ def test_rank_groups_pair_the_news_mt_with_the_professional_translation_of_its_l
     assert rank_group(da, both) is not None and rank_group(da, both) != rank_group(mt, both)
     off = TrainOptions(mqm_news=True, rank_weight=0.0, rank_groups="da,news")
     assert {rank_group(e, off) for e in (professional, mt, da)} == {None}
+
+
+def test_rank_groups_pair_a_wmt22_reference_with_the_mt_of_its_sentence_but_not_mt_with_mt():
+    import pytest
+
+    torch = pytest.importorskip("torch")
+    from compare.qe.data import Example
+    from compare.qe.train import TrainOptions, rank_anchor, rank_group, rank_loss
+
+    source = ["Министр", "ушёл", "в", "отставку", "."]
+    reference = Example(source, ["The", "minister", "stepped", "down", "."], 0.6, [0] * 5,
+                        [0] * 5, "ru", "clean")  # fmt: skip
+    good = Example(source, ["The", "minister", "resigned", "."], 0.2, [-1] * 5, [-1] * 4, "ru",
+                   "wmt22-da")  # fmt: skip
+    bad = Example(source, ["The", "minister", "went", "."], -1.0, [-1] * 5, [-1] * 4, "ru",
+                  "wmt22-da")  # fmt: skip
+    ref = TrainOptions(rank_weight=1.0, rank_groups="ref")
+    assert rank_group(reference, ref) == rank_group(good, ref) == rank_group(bad, ref) is not None
+    assert rank_group(reference, TrainOptions(rank_weight=1.0, rank_groups="da")) is None
+    rows = (reference, good, bad)
+    z = torch.tensor([e.z for e in rows])
+    group = torch.tensor([0, 0, 0])
+    anchors = torch.tensor([rank_anchor(e, ref) for e in rows])
+    assert anchors.tolist() == [True, False, False]
+    # the reference above both MT outputs, but the two MT outputs in the wrong order
+    predicted = torch.tensor([5.0, -5.0, 0.0])
+    assert float(rank_loss(torch, predicted, z, group, anchors)) < 0.01
+    assert float(rank_loss(torch, predicted, z, group)) > 1.0  # "da" would rank good over bad
+    both = TrainOptions(rank_weight=1.0, rank_groups="da,ref")
+    assert all(rank_anchor(e, both) for e in rows)

@@ -174,3 +174,23 @@ def test_training_with_int8_storage_calibrates_the_stored_weights(tmp_path, e5_w
     assert {"major", "critical", "word_bad"} <= set(config.thresholds)
     model = QEModel.load(tmp_path, precision="fp32", weights=e5_weights)
     assert 0.0 <= model.judge(model.predict([(["Да", "."], ["Yes", "."])])[0])[0] <= 1.0
+
+
+def test_training_ranks_a_reference_against_the_mt_of_its_sentence(tmp_path, e5_weights):
+    """``--rank-groups ref``: clean pairs and DA-scored MT outputs of one source share a batch
+    and the ranking loss; the loop runs and records the option (a group of one is dropped)."""
+    from compare.qe.data import Example
+    from compare.qe.train import TrainOptions, train
+    from tests.qe_fixtures import tiny_examples
+
+    examples = tiny_examples(30)
+    reference = next(e for e in examples if e.kind == "clean")
+    mt = [Example(list(reference.source_words), list(reference.target_words[:-2]) + ["."], z,
+                  [-1] * len(reference.source_words), [-1] * (len(reference.target_words) - 1),
+                  "ru", "wmt22-da") for z in (-1.2, 0.1)]  # fmt: skip
+    options = TrainOptions(epochs=1, layers=2, trainable_layers=1, batch_tokens=512,
+                           rank_weight=1.0, rank_groups="ref")  # fmt: skip
+    _, config = train(examples + mt, examples[:10], examples[10:20], options, e5_weights,
+                      log=lambda message: None)  # fmt: skip
+    assert config.metrics["options"]["rank_groups"] == "ref"
+    assert config.metrics["train_examples"] == len(examples) + 2

@@ -25,6 +25,7 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -151,7 +152,10 @@ class TrainOptions:
     """Which translations ``rank_weight`` ranks among themselves, comma-separated: ``da`` (the
     WMT22 DA outputs of one source sentence), ``news`` (with ``mqm_news``: the annotated MT
     Russian of an NTREX English line against that line's professional Russian, a clean pair
-    of the synthetic set; a free correct translation against a literal one with errors)."""
+    of the synthetic set; a free correct translation against a literal one with errors),
+    ``ref`` (the professional English reference of a WMT22 training sentence, a clean pair of
+    the synthetic set, against that sentence's DA-scored MT outputs: the same contrast in the
+    product's own direction; without ``da`` the MT outputs are not ranked among themselves)."""
     teacher: str = ""
     """A released model folder whose predictions are soft targets (:mod:`compare.qe.distil`):
     its z and word-piece BAD probabilities on every training pair. Empty: gold targets only."""
@@ -168,12 +172,15 @@ RANK_MARGIN = 0.3
 (a third of DA's spread: closer ones are mostly rater noise)."""
 
 
-def rank_loss(torch: Any, predicted: Any, z: Any, group: Any) -> Any:
+def rank_loss(torch: Any, predicted: Any, z: Any, group: Any, anchor: Any = None) -> Any:
     """RankNet's loss over the pairs of rows with the same group (>= 0) whose ``z`` differ by
-    :data:`RANK_MARGIN` or more: softplus(-(p_better - p_worse)), averaged; 0 when none."""
+    :data:`RANK_MARGIN` or more: softplus(-(p_better - p_worse)), averaged; 0 when none. With
+    ``anchor`` (booleans, see :func:`rank_anchor`), only pairs with an anchor among the two."""
     same = (group[:, None] == group[None, :]) & (group[:, None] >= 0)
     apart = (z[:, None] - z[None, :]) >= RANK_MARGIN  # row i better than row j
     chosen = same & apart
+    if anchor is not None:
+        chosen = chosen & (anchor[:, None] | anchor[None, :])
     if not bool(chosen.any()):
         return predicted.sum() * 0.0
     gap = predicted[:, None] - predicted[None, :]
@@ -183,12 +190,22 @@ def rank_loss(torch: Any, predicted: Any, z: Any, group: Any) -> Any:
 def rank_group(example: Example, options: TrainOptions) -> str | None:
     """The group whose members ``rank_loss`` compares (see ``TrainOptions.rank_groups``)."""
     kinds = options.rank_groups.split(",") if options.rank_weight > 0 else []
-    if "da" in kinds and example.kind == "wmt22-da":
+    if ("da" in kinds or "ref" in kinds) and example.kind == "wmt22-da":
         return "da " + " ".join(example.source_words)
     if ("news" in kinds and options.mqm_news and example.lang == "ru"
             and example.kind in ("mqm-news", "clean")):  # fmt: skip
         return "en " + " ".join(example.target_words)
+    if "ref" in kinds and example.lang == "ru" and example.kind == "clean":
+        return "da " + " ".join(example.source_words)
     return None
+
+
+def rank_anchor(example: Example, options: TrainOptions) -> bool:
+    """Whether the ranking loss compares this row with every other row of its group: a
+    professional translation (``clean``) always, a DA output only with ``da`` in
+    ``rank_groups``; pairs of two rows that are not anchors are left out."""
+    return example.kind == "clean" or (
+        example.kind == "wmt22-da" and "da" in options.rank_groups.split(","))
 
 
 def autocast(torch: Any, device: str, bf16: bool) -> Any:
@@ -431,6 +448,9 @@ def train(
         weight_decay=0.01,
     )
     groups = [rank_group(e, options) for e in train_examples]
+    sizes = Counter(groups)
+    groups = [g if sizes[g] > 1 else None for g in groups]  # a group of one compares nothing
+    anchors = torch.tensor([rank_anchor(e, options) for e in train_examples], device=device)
     batches = grouped_batches(data.lengths, groups, options.batch_tokens, max_rows=32)
     numbered = {g: k for k, g in enumerate(dict.fromkeys(g for g in groups if g is not None))}
     group_ids = torch.tensor([numbered.get(g, -1) for g in groups], device=device)
@@ -464,8 +484,9 @@ def train(
                 words = (1 - share) * words + share * soft[1]
             loss = sentence + options.word_weight * words
             if options.rank_weight > 0:
+                index = torch.tensor(rows, device=device)
                 loss = loss + options.rank_weight * rank_loss(
-                    torch, predicted.float(), z, group_ids[torch.tensor(rows, device=device)])
+                    torch, predicted.float(), z, group_ids[index], anchors[index])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(trained_parameters(network), 1.0)
             optimiser.step()
