@@ -156,6 +156,9 @@ class TrainOptions:
     ``ref`` (the professional English reference of a WMT22 training sentence, a clean pair of
     the synthetic set, against that sentence's DA-scored MT outputs: the same contrast in the
     product's own direction; without ``da`` the MT outputs are not ranked among themselves)."""
+    reference_z: float | None = None
+    """Sentence target of the WMT22 training references as they are (None: ``CLEAN_Z``, 0.6;
+    the WMT22 MT's DA z has median 0.07, 90th percentile 0.85)."""
     teacher: str = ""
     """A released model folder whose predictions are soft targets (:mod:`compare.qe.distil`):
     its z and word-piece BAD probabilities on every training pair. Empty: gold targets only."""
@@ -555,7 +558,7 @@ def data_for(options: TrainOptions, shared: Any = None
         options.reference_pseudo, options.pseudo_spread, options.wide_antonyms,
         options.antonym_extra, options.wmt22_da, options.mqm_ted, options.source_negations,
         options.ntrex_train_lines, [p for p in options.mlqe_multi.split(",") if p],
-        options.mqm_news, options.mqm_news_sentence,
+        options.mqm_news, options.mqm_news_sentence, options.reference_z,
     )  # fmt: skip
 
 
@@ -571,7 +574,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", default=str(Path(__file__).parent / "weights"))
     parser.add_argument("--shared", default=None, help="the shared corpora folder")
     for name, value in asdict(TrainOptions()).items():
-        kind = type(value) if value is not None else int
+        kind = type(value) if value is not None else float if name == "reference_z" else int
         if kind is bool:  # "--wide-antonyms 0" must read as False, which bool("0") is not
             kind = _yes_no
         parser.add_argument("--" + name.replace("_", "-"), type=kind, default=value)

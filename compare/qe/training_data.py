@@ -85,10 +85,13 @@ def build_data(
     antonym_extra: int = 0, wmt22_da: int = 0, mqm_ted: bool = False,
     source_negations: float = 0.0, ntrex_train_lines: int = NTREX_TRAIN_END,
     mlqe_multi: Sequence[str] = (), mqm_news: bool = False, mqm_news_sentence: bool = True,
+    reference_z: float | None = None,
 ) -> tuple[list[Example], list[Example], list[Example]]:
     """(train, MLQE-PE dev, synthetic dev) as described in :mod:`compare.qe.train`; the
     real-error dev sets are :func:`real_dev_sets`. ``mlqe_multi`` names more MLQE-PE pairs into
-    English (:data:`compare.qe.data.MLQE_INTO_ENGLISH`) whose train rows also train."""
+    English (:data:`compare.qe.data.MLQE_INTO_ENGLISH`) whose train rows also train;
+    ``reference_z`` (None: :data:`compare.qe.data.CLEAN_Z`) is the sentence target of the WMT22
+    training references as they are."""
     train = read_mlqe("train", shared)
     for pair in mlqe_multi:
         train += read_mlqe_multi(pair, "train", shared)
@@ -114,8 +117,10 @@ def build_data(
     for position, document in enumerate(wmt22_documents(0, shared)):
         segments = [(split_words(s), split_words(r)) for s, r in document]
         (wmt_dev if position % WMT22_CALIBRATION_EVERY == 0 else wmt_train).extend(segments)
-    synthetic_train += synthetic_set(wmt_train, "ru", seed + 100, errors_per_pair, *used,
-                                     wide=wide_antonyms)
+    made = synthetic_set(wmt_train, "ru", seed + 100, errors_per_pair, *used, wide=wide_antonyms)
+    if reference_z is not None:  # the professional references above the MT people scored
+        made = [dataclasses.replace(e, z=reference_z) if e.kind == "clean" else e for e in made]
+    synthetic_train += made
     synthetic_train += _extra_antonyms(wmt_train, "ru", seed + 310, antonym_extra, wide_antonyms)
     synthetic_train += source_negation_errors(wmt_train, "ru", seed + 510, source_negations)
     synthetic_dev += synthetic_set(wmt_dev, "ru", seed + 101)
