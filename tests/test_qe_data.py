@@ -119,3 +119,18 @@ def test_news_annotations_train_only_when_asked_and_without_their_sentence_targe
     assert len(with_target) == len(tags_only) > 600
     assert all(e.z is not None for e in with_target) and all(e.z is None for e in tags_only)
     assert [e.source_tags for e in tags_only] == [e.source_tags for e in with_target]
+
+
+def test_reference_z_raises_only_the_wmt22_references_as_they_are(shared_dir):
+    from compare.qe.data import CLEAN_Z
+    from compare.qe.train import TrainOptions, data_for
+
+    folder = shared_dir / "corpora"
+    plain, _, _ = data_for(TrainOptions(), folder)
+    raised, _, _ = data_for(TrainOptions(reference_z=0.85), folder)
+    assert len(plain) == len(raised)
+    changed = [(a, b) for a, b in zip(plain, raised, strict=True) if a.z != b.z]
+    # the ~760 WMT22 training references, no NTREX clean pair and no error
+    assert 500 < len(changed) < len([e for e in plain if e.kind == "clean"])
+    assert all(a.kind == "clean" and a.z == CLEAN_Z and b.z == 0.85 for a, b in changed)
+    assert all(a.source_words == b.source_words for a, b in changed)
