@@ -83,6 +83,7 @@ _FORMAL_EN = regex.compile(
     r"not\s+without|and\s+no\s+more|"
     # "no accident", "not for nothing", as Russian "не случайно", "не зря" (formal there too)
     r"no accident|not by accident|not accidental\w*|not for nothing|not in vain|"
+    r"no coincidence|not a coincidence|not coincidental\w*|not by chance|"
     r"(?<!not\s)for\s+nothing|"  # "playing for nothing": просто так, бесплатно
 
     # double negation, a positive: "can't do without" (needs), "no family can do without us"

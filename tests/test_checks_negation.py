@@ -663,6 +663,8 @@ def test_a_real_ne_word_still_excuses_its_not() -> None:
     ("Ему ничего не оставалось, как уйти.", "He had to leave."),
     ("Ему ничего не оставалось, как уйти.", "He had no choice but to leave."),
     ("Не случайно он выбрал этот город.", "It is no accident that he chose this city."),
+    ("Это не случайно.", "This is no coincidence."),  # session 32
+    ("Это не случайно.", "It is not by chance."),
 ])  # fmt: skip
 def test_double_negations_and_negative_idioms_of_no_negation(src: str, eng: str) -> None:
     assert not flags(src, eng), (src, eng)
