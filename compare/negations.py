@@ -84,6 +84,7 @@ _FORMAL_EN = regex.compile(
     # "no accident", "not for nothing", as Russian "не случайно", "не зря" (formal there too)
     r"no accident|not by accident|not accidental\w*|not for nothing|not in vain|"
     r"no coincidence|not a coincidence|not coincidental\w*|not by chance|"
+    r"(?:like|as)\s+never\s+before|"  # Russian "как никогда", formal there too
     r"(?<!not\s)for\s+nothing|"  # "playing for nothing": просто так, бесплатно
 
     # double negation, a positive: "can't do without" (needs), "no family can do without us"
@@ -278,7 +279,7 @@ _LEXICAL = {
         r"переста(?:л|н|ть|ю|[её]т|ем|ете|ва)\w*|плевать|"
         r"запрещ\w*|воспрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
         r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|rudouble|rurhetoric|rulack|бездейств\w*|"
-        r"потер[яеь]\w*"
+        r"потер[яеь]\w*|передума\w*"  # "передумали лететь": "no longer wish to travel"
     ),
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations);
     # not қарсы "against", a postposition like Russian против, which is not here either; the

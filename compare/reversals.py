@@ -129,7 +129,8 @@ def _words(text: str, lang: str) -> list[tuple[str, int, int]]:
 
 @functools.lru_cache(maxsize=200_000)
 def _word_poles(word: str, key: str) -> tuple[tuple[int, int], ...]:
-    """(lexicon entry, pole) of every pattern of ``key`` ("en", "ru", "kk" or "ru_quiet") that
+    """(lexicon entry, pole) of every pattern of ``key`` ("en", "ru", "kk", "ru_quiet" or
+    "kk_quiet") that
     the lower-cased ``word`` matches; cached, since news vocabulary repeats."""
     engine = re if _SAME_IN_BOTH.fullmatch(word) else regex
     by_letter, always = _index(key)
@@ -214,7 +215,7 @@ def find_reversals(source: str, english: str, lang: str) -> list[Reversal]:
         return []
     src_words = _words(source, lang)
     src = _poles(src_words, lang)
-    quiet = _poles(src_words, "ru_quiet") if lang == "ru" else {}
+    quiet = _poles(src_words, f"{lang}_quiet")
     found = []
     for i in sorted({i for i, _ in en}):
         for pole in (0, 1):

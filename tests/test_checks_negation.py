@@ -665,6 +665,11 @@ def test_a_real_ne_word_still_excuses_its_not() -> None:
     ("Не случайно он выбрал этот город.", "It is no accident that he chose this city."),
     ("Это не случайно.", "This is no coincidence."),  # session 32
     ("Это не случайно.", "It is not by chance."),
+    # issue 21's professional examples: "как никогда" is "than ever"; "передумали" is "no longer
+    # wish", a negation said by the verb
+    ("Стороны как никогда близки к соглашению.", "The two sides are closer than ever to a deal."),
+    ("Стороны как никогда близки к соглашению.", "The sides are close to a deal like never before."),
+    ("Многие туристы передумали лететь в Египет.", "Many tourists no longer wish to travel to Egypt."),
 ])  # fmt: skip
 def test_double_negations_and_negative_idioms_of_no_negation(src: str, eng: str) -> None:
     assert not flags(src, eng), (src, eng)
@@ -675,6 +680,7 @@ def test_double_negations_and_negative_idioms_of_no_negation(src: str, eng: str)
     ("У него нет ничего.", "He has everything."),
     ("Ему ничего не сказали.", "He was told everything."),
     ("Это провокация.", "This is not a provocation."),
+    ("Стороны как никогда близки.", "The sides have never been close."),
 ])  # fmt: skip
 def test_a_negation_beside_those_idioms_still_counts(src: str, eng: str) -> None:
     assert flags(src, eng), (src, eng)

@@ -12,7 +12,7 @@ import regex
 from compare.lang.antonym_lexicon import LEXICON
 from compare.reversals import _SAME_IN_BOTH, _word_poles, find_reversals, source_poles
 
-KEYS = ("en", "ru", "kk", "ru_quiet")
+KEYS = ("en", "ru", "kk", "ru_quiet", "kk_quiet")
 PATTERNS = {
     key: [((i, pole), regex.compile(p)) for i, entry in enumerate(LEXICON)
           for pole, p in enumerate(getattr(entry, key)) if p]
@@ -84,6 +84,15 @@ def test_the_regex_module_decides_words_re_would_read_otherwise() -> None:
         ("Бағалар өсті.", "Prices fell.", "kk", [("rise / fall", "өсті", "fell", (7, 11))]),
         ("Магазин открылся.", "The shop closed.", "ru",
          [("open / close", "открылся", "closed", (9, 15))]),
+        # "last" is also "previous" (прошлый, өткен): no reversal of "first" (issue 21's example)
+        ("На прошлых выборах партия вышла на первое место.",
+         "In the last elections the party came out on top.", "ru", []),
+        ("Өткен сайлауда партия бірінші орынға шықты.",
+         "In the last elections the party came out on top.", "kk", []),
+        ("Партия заняла первое место.", "The party came last.", "ru",
+         [("first / last", "первое", "last", (15, 19))]),
+        ("Партия бірінші орын алды.", "The party came last.", "kk",
+         [("first / last", "бірінші", "last", (15, 19))]),
     ],
 )
 def test_phrases(source: str, english: str, lang: str, found: list[tuple]) -> None:

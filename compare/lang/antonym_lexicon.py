@@ -29,7 +29,7 @@ class Opposites:
     Every pattern must match a whole lower-cased word; "" means the language has no entry.
     ``ru_quiet`` holds Russian words that show a pole too loosely to raise a flag but do show
     that the source speaks of it ("начало" is "the beginning", but "в начале 2000-х" is "in
-    the early 2000s"): they only silence the other pole.
+    the early 2000s"): they only silence the other pole. ``kk_quiet`` is the same for Kazakh.
     """
 
     name: str
@@ -37,6 +37,7 @@ class Opposites:
     ru: tuple[str, str]
     kk: tuple[str, str]
     ru_quiet: tuple[str, str] = ("", "")
+    kk_quiet: tuple[str, str] = ("", "")
 
 
 _EN_VERB = r"(?:s|es|ed|d|ing)?"
@@ -337,6 +338,11 @@ LEXICON: tuple[Opposites, ...] = (
         (r"first|firstly", r"last|lastly|final|finally"),
         (r"перв\w*|впервые|сначала|сперва|поначалу", r"последн\w*"),
         (r"бірінші\w*|алғаш\w*|тұңғыш\w*", r"соңғы\w*"),
+        # English "last" is also "previous" (прошлый, предыдущий; өткен): "на прошлых выборах
+        # ... вышла на первое место" / "in the last elections ... came out on top" is no
+        # reversal of "первое".
+        ru_quiet=("", r"прошл\w*|предыдущ\w*"),
+        kk_quiet=("", r"өткен\w*|алдыңғы\w*"),
     ),
     Opposites(
         "many / few",
