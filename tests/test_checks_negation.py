@@ -668,8 +668,9 @@ def test_a_real_ne_word_still_excuses_its_not() -> None:
     # issue 21's professional examples: "как никогда" is "than ever"; "передумали" is "no longer
     # wish", a negation said by the verb
     ("Стороны как никогда близки к соглашению.", "The two sides are closer than ever to a deal."),
-    ("Стороны как никогда близки к соглашению.", "The sides are close to a deal like never before."),
-    ("Многие туристы передумали лететь в Египет.", "Many tourists no longer wish to travel to Egypt."),
+    ("Стороны как никогда близки к соглашению.", "The sides are close to a deal like never before."
+     ),
+    ("Многие туристы передумали лететь в Египет.", "Many tourists no longer wish to fly to Egypt."),
 ])  # fmt: skip
 def test_double_negations_and_negative_idioms_of_no_negation(src: str, eng: str) -> None:
     assert not flags(src, eng), (src, eng)
