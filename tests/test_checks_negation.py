@@ -671,6 +671,11 @@ def test_a_real_ne_word_still_excuses_its_not() -> None:
     ("Стороны как никогда близки к соглашению.", "The sides are close to a deal like never before."
      ),
     ("Многие туристы передумали лететь в Египет.", "Many tourists no longer wish to fly to Egypt."),
+    # a bound or staying said without a "not" (made-up professional renderings, session 32)
+    ("Инфляция не превысит четырёх процентов.", "Inflation will stay below four percent."),
+    ("Инфляция не превысит четырёх процентов.", "Inflation will not exceed four percent."),
+    ("Мэр призвал жителей не выходить из домов.", "The mayor urged residents to stay indoors."),
+    ("Мэр призвал жителей не выходить из домов.", "The mayor urged residents not to go out."),
 ])  # fmt: skip
 def test_double_negations_and_negative_idioms_of_no_negation(src: str, eng: str) -> None:
     assert not flags(src, eng), (src, eng)

@@ -77,10 +77,14 @@ RHETORIC_RU = regex.compile(
     regex.IGNORECASE,
 )
 
-# One word of lack or bound: "не хватает" (lack, miss) and "не выходит за рамки" (is within),
-# lexical: the English may say it with or without a "not" ("what I was missing", "not enough").
+# One word of lack, bound or staying: "не хватает" (lack, miss), "не выходит за рамки" (is
+# within), "не превысит" (will stay below, up to, at most) and "не выходить из домов" (stay
+# indoors, at home), lexical: the English may say it with or without a "not" ("what I was
+# missing", "not enough", "will not exceed", "not to leave their homes").
 LACK_RU = regex.compile(
     r"\b(?:не|никогда не)\s+(?:хват(?:а(?:ет|ют|ло|ли|л|ть)|и(?:т|ло|ли|л|ть)|ят)|"
+    r"превы[шс]\w*|(?:выход|выйт|выш|покида|покину)\w*\s+(?:из\s+)?(?:дом|квартир|помещени|"
+    r"укрыти|убежищ)\w*|"
     r"выход\w*\s+за(?:\s+\w+){0,2}\s+(?:рамк\w*|предел\w*|границ\w*))\b",
     regex.IGNORECASE,
 )
