@@ -80,6 +80,7 @@ def test_same_figure_in_another_unit_names_both_units() -> None:
     ("Ветер до 130 км в час.", "Winds of 80 miles per hour.", "ru"),
     ("Жел жылдамдығы сағатына 135 км.", "Winds of 85 mph.", "kk"),
     ("Қашықтығы 16 шақырым.", "It is 10 miles away.", "kk"),
+    ("Оның салмағы шамамен 100 келі.", "He weighs about 220 pounds.", "kk"),  # a kilo
 ])
 def test_converted_measures_are_one_number(src: str, eng: str, lang: str) -> None:
     assert not [f for f in flags(src, eng, lang) if f.severity in ("major", "critical")]
@@ -91,6 +92,7 @@ def test_converted_measures_are_one_number(src: str, eng: str, lang: str) -> Non
     ("Жел жылдамдығы сағатына 135 км.", "Winds of 135 mph.", "kk"),
     ("Қашықтығы 16 шақырым.", "It is 16 miles away.", "kk"),
     ("Температура воздуха +32°С.", "It was 40 degrees.", "ru"),
+    ("Оның салмағы 100 келі.", "He weighs 100 pounds.", "kk"),
 ])
 def test_a_measure_in_the_wrong_unit_is_still_flagged(src: str, eng: str, lang: str) -> None:
     assert [f for f in flags(src, eng, lang) if f.severity in ("major", "critical")]

@@ -247,7 +247,8 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"фут\w*|feet|foot|ft", "length", 0.3048),
     (r"дюйм\w*|inch(?:es)?", "length", 0.0254),
     (r"ярд\w*|yards?|yds?", "length", 0.9144),
-    (r"кг|килограмм\w*|kg|kilograms?|kilos?", "mass", 1.0),
+    # Kazakh "келі" (a kilo: 100 келі, келіден), not келісім "agreement" (no ending beyond these)
+    (r"кг|килограмм\w*|келі(?:ден|ге|де|нің|ні|сі|лік)?|kg|kilograms?|kilos?", "mass", 1.0),
     (r"фунт\w*|pounds?|lbs?", "mass", 0.45359),
     # "г" only before a space or the end: "2019 г." is a year
     (r"грамм\w*|г(?=\s|$)|grams?|g", "mass", 0.001),
