@@ -10,10 +10,8 @@ from functools import lru_cache
 
 import regex
 
-from compare.lang.exonyms import SEAT_PREFIXES
 from compare.lang.name_words import CLARIFYING_PLACES_EN, COUNTRIES_EN
-from compare.morphology import source_stems
-from compare.name_matching import exonym_targets, is_exonym_key
+from compare.name_matching import exonym_targets, is_exonym_key, is_seat_key
 
 POSSESSIVE = regex.compile(r"['’]s?$")  # Britain's, Texas' (not the s of Texas itself)
 
@@ -27,21 +25,12 @@ def is_country_src(word: str) -> bool:
     """A capitalised source word the exonym table reads as a state or country (a prefix the
     table ends with * counts when a country starts with it: german* for Germany); not a
     capital or seat that stands for its government (Сеул, Кремль: see ``SEAT_PREFIXES``)."""
-    if not word[:1].isupper() or is_seat_src(word):
+    if not word[:1].isupper() or is_seat_key(word):
         return False
     targets = {t.replace(".", "") for t in exonym_targets(word)}
     return bool({t.rstrip("*") for t in targets} & CLARIFYING_PLACES_EN) or any(
         t.endswith("*") and len(t) > 5 and _country_prefix(t[:-1]) for t in targets
     )
-
-
-@lru_cache(maxsize=8192)
-def is_seat_src(word: str) -> bool:
-    """A source word that the exonym table's seats key (Сеулге, Пекине, Кремль, Ақорда): a
-    capital or seat of government, which may stand for the country in a translation but is
-    not one. The table's own matching: a key of three letters only with a short ending."""
-    return any(stem.startswith(p) and (len(p) > 3 or len(stem) - len(p) <= 3)
-               for stem in source_stems(word) for p in SEAT_PREFIXES)  # fmt: skip
 
 
 # A Russian adjective of place (Британское правительство -> Whitehall): not a country's name.

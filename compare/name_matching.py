@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from compare.lang.exonyms import COMPOUND_HEADS, EXONYMS
+from compare.lang.exonyms import COMPOUND_HEADS, EXONYMS, SEAT_PREFIXES
 from compare.lang.name_spellings import CONVENTIONS
 from compare.lang.name_words import LETTER_NAMES, MINISTRY_EN, US_STATES
 from compare.morphology import source_stems, stem_keys
@@ -97,17 +97,31 @@ def is_exonym_key(src_word: str) -> bool:
     return False
 
 
-def _exonym_targets_of(w: str) -> tuple[str, ...]:
+def _exonym_keys_of(w: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The table's (prefix, English) entries that key ``w`` by its longest prefix."""
     best, out = 0, []  # only the longest prefix counts: Королеву is a queen, not a king
     for p, english in _EXONYMS_SHORT.get(w, []) + _EXONYMS_BY_HEAD.get(w[:3], []):
         hit = w == p or (
             len(p) >= 3 and w.startswith(p) and (len(p) > 3 or len(w) - len(p) <= 3)
         )
         if hit and len(p) > best:
-            best, out = len(p), list(english)
+            best, out = len(p), [(p, english)]
         elif hit and len(p) == best:
-            out.extend(english)
-    return tuple(out)
+            out.append((p, english))
+    return out
+
+
+def _exonym_targets_of(w: str) -> tuple[str, ...]:
+    return tuple(e for _, english in _exonym_keys_of(w) for e in english)
+
+
+@lru_cache(maxsize=8192)
+def is_seat_key(src_word: str) -> bool:
+    """Whether the exonym table keys a source word (its first stem it keys) by a capital or
+    seat of government (Сеулге, Пекине, Кремль, Ақорда: :data:`SEAT_PREFIXES`), which may
+    stand for its country in a translation but is not one."""
+    keys = next((k for k in map(_exonym_keys_of, source_stems(src_word)) if k), [])
+    return any(p in SEAT_PREFIXES for p, _ in keys)
 
 
 # Russian ministries go by stump compounds, Мин- and the field (Минцифры, Минфин, Минтруд,

@@ -130,8 +130,7 @@ def _words(text: str, lang: str) -> list[tuple[str, int, int]]:
 @functools.lru_cache(maxsize=200_000)
 def _word_poles(word: str, key: str) -> tuple[tuple[int, int], ...]:
     """(lexicon entry, pole) of every pattern of ``key`` ("en", "ru", "kk", "ru_quiet" or
-    "kk_quiet") that
-    the lower-cased ``word`` matches; cached, since news vocabulary repeats."""
+    "kk_quiet") that the lower-cased ``word`` matches; cached, since news vocabulary repeats."""
     engine = re if _SAME_IN_BOTH.fullmatch(word) else regex
     by_letter, always = _index(key)
     candidates = [item for item in by_letter.get(word[:1], ()) if word.startswith(item[2])]

@@ -509,7 +509,7 @@ _MORE_NAMES = """
 # (Пекин ответил, в Кремле заявили, Ақорда мәлімдеді) and the English by the country or the
 # government (China responded, Moscow said, the presidential administration). A different
 # country stays a mismatch (Пекин -> Japan). A seat is a place, not a country: the name check
-# reads none of these as a country (:func:`compare.country_words.is_country_src`), so
+# reads none of these as a country (:func:`compare.name_matching.is_seat_key`), so
 # "Премьер-министр Сеулге келді" / "The prime minister arrived in Beijing" keeps its flag.
 _SEATS = """
 пекин бейжің|china chinese prc

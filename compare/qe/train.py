@@ -27,7 +27,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -204,9 +204,8 @@ def rank_group(example: Example, options: TrainOptions) -> str | None:
 
 
 def rank_anchor(example: Example, options: TrainOptions) -> bool:
-    """Whether the ranking loss compares this row with every other row of its group: a
-    professional translation (``clean``) always, a DA output only with ``da`` in
-    ``rank_groups``; pairs of two rows that are not anchors are left out."""
+    """Whether the ranking loss compares this row with every other of its group: a ``clean``
+    one always, a DA output only with ``da`` in ``rank_groups`` (two non-anchors: no pair)."""
     return example.kind == "clean" or (
         example.kind == "wmt22-da" and "da" in options.rank_groups.split(","))
 
@@ -573,8 +572,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m compare.qe train", description=__doc__)
     parser.add_argument("--out", default=str(Path(__file__).parent / "weights"))
     parser.add_argument("--shared", default=None, help="the shared corpora folder")
+    optional = {f.name: float if f.type.startswith("float") else int for f in fields(TrainOptions)}
     for name, value in asdict(TrainOptions()).items():
-        kind = type(value) if value is not None else float if name == "reference_z" else int
+        kind = type(value) if value is not None else optional[name]
         if kind is bool:  # "--wide-antonyms 0" must read as False, which bool("0") is not
             kind = _yes_no
         parser.add_argument("--" + name.replace("_", "-"), type=kind, default=value)
