@@ -39,13 +39,16 @@ def length_batches(
 
 
 def grouped_batches(
-    lengths: list[int], groups: list[object | None], max_tokens: int, max_rows: int = 64
+    lengths: list[int], groups: list[object | None], max_tokens: int, max_rows: int = 64,
+    mixed: bool = False,
 ) -> list[list[int]]:
     """As :func:`length_batches`, but the rows of one group (not None) share a batch: groups
     sorted by their longest row are packed whole into batches of at most ``max_tokens`` padded
     tokens and ``max_rows`` rows (a group larger than that is a batch of its own); rows without
-    a group are batched by :func:`length_batches`. For a loss that compares the rows of a group
-    (say, several translations of one sentence) with each other."""
+    a group are batched by :func:`length_batches`, apart from the groups, or (``mixed``) as
+    groups of one in the same length order, so a batch holds groups and loose rows alike. For a
+    loss that compares the rows of a group (say, several translations of one sentence) with
+    each other; batches of groups alone changed what the other losses learn (session 32)."""
     members: dict[object, list[int]] = {}
     loose = []
     for index, group in enumerate(groups):
@@ -53,7 +56,8 @@ def grouped_batches(
             loose.append(index)
         else:
             members.setdefault(group, []).append(index)
-    units = sorted(members.values(), key=lambda rows: max(lengths[i] for i in rows))
+    units = list(members.values()) + ([[i] for i in loose] if mixed else [])
+    units.sort(key=lambda rows: max(lengths[i] for i in rows))
     batches: list[list[int]] = []
     current: list[int] = []
     for rows in units:
@@ -65,5 +69,7 @@ def grouped_batches(
         current = [*current, *rows]
     if current:
         batches.append(current)
+    if mixed:
+        return batches
     rest = length_batches([lengths[i] for i in loose], max_tokens, max_rows)
     return batches + [[loose[i] for i in batch] for batch in rest]

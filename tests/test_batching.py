@@ -52,6 +52,23 @@ def test_grouped_rows_share_a_batch_and_every_row_is_batched_once():
                for i in batch)  # loose rows are batched apart from the groups
 
 
+def test_mixed_groups_share_length_ordered_batches_with_loose_rows():
+    rng = random.Random(11)
+    lengths = [rng.randint(5, 60) for _ in range(300)]
+    groups = [None if i % 3 == 0 else f"source {i // 9}" for i in range(300)]
+    batches = grouped_batches(lengths, groups, max_tokens=600, max_rows=16, mixed=True)
+    assert sorted(i for batch in batches for i in batch) == list(range(300))
+    where = {i: k for k, batch in enumerate(batches) for i in batch}
+    for group in {g for g in groups if g is not None}:
+        assert len({where[i] for i, g in enumerate(groups) if g == group}) == 1
+    for batch in batches:
+        assert len(batch) <= 16 and max(lengths[i] for i in batch) * len(batch) <= 600
+    assert any({groups[i] is None for i in batch} == {True, False} for batch in batches)
+    # without groups, the mixed order is plain length batching (the recipe without ranking)
+    assert grouped_batches(lengths, [None] * 300, 600, 16, mixed=True) == length_batches(
+        lengths, 600, 16)
+
+
 def test_the_ranking_loss_reads_only_pairs_of_one_group_far_enough_apart():
     import pytest
 

@@ -176,9 +176,11 @@ def test_training_with_int8_storage_calibrates_the_stored_weights(tmp_path, e5_w
     assert 0.0 <= model.judge(model.predict([(["Да", "."], ["Yes", "."])])[0])[0] <= 1.0
 
 
-def test_training_ranks_a_reference_against_the_mt_of_its_sentence(tmp_path, e5_weights):
+@pytest.mark.parametrize("mixed", [False, True])
+def test_training_ranks_a_reference_against_the_mt_of_its_sentence(tmp_path, e5_weights, mixed):
     """``--rank-groups ref``: clean pairs and DA-scored MT outputs of one source share a batch
-    and the ranking loss; the loop runs and records the option (a group of one is dropped)."""
+    (``--rank-mixed``: with other rows too) and the ranking loss; the loop runs and records the
+    options (a group of one is dropped)."""
     from compare.qe.data import Example
     from compare.qe.train import TrainOptions, train
     from tests.qe_fixtures import tiny_examples
@@ -189,8 +191,9 @@ def test_training_ranks_a_reference_against_the_mt_of_its_sentence(tmp_path, e5_
                   [-1] * len(reference.source_words), [-1] * (len(reference.target_words) - 1),
                   "ru", "wmt22-da") for z in (-1.2, 0.1)]  # fmt: skip
     options = TrainOptions(epochs=1, layers=2, trainable_layers=1, batch_tokens=512,
-                           rank_weight=1.0, rank_groups="ref")  # fmt: skip
+                           rank_weight=1.0, rank_groups="ref", rank_mixed=mixed)  # fmt: skip
     _, config = train(examples + mt, examples[:10], examples[10:20], options, e5_weights,
                       log=lambda message: None)  # fmt: skip
     assert config.metrics["options"]["rank_groups"] == "ref"
+    assert config.metrics["options"]["rank_mixed"] is mixed
     assert config.metrics["train_examples"] == len(examples) + 2

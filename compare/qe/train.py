@@ -143,11 +143,9 @@ class TrainOptions:
     can be averaged into one model (a "model soup", Wortsman et al. 2022;
     ``benchmarks/qe_sources.py soup``)."""
     rank_weight: float = 0.0
-    """Weight of a pairwise ranking loss among the WMT22 DA outputs of one source sentence
-    (RankNet's logistic loss on the difference of two predicted z where the human z differ by
-    :data:`RANK_MARGIN` or more; those outputs then share a batch). The squared error on z
-    teaches mostly which sentences are hard; this asks which translation of one sentence is
-    worse. 0: off."""
+    """Weight of a pairwise ranking loss (RankNet's, on predicted z where the human z differ
+    by :data:`RANK_MARGIN` or more) among translations of one sentence, which share a batch:
+    the squared error on z teaches which sentences are hard, this which translation is worse."""
     rank_groups: str = "da"
     """Which translations ``rank_weight`` ranks among themselves, comma-separated: ``da`` (the
     WMT22 DA outputs of one source sentence), ``news`` (with ``mqm_news``: the annotated MT
@@ -156,6 +154,9 @@ class TrainOptions:
     ``ref`` (the professional English reference of a WMT22 training sentence, a clean pair of
     the synthetic set, against that sentence's DA-scored MT outputs: the same contrast in the
     product's own direction; without ``da`` the MT outputs are not ranked among themselves)."""
+    rank_mixed: bool = False
+    """With ``rank_weight``: the groups share batches with the other rows in one length order
+    (:func:`compare.batching.grouped_batches`), not batches of groups alone (session 33)."""
     reference_z: float | None = None
     """Sentence target of the WMT22 training references as they are (None: ``CLEAN_Z``, 0.6;
     the WMT22 MT's DA z has median 0.07, 90th percentile 0.85)."""
@@ -445,15 +446,14 @@ def train(
 
     heads = [p for n, p in network.named_parameters() if p.requires_grad and "head" in n]
     body = [p for n, p in network.named_parameters() if p.requires_grad and "head" not in n]
-    optimiser = torch.optim.AdamW(
-        [{"params": body, "lr": options.lr_layers}, {"params": heads, "lr": options.lr_heads}],
-        weight_decay=0.01,
-    )
+    optimiser = torch.optim.AdamW([{"params": body, "lr": options.lr_layers},
+                                   {"params": heads, "lr": options.lr_heads}], weight_decay=0.01)
     groups = [rank_group(e, options) for e in train_examples]
     sizes = Counter(groups)
     groups = [g if sizes[g] > 1 else None for g in groups]  # a group of one compares nothing
     anchors = torch.tensor([rank_anchor(e, options) for e in train_examples], device=device)
-    batches = grouped_batches(data.lengths, groups, options.batch_tokens, max_rows=32)
+    batches = grouped_batches(data.lengths, groups, options.batch_tokens, max_rows=32,
+                              mixed=options.rank_mixed)
     numbered = {g: k for k, g in enumerate(dict.fromkeys(g for g in groups if g is not None))}
     group_ids = torch.tensor([numbered.get(g, -1) for g in groups], device=device)
     total = max(1, options.epochs * len(batches))
