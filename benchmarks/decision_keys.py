@@ -4,6 +4,8 @@
     python benchmarks/decision_keys.py --split heldout [--shared DIR]    # held out: shipped only
     python benchmarks/decision_keys.py --qe-model DIR --shipped-only     # dev: another meaning
                                                 # model under the shipped thresholds and none
+        [--bias-shifts 0.1,0.3]                 # and the shipped ones with the evidence's
+                                                # bias shifted (session 33)
 
 - ``name-mismatch+dropped``: a source name the English lacks, where the English puts no other
   capitalised word in its place (:class:`compare.checks.names.NameMismatch`, evidence
@@ -57,6 +59,7 @@ import argparse
 import pickle
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", default=None, help="keep the scored pairs here (pickle)")
     parser.add_argument("--qe-model", default=None, help="a meaning model's folder (default: "
                         "the shipped one); the shipped risk model decides either way")
+    parser.add_argument("--bias-shifts", default="",
+                        help="comma-separated shifts of the evidence's bias (say 0.1,0.3): the "
+                        "shipped thresholds again with each, as a new meaning model's scores "
+                        "sit lower or higher than those the thresholds were chosen on")
     parser.add_argument("--shipped-only", action="store_true",
                         help="print the shipped thresholds and none, not the dev grid")
     args = parser.parse_args(argv)
@@ -204,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     shipped = tuple(model.needed_risk.get(key) for key in KEYS)
     report(scored, model, ((None,) * len(KEYS), shipped) if held or args.shipped_only
            else DEV_GRID)  # fmt: skip
+    for shift in (float(value) for value in args.bias_shifts.split(",") if value):
+        print(f"\nthe evidence's bias shifted by {shift:+.2f}:", end="")
+        report(scored, replace(model, bias=model.bias + shift), (shipped,))
     return 0
 
 
