@@ -37,35 +37,34 @@ def test_a_row_longer_than_the_cap_gets_its_own_batch():
     assert length_batches([3000, 10, 12], 1024, max_spread=1.25) == [[1, 2], [0]]
 
 
-def test_grouped_rows_share_a_batch_and_every_row_is_batched_once():
-    rng = random.Random(7)
+def _grouped(seed: int, mixed: bool) -> tuple[list[int], list[str | None], list[list[int]]]:
+    """200 rows, a third loose and the rest in groups of up to nine, batched by
+    ``grouped_batches`` (600 padded tokens, 16 rows); checks what holds either way: every row
+    batched once, each group whole in one batch, the caps kept."""
+    rng = random.Random(seed)
     lengths = [rng.randint(5, 60) for _ in range(200)]
     groups = [None if i % 3 == 0 else f"source {i // 9}" for i in range(200)]
-    batches = grouped_batches(lengths, groups, max_tokens=600, max_rows=16)
+    batches = grouped_batches(lengths, groups, max_tokens=600, max_rows=16, mixed=mixed)
     assert sorted(i for batch in batches for i in batch) == list(range(200))
     where = {i: k for k, batch in enumerate(batches) for i in batch}
     for group in {g for g in groups if g is not None}:
         assert len({where[i] for i, g in enumerate(groups) if g == group}) == 1
     for batch in batches:
         assert len(batch) <= 16 and max(lengths[i] for i in batch) * len(batch) <= 600
+    return lengths, groups, batches
+
+
+def test_grouped_rows_share_a_batch_and_every_row_is_batched_once():
+    _, groups, batches = _grouped(7, mixed=False)
     assert all(groups[i] is None for batch in batches if groups[batch[0]] is None
                for i in batch)  # loose rows are batched apart from the groups
 
 
 def test_mixed_groups_share_length_ordered_batches_with_loose_rows():
-    rng = random.Random(11)
-    lengths = [rng.randint(5, 60) for _ in range(300)]
-    groups = [None if i % 3 == 0 else f"source {i // 9}" for i in range(300)]
-    batches = grouped_batches(lengths, groups, max_tokens=600, max_rows=16, mixed=True)
-    assert sorted(i for batch in batches for i in batch) == list(range(300))
-    where = {i: k for k, batch in enumerate(batches) for i in batch}
-    for group in {g for g in groups if g is not None}:
-        assert len({where[i] for i, g in enumerate(groups) if g == group}) == 1
-    for batch in batches:
-        assert len(batch) <= 16 and max(lengths[i] for i in batch) * len(batch) <= 600
+    lengths, groups, batches = _grouped(11, mixed=True)
     assert any({groups[i] is None for i in batch} == {True, False} for batch in batches)
     # without groups, the mixed order is plain length batching (the recipe without ranking)
-    assert grouped_batches(lengths, [None] * 300, 600, 16, mixed=True) == length_batches(
+    assert grouped_batches(lengths, [None] * 200, 600, 16, mixed=True) == length_batches(
         lengths, 600, 16)
 
 
