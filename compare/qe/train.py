@@ -143,8 +143,8 @@ class TrainOptions:
     can be averaged into one model (a "model soup", Wortsman et al. 2022;
     ``benchmarks/qe_sources.py soup``)."""
     rank_weight: float = 0.0
-    """Weight of a pairwise ranking loss (RankNet's, on predicted z where the human z differ
-    by :data:`RANK_MARGIN` or more) among translations of one sentence, which share a batch:
+    """Weight (0: off) of a pairwise ranking loss (RankNet's, on predicted z where the human z
+    differ by :data:`RANK_MARGIN` or more) among translations of one sentence, which share a batch:
     the squared error on z teaches which sentences are hard, this which translation is worse."""
     rank_groups: str = "da"
     """Which translations ``rank_weight`` ranks among themselves, comma-separated: ``da`` (the
