@@ -6,6 +6,9 @@
                                                 # model under the shipped thresholds and none
         [--bias-shifts 0.1,0.3]                 # and the shipped ones with the evidence's
                                                 # bias shifted (session 33)
+        [--match SHIPPED_CACHE]                 # and at the shift where the faithful dev
+                                                # pairs keep as many flags as with the
+                                                # shipped model (session 34)
 
 - ``name-mismatch+dropped``: a source name the English lacks, where the English puts no other
   capitalised word in its place (:class:`compare.checks.names.NameMismatch`, evidence
@@ -101,6 +104,8 @@ DEV_GRID = ((_, _, _, _, _, _, _), (0.4, _, _, _, _, _, _), (0.45, _, _, _, _, _
             (_, _, _, _, _, _, 0.0), (_, _, _, _, _, _, 0.1), (_, _, _, _, _, _, 0.2),
             (0.4, _, _, 0.0, 0.7, _, 0.1), (0.4, _, _, 0.0, 0.7, _, 0.2))  # fmt: skip
 KEPT = ("number", "name", "negation", "omission", "short negation", "short name")
+TRAIN_POST_EDITS = "MLQE-PE ru-en train post-edits"
+SHIFT_STEP, MAX_SHIFT = 0.05, 1.0
 
 Scored = dict[str, tuple[list[str], list[ScoredPair]]]
 """Set name -> (kind of each pair: ``faithful``, ``severe`` or a synthetic kind; the pairs)."""
@@ -122,7 +127,7 @@ def score_dev(shared: Path, qe, embedder) -> Scored:
                  (item[4] if item[3] else "faithful") for item in items]  # fmt: skip
         out[f"risk fit: {name}"] = (kinds, score_set(items, qe, embedder))
     train = mlqe_post_edits("train", shared)
-    out["MLQE-PE ru-en train post-edits"] = (["faithful"] * len(train),
+    out[TRAIN_POST_EDITS] = (["faithful"] * len(train),
                                              score_set(train, qe, embedder))  # fmt: skip
     # Lost and added negations in short sentences: the risk fit's synthetic errors are made of
     # long news lines, where the pair's other evidence is strong; a short sentence leans on the
@@ -180,6 +185,30 @@ def report(scored: Scored, model: RiskModel, grid) -> None:
                                           for kind in (*KEPT, "severe") if totals[kind]))
 
 
+def faithful_flagged(scored: Scored, model: RiskModel, needed: dict) -> int:
+    """Faithful dev pairs keeping a major+ meaning flag, summed over the sets the thresholds
+    were chosen on (the MLQE-PE train post-edits, a check on them, are left out)."""
+    return sum(decided(p, pair_risk(p.features(), model), needed)
+               for name, (kinds, pairs) in scored.items() if name != TRAIN_POST_EDITS
+               for kind, p in zip(kinds, pairs, strict=True) if kind == "faithful")  # fmt: skip
+
+
+def matched_shift(scored: Scored, model: RiskModel, needed: dict, budget: int) -> float:
+    """The largest shift of the evidence's bias (steps of :data:`SHIFT_STEP`, at most
+    :data:`MAX_SHIFT` either way) at which ``scored`` keeps at most ``budget`` faithful dev pairs
+    flagged: another meaning model's decision put at the shipped model's false-alarm level, so
+    that recall is compared at equal false alarms. A higher bias raises every pair's risk, so
+    the count only grows with the shift; a model over budget at the lowest shift gets it."""
+    steps = round(MAX_SHIFT / SHIFT_STEP)
+    best = -MAX_SHIFT
+    for step in range(-steps, steps + 1):
+        shift = round(step * SHIFT_STEP, 4)
+        if faithful_flagged(scored, replace(model, bias=model.bias + shift), needed) > budget:
+            break
+        best = shift
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=None)
@@ -191,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated shifts of the evidence's bias (say 0.1,0.3): the "
                         "shipped thresholds again with each, as a new meaning model's scores "
                         "sit lower or higher than those the thresholds were chosen on")
+    parser.add_argument("--match", default=None, metavar="SHIPPED_CACHE",
+                        help="the --cache of a dev run with the shipped meaning model: also "
+                        "print the shipped thresholds at the bias shift where this model's "
+                        "faithful dev pairs keep no more flags than the shipped model's do")
     parser.add_argument("--shipped-only", action="store_true",
                         help="print the shipped thresholds and none, not the dev grid")
     args = parser.parse_args(argv)
@@ -213,6 +246,13 @@ def main(argv: list[str] | None = None) -> int:
            else DEV_GRID)  # fmt: skip
     for shift in (float(value) for value in args.bias_shifts.split(",") if value):
         print(f"\nthe evidence's bias shifted by {shift:+.2f}:", end="")
+        report(scored, replace(model, bias=model.bias + shift), (shipped,))
+    if args.match:
+        needed = thresholds(model, shipped)
+        budget = faithful_flagged(pickle.loads(Path(args.match).read_bytes()), model, needed)
+        shift = matched_shift(scored, model, needed, budget)
+        print(f"\nat the shipped model's level ({budget} faithful dev pairs flagged), the "
+              f"evidence's bias shifted by {shift:+.2f}:", end="")
         report(scored, replace(model, bias=model.bias + shift), (shipped,))
     return 0
 
