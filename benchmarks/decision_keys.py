@@ -9,6 +9,8 @@
         [--match SHIPPED_CACHE]                 # and at the shift where the faithful dev
                                                 # pairs keep as many flags as with the
                                                 # shipped model (session 34)
+        [--refit]                               # and with the per-check thresholds searched
+                                                # again at that level, cross-fitted on halves
 
 - ``name-mismatch+dropped``: a source name the English lacks, where the English puts no other
   capitalised word in its place (:class:`compare.checks.names.NameMismatch`, evidence
@@ -83,6 +85,7 @@ from compare.risk_fit import (  # noqa: E402
     score_set,
 )
 from compare.splits import NTREX_HELDOUT_LINES, ntrex_lines, tatoeba_kk_pairs  # noqa: E402
+from compare.threshold_search import coordinate_search, cross_fitted, outcome  # noqa: E402
 
 DROPPED, CARRIED = "name-mismatch+dropped", "negation-mismatch+carried"
 FITS, OVERTURNED = "negation-mismatch+fits", "negation-mismatch+overturned"
@@ -105,6 +108,11 @@ DEV_GRID = ((_, _, _, _, _, _, _), (0.4, _, _, _, _, _, _), (0.45, _, _, _, _, _
             (0.4, _, _, 0.0, 0.7, _, 0.1), (0.4, _, _, 0.0, 0.7, _, 0.2))  # fmt: skip
 KEPT = ("number", "name", "negation", "omission", "short negation", "short name")
 TRAIN_POST_EDITS = "MLQE-PE ru-en train post-edits"
+# The thresholds --refit searches again: those of the flags the dev sets hold.
+REFIT_KEYS = ("name-mismatch", "number-mismatch", "negation-mismatch", "antonym",
+              "name-mismatch+doubted", "number-mismatch+doubted", "negation-mismatch+doubted",
+              "antonym+doubted", "name-mismatch+alien", "name-mismatch+fits",
+              "name-mismatch+rendered", DROPPED, LOOSE, OVERTURNED, "antonym+reversed")  # fmt: skip
 SHIFT_STEP, MAX_SHIFT = 0.05, 1.0
 
 Scored = dict[str, tuple[list[str], list[ScoredPair]]]
@@ -209,6 +217,49 @@ def matched_shift(scored: Scored, model: RiskModel, needed: dict, budget: int) -
     return best
 
 
+def search_items(scored: Scored, model: RiskModel, needed: dict) -> tuple[list, list]:
+    """The two halves (rows of each set by parity) of the dev rows the thresholds are chosen on,
+    as :mod:`compare.threshold_search` reads them. A pair is decided only where the thresholds
+    can matter: one that keeps a major flag under thresholds over 1, or none under 0, is fixed."""
+    over, zero = dict.fromkeys(needed, 1.01), dict.fromkeys(needed, 0.0)
+    halves: tuple[list, list] = ([], [])
+    for name, (kinds, pairs) in scored.items():
+        if name == TRAIN_POST_EDITS:
+            continue
+        for index, (kind, pair) in enumerate(zip(kinds, pairs, strict=True)):
+            fixed = (True if decided(pair, 0.0, over) else
+                     None if decided(pair, 1.0, zero) else False)  # fmt: skip
+            halves[index % 2].append((kind, (pair, pair_risk(pair.features(), model), fixed)))
+    return halves
+
+
+def keeps_major(item: tuple, needed: dict) -> bool:
+    pair, risk, fixed = item
+    return decided(pair, risk, needed) if fixed is None else fixed
+
+
+def refit_report(scored: Scored, reference: Scored, model: RiskModel, needed: dict) -> None:
+    """The per-check thresholds searched again for this model at the shipped model's level:
+    cross-fitted on the halves (each judged by the other's fit), then fitted on all dev rows."""
+    halves = search_items(scored, model, needed)
+    budgets = tuple(outcome(half, keeps_major, needed, KEPT).false_alarms
+                    for half in search_items(reference, model, needed))  # fmt: skip
+    judged, fitted = cross_fitted(halves, keeps_major, needed, REFIT_KEYS, budgets, KEPT)
+    for index, setting in enumerate(fitted):
+        print(f"  fitted on half {index}: "
+              + ", ".join(f"{k} {v}" for k, v in setting.items() if needed.get(k) != v))
+    print(f"cross-fitted (each half judged by the other's fit; the shipped model keeps "
+          f"{sum(budgets)} faithful pairs flagged): {judged.false_alarms} faithful flagged, "
+          + ", ".join(f"{k} {v:.3f}" for k, v in judged.recall.items())
+          + f", mean {judged.mean_recall:.4f}")
+    both = halves[0] + halves[1]
+    refit = coordinate_search(both, keeps_major, needed, REFIT_KEYS, sum(budgets), KEPT)
+    print("fitted on all dev rows: "
+          + ", ".join(f"{k} {v}" for k, v in refit.items() if needed.get(k) != v) + ":", end="")
+    report(scored, replace(model, needed_risk={**model.needed_risk, **refit}), (
+        tuple(refit.get(key) for key in KEYS),))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=None)
@@ -224,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="the --cache of a dev run with the shipped meaning model: also "
                         "print the shipped thresholds at the bias shift where this model's "
                         "faithful dev pairs keep no more flags than the shipped model's do")
+    parser.add_argument("--refit", action="store_true",
+                        help="with --match: search the per-check thresholds again at the shipped "
+                        "model's level (compare.threshold_search), cross-fitted on halves")
     parser.add_argument("--shipped-only", action="store_true",
                         help="print the shipped thresholds and none, not the dev grid")
     args = parser.parse_args(argv)
@@ -254,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nat the shipped model's level ({budget} faithful dev pairs flagged), the "
               f"evidence's bias shifted by {shift:+.2f}:", end="")
         report(scored, replace(model, bias=model.bias + shift), (shipped,))
+        if args.refit:
+            refit_report(scored, pickle.loads(Path(args.match).read_bytes()), model, needed)
     return 0
 
 
