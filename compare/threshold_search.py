@@ -55,25 +55,32 @@ def outcome(items: Sequence[Item], keeps: Keeps, needed: dict[str, float],
     return Outcome(false_alarms, {k: kept[k] / total[k] if total[k] else 0.0 for k in kinds})
 
 
+def _merit(result: Outcome, budget: int) -> tuple[int, float]:
+    """Within budget first, then the more recall; over it, the fewer false alarms."""
+    if result.false_alarms <= budget:
+        return (1, round(result.mean_recall, 9))
+    return (0, -float(result.false_alarms))
+
+
 def coordinate_search(items: Sequence[Item], keeps: Keeps, start: dict[str, float],
                       keys: Sequence[str], budget: int, kinds: Sequence[str],
                       grid: Sequence[float] = GRID, rounds: int = 2,
                       ) -> dict[str, float]:  # fmt: skip
     """Thresholds from ``start`` with the keys of ``keys`` moved over ``grid``, one at a time, each
     move kept when the faithful pairs keeping a major flag stay within ``budget`` and the mean
-    recall over ``kinds`` rises. A start over budget is left only for a setting within it."""
+    recall over ``kinds`` rises. From a start over budget, moves that flag fewer faithful pairs
+    are kept first, until one is within it."""
     needed = dict(start)
-    first = outcome(items, keeps, needed, kinds)
-    best = first.mean_recall if first.false_alarms <= budget else -1.0
+    best = _merit(outcome(items, keeps, needed, kinds), budget)
     for _ in range(rounds):
         for key in keys:
             for value in grid:
                 if needed.get(key) == value:
                     continue
                 trial = {**needed, key: value}
-                result = outcome(items, keeps, trial, kinds)
-                if result.false_alarms <= budget and result.mean_recall > best + 1e-9:
-                    best, needed = result.mean_recall, trial
+                merit = _merit(outcome(items, keeps, trial, kinds), budget)
+                if merit > best:
+                    best, needed = merit, trial
     return needed
 
 
