@@ -303,13 +303,14 @@ def main(argv: list[str] | None = None) -> int:
         report(scored, replace(model, bias=model.bias + shift), (shipped,))
     if args.match:
         needed = thresholds(model, shipped)
-        budget = faithful_flagged(pickle.loads(Path(args.match).read_bytes()), model, needed)
+        reference: Scored = pickle.loads(Path(args.match).read_bytes())
+        budget = faithful_flagged(reference, model, needed)
         shift = matched_shift(scored, model, needed, budget)
         print(f"\nat the shipped model's level ({budget} faithful dev pairs flagged), the "
               f"evidence's bias shifted by {shift:+.2f}:", end="")
         report(scored, replace(model, bias=model.bias + shift), (shipped,))
         if args.refit:
-            refit_report(scored, pickle.loads(Path(args.match).read_bytes()), model, needed)
+            refit_report(scored, reference, model, needed)
     return 0
 
 
