@@ -21,6 +21,11 @@ For each model folder (the first is the baseline of the paired differences) this
   MT outputs and over those people scored below average (DA z < 0). The reference is no
   training pair of any model here; a model that reads free professional English as less
   faithful than literal MT (session 29) is under 0.5.
+- **Post-edit over MT** (MLQE-PE ru-en ``dev``): the share of rows whose MT a person changed
+  (HTER at least 0.1, and at least 0.3) where the model scores the human post-edit above the
+  MT. MLQE-PE ``train`` trains every model here; its dev rows select the epoch, their
+  post-edits train none. A model that tells a corrected translation from the one with errors
+  is well above 0.5 (v3: 0.555).
 - **Synthetic recall at 3 %** on the training command's synthetic dev split (NTREX 631-700 ru
   and kk, WMT22 dev references; seed 13): the cut is the 3rd percentile of the faithful pairs'
   z, and the recall is given overall and per kind of error.
@@ -42,7 +47,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.qe.data import Example, mqm_example, read_mqm_ted, split_words, wmt22_documents  # noqa: E402,E501
+from compare.qe.data import (  # noqa: E402
+    Example,
+    mqm_example,
+    read_mqm_ted,
+    split_words,
+    wmt22_documents,
+)
 from compare.qe.metrics import kendall, spearman, within_groups  # noqa: E402
 from compare.qe.predict import QEModel  # noqa: E402
 from compare.qe.train import TrainOptions, data_for  # noqa: E402
@@ -107,6 +118,31 @@ def reference_over_mt(model: QEModel, da: list[Example], human: list[float],
             "poor": round(float(np.mean([w for w, poor in wins if poor])), 3)}
 
 
+def post_edit_over_mt(model: QEModel, shared: str | None) -> dict[str, float | int]:
+    """The share of MLQE-PE dev rows whose MT was changed where the model scores the human
+    post-edit above the MT: HTER at least :data:`compare.qe.data.POST_EDIT_MIN_HTER`, and at
+    least 0.3."""
+    import csv
+
+    from compare import splits
+    from compare.qe.data import POST_EDIT_MIN_HTER, shared_dir
+
+    splits.check_read(splits.MLQE_RU_EN, ["dev"])
+    path = shared_dir(shared) / "mlqe-pe-ru-en" / "dev.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                if float(row["hter"]) >= POST_EDIT_MIN_HTER]  # fmt: skip
+
+    def side(column: str) -> list[Example]:
+        return [Example(row["src_tok"].split(), row[column].split(), None, [], [])
+                for row in rows]  # fmt: skip
+
+    better = predict_z(model, side("pe")) > predict_z(model, side("mt_tok"))
+    heavy = np.array([float(row["hter"]) >= 0.3 for row in rows])
+    return {"changed": round(float(better.mean()), 3), "n": len(rows),
+            "heavily": round(float(better[heavy].mean()), 3), "n_heavily": int(heavy.sum())}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--models", required=True, help="comma-separated model folders")
@@ -148,20 +184,24 @@ def main(argv: list[str] | None = None) -> int:
                 row["wmt22_within"] = round(within_groups(predicted, human, sources,
                                                           "kendall")[0], 3)  # fmt: skip
                 row["reference_over_mt"] = reference_over_mt(model, examples, human, args.shared)
+        row["post_edit_over_mt"] = post_edit_over_mt(model, args.shared)
         row["synthetic_recall"] = synthetic_recall(predict_z(model, synthetic), synthetic)
         print(json.dumps(row), flush=True)
         results.append(row)
     kinds = [k for k in results[0]["synthetic_recall"] if not k.startswith("n_")]
     print("\n| model | TED unseen (1, 4, 6) | paired diff | within a segment | TED talk 3 | "
-          "WMT22 tau | within a segment | reference over MT (all, DA z < 0) | news dev | "
+          "WMT22 tau | within a segment | reference over MT (all, DA z < 0) | "
+          "post-edit over MT (HTER >= 0.1, >= 0.3) | news dev | "
           + " | ".join(f"recall {k}" for k in kinds) + " |")  # fmt: skip
-    print("|" + "---|" * (9 + len(kinds)))
+    print("|" + "---|" * (10 + len(kinds)))
     for row in results:
         seen = " (seen)" if row["ted_seen_in_training"] else ""
         print(f"| {row['model']} | {row['ted_unseen']:.3f} {row['ted_unseen_ci']}{seen} | "
               f"{row.get('ted_unseen_diff_ci', '')} | {row['ted_unseen_within']:.3f} | "
               f"{row['ted']:.3f} | {row['wmt22']:.3f} | {row['wmt22_within']:.3f} | "
               f"{row['reference_over_mt']['all']:.3f}, {row['reference_over_mt']['poor']:.3f} | "
+              f"{row['post_edit_over_mt']['changed']:.3f}, "
+              f"{row['post_edit_over_mt']['heavily']:.3f} | "
               f"{row['news']:.3f} | "
               + " | ".join(f"{row['synthetic_recall'][k]:.3f}" for k in kinds) + " |")
     counts = {k[2:]: v for k, v in results[0]["synthetic_recall"].items() if k.startswith("n_")}

@@ -72,7 +72,7 @@ def test_the_ranking_loss_reads_only_pairs_of_one_group_far_enough_apart():
     import pytest
 
     torch = pytest.importorskip("torch")
-    from compare.qe.train import RANK_MARGIN, rank_loss
+    from compare.qe.ranking import RANK_MARGIN, rank_loss
 
     z = torch.tensor([1.0, 0.0, 1.0, 1.0 - RANK_MARGIN / 2, 0.0])
     group = torch.tensor([0, 0, 1, 1, -1])
@@ -85,7 +85,8 @@ def test_the_ranking_loss_reads_only_pairs_of_one_group_far_enough_apart():
 
 def test_rank_groups_pair_the_news_mt_with_the_professional_translation_of_its_line():
     from compare.qe.data import Example
-    from compare.qe.train import TrainOptions, rank_group
+    from compare.qe.ranking import rank_group
+    from compare.qe.train import TrainOptions
 
     english = ["The", "minister", "resigned", "."]
     professional = Example(["Министр", "ушёл", "в", "отставку", "."], english, 0.6, [0] * 5,
@@ -108,7 +109,8 @@ def test_rank_groups_pair_a_wmt22_reference_with_the_mt_of_its_sentence_but_not_
 
     torch = pytest.importorskip("torch")
     from compare.qe.data import Example
-    from compare.qe.train import TrainOptions, rank_anchor, rank_group, rank_loss
+    from compare.qe.ranking import rank_anchor, rank_group, rank_loss
+    from compare.qe.train import TrainOptions
 
     source = ["Министр", "ушёл", "в", "отставку", "."]
     reference = Example(source, ["The", "minister", "stepped", "down", "."], 0.6, [0] * 5,

@@ -46,6 +46,10 @@ class Example:
     target_tags: list[int]
     lang: str = "ru"
     kind: str = "mlqe"
+    rank_z: float | None = None
+    """What the ranking loss among translations of one sentence compares (None: ``z``); set
+    where a pair is known better than another but has no sentence target of its own (a
+    post-edit, :func:`read_mlqe_post_edits`)."""
 
 
 def shared_dir(shared: str | Path | None = None) -> Path:
@@ -79,6 +83,31 @@ def read_mlqe_multi(pair: str, split: str, shared: str | Path | None = None) -> 
     splits.check_read(splits.MLQE_MULTI, [split])
     rows = _tsv(shared_dir(shared) / "mlqe-pe-multi" / f"{pair}.{split}.tsv")
     return _mlqe_examples(rows, pair.split("-")[0], "mlqe-multi")
+
+
+POST_EDIT_MIN_HTER = 0.1
+"""A post-edit ranks above its MT when the editor changed at least this share of the MT (HTER):
+below it the two are nearly one translation."""
+POST_EDIT_LIFT = 1.0
+"""A post-edit's ``rank_z`` above its MT's human z: more than the ranking loss's margin, so
+that every such pair is ranked."""
+
+
+def read_mlqe_post_edits(split: str, shared: str | Path | None = None) -> list[Example]:
+    """The human post-edit of each MLQE-PE ru-en row whose MT the editor changed (HTER at least
+    :data:`POST_EDIT_MIN_HTER`), as another English of the row's source (kind ``mlqe-pe``): no
+    sentence target and no word tags (people scored the MT, not the post-edit), only a
+    ``rank_z`` above the MT's, so that a ranking loss can ask the model to score the corrected
+    translation of a sentence above the one with errors."""
+    splits.check_read(splits.MLQE_RU_EN, [split])
+    examples = []
+    for row in _tsv(shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv"):
+        if float(row["hter"]) < POST_EDIT_MIN_HTER:
+            continue
+        src, post_edit = row["src_tok"].split(), row["pe"].split()
+        examples.append(Example(src, post_edit, None, [-1] * len(src), [-1] * len(post_edit),
+                                "ru", "mlqe-pe", float(row["da_z"]) + POST_EDIT_LIFT))
+    return examples
 
 
 def _mlqe_examples(rows: list[dict[str, str]], lang: str, kind: str) -> list[Example]:

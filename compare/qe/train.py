@@ -50,6 +50,7 @@ from compare.qe.model import (
 )
 
 # The data builders live in compare.qe.training_data; these names stay importable from here.
+from compare.qe.ranking import rank_anchor, rank_group, rank_loss, rank_target
 from compare.qe.training_data import (  # noqa: F401
     NTREX_TRAIN_END,
     _extra_antonyms,
@@ -144,8 +145,9 @@ class TrainOptions:
     ``benchmarks/qe_sources.py soup``)."""
     rank_weight: float = 0.0
     """Weight (0: off) of a pairwise ranking loss (RankNet's, on predicted z where the human z
-    differ by :data:`RANK_MARGIN` or more) among translations of one sentence, which share a batch:
-    the squared error on z teaches which sentences are hard, this which translation is worse."""
+    differ by :data:`compare.qe.ranking.RANK_MARGIN` or more) among translations of one
+    sentence, which share a batch: the squared error on z teaches which sentences are hard,
+    this which translation is worse."""
     rank_groups: str = "da"
     """Which translations ``rank_weight`` ranks among themselves, comma-separated: ``da`` (the
     WMT22 DA outputs of one source sentence), ``news`` (with ``mqm_news``: the annotated MT
@@ -153,7 +155,9 @@ class TrainOptions:
     of the synthetic set; a free correct translation against a literal one with errors),
     ``ref`` (the professional English reference of a WMT22 training sentence, a clean pair of
     the synthetic set, against that sentence's DA-scored MT outputs: the same contrast in the
-    product's own direction; without ``da`` the MT outputs are not ranked among themselves)."""
+    product's own direction; without ``da`` the MT outputs are not ranked among themselves),
+    ``pe`` (the human post-edit of an MLQE-PE training row whose MT a person changed, above
+    that MT: :func:`compare.qe.data.read_mlqe_post_edits`; :mod:`compare.qe.ranking`)."""
     rank_mixed: bool = False
     """With ``rank_weight``: the groups share batches with the other rows in one length order
     (:func:`compare.batching.grouped_batches`), not batches of groups alone (session 33)."""
@@ -169,46 +173,6 @@ class TrainOptions:
     storage: str = "int8"
     """How the release stores the trained encoder matrices (``fp16`` or ``int8``, see
     :class:`compare.qe.model.QEConfig`)."""
-
-
-RANK_MARGIN = 0.3
-"""Two DA outputs of one sentence are ranked when their human z differ by this much or more
-(a third of DA's spread: closer ones are mostly rater noise)."""
-
-
-def rank_loss(torch: Any, predicted: Any, z: Any, group: Any, anchor: Any = None) -> Any:
-    """RankNet's loss over the pairs of rows with the same group (>= 0) whose ``z`` differ by
-    :data:`RANK_MARGIN` or more: softplus(-(p_better - p_worse)), averaged; 0 when none. With
-    ``anchor`` (booleans, see :func:`rank_anchor`), only pairs with an anchor among the two."""
-    same = (group[:, None] == group[None, :]) & (group[:, None] >= 0)
-    apart = (z[:, None] - z[None, :]) >= RANK_MARGIN  # row i better than row j
-    chosen = same & apart
-    if anchor is not None:
-        chosen = chosen & (anchor[:, None] | anchor[None, :])
-    if not bool(chosen.any()):
-        return predicted.sum() * 0.0
-    gap = predicted[:, None] - predicted[None, :]
-    return torch.nn.functional.softplus(-gap[chosen]).mean()
-
-
-def rank_group(example: Example, options: TrainOptions) -> str | None:
-    """The group whose members ``rank_loss`` compares (see ``TrainOptions.rank_groups``)."""
-    kinds = options.rank_groups.split(",") if options.rank_weight > 0 else []
-    if ("da" in kinds or "ref" in kinds) and example.kind == "wmt22-da":
-        return "da " + " ".join(example.source_words)
-    if ("news" in kinds and options.mqm_news and example.lang == "ru"
-            and example.kind in ("mqm-news", "clean")):  # fmt: skip
-        return "en " + " ".join(example.target_words)
-    if "ref" in kinds and example.lang == "ru" and example.kind == "clean":
-        return "da " + " ".join(example.source_words)
-    return None
-
-
-def rank_anchor(example: Example, options: TrainOptions) -> bool:
-    """Whether the ranking loss compares this row with every other of its group: a ``clean``
-    one always, a DA output only with ``da`` in ``rank_groups`` (two non-anchors: no pair)."""
-    return example.kind == "clean" or (
-        example.kind == "wmt22-da" and "da" in options.rank_groups.split(","))
 
 
 def autocast(torch: Any, device: str, bf16: bool) -> Any:
@@ -452,6 +416,7 @@ def train(
     sizes = Counter(groups)
     groups = [g if sizes[g] > 1 else None for g in groups]  # a group of one compares nothing
     anchors = torch.tensor([rank_anchor(e, options) for e in train_examples], device=device)
+    rank_z = torch.tensor([rank_target(e) for e in train_examples], device=device)
     batches = grouped_batches(data.lengths, groups, options.batch_tokens, max_rows=32,
                               mixed=options.rank_mixed)
     numbered = {g: k for k, g in enumerate(dict.fromkeys(g for g in groups if g is not None))}
@@ -488,7 +453,7 @@ def train(
             if options.rank_weight > 0:
                 index = torch.tensor(rows, device=device)
                 loss = loss + options.rank_weight * rank_loss(
-                    torch, predicted.float(), z, group_ids[index], anchors[index])
+                    torch, predicted.float(), rank_z[index], group_ids[index], anchors[index])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(trained_parameters(network), 1.0)
             optimiser.step()
@@ -558,6 +523,7 @@ def data_for(options: TrainOptions, shared: Any = None
         options.antonym_extra, options.wmt22_da, options.mqm_ted, options.source_negations,
         options.ntrex_train_lines, [p for p in options.mlqe_multi.split(",") if p],
         options.mqm_news, options.mqm_news_sentence, options.reference_z,
+        post_edits=options.rank_weight > 0 and "pe" in options.rank_groups.split(","),
     )  # fmt: skip
 
 

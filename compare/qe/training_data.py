@@ -23,6 +23,7 @@ from compare.qe.data import (
     ntrex_lines,
     read_mlqe,
     read_mlqe_multi,
+    read_mlqe_post_edits,
     read_mqm_news,
     read_mqm_ted,
     split_words,
@@ -85,14 +86,18 @@ def build_data(
     antonym_extra: int = 0, wmt22_da: int = 0, mqm_ted: bool = False,
     source_negations: float = 0.0, ntrex_train_lines: int = NTREX_TRAIN_END,
     mlqe_multi: Sequence[str] = (), mqm_news: bool = False, mqm_news_sentence: bool = True,
-    reference_z: float | None = None,
+    reference_z: float | None = None, post_edits: bool = False,
 ) -> tuple[list[Example], list[Example], list[Example]]:
     """(train, MLQE-PE dev, synthetic dev) as described in :mod:`compare.qe.train`; the
     real-error dev sets are :func:`real_dev_sets`. ``mlqe_multi`` names more MLQE-PE pairs into
     English (:data:`compare.qe.data.MLQE_INTO_ENGLISH`) whose train rows also train;
     ``reference_z`` (None: :data:`compare.qe.data.CLEAN_Z`) is the sentence target of the WMT22
-    training references as they are."""
+    training references as they are; ``post_edits`` adds the human post-edits of the MLQE-PE
+    train rows whose MT was changed, for the ranking loss alone
+    (:func:`compare.qe.data.read_mlqe_post_edits`)."""
     train = read_mlqe("train", shared)
+    if post_edits:
+        train += read_mlqe_post_edits("train", shared)
     for pair in mlqe_multi:
         train += read_mlqe_multi(pair, "train", shared)
     dev_mlqe = read_mlqe("dev", shared)
