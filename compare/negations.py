@@ -79,6 +79,7 @@ _FORMAL_EN = regex.compile(
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
     r"nothing but|no one but|nobody but|none but|than never|more often than not|"
     r"no[- ]brainer|"  # "a no-brainer": obvious
+    r"in no time|second to none|"  # quickly, the best
     # "not without" (Russian "не без", formal there too): has some; "and no more" (и не более)
     r"not\s+without|and\s+no\s+more|"
     # "no accident", "not for nothing", as Russian "не случайно", "не зря" (formal there too)

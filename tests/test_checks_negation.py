@@ -856,3 +856,38 @@ def test_kazakh_negative_imperative(src, eng, flagged):
 def test_no_more_than_and_not_more(src, eng, flagged):
     found = flags(src, eng)
     assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)
+
+
+# Idioms whose negation is formal (session 35; made-up news sentences): "не на шутку" (in
+# earnest), "чуть было не" (almost), "ни для кого не секрет" (well known), "не покладая рук"
+# (tirelessly), "не говоря уже о" (let alone), "ни с того ни с сего" (out of the blue), "не в
+# последнюю очередь" (largely), "не столько X, сколько Y" (more Y than X), "не у дел"
+# (sidelined); English "in no time", "second to none"; Kazakh "ешкімге құпия емес". A real
+# negation beside them still counts.
+@pytest.mark.parametrize(("src", "eng", "lang", "flagged"), [
+    ("Конфликт разгорелся не на шутку.", "The conflict flared up in earnest.", "ru", False),
+    ("Конфликт не разгорелся.", "The conflict flared up in earnest.", "ru", True),
+    ("Самолёт чуть было не разбился.", "The plane almost crashed.", "ru", False),
+    ("Ни для кого не секрет, что цены растут.", "Everyone knows that prices are rising.", "ru",
+     False),
+    ("Ни для кого не секрет, что цены не растут.", "Everyone knows that prices are rising.",
+     "ru", True),
+    ("Врачи работают не покладая рук.", "Doctors are working tirelessly.", "ru", False),
+    ("Он знает испанский, не говоря уже об английском.", "He knows Spanish, let alone English.",
+     "ru", False),
+    ("Ни с того ни с сего он ушёл.", "Out of the blue, he left.", "ru", False),
+    ("Это произошло не в последнюю очередь благодаря ему.", "This happened largely thanks to him.",
+     "ru", False),
+    ("Он не столько политик, сколько бизнесмен.", "He is more a businessman than a politician.",
+     "ru", False),
+    ("Он не политик.", "He is a politician.", "ru", True),
+    ("Он остался не у дел.", "He was sidelined.", "ru", False),
+    ("Он сразу же ушёл.", "He left in no time.", "ru", False),
+    ("Он не ушёл.", "He left in no time.", "ru", True),
+    ("Эта команда лучшая в мире.", "This team is second to none.", "ru", False),
+    ("Бұл ешкімге құпия емес.", "Everyone knows this.", "kk", False),
+    ("Бұл ешкімге белгілі болмады.", "Everyone knew this.", "kk", True),
+])  # fmt: skip
+def test_formal_negation_idioms(src, eng, lang, flagged):
+    found = flags(src, eng, lang)
+    assert any(f.severity in ("major", "critical") for f in found) == flagged, (src, eng)

@@ -47,7 +47,15 @@ FORMAL_RU = regex.compile(
     # idioms with no negation in their meaning: "не секрет" (well known, "no secret"), "не
     # удивительно" (no wonder), "не за горами" (near), "не прошло и года, как" (within a
     # year), "никто, кроме него, не" (only he)
-    r"не секрет|не удивительно|не за горами|не прошл[оаи]\s+и(?:\s+\w+){1,2}|"
+    r"(?:ни для кого\s+)?не секрет|не удивительно|не за горами|не прошл[оаи]\s+и(?:\s+\w+){1,2}|"
+    # "не на шутку" (in earnest, seriously), "не покладая рук" (tirelessly), "ни с того ни с
+    # сего" (out of the blue), "не в последнюю очередь" (largely; "not least", formal in
+    # English too), "не говоря (уже) о" (let alone; "not to mention", formal in English too),
+    # "чуть было не" / "едва было не" (almost, as "чуть не"), "не у дел" (sidelined), and "не
+    # столько X, сколько Y" (more Y than X, Y rather than X)
+    r"не на шутку|не покладая рук|ни с того,? ни с сего|не в последнюю очередь|"
+    r"не говоря(?:\s+уже)?\s+(?:о|об|обо|про)|(?:чуть|едва)\s+было\s+не|не у дел|"
+    r"не столько(?=(?:\s+\S+){1,8}?\s+сколько\b)|"
     # "как никогда (раньше)" (than ever, like never before: "как никогда близки" / "closer than
     # ever"), not "как никогда не" (as never ... not)
     r"как\s+никогда(?!\s+не\b)(?:\s+(?:раньше|прежде|ранее))?|"
