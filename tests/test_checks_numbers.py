@@ -606,3 +606,23 @@ def test_converted_measures_as_news_writes_them(src: str, eng: str, lang: str,
 ])  # fmt: skip
 def test_quarters_and_thousands_in_every_case(src, eng, flagged):
     assert bool(flags(src, eng)) == flagged, (src, eng)
+
+
+# A converted measure with a hedge on either side may be rounded further (15 % of the smaller
+# figure rather than 10 %): translators round "about five pounds" (2.27 kg) to "около 2 кг" and
+# "about 70 miles" (113 km) to "около 100 км". Without a hedge, beyond 15 %, or in one unit,
+# the figures must agree as before (session 35; made-up sentences).
+@pytest.mark.parametrize(("src", "eng", "lang", "flagged"), [
+    ("Вес около 2 кг.", "It weighs about five pounds.", "ru", False),
+    ("Вес 2 кг.", "It weighs five pounds.", "ru", True),
+    ("Вес около 3 кг.", "It weighs about five pounds.", "ru", True),
+    ("До города около 100 км.", "The city is about 70 miles away.", "ru", False),
+    ("До города 100 км.", "The city is 70 miles away.", "ru", True),
+    ("Выпадет до 15 см осадков.", "Up to 5 inches of rain will fall.", "ru", True),
+    ("Вес около 2 кг.", "It weighs about 3 kilograms.", "ru", True),
+    ("Салмағы шамамен 2 кг.", "It weighs about five pounds.", "kk", False),
+    ("Салмағы 2 келіге дейін.", "It weighs up to five pounds.", "kk", False),
+    ("Салмағы 2 келі.", "It weighs five pounds.", "kk", True),
+])  # fmt: skip
+def test_a_hedged_converted_measure_may_be_rounded(src, eng, lang, flagged):
+    assert bool(flags(src, eng, lang)) is flagged, (src, eng)

@@ -20,9 +20,21 @@ from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
 from compare.number_mentions import Mention, extract_numbers
 
+CONVERSION_TOLERANCE = 0.1
+"""Two measures in different units of one dimension are one measure within this share after
+conversion (25 см ~ 10 inches)."""
+HEDGED_CONVERSION_TOLERANCE = 0.15
+"""... and within this share of the smaller figure when either side hedges it ("около 2 кг" ~
+"about five pounds", 2.27 kg; "около 100 км" ~ "about 70 miles", 113 km): a translator
+converting an approximate measure rounds it to a figure a reader expects, and the hedge says
+the figure is not exact. Not wider: "up to 5 inches" (12.7 cm) against "до 15 см" is a changed
+figure (a synthetic dev error that 25 % let through), though "over half an inch" against "до
+1,5 см" (18 %) is a professional rounding that stays flagged."""
 
-def _meet(a: Mention, b: Mention) -> bool:
-    """Same number: a shared value, or the same measure within 10 % after unit conversion.
+
+def _meet(a: Mention, b: Mention, hedged: bool = False) -> bool:
+    """Same number: a shared value, or the same measure within 10 % after unit conversion (15 %
+    of the smaller where either side is ``hedged``, see :data:`HEDGED_CONVERSION_TOLERANCE`).
 
     When both sides wrote a scale (млрд, million), the scaled values must agree: 2,5 млрд is
     not 2.5 million even though both say 2.5.
@@ -33,8 +45,9 @@ def _meet(a: Mention, b: Mention) -> bool:
             and a.unit != b.unit):  # fmt: skip
         # Different units of one dimension (10 см, 10 inches): only the converted measure
         # counts, so that "до 25 см" finds "10 inches" and not the "10" of another measure.
-        return any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in a.measure[1]
-                   for y in b.measure[1])  # fmt: skip
+        return any(abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
+                   or (hedged and abs(x - y) <= HEDGED_CONVERSION_TOLERANCE * min(abs(x), abs(y)))
+                   for x in a.measure[1] for y in b.measure[1])  # fmt: skip
     if a.values & b.values:
         return True
     if a.measure and b.measure and a.measure[0] == b.measure[0] != "temp":
@@ -60,9 +73,12 @@ def _celsius_fahrenheit(celsius: float, fahrenheit: float) -> bool:
 MAX_MENTION_PAIRS = 40_000
 
 
-def match_mentions(src: list[Mention], tgt: list[Mention]) -> dict[int, int]:
-    """Maximum bipartite matching of source to target mentions whose values meet (Kuhn)."""
-    adj = [[j for j, t in enumerate(tgt) if _meet(s, t)] for s in src]
+def match_mentions(src: list[Mention], tgt: list[Mention],
+                   hedged: frozenset[int] = frozenset()) -> dict[int, int]:  # fmt: skip
+    """Maximum bipartite matching of source to target mentions whose values meet (Kuhn);
+    ``hedged`` holds the ``id`` of each mention written with a hedge (:func:`hedged_mentions`)."""
+    adj = [[j for j, t in enumerate(tgt) if _meet(s, t, id(s) in hedged or id(t) in hedged)]
+           for s in src]  # fmt: skip
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set[int]) -> bool:
@@ -124,7 +140,9 @@ class NumberMismatch(PairCheck):
                 "than the number check matches in one pair (a text without full stops?).",
                 {"over_budget": MAX_MENTION_PAIRS}, severity="minor",
             )]  # fmt: skip
-        matched = match_mentions(src, tgt)
+        hedged = (hedged_mentions(ctx.source.text, src, ctx.source.lang)
+                  | hedged_mentions(ctx.target.text, tgt, "en"))  # fmt: skip
+        matched = match_mentions(src, tgt, hedged)
         used_t = set(matched.values())
         # "Three men, aged 33, 34 and 39" <- "мужчины в возрасте 33, 34 и 39 лет": a number word
         # that counts a list of numbers on the other side is said by the list.
@@ -237,6 +255,39 @@ def _list_lengths(text: str, mentions: list[Mention]) -> frozenset[float]:
         else:
             run = 1
     return frozenset(lengths)
+
+
+# Words that say a figure is approximate or a bound: before it, and in Kazakh after it too
+# (postpositions: 2 келіге дейін "up to 2 kg", 5 шақырымнан астам "over 5 km").
+_HEDGE_BEFORE = {
+    "en": regex.compile(
+        r"\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|over|under|"
+        r"up\s+to|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|close\s+to|"
+        r"upwards\s+of|just\s+(?:over|under)|as\s+(?:much|many|high|low)\s+as)\s+(?:an?\s+)?$",
+        regex.IGNORECASE),
+    "ru": regex.compile(
+        r"\b(?:около|примерно|приблизительно|почти|порядка|до|более|свыше|больше|менее|меньше|"
+        r"не\s+менее|не\s+более|не\s+больше|чуть|едва|под|от)\s+$",
+        regex.IGNORECASE),
+    "kk": regex.compile(r"\b(?:шамамен|шамасы|жуық|кем\s+дегенде|мөлшермен|таяу)\s+$",
+                        regex.IGNORECASE),
+}  # fmt: skip
+_HEDGE_AFTER_KK = regex.compile(
+    r"^\s*\S{0,20}?\s*(?:дейін|шейін|астам|аса|жуық|шақты|шамасында|шамалы)\b",
+    regex.IGNORECASE)
+_HEDGE_REACH = 30  # characters before a figure (and after it in Kazakh) read for a hedge
+
+
+def hedged_mentions(text: str, mentions: list[Mention], lang: str) -> frozenset[int]:
+    """The ``id`` of each mention whose figure a hedge qualifies (:data:`_HEDGE_BEFORE`): a
+    converted measure may then be rounded further (:data:`HEDGED_CONVERSION_TOLERANCE`)."""
+    before = _HEDGE_BEFORE.get(lang, _HEDGE_BEFORE["ru"])
+    out = set()
+    for m in mentions:
+        if before.search(text[max(0, m.start - _HEDGE_REACH): m.start]) or (
+                lang == "kk" and _HEDGE_AFTER_KK.match(text[m.end: m.end + _HEDGE_REACH])):
+            out.add(id(m))
+    return frozenset(out)
 
 
 # A sum converted into another currency in brackets, as English news adds for its readers
