@@ -627,3 +627,22 @@ def test_faith_and_custom_named_otherwise(src, eng):
 def test_surnames_after_a_rendered_first_name(src: str, eng: str, flagged: bool) -> None:
     found = [f for f in flags(src, eng) if f.severity == "major"]
     assert bool(found) is flagged, found
+
+
+# Kazakh acronyms of international bodies (general knowledge, session 35): ДДҰ is the WHO
+# (Дүниежүзілік денсаулық сақтау ұйымы), ХВҚ the IMF, ЕҚЫҰ the OSCE, ҰҚК the KNB, ЕҚДБ the
+# EBRD; each is rendered by its English acronym or its spelled-out name, and another body in
+# its place is a changed name.
+@pytest.mark.parametrize(("src", "eng", "flagged"), [
+    ("Кеше ДДҰ мәлімдеме жасады.", "Yesterday the WHO made a statement.", False),
+    ("Кеше ДДҰ-ның өкілі сөйледі.", "Yesterday a World Health Organization official spoke.",
+     False),
+    ("Кеше ДДҰ мәлімдеме жасады.", "Yesterday UNICEF made a statement.", True),
+    ("Жыл сайын ХВҚ болжамын төмендетеді.", "Every year the IMF lowers its forecast.", False),
+    ("Кеше ЕҚЫҰ бақылаушылары келді.", "Yesterday OSCE observers arrived.", False),
+    ("Кеше ҰҚК тергеу бастады.", "Yesterday the KNB opened an investigation.", False),
+    ("Биыл ЕҚДБ несие берді.", "This year the EBRD granted a loan.", False),
+])  # fmt: skip
+def test_kazakh_acronyms_of_international_bodies(src, eng, flagged):
+    found = [f for f in flags(src, eng, "kk") if f.severity in ("major", "critical")]
+    assert bool(found) is flagged, (src, eng, [f.message for f in found])

@@ -82,8 +82,8 @@ _EXONYMS = """
 нато|nato
 оон бұұ|un u.n united
 юнеско|unesco
-воз|who
-мвф|imf
+воз ддұ|who world health
+мвф хвқ|imf monetary
 мид сім|foreign ministry
 фбр|fbi
 цру|cia
@@ -325,7 +325,10 @@ _EXONYMS_MORE = """
 мок хок|ioc olympic*
 магатэ|iaea
 вто дсұ|wto
-обсе ехқы|osce
+обсе ехқы еқыұ|osce
+кнб ұқк|knb national security
+ебрр еқдб|ebrd
+абр адб|adb asian development
 ссср ксро|ussr soviet*
 совет кеңес|council* soviet*
 фсб|fsb
