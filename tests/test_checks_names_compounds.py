@@ -642,6 +642,11 @@ def test_surnames_after_a_rendered_first_name(src: str, eng: str, flagged: bool)
     ("Кеше ЕҚЫҰ бақылаушылары келді.", "Yesterday OSCE observers arrived.", False),
     ("Кеше ҰҚК тергеу бастады.", "Yesterday the KNB opened an investigation.", False),
     ("Биыл ЕҚДБ несие берді.", "This year the EBRD granted a loan.", False),
+    # and bodies named by translated words: Қызыл Жарты ай / Красный Полумесяц (Red Crescent),
+    # Шекарасыз дәрігерлер (Doctors Without Borders)
+    ("Кеше Қызыл Жарты ай мәлімдеді.", "Yesterday the Red Crescent said.", False),
+    ("Кеше Қызыл Жарты ай мәлімдеді.", "Yesterday the Red Cross said.", True),
+    ("Кеше Шекарасыз дәрігерлер мәлімдеді.", "Yesterday Doctors Without Borders said.", False),
 ])  # fmt: skip
 def test_kazakh_acronyms_of_international_bodies(src, eng, flagged):
     found = [f for f in flags(src, eng, "kk") if f.severity in ("major", "critical")]

@@ -424,6 +424,8 @@ _EXONYMS_MORE = """
 церк шіркеу|church*
 собор|cathedral
 крест|cross
+полумесяц жарты|crescent
+шекарасыз|borders without
 лиг|league
 кубок|cup
 союз одақ|union
