@@ -651,3 +651,25 @@ def test_surnames_after_a_rendered_first_name(src: str, eng: str, flagged: bool)
 def test_kazakh_acronyms_of_international_bodies(src, eng, flagged):
     found = [f for f in flags(src, eng, "kk") if f.severity in ("major", "critical")]
     assert bool(found) is flagged, (src, eng, [f.message for f in found])
+
+
+# Common words that a Kazakh (or Russian) name capitalises and English translates (session
+# 35; made-up sentences): Конституция, Мектеп / Школа, Мәжіліс (the lower house), Елбасы (a
+# title), Ерлер / Әйелдер (men's, women's), sports (Бейсбол), and Алғыс айту күні (Thanksgiving).
+# A name beside them must still be rendered.
+@pytest.mark.parametrize(("src", "eng", "lang", "flagged"), [
+    ("Кеше Конституция өзгертілді.", "Yesterday the constitution was amended.", "kk", False),
+    ("Вчера Конституция была изменена.", "Yesterday the constitution was amended.", "ru", False),
+    ("Кеше Мектеп мәлімдеді.", "Yesterday the school said.", "kk", False),
+    ("Кеше Мәжіліс жаңа заң қабылдады.", "Yesterday the lower house adopted a new law.", "kk",
+     False),
+    ("Кеше Елбасы сөз сөйледі.", "Yesterday the First President spoke.", "kk", False),
+    ("Кеше Ерлер құрамасы жеңді.", "Yesterday the men's team won.", "kk", False),
+    ("Кеше Бейсболдың негізгі лигасы мәлімдеді.", "Yesterday MLB said.", "kk", False),
+    ("Кеше Алғыс айту күні тойланды.", "Yesterday Thanksgiving was celebrated.", "kk", False),
+    ("Кеше Мектеп директоры Сапаров мәлімдеді.", "Yesterday the school principal said.", "kk",
+     True),
+])  # fmt: skip
+def test_common_words_a_name_capitalises(src, eng, lang, flagged):
+    found = [f for f in flags(src, eng, lang) if f.severity in ("major", "critical")]
+    assert bool(found) is flagged, (src, eng, [f.message for f in found])

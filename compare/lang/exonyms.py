@@ -425,6 +425,7 @@ _EXONYMS_MORE = """
 собор|cathedral
 крест|cross
 полумесяц жарты|crescent
+алғыс|thanksgiving
 шекарасыз|borders without
 лиг|league
 кубок|cup
