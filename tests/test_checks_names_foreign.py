@@ -41,6 +41,11 @@ FAITHFUL = [
         "Tunisian Prime Minister Hichem Mechichi was dismissed.",
     ),
     ("ru", "Об этом сообщил Машиши журналистам.", "Mechichi told reporters about it."),
+    # French gu before e/i/y is г, and ll after i is й (session 35): Guillaume / Гийом,
+    # Mireille / Мирей; not in -ville (Deauville / Довиль)
+    ("ru", "Об этом журналистам сообщил Гийом.", "Guillaume told reporters about it."),
+    ("ru", "Вчера выступила Мирей.", "Yesterday Mireille performed."),
+    ("ru", "Вчера певица выступила в Довиле.", "Yesterday the singer performed in Deauville."),
     (
         "ru",
         "В понедельник Каису Саиду вручили доклад.",

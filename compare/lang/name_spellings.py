@@ -40,6 +40,8 @@ FRENCH: tuple[tuple[str, str], ...] = (
     (r"th", "т"),  # Thierry: Тьерри
     (r"ph", "ф"),
     (r"ç|c(?=[eiy])", "с"),
+    (r"gu(?=[eiy])", "г"),  # Guillaume, Guy: Гийом, Ги
+    (r"(?<=[^v]i)ll", "й"),  # Guillaume, Mireille: Гийом, Мирей (not -ville: Deauville, Довиль)
     (r"j|g(?=[eiy])", "ж"),  # Jacques, Gérard: Жак, Жерар
     (r"(?<=[aeiouy])s(?=[aeiouy])", "з"),
     (r"iers?$|iez$", "ье"),  # Poitiers, Barnier, Montpellier: Пуатье, Барнье, Монпелье
