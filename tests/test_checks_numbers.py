@@ -626,3 +626,19 @@ def test_quarters_and_thousands_in_every_case(src, eng, flagged):
 ])  # fmt: skip
 def test_a_hedged_converted_measure_may_be_rounded(src, eng, lang, flagged):
     assert bool(flags(src, eng, lang)) is flagged, (src, eng)
+
+
+# An hour of the 24-hour clock said in words ("в 15 часов", "сағат 15-те") is "3 pm" in
+# English, as 15:00 already was; a duration ("работал 15 часов") is not. A football score's
+# "nil" is 0 (session 35; made-up sentences).
+@pytest.mark.parametrize(("src", "eng", "lang", "flagged"), [
+    ("Встреча пройдёт в 15 часов.", "The meeting will be held at 3 pm.", "ru", False),
+    ("Встреча пройдёт в 15 часов.", "The meeting will be held at 5 pm.", "ru", True),
+    ("Он работал 15 часов подряд.", "He worked 3 hours straight.", "ru", True),
+    ("Кездесу сағат 15-те өтеді.", "The meeting will be at 3 p.m.", "kk", False),
+    ("Ол 15 сағат жұмыс істеді.", "He worked 3 hours.", "kk", True),
+    ("Команда выиграла со счётом 3:0.", "The team won 3-nil.", "ru", False),
+    ("Команда выиграла со счётом 3:0.", "The team won 3-1.", "ru", True),
+])  # fmt: skip
+def test_clock_hours_in_words_and_nil(src, eng, lang, flagged):
+    assert bool(flags(src, eng, lang)) is flagged, (src, eng)

@@ -300,6 +300,15 @@ _CONVERSION_BEFORE = regex.compile(
     r"~)?\s*(?:US|C|A)?[$€£¥₽₸]\s*$", regex.IGNORECASE)
 
 
+# An hour of the 24-hour clock said with a word rather than a colon ("в 15 часов", "сағат
+# 15-те"), which English writes on the 12-hour clock ("at 3 pm"), as _times reads 15:00. In
+# Russian only after a preposition of time ("в", "к", "до", "с", "после", "около"): "работал
+# 15 часов" is a duration.
+_HOUR_BEFORE_RU = regex.compile(r"\b(?:в|к|до|с|со|после|около)\s+$", regex.IGNORECASE)
+_HOUR_AFTER_RU = regex.compile(r"\s*час", regex.IGNORECASE)
+_HOUR_BEFORE_KK = regex.compile(r"сағат\s*$", regex.IGNORECASE)
+
+
 def _side_mentions(text: str, sentences: list, idx: tuple[int, ...], lang: str) -> list[Mention]:
     """Mentions of the given sentences, with offsets into the full text."""
     out: list[Mention] = []
@@ -310,5 +319,12 @@ def _side_mentions(text: str, sentences: list, idx: tuple[int, ...], lang: str) 
             m.end += s.start
             if out and _CONVERSION_BEFORE.search(text, out[-1].end, m.start):
                 m.soft = True
+            hours = {v for v in m.values if v == int(v) and 13 <= v <= 23}
+            if hours and lang != "en" and (
+                    (_HOUR_AFTER_RU.match(text, m.end)
+                     and _HOUR_BEFORE_RU.search(text, max(0, m.start - 10), m.start))
+                    if lang == "ru"
+                    else _HOUR_BEFORE_KK.search(text, max(0, m.start - 10), m.start)):
+                m.values = m.values | {v - 12 for v in hours}
             out.append(m)
     return out
