@@ -642,3 +642,20 @@ def test_a_hedged_converted_measure_may_be_rounded(src, eng, lang, flagged):
 ])  # fmt: skip
 def test_clock_hours_in_words_and_nil(src, eng, lang, flagged):
     assert bool(flags(src, eng, lang)) is flagged, (src, eng)
+
+
+# One growth said as a multiple on one side and a percentage on the other (session 35;
+# made-up sentences): "на 100 %" / doubled, "в 1,5 раза" / by 50 %, "на 50 %" / 1.5 times; a
+# different growth is still flagged.
+@pytest.mark.parametrize(("src", "eng", "lang", "flagged"), [
+    ("Цены выросли на 100%.", "Prices doubled.", "ru", False),
+    ("Цены выросли на 100%.", "Prices tripled.", "ru", True),
+    ("Цены выросли в 1,5 раза.", "Prices rose by 50%.", "ru", False),
+    ("Цены выросли в 1,5 раза.", "Prices rose by 40%.", "ru", True),
+    ("Цены выросли на 50%.", "Prices rose 1.5 times.", "ru", False),
+    ("Цены выросли на 50%.", "Prices rose 2.5 times.", "ru", True),
+    ("Бағасы 100 пайызға өсті.", "Prices doubled.", "kk", False),
+    ("Бағасы 1,5 есе өсті.", "Prices rose by 50%.", "kk", False),
+])  # fmt: skip
+def test_a_growth_said_as_a_multiple_or_a_percentage(src, eng, lang, flagged):
+    assert bool(flags(src, eng, lang)) is flagged, (src, eng)

@@ -152,6 +152,12 @@ class NumberMismatch(PairCheck):
                 and not (m.word and m.values & tgt_lists)]  # fmt: skip
         extra = [m for j, m in enumerate(tgt) if j not in used_t and not m.soft
                  and not (m.word and m.values & src_lists)]  # fmt: skip
+        # "выросли на 100 %" -> "doubled", "в 1,5 раза" -> "by 50 %": one growth said two ways
+        src_factors = _growth_factors(ctx.source.text, src, ctx.source.sentences, s_idx,
+                                      ctx.source.lang)  # fmt: skip
+        tgt_factors = _growth_factors(ctx.target.text, tgt, ctx.target.sentences, t_idx, "en")
+        lost = [m for m in lost if not (src_factors.get(id(m), set()) & tgt_factors["all"])]
+        extra = [m for m in extra if not (tgt_factors.get(id(m), set()) & src_factors["all"])]
         flags: list[Flag] = []
         for k, t in enumerate(extra):
             sev = "major" if t.word else self.severity
@@ -298,6 +304,43 @@ _CONVERSION_BEFORE = regex.compile(
     r"rupees?|yen|won|francs?|рубл\w*|тенге|долл\w*|евро|юан\w*|фунт\w*|гривен\w*|"
     r"доллар\w*|теңге))\s*\(\s*(?:about|around|approx\.?|roughly|some|около|примерно|шамамен|"
     r"~)?\s*(?:US|C|A)?[$€£¥₽₸]\s*$", regex.IGNORECASE)
+
+
+# A growth said as a multiple or as a percentage: "в 1,5 раза" / "1.5 times" (the factor
+# itself), "на 50 %" / "by 50%" (1.5), and the multiple words of _MULTIPLES. Not a fall
+# ("на 50 % меньше", "50% less"), whose factor would be another.
+_TIMES_AFTER = {"en": regex.compile(r"\s*times\b", regex.IGNORECASE),
+                "ru": regex.compile(r"\s*раз(?:а)?\b", regex.IGNORECASE),
+                "kk": regex.compile(r"\s*есе\w*", regex.IGNORECASE)}
+_PERCENT_AFTER = regex.compile(
+    r"\s*(?:%|per\s?cent|percent|процент\w*|пайыз\w*)(?!\s*(?:меньше|ниже|less|lower|fewer|"
+    r"кем|төмен))", regex.IGNORECASE)
+_PERCENT_BEFORE = {"en": regex.compile(r"\b(?:by|up|rose|grew|increased|jumped|surged|soared)"
+                                       r"(?:\s+\w+)?\s+$", regex.IGNORECASE),
+                   "ru": regex.compile(r"\bна\s+$", regex.IGNORECASE),
+                   "kk": regex.compile(r"$^")}  # Kazakh: "50 пайызға өсті", the ending says it
+
+
+def _growth_factors(text: str, mentions: list[Mention], sentences: list, idx: tuple[int, ...],
+                    lang: str) -> dict:  # fmt: skip
+    """The growth factor(s) each mention says (by its ``id``), and under ``"all"`` every factor
+    the sentences say, in mentions or in multiple words ("doubled", "втрое")."""
+    out: dict = {"all": {float(v) for *_, v in _side_multiples(text, sentences, idx, lang)}}
+    times = _TIMES_AFTER.get(lang, _TIMES_AFTER["ru"])
+    before = _PERCENT_BEFORE.get(lang, _PERCENT_BEFORE["ru"])
+    for m in mentions:
+        factors = set()
+        if times.match(text, m.end):
+            factors |= set(m.values)
+        if _PERCENT_AFTER.match(text, m.end) and (
+                before.search(text, max(0, m.start - 20), m.start)
+                or (lang == "kk" and regex.match(r"\s*(?:%|пайыз)\w*[ғк][аеә]\s+(?:өс|арт)",
+                                                 text[m.end:]))):  # fmt: skip
+            factors |= {round(1 + v / 100, 6) for v in m.values}
+        if factors:
+            out[id(m)] = factors
+            out["all"] |= factors
+    return out
 
 
 # An hour of the 24-hour clock said with a word rather than a colon ("в 15 часов", "сағат
