@@ -318,7 +318,7 @@ _PERCENT_AFTER = regex.compile(
 _PERCENT_BEFORE = {"en": regex.compile(r"\b(?:by|up|rose|grew|increased|jumped|surged|soared)"
                                        r"(?:\s+\w+)?\s+$", regex.IGNORECASE),
                    "ru": regex.compile(r"\bна\s+$", regex.IGNORECASE),
-                   "kk": regex.compile(r"$^")}  # Kazakh: "50 пайызға өсті", the ending says it
+                   "kk": regex.compile(r"(?!)")}  # Kazakh: "50 пайызға өсті", read after it
 
 
 def _growth_factors(text: str, mentions: list[Mention], sentences: list, idx: tuple[int, ...],
