@@ -122,16 +122,9 @@ def post_edit_over_mt(model: QEModel, shared: str | None) -> dict[str, float | i
     """The share of MLQE-PE dev rows whose MT was changed where the model scores the human
     post-edit above the MT: HTER at least :data:`compare.qe.data.POST_EDIT_MIN_HTER`, and at
     least 0.3."""
-    import csv
+    from compare.qe.data import POST_EDIT_MIN_HTER, mlqe_rows
 
-    from compare import splits
-    from compare.qe.data import POST_EDIT_MIN_HTER, shared_dir
-
-    splits.check_read(splits.MLQE_RU_EN, ["dev"])
-    path = shared_dir(shared) / "mlqe-pe-ru-en" / "dev.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-                if float(row["hter"]) >= POST_EDIT_MIN_HTER]  # fmt: skip
+    rows = [row for row in mlqe_rows("dev", shared) if float(row["hter"]) >= POST_EDIT_MIN_HTER]
 
     def side(column: str) -> list[Example]:
         return [Example(row["src_tok"].split(), row[column].split(), None, [], [])

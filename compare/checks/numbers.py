@@ -140,8 +140,10 @@ class NumberMismatch(PairCheck):
                 "than the number check matches in one pair (a text without full stops?).",
                 {"over_budget": MAX_MENTION_PAIRS}, severity="minor",
             )]  # fmt: skip
-        hedged = (hedged_mentions(ctx.source.text, src, ctx.source.lang)
-                  | hedged_mentions(ctx.target.text, tgt, "en"))  # fmt: skip
+        hedged: frozenset[int] = frozenset()
+        if any(m.measure for m in src) and any(m.measure for m in tgt):  # conversions only
+            hedged = (hedged_mentions(ctx.source.text, src, ctx.source.lang)
+                      | hedged_mentions(ctx.target.text, tgt, "en"))  # fmt: skip
         matched = match_mentions(src, tgt, hedged)
         used_t = set(matched.values())
         # "Three men, aged 33, 34 and 39" <- "мужчины в возрасте 33, 34 и 39 лет": a number word
@@ -152,12 +154,15 @@ class NumberMismatch(PairCheck):
                 and not (m.word and m.values & tgt_lists)]  # fmt: skip
         extra = [m for j, m in enumerate(tgt) if j not in used_t and not m.soft
                  and not (m.word and m.values & src_lists)]  # fmt: skip
-        # "выросли на 100 %" -> "doubled", "в 1,5 раза" -> "by 50 %": one growth said two ways
-        src_factors = _growth_factors(ctx.source.text, src, ctx.source.sentences, s_idx,
-                                      ctx.source.lang)  # fmt: skip
-        tgt_factors = _growth_factors(ctx.target.text, tgt, ctx.target.sentences, t_idx, "en")
-        lost = [m for m in lost if not (src_factors.get(id(m), set()) & tgt_factors["all"])]
-        extra = [m for m in extra if not (tgt_factors.get(id(m), set()) & src_factors["all"])]
+        if lost or extra:
+            # "выросли на 100 %" -> "doubled", "в 1,5 раза" -> "by 50 %": one growth, two ways
+            src_factors = _growth_factors(ctx.source.text, src, ctx.source.sentences, s_idx,
+                                          ctx.source.lang)  # fmt: skip
+            tgt_factors = _growth_factors(ctx.target.text, tgt, ctx.target.sentences, t_idx,
+                                          "en")  # fmt: skip
+            lost = [m for m in lost if not (src_factors.get(id(m), set()) & tgt_factors["all"])]
+            extra = [m for m in extra
+                     if not (tgt_factors.get(id(m), set()) & src_factors["all"])]  # fmt: skip
         flags: list[Flag] = []
         for k, t in enumerate(extra):
             sev = "major" if t.word else self.severity

@@ -65,10 +65,15 @@ def _tags(text: str) -> list[int]:
     return [1 if tag == "BAD" else 0 for tag in text.split()]
 
 
+def mlqe_rows(split: str, shared: str | Path | None = None) -> list[dict[str, str]]:
+    """The rows of an MLQE-PE ru-en split as the file gives them (the guard asked first)."""
+    splits.check_read(splits.MLQE_RU_EN, [split])
+    return _tsv(shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv")
+
+
 def read_mlqe(split: str, shared: str | Path | None = None) -> list[Example]:
     """MLQE-PE ru-en rows as examples: tokenised words, DA z, source and MT-token tags."""
-    splits.check_read(splits.MLQE_RU_EN, [split])
-    return _mlqe_examples(_tsv(shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv"), "ru", "mlqe")
+    return _mlqe_examples(mlqe_rows(split, shared), "ru", "mlqe")
 
 
 MLQE_INTO_ENGLISH = ("et-en", "ne-en", "ro-en", "si-en")
@@ -99,9 +104,8 @@ def read_mlqe_post_edits(split: str, shared: str | Path | None = None) -> list[E
     sentence target and no word tags (people scored the MT, not the post-edit), only a
     ``rank_z`` above the MT's, so that a ranking loss can ask the model to score the corrected
     translation of a sentence above the one with errors."""
-    splits.check_read(splits.MLQE_RU_EN, [split])
     examples = []
-    for row in _tsv(shared_dir(shared) / "mlqe-pe-ru-en" / f"{split}.tsv"):
+    for row in mlqe_rows(split, shared):
         if float(row["hter"]) < POST_EDIT_MIN_HTER:
             continue
         src, post_edit = row["src_tok"].split(), row["pe"].split()
