@@ -27,7 +27,7 @@ import regex
 from compare.lang.number_words import UNITS
 
 if TYPE_CHECKING:
-    from compare.number_mentions import Mention
+    from compare.number_types import Mention
 
 _UNIT_RE = tuple(
     (regex.compile(rf"[\s\u00a0-]*(?:{p})(?![\p{{L}}])", regex.IGNORECASE), d, f)

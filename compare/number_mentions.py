@@ -16,7 +16,9 @@ numerals (екеуі "the two of them") read softly; fashion season codes (SS19,
 year; a number word that counts an enumeration on the other side ("Three men, aged 33, 34 and
 39") is said by it. Measures in different units of one dimension match only after conversion
 (до 25 см ~ up to 10 inches, never the "10" of another measure; units and the measure
-conventions of news, 6-foot-7 or "the low 70s", are read by :mod:`compare.measures`), and
+conventions of news, 6-foot-7 or "the low 70s", are read by :mod:`compare.measures`; shares,
+halves and sums in two scale words, треть ~ 33 %, "2 млн 300 тыс." ~ 2.3 million, by
+:mod:`compare.number_shares`), and
 measures in the same unit must agree exactly; a bare "градусов" / "degrees" may be either
 temperature scale (27 градусов ~ 80 degrees). Two soft mentions never pair with each other.
 
@@ -29,8 +31,6 @@ words joined to each other (twenty-five) stay firm.
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -55,6 +55,9 @@ from compare.lang.number_words import (
     WORDS_RU,
 )
 from compare.measures import add_units
+from compare.number_shares import join_scales, one_in_n, read_shares
+from compare.number_types import Mention, Taken
+from compare.number_types import rounded as _r
 from compare.words import LETTERS
 
 _SEP = "[ \u00a0\u202f\u2009']"
@@ -86,60 +89,6 @@ def _fills(total: float, word: float) -> bool:
 
 
 _HEADING_BEFORE = regex.compile(r"(?:^|[:.!?\"“«(—–-])\s*$")
-
-
-@dataclass
-class Mention:
-    """One number as written: where it is, what it may mean, and whether it must be matched.
-
-    ``measure`` is (dimension, values in SI units) when a unit follows the number.
-    """
-
-    start: int
-    end: int
-    text: str
-    values: frozenset[float]
-    soft: bool = False
-    word: bool = False
-    measure: tuple[str, frozenset[float]] | None = None
-    scaled: frozenset[float] | None = None  # values after a scale word (2,5 млрд -> 2.5e9)
-    unit: float | None = None  # the SI factor of the unit written after it (km: 1000)
-    unit_text: str = ""  # the unit as written right after the number ("мм"), for messages
-
-
-class Taken(list):
-    """Character spans already read as a number, with :meth:`covers` in logarithmic time: a
-    text without full stops can hold thousands of numbers and words, and a linear scan per word
-    made the check quadratic (issue 24)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._starts: list[int] = []
-        self._spans: list[tuple[int, int]] = []
-        self._longest = 0
-
-    def append(self, span: tuple[int, int]) -> None:  # type: ignore[override]
-
-        super().append(span)
-        index = bisect.bisect_right(self._starts, span[0])
-        self._starts.insert(index, span[0])
-        self._spans.insert(index, span)
-        self._longest = max(self._longest, span[1] - span[0])
-
-    def covers(self, pos: int) -> bool:
-        """Whether a span holds ``pos`` (start <= pos < end)."""
-
-        index = bisect.bisect_right(self._starts, pos) - 1
-        while index >= 0 and self._starts[index] >= pos - self._longest:
-            start, end = self._spans[index]
-            if start <= pos < end:
-                return True
-            index -= 1
-        return False
-
-
-def _r(x: float) -> float:
-    return round(x, 6)
 
 
 def _digit_values(raw: str, lang: str) -> set[float]:
@@ -484,26 +433,7 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
         taken.append((m.start(), end))
     # before "two and a half", which would take the first words of "two and a half million"
     mentions.extend(_fractions_of_scale(text, lang, taken))
-    if lang == "en":
-        for m in _N_AND_A_HALF.finditer(text):
-            if not taken.covers(m.start()):
-                n = WORDS_EN[m.group(1).lower()]
-                mentions.append(Mention(m.start(), m.end(), m.group(), frozenset({n, n + 0.5}),
-                                        word=True))  # fmt: skip
-                taken.append((m.start(), m.end()))
-        for m in _QUARTER_EN.finditer(text):  # Q3: третий квартал, 3-й квартал; H1: полугодие
-            if not taken.covers(m.start()):
-                mentions.append(Mention(m.start(), m.end(), m.group(),
-                                        frozenset({float(m.group(1))}), soft=True))  # fmt: skip
-                taken.append((m.start(), m.end()))
-        for pattern, values in ((_HALF_HOUR, {0.5, 30.0}), (_A_AND_A_HALF, {1.5}),
-                                (_IN_HALF, {2.0}), (_HALF_A, {0.5}), (_QUARTER_A, {0.25, 25.0}),
-                                (_HALF_OF, {0.5, 50.0})):  # fmt: skip
-            for m in pattern.finditer(text):
-                if not taken.covers(m.start()):
-                    mentions.append(Mention(m.start(), m.end(), m.group(), frozenset(values),
-                                            soft=True))  # fmt: skip
-                    taken.append((m.start(), m.end()))
+    mentions.extend(read_shares(text, lang, taken))
     for m in _ROMAN_CENTURY.finditer(text):
         value = _roman(m.group(1))
         if value:
@@ -511,33 +441,14 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
             taken.append((m.start(1), m.end(1)))
     mentions.extend(_word_mentions(text, lang, taken))
     mentions.sort(key=lambda x: x.start)
+    mentions = join_scales(text, mentions)
+    if lang == "en":
+        one_in_n(text, mentions)
     return add_units(text, mentions, lang)
 
 
-# A quarter or half of a year as business English writes it (Q3 2018, H1): soft, as the Russian
-# ordinal is (третий квартал), so that it matches "3 квартал" and demands nothing itself.
-_QUARTER_EN = regex.compile(r"\b[QH]([1-4])\b")
-# "a year and a half", "an hour and a half": полтора / бір жарым (1.5), said without a digit.
-_A_AND_A_HALF = regex.compile(r"\b(?:a|an|one)\s+(?:\p{L}+\s+)?and\s+a\s+half\b",
-                           regex.IGNORECASE)
-# "two and a half": два с половиной (read as 2) or екі жарым (2.5); it may match either.
-_N_AND_A_HALF = regex.compile(
-    r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\b", regex.IGNORECASE
-)
-# "half a percentage point", "half an hour": 0,5 процентного пункта (полчаса is soft 30 anyway);
-# after "half a million" and "a year and a half" have taken theirs.
-_HALF_A = regex.compile(r"\bhalf\s+an?\b(?!\s+hour)", regex.IGNORECASE)
-# "a quarter mile", "a quarter of an hour": 400 метров, 15 минут (soft, as четверть); 25 %.
-_QUARTER_A = regex.compile(r"\ba\s+quarter(?:\s+of\s+an?)?\b(?!\s+of\b)", regex.IGNORECASE)
-# "half of those polled", "cut by half": половина, вдвое, 50 %.
-_HALF_OF = regex.compile(r"\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)|\bby\s+half\b",
-                          regex.IGNORECASE)
-# "half an hour": 30 минут, полчаса.
-_HALF_HOUR = regex.compile(r"\bhalf\s+an\s+hour\b", regex.IGNORECASE)
 # A span of years written short, "2019-20" (2019–2020 годы): the two digits are 2020 too.
 _YEAR_RANGE_BEFORE = regex.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?$")
-# "cut in half": в два раза, екі есе (a factor of two).
-_IN_HALF = regex.compile(r"\bin\s+half\b(?!\s+an?\b)", regex.IGNORECASE)
 
 # Fractions of a scale word: half a million, a quarter of a billion, two and a half million;
 # полмиллиона, четверть миллиарда, два с половиной миллиона; жарты миллион. Read word by word

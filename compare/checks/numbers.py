@@ -7,8 +7,9 @@ mentions never pair; measures in different units of one dimension match only aft
 (до 25 см ~ up to 10 inches, never the "10" of another measure), and measures in the same unit
 must agree exactly; when both sides wrote a scale word, the scaled values must agree. A firm
 mention left unmatched is flagged, and so is a growth multiple that differs (втрое ->
-"doubled"). A number word that counts an enumeration on the other side ("Three men, aged 33,
-34 and 39") is said by it.
+"doubled"); a growth or a fall said as a percentage on one side and as a multiple on the other
+is one number ("снизились на 50 %" / "halved"). A number word that counts an enumeration on
+the other side ("Three men, aged 33, 34 and 39") is said by it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import regex
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
+from compare.lang.number_words import FALL_WORDS, MORE_AFTER_EN
 from compare.number_mentions import Mention, extract_numbers
 
 CONVERSION_TOLERANCE = 0.1
@@ -312,18 +314,46 @@ _CONVERSION_BEFORE = regex.compile(
 
 
 # A growth said as a multiple or as a percentage: "в 1,5 раза" / "1.5 times" (the factor
-# itself), "на 50 %" / "by 50%" (1.5), and the multiple words of _MULTIPLES. Not a fall
-# ("на 50 % меньше", "50% less"), whose factor would be another.
+# itself), "на 50 %" / "by 50%" / "50% more" (1.5), and the multiple words of _MULTIPLES. A
+# fall by a percentage is the factor it divides by ("снизились на 50 %" / "halved", "вдвое
+# сократились" / "fell by 50%": 2; by 75 %: 4), read where a fall word (FALL_WORDS) stands in
+# the percentage's clause.
 _TIMES_AFTER = {"en": regex.compile(r"\s*times\b", regex.IGNORECASE),
                 "ru": regex.compile(r"\s*раз(?:а)?\b", regex.IGNORECASE),
                 "kk": regex.compile(r"\s*есе\w*", regex.IGNORECASE)}
-_PERCENT_AFTER = regex.compile(
-    r"\s*(?:%|per\s?cent|percent|процент\w*|пайыз\w*)(?!\s*(?:меньше|ниже|less|lower|fewer|"
-    r"кем|төмен))", regex.IGNORECASE)
+_PERCENT = regex.compile(r"\s*(?:%|per\s?cent|percent|процент\w*|пайыз\w*)", regex.IGNORECASE)
+_POINTS = regex.compile(r"\s*(?:per\s?cent\w*|процент\w*|пайыз\w*)\s+(?:points?|пункт|тармақ)"
+                        r"|\s*(?:п\.\s?п\.|п\.\s?т\.|pp\b)", regex.IGNORECASE)  # a rate's change
+_LESS_AFTER = regex.compile(r"\s*(?:меньше|ниже|less|lower|fewer|кем|төмен)", regex.IGNORECASE)
 _PERCENT_BEFORE = {"en": regex.compile(r"\b(?:by|up|rose|grew|increased|jumped|surged|soared)"
                                        r"(?:\s+\w+)?\s+$", regex.IGNORECASE),
                    "ru": regex.compile(r"\bна\s+$", regex.IGNORECASE),
                    "kk": regex.compile(r"(?!)")}  # Kazakh: "50 пайызға өсті", read after it
+_GROWTH_AFTER = {"en": regex.compile(rf"\s+(?:{MORE_AFTER_EN})\b", regex.IGNORECASE),
+                 "kk": regex.compile(r"(?<=[ғк][аеә])\s+(?:өс|арт)|(?<=%)-?[ғк][аеә]\s+(?:өс|арт)",
+                                     regex.IGNORECASE)}  # fmt: skip
+_FALL = {lang: regex.compile(p, regex.IGNORECASE) for lang, p in FALL_WORDS.items()}
+_CLAUSE_END = regex.compile(r"[,;:!?()]|\.(?!\d)")
+_FALL_REACH = 40  # characters read for a fall word on each side of a percentage
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of a figure's clause before ``start`` and after ``end``, within reach."""
+    before = text[max(0, start - _FALL_REACH) : start]
+    after = text[end : end + _FALL_REACH]
+    cut = list(_CLAUSE_END.finditer(before))
+    before = before[cut[-1].end() :] if cut else before
+    cut_after = _CLAUSE_END.search(after)
+    return before, after[: cut_after.start()] if cut_after else after
+
+
+def _fall_factor(percent: float) -> float:
+    """The factor a fall by ``percent`` divides by: 50 -> 2, 75 -> 4, 67 -> 3 (a share rounded
+    to a whole percent still says a whole factor); only falls of 30 % or more, which news may
+    say as a multiple ("fell by a third" is no "1.5 times")."""
+    factor = 100 / (100 - percent)
+    return float(round(factor)) if abs(factor - round(factor)) <= 0.03 * factor else round(
+        factor, 2)
 
 
 def _growth_factors(text: str, mentions: list[Mention], sentences: list, idx: tuple[int, ...],
@@ -333,15 +363,22 @@ def _growth_factors(text: str, mentions: list[Mention], sentences: list, idx: tu
     out: dict = {"all": {float(v) for *_, v in _side_multiples(text, sentences, idx, lang)}}
     times = _TIMES_AFTER.get(lang, _TIMES_AFTER["ru"])
     before = _PERCENT_BEFORE.get(lang, _PERCENT_BEFORE["ru"])
+    fall = _FALL.get(lang, _FALL["ru"])
     for m in mentions:
         factors = set()
         if times.match(text, m.end):
             factors |= set(m.values)
-        if _PERCENT_AFTER.match(text, m.end) and (
-                before.search(text, max(0, m.start - 20), m.start)
-                or (lang == "kk" and regex.match(r"\s*(?:%|пайыз)\w*[ғк][аеә]\s+(?:өс|арт)",
-                                                 text[m.end:]))):  # fmt: skip
-            factors |= {round(1 + v / 100, 6) for v in m.values}
+        percent = _PERCENT.match(text, m.end)
+        if percent:
+            less = _LESS_AFTER.match(text, percent.end())
+            if not less and (before.search(text, max(0, m.start - 20), m.start)
+                             or (lang in _GROWTH_AFTER
+                                 and _GROWTH_AFTER[lang].match(text, percent.end()))):
+                factors |= {round(1 + v / 100, 6) for v in m.values}
+            said_before, said_after = _clause(text, m.start, percent.end())
+            if (less or fall.search(said_before) or fall.search(said_after)) and (
+                    not _POINTS.match(text, m.end)):
+                factors |= {_fall_factor(v) for v in m.values if 30 <= v < 100}
         if factors:
             out[id(m)] = factors
             out["all"] |= factors

@@ -40,6 +40,41 @@ FRACTIONS_RU = {
     "жарты": 0.5,
     "ширек": 0.25,
 }
+# Shares said with a word, which news also writes as a percentage (треть "a third", "33 %";
+# половина "half", "50 %"): (pattern, share). A numerator before the fraction word (две трети,
+# three quarters; in Kazakh after it: үштен екісі) is read with it.
+SHARES_RU: tuple[tuple[str, float], ...] = (
+    (r"половин(?:а|ы|е|у|ой|ою)", 1 / 2), (r"трет(?:ь|и|ью|ей|ям|ями|ях)", 1 / 3),
+    (r"четверт(?:ь|и|ью|ей|ям|ями|ях)", 1 / 4),
+    # пятая часть "a fifth": пятая alone is an ordinal
+    (r"пят(?:ая|ой|ую)\s+част\w*", 1 / 5), (r"десят(?:ая|ой|ую)\s+част\w*", 1 / 10),
+)  # fmt: skip
+NUMERATORS_RU = {"две": 2, "двух": 2, "двумя": 2, "три": 3, "трёх": 3, "трех": 3, "тремя": 3}
+# Kazakh: the denominator in the ablative, then the numerator (үштен бірі "one of three").
+SHARES_KK = {"жартыс": 2, "үштен": 3, "төрттен": 4, "бестен": 5, "оннан": 10}
+NUMERATORS_KK = {"бір": 1, "екі": 2, "үш": 3, "төрт": 4}
+# English: "a third", "one-third", "two thirds", "three-quarters" (singular after a / one).
+SHARES_EN = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+NUMERATORS_EN = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# Words that say "each n-th" before an ordinal: каждый пятый "one in five" (20 %), әрбір бесінші.
+EVERY_NTH = r"кажд(?:ый|ая|ое|ого|ому|ым|ом|ую|ой|ые|ых|ыми)|әрбір|әр"
+# A match with no goals, which English writes as a word: "a goalless draw" is 0:0.
+GOALLESS = {"en": r"goalless|scoreless|nil-nil|nil-all",
+            "ru": r"нулев(?:ая|ой|ую|ые)\s+ничь\w*|ничь\w*\s+всухую",
+            "kk": r"(?!)"}  # fmt: skip
+# Words that say a quantity fell, near a percentage: a fall by 50 % is a factor of two (вдвое
+# меньше, "halved"), by 75 % of four. Stems, read within the clause of the percentage.
+FALL_WORDS = {
+    "en": r"\b(?:fell|falls?|falling|drop\w*|declin\w*|cut|cuts|cutting|lower\w*|down|"
+          r"decreas\w*|reduc\w*|slump\w*|plung\w*|plummet\w*|shr[aiu]nk\w*|sank|sink\w*|"
+          r"slid|slides?|sliding|slash\w*|less|fewer|lost|los(?:e|es|ing))\b",
+    "ru": r"(?<!\p{L})(?:сниз|сниж|сократ|сокращ|упа[лв]|упад|пада|уменьш|подешев|потер|меньш|"
+          r"ниже|обвал|рухн|просе[лв]|просед)\p{L}*",
+    "kk": r"(?<!\p{L})(?:азай|қысқар|төменде|төмен|кеми|кем|құлда|арзанда|түсті|түсе|түсу)"
+          r"\p{L}*",
+}
+# English words after a percentage that make it a growth ("50% more": в 1,5 раза больше).
+MORE_AFTER_EN = r"more|higher|greater|larger|bigger|up|above"
 SCALE_WORDS = {
     "thousand": 1e3,
     "million": 1e6,
@@ -147,6 +182,8 @@ SOFT_RU: tuple[tuple[str, float], ...] = (
     (r"девятк\w*", 9),
     # сотый гол "his 100th goal", тысячный "the 1,000th"
     (r"сот(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)", 100),
+    # стометровка "the 100 metres" (measures reads its metres), десятиборье "decathlon"
+    (r"стометров\w*", 100), (r"десятиборь\w*", 10),
     (r"тысячн(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)", 1000),
 )  # fmt: skip
 SOFT_KK: tuple[tuple[str, float], ...] = (
@@ -180,7 +217,10 @@ SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "t
             "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
             "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
             "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-            "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000}  # fmt: skip
+            "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
+            # anniversaries: 100-летие, 100 жылдығы "centenary"
+            "centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200,
+            "tercentenary": 300, "sesquicentennial": 150, "quincentenary": 500}  # fmt: skip
 # The ordinals that end a compound ordinal (twenty-first century <- XXI век).
 ORDINAL_UNITS_EN = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth".split()

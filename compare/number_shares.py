@@ -1,0 +1,197 @@
+"""Shares, halves and other numbers said without a digit, for :mod:`compare.number_mentions`.
+
+News writes one share in several ways: "треть" / "a third" / "33 %", "три четверти" / "75 %",
+"каждый пятый" / "one in five" / "20 %", "вдвое меньше" / "half as many". Each reading here is
+a mention whose values hold every way the share may be written (the share, its percentage and,
+for a numerator or an ordinal, that number too), so that the other side's notation meets it.
+A bare share word is *soft* (it may satisfy a number, never demands one); a share with a
+numerator written as a firm word (две трети, "two thirds") stays firm, as that word was.
+
+Also here: the English halves and quarters of time and quantity (half an hour, a year and a
+half, Q3), a goalless draw (0:0 said as a word), and a Russian or Kazakh sum in two scale words
+("2 млн 300 тыс.", one number: 2.3 million).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from compare.lang.number_words import (
+    EVERY_NTH,
+    GOALLESS,
+    NUMERATORS_EN,
+    NUMERATORS_KK,
+    NUMERATORS_RU,
+    ORDINAL_UNIT_VALUES,
+    ORDINAL_UNITS,
+    SHARES_EN,
+    SHARES_KK,
+    SHARES_RU,
+    WORDS_EN,
+)
+from compare.number_types import Mention, Taken, rounded
+
+# A quarter or half of a year as business English writes it (Q3 2018, H1): soft, as the Russian
+# ordinal is (третий квартал), so that it matches "3 квартал" and demands nothing itself.
+_QUARTER_EN = regex.compile(r"\b[QH]([1-4])\b")
+# "a year and a half", "an hour and a half": полтора / бір жарым (1.5), said without a digit.
+_A_AND_A_HALF = regex.compile(r"\b(?:a|an|one)\s+(?:\p{L}+\s+)?and\s+a\s+half\b",
+                              regex.IGNORECASE)  # fmt: skip
+# "two and a half": два с половиной (read as 2) or екі жарым (2.5); it may match either.
+_N_AND_A_HALF = regex.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\b", regex.IGNORECASE
+)
+# "half a percentage point", "half an hour": 0,5 процентного пункта (полчаса is soft 30 anyway);
+# after "half a million" and "a year and a half" have taken theirs.
+_HALF_A = regex.compile(r"\bhalf\s+an?\b(?!\s+hour)", regex.IGNORECASE)
+# "a quarter mile", "a quarter of an hour": 400 метров, 15 минут (soft, as четверть); 25 %.
+_QUARTER_A = regex.compile(r"\ba\s+quarter(?:\s+of\s+an?)?\b(?!\s+of\b)", regex.IGNORECASE)
+# "half of those polled", "cut by half": половина, вдвое, 50 %.
+_HALF_OF = regex.compile(r"\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)|\bby\s+half\b",
+                         regex.IGNORECASE)  # fmt: skip
+# "half as many", "half as high": в два раза меньше, вдвое ниже, на 50 % меньше.
+_HALF_AS = regex.compile(r"\bhalf\s+as\b", regex.IGNORECASE)
+# "half an hour": 30 минут, полчаса.
+_HALF_HOUR = regex.compile(r"\bhalf\s+an\s+hour\b", regex.IGNORECASE)
+# "cut in half": в два раза, екі есе (a factor of two).
+_IN_HALF = regex.compile(r"\bin\s+half\b(?!\s+an?\b)", regex.IGNORECASE)
+_SOFT_EN = ((_HALF_HOUR, {0.5, 30.0}), (_A_AND_A_HALF, {1.5}), (_IN_HALF, {2.0}),
+            (_HALF_A, {0.5}), (_QUARTER_A, {0.25, 25.0}), (_HALF_AS, {0.5, 2.0, 50.0}),
+            (_HALF_OF, {0.5, 50.0}))  # fmt: skip
+
+_SHARE = {
+    "ru": regex.compile(
+        r"(?<!\p{L})(?:(?P<n>" + "|".join(NUMERATORS_RU) + r")\s+)?(?P<f>"
+        + "|".join(p for p, _ in SHARES_RU) + r")(?!\p{L})", regex.IGNORECASE),
+    "kk": regex.compile(
+        r"(?<!\p{L})(?:(?P<f>" + "|".join(k for k in SHARES_KK if k != "жартыс")
+        + r")\s+(?P<n>" + "|".join(NUMERATORS_KK) + r")\p{L}*|(?P<half>жартыс\p{L}*))",
+        regex.IGNORECASE),
+    "en": regex.compile(
+        r"\b(?:(?P<n>a|one)[\s-]+(?P<f>" + "|".join(SHARES_EN) + r")"
+        r"|(?P<n2>two|three|four)(?P<gap>[\s-]+)(?P<f2>" + "|".join(SHARES_EN) + r")s)\b",
+        regex.IGNORECASE),
+}  # fmt: skip
+_SHARES_RU_C = tuple((regex.compile(p, regex.IGNORECASE), v) for p, v in SHARES_RU)
+_EVERY_NTH = {lang: regex.compile(rf"(?<!\p{{L}})(?:{EVERY_NTH})\s+(?P<o>{ORDINAL_UNITS[lang]})"
+                                  r"(?!\p{L})", regex.IGNORECASE) for lang in ("ru", "kk")}
+_ONE_IN = regex.compile(r"\b(?:one|1)\s+(?:in|out\s+of)\s+$", regex.IGNORECASE)
+_GOALLESS = {k: regex.compile(rf"(?<!\p{{L}})(?:{p})(?!\p{{L}})", regex.IGNORECASE)
+             for k, p in GOALLESS.items()}  # fmt: skip
+
+
+def _share_values(numerator: float, denominator: float) -> frozenset[float]:
+    """Every way a share is written: 2/3 is 0.667, 67 %, 66.7 % (and the 2 of "две трети"; a
+    numerator of one is no number the other side must write)."""
+    pct = 100 * numerator / denominator
+    values = {rounded(numerator / denominator), float(round(pct)), round(pct, 1)}
+    return frozenset(values | ({numerator} if numerator > 1 else set()))
+
+
+def _take(m: Mention, taken: Taken, out: list[Mention]) -> None:
+    out.append(m)
+    taken.append((m.start, m.end))
+
+
+def read_shares(text: str, lang: str, taken: Taken) -> list[Mention]:
+    """Mentions of shares, halves and goalless draws not yet ``taken`` (see the module
+    comment); English halves and quarters of time first, so that "a quarter of an hour" is 15
+    minutes and not a share."""
+    out: list[Mention] = []
+    if lang == "en":
+        for m in _N_AND_A_HALF.finditer(text):
+            if not taken.covers(m.start()):
+                n = WORDS_EN[m.group(1).lower()]
+                _take(Mention(m.start(), m.end(), m.group(), frozenset({n, n + 0.5}), word=True),
+                      taken, out)  # fmt: skip
+        for m in _QUARTER_EN.finditer(text):  # Q3: третий квартал, 3-й квартал; H1: полугодие
+            if not taken.covers(m.start()):
+                _take(Mention(m.start(), m.end(), m.group(), frozenset({float(m.group(1))}),
+                              soft=True), taken, out)  # fmt: skip
+        for pattern, values in _SOFT_EN:
+            for m in pattern.finditer(text):
+                if not taken.covers(m.start()):
+                    _take(Mention(m.start(), m.end(), m.group(), frozenset(values), soft=True),
+                          taken, out)  # fmt: skip
+    for m in _GOALLESS[lang].finditer(text):
+        if not taken.covers(m.start()):  # 0:0 has two zeros: one mention for each
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset({0.0}), soft=True))
+            _take(Mention(m.start(), m.end(), m.group(), frozenset({0.0}), soft=True), taken, out)
+    for m in _SHARE[lang].finditer(text):
+        if taken.covers(m.start()):
+            continue
+        mention = _share(m, lang)
+        if mention is not None:
+            _take(mention, taken, out)
+    if lang in _EVERY_NTH:
+        for m in _EVERY_NTH[lang].finditer(text):
+            if taken.covers(m.start("o")):
+                continue
+            word = m.group("o").lower()
+            n = next(v for k, v in ORDINAL_UNIT_VALUES.items() if word.startswith(k))
+            # каждый пятый: the ordinal (5) and its share (20 %); soft, as an ordinal is
+            _take(Mention(m.start("o"), m.end("o"), m.group("o"),
+                          _share_values(1, n) | {float(n)}, soft=True, word=True), taken, out)
+    return out
+
+
+def _share(m: regex.Match, lang: str) -> Mention | None:
+    """The mention of one share matched by :data:`_SHARE`."""
+    if lang == "en":
+        if m.group("n"):
+            d, n = SHARES_EN[m.group("f").lower()], 1.0
+            # "a third" may also be an ordinal ("for a third time": в третий раз)
+            values = _share_values(n, d) | {float(d)}
+            return Mention(m.start(), m.end(), m.group(), values, soft=True, word=True)
+        d, n = SHARES_EN[m.group("f2").lower()], float(NUMERATORS_EN[m.group("n2").lower()])
+        # "two-thirds" was read as a compound adjective (soft), "two thirds" as a firm two
+        return Mention(m.start(), m.end(), m.group(), _share_values(n, d),
+                       soft="-" in m.group("gap"), word=True)  # fmt: skip
+    if lang == "kk":
+        if m.group("half"):
+            return Mention(m.start(), m.end(), m.group(), _share_values(1, 2), soft=True,
+                           word=True)  # fmt: skip
+        d = float(SHARES_KK[m.group("f").lower()])
+        n = float(NUMERATORS_KK[m.group("n").lower()])
+        if n >= d:
+            return None  # үштен үш: not a share
+        return Mention(m.start(), m.end(), m.group(), _share_values(n, d) | {d}, soft=True,
+                       word=True)  # fmt: skip
+    fraction = m.group("f").lower()
+    share = next(v for p, v in _SHARES_RU_C if p.fullmatch(fraction))
+    if m.group("n"):  # две трети: as firm as the две it holds
+        n = float(NUMERATORS_RU[m.group("n").lower()])
+        return Mention(m.start(), m.end(), m.group(), _share_values(n, round(1 / share)),
+                       word=True)  # fmt: skip
+    return Mention(m.start(), m.end(), m.group(), _share_values(1, round(1 / share)), soft=True,
+                   word=True)  # fmt: skip
+
+
+def one_in_n(text: str, mentions: list[Mention]) -> None:
+    """ "One in five" is 20 % as well (каждый пятый, 20 % россиян): the five takes its share."""
+    for m in mentions:
+        if len(m.values) == 1 and _ONE_IN.search(text, max(0, m.start - 12), m.start):
+            (n,) = m.values
+            if n >= 2:
+                m.values = m.values | _share_values(1, n)
+
+
+def join_scales(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "2 млн 300 тыс." is one number, 2.3 million, as English writes it: a scaled number
+    followed by a smaller scaled one that fills it is joined to it (in English too: "2 trillion
+    784 billion")."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.scaled and m.scaled and not prev.word and not m.word
+                and len(prev.scaled) == 1 and len(m.scaled) == 1
+                and regex.fullmatch(r"[\s\u00a0]+", text[prev.end : m.start])):  # fmt: skip
+            (big,), (small,) = prev.scaled, m.scaled
+            raw = min(prev.values - prev.scaled, default=None)
+            if raw and small < big / raw:  # 300 тыс. < 1 млн: it fills the millions
+                total = frozenset({rounded(big + small)})
+                prev.end, prev.text = m.end, text[prev.start : m.end]
+                prev.values, prev.scaled = total, total
+                continue
+        out.append(m)
+    return out
