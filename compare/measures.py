@@ -64,6 +64,12 @@ _TEMPERATURE_BEFORE = regex.compile(
     r"\b(?:temperatures?|highs?|lows?|a high of|a low of|температур\w*|жара\w*|мороз\w*|"
     r"аяз\w*)\s+(?:[^\s\d.!?;]+\s+){0,3}(?:минус\s+|minus\s+|плюс\s+)?$",
     regex.IGNORECASE)  # fmt: skip
+# The sign below zero said with words after the figure: 5 градусов мороза, ниже нуля.
+_BELOW_ZERO_AFTER = regex.compile(
+    r"[\s\u00a0]*(?:°\s?[CСF]?|градус\w*|degrees?)?[\s\u00a0]*(?:Цельси\w*|Celsius)?\s*"
+    r"(?:мороза|ниже\s+нуля|нөлден\s+төмен|below\s+(?:zero|freezing))", regex.IGNORECASE)
+# A frost word in a temperature's clause: the figure may be written with or without its minus.
+_FROST = regex.compile(r"(?<!\p{L})(?:мороз\w*|аяз\w*|frost\w*)", regex.IGNORECASE)
 # двухметровый, пятикилометровая, десятисантиметровый: a numeral stem joined to a unit.
 _COMPOUND_UNIT = (("сантиметров", "length", 0.01), ("миллиметров", "length", 0.001),
                   ("километров", "length", 1000.0), ("метров", "length", 1.0),
@@ -168,12 +174,21 @@ def _bare_temperatures(text: str, mentions: list[Mention]) -> None:
 
 def _signed_temperatures(text: str, mentions: list[Mention]) -> None:
     """A temperature below zero keeps its sign (-29 градусов Цельсия is -20 degrees Fahrenheit,
-    not 20): other numbers are read without one, as a dash before them is mostly a range's."""
+    not 20): other numbers are read without one, as a dash before them is mostly a range's.
+
+    Russian and Kazakh also say the sign with a word: "5 градусов мороза", "5 degrees below
+    zero" is -5; a frost word in the clause ("морозы до 30 градусов", "аяз 30 градусқа
+    жетеді") makes either sign the figure, as English writes "minus 30" or "30 degrees of
+    frost"."""
     for m in mentions:
-        if m.measure and m.measure[0] == "temp" and _MINUS_BEFORE.search(
-                text, max(0, m.start - 8), m.start):  # fmt: skip
+        if not m.measure or m.measure[0] != "temp":
+            continue
+        if _MINUS_BEFORE.search(text, max(0, m.start - 8), m.start) or _BELOW_ZERO_AFTER.match(
+                text, m.end):  # fmt: skip
             m.values = frozenset(-v for v in m.values)
-            m.measure = ("temp", m.values)
+        elif _FROST.search(text[max(0, m.start - 30) : m.end + 30]):
+            m.values = m.values | frozenset(-v for v in m.values)
+        m.measure = ("temp", m.values)
 
 
 def _compound_units(mentions: list[Mention]) -> None:

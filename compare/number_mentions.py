@@ -61,8 +61,10 @@ from compare.number_types import rounded as _r
 from compare.words import LETTERS
 
 _SEP = "[ \u00a0\u202f\u2009']"
+# Currency codes written onto a sum in English ("KZT2 trillion", "RUB30,000")
+_CURRENCY_CODES = "KZT|RUB|RUR|USD|EUR|GBP|CNY|UAH"
 _NUM = regex.compile(
-    rf"(?:(?<![\p{{L}}\d.,])|(?<=(?<!\p{{L}})(?:pp?|No|№))|(?<=\d[xх×]))"
+    rf"(?:(?<![\p{{L}}\d.,])|(?<=(?<!\p{{L}})(?:pp?|No|№|{_CURRENCY_CODES}))|(?<=\d[xх×]))"
     rf"(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d+)?"  # 1 000 000 / 1 000,5
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000,000.5
     r"|\d{1,3}(?:\.\d{3}){2,}"  # 1.000.000
@@ -88,6 +90,8 @@ def _fills(total: float, word: float) -> bool:
     return total % 10 ** len(str(int(word))) == 0
 
 
+_ABOVE_BELOW = ("below", "above", "ниже", "выше")
+_GROUP_OF = regex.compile(r"Групп[аыеуо]\w*")
 _HEADING_BEFORE = regex.compile(r"(?:^|[:.!?\"“«(—–-])\s*$")
 
 
@@ -228,6 +232,10 @@ def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
             soft = True  # three-way, five-year: see the module comment
         if lang == "ru" and val == 2 and i > 0 and words[i - 1].group().lower() == "между":
             soft = True  # "между двумя странами": English "between" says the two
+        if lang == "ru" and val is not None and i > 0 and _GROUP_OF.fullmatch(words[i - 1].group()):
+            soft = True  # "Группа двадцати": the G20, whose digits English joins to a letter
+        if val == 0 and i > 0 and words[i - 1].group().lower() in _ABOVE_BELOW:
+            soft = True  # "below zero", "ниже нуля": the sign of a temperature, read with it
         if lang == "ru" and val == 0 and i > 0 and words[i - 1].group().lower() in ("с", "c"):
             soft = True  # "начать с нуля": "start from scratch", an idiom, not a zero
         if val is None and w not in ONE_WORDS:
@@ -414,6 +422,7 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
             vals.add(float(year.group(1)[:2] + m.group("num")))  # 2019-20: the year 2020
         if lang != "en" and regex.match(r"-?[еех]\b|-х\b|-е\b|-жылдар", text[end:]):
             vals |= {1900 + v for v in vals if v % 10 == 0 and v < 100}  # 30-е годы = 1930s
+            vals |= {v % 100 for v in vals if 1910 <= v < 2100 and v % 10 == 0 < v % 100}  # 90s
         scale = _scale_after(text, end, lang)
         scaled = None
         if scale:

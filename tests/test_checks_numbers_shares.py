@@ -105,3 +105,34 @@ def test_anniversaries_sprints_two_scale_sums_and_goalless_draws(
     src: str, eng: str, lang: str, flagged: bool
 ) -> None:
     assert bool(flags(src, eng, lang)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # the sign below zero said with a word
+        ("Ожидается 5 градусов мороза.", "Minus 5 degrees is expected.", "ru", False),
+        ("Ожидается 5 градусов мороза.", "Temperatures of -5C are expected.", "ru", False),
+        ("Ожидается 5 градусов мороза.", "Temperatures of -7C are expected.", "ru", True),
+        ("Ожидается 5 градусов тепла.", "Temperatures of -5C are expected.", "ru", True),
+        ("Ожидается -5 °C.", "Five degrees below zero is expected.", "ru", False),
+        ("Ожидается 5 °C.", "Five degrees below zero is expected.", "ru", True),
+        ("Аяз 30 градусқа жетеді.", "Frost will reach minus 30 degrees.", "kk", False),
+        ("Аяз 30 градусқа жетеді.", "Frost will reach minus 15 degrees.", "kk", True),
+        ("Ауа температурасы 30 градус аяз.", "The air temperature is -30C.", "kk", False),
+        # a decade written in full on one side, by its tens on the other
+        ("1990-жылдары бәрі өзгерді.", "In the nineties everything changed.", "kk", False),
+        ("1980-жылдары бәрі өзгерді.", "In the nineties everything changed.", "kk", True),
+        ("В 1990-х годах всё изменилось.", "In the '90s everything changed.", "ru", False),
+        # a currency code written onto the sum
+        ("Үкімет 2 трлн теңге бөлді.", "The government allocated KZT2 trillion.", "kk", False),
+        ("Үкімет 2 трлн теңге бөлді.", "The government allocated KZT3 trillion.", "kk", True),
+        # the G20 by its Russian name
+        ("Это саммит «Группы двадцати».", "This is the G20 summit.", "ru", False),
+        ("Это саммит двадцати стран.", "This is a summit of 30 countries.", "ru", True),
+    ],
+)
+def test_frost_decades_currency_codes_and_the_group_of_twenty(
+    src: str, eng: str, lang: str, flagged: bool
+) -> None:
+    assert bool(flags(src, eng, lang)) is flagged
