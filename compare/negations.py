@@ -20,6 +20,11 @@ refusal; "не только меня" pairs with "I'm not the only one". English
 yet" or "still to"), "far from", "short of" and "landlocked" (не имеющий выхода к морю) are lexical
 negators; "не обошлось без" (double negation: "there were") and "им всё равно" ("they don't
 care") are weak; Kazakh "ойға / ақылға сыймайды" ("does not fit the mind": absurd) is weak.
+English words and phrases that carry a negation as professional translators use them (session
+36): "in vain", "fell through", "broke a promise", "pending", "withheld", "refrain", "abstain",
+"avert", "whether or not" and a "not" whose verb awaits an "until" ("will not begin until March"
+for "не раньше марта") are lexical; "could not fail to" is a double negation (formal); "anything
+but" is a strong "not".
 
 Kazakh (general rules of the grammar, not fitted to sentences):
 
@@ -74,12 +79,13 @@ _CLAUSE = regex.compile(r"[,;:()\"“”«»—–]|\s-\s|\.\s")
 _FORMAL_EN = regex.compile(
     r"\b(?:not only|no more than|no less than|not less than|not more than|no later than|"
     r"not later than|not least|no sooner|no doubt|not until|nothing less|no matter|"
-    r"none other than|not long ago|no fewer than|not so long ago|whether or not|"
+    r"none other than|not long ago|no fewer than|not so long ago|"
     r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
     r"nothing but|no one but|nobody but|none but|than never|more often than not|"
     r"no[- ]brainer|"  # "a no-brainer": obvious
     r"in no time|second to none|"  # quickly, the best
+    r"undoubted\w*|doubtless\w*|"  # certainty adverbs, as Kazakh сөзсіз, күмәнсіз
     # "not without" (Russian "не без", formal there too): has some; "and no more" (и не более)
     r"not\s+without|and\s+no\s+more|"
     # "no accident", "not for nothing", as Russian "не случайно", "не зря" (formal there too)
@@ -88,6 +94,8 @@ _FORMAL_EN = regex.compile(
     r"(?:like|as)\s+never\s+before|"  # Russian "как никогда", formal there too
     r"(?<!not\s)for\s+nothing|"  # "playing for nothing": просто так, бесплатно
 
+    # "could not fail to notice" (не мог не заметить, "must have noticed"): positive too
+    r"(?:cannot|(?:can|could|did|does|do|will|would)(?:n't|n’t| not)|never)\s+fail\s+to|"
     # double negation, a positive: "can't do without" (needs), "no family can do without us"
     r"(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|no\s+\w+\s+can)\s+do\s+without)\b",
     regex.IGNORECASE,
@@ -157,10 +165,21 @@ _PHRASE_LEXICAL_EN = regex.compile(
     r"\btoo\s+(?:\w+\s+){1,2}to\s+(?=\p{L})|"
     # "advises against shaving" (советует не брить), "defies explanation" (не поддаётся)
     r"\b(?:advis|urg|warn|caution)\w*\s+against\b|\bdef(?:y|ies|ied|ying)\b|"
+    # "in vain" (безрезультатно, нәтиже бермеді), "fell through" and "broke a promise" (не
+    # состоялась, не выполнил обещание)
+    r"\bin\s+vain\b|\bf(?:all|alls|ell|allen|alling)\s+through\b|"
+    r"\bbr(?:eak|eaks|oke|oken|eaking)\s+(?:\w+\s+){0,2}(?:promises?|pledges?|vows?|word)\b|"
+    r"\bwhether\s+or\s+not\b|"  # "-маса да" (even if not), "или нет": lexical either way
+    # "will not begin until March" is "не раньше марта", "только в марте" ("not until" itself
+    # is formal), or "не начнутся, пока не": its "not" is the until-clause's, lexical (not
+    # "will not remain closed until", a state negated for a time)
+    r"\b(?:(?:do|does|did|will|would|could|can|should|must|may)\s*(?:not|n['’]t)|won['’]t|"
+    r"cannot)\s+(?!(?:be|remain|stay|stand)\b)\w+\s+until\b|"  # one verb: "begin", "leave"
     r"\bout\s+of\s+(?:touch|the\s+loop)\b|\boff\s+(?:topic|the\s+mark)\b|"  # не в теме,
     # which stays a negation ("вы не в теме" -> "you are informed" is flagged); "do not rule
     # out" for "не исключают" (formal) or "не исключил" (a negation), "ruled out" for neither
-    r"\b(?:(?:do|does|did|will|would|could|can)\s*(?:not|n['’]t)|cannot|not)\s+rul(?:e|ing)\s+out\b",
+    r"\b(?:(?:do|does|did|will|would|could|can)\s*(?:not|n['’]t)|cannot|not)"
+    r"(?:\s+be(?:en)?)?\s+rul(?:e|ed|ing)\s+out\b",
     regex.IGNORECASE,
 )
 # The -мас/-мес form is a finite "will not" at the end of its clause or before еді, екен, a
@@ -268,7 +287,7 @@ _PREFIX = {
         r"comprehensib|conceivab|competen|curab|secur|significan|justice|action)\w*|im(?:possible|proper|mature|"
         r"mobile|balance|penetrable|passable|perfect|patient|practical|probable|partial|"
         r"measurable|mortal)\w*|il(?:legal|legitimate|logical|literate|licit)\w*|irr(?!igat)\w{4,}|"
-        r"dis(?!tric|cuss|play|tan|tribut|tinct|cipl|aster|cover|course|ease|patch|h|c\b|k\b|"
+        r"dis(?!tric|cuss|play|tan|tribut|tinct|cipl|aster|cover|course|ease|patch|clos|h|c\b|k\b|"
         r"cs\b|ks\b)\w{4,}|non(?!e)\w{3,}|illneg\w+"
     ),
 }
@@ -280,13 +299,15 @@ _LEXICAL = {
         r"переста(?:л|н|ть|ю|[её]т|ем|ете|ва)\w*|плевать|"
         r"запрещ\w*|воспрещ\w*|избега\w*|отрица\w*|провал\w*|неудач\w*|редк\w*|мимо|зря|пофиг|"
         r"закончил\w*|лишен\w*|лиш[её]н\w*|освобожд\w*|меньше|менее|rucease|rudoubt|rudouble|rurhetoric|rulack|бездейств\w*|"
-        r"потер[яеь]\w*|передума\w*"  # "передумали лететь": "no longer wish to travel"
+        r"потер[яеь]\w*|передума\w*|"  # "передумали лететь": "no longer wish to travel"
+        r"воздерж\w*"  # "воздержался от комментариев": "did not comment"
     ),
     # бас тарту "refuse"; kkcontrast stands for a contrasting "X емес, Y" (see count_negations);
     # not қарсы "against", a postposition like Russian против, which is not here either; the
     # negative verbal noun -мау/-меу (болдырмау "preventing") pairs with prevent, avoid, fail
     "kk": regex.compile(
         r"тек|ғана|қана|сирек|бастарт\w*|kkcontrast|kkrhetoric|kkdeny|kkabsence|kkabsurd|kkcease|"
+        r"kkdouble|kkfew|"
         r"(\w{2,})([мбп])[ае]у\w*|kkpurpose|тыйым\w*|аулақ\w*|жалтар\w*|тоқтат\w*|тоқтады\w*|тоқтап|әрең|кем|"
         r"жоғалт\w*|жоғалды\w*|айырыл\w*|теріске|бекер|босқа|қалыс|(\w{2,})([мбп])[ае]kkimper"
     ),
@@ -296,6 +317,9 @@ _LEXICAL = {
         r"unless|lest|rare|unable|reject\w*|lost|lose|loses|losing|less|devoid|exempt\w*|remain\w*|"
         r"missing|vanish\w*|miss|missed|misses|shortage\w*|ignor\w*|neglect\w*|skip\w*|"
         r"block|blocks|blocked|blocking|forbid\w*|prohibit\w*|ban|bans|banned|banning|"
+        # refrain / abstain (не стал, воздержался), withheld (не разглашается), pending
+        # ("not yet decided"), sceptical ("не верят", сенбейді)
+        r"refrain\w*|abstain\w*|withh[eo]ld\w*|pending|s[ck]eptic\w*|avert\w*|"
         r"encease|enlack|ensayno|enfarfrom|enrhetoric|landlocked"
     ),
 }
@@ -463,6 +487,8 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _ILL_EN.sub("illneg", cleaned)
         cleaned = _NON_HYPHEN_EN.sub(r"\1", cleaned)
         cleaned = _YET_TO_EN.sub(" enfarfrom ", cleaned)
+        # "anything but simple" is "not at all simple" (далеко не простая): a strong "not"
+        cleaned = regex.sub(r"\banything\s+but\b", " not ", cleaned, flags=regex.IGNORECASE)
     if lang == "ru":
         cleaned = _RU_MID_CAPITAL_NE.sub(" runame ", cleaned)
         cleaned = _UNTIL_RU.sub(lambda m: m.group()[:-2], cleaned)  # drop the "не" of "until"

@@ -19,7 +19,12 @@ FORMAL_KK = regex.compile(
     r"\w+[мбп][ае]с\s+бұрын|жоқ\s+емес\w*|"
     r"\w+[мбп][ае]й\s+(?:қоймайды|қоймас\w*|қалмайды|қалмас\w*)|"
     r"әйтпесе|(?:ең|тым)\s+болмаса|(?:ең|тым)\s+болмағанда|жоқ\s+дегенде|"
-    r"(?:бекер|бекерге|босқа|кездейсоқ)\s+емес\w*|"
+    r"(?:бекер|бекерге|босқа|кездейсоқ|кездейсоқтық)\s+емес\w*|"
+    # сөзсіз "undoubtedly" (as күмәнсіз); болмаса opening its clause is "otherwise" or "or"
+    # ("шай ма, болмаса кофе ме?"), as әйтпесе: not "(егер) келісім болмаса" "if there is no"
+    r"сөзсіз|(?<=(?:^|[,;:—–]\s*))болмаса|"
+    # "көп болған жоқ / көп уақыт өткен жоқ" "not long ago, recently" (Russian не так давно)
+    r"көп\s+(?:уақыт\s+)?(?:болған\s+жоқ|болмады|өткен\s+жоқ|өтпеді)|"
     # кем емес "no less than, at least" (Russian не менее); "-п қоймады" "kept (asking)"
     r"кем\s+емес\w*|\w+[ыі]?п\s+қойма(?:ды|йды|ған|с)\w*|"
     # the idioms formal in Russian and English too: таңқаларлық емес "no wonder", құпия емес
@@ -37,6 +42,10 @@ FORMAL_KK = regex.compile(
 KK_LITOTES = regex.compile(
     r"\b(?:оңай|жеңіл|қарапайым|жаман|аз|анық|түсінікті|белгілі|таныс|ыңғайлы|қолайлы|"
     r"тұрақты|толық|ресми|маңызды)\s+емес\w*|"
+    # litotes of rank, as Russian не первый, не единственный: бірінші / алғашқы / жалғыз (рет,
+    # оқиға) емес "has happened before, one of several" (not қарсы емес: "not against" ->
+    # "against" is a lost negation to flag)
+    r"\b(?:бірінші|алғашқы|жалғыз)(?:\s+\w+){0,2}?\s+емес\w*|"
     # амал жоқ "no choice" (had to); a negated verbal noun under "мүмкін емес" or "болмайды",
     # a double negation ("білмеуі мүмкін емес" = must know, "ескермеуге болмайды" = must be
     # taken into account, or "cannot be ignored")
@@ -52,8 +61,19 @@ KK_REWRITES = (
     # "ойға / ақылға сыймайды, қонбайды" ("does not fit the mind"): absurd, unthinkable
     (regex.compile(r"\b(?:ойға|ақылға|санаға)\s+(?:сыймай|сыймас|симай|қонбай|қонбас)\w*",
                    regex.IGNORECASE), " kkabsurd "),
-    (regex.compile(r"\bжоқтығ\w*|\bжоқтық\w*|\bжоқ\s+бол\w*", regex.IGNORECASE), " kkabsence "),
+    # "жоқтың қасы" "next to nothing": almost none, scarce
+    (regex.compile(r"\bжоқтығ\w*|\bжоқтық\w*|\bжоқ\s+бол\w*|\bжоқтың\s+қасы\w*",
+                   regex.IGNORECASE), " kkabsence "),
     (KK_LITOTES, " kklitotes "),
+    # double negations of a -сыз word, lexical as Russian "не обошлось без" is: жазасыз
+    # қалмайды "will not go unpunished" (will be punished), жауапсыз / елеусіз қалдырмаймыз "will
+    # respond, will not ignore", бей-жай қалдырмады "left no one indifferent" (moved). Only the
+    # verb is rewritten: the -сыз word stays to pair with an English un- word.
+    (regex.compile(r"(?<=\b(?:\w{2,}(?:сыз|сіз)|бей-?жай|немқұрайды)\s+)(?:қалма|қалдырма)\w*",
+                   regex.IGNORECASE), " kkdouble "),
+    # аз адам / аз кісі "few people" (not many; аз alone is mostly "small"), санаулы "a few"
+    (regex.compile(r"\bаз\s+(?=(?:ғана\s+)?(?:адам|кісі)\w*)|\bсанаулы\b", regex.IGNORECASE),
+     " kkfew "),
     # verbs that say their sense negated: үндемеді "kept silent", қайшы келмейді "is consistent
     # with" (does not contradict), назардан тыс қалмады "drew attention" (not left unnoticed)
     # and the idiom "көз ашпау" (be plagued by: құрғақшылықтан көз ашпайды, "drought-stricken")
