@@ -14,6 +14,9 @@ from functools import lru_cache
 from compare.lang.case_endings import CASE_ENDINGS
 from compare.translit import latin_key
 
+_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+_UNVOICED = {"г": "к", "ғ": "қ", "б": "п"}
+
 
 @lru_cache(maxsize=65536)
 def source_stems(word: str) -> tuple[str, ...]:
@@ -30,6 +33,11 @@ def source_stems(word: str) -> tuple[str, ...]:
                     nxt.add(s[: -len(e)])
         stems |= nxt
         frontier = nxt
+    # Kazakh voices a stem's final к, қ, п before a vowel ending (түбек: түбегі, мұздық:
+    # мұздығы, алқап: алқабы); the dictionary form is the unvoiced one. Only in a Kazakh word
+    # (ғ, or a letter Russian lacks), so a Russian Гамбург keeps its г.
+    if _KAZAKH_LETTERS.intersection(w):
+        stems |= {s[:-1] + _UNVOICED[s[-1]] for s in stems - {w} if s[-1] in _UNVOICED}
     return tuple(sorted(stems, key=len, reverse=True))
 
 

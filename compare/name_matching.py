@@ -28,12 +28,15 @@ from compare.translit import (
 
 
 def en_forms(word: str) -> tuple[str, ...]:
-    """Lower-case forms of an English word to look up: itself, without 's / plural s."""
+    """Lower-case forms of an English word to look up: itself, without 's and / or plural s."""
     w = word.lower().replace("’", "'")
     forms = [w, w.replace(".", "")] if "." in w else [w]
     if w.endswith("'s"):
-        forms.append(w[:-2])
-    elif w.endswith("s") and len(w) > 4:
+        w = w[:-2]
+        forms.append(w)
+    # a plural-like s, also under the possessive of a name that ends in s (Gates's is read as
+    # "gate", whose final e makes the a long: Гейтс)
+    if w.endswith("s") and len(w) > 4:
         forms.append(w[:-1])
     return tuple(forms)
 

@@ -19,6 +19,9 @@ _EXONYMS = """
 москв мәскеу|moscow* muscovite*
 сша америк құрама штат|us u.s usa united america* american*
 кита қытай|china chinese beijing mandarin
+синьцзян шыңжаң|xinjiang
+крым қырым|crimea*
+тәңіртау|tian tien shan
 росси ресей русск орыс|russia* russian*
 англи англо ағылшын|england english* britain british uk u.k anglo*
 британ британи ұлыбритан|britain british briton* brit brits uk u.k
@@ -150,11 +153,11 @@ _EXONYMS = """
 будд|buddh*
 евре иуде|jew* juda*
 католи|catholic*
-православ|orthodox*
+православ|orthodox* christian*
 рождеств|christmas nativity
 пасх|easter
 новый год жаңа жыл|new year
-рамадан|ramadan
+рамадан рамазан|ramadan
 король корол|king*
 королев|queen*
 принц ханзада|prince*
@@ -412,7 +415,15 @@ _EXONYMS_MORE = """
 пролив бұғаз|strait*
 полуостров түбек|peninsula*
 пустын шөл|desert*
-долин|valley
+долин алқап аңғар|valley
+каньон ущель шатқал|canyon* gorge*
+хребет жота|range ridge
+перевал асу|pass
+заповедн қорық|reserve* sanctuary
+водопад сарқырама|falls waterfall*
+вулкан жанартау|volcano*
+ледник мұздық|glacier*
+пещер үңгір|cave* cavern*
 скалист жартас|rock*
 равнин жазық|plain*
 ұлы|great
@@ -457,7 +468,13 @@ _EXONYMS_MORE = """
 # Moscow City Duma, Счётная палата: the Accounts Chamber).
 _MORE_NAMES = """
 курбан құрбан|eid adha
-ураза ораза|eid fitr
+ураза ораза|eid fitr ramadan fast*
+содружеств достастығ достастық|commonwealth
+интернешнл|international
+күн|solar sun
+жүйе|system*
+қазатомөнеркәсіп|kazatomprom
+қазақпарат|kazinform
 господ|lord god
 бог құдай|god* lord
 аллах алла|allah god

@@ -83,7 +83,8 @@ GENERIC_EN = frozenset(
 # Греции) and are translated, not transliterated: a run made only of these proves nothing.
 # Kazakh has the same words (Мемлекеттік, Халықаралық, Біріккен, Арнайы, Солтүстік...); its
 # loanwords (комитет, парламент, президент) share the Russian stems. Stems that begin common
-# names stay out (жаңа: Жаңаөзен, ұлы: Ұлыбритания, майдан: Maidan).
+# names stay out (жаңа: Жаңаөзен, ұлы: Ұлыбритания, майдан: Maidan). Official Kazakh capitalises
+# the acts of state (Жарлық a decree, Қаулы a resolution, Заң a law, Жолдау the address).
 GENERIC_SRC = tuple(
     """
     национальн ассамбле член комитет правительств республик обществ управлени министерств служб
@@ -105,6 +106,7 @@ GENERIC_SRC = tuple(
     день дня дню днём днем революци отдел
     инструкци методик концепци стратеги программ соглашени конвенци деклараци хартия хартии
     конституци школ мектеп мәжіліс мәслихат елбасы ерлер әйелдер футбол баскетбол бейсбол хоккей
+    жарлы қаулы заң жолдау бұйры ереже бағдарлам тұжырымдам келісім жарғы
     """.split()
 )
 # A Kazakh institution's name capitalises its first word, a common word the English translates

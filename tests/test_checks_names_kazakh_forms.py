@@ -1,0 +1,91 @@
+"""name-mismatch on Kazakh word forms and names that official Kazakh writes its own way.
+
+Probes written from general knowledge (no corpus rows), session 36: faithful pairs that must not
+be flagged, and the same sentences with the name changed, which must be. The conventions: Kazakh
+voices a stem's final к/қ/п before a vowel ending (түбек: түбегі), official Kazakh capitalises
+the acts of state (Жарлық, Қаулы, Жолдау), a possessive 's after a name that ends in s (Gates's),
+and exonyms of Kazakh names of places, bodies and feasts (Шыңжаң, Қазатомөнеркәсіп, ораза айы).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.morphology import source_stems
+from tests.test_checks_names_foreign import flags
+
+FAITHFUL = [
+    ("kk", "Тоқаев Жарлыққа қол қойды.", "Tokayev signed the decree."),
+    ("kk", "Кеше Үкімет Қаулы қабылдады.", "Yesterday the government adopted a resolution."),
+    ("kk", "Кеше Президент Жолдау жариялады.", "Yesterday the president delivered the address."),
+    (
+        "kk",
+        "Кеше Билл Гейтстің қоры грант бөлді.",
+        "Yesterday Bill Gates's foundation awarded a grant.",
+    ),
+    ("ru", "Фонд Билла Гейтса выделил грант.", "Bill Gates's foundation awarded a grant."),
+    ("kk", "Туристер Шарын шатқалына барды.", "The tourists went to Charyn Canyon."),
+    (
+        "kk",
+        "Ресей 2014 жылы Қырым түбегін аннексиялады.",
+        "Russia annexed the Crimean Peninsula in 2014.",
+    ),
+    ("kk", "Кеше Шыңжаңда жиын өтті.", "Yesterday a rally was held in Xinjiang."),
+    ("ru", "Вчера в Синьцзяне прошел митинг.", "Yesterday a rally was held in Xinjiang."),
+    ("kk", "Альпинистер Тәңіртауға көтерілді.", "The climbers went up the Tian Shan."),
+    ("kk", "Мұсылмандар ораза айында ауыз бекітеді.", "Muslims fast during Ramadan."),
+    (
+        "kk",
+        "Ғалымдар күн жүйесінде жаңа планета тапты.",
+        "Scientists found a new planet in the Solar System.",
+    ),
+    ("ru", "Православные отмечают Пасху.", "Orthodox Christians celebrate Easter."),
+    (
+        "kk",
+        "Кеше Тәуелсіз Мемлекеттер Достастығы саммиті өтті.",
+        "Yesterday the Commonwealth of Independent States summit was held.",
+    ),
+    (
+        "ru",
+        "Вчера Эмнести Интернешнл опубликовала доклад.",
+        "Yesterday Amnesty International published a report.",
+    ),
+    ("kk", "Кеше Қазатомөнеркәсіп мәлімдеме жасады.", "Yesterday Kazatomprom made a statement."),
+    ("kk", "Кеше Қазақпарат агенттігі хабарлады.", "Yesterday Kazinform reported."),
+]
+
+CHANGED = [
+    (
+        "kk",
+        "Кеше Билл Гейтстің қоры грант бөлді.",
+        "Yesterday Bill Jobs's foundation awarded a grant.",
+    ),
+    ("kk", "Туристер Шарын шатқалына барды.", "The tourists went to the Grand Canyon."),
+    ("kk", "Альпинистер Тәңіртауға көтерілді.", "The climbers went up the Alps."),
+    ("kk", "Кеше Шыңжаңда жиын өтті.", "Yesterday a rally was held in Tibet."),
+    ("kk", "Кеше Қазатомөнеркәсіп мәлімдеме жасады.", "Yesterday Gazprom made a statement."),
+    (
+        "ru",
+        "Вчера Трансперенси Интернешнл опубликовала доклад.",
+        "Yesterday Human Rights Watch published a report.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "src", "eng"), FAITHFUL)
+def test_faithful_kazakh_forms_are_not_flagged(lang: str, src: str, eng: str) -> None:
+    assert flags(src, eng, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "src", "eng"), CHANGED)
+def test_changed_names_are_still_flagged(lang: str, src: str, eng: str) -> None:
+    assert flags(src, eng, lang)
+
+
+def test_kazakh_stems_are_unvoiced_but_russian_ones_are_not() -> None:
+    assert "түбек" in source_stems("түбегін")
+    assert "мұздық" in source_stems("мұздығы")
+    assert "алқап" in source_stems("алқабы")
+    # the whole word is never unvoiced, and a Russian word keeps its г
+    assert "гамбурк" not in source_stems("Гамбурга")
+    assert "гамбург" in source_stems("Гамбурга")
