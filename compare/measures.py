@@ -39,6 +39,9 @@ _MINUS_BEFORE = regex.compile(r"(?:(?<![\p{L}\d])[-−–]\s?|\b(?:минус|mi
 _RANGE_GAP = regex.compile(r"\s*(?:[-–—]|до|to|and|or|или|и|–)\s*", regex.IGNORECASE)
 _PER_HOUR_BEFORE = regex.compile(r"сағатына\s+(?:[^\s\d]+\s+){0,2}$", regex.IGNORECASE)
 FOOT, INCH = 0.3048, 0.0254
+HOUR, MINUTE = 3600.0, 60.0
+_HOURS_GAP = regex.compile(r"\s*(?:час\w*|ч\.?|сағат\w*|hours?|hrs?|h)\s*(?:,\s*|и\s+|and\s+|"
+                           r"мен\s+)?", regex.IGNORECASE)
 # 6-foot-7, 6 feet 7 inches, 6ft 7in, 6' 7": the feet's mention, then the inches'.
 _FEET_INCHES = regex.compile(
     r"\d{1,2}(?:-foot-|\s?(?:feet|foot|ft\.?|фут\w*|['’′])[\s-]?)(\d{1,2})(?:\s?(?:inches|inch|"
@@ -89,7 +92,10 @@ def _unit_after(text: str, end: int) -> tuple[str, float, int] | None:
 def add_units(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
     """Attach units and the conventions above; the mentions that remain, in order (the inches
     of a height in feet and inches are part of the feet's mention)."""
-    units: list[tuple[str, float, int] | None] = [_unit_after(text, m.end) for m in mentions]
+    # after an abbreviated scale word, past its dot: "1,5 тыс. км", "100 тыс. кв. м"
+    units: list[tuple[str, float, int] | None] = [
+        _unit_after(text, m.end + (m.scaled is not None and text.startswith(".", m.end)))
+        for m in mentions]  # fmt: skip
     for k in range(len(mentions) - 2, -1, -1):
         nxt = mentions[k + 1]
         gap = text[mentions[k].end : nxt.start]
@@ -116,6 +122,7 @@ def add_units(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
             ):
                 m.soft = True
     mentions = _feet_and_inches(text, mentions)
+    mentions = _hours_and_minutes(text, mentions)
     if lang == "en":
         _decades(text, mentions)
     else:
@@ -143,6 +150,26 @@ def _feet_and_inches(text: str, mentions: list[Mention]) -> list[Mention]:
         feet.measure, feet.unit, feet.unit_text = ("length", feet.values), FOOT, "ft"
         gone.add(id(inches))
     return [m for m in mentions if id(m) not in gone]
+
+
+def _hours_and_minutes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "2 часа 30 минут", "1 ч 30 мин", "2 hours 30 minutes" is one duration (2.5 hours, "two
+    and a half hours", 150 minutes): the hours take the minutes, which are no number of their
+    own."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit == HOUR and m.unit == MINUTE and prev.measure
+                and m.measure and len(prev.values) == 1 and len(m.values) == 1
+                and _HOURS_GAP.fullmatch(text, prev.end, m.start)):  # fmt: skip
+            (hours,), (minutes,) = prev.values, m.values
+            if minutes < 60:
+                prev.values = frozenset({round(hours + minutes / 60, 6)})
+                prev.measure = ("time", frozenset({hours * HOUR + minutes * MINUTE}))
+                prev.end, prev.text = m.end, text[prev.start : m.end]
+                continue
+        out.append(m)
+    return out
 
 
 def _decades(text: str, mentions: list[Mention]) -> None:

@@ -55,7 +55,13 @@ from compare.lang.number_words import (
     WORDS_RU,
 )
 from compare.measures import add_units
-from compare.number_shares import join_scales, one_in_n, read_shares
+from compare.number_shares import (
+    and_a_half,
+    join_scales,
+    one_in_n,
+    read_digit_shares,
+    read_shares,
+)
 from compare.number_types import Mention, Taken
 from compare.number_types import rounded as _r
 from compare.words import LETTERS
@@ -380,8 +386,10 @@ def _slash_names(text: str, lang: str, taken: Taken) -> list[Mention]:
     for m in _SLASH_NAMES.finditer(text):
         first, second = m.group(1).split("/")
         cut = m.start() + len(first) + 1
-        out.append(Mention(m.start(), m.start() + len(first), first, frozenset({float(first)}),
-                           soft=True))  # fmt: skip
+        # 9/11 is also the year of the attacks (11 сентября 2001 года)
+        year = {2001.0} if first == "9" else set()
+        out.append(Mention(m.start(), m.start() + len(first), first,
+                           frozenset({float(first)} | year), soft=True))  # fmt: skip
         out.append(Mention(cut, m.end(), second, frozenset({float(second)}),
                            soft=first == "24"))  # fmt: skip
         taken.append((m.start(), m.end()))
@@ -389,7 +397,8 @@ def _slash_names(text: str, lang: str, taken: Taken) -> list[Mention]:
 
 
 # The number of a disease or virus name (COVID-19, SARS-CoV-2, ковид-19): see the module comment.
-_DISEASE_BEFORE = regex.compile(r"(?:covid|ковид|cov|сov)[-‑–]?\s?$", regex.IGNORECASE)
+# Also the number of Формула-1, which English writes F1.
+_DISEASE_BEFORE = regex.compile(r"(?:covid|ковид|cov|сov|формул\w*)[-‑–]?\s?$", regex.IGNORECASE)
 
 
 # Fashion season codes: SS19 (spring/summer 2019), AW20 / FW20 (autumn or fall/winter), PF21
@@ -410,19 +419,24 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
     """All number mentions of ``text`` (``lang`` "en", "ru" or "kk")."""
     taken = Taken()
     mentions = (_dates(text, taken) + _times(text, lang, taken) + _seasons(text, taken)
-                + _slash_names(text, lang, taken))
+                + _slash_names(text, lang, taken) + read_digit_shares(text, taken))
+    decades: list[int] = []  # indices of the mentions of a decade (90-х, 1990s)
     for m in _NUM.finditer(text):
         if taken.covers(m.start()):
             continue
         vals = _digit_values(m.group("num"), lang)
         end = m.end()
-        if (lang == "en" and len(m.group("num")) == 2  # "2019-20": look back 8 characters only
+        if (len(m.group("num")) == 2  # "2019-20", "2018/19": look back 8 characters only
                 and (year := _YEAR_RANGE_BEFORE.search(text, max(0, m.start() - 8),
                                                        m.start()))):  # fmt: skip
             vals.add(float(year.group(1)[:2] + m.group("num")))  # 2019-20: the year 2020
-        if lang != "en" and regex.match(r"-?[еех]\b|-х\b|-е\b|-жылдар", text[end:]):
+        if regex.match(_DECADE_AFTER[lang == "en"], text[end:]):
             vals |= {1900 + v for v in vals if v % 10 == 0 and v < 100}  # 30-е годы = 1930s
-            vals |= {v % 100 for v in vals if 1910 <= v < 2100 and v % 10 == 0 < v % 100}  # 90s
+            vals |= {v % 100 for v in vals if 1900 <= v < 2100 and v % 10 == 0}  # the nineties
+            decades.append(len(mentions))
+        if lang == "ru" and _NIGHT_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (
+                lang == "kk" and _NIGHT_AFTER_KK.match(text, end)):
+            vals |= {v - 1 for v in vals if 2 <= v <= 31}  # в ночь на 5 мая: the night of May 4
         scale = _scale_after(text, end, lang)
         scaled = None
         if scale:
@@ -446,16 +460,33 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
     for m in _ROMAN_CENTURY.finditer(text):
         value = _roman(m.group(1))
         if value:
-            mentions.append(Mention(m.start(1), m.end(1), m.group(1), frozenset({float(value)})))
+            century = Mention(m.start(1), m.end(1), m.group(1), frozenset({float(value)}))
+            for decade in (mentions[k] for k in decades):
+                # ХХ ғасырдың 90-жылдары, 90-х годов XIX века: one decade, "the 1990s", "1880s"
+                if abs(decade.start - century.end) < 30 or abs(century.start - decade.end) < 30:
+                    century.soft = True
+                    tens = {v for v in decade.values if v < 100}  # not 1980 for XIX века
+                    years = {100 * (value - 1) + v for v in tens}
+                    decade.values = frozenset(years | (tens if value == 20 else set()))
+            mentions.append(century)
             taken.append((m.start(1), m.end(1)))
     mentions.extend(_word_mentions(text, lang, taken))
     mentions.sort(key=lambda x: x.start)
     mentions = join_scales(text, mentions)
+    if lang == "ru":
+        mentions = and_a_half(text, mentions)
     if lang == "en":
         one_in_n(text, mentions)
     return add_units(text, mentions, lang)
 
 
+# A decade after its figure: 90-е, 90-х, 70-80-е, 90-жылдары, 90-шы жылдары; English "1990s".
+_DECADE_AFTER = {False: r"-?[еех]\b|-х\b|-е\b|-жылдар|-(?:шы|ші)\s+жылдар|[-–]\d{2,4}-(?:[ех]\b|"
+                        r"жылдар)", True: r"['’]?s\b"}
+# "в ночь на 5 мая" is the night of May 4 to 5, which English may date by either day; Kazakh
+# "5 мамырға қараған түні".
+_NIGHT_BEFORE = regex.compile(r"ноч\w*\s+на\s+$", regex.IGNORECASE)
+_NIGHT_AFTER_KK = regex.compile(r"\s+\p{L}+[ғгқк][аеә]\s+қараған\s+түн", regex.IGNORECASE)
 # A span of years written short, "2019-20" (2019–2020 годы): the two digits are 2020 too.
 _YEAR_RANGE_BEFORE = regex.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?$")
 

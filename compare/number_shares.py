@@ -8,8 +8,9 @@ A bare share word is *soft* (it may satisfy a number, never demands one); a shar
 numerator written as a firm word (две трети, "two thirds") stays firm, as that word was.
 
 Also here: the English halves and quarters of time and quantity (half an hour, a year and a
-half, Q3), a goalless draw (0:0 said as a word), and a Russian or Kazakh sum in two scale words
-("2 млн 300 тыс.", one number: 2.3 million).
+half, Q3), "три с половиной" (3.5), fractions in digits (2/3; "1/8 финала" is the last 16), a
+goalless draw (0:0 said as a word), phrases that say a number (a hat-trick, half a dozen, every
+other year) and a sum in two scale words ("2 млн 300 тыс.", one number: 2.3 million).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from compare.lang.number_words import (
     SHARES_EN,
     SHARES_KK,
     SHARES_RU,
+    SOFT_PHRASES,
     WORDS_EN,
 )
 from compare.number_types import Mention, Taken, rounded
@@ -76,6 +78,15 @@ _SHARES_RU_C = tuple((regex.compile(p, regex.IGNORECASE), v) for p, v in SHARES_
 _EVERY_NTH = {lang: regex.compile(rf"(?<!\p{{L}})(?:{EVERY_NTH})\s+(?P<o>{ORDINAL_UNITS[lang]})"
                                   r"(?!\p{L})", regex.IGNORECASE) for lang in ("ru", "kk")}
 _ONE_IN = regex.compile(r"\b(?:one|1)\s+(?:in|out\s+of)\s+$", regex.IGNORECASE)
+_PHRASES = {lang: tuple((regex.compile(rf"(?<!\p{{L}})(?:{p})(?!\p{{L}})", regex.IGNORECASE), v)
+                        for p, v in table) for lang, table in SOFT_PHRASES.items()}  # fmt: skip
+# A round of a knockout said as a fraction of the final: 1/8 финала is "the last 16", "the round
+# of 16"; 1/4 финала the quarterfinals (soft: English may say no number at all).
+_ROUND_OF = regex.compile(r"(?<![\d/.,])1/(\d{1,2})(?=\s+финал)", regex.IGNORECASE)
+# A fraction in digits, 2/3 or 3/4 (две трети, "two-thirds", 67 %): one number, not two.
+_DIGIT_SHARE = regex.compile(r"(?<![\d/.,:])([1-9])/([2-9]|10)(?![\d/]|[.,]\d)")
+# "три с половиной года", "3 с половиной" is 3.5 ("three and a half", 3,5).
+_AND_A_HALF_RU = regex.compile(r"\s+с\s+половиной\b", regex.IGNORECASE)
 _GOALLESS = {k: regex.compile(rf"(?<!\p{{L}})(?:{p})(?!\p{{L}})", regex.IGNORECASE)
              for k, p in GOALLESS.items()}  # fmt: skip
 
@@ -98,6 +109,11 @@ def read_shares(text: str, lang: str, taken: Taken) -> list[Mention]:
     comment); English halves and quarters of time first, so that "a quarter of an hour" is 15
     minutes and not a share."""
     out: list[Mention] = []
+    for pattern, value in _PHRASES.get(lang, ()):
+        for m in pattern.finditer(text):
+            if not taken.covers(m.start()):
+                _take(Mention(m.start(), m.end(), m.group(), frozenset({float(value)}), soft=True,
+                              word=True), taken, out)  # fmt: skip
     if lang == "en":
         for m in _N_AND_A_HALF.finditer(text):
             if not taken.covers(m.start()):
@@ -132,6 +148,37 @@ def read_shares(text: str, lang: str, taken: Taken) -> list[Mention]:
             # каждый пятый: the ordinal (5) and its share (20 %); soft, as an ordinal is
             _take(Mention(m.start("o"), m.end("o"), m.group("o"),
                           _share_values(1, n) | {float(n)}, soft=True, word=True), taken, out)
+    return out
+
+
+def read_digit_shares(text: str, taken: Taken) -> list[Mention]:
+    """Fractions in digits, read before the digits themselves: "1/8 финала" (the last 16) and
+    2/3, 3/4 (see :data:`_ROUND_OF`, :data:`_DIGIT_SHARE`)."""
+    out: list[Mention] = []
+    for m in _ROUND_OF.finditer(text):
+        if not taken.covers(m.start()):
+            teams = 2.0 * int(m.group(1))
+            _take(Mention(m.start(), m.end(), m.group(), frozenset({teams}), soft=True), taken,
+                  out)  # fmt: skip
+    for m in _DIGIT_SHARE.finditer(text):
+        n, d = int(m.group(1)), int(m.group(2))
+        if n < d and not taken.covers(m.start()):
+            _take(Mention(m.start(), m.end(), m.group(), _share_values(n, d)), taken, out)
+    return out
+
+
+def and_a_half(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "три с половиной", "3 с половиной" is 3.5 as well: the number takes the half, and the
+    share mention of "половиной" goes."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.soft and m.start >= out[-1].end and _AND_A_HALF_RU.fullmatch(
+                text, out[-1].end, m.end):  # fmt: skip
+            last = out[-1]
+            last.values = last.values | {v + 0.5 for v in last.values}
+            last.end, last.text = m.end, text[last.start : m.end]
+            continue
+        out.append(m)
     return out
 
 

@@ -136,3 +136,71 @@ def test_frost_decades_currency_codes_and_the_group_of_twenty(
     src: str, eng: str, lang: str, flagged: bool
 ) -> None:
     assert bool(flags(src, eng, lang)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # goals and dozens said with words
+        ("Он оформил хет-трик.", "He scored three goals.", "ru", False),
+        ("Он оформил хет-трик.", "He scored two goals.", "ru", True),
+        ("Он забил три мяча.", "He scored a hat-trick.", "ru", False),
+        ("Он забил два мяча.", "He scored a brace.", "ru", False),
+        ("Задержаны шесть человек.", "Half a dozen people were detained.", "ru", False),
+        ("Задержаны семь человек.", "Half a dozen people were detained.", "ru", True),
+        ("Выборы проходят каждые 2 года.", "Elections are held every other year.", "ru", False),
+        ("Выборы проходят каждые 3 года.", "Elections are held every other year.", "ru", True),
+        # decades: a word, a range, a century
+        ("В девяностые всё изменилось.", "In the 1990s everything changed.", "ru", False),
+        ("В девяностые всё изменилось.", "In the 1980s everything changed.", "ru", True),
+        ("В 70-80-е годы всё изменилось.", "In the 1970s and 1980s everything changed.", "ru",
+         False),
+        ("В 70-80-е годы всё изменилось.", "In the 1960s and 1980s everything changed.", "ru",
+         True),
+        ("ХХ ғасырдың 90-жылдары бәрі өзгерді.", "In the 1990s everything changed.", "kk", False),
+        ("ХХ ғасырдың 90-жылдары бәрі өзгерді.", "In the 1980s everything changed.", "kk", True),
+        ("В 80-х годах XIX века.", "In the 1880s.", "ru", False),
+        ("В 80-х годах XIX века.", "In the 1980s.", "ru", True),
+        ("Сезон 2018/19.", "The 2018-2019 season.", "ru", False),
+        ("Сезон 2018/19.", "The 2018-2020 season.", "ru", True),
+        # a night dated by the morning it ends
+        ("Удар нанесён в ночь на 5 мая.", "The strike came on the night of May 4.", "ru", False),
+        ("Удар нанесён в ночь на 5 мая.", "The strike came on the night of May 6.", "ru", True),
+        ("Удар нанесён 5 мая.", "The strike came on May 4.", "ru", True),
+        # a rise by half, a duration in hours and minutes
+        ("Цены выросли в полтора раза.", "Prices rose by half.", "ru", False),
+        ("Цены выросли в два раза.", "Prices rose by half.", "ru", True),
+        ("Цены упали вдвое.", "Prices fell by half.", "ru", False),
+        ("Полёт длился 2 часа 30 минут.", "The flight took two and a half hours.", "ru", False),
+        ("Полёт длился 2 часа 30 минут.", "The flight took three and a half hours.", "ru",
+         True),
+        ("Полёт длился 1 ч 30 мин.", "The flight took 90 minutes.", "ru", False),
+        ("Полёт длился 1 ч 30 мин.", "The flight took 80 minutes.", "ru", True),
+        # knockout rounds and fractions in digits
+        ("Команда вышла в 1/8 финала.", "The team reached the last 16.", "ru", False),
+        ("Команда вышла в 1/8 финала.", "The team reached the last 32.", "ru", True),
+        ("За закон проголосовали 2/3 депутатов.", "Two-thirds of MPs voted for it.", "ru", False),
+        ("За закон проголосовали 2/3 депутатов.", "Three quarters of MPs voted for it.", "ru",
+         True),
+        ("Это 3/4 бюджета.", "That is 75% of the budget.", "ru", False),
+        ("Это 3/4 бюджета.", "That is 70% of the budget.", "ru", True),
+        # a wind in metres per second, a measure after an abbreviated scale word
+        ("Ветер с порывами до 20 м/с.", "Winds gusting up to 45 mph.", "ru", False),
+        ("Ветер с порывами до 20 м/с.", "Winds gusting up to 20 mph.", "ru", True),
+        ("Около 1,5 тыс. км.", "About 930 miles.", "ru", False),
+        ("Около 1,5 тыс. км.", "About 1,500 miles.", "ru", True),
+        ("Это 100 тыс. кв. м.", "That is 1 million square feet.", "ru", False),
+        ("Это 100 тыс. кв. м.", "That is 2 million square feet.", "ru", True),
+        # names and words: F1, a centenarian, 9/11, "three and a half"
+        ("Он сыграл в «Формуле-1».", "He raced in F1.", "ru", False),
+        ("Вернулся 100-летний ветеран.", "A centenarian veteran returned.", "ru", False),
+        ("Это произошло 11 сентября 2001 года.", "It happened on 9/11.", "ru", False),
+        ("Это произошло 11 сентября 2002 года.", "It happened on 9/11, 2001.", "ru", True),
+        ("Ему дали три с половиной года.", "He got 3.5 years.", "ru", False),
+        ("Ему дали три с половиной года.", "He got 4.5 years.", "ru", True),
+    ],
+)
+def test_goals_decades_nights_durations_rounds_and_winds(
+    src: str, eng: str, lang: str, flagged: bool
+) -> None:
+    assert bool(flags(src, eng, lang)) is flagged

@@ -39,17 +39,22 @@ def _meet(a: Mention, b: Mention, hedged: bool = False) -> bool:
     of the smaller where either side is ``hedged``, see :data:`HEDGED_CONVERSION_TOLERANCE`).
 
     When both sides wrote a scale (млрд, million), the scaled values must agree: 2,5 млрд is
-    not 2.5 million even though both say 2.5.
+    not 2.5 million even though both say 2.5 (after conversion, for measures in two units).
     """
-    if a.scaled is not None and b.scaled is not None:
-        return bool(a.scaled & b.scaled)
     if (a.measure and b.measure and a.measure[0] == b.measure[0] != "temp"
             and a.unit != b.unit):  # fmt: skip
         # Different units of one dimension (10 см, 10 inches): only the converted measure
-        # counts, so that "до 25 см" finds "10 inches" and not the "10" of another measure.
+        # counts, so that "до 25 см" finds "10 inches" and not the "10" of another measure;
+        # scaled where both wrote a scale ("100 тыс. кв. м" ~ "1 million square feet").
+        xs, ys = a.measure[1], b.measure[1]
+        if a.scaled is not None and b.scaled is not None and a.unit and b.unit:
+            xs = frozenset(v * a.unit for v in a.scaled)
+            ys = frozenset(v * b.unit for v in b.scaled)
         return any(abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
                    or (hedged and abs(x - y) <= HEDGED_CONVERSION_TOLERANCE * min(abs(x), abs(y)))
-                   for x in a.measure[1] for y in b.measure[1])  # fmt: skip
+                   for x in xs for y in ys)  # fmt: skip
+    if a.scaled is not None and b.scaled is not None:
+        return bool(a.scaled & b.scaled)
     if a.values & b.values:
         return True
     if a.measure and b.measure and a.measure[0] == b.measure[0] != "temp":
@@ -333,6 +338,7 @@ _GROWTH_AFTER = {"en": regex.compile(rf"\s+(?:{MORE_AFTER_EN})\b", regex.IGNOREC
                  "kk": regex.compile(r"(?<=[ғк][аеә])\s+(?:өс|арт)|(?<=%)-?[ғк][аеә]\s+(?:өс|арт)",
                                      regex.IGNORECASE)}  # fmt: skip
 _FALL = {lang: regex.compile(p, regex.IGNORECASE) for lang, p in FALL_WORDS.items()}
+_BY_HALF = regex.compile(r"by\s+half", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[,;:!?()]|\.(?!\d)")
 _FALL_REACH = 40  # characters read for a fall word on each side of a percentage
 
@@ -368,6 +374,9 @@ def _growth_factors(text: str, mentions: list[Mention], sentences: list, idx: tu
         factors = set()
         if times.match(text, m.end):
             factors |= set(m.values)
+        if _BY_HALF.fullmatch(m.text):  # "rose by half" (в полтора раза), "fell by half" (вдвое)
+            said_before, said_after = _clause(text, m.start, m.end)
+            factors.add(2.0 if fall.search(said_before) or fall.search(said_after) else 1.5)
         percent = _PERCENT.match(text, m.end)
         if percent:
             less = _LESS_AFTER.match(text, percent.end())

@@ -58,6 +58,15 @@ SHARES_EN = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 NUMERATORS_EN = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # Words that say "each n-th" before an ordinal: каждый пятый "one in five" (20 %), әрбір бесінші.
 EVERY_NTH = r"кажд(?:ый|ая|ое|ого|ому|ым|ом|ую|ой|ые|ых|ыми)|әрбір|әр"
+# Phrases that say a number with words no word reader joins (hyphens, two words): soft, so that
+# they may satisfy the other side's number ("a hat-trick" / "три мяча", "half a dozen" /
+# "шесть", "every other year" / "каждые 2 года").
+SOFT_PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
+    "en": ((r"hat[- ]?tricks?", 3), (r"half\s+a\s+dozen|half-a-dozen|a\s+half-dozen", 6),
+           (r"every\s+other", 2)),
+    "ru": ((r"хет-?трик\w*", 3),),
+    "kk": ((r"хет-?трик\w*", 3),),
+}
 # A match with no goals, which English writes as a word: "a goalless draw" is 0:0.
 GOALLESS = {"en": r"goalless|scoreless|nil-nil|nil-all",
             "ru": r"нулев(?:ая|ой|ую|ые)\s+ничь\w*|ничь\w*\s+всухую",
@@ -182,6 +191,8 @@ SOFT_RU: tuple[tuple[str, float], ...] = (
     (r"девятк\w*", 9),
     # сотый гол "his 100th goal", тысячный "the 1,000th"
     (r"сот(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)", 100),
+    # дубль "a brace" (two goals), полдюжины "six"
+    (r"дубл(?:ь|я|ем|ю|и|ей)", 2), (r"полдюжин\w*", 6),
     # стометровка "the 100 metres" (measures reads its metres), десятиборье "decathlon"
     (r"стометров\w*", 100), (r"десятиборь\w*", 10),
     (r"тысячн(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)", 1000),
@@ -220,7 +231,11 @@ SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "t
             "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
             # anniversaries: 100-летие, 100 жылдығы "centenary"
             "centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200,
-            "tercentenary": 300, "sesquicentennial": 150, "quincentenary": 500}  # fmt: skip
+            "tercentenary": 300, "sesquicentennial": 150, "quincentenary": 500,
+            # 100-летний "a centenarian", 80-летний "an octogenarian"
+            "centenarian": 100, "nonagenarian": 90, "octogenarian": 80, "septuagenarian": 70,
+            # goals: "a brace" (дубль, два мяча)
+            "brace": 2}  # fmt: skip
 # The ordinals that end a compound ordinal (twenty-first century <- XXI век).
 ORDINAL_UNITS_EN = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth".split()
@@ -276,6 +291,8 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"кв\.?\s?м|квадратн\w+ метр\w*|м²|m²|sq\.?\s?m|square met\w+", "area", 1.0),
     (r"квадратн\w+ фут\w*|square f(?:ee|oo)t|sq\.?\s?ft", "area", 0.09290304),
     (r"миль? в час|мил[ья]/сағ\w*|mph|miles? per hour|miles? an hour", "speed", 0.44704),
+    # metres per second, as Russian and Kazakh weather gives a wind (порывы до 20 м/с)
+    (r"м/с(?:ек)?|метр\w* в секунду|m/s|metres? per second|meters? per second", "speed", 1.0),
     # a rate's change: 25 basis points is a quarter of a percentage point
     (r"базисн\w+ пункт\w*|б\.\s?п\.|basis points?|bps?", "rate", 0.01),
     (r"процентн\w+ пункт\w*|п\.\s?п\.|percentage points?", "rate", 1.0),
@@ -300,7 +317,7 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     # one number, and one in another unit is not (5 лет ~ 5 months is a changed number); the
     # Kazakh "ай" (month) only as a word or with a case ending
     (r"минут\w*|мин\.?|minutes?|mins?", "time", 60.0),
-    (r"час(?:а|ов|ам|ах)?|сағат\w*|hours?|hrs?", "time", 3600.0),
+    (r"час(?:а|ов|ам|ах)?|ч(?=[.\s]|$)|сағат\w*|hours?|hrs?", "time", 3600.0),
     (r"сут(?:ки|ок|кам|ках)|тәулік\w*", "time", 86400.0),
     (r"дн(?:я|ей|ям|ях)|день|күн\w*|days?", "time", 86400.0),
     (r"недел[ьиюяе]\w*|апта\w*|weeks?", "time", 604800.0),
