@@ -22,9 +22,10 @@ negators; "не обошлось без" (double negation: "there were") and "и
 care") are weak; Kazakh "ойға / ақылға сыймайды" ("does not fit the mind": absurd) is weak.
 English words and phrases that carry a negation as professional translators use them (session
 36): "in vain", "fell through", "broke a promise", "pending", "withheld", "refrain", "abstain",
-"avert", "whether or not" and a "not" whose verb awaits an "until" ("will not begin until March"
-for "не раньше марта") are lexical; "could not fail to" is a double negation (formal); "anything
-but" is a strong "not".
+"avert", "reluctant", "held steady", "not far from", "couldn't be happier", "can't wait",
+"whether or not" and a "not" whose verb awaits an "until" ("will not begin until March" for "не
+раньше марта") are lexical; "could not fail to" is a double negation (formal); "anything but" is
+a strong "not".
 
 Kazakh (general rules of the grammar, not fitted to sentences):
 
@@ -124,7 +125,11 @@ _CEASE_EN = regex.compile(
 _RHETORIC_EN = regex.compile(
     r"\b(?:(?:did|does|do|will|would)(?:n't|n’t| not) take (?:long|much time)|"  # вскоре
     r"would(?:n't|n’t| not) it be|would(?:n't|n’t) you know it|"
-    r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |agree )?more)\b",
+    r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |agree )?more|"
+    # "couldn't be happier" (өте бақыттымын), "couldn't care less", "can't wait" (асыға күтеміз,
+    # не терпится): degree and eagerness, with or without a "not" in the source
+    r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |care )?(?:better|worse|happier|"
+    r"prouder|clearer|easier|less)|(?:can(?:not|'t|’t| not)|could(?:n't|n’t| not)) wait)\b",
     regex.IGNORECASE,
 )
 # Its English side, "does not go beyond" (within), one lexical word too: a literal rendering
@@ -167,7 +172,10 @@ _PHRASE_LEXICAL_EN = regex.compile(
     r"\b(?:advis|urg|warn|caution)\w*\s+against\b|\bdef(?:y|ies|ied|ying)\b|"
     # "in vain" (безрезультатно, нәтиже бермеді), "fell through" and "broke a promise" (не
     # состоялась, не выполнил обещание)
-    r"\bin\s+vain\b|\bf(?:all|alls|ell|allen|alling)\s+through\b|"
+    r"\bin\s+vain\b|\bnot\s+far\s+from\b|"  # "not far from" is "near" (недалеко, алыс емес)
+    # markets "held steady", "were flat" for "не изменились", "өзгерген жоқ"
+    r"\bh(?:eld|old|olds|olding)\s+(?:steady|stable|firm)\b|\b(?:was|were|is|are)\s+flat\b|"
+    r"\bf(?:all|alls|ell|allen|alling)\s+through\b|"
     r"\bbr(?:eak|eaks|oke|oken|eaking)\s+(?:\w+\s+){0,2}(?:promises?|pledges?|vows?|word)\b|"
     r"\bwhether\s+or\s+not\b|"  # "-маса да" (even if not), "или нет": lexical either way
     # "will not begin until March" is "не раньше марта", "только в марте" ("not until" itself
@@ -319,7 +327,7 @@ _LEXICAL = {
         r"block|blocks|blocked|blocking|forbid\w*|prohibit\w*|ban|bans|banned|banning|"
         # refrain / abstain (не стал, воздержался), withheld (не разглашается), pending
         # ("not yet decided"), sceptical ("не верят", сенбейді)
-        r"refrain\w*|abstain\w*|withh[eo]ld\w*|pending|s[ck]eptic\w*|avert\w*|"
+        r"refrain\w*|abstain\w*|withh[eo]ld\w*|pending|s[ck]eptic\w*|avert\w*|reluctan\w*|"
         r"encease|enlack|ensayno|enfarfrom|enrhetoric|landlocked"
     ),
 }

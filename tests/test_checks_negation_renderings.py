@@ -109,3 +109,32 @@ def test_faithful_russian_renderings_are_not_flagged(src: str, eng: str) -> None
 ])  # fmt: skip
 def test_russian_negations_beside_those_renderings_are_flagged(src: str, eng: str) -> None:
     assert flags(src, eng, "ru"), (src, eng)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    # degree and eagerness: "couldn't be happier", "couldn't care less", "can't wait"
+    ("Мен өте бақыттымын.", "I couldn't be happier.", "kk"),
+    ("Асыға күтеміз.", "We can't wait.", "kk"),
+    ("Мне всё равно.", "I couldn't care less.", "ru"),
+    # "маған бәрібір" is "I don't care", as "мне всё равно"
+    ("Бұл маған бәрібір.", "It doesn't matter to me.", "kk"),
+    # "not far from" is "near"; алыс емес is "недалеко"
+    ("Ауыл қалаға жақын орналасқан.", "The village is not far from the city.", "kk"),
+    ("Ауыл қаладан алыс емес.", "The village is near the city.", "kk"),
+    ("Ол келісімге қол қоюға асықпайды.", "He is reluctant to sign the deal.", "kk"),
+    ("Цены на нефть не изменились.", "Oil prices held steady.", "ru"),
+    ("Ему не впервой.", "He has done this before.", "ru"),
+])  # fmt: skip
+def test_faithful_renderings_of_degree_and_distance(src: str, eng: str, lang: str) -> None:
+    assert flags(src, eng, lang) == [], (src, eng)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Ол бәрібір келді.", "He did not come anyway.", "kk"),  # бәрібір alone is "anyway"
+    ("Ол бақытты.", "He could not be happy.", "kk"),
+    ("Ол келісімге қол қоюға асығады.", "He is not reluctant to sign the deal.", "kk"),
+    ("Цены на нефть изменились.", "Oil prices did not hold steady.", "ru"),
+    ("Ему впервой.", "It's not his first time.", "ru"),
+])  # fmt: skip
+def test_negations_beside_degree_and_distance_are_flagged(src: str, eng: str, lang: str) -> None:
+    assert flags(src, eng, lang), (src, eng)

@@ -41,7 +41,7 @@ FORMAL_KK = regex.compile(
 # емес: "wrong" against "right" is the reversal this check exists for.
 KK_LITOTES = regex.compile(
     r"\b(?:оңай|жеңіл|қарапайым|жаман|аз|анық|түсінікті|белгілі|таныс|ыңғайлы|қолайлы|"
-    r"тұрақты|толық|ресми|маңызды)\s+емес\w*|"
+    r"тұрақты|толық|ресми|маңызды|алыс)\s+емес\w*|"  # алыс емес ~ недалеко, "near"
     # litotes of rank, as Russian не первый, не единственный: бірінші / алғашқы / жалғыз (рет,
     # оқиға) емес "has happened before, one of several" (not қарсы емес: "not against" ->
     # "against" is a lost negation to flag)
@@ -71,6 +71,9 @@ KK_REWRITES = (
     # verb is rewritten: the -сыз word stays to pair with an English un- word.
     (regex.compile(r"(?<=\b(?:\w{2,}(?:сыз|сіз)|бей-?жай|немқұрайды)\s+)(?:қалма|қалдырма)\w*",
                    regex.IGNORECASE), " kkdouble "),
+    # "маған / оларға бәрібір" "(I) don't care, it doesn't matter", as Russian "мне всё равно"
+    (regex.compile(r"\b(?:маған|саған|оған|бізге|сізге|оларға)\s+бәрібір\b", regex.IGNORECASE),
+     " kkdouble "),
     # аз адам / аз кісі "few people" (not many; аз alone is mostly "small"), санаулы "a few"
     (regex.compile(r"\bаз\s+(?=(?:ғана\s+)?(?:адам|кісі)\w*)|\bсанаулы\b", regex.IGNORECASE),
      " kkfew "),
