@@ -23,6 +23,7 @@ from compare.lang.name_words import (
     GENERIC_SRC,
     HOMOGLYPHS,
     KK_INSTITUTION_HEADS,
+    NAME_PARTICLES_SRC,
     PRONOUNS_SRC,
     TITLE_JOINERS,
 )
@@ -559,3 +560,14 @@ def generic_en(word: str) -> bool:
     if len(word) < 3 or _COMMON_SUFFIX.fullmatch(word.lower()):
         return True
     return any(f in GENERIC_EN for f in en_forms(word))
+
+
+def hyphened_to_rendered(text: str, run: list, i: int, hits: list[bool]) -> bool:
+    """Whether word ``i`` of a source run is hyphened to the next word, which is rendered: one
+    name then (Стейтен-Айленд), whose first part must be rendered too, unlike a first name
+    before a surname; a particle (Де-Мойн: Des Moines) needs no rendering of its own."""
+    return (
+        hits[i + 1]
+        and text[run[i][1] : run[i + 1][0]] == "-"
+        and run[i][2].lower() not in NAME_PARTICLES_SRC
+    )

@@ -3,8 +3,9 @@
 Probes written from general knowledge (no corpus rows), session 36: faithful pairs that must not
 be flagged, and the same sentences with the name changed, which must be. The conventions: Kazakh
 voices a stem's final к/қ/п before a vowel ending (түбек: түбегі), official Kazakh capitalises
-the acts of state (Жарлық, Қаулы, Жолдау), a possessive 's after a name that ends in s (Gates's),
-and exonyms of Kazakh names of places, bodies and feasts (Шыңжаң, Қазатомөнеркәсіп, ораза айы).
+the acts of state (Жарлық, Қаулы, Жолдау), a hyphened name is one name (Стейтен-Айленд), a
+possessive 's after a name that ends in s (Gates's), and exonyms of Kazakh names of places,
+bodies and feasts (Шыңжаң, Қазатомөнеркәсіп, ораза айы).
 """
 
 from __future__ import annotations
@@ -52,9 +53,32 @@ FAITHFUL = [
     ),
     ("kk", "Кеше Қазатомөнеркәсіп мәлімдеме жасады.", "Yesterday Kazatomprom made a statement."),
     ("kk", "Кеше Қазақпарат агенттігі хабарлады.", "Yesterday Kazinform reported."),
+    (
+        "ru",
+        "Вчера на Стейтен-Айленде была стрельба.",
+        "Yesterday there was a shooting on Staten Island.",
+    ),
+    (
+        "kk",
+        "Кеше Род-Айленд штатында атыс болды.",
+        "Yesterday there was a shooting in Rhode Island.",
+    ),
+    ("ru", "Погода в Де-Мойне испортилась.", "The weather turned bad in Des Moines."),
+    ("kk", "Кеше Қасым-Жомарт Тоқаев сөйледі.", "Yesterday President Tokayev spoke."),
 ]
 
 CHANGED = [
+    # the first part of a hyphened name is not a first name that may be dropped
+    (
+        "ru",
+        "Вчера на Стейтен-Айленде была стрельба.",
+        "Yesterday there was a shooting on Long Island.",
+    ),
+    (
+        "kk",
+        "Кеше Род-Айленд штатында атыс болды.",
+        "Yesterday there was a shooting in Long Island.",
+    ),
     (
         "kk",
         "Кеше Билл Гейтстің қоры грант бөлді.",

@@ -97,6 +97,7 @@ from compare.name_candidates import (
     generic_en,
     generic_src,
     given_syllables,
+    hyphened_to_rendered,
     in_acronym,
     initialism,
     is_capitalised,
@@ -427,7 +428,8 @@ class NameMismatch(PairCheck):
             # The words of the run after its last rendered word must be rendered too: a surname
             # replaced while the first name stays (Ангела Меркель -> Angela Turkey) is an error.
             # Words before it may go (Питер Джонс -> Jones: first names and titles are often
-            # dropped), and so may generic words (Национальный центр) and patronymics.
+            # dropped), but not a part hyphened to a rendered one (Стейтен-Айленд), and so may
+            # generic words (Национальный центр) and patronymics.
             hits = [any(self._renders(w[2], e[2]) for e in en_all) for w in run]
             # Two source words that English writes as one (Абдель Кадер -> Abdelkader): both
             # are rendered, when the English word spells the two nearly letter for letter
@@ -459,7 +461,7 @@ class NameMismatch(PairCheck):
                 and (not opens_sentence(text, sent.start, w[0], True) or run is whole)
                 and (not generic_src(w[2]) or (i > 0 and hits[i - 1] and _SURNAME.fullmatch(w[2])))
                 and not abbreviated(text, w)
-                and i > last
+                and (i > last or hyphened_to_rendered(text, run, i, hits))
                 and not (any(hits) and PATRONYMIC.fullmatch(w[2].lower()))
             ]
             anchored = any(hits) or (

@@ -228,7 +228,7 @@ _EXONYMS = """
 мор теңіз|sea
 рек өзен|river
 озер көл|lake
-остров арал|island* isle*
+остров арал айленд|island* isle*
 гор тау|mountain* mount mt
 залив шығанақ|gulf bay
 интернет|internet web online

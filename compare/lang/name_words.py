@@ -109,6 +109,12 @@ GENERIC_SRC = tuple(
     жарлы қаулы заң жолдау бұйры ереже бағдарлам тұжырымдам келісім жарғы
     """.split()
 )
+# Particles that open a hyphened place name (Де-Мойн, Лос-Анджелес, Сент-Луис, Эль-Пасо, Аль-Кут):
+# English may write them otherwise (Des Moines, St. Louis), so they need no rendering of their own.
+NAME_PARTICLES_SRC = frozenset(
+    "де ле ла дю ди да дель делла ван фон дер эль аль ад ас ан ат ар аш ал әл сан сен сент санта "
+    "лос лас".split()
+)
 # A Kazakh institution's name capitalises its first word, a common word the English translates
 # (Қаржы министрлігі: the Finance Ministry; Өкілдер палатасы: the House of Representatives), and
 # ends on a lowercase head noun: these heads (stems, with their endings), and the English words
