@@ -39,9 +39,9 @@ _MINUS_BEFORE = regex.compile(r"(?:(?<![\p{L}\d])[-−–]\s?|\b(?:минус|mi
 _RANGE_GAP = regex.compile(r"\s*(?:[-–—]|до|to|and|or|или|и|–)\s*", regex.IGNORECASE)
 _PER_HOUR_BEFORE = regex.compile(r"сағатына\s+(?:[^\s\d]+\s+){0,2}$", regex.IGNORECASE)
 FOOT, INCH = 0.3048, 0.0254
-HOUR, MINUTE = 3600.0, 60.0
-_HOURS_GAP = regex.compile(r"\s*(?:час\w*|ч\.?|сағат\w*|hours?|hrs?|h)\s*(?:,\s*|и\s+|and\s+|"
-                           r"мен\s+)?", regex.IGNORECASE)
+_COMPOUND_DIMS = ("time", "length", "mass")
+_COMPOUND_GAP = regex.compile(r"\s*(?:,\s*|и\s+|and\s+|мен\s+|бен\s+|пен\s+)?", regex.IGNORECASE)
+_PER_SECOND_BEFORE = regex.compile(r"секундына\s+(?:[^\s\d]+\s+){0,2}$", regex.IGNORECASE)
 # 6-foot-7, 6 feet 7 inches, 6ft 7in, 6' 7": the feet's mention, then the inches'.
 _FEET_INCHES = regex.compile(
     r"\d{1,2}(?:-foot-|\s?(?:feet|foot|ft\.?|фут\w*|['’′])[\s-]?)(\d{1,2})(?:\s?(?:inches|inch|"
@@ -114,6 +114,8 @@ def add_units(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
         if dim == "length" and _PER_HOUR_BEFORE.search(text, max(0, m.start - 40), m.start):
             m.measure = ("speed", frozenset(v * factor / 3600 for v in m.values))
             m.unit = factor / 3600
+        elif dim == "length" and _PER_SECOND_BEFORE.search(text, max(0, m.start - 40), m.start):
+            m.measure, m.unit = ("speed", m.measure[1]), factor  # секундына 15 метр: 15 m/s
         # "6 метров (18 feet)": a conversion given in brackets adds no number of its own.
         if k > 0 and mentions[k - 1].measure and mentions[k - 1].measure[0] == dim:
             if regex.fullmatch(
@@ -121,8 +123,8 @@ def add_units(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
                 text[mentions[k - 1].end : m.start],
             ):
                 m.soft = True
+    mentions = _compound_measures(text, mentions, units)
     mentions = _feet_and_inches(text, mentions)
-    mentions = _hours_and_minutes(text, mentions)
     if lang == "en":
         _decades(text, mentions)
     else:
@@ -152,23 +154,30 @@ def _feet_and_inches(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if id(m) not in gone]
 
 
-def _hours_and_minutes(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "2 часа 30 минут", "1 ч 30 мин", "2 hours 30 minutes" is one duration (2.5 hours, "two
-    and a half hours", 150 minutes): the hours take the minutes, which are no number of their
-    own."""
+def _compound_measures(text: str, mentions: list[Mention],
+                       units: list[tuple[str, float, int] | None]) -> list[Mention]:  # fmt: skip
+    """ "2 часа 30 минут", "2 жыл 6 ай", "2 метр 1 сантиметр" is one measure in its larger
+    unit (2.5 hours, 2.5 years, 2.01 m), as English writes it ("two and a half hours",
+    6-foot-7): the smaller part is no number of its own. Feet and inches are read apart
+    (:func:`_feet_and_inches`)."""
     out: list[Mention] = []
-    for m in mentions:
+    last: tuple[str, float, int] | None = None  # the unit of the mention last kept
+    for m, u in zip(mentions, units, strict=True):
         prev = out[-1] if out else None
-        if (prev is not None and prev.unit == HOUR and m.unit == MINUTE and prev.measure
-                and m.measure and len(prev.values) == 1 and len(m.values) == 1
-                and _HOURS_GAP.fullmatch(text, prev.end, m.start)):  # fmt: skip
-            (hours,), (minutes,) = prev.values, m.values
-            if minutes < 60:
-                prev.values = frozenset({round(hours + minutes / 60, 6)})
-                prev.measure = ("time", frozenset({hours * HOUR + minutes * MINUTE}))
+        if (prev is not None and u is not None and last is not None
+                and u[0] == last[0] in _COMPOUND_DIMS and last[1] > u[1] and last[1] != FOOT
+                and len(prev.values) == 1 and len(m.values) == 1 and not prev.scaled
+                and not m.scaled and _COMPOUND_GAP.fullmatch(text, last[2], m.start)):  # fmt: skip
+            (big,), (small,) = prev.values, m.values
+            if small * u[1] < last[1]:  # 30 minutes fill an hour; 90 minutes would not
+                value = round(big + small * u[1] / last[1], 6)
+                prev.values = frozenset({value})
+                prev.measure = (u[0], frozenset({value * last[1]}))
                 prev.end, prev.text = m.end, text[prev.start : m.end]
+                last = (last[0], last[1], u[2])
                 continue
         out.append(m)
+        last = u
     return out
 
 

@@ -475,9 +475,10 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
     mentions = join_scales(text, mentions)
     if lang == "ru":
         mentions = and_a_half(text, mentions)
+    mentions = add_units(text, mentions, lang)
     if lang == "en":
         one_in_n(text, mentions)
-    return add_units(text, mentions, lang)
+    return mentions
 
 
 # A decade after its figure: 90-е, 90-х, 70-80-е, 90-жылдары, 90-шы жылдары; English "1990s".

@@ -77,6 +77,7 @@ _SHARE = {
 _SHARES_RU_C = tuple((regex.compile(p, regex.IGNORECASE), v) for p, v in SHARES_RU)
 _EVERY_NTH = {lang: regex.compile(rf"(?<!\p{{L}})(?:{EVERY_NTH})\s+(?P<o>{ORDINAL_UNITS[lang]})"
                                   r"(?!\p{L})", regex.IGNORECASE) for lang in ("ru", "kk")}
+_IN = regex.compile(r"\s+(?:in|out\s+of)\s+", regex.IGNORECASE)
 _ONE_IN = regex.compile(r"\b(?:one|1)\s+(?:in|out\s+of)\s+$", regex.IGNORECASE)
 _PHRASES = {lang: tuple((regex.compile(rf"(?<!\p{{L}})(?:{p})(?!\p{{L}})", regex.IGNORECASE), v)
                         for p, v in table) for lang, table in SOFT_PHRASES.items()}  # fmt: skip
@@ -215,12 +216,24 @@ def _share(m: regex.Match, lang: str) -> Mention | None:
 
 
 def one_in_n(text: str, mentions: list[Mention]) -> None:
-    """ "One in five" is 20 % as well (каждый пятый, 20 % россиян): the five takes its share."""
-    for m in mentions:
-        if len(m.values) == 1 and _ONE_IN.search(text, max(0, m.start - 12), m.start):
-            (n,) = m.values
-            if n >= 2:
-                m.values = m.values | _share_values(1, n)
+    """ "One in five" is 20 % as well (каждый пятый, 20 % россиян): the five takes its share.
+    "Nine in 10", "two out of three": the first number takes the share (90 %, 67 %) and the
+    second, which a percentage does not write, turns soft (девять из десяти still finds it)."""
+    for k, m in enumerate(mentions):
+        if len(m.values) != 1:
+            continue
+        (d,) = m.values
+        if d < 2:
+            continue
+        if _ONE_IN.search(text, max(0, m.start - 12), m.start):
+            m.values = m.values | _share_values(1, d)
+        elif (k > 0 and len(mentions[k - 1].values) == 1 and m.measure is None
+              and mentions[k - 1].measure is None  # "5 in 10 minutes" is no share
+              and _IN.fullmatch(text, mentions[k - 1].end, m.start)):  # fmt: skip
+            (n,) = mentions[k - 1].values
+            if 1 < n < d:
+                mentions[k - 1].values = mentions[k - 1].values | _share_values(n, d)
+                m.soft = True
 
 
 def join_scales(text: str, mentions: list[Mention]) -> list[Mention]:

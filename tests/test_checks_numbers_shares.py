@@ -204,3 +204,32 @@ def test_goals_decades_nights_durations_rounds_and_winds(
     src: str, eng: str, lang: str, flagged: bool
 ) -> None:
     assert bool(flags(src, eng, lang)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # one measure in two units
+        ("Ол 2 жыл 6 айға сотталды.", "He got two and a half years.", "kk", False),
+        ("Ол 2 жыл 6 айға сотталды.", "He got three and a half years.", "kk", True),
+        ("Он получил 2 года и 6 месяцев.", "He got two years and six months.", "ru", False),
+        ("Он получил 2 года и 6 месяцев.", "He got two years and eight months.", "ru", True),
+        ("Бойы 2 метр 1 сантиметр.", "He is 6-foot-7.", "kk", False),
+        ("Бойы 2 метр 1 сантиметр.", "He is 5-foot-7.", "kk", True),
+        # "nine in 10" is 90 %
+        ("90 % американцев согласны.", "Nine in 10 Americans agree.", "ru", False),
+        ("90 % американцев согласны.", "Eight in 10 Americans agree.", "ru", True),
+        ("Девять из десяти американцев согласны.", "Nine in 10 Americans agree.", "ru", False),
+        ("Он забил 5 голов за 15 минут.", "He scored 5 in 10 minutes.", "ru", True),
+        # a speed per second, midnight on the 12-hour clock
+        ("Жел жылдамдығы секундына 15 метрге дейін.", "Winds of up to 34 mph.", "kk", False),
+        ("Жел жылдамдығы секундына 15 метрге дейін.", "Winds of up to 15 mph.", "kk", True),
+        ("Оқиға түнгі сағат 12-де болды.", "It happened at midnight.", "kk", False),
+        ("Оқиға түнгі сағат 11-де болды.", "It happened at midnight.", "kk", True),
+        ("Это случилось в 12 часов ночи.", "It happened at midnight.", "ru", False),
+    ],
+)
+def test_two_unit_measures_n_in_m_speeds_per_second_and_midnight(
+    src: str, eng: str, lang: str, flagged: bool
+) -> None:
+    assert bool(flags(src, eng, lang)) is flagged

@@ -401,6 +401,8 @@ def _growth_factors(text: str, mentions: list[Mention], sentences: list, idx: tu
 _HOUR_BEFORE_RU = regex.compile(r"\b(?:в|к|до|с|со|после|около)\s+$", regex.IGNORECASE)
 _HOUR_AFTER_RU = regex.compile(r"\s*час", regex.IGNORECASE)
 _HOUR_BEFORE_KK = regex.compile(r"сағат\s*$", regex.IGNORECASE)
+_MIDNIGHT_BEFORE = regex.compile(r"түнгі\s+(?:сағат\s+)?$", regex.IGNORECASE)
+_MIDNIGHT_AFTER = regex.compile(r"\s*(?:час\w*\s+)?ночи\b", regex.IGNORECASE)
 
 
 def _side_mentions(text: str, sentences: list, idx: tuple[int, ...], lang: str) -> list[Mention]:
@@ -420,5 +422,9 @@ def _side_mentions(text: str, sentences: list, idx: tuple[int, ...], lang: str) 
                     if lang == "ru"
                     else _HOUR_BEFORE_KK.search(text, max(0, m.start - 10), m.start)):
                 m.values = m.values | {v - 12 for v in hours}
+            if 12 in m.values and lang != "en" and (
+                    _MIDNIGHT_BEFORE.search(text, max(0, m.start - 16), m.start)
+                    or _MIDNIGHT_AFTER.match(text, m.end)):  # fmt: skip
+                m.values = m.values | {0.0}  # "түнгі сағат 12-де", "в 12 ночи": midnight
             out.append(m)
     return out
