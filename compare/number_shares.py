@@ -217,8 +217,8 @@ def _share(m: regex.Match, lang: str) -> Mention | None:
 
 def one_in_n(text: str, mentions: list[Mention]) -> None:
     """ "One in five" is 20 % as well (каждый пятый, 20 % россиян): the five takes its share.
-    "Nine in 10", "two out of three": the first number takes the share (90 %, 67 %) and the
-    second, which a percentage does not write, turns soft (девять из десяти still finds it)."""
+    "Nine in 10", "two out of three": the second number takes the share (90 %, 67 %) and the
+    first, which a percentage does not write, turns soft (девять из десяти still finds it)."""
     for k, m in enumerate(mentions):
         if len(m.values) != 1:
             continue
@@ -232,8 +232,8 @@ def one_in_n(text: str, mentions: list[Mention]) -> None:
               and _IN.fullmatch(text, mentions[k - 1].end, m.start)):  # fmt: skip
             (n,) = mentions[k - 1].values
             if 1 < n < d:
-                mentions[k - 1].values = mentions[k - 1].values | _share_values(n, d)
-                m.soft = True
+                m.values = m.values | _share_values(n, d) - {n}
+                mentions[k - 1].soft = True
 
 
 def join_scales(text: str, mentions: list[Mention]) -> list[Mention]:

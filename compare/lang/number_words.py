@@ -52,7 +52,8 @@ SHARES_RU: tuple[tuple[str, float], ...] = (
 NUMERATORS_RU = {"две": 2, "двух": 2, "двумя": 2, "три": 3, "трёх": 3, "трех": 3, "тремя": 3}
 # Kazakh: the denominator in the ablative, then the numerator (үштен бірі "one of three").
 SHARES_KK = {"жартыс": 2, "үштен": 3, "төрттен": 4, "бестен": 5, "оннан": 10}
-NUMERATORS_KK = {"бір": 1, "екі": 2, "үш": 3, "төрт": 4}
+NUMERATORS_KK = {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7,
+                 "сегіз": 8, "тоғыз": 9}
 # English: "a third", "one-third", "two thirds", "three-quarters" (singular after a / one).
 SHARES_EN = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 NUMERATORS_EN = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
