@@ -473,6 +473,7 @@ _MORE_NAMES = """
 интернешнл|international
 күн|solar sun
 жүйе|system*
+уайтхолл вайтхолл|whitehall
 қазатомөнеркәсіп|kazatomprom
 қазақпарат|kazinform
 господ|lord god
