@@ -256,6 +256,15 @@ _OFFICE_WORDS = (
 _REGION_TAIL = r")(?:-\w+)?(?:\w*\s+\p{Ll}+)?\w*\s+$"  # Оңтүстік-батыс АҚШ
 _REGION_BEFORE = regex.compile(_REGION_WORDS + _OFFICE_WORDS + _REGION_TAIL, regex.IGNORECASE)
 _REGION_BEFORE_KK = regex.compile(_REGION_WORDS + _REGION_TAIL, regex.IGNORECASE)
+# and the country at the end of an agency's descriptive name, a few lowercase words after its
+# head ("Национальная служба погоды США": the National Weather Service; "Комиссия по ценным
+# бумагам и биржам США": the SEC). Russian only, as above.
+_AGENCY_BEFORE = regex.compile(
+    r"(?:служб|центр|комисси|управлени|агентств|бюро|институт|администраци|комитет|инспекци)"
+    # noun phrases only: по and и, or words of three letters or more without a verb's ending
+    # ("агентство сообщило о санкциях против России" names a country of its own)
+    r"\w*(?:\s+(?:по|и|(?!\p{Ll}*(?:[аеиоя]л|л[аои]|ся|сь|[еиую]т|[ая]т)\b)\p{Ll}{3,})){1,6}\s+$",
+    regex.IGNORECASE)
 _TOWN_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\-]*)\s*[(,]\s*$")
 _REGION_AFTER_KK = regex.compile(
     r"[-\p{L}]*\s+(?:оңтүстік|солтүстік|батыс|шығыс|жағалау|аймақ|аудан|штат|өңір)\p{L}*",
@@ -298,6 +307,8 @@ def clarifying_country(text: str, run: list[tuple[int, int, str]], rendered,
         return True
     before = _REGION_BEFORE_KK if lang == "kk" else _REGION_BEFORE
     if before.search(text, max(0, start - 30), start):
+        return True
+    if lang != "kk" and _AGENCY_BEFORE.search(text, max(0, start - 80), start):
         return True
     town = _TOWN_BEFORE.search(text, max(0, start - 40), start)
     if town and rendered(town.group(1)):

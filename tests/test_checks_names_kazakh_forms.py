@@ -65,9 +65,60 @@ FAITHFUL = [
     ),
     ("ru", "Погода в Де-Мойне испортилась.", "The weather turned bad in Des Moines."),
     ("kk", "Кеше Қасым-Жомарт Тоқаев сөйледі.", "Yesterday President Tokayev spoke."),
+    # a translator's country after an agency's descriptive name, and metonymies
+    (
+        "ru",
+        "Вчера Национальная служба погоды США выпустила предупреждение.",
+        "Yesterday the National Weather Service issued a warning.",
+    ),
+    (
+        "ru",
+        "Вчера Центры по контролю и профилактике заболеваний США выпустили предупреждение.",
+        "Yesterday the CDC issued a warning.",
+    ),
+    (
+        "ru",
+        "Вчера Комиссия по ценным бумагам и биржам США оштрафовала компанию.",
+        "Yesterday the SEC fined the company.",
+    ),
+    ("ru", "Выход Великобритании из ЕС намечен на март.", "Brexit is scheduled for March."),
+    ("ru", "Вчера Конгресс принял закон.", "Yesterday Capitol Hill passed the law."),
+    (
+        "ru",
+        "Вчера лондонская полиция начала расследование.",
+        "Yesterday Scotland Yard opened an investigation.",
+    ),
+    (
+        "ru",
+        "Вчера полиция Нью-Йорка задержала подозреваемого.",
+        "Yesterday the NYPD arrested a suspect.",
+    ),
+    (
+        "ru",
+        "Вчера в Санкт-Петербурге прошел митинг.",
+        "Yesterday a rally took place in St. Petersburg.",
+    ),
+    ("ru", "Вчера в Бирме прошел митинг.", "Yesterday a rally took place in Myanmar."),
+    ("ru", "Вчера в Мадрасе прошел митинг.", "Yesterday a rally took place in Chennai."),
 ]
 
 CHANGED = [
+    # a country after a clause, not an agency's name, is the sentence's own
+    (
+        "ru",
+        "Вчера агентство сообщило о санкциях против России.",
+        "Yesterday the agency reported sanctions.",
+    ),
+    (
+        "ru",
+        "Вчера комитет по торговле обсудил отношения с США.",
+        "Yesterday the trade committee discussed relations.",
+    ),
+    (
+        "ru",
+        "Вчера полиция Нью-Йорка задержала подозреваемого.",
+        "Yesterday the LAPD arrested a suspect.",
+    ),
     # the first part of a hyphened name is not a first name that may be dropped
     (
         "ru",

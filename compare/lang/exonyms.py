@@ -97,7 +97,12 @@ _EXONYMS = """
 париж|paris*
 берлин|berlin*
 вашингтон|washington*
-нью-йорк нью йорк|new york*
+нью-йорк нью йорк|new york* nyc nypd
+лос-анджелес|los angeles lapd
+мьянм бирм|myanmar* burm*
+мадрас ченна|chennai madras
+бомбе мумба|mumbai bombay
+калькутт|kolkata calcutta
 пекин бейжің|beijing peking
 токи|tokyo
 рим|rome roman*
@@ -181,7 +186,8 @@ _EXONYMS = """
 святой святого святая святых әулие|st saint
 суд сот|court*
 верховн жоғарғы|supreme
-конгресс|congress*
+конгресс|congress* capitol hill
+полиц|police yard met
 сенат|senate
 парламент мажилис мәжіліс|parliament*
 дум|duma
@@ -311,7 +317,7 @@ _EXONYMS_MORE = """
 чон|jung jeong chung jong
 федерац|federation*
 брексит брекзит|brexit
-британ ұлыбритан великобритан евросоюз еуроодақ|brexit
+британ ұлыбритан великобритан евросоюз еуроодақ ес ео|brexit
 евро еуро|euro* europ*
 оборон қорғаныс|defense defence
 воздушн әуе|air*
