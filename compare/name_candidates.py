@@ -189,7 +189,7 @@ def country_of_institution(run: list, needed: list, hits: list[bool]) -> bool:
     return (
         first > 0
         and hits[first - 1]
-        and generic_src(run[first - 1][2])
+        and (generic_src(run[first - 1][2]) or run[first - 1][2].isupper())  # ФРС США: the Fed
         and all(w[2].isupper() and exonym_targets(w[2]) for w in needed)
     )
 
@@ -275,7 +275,8 @@ _TOWN_AFTER_KK = regex.compile(r"-?(?:т|д)(?:ағы|егі)\s+(\p{Lu}[\p{L}\-]
 _TITLE_AFTER_KK = regex.compile(
     r"(?:-\p{L}+)?\s+(?:\p{Ll}+\s+)?(?:президент|вице-президент|канцлер|премьер|министр|басшы|көшбасшы|корол|"
     r"патшайым|ханзада|губернатор|мэр|елші|спикер|сенатор|прокурор|әкім|армия|әскер|үкімет|"
-    r"парламент|сот|полиция|сыртқы)\p{L}*", regex.IGNORECASE)
+    r"парламент|сот|полиция|сыртқы|қызмет|реттеуш|агенттіг|комитет|комиссия|банк|орталығ)\p{L}*",
+    regex.IGNORECASE)
 _DIRECTIONS = frozenset("солтүстік оңтүстік батыс шығыс северная южная".split())
 
 

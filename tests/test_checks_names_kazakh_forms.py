@@ -103,6 +103,14 @@ FAITHFUL = [
 ]
 
 CHANGED = [
+    ("ru", "Вчера Израиль отверг план.", "Yesterday Tehran rejected the plan."),
+    ("kk", "Кеше Солтүстік Корея жоспарды қабылдамады.", "Yesterday Seoul rejected the plan."),
+    ("ru", "Вчера ФРС США повысила ставку.", "Yesterday the ECB raised rates."),
+    (
+        "kk",
+        "Кеше Германияның салық қызметі фирманы айыппұл салды.",
+        "Yesterday French tax authorities fined the firm.",
+    ),
     # a country after a clause, not an agency's name, is the sentence's own
     (
         "ru",

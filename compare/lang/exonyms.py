@@ -32,7 +32,7 @@ _EXONYMS = """
 португал|portugal portuguese
 япон жапон|japan japanese
 коре корея|korea* korean*
-инди үнді|india* indian*
+инди үнді|india* indian* delhi
 турц турец түрік түрки|turkey turkish turk* ankara
 греци греческ грек|greece greek*
 голланд нидерланд|netherlands dutch* holland
@@ -44,25 +44,26 @@ _EXONYMS = """
 дани датск датчан|denmark danish dane*
 польш польск поляк|poland polish pole*
 украин|ukraine ukrainian*
-белорус беларус|belarus* belarusian
+белорус беларус|belarus* belarusian minsk
 венгр мажар|hungary hungarian* magyar*
 чехи чешск чеха|czech* chechnya
 австри|austria* austrian*
-австрали|australia* aussie*
-канад|canada canadian*
+австрали аустрали|australia* aussie* canberra
+канад|canada canadian* ottawa
 мексик|mexico mexican*
 бразил|brazil* brazilian*
 аргентин|argentina argentine*
-израил израиль|israel*
+израил израиль|israel* jerusalem
 палестин|palestin*
 египет египт мысыр|egypt*
 ирак|iraq*
 иран|iran*
 персид парсы|persia* farsi gulf
 сири|syria*
-саудовск саудовц|saudi*
+саудовск саудовц|saudi* riyadh
+аравия арабия|arabia* saudi* riyadh
 афган ауған|afghan*
-пакистан|pakistan*
+пакистан пәкістан|pakistan* islamabad
 грузи|georgia*
 армени армян|armenia*
 азербайдж|azerbaijan*
@@ -262,7 +263,9 @@ _EXONYMS = """
 мехико|mexico
 лейборист|labour* labor*
 консерватор|conservative* tory tories
-демократ|democrat*
+демократ|democrat* dem dems
+либерал|liberal* lib
+метео синоптик|met office weather*
 республиканц|republican* gop
 кндр кхдр|north korea* dprk pyongyang
 шешен|chechnya chechen*
@@ -341,7 +344,7 @@ _EXONYMS_MORE = """
 ссср ксро|ussr soviet*
 совет кеңес|council* soviet*
 фсб|fsb
-мвд іім|interior internal
+мвд іім|interior internal home office
 мчс тжм|emergenc*
 днр|dpr donetsk
 лнр|lpr luhansk lugansk
@@ -350,7 +353,7 @@ _EXONYMS_MORE = """
 ео|eu european*
 қр|kazakhstan* kazakh*
 ецб|ecb
-фрс федеральн федералд резервн|fed federal reserve
+фрс фрж федеральн федералд резервн|fed federal reserve
 твиттер twitter|tweet* twitter
 пхеньян|pyongyang
 кельн|cologne
@@ -500,7 +503,7 @@ _MORE_NAMES = """
 вдв|airborne
 спб|petersburg
 ленобл|leningrad
-минфин|treasury finance
+минфин қаржы финанс|treasury finance*
 турок|turk* turkey
 каид|qaeda al-qaeda
 ржд|railways
@@ -545,7 +548,7 @@ _SEATS = """
 пекин бейжің|china chinese prc
 токио|japan*
 киев|ukrain*
-лондон|brit* uk kingdom england english metropolitan
+лондон|brit* uk kingdom england english metropolitan met
 уайтхолл|brit* uk government
 даунинг|brit* uk government prime
 вашингтон|america* us usa states
