@@ -100,6 +100,31 @@ FAITHFUL = [
     ),
     ("ru", "Вчера в Бирме прошел митинг.", "Yesterday a rally took place in Myanmar."),
     ("ru", "Вчера в Мадрасе прошел митинг.", "Yesterday a rally took place in Chennai."),
+    # a capital for its government, and British and American bodies by their short names
+    ("ru", "Вчера Израиль отверг план.", "Yesterday Jerusalem rejected the plan."),
+    ("kk", "Кеше Сауд Арабиясы жоспарды қабылдамады.", "Yesterday Riyadh rejected the plan."),
+    ("ru", "Вчера Канада отвергла план.", "Yesterday Ottawa rejected the plan."),
+    ("kk", "Кеше Беларусь жоспарды қабылдамады.", "Yesterday Minsk rejected the plan."),
+    ("ru", "Вчера МВД Великобритании заявило об этом.", "Yesterday the Home Office said so."),
+    ("kk", "Кеше Қаржы министрлігі мәлімдеді.", "Yesterday the Treasury said."),
+    (
+        "ru",
+        "Вчера британские синоптики выпустили предупреждение.",
+        "Yesterday the Met Office issued a warning.",
+    ),
+    ("ru", "Вчера полиция Лондона задержала мужчину.", "Yesterday the Met Police arrested a man."),
+    (
+        "kk",
+        "Кеше Ұлыбританияның салық қызметі фирманы айыппұл салды.",
+        "Yesterday HMRC fined the firm.",
+    ),
+    ("ru", "Вчера ФРС США повысила ставку.", "Yesterday the Federal Reserve raised rates."),
+    ("kk", "Кеше ФРЖ мөлшерлемені көтерді.", "Yesterday the Fed raised rates."),
+    (
+        "ru",
+        "Вчера либерал-демократы призвали провести второй референдум.",
+        "Yesterday the Lib Dems called for a second referendum.",
+    ),
 ]
 
 CHANGED = [
