@@ -163,8 +163,11 @@ def src_matches_en(src_word: str, en_word: str) -> bool:
     """Whether an English word renders a source word, by exonym or by spelling."""
     if src_word.isascii() and src_word.lower() == en_word.lower():
         return True
-    if en_word in US_STATES and not src_word.isupper():
-        return src_matches_en(src_word, US_STATES[en_word])
+    if regex.match(r"[RDI]-\p{Lu}", en_word):  # a lawmaker's party and state: R-Texas, D-Calif.
+        return src_matches_en(src_word, en_word[2:])
+    state = en_word.replace(".", "")  # S.C. -> SC
+    if state in US_STATES and not src_word.isupper():
+        return src_matches_en(src_word, US_STATES[state])
     if regex.fullmatch(r"[A-Z]{1,5}", en_word) and src_word.lower() in LETTER_NAMES.get(
             en_word[0].lower(), ()):  # fmt: skip
         return True

@@ -125,9 +125,25 @@ FAITHFUL = [
         "Вчера либерал-демократы призвали провести второй референдум.",
         "Yesterday the Lib Dems called for a second referendum.",
     ),
+    # a lawmaker's party and state in AP style
+    (
+        "kk",
+        "Кеше Оңтүстік Каролинадан сайланған сенатор Линдси Грэм сөйледі.",
+        "Yesterday Sen. Lindsey Graham, R-S.C., spoke.",
+    ),
+    (
+        "kk",
+        "Кеше Калифорниядан сайланған конгрессмен Адам Шифф сөйледі.",
+        "Yesterday Rep. Adam Schiff, D-Calif., spoke.",
+    ),
 ]
 
 CHANGED = [
+    (
+        "kk",
+        "Кеше Техастан сайланған конгрессмен Адам Шифф сөйледі.",
+        "Yesterday Rep. Adam Schiff, D-Calif., spoke.",
+    ),
     ("ru", "Вчера Израиль отверг план.", "Yesterday Tehran rejected the plan."),
     ("kk", "Кеше Солтүстік Корея жоспарды қабылдамады.", "Yesterday Seoul rejected the plan."),
     ("ru", "Вчера ФРС США повысила ставку.", "Yesterday the ECB raised rates."),

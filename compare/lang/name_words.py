@@ -197,6 +197,17 @@ US_STATES = dict(
     OR=Oregon PA=Pennsylvania RI=Rhode SC=Carolina SD=Dakota TN=Tennessee TX=Texas UT=Utah
     VT=Vermont VA=Virginia WA=Washington WV=Virginia WI=Wisconsin WY=Wyoming""".split()
 )
+# and the AP style abbreviations of a lawmaker's state (Sen. Lindsey Graham, R-S.C.; Rep. Adam
+# Schiff, D-Calif.), read without their dots and party letter.
+US_STATES.update(
+    pair.split("=")
+    for pair in """Ala=Alabama Ariz=Arizona Ark=Arkansas Calif=California Colo=Colorado
+    Conn=Connecticut Del=Delaware Fla=Florida Ga=Georgia Ill=Illinois Ind=Indiana Kan=Kansas
+    Kans=Kansas Ky=Kentucky La=Louisiana Md=Maryland Mass=Massachusetts Mich=Michigan
+    Minn=Minnesota Miss=Mississippi Mo=Missouri Mont=Montana Neb=Nebraska Nev=Nevada
+    Okla=Oklahoma Ore=Oregon Pa=Pennsylvania Tenn=Tennessee Tex=Texas Vt=Vermont Va=Virginia
+    Wash=Washington WVa=Virginia Wis=Wisconsin Wyo=Wyoming""".split()
+)
 
 # English letters by their Russian names, as Russian spells acronyms and letter names out
 # (Би-би-си = BBC, Си-эн-эн = CNN, Джей-Зи = JAY-Z): a source word that is the name of an English
