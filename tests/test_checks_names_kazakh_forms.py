@@ -136,9 +136,20 @@ FAITHFUL = [
         "Кеше Калифорниядан сайланған конгрессмен Адам Шифф сөйледі.",
         "Yesterday Rep. Adam Schiff, D-Calif., spoke.",
     ),
+    # a trademark rendered by the common word for the thing (talks and news written in English)
+    ("ru", "Мы пользуемся смартфонами и роботами-пылесосами.", "We use smart phones and Roombas."),
+    ("ru", "Вчера он вызвал такси.", "Yesterday he called an Uber."),
+    ("ru", "Мы каждый вечер созванивались по видеосвязи.", "We talked on Skype every night."),
+    ("ru", "Она заклеила это пластырем.", "She put a Band-Aid on it."),
+    ("ru", "Мы смотрели Суперкубок.", "We watched the Super Bowl."),
+    ("ru", "Вчера пришёл Дед Мороз.", "Yesterday Santa Claus came."),
+    ("ru", "Моя бабушка живёт в Нью-Джерси.", "My grandmother lives in Jersey."),
 ]
 
 CHANGED = [
+    ("ru", "Вчера он вызвал такси.", "Yesterday he called Gazprom."),
+    ("ru", "Вчера пришёл Дед Мороз.", "Yesterday Jack Frost came."),
+    ("ru", "Моя бабушка живёт в Нью-Джерси.", "My grandmother lives in New York."),
     (
         "kk",
         "Кеше Техастан сайланған конгрессмен Адам Шифф сөйледі.",

@@ -287,7 +287,7 @@ _EXONYMS = """
 # Wall Street, технологические компании Калифорнии -> Silicon Valley).
 _CAPITALS = """
 сша америк ақш|pentagon wall street
-калифорни|silicon valley california
+калифорни|silicon valley california caltech
 греци грек|athens
 испан|madrid
 герман германи неміс|berlin
@@ -593,6 +593,31 @@ _SEATS = """
 _NICKNAMES = """
 поднебесн|china chinese
 альбион|brit* uk kingdom england
+филадельфи|philly
+"""
+
+# Trademarks and titles a translator renders by the common word for the thing (Roomba:
+# робот-пылесос, Kleenex: салфетка, Uber: такси, Skype: видеосвязь, the Super Bowl: Суперкубок):
+# talks and news written in English domesticate them.
+_GENERIC_BRANDS = """
+пылесос шаңсорғыш|roomba*
+салфетк|kleenex
+такси|uber lyft
+конструктор|lego
+пластыр|band-aid band aid
+видеосвяз видеозвон видеочат|skype zoom facetime
+поиск поищ погугл гугл интернет|google
+соцсет|facebook twitter instagram
+супермаркет гипермаркет|walmart tesco costco safeway
+стикер|post-it
+ксерокс|xerox
+джакузи|jacuzzi
+липучк|velcro
+подгузник|pampers
+суперкубок|super bowl
+взрыв|bang big
+мороз|claus santa christmas father
+калтех|caltech
 """
 
 # The seats' own prefixes (a seat is no country: see _SEATS).
@@ -619,4 +644,5 @@ def _parse_exonyms(data: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 
 
 EXONYMS = (_parse_exonyms(_EXONYMS) + _parse_exonyms(_EXONYMS_MORE) + _parse_exonyms(_CAPITALS)
-           + _parse_exonyms(_SEATS) + _parse_exonyms(_NICKNAMES) + _parse_exonyms(_MORE_NAMES))
+           + _parse_exonyms(_SEATS) + _parse_exonyms(_NICKNAMES) + _parse_exonyms(_MORE_NAMES)
+           + _parse_exonyms(_GENERIC_BRANDS))

@@ -113,7 +113,7 @@ GENERIC_SRC = tuple(
 # English may write them otherwise (Des Moines, St. Louis), so they need no rendering of their own.
 NAME_PARTICLES_SRC = frozenset(
     "де ле ла дю ди да дель делла ван фон дер эль аль ад ас ан ат ар аш ал әл сан сен сент санта "
-    "лос лас санкт".split()
+    "лос лас санкт нью".split()
 )
 # A Kazakh institution's name capitalises its first word, a common word the English translates
 # (Қаржы министрлігі: the Finance Ministry; Өкілдер палатасы: the House of Representatives), and
