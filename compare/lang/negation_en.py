@@ -1,0 +1,123 @@
+"""English phrases whose negation is formal, weak or lexical, for :mod:`compare.negations`.
+
+Language data apart from the counting logic, as :mod:`compare.lang.negation_ru` and
+:mod:`compare.lang.negation_kk` hold the Russian and Kazakh ones: general rules of English usage
+and of how professional translators render negation, not fitted to any sentence of an evaluation
+set.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Formal negations, removed before counting (the Russian ones, with the Russian weak phrases, are
+# in compare/lang/negation_ru.py).
+FORMAL_EN = regex.compile(
+    r"\b(?:not only|no more than|no less than|not less than|not more than|no later than|"
+    r"not later than|not least|no sooner|no doubt|not until|nothing less|no matter|"
+    r"none other than|not long ago|no fewer than|not so long ago|"
+    r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
+    r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
+    r"nothing but|no one but|nobody but|none but|than never|more often than not|"
+    r"no[- ]brainer|"  # "a no-brainer": obvious
+    r"in no time|second to none|"  # quickly, the best
+    r"undoubted\w*|doubtless\w*|"  # certainty adverbs, as Kazakh сөзсіз, күмәнсіз
+    # "not without" (Russian "не без", formal there too): has some; "and no more" (и не более)
+    r"not\s+without|and\s+no\s+more|"
+    # "no accident", "not for nothing", as Russian "не случайно", "не зря" (formal there too)
+    r"no accident|not by accident|not accidental\w*|not for nothing|not in vain|"
+    r"no coincidence|not a coincidence|not coincidental\w*|not by chance|"
+    r"(?:like|as)\s+never\s+before|"  # Russian "как никогда", formal there too
+    r"(?<!not\s)for\s+nothing|"  # "playing for nothing": просто так, бесплатно
+
+    # "could not fail to notice" (не мог не заметить, "must have noticed"): positive too
+    r"(?:cannot|(?:can|could|did|does|do|will|would)(?:n't|n’t| not)|never)\s+fail\s+to|"
+    # double negation, a positive: "can't do without" (needs), "no family can do without us"
+    r"(?:can(?:not|'t|’t)|could(?:n't|n’t|\s+not)|no\s+\w+\s+can)\s+do\s+without)\b",
+    regex.IGNORECASE,
+)
+# "No doubt" is formal as a sentence adverb ("No doubt he knew") and in "there is no doubt",
+# but "have no doubt", "be in no doubt", "leave no doubt" negate doubting as Russian "не
+# сомневаться" does: those keep their "no".
+DOUBT_EN = regex.compile(
+    r"\b(?:ha(?:ve|s|d|ving)|in|leaves?|left|leaving)\s+no\s+doubt", regex.IGNORECASE
+)
+# Litotes of ceasing: "не прекращаются" / "do not stop" say "continue", so a negated verb of
+# ceasing (прекращать, переставать, останавливаться, утихать, смолкать; stop, cease, halt,
+# quit) is rewritten to a weak lexical word on both sides: it then neither demands a "not" on
+# the other side ("protests continue") nor is lost against one ("did not stop"). A "stopped"
+# against "не прекращаются" is the antonym check's business, as it was before.
+CEASE_EN = regex.compile(
+    r"\b(?:(?:do|does|did|will|would|could|can|has|have|had|should)\s*(?:not|n['’]t)|never|"
+    r"won['’]t|cannot|not)\s+(?:(?:yet|even|ever|once)\s+)?"
+    r"(?:stop\w*|ceas\w*|halt\w*|quit\w*)",
+    regex.IGNORECASE,
+)
+# Questions whose negation asks rather than denies, and litotes of degree: a translator may
+# write them with or without a "not" ("не так ли?" -> "right?" or "isn't it?"; "было бы
+# здорово" -> "wouldn't it be great"; "глубоко заблуждались" -> "couldn't have been more
+# wrong"), so each is a lexical word: it needs no counterpart and may stand for one.
+RHETORIC_EN = regex.compile(
+    r"\b(?:(?:did|does|do|will|would)(?:n't|n’t| not) take (?:long|much time)|"  # вскоре
+    r"would(?:n't|n’t| not) it be|would(?:n't|n’t) you know it|"
+    r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |agree )?more|"
+    # "couldn't be happier" (өте бақыттымын), "couldn't care less", "can't wait" (асыға күтеміз,
+    # не терпится): degree and eagerness, with or without a "not" in the source
+    r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |care )?(?:better|worse|happier|"
+    r"prouder|clearer|easier|less)|(?:can(?:not|'t|’t| not)|could(?:n't|n’t| not)) wait)\b",
+    regex.IGNORECASE,
+)
+# Its English side, "does not go beyond" (within), one lexical word too: a literal rendering
+# of "не выходит за рамки" must not count its "not" and its "beyond" apart.
+LACK_EN = regex.compile(
+    r"\b(?:(?:do|does|did|is|are|was|were|will|would|has|have|had)\s*(?:not|n['’]t)|not|never)"
+    r"\s+(?:(?:go|goes|going|went|gone|be|being|been|fall|falls|fell|falling|lie|lies)\s+)?"
+    r"(?:beyond|outside)\b",
+    regex.IGNORECASE,
+)
+# "say no to", "vote no": a verb of refusal, as Russian "выступить против", "отказаться".
+SAY_NO_EN = regex.compile(r"\b(?:sa(?:y|ys|id|ying)|vot(?:e|es|ed|ing))\s+no\b", regex.I)
+# English ill- adjectives (ill-informed, ill-advised, ill-equipped, ill-suited) negate as un-
+# does: "не в теме" -> "ill-informed". Rewritten to one word the prefix bucket knows. Written
+# apart ("ill advised", "ill prepared") only before a participle: "ill patients" is no negation.
+ILL_EN = regex.compile(
+    r"\bill-(?=\p{L}{4,})|\bill\s+(?=(?:advised|prepared|equipped|informed|suited|timed|"
+    r"conceived|judged|considered|defined|fated|founded|served)\b)",
+    regex.IGNORECASE,
+)
+# "non-governmental", "non-profit": one prefix-negated word, as "nonstop" is (the hyphen would
+# split it into "non" and a word that negates nothing).
+NON_HYPHEN_EN = regex.compile(r"\b(non)[-‑](?=\p{L}{3,})", regex.IGNORECASE)
+# "have / has / is yet to (announce)" is "not yet" ("ещё не объявили") but also "is still to
+# be", "предстоит" ("ещё предстоит выяснить"): a lexical negator, not a strong one.
+YET_TO_EN = regex.compile(
+    r"\b(?:ha(?:ve|s|d)|is|are|was|were|am|remains?|remained)\s+yet\s+to\b", regex.IGNORECASE
+)
+# Lexical negators written as phrases: "far from (furthering)" = "not at all", "(fall) short
+# of" = "not reach / not enough" ("nothing short of" is formal, removed first).
+PHRASE_LEXICAL_EN = regex.compile(
+    r"\bfar\s+from\b|\bshort\s+of\b|\bdeclin(?:e|es|ed|ing)\s+to\b|"  # declined to comment
+    # "too cold to swim", "too early to say": настолько холодно, что нельзя; рано говорить
+    r"\btoo\s+(?:\w+\s+){1,2}to\s+(?=\p{L})|"
+    # "advises against shaving" (советует не брить), "defies explanation" (не поддаётся)
+    r"\b(?:advis|urg|warn|caution)\w*\s+against\b|\bdef(?:y|ies|ied|ying)\b|"
+    # "in vain" (безрезультатно, нәтиже бермеді), "fell through" and "broke a promise" (не
+    # состоялась, не выполнил обещание)
+    r"\bin\s+vain\b|\bnot\s+far\s+from\b|"  # "not far from" is "near" (недалеко, алыс емес)
+    # markets "held steady", "were flat" for "не изменились", "өзгерген жоқ"
+    r"\bh(?:eld|old|olds|olding)\s+(?:steady|stable|firm)\b|\b(?:was|were|is|are)\s+flat\b|"
+    r"\bf(?:all|alls|ell|allen|alling)\s+through\b|"
+    r"\bbr(?:eak|eaks|oke|oken|eaking)\s+(?:\w+\s+){0,2}(?:promises?|pledges?|vows?|word)\b|"
+    r"\bwhether\s+or\s+not\b|"  # "-маса да" (even if not), "или нет": lexical either way
+    # "will not begin until March" is "не раньше марта", "только в марте" ("not until" itself
+    # is formal), or "не начнутся, пока не": its "not" is the until-clause's, lexical (not
+    # "will not remain closed until", a state negated for a time)
+    r"\b(?:(?:do|does|did|will|would|could|can|should|must|may)\s*(?:not|n['’]t)|won['’]t|"
+    r"cannot)\s+(?!(?:be|remain|stay|stand)\b)\w+\s+until\b|"  # one verb: "begin", "leave"
+    r"\bout\s+of\s+(?:touch|the\s+loop)\b|\boff\s+(?:topic|the\s+mark)\b|"  # не в теме,
+    # which stays a negation ("вы не в теме" -> "you are informed" is flagged); "do not rule
+    # out" for "не исключают" (formal) or "не исключил" (a negation), "ruled out" for neither
+    r"\b(?:(?:do|does|did|will|would|could|can)\s*(?:not|n['’]t)|cannot|not)"
+    r"(?:\s+be(?:en)?)?\s+rul(?:e|ed|ing)\s+out\b",
+    regex.IGNORECASE,
+)
