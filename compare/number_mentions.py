@@ -13,13 +13,14 @@ disease and virus names (COVID-19, SARS-CoV-2) are soft: Russian often writes CO
 More conventions: a capitalised number word inside a sentence is part of a name (Four Corners,
 Четырёх углов) and soft; "между двумя" is soft against an English "between"; Kazakh collective
 numerals (екеуі "the two of them") read softly; fashion season codes (SS19, AW20) carry their
-year; a number word that counts an enumeration on the other side ("Three men, aged 33, 34 and
-39") is said by it. Measures in different units of one dimension match only after conversion
-(до 25 см ~ up to 10 inches, never the "10" of another measure; units and the measure
-conventions of news, 6-foot-7 or "the low 70s", are read by :mod:`compare.measures`; shares,
-halves and sums in two scale words, треть ~ 33 %, "2 млн 300 тыс." ~ 2.3 million, by
-:mod:`compare.number_shares`), and
-measures in the same unit must agree exactly; a bare "градусов" / "degrees" may be either
+year, and the numbers of names ("No 10", "a 911 call", the 49ers) are soft
+(:mod:`compare.number_names`); a number word that counts an enumeration on the other side
+("Three men, aged 33, 34 and 39") is said by it. Measures in different units of one dimension
+match only after conversion (до 25 см ~ up to 10 inches, never the "10" of another measure;
+units and the measure conventions of news, 6-foot-7 or "the low 70s", are read by
+:mod:`compare.measures`; shares, halves and sums in two scale words, треть ~ 33 %, "2 млн 300
+тыс." ~ 2.3 million, by :mod:`compare.number_shares`), and measures in the same unit must
+agree exactly; a bare "градусов" / "degrees" may be either
 temperature scale (27 градусов ~ 80 degrees). Two soft mentions never pair with each other.
 
 An English number word that opens a hyphenated compound adjective (three-way, five-year,
@@ -55,6 +56,7 @@ from compare.lang.number_words import (
     WORDS_RU,
 )
 from compare.measures import add_units
+from compare.number_names import read_names
 from compare.number_shares import (
     and_a_half,
     join_scales,
@@ -373,53 +375,16 @@ def _dates(text: str, taken: Taken) -> list[Mention]:
     return out
 
 
-# English numbers that are names: "24/7" (always: круглосуточно, тәулік бойы) says no number a
-# translation must keep, and "9/11" is the day of 11 September (the month may be a word).
-_SLASH_NAMES = regex.compile(r"(?<![\d/.,])(24/7|9/11)(?![\d/]|[.,]\d)")
-
-
-def _slash_names(text: str, lang: str, taken: Taken) -> list[Mention]:
-    """Soft mentions for the numbers of "24/7" and "9/11" (the 11 firm), English only."""
-    if lang != "en":
-        return []
-    out: list[Mention] = []
-    for m in _SLASH_NAMES.finditer(text):
-        first, second = m.group(1).split("/")
-        cut = m.start() + len(first) + 1
-        # 9/11 is also the year of the attacks (11 сентября 2001 года)
-        year = {2001.0} if first == "9" else set()
-        out.append(Mention(m.start(), m.start() + len(first), first,
-                           frozenset({float(first)} | year), soft=True))  # fmt: skip
-        out.append(Mention(cut, m.end(), second, frozenset({float(second)}),
-                           soft=first == "24"))  # fmt: skip
-        taken.append((m.start(), m.end()))
-    return out
-
-
 # The number of a disease or virus name (COVID-19, SARS-CoV-2, ковид-19): see the module comment.
 # Also the number of Формула-1, which English writes F1.
 _DISEASE_BEFORE = regex.compile(r"(?:covid|ковид|cov|сov|формул\w*)[-‑–]?\s?$", regex.IGNORECASE)
 
 
-# Fashion season codes: SS19 (spring/summer 2019), AW20 / FW20 (autumn or fall/winter), PF21
-# (pre-fall), RS22 (resort): the two digits are the year, which Russian and Kazakh write out.
-_SEASON = regex.compile(r"\b(?:SS|AW|FW|PF|RS)(\d{2})\b")
-
-
-def _seasons(text: str, taken: Taken) -> list[Mention]:
-    out = []
-    for m in _SEASON.finditer(text):
-        year = float(m.group(1))
-        out.append(Mention(m.start(1), m.end(1), m.group(), frozenset({year, 2000 + year})))
-        taken.append((m.start(), m.end()))
-    return out
-
-
 def extract_numbers(text: str, lang: str) -> list[Mention]:
     """All number mentions of ``text`` (``lang`` "en", "ru" or "kk")."""
     taken = Taken()
-    mentions = (_dates(text, taken) + _times(text, lang, taken) + _seasons(text, taken)
-                + _slash_names(text, lang, taken) + read_digit_shares(text, taken))
+    mentions = (_dates(text, taken) + _times(text, lang, taken) + read_names(text, lang, taken)
+                + read_digit_shares(text, taken))
     decades: list[int] = []  # indices of the mentions of a decade (90-х, 1990s)
     for m in _NUM.finditer(text):
         if taken.covers(m.start()):

@@ -8,7 +8,8 @@ A bare share word is *soft* (it may satisfy a number, never demands one); a shar
 numerator written as a firm word (две трети, "two thirds") stays firm, as that word was.
 
 Also here: the English halves and quarters of time and quantity (half an hour, a year and a
-half, Q3), "три с половиной" (3.5), fractions in digits (2/3; "1/8 финала" is the last 16), a
+half, Q3), "три с половиной" (3.5), fractions in digits (2/3; "1/8 финала" is the last 16;
+"17 1/2" and "14½" are 17.5 and 14.5), a
 goalless draw (0:0 said as a word), phrases that say a number (a hat-trick, half a dozen, every
 other year) and a sum in two scale words ("2 млн 300 тыс.", one number: 2.3 million).
 """
@@ -86,6 +87,10 @@ _PHRASES = {lang: tuple((regex.compile(rf"(?<!\p{{L}})(?:{p})(?!\p{{L}})", regex
 _ROUND_OF = regex.compile(r"(?<![\d/.,])1/(\d{1,2})(?=\s+финал)", regex.IGNORECASE)
 # A fraction in digits, 2/3 or 3/4 (две трети, "two-thirds", 67 %): one number, not two.
 _DIGIT_SHARE = regex.compile(r"(?<![\d/.,:])([1-9])/([2-9]|10)(?![\d/]|[.,]\d)")
+# A whole number and a fraction, as English writes a half point (the Ryder Cup "17 1/2 to 10
+# 1/2", "14½ points"; Russian 17,5): one number.
+_MIXED = regex.compile(r"(?<![\d/.,:])(\d{1,3})(?:\s(1/2|1/4|3/4)(?![\d/]|[.,]\d)|([½¼¾]))")
+_MIXED_PART = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5, "¼": 0.25, "¾": 0.75}
 # "три с половиной года", "3 с половиной" is 3.5 ("three and a half", 3,5).
 _AND_A_HALF_RU = regex.compile(r"\s+с\s+половиной\b", regex.IGNORECASE)
 _GOALLESS = {k: regex.compile(rf"(?<!\p{{L}})(?:{p})(?!\p{{L}})", regex.IGNORECASE)
@@ -113,8 +118,9 @@ def read_shares(text: str, lang: str, taken: Taken) -> list[Mention]:
     for pattern, value in _PHRASES.get(lang, ()):
         for m in pattern.finditer(text):
             if not taken.covers(m.start()):
-                _take(Mention(m.start(), m.end(), m.group(), frozenset({float(value)}), soft=True,
-                              word=True), taken, out)  # fmt: skip
+                values = value if isinstance(value, tuple) else (value,)
+                _take(Mention(m.start(), m.end(), m.group(), frozenset(map(float, values)),
+                              soft=True, word=True), taken, out)  # fmt: skip
     if lang == "en":
         for m in _N_AND_A_HALF.finditer(text):
             if not taken.covers(m.start()):
@@ -156,6 +162,10 @@ def read_digit_shares(text: str, taken: Taken) -> list[Mention]:
     """Fractions in digits, read before the digits themselves: "1/8 финала" (the last 16) and
     2/3, 3/4 (see :data:`_ROUND_OF`, :data:`_DIGIT_SHARE`)."""
     out: list[Mention] = []
+    for m in _MIXED.finditer(text):
+        if not taken.covers(m.start()):
+            value = int(m.group(1)) + _MIXED_PART[m.group(2) or m.group(3)]
+            _take(Mention(m.start(), m.end(), m.group(), frozenset({value})), taken, out)
     for m in _ROUND_OF.finditer(text):
         if not taken.covers(m.start()):
             teams = 2.0 * int(m.group(1))

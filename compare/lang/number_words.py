@@ -62,9 +62,11 @@ EVERY_NTH = r"кажд(?:ый|ая|ое|ого|ому|ым|ом|ую|ой|ые|�
 # Phrases that say a number with words no word reader joins (hyphens, two words): soft, so that
 # they may satisfy the other side's number ("a hat-trick" / "три мяча", "half a dozen" /
 # "шесть", "every other year" / "каждые 2 года").
-SOFT_PHRASES: dict[str, tuple[tuple[str, float], ...]] = {
+SOFT_PHRASES: dict[str, tuple[tuple[str, float | tuple[float, ...]], ...]] = {
     "en": ((r"hat[- ]?tricks?", 3), (r"half\s+a\s+dozen|half-a-dozen|a\s+half-dozen", 6),
-           (r"every\s+other", 2)),
+           (r"every\s+other", 2), (r"trio", 3), (r"quartet", 4),
+           # "won in straight sets": в двух сетах (best of three) or в трёх (best of five)
+           (r"straight\s+sets", (2, 3))),
     "ru": ((r"хет-?трик\w*", 3),),
     "kk": ((r"хет-?трик\w*", 3),),
 }
@@ -133,7 +135,7 @@ WORDS_RU: tuple[tuple[str, float], ...] = (
     (r"триста|трехсот|трёхсот", 300), (r"четыреста|четырехсот|четырёхсот", 400),
     (r"пятьсот|пятисот", 500), (r"шестьсот|шестисот", 600), (r"семьсот|семисот", 700),
     (r"восемьсот|восьмисот", 800), (r"девятьсот|девятисот", 900),
-    (r"полтора|полторы", 1.5), (r"двое|двоих|двоим", 2), (r"трое|троих|троим", 3),
+    (r"полтора|полторы|полутора", 1.5), (r"двое|двоих|двоим", 2), (r"трое|троих|троим", 3),
     (r"четверо|четверых", 4), (r"пятеро|пятерых", 5), (r"шестеро|шестерых", 6),
     (r"семеро|семерых", 7), (r"восьмеро|восьмерых", 8), (r"десятеро|десятерых", 10),
 )  # fmt: skip
@@ -176,6 +178,8 @@ SOFT_RU: tuple[tuple[str, float], ...] = (
     (r"полгода|полугоди\w*", 6), (r"полчаса", 30), (r"полвека|полсотни", 50),
     # двухтысячный год "the year 2000" (and 2000th), before the двух- compounds below
     (r"двухтысячн(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)", 2000),
+    # суточная забастовка "a 24-hour strike", двухсуточная "48-hour", стодневный "100-day"
+    (r"суточн\w+", 24), (r"двухсуточн\w+", 48), (r"тр[её]хсуточн\w+", 72), (r"стодневн\w+", 100),
     (r"двух\w+|двое\w+", 2), (r"тр[её]х\w+", 3), (r"четыр[её]х\w+", 4), (r"пяти\w+", 5),
     (r"шести\w+", 6), (r"семи\w+", 7), (r"восьми\w+", 8), (r"девяти\w+", 9),
     (r"десяти\w+", 10),
@@ -286,11 +290,13 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     # is a dative ending, not hectares)
     (r"(?<=\d[\s\u00a0])га|гектар\w*|hectares?|ha", "area", 1e4),
     (r"акр\w*|acres?", "area", 4046.86),
-    (r"кв\.?\s?(?:км|километр\w*)|квадратн\w+ километр\w*|km²|км²|sq\.?\s?km|"
-     r"square kilomet\w+", "area", 1e6),
-    (r"квадратн\w+ мил\w*|square miles?|sq\.?\s?mi", "area", 2.589988e6),
-    (r"кв\.?\s?м|квадратн\w+ метр\w*|м²|m²|sq\.?\s?m|square met\w+", "area", 1.0),
-    (r"квадратн\w+ фут\w*|square f(?:ee|oo)t|sq\.?\s?ft", "area", 0.09290304),
+    (r"кв\.?\s?(?:км|километр\w*)|квадратн\w+ километр\w*|шаршы (?:км|шақырым\w*)|km²|км²|"
+     r"sq\.?\s?km|square[- ]kilomet\w+", "area", 1e6),
+    (r"квадратн\w+ мил\w*|square[- ]miles?|sq\.?\s?mi", "area", 2.589988e6),
+    (r"кв\.?\s?м|кв\.?\s?метр\w*|квадратн\w+ метр\w*|шаршы метр\w*|м²|m²|sq\.?\s?m|"
+     r"square[- ]met\w+", "area", 1.0),
+    # "a 2,000-square-foot home" is hyphenated
+    (r"квадратн\w+ фут\w*|square[- ]f(?:ee|oo)t|sq\.?\s?ft", "area", 0.09290304),
     (r"миль? в час|мил[ья]/сағ\w*|mph|miles? per hour|miles? an hour", "speed", 0.44704),
     # metres per second, as Russian and Kazakh weather gives a wind (порывы до 20 м/с)
     (r"м/с(?:ек)?|метр\w* в секунду|m/s|metres? per second|meters? per second", "speed", 1.0),
@@ -323,7 +329,7 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"дн(?:я|ей|ям|ях)|день|күн\w*|days?", "time", 86400.0),
     (r"недел[ьиюяе]\w*|апта\w*|weeks?", "time", 604800.0),
     (r"месяц\w*|ай(?:дан|да|ға|ы|ын|дың|лық)?|months?", "time", 2629800.0),
-    (r"год(?:а|у|ом|ов)?|лет|жыл\w*|years?", "time", 31557600.0),
+    (r"год(?:а|у|ом|ов|ам|ами|ах)?|лет|жыл\w*|years?", "time", 31557600.0),
     (r"десятилети\w*|онжылдық\w*|decades?", "time", 315576000.0),
     (r"век(?:а|у|ом|е|ов|ах)?|ғасыр\w*|centur(?:y|ies)", "time", 3155760000.0),
     # a bare "градусов" / "degrees" in weather news is Celsius in Russian and Kazakh and

@@ -1,0 +1,94 @@
+"""number-mismatch: numbers that name something (No 10, a 911 call, the 49ers, EU27), set
+phrases (a trio, straight sets, суточный), measures a translator converts (square feet, полутора
+годам, 17 1/2) and temperature differences, as professional translators of English news write
+them (made-up sentences, not held-out data). Each faithful pair has a twin with a figure changed
+that stays flagged."""
+
+from __future__ import annotations
+
+import pytest
+from test_checks_numbers import flags
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # No 10 is Downing Street; a rank "No. 10" is still a number
+        ("Протестующие собрались у резиденции премьер-министра на Даунинг-стрит.",
+         "Protesters gathered outside No. 10.", "ru", False),
+        ("Представитель Даунинг-стрит заявил, что переговоры продолжатся.",
+         "A No 10 spokesman said talks would continue.", "ru", False),
+        ("Наразылық білдірушілер Даунинг-стриттегі резиденцияның алдына жиналды.",
+         "Protesters gathered outside Number 10.", "kk", False),
+        ("Протестующие собрались у дома 10 на Даунинг-стрит.",
+         "Protesters gathered outside No 10 Downing Street.", "ru", False),
+        ("Протестующие собрались у дома 11 на Даунинг-стрит.",
+         "Protesters gathered outside No 10 Downing Street.", "ru", True),
+        ("Он посеян под 9-м номером.", "He is the No. 10 seed.", "ru", True),
+        # an emergency number that is called: "звонок в службу спасения"
+        ("В три часа ночи в службу спасения поступил звонок.",
+         "Police received a 911 call at 3 a.m.", "ru", False),
+        ("Таңғы сағат үште құтқару қызметіне қоңырау түсті.",
+         "Police received a 911 call at 3 a.m.", "kk", False),
+        ("Поступил звонок в экстренные службы.", "A 999 call was made.", "ru", False),
+        ("Он позвонил в экстренные службы.", "He dialled 999.", "ru", False),
+        ("В 3 часа ночи в службу 911 поступил звонок.", "Police received a 911 call at 4 a.m.",
+         "ru", True),
+        ("Он купил Porsche.", "He bought a Porsche 911.", "ru", True),
+        # teams named with a number
+        ("«Сан-Франциско Форти Найнерс» снова проиграли.", "The 49ers lost again.", "ru", False),
+        ("«Филадельфия» «Бостонды» жеңді.", "The 76ers beat the Celtics.", "kk", False),
+        ("«Филадельфия» обыграла «Бостон» со счётом 105:87.", "The 76ers beat the Celtics 105-87.",
+         "ru", False),
+        ("«Филадельфия» обыграла «Бостон» со счётом 105:87.", "The 76ers beat the Celtics 105-97.",
+         "ru", True),
+        # the EU27, 7-Eleven
+        ("27 стран ЕС отвергли план.", "The EU27 rejected the plan.", "ru", False),
+        ("Оставшиеся страны ЕС отвергли план.", "The EU-27 rejected the plan.", "ru", False),
+        ("26 стран ЕС отвергли план.", "The EU27 rejected the plan.", "ru", True),
+        ("Его ограбили в магазине 7-Eleven.", "He was robbed at a 7-Eleven.", "ru", False),
+        ("Оны 7-Eleven дүкенінде тонады.", "He was robbed at a 7-Eleven.", "kk", False),
+        # set phrases: a trio, a quartet, straight sets
+        ("Были арестованы трое подозреваемых.", "A trio of suspects was arrested.", "ru", False),
+        ("Үш күдікті қамауға алынды.", "A trio of suspects was arrested.", "kk", False),
+        ("Были арестованы четверо подозреваемых.", "A trio of suspects was arrested.", "ru", True),
+        ("Первая ракетка мира проиграла в двух сетах.", "The world No. 1 lost in straight sets.",
+         "ru", False),
+        ("Надаль победил в трёх сетах.", "Nadal won in straight sets.", "ru", False),
+        ("Надаль победил в пяти сетах.", "Nadal won in straight sets.", "ru", True),
+        # суточная "24-hour", двухсуточная "48-hour", стодневный "100-day"
+        ("В понедельник началась суточная забастовка.", "The 24-hour strike began on Monday.",
+         "ru", False),
+        ("В понедельник началась двухсуточная забастовка.", "The 48-hour strike began on Monday.",
+         "ru", False),
+        ("В понедельник началась суточная забастовка.", "The 48-hour strike began on Monday.",
+         "ru", True),
+        ("Стодневный план был представлен в понедельник.", "The 100-day plan was unveiled.",
+         "ru", False),
+        ("Стодневный план был представлен в понедельник.", "The 90-day plan was unveiled.",
+         "ru", True),
+        # полутора годам (dative) is 18 months
+        ("Его приговорили к полутора годам тюрьмы.", "He was jailed for 18 months.", "ru", False),
+        ("Его приговорили к 1,5 годам лишения свободы.", "He was jailed for 18 months.", "ru",
+         False),
+        ("Его приговорили к полутора годам тюрьмы.", "He was jailed for 16 months.", "ru", True),
+        # square feet, hyphenated; кв. метров, шаршы метр
+        ("Дом площадью 186 кв. метров продан за 500 тыс. долларов.",
+         "The 2,000-square-foot home sold for $500,000.", "ru", False),
+        ("Аумағы 186 шаршы метр үй 500 мың долларға сатылды.",
+         "The 2,000-square-foot home sold for $500,000.", "kk", False),
+        ("Дом площадью 186 кв. метров продан за 500 тыс. долларов.",
+         "The 3,000-square-foot home sold for $500,000.", "ru", True),
+        # a whole number and a half: the Ryder Cup's 17 1/2, 14½
+        ("Европа выиграла Кубок Райдера со счётом 17,5:10,5.",
+         "Europe won the Ryder Cup 17 1/2 to 10 1/2.", "ru", False),
+        ("Жеңіс үшін Еуропаға 14,5 ұпай керек.", "Europe needs 14 1/2 points to win.", "kk",
+         False),
+        ("Для победы Европе нужно 14,5 очка.", "Europe needs 14½ points to win.", "ru", False),
+        ("Европа выиграла Кубок Райдера со счётом 17,5:10,5.",
+         "Europe won the Ryder Cup 16 1/2 to 11 1/2.", "ru", True),
+        ("Для победы Европе нужно 14,5 очка.", "Europe needs 13 1/2 points to win.", "ru", True),
+    ],
+)  # fmt: skip
+def test_names_phrases_and_conversions(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, lang)) is flagged, (src, eng)
