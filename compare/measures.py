@@ -12,7 +12,10 @@ of its second (5-10 см). Besides, the ways news writes a measure that a unit t
 - a bare number that a temperature word introduces: "highs near 100", "температура поднимется
   до 32" (the scale is read from the other side, as for a bare "градусов");
 - a Russian compound adjective of a measure: двухметровый (2 m), пятикилометровый (5 km);
-- a temperature below zero, signed (-29 °C is -20 °F).
+- a temperature below zero, signed (-29 °C is -20 °F);
+- a temperature *difference* ("20 degrees above normal", "a 20-degree drop", "на 11 градусов
+  теплее", "11 градусқа жоғары"): its own dimension, "tdelta", as a difference converts by 5/9
+  alone (20 °F warmer is 11 °C warmer, not the -7 °C that 20 °F is).
 
 Written by hand: these are conventions of news writing, not of a units library (``pint``
 reads "6 ft 7 in" but not "6-foot-7", and no library knows "the low 70s").
@@ -73,6 +76,24 @@ _BELOW_ZERO_AFTER = regex.compile(
     r"(?:мороза|ниже\s+нуля|нөлден\s+төмен|below\s+(?:zero|freezing))", regex.IGNORECASE)
 # A frost word in a temperature's clause: the figure may be written with or without its minus.
 _FROST = regex.compile(r"(?<!\p{L})(?:мороз\w*|аяз\w*|frost\w*)", regex.IGNORECASE)
+# A temperature said as a difference: by ... degrees, degrees warmer / above normal, a
+# 20-degree drop (not "below zero", a sign); Russian "на 11 градусов", "градусов теплее";
+# Kazakh "11 градусқа жоғары / төмендеді" (not "градусқа дейін", "up to").
+_DIFFERENCE_BEFORE = {
+    "en": regex.compile(r"\bby\s+(?:(?:about|around|nearly|almost|roughly|some|more\s+than|over|"
+                        r"up\s+to|as\s+much\s+as)\s+)?$", regex.IGNORECASE),
+    "ru": regex.compile(r"(?<!\p{L})на\s+(?:(?:целых|почти|примерно|около|более|менее|свыше)\s+)?$",
+                        regex.IGNORECASE),
+}  # fmt: skip
+_DIFFERENCE_AFTER = {
+    "en": regex.compile(r"(?:\s*°\s?F?|[\s-]*degrees?)?[\s-]*(?:warmer|colder|cooler|hotter|higher|"
+                        r"lower|above|below(?!\s+(?:zero|freezing))|difference|drop|swing|rise|"
+                        r"jump|plunge|increase|decrease|change)\b", regex.IGNORECASE),
+    "ru": regex.compile(r"\s*(?:°\s?[CС]?|градус\w*)\s+(?:теплее|холоднее|прохладнее|жарче|выше|"
+                        r"ниже(?!\s+нуля))", regex.IGNORECASE),
+    "kk": regex.compile(r"\s*(?:°\s?[CС]?|градус)[\p{L}-]*\s+(?:жоғары|төмен|жылы|суық|салқын|"
+                        r"ыстық|көтеріл|өс|түс|арт)", regex.IGNORECASE),
+}  # fmt: skip
 # двухметровый, пятикилометровая, десятисантиметровый: a numeral stem joined to a unit.
 _COMPOUND_UNIT = (("сантиметров", "length", 0.01), ("миллиметров", "length", 0.001),
                   ("километров", "length", 1000.0), ("метров", "length", 1.0),
@@ -131,6 +152,7 @@ def add_units(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
         _compound_units(mentions)
     _bare_temperatures(text, mentions)
     _signed_temperatures(text, mentions)
+    _temperature_differences(text, mentions, lang)
     return mentions
 
 
@@ -225,6 +247,17 @@ def _signed_temperatures(text: str, mentions: list[Mention]) -> None:
         elif _FROST.search(text[max(0, m.start - 30) : m.end + 30]):
             m.values = m.values | frozenset(-v for v in m.values)
         m.measure = ("temp", m.values)
+
+
+def _temperature_differences(text: str, mentions: list[Mention], lang: str) -> None:
+    """A temperature said as a difference is a "tdelta" (see the module comment)."""
+    before = _DIFFERENCE_BEFORE.get(lang)
+    after = _DIFFERENCE_AFTER.get(lang, _DIFFERENCE_AFTER["ru"])
+    for m in mentions:
+        if m.measure and m.measure[0] == "temp" and (
+                after.match(text, m.end)
+                or before is not None and before.search(text, max(0, m.start - 30), m.start)):
+            m.measure = ("tdelta", m.measure[1])
 
 
 def _compound_units(mentions: list[Mention]) -> None:

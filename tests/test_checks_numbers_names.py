@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from test_checks_numbers import flags
 
+from compare.number_mentions import extract_numbers
+
 
 @pytest.mark.parametrize(
     ("src", "eng", "lang", "flagged"),
@@ -92,3 +94,50 @@ from test_checks_numbers import flags
 )  # fmt: skip
 def test_names_phrases_and_conversions(src: str, eng: str, lang: str, flagged: bool) -> None:
     assert bool(flags(src, eng, lang)) is flagged, (src, eng)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # a difference in degrees converts by 5/9 alone: 20 °F warmer is 11 °C warmer
+        ("Температура будет на 11 градусов выше нормы.",
+         "Temperatures will be 20 degrees above normal.", "ru", False),
+        ("Температура нормадан 11 градусқа жоғары болады.",
+         "Temperatures will be 20 degrees above normal.", "kk", False),
+        ("За несколько часов температура упала на 17 градусов.",
+         "Temperatures fell by 30 degrees in a few hours.", "ru", False),
+        ("Бірнеше сағат ішінде температура 17 градусқа төмендеді.",
+         "Temperatures fell by 30 degrees in a few hours.", "kk", False),
+        ("Было на 8 градусов теплее обычного.", "It was 15 degrees warmer than usual.", "ru",
+         False),
+        ("Әдеттегіден 8 градус жылы болды.", "It was 15 degrees warmer than usual.", "kk", False),
+        ("Разница температур составила 11 градусов.", "It was a 20-degree difference.", "ru",
+         False),
+        # the same figure in both is the same difference
+        ("Было на 8 градусов теплее обычного.", "It was 8 degrees warmer than usual.", "ru",
+         False),
+        # changed differences stay flagged
+        ("Температура будет на 11 градусов выше нормы.",
+         "Temperatures will be 40 degrees above normal.", "ru", True),
+        ("Бірнеше сағат ішінде температура 17 градусқа төмендеді.",
+         "Temperatures fell by 50 degrees in a few hours.", "kk", True),
+        ("Было на 8 градусов теплее обычного.", "It was 35 degrees warmer than usual.", "ru",
+         True),
+        # "up to", "below zero" are no differences: an absolute temperature, converted as one
+        ("Жұма күні температура 38 градусқа дейін көтеріледі.",
+         "Temperatures will reach 100 degrees on Friday.", "kk", False),
+        ("Жұма күні температура 38 градусқа дейін көтеріледі.",
+         "Temperatures will reach 70 degrees on Friday.", "kk", True),
+        ("Температура опустилась до минус 23 градусов.",
+         "Temperatures dropped to 10 degrees below zero.", "ru", False),
+    ],
+)  # fmt: skip
+def test_temperature_differences(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, lang)) is flagged, (src, eng)
+
+
+def test_a_difference_is_read_as_one() -> None:
+    (diff,) = extract_numbers("It was 15 degrees warmer than usual.", "en")
+    (level,) = extract_numbers("It was 15 degrees.", "en")
+    assert diff.measure is not None and diff.measure[0] == "tdelta"
+    assert level.measure is not None and level.measure[0] == "temp"

@@ -41,6 +41,14 @@ def _meet(a: Mention, b: Mention, hedged: bool = False) -> bool:
     When both sides wrote a scale (млрд, million), the scaled values must agree: 2,5 млрд is
     not 2.5 million even though both say 2.5 (after conversion, for measures in two units).
     """
+    if a.measure and b.measure and "tdelta" in (a.measure[0], b.measure[0]) and (
+            {a.measure[0], b.measure[0]} <= {"temp", "tdelta"}):
+        # a temperature difference: 20 °F warmer is 11 °C warmer (a reading as a temperature,
+        # 27 градусов ~ 80 degrees, still counts where the difference was misread)
+        return bool(a.values & b.values) or any(
+            _fahrenheit_difference(x, y) or _fahrenheit_difference(y, x)
+            or _celsius_fahrenheit(x, y) or _celsius_fahrenheit(y, x)
+            for x in a.values for y in b.values)  # fmt: skip
     if (a.measure and b.measure and a.measure[0] == b.measure[0] != "temp"
             and a.unit != b.unit):  # fmt: skip
         # Different units of one dimension (10 см, 10 inches): only the converted measure
@@ -73,6 +81,12 @@ def _celsius_fahrenheit(celsius: float, fahrenheit: float) -> bool:
     five, as news rounds a converted one ("около 25 градусов" for "near 80 degrees")."""
     allowed = 4.6 if celsius % 5 == 0 else 1.5
     return abs(celsius * 9 / 5 + 32 - fahrenheit) <= allowed
+
+
+def _fahrenheit_difference(celsius: float, fahrenheit: float) -> bool:
+    """The same temperature difference: 5/9 of the Fahrenheit one, within a degree or 10 %, as
+    a translator rounds it ("a 20-degree drop", на 11 градусов)."""
+    return abs(fahrenheit * 5 / 9 - celsius) <= max(1.0, 0.1 * abs(celsius))
 
 
 # Every source number is tried against every English one; a pair with more pairs of numbers
