@@ -1,21 +1,20 @@
 """The name check: proper names must survive translation, in both directions.
 
-Source side: a run of capitalised words inside a sentence (Токаева, Магистратский суд
-Вестминстера) must have a counterpart in the English, either by spelling (through
-:func:`compare.translit.latin_key` and, for the English word, :func:`compare.translit.english_keys`,
-which reads English spellings by sound: Hume ~ Хьюм, Utah ~ Юта; after stripping Russian/Kazakh
-endings) or through the exonym and translation tables (compare.lang.exonyms: Германия ->
-Germany, Белый дом -> White House, РФ -> Russia). A Latin word is also read by the spelling of
-the language a name reached Russian and Kazakh through (compare.lang.name_spellings: Mechichi
-as French is Машиши, Zhejiang as pinyin Чжэцзян), and the one unmatched name of each side, when
-they sound alike, is
-one name spelled two ways (Саид / Saied). Words before the last matched word of a run may go
-unmatched, because names are often half translated (Кубок Райдера -> Ryder Cup) or shortened
-(Питер Джонс -> Jones); words after it may not (Ангела Меркель -> Angela Davis is a changed
-name).
+Source side: a run of capitalised words inside a sentence (Токаева, Магистратский суд Вестминстера)
+must have a counterpart in the English, either by spelling (through
+:func:`compare.translit.latin_key` and, for the English word,
+:func:`compare.translit.english_keys`, which reads English spellings by sound: Hume ~ Хьюм, Utah ~
+Юта; after stripping Russian/Kazakh endings) or through the exonym and translation tables
+(compare.lang.exonyms: Германия -> Germany, Белый дом -> White House, РФ -> Russia). A Latin word
+is also read by the spelling of the language a name reached Russian and Kazakh through
+(compare.lang.name_spellings: Mechichi as French is Машиши, Zhejiang as pinyin Чжэцзян), and the
+one unmatched name of each side, when they sound alike, is one name spelled two ways (Саид /
+Saied). Words before the last matched word of a run may go unmatched, because names are often half
+translated (Кубок Райдера -> Ryder Cup) or shortened (Питер Джонс -> Jones); words after it may not
+(Ангела Меркель -> Angela Davis is a changed name).
 
-English side: the same for a run of capitalised English words against all source words (any
-case: "Latin" <- латинском); generic name parts (District, River, Court) translate rather than
+English side: the same for a run of capitalised English words against all source words (any case:
+"Latin" <- латинском); generic name parts (District, River, Court) translate rather than
 transliterate and so need no counterpart.
 
 Capitals that prove nothing (general conventions, not entries for sentences):
@@ -46,25 +45,26 @@ Capitals that prove nothing (general conventions, not entries for sentences):
 * Latin words in the English with Cyrillic look-alike letters (WНO with a Cyrillic Н) are
   read with the Latin letters.
 
-Conventions of professional news translation (NTREX dev lines 1-700; each rule documented
-beside its code): a government named by its capital (Правительство Греции -> Athens); compass
-compounds (Юго-Запад -> Southwest); -ический adjectives opening translated institution names
-(Юридический комитет -> Judiciary Committee); English institution names joined by "on"
-(Commission on Artificial Intelligence); possessive names read by sound without 's (Flake's);
-US state postal codes (AZ); Russian letter names (Джей-Зи = JAY-Z, Би-би-си = BBC); named
-scales as units (по шкале Рихтера) and unit symbols after numbers (7,1 Mw); an institution
-named by its initials (Университет штата Луизиана -> LSU); a title the source quotes, unquoted
-in English (Dragons Den <- «Логово дракона»); a country's acronym after an institution word
-(Конгрессе США -> Congress). A Russian person's name that the English gives as a spare
-third-person pronoun ("По словам Трампа" -> "He said") is minor, not major.
+Conventions of professional news translation (NTREX dev lines 1-700; each rule documented beside
+its code): a government named by its capital (Правительство Греции -> Athens); compass compounds
+(Юго-Запад -> Southwest); -ический adjectives opening translated institution names (Юридический
+комитет -> Judiciary Committee); English institution names joined by "on" (Commission on Artificial
+Intelligence); possessive names read by sound without 's (Flake's); US state postal codes (AZ);
+Russian letter names (Джей-Зи = JAY-Z, Би-би-си = BBC); named scales as units (по шкале Рихтера)
+and unit symbols after numbers (7,1 Mw); an institution named by its initials (Университет штата
+Луизиана -> LSU); a title the source quotes, unquoted in English (Dragons Den <- «Логово дракона»);
+a country's acronym after an institution word (Конгрессе США -> Congress). A Russian person's name
+that the English gives as a spare third-person pronoun ("По словам Трампа" -> "He said") is minor,
+not major.
 
-Deliberately not caught: names at the very start of a sentence that the English drops (a
-capital there proves nothing in Russian), misspellings within the fuzzy tolerance, and names
-replaced by a common word (Hyun -> "North").
+Deliberately not caught: names at the very start of a sentence that the English drops (a capital
+there proves nothing in Russian), misspellings within the fuzzy tolerance, and names replaced by a
+common word (Hyun -> "North").
 
-Where the parts live: the tables in compare.lang (exonyms, name_words, name_spellings), whether
-a word renders another in compare.name_matching, which capitals may carry a name in
-compare.name_candidates; this module pairs the two sides and flags.
+Where the parts live: the tables in compare.lang (exonyms, name_words, name_spellings), whether a
+word renders another in compare.name_matching, which capitals may carry a name in
+compare.name_candidates; this module pairs the two sides and flags. A place whose compass word the
+two sides give differently (Северная Корея / South Korea) is the antonym check's.
 """
 
 from __future__ import annotations
@@ -494,16 +494,9 @@ class NameMismatch(PairCheck):
             if in_acronym(needed, acronyms):
                 continue
             name = text[run[0][0] : run[-1][1]]
-            out.append(
-                (
-                    "source",
-                    run[0][0],
-                    run[-1][1],
-                    f"The name “{name}” in the source does not appear in the English.",
-                    {"source": [name], "target": []},
-                    needed,
-                )  # fmt: skip
-            )
+            out.append(("source", run[0][0], run[-1][1],
+                        f"The name “{name}” in the source does not appear in the English.",
+                        {"source": [name], "target": []}, needed))  # fmt: skip
         return out
 
     def _target_side(
@@ -587,14 +580,7 @@ class NameMismatch(PairCheck):
                     self._stray_source(x, en_words) for x in src_words[1:]):  # fmt: skip
                 continue  # unless the source has a name of its own (АҚШ-тағы Портленд)
             name = text[run[0][0] : run[-1][1]]
-            out.append(
-                (
-                    "target",
-                    run[0][0],
-                    run[-1][1],
-                    f"The English has the name “{name}”, which is not in the source.",
-                    {"source": [], "target": [name]},
-                    missing,
-                )  # fmt: skip
-            )
+            out.append(("target", run[0][0], run[-1][1],
+                        f"The English has the name “{name}”, which is not in the source.",
+                        {"source": [], "target": [name]}, missing))  # fmt: skip
         return out
