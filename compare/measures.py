@@ -67,8 +67,8 @@ _TEMPERATURE = regex.compile(
     r"температур\w*|градус\w*|жар[аы]\w*|"
     r"мороз\w*|аяз\w*|ыстық\w*|суық\w*)\b|°", regex.IGNORECASE)  # fmt: skip
 _TEMPERATURE_BEFORE = regex.compile(
-    r"\b(?:temperatures?|highs?|lows?|a high of|a low of|температур\w*|жара\w*|мороз\w*|"
-    r"аяз\w*)\s+(?:[^\s\d.!?;]+\s+){0,3}(?:минус\s+|minus\s+|плюс\s+)?$",
+    r"\b(?:temperatures?|highs?|lows?|a high of|a low of|wind[\s-]?chills?|heat index|"
+    r"температур\w*|жара\w*|мороз\w*|аяз\w*)\s+(?:[^\s\d.!?;]+\s+){0,3}(?:минус\s+|minus\s+|плюс\s+)?$",
     regex.IGNORECASE)  # fmt: skip
 # The sign below zero said with words after the figure: 5 градусов мороза, ниже нуля.
 _BELOW_ZERO_AFTER = regex.compile(

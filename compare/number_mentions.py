@@ -483,7 +483,7 @@ def _fractions_of_scale(text: str, lang: str, taken: Taken) -> list[Mention]:
         if m.group("f"):
             fraction = (FRACTIONS_EN if lang == "en" else FRACTIONS_RU)[
                 regex.sub(r"\s+", " ", m.group("f").lower())]
-            if lang != "en" and fraction == 0.5 and m.group("f").lower() == "пол" and (
+            if lang != "en" and fraction == 0.5 and m.group("f").lower() in ("пол", "полу") and (
                     m.start("s") != m.end("f")):  # fmt: skip
                 continue  # "пол" is a prefix (полмиллиона), not a word of its own
         else:

@@ -9,7 +9,7 @@ numerator written as a firm word (две трети, "two thirds") stays firm, a
 
 Also here: the English halves and quarters of time and quantity (half an hour, a year and a
 half, Q3), "три с половиной" (3.5), fractions in digits (2/3; "1/8 финала" is the last 16;
-"17 1/2" and "14½" are 17.5 and 14.5), a
+"17 1/2" and "14½" are 17.5 and 14.5), an age said as a decade ("in his 30s", от 30 до 40 лет), a
 goalless draw (0:0 said as a word), phrases that say a number (a hat-trick, half a dozen, every
 other year) and a sum in two scale words ("2 млн 300 тыс.", one number: 2.3 million).
 """
@@ -91,6 +91,9 @@ _DIGIT_SHARE = regex.compile(r"(?<![\d/.,:])([1-9])/([2-9]|10)(?![\d/]|[.,]\d)")
 # 1/2", "14½ points"; Russian 17,5): one number.
 _MIXED = regex.compile(r"(?<![\d/.,:])(\d{1,3})(?:\s(1/2|1/4|3/4)(?![\d/]|[.,]\d)|([½¼¾]))")
 _MIXED_PART = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5, "¼": 0.25, "¾": 0.75}
+# An age said as a decade, "a man in his 30s", which Russian and Kazakh may write as a span
+# ("от 30 до 40 лет", "30 бен 40 аралығындағы"): the decade's end is a soft second number.
+_AGE_DECADE = regex.compile(r"\bin\s+(?:his|her|their)\s+(?:early\s+)?([1-9])0(s)\b", regex.I)
 # "три с половиной года", "3 с половиной" is 3.5 ("three and a half", 3,5).
 _AND_A_HALF_RU = regex.compile(r"\s+с\s+половиной\b", regex.IGNORECASE)
 _GOALLESS = {k: regex.compile(rf"(?<!\p{{L}})(?:{p})(?!\p{{L}})", regex.IGNORECASE)
@@ -127,6 +130,10 @@ def read_shares(text: str, lang: str, taken: Taken) -> list[Mention]:
                 n = WORDS_EN[m.group(1).lower()]
                 _take(Mention(m.start(), m.end(), m.group(), frozenset({n, n + 0.5}), word=True),
                       taken, out)  # fmt: skip
+        for m in _AGE_DECADE.finditer(text):
+            end = 10.0 * int(m.group(1)) + 10
+            out.append(Mention(m.start(2), m.end(2), m.group(2), frozenset({end, end - 1}),
+                               soft=True))  # fmt: skip
         for m in _QUARTER_EN.finditer(text):  # Q3: третий квартал, 3-й квартал; H1: полугодие
             if not taken.covers(m.start()):
                 _take(Mention(m.start(), m.end(), m.group(), frozenset({float(m.group(1))}),

@@ -141,3 +141,37 @@ def test_a_difference_is_read_as_one() -> None:
     (level,) = extract_numbers("It was 15 degrees.", "en")
     assert diff.measure is not None and diff.measure[0] == "tdelta"
     assert level.measure is not None and level.measure[0] == "temp"
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # an age as a decade, written as a span
+        ("Арестован мужчина в возрасте от 30 до 40 лет.", "A man in his 30s was arrested.", "ru",
+         False),
+        ("Жасы 30 бен 40 аралығындағы ер адам қамауға алынды.", "A man in his 30s was arrested.",
+         "kk", False),
+        ("Арестован мужчина в возрасте от 30 до 40 лет.", "A man in his 40s was arrested.", "ru",
+         True),
+        ("Арестован мужчина в возрасте от 30 до 50 лет.", "A man in his 30s was arrested.", "ru",
+         True),
+        # полумиллионом: "пол" in an oblique case
+        ("Исследование наблюдало за полумиллионом человек.", "The study followed 500,000 people.",
+         "ru", False),
+        ("Исследование наблюдало за полумиллионом человек.", "The study followed 600,000 people.",
+         "ru", True),
+        # a wind chill is a temperature (minus 30 °F is minus 34 °C); "around freezing" is zero
+        ("С учётом ветра температура будет ощущаться как минус 34.",
+         "Wind chills could reach minus 30.", "ru", False),
+        ("Желдің әсерінен температура минус 34 градус болып сезіледі.",
+         "Wind chills could reach minus 30.", "kk", False),
+        ("С учётом ветра температура будет ощущаться как минус 34.",
+         "Wind chills could reach minus 10.", "ru", True),
+        ("Температура будет держаться около нуля.", "Temperatures will hover around freezing.",
+         "ru", False),
+        ("Температура будет держаться около пяти градусов.",
+         "Temperatures will hover around freezing.", "ru", True),
+    ],
+)  # fmt: skip
+def test_ages_wind_chills_and_half_a_million(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, lang)) is flagged, (src, eng)

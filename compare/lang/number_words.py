@@ -30,6 +30,7 @@ FRACTIONS_EN = {
 }
 FRACTIONS_RU = {
     "пол": 0.5,
+    "полу": 0.5,  # полумиллионом, полумиллиона: the oblique cases
     "четверть": 0.25,
     "четверти": 0.25,
     "треть": 1 / 3,
@@ -220,8 +221,9 @@ SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "t
             "fortnight": 2, "fortnights": 2, "halved": 2, "halving": 2, "halve": 2,
             "pair": 2, "couple": 2, "twin": 2, "twins": 2, "decade": 10, "dozen": 12,
             "thousand": 1000, "hundred": 100, "century": 100, "millennium": 1000,
-            # times of day and decades of age (00:00 <- midnight, за пятьдесят <- in his fifties)
-            "noon": 12, "midday": 12, "midnight": 0, "twenties": 20, "thirties": 30,
+            # times of day and decades of age (00:00 <- midnight, за пятьдесят <- in his fifties);
+            # "around freezing" <- около нуля
+            "noon": 12, "midday": 12, "midnight": 0, "freezing": 0, "twenties": 20, "thirties": 30,
             "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80,
             "nineties": 90,
             # multiples: "tripled" <- втрое, в три раза, үш есе
