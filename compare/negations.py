@@ -25,7 +25,10 @@ English words and phrases that carry a negation as professional translators use 
 "avert", "reluctant", "held steady", "not far from", "couldn't be happier", "can't wait",
 "whether or not" and a "not" whose verb awaits an "until" ("will not begin until March" for "не
 раньше марта") are lexical; "could not fail to" is a double negation (formal); "anything but" is
-a strong "not".
+a strong "not". English words of avoiding, staying, silence and lack that a translation says
+with a negated verb (snubbed, stayed away, kept quiet, held off, dry, grounded, voted down...),
+and Russian and Kazakh words that say an English "not" without one (уклонился, маловероятно,
+екіталай...), are lexical too (:mod:`compare.lang.negation_en` and the Russian and Kazakh data).
 
 Kazakh (general rules of the grammar, not fitted to sentences):
 
@@ -69,16 +72,19 @@ from compare.lang.negation_en import LACK_EN as _LACK_EN
 from compare.lang.negation_en import NON_HYPHEN_EN as _NON_HYPHEN_EN
 from compare.lang.negation_en import PHRASE_LEXICAL_EN as _PHRASE_LEXICAL_EN
 from compare.lang.negation_en import RHETORIC_EN as _RHETORIC_EN
+from compare.lang.negation_en import SAID_NEGATIVELY_EN as _SAID_NEGATIVELY_EN
 from compare.lang.negation_en import SAY_NO_EN as _SAY_NO_EN
 from compare.lang.negation_en import YET_TO_EN as _YET_TO_EN
 from compare.lang.negation_kk import FORMAL_KK as _FORMAL_KK
 from compare.lang.negation_kk import KK_REWRITES as _KK_REWRITES
+from compare.lang.negation_kk import SAID_NEGATIVELY_KK as _SAID_NEGATIVELY_KK
 from compare.lang.negation_ru import CEASE_RU as _CEASE_RU
 from compare.lang.negation_ru import DOUBLE_RU as _DOUBLE_RU
 from compare.lang.negation_ru import FORMAL_RU as _FORMAL_RU
 from compare.lang.negation_ru import LACK_RU as _LACK_RU
 from compare.lang.negation_ru import NO_DOUBT_RU as _NO_DOUBT_RU
 from compare.lang.negation_ru import RHETORIC_RU as _RHETORIC_RU
+from compare.lang.negation_ru import SAID_NEGATIVELY_RU as _SAID_NEGATIVELY_RU
 from compare.lang.negation_ru import UNTIL_RU as _UNTIL_RU
 from compare.words import WITH_NEGATIVE_CONTRACTION
 
@@ -191,9 +197,12 @@ _PREFIX = {
         r"un(?!der|ion|it|iv|iq|til|ifor|animous|cle)\w{4,}|in(?:capable|complete|correct|sufficient|adequate|valid|visible|definite|"
         r"dependent|direct|formal|accurate|active|ability|toleran|tolerab|accessib|appropriat|"
         r"effective|eligib|experienc|expensive|evitab|consisten|convenien|compatib|"
-        r"comprehensib|conceivab|competen|curab|secur|significan|justice|action)\w*|im(?:possible|proper|mature|"
+        r"comprehensib|conceivab|competen|curab|secur|significan|justice|action|"
+        r"nocen)\w*|im(?:possible|proper|mature|"
         r"mobile|balance|penetrable|passable|perfect|patient|practical|probable|partial|"
-        r"measurable|mortal)\w*|il(?:legal|legitimate|logical|literate|licit)\w*|irr(?!igat)\w{4,}|"
+        r"measurable|mortal)\w*|"
+        r"a(?:symptomatic|typical)\w*|"  # asymptomatic (не было симптомов), atypical
+        r"il(?:legal|legitimate|logical|literate|licit)\w*|irr(?!igat)\w{4,}|"
         r"dis(?!tric|cuss|play|tan|tribut|tinct|cipl|aster|cover|course|ease|patch|clos|h|c\b|k\b|"
         r"cs\b|ks\b)\w{4,}|non(?!e)\w{3,}|illneg\w+"
     ),
@@ -261,6 +270,9 @@ class NegationCounts:
     words: list[str]
     litotes: int = 0  # negated verbs of ceasing rewritten as weak ("не прекращаются")
     only: int = 0  # Russian "не только" (formal), English "not the only / just" (kept strong)
+    # Of ``lexical``: the second "ни" of "ни X, ни Y" and an English "nor", which may stand for
+    # a second negated clause on the other side but are no weak word of their own.
+    concord: int = 0
 
     def spare_against(self, other: NegationCounts, merge_without: bool = False) -> int:
         """Weak negators here with no counterpart there: how many extra "not"s they explain.
@@ -272,7 +284,10 @@ class NegationCounts:
             shape = max(0, self.prefix + self.without - other.prefix - other.without)
         else:
             shape = max(0, self.prefix - other.prefix) + max(0, self.without - other.without)
-        return shape + max(0, self.lexical - other.lexical)
+        # The other side's concord words pair with nothing here: "Ни Трамп, ни Ким не
+        # прокомментировали" is "Both declined to comment", whose "declined" must still explain
+        # the "не" ("Neither Trump nor Kim would comment" for "отказались" likewise).
+        return shape + max(0, self.lexical - (other.lexical - other.concord))
 
 
 def one_sided(src: NegationCounts, tgt: NegationCounts, lang: str) -> str | None:
@@ -401,6 +416,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _UNTIL_RU.sub(lambda m: m.group()[:-2], cleaned)  # drop the "не" of "until"
         cleaned = _CEASE_RU.sub(" rucease ", cleaned)
         cleaned = _LACK_RU.sub(" rulack ", cleaned)
+        cleaned = _SAID_NEGATIVELY_RU.sub(" rulack ", cleaned)
         cleaned = _RHETORIC_RU.sub(" rurhetoric ", cleaned)
         cleaned = _NO_DOUBT_RU.sub(" rudoubt ", cleaned)
         cleaned = _DOUBLE_RU.sub(" rudouble ", cleaned)
@@ -408,6 +424,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     cleaned = formal.sub(" ", cleaned)
     if lang == "en":
         cleaned = _PHRASE_LEXICAL_EN.sub(" enfarfrom ", cleaned)
+        cleaned = _SAID_NEGATIVELY_EN.sub(" enfarfrom ", cleaned)
     if lang == "ru":
         cleaned = _CONTRAST_RU.sub(" ане ", cleaned)
     if lang == "en":
@@ -416,6 +433,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _KK_MID_CAPITAL.sub(" kkname ", cleaned)
         for pattern, marker in _KK_REWRITES:
             cleaned = pattern.sub(marker, cleaned)
+        cleaned = _SAID_NEGATIVELY_KK.sub(" kkdouble ", cleaned)
         cleaned = _KK_ATTRIBUTIVE.sub(r"\1kkattr", cleaned)
         cleaned = _KK_FINITE_PARTICIPLE.sub(r"\1kkfinite", cleaned)
         cleaned = _KK_IMPERATIVE.sub(r"\1kkimper", cleaned)
@@ -435,16 +453,18 @@ def count_negations(text: str, lang: str) -> NegationCounts:
     rest = [w for w in rest if not _weak(_WITHOUT, w, lang)]
     prefix = sum(1 for w in rest if _weak(_PREFIX, w, lang))
     lexical = sum(1 for w in rest if _weak(_LEXICAL, w, lang))
+    concord = 0
     if lang == "en":
-        lexical += words.count("nor")  # (neither ...) nor may render two negated clauses
+        concord = words.count("nor")  # (neither ...) nor may render two negated clauses
     if lang == "ru" and words.count("ни") > 1:
-        lexical += words.count("ни") - 1  # "ни козырей, ни масти": "no trumps, no suit"
+        concord = words.count("ни") - 1  # "ни козырей, ни масти": "no trumps, no suit"
+    lexical += concord
     if lang == "kk":
         # тек ... ғана / қана is one "only" written twice around its word
         lexical -= min(words.count("тек"), words.count("ғана") + words.count("қана"))
     shown = [w.removesuffix("kkfinite") for w in markers]
     litotes = words.count("rucease") + words.count("encease") + words.count("kkcease")
-    return NegationCounts(strong, prefix, lexical, without, shown, litotes, only)
+    return NegationCounts(strong, prefix, lexical, without, shown, litotes, only, concord)
 
 
 _KK_VOWELS = "аәеоөұүыіэюяиу"

@@ -20,7 +20,7 @@ FORMAL_EN = regex.compile(
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
     r"nothing but|no one but|nobody but|none but|than never|more often than not|"
     r"no[- ]brainer|"  # "a no-brainer": obvious
-    r"in no time|second to none|"  # quickly, the best
+    r"in no time|"  # quickly
     r"undoubted\w*|doubtless\w*|"  # certainty adverbs, as Kazakh сөзсіз, күмәнсіз
     # "not without" (Russian "не без", formal there too): has some; "and no more" (и не более)
     r"not\s+without|and\s+no\s+more|"
@@ -119,5 +119,36 @@ PHRASE_LEXICAL_EN = regex.compile(
     # out" for "не исключают" (formal) or "не исключил" (a negation), "ruled out" for neither
     r"\b(?:(?:do|does|did|will|would|could|can)\s*(?:not|n['’]t)|cannot|not)"
     r"(?:\s+be(?:en)?)?\s+rul(?:e|ed|ing)\s+out\b",
+    regex.IGNORECASE,
+)
+# English words and phrases of avoiding, refusing, lacking or staying that news translators
+# render with a negated verb (session 36, English-first probes): "snubbed the meeting" -> "не
+# пришёл", "келмеді"; "stayed away" -> "не пришли"; "kept quiet" -> "ничего не сказал"; "the rain
+# held off" -> "дождь так и не пошёл"; "it will be dry" -> "осадков не ожидается"; "flights were
+# grounded" -> "самолёты не вылетали"; "talks are at a stalemate" -> "не продвигаются"; "voted
+# down / against" -> "не поддержали"; "was left out of / ruled out of the squad" -> "не попал в
+# заявку", "не сможет играть"; "escaped injury", "was spared jail" -> "не пострадал", "не
+# посадили"; "second to none" -> "не имеет равных"; "the claim is false" -> "не соответствует
+# действительности"; "a no-deal Brexit" -> "жёсткий Brexit"; "is not expected until next year"
+# -> "не раньше следующего года". Each is lexical: it explains a negation on the other side and
+# demands none. Not "closed" or "cancelled": "не закрыты" / "were closed" must stay a flag.
+SAID_NEGATIVELY_EN = regex.compile(
+    r"\b(?:snub\w*|boycott\w*|shun(?:s|ned|ning)?|dodg\w*|evad(?:e|es|ed|ing)|evasi\w*|"
+    r"sidestep\w*|overlook(?:s|ed|ing)?|halt(?:s|ed|ing)?|grounded|spared|deadlock\w*|"
+    r"stalemate\w*|impasse\w*|standstill|outages?|blackouts?|silen(?:t|tly|ce|ced)|"
+    r"dry|drier|false(?:ly)?|oppos(?:e|es|ed|ing)|loss[-‑]making|no[-‑]deal|second\s+to\s+none|"
+    r"anonymous(?:ly)?|anonymity|"
+    r"st(?:ay|ays|ayed|aying)\s+(?:away|at\s+home|home|indoors|inside|put)|"
+    r"k(?:eep|eeps|ept|eeping)\s+(?:away|quiet|silent|mum)|h(?:old|olds|eld|olding)\s+off|"
+    r"(?:leave|leaves|left|leaving)\s+out|vot(?:e|es|ed|ing)\s+(?:down|against)|"
+    r"turn(?:s|ed|ing)?\s+(?:it\s+|them\s+|him\s+|her\s+)?down|"
+    r"declin(?:e|es|ed|ing)\s+(?:an?|the|his|her|their|its|this|that)\s+(?:\w+\s+)?"
+    r"(?:offer|invitation|request|proposal|bid|nomination|appeal|award|honou?r)|"
+    # sport: "ruled out of the match, for six weeks, with injury" (не сможет сыграть)
+    r"rul(?:e|es|ed|ing)\s+out\s+(?:of|for|with|until|through)|"
+    r"escap(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:injur\w*|unhurt|unharmed|unscathed|punishment|"
+    r"prosecution|jail|prison|conviction|harm|damage|charges?)|"
+    r"out\s+of\s+(?:\w+\s+)?control|not\s+far\s+(?:off|away)|"
+    r"not\s+(?:expected|due|scheduled|set|planned|likely)\s+(?:to\s+\w+\s+)?until)\b",
     regex.IGNORECASE,
 )

@@ -42,6 +42,8 @@ FORMAL_KK = regex.compile(
 KK_LITOTES = regex.compile(
     r"\b(?:оңай|жеңіл|қарапайым|жаман|аз|анық|түсінікті|белгілі|таныс|ыңғайлы|қолайлы|"
     r"тұрақты|толық|ресми|маңызды|алыс)\s+емес\w*|"  # алыс емес ~ недалеко, "near"
+    # екіталай "unlikely, doubtful" (is not expected to), a prefix word as English "unlikely"
+    r"\bекіталай\w*|"
     # litotes of rank, as Russian не первый, не единственный: бірінші / алғашқы / жалғыз (рет,
     # оқиға) емес "has happened before, one of several" (not қарсы емес: "not against" ->
     # "against" is a lost negation to flag)
@@ -64,7 +66,14 @@ KK_REWRITES = (
     # "жоқтың қасы" "next to nothing": almost none, scarce
     (regex.compile(r"\bжоқтығ\w*|\bжоқтық\w*|\bжоқ\s+бол\w*|\bжоқтың\s+қасы\w*",
                    regex.IGNORECASE), " kkabsence "),
+    # "түсетін-түспейтіні", "келер-келмесі" "whether (or not)": a question, not a negation
+    # (the second half a negative participle or future of the first's stem: not дәрі-дәрмек)
+    (regex.compile(r"\b(\w{3})\w*-\1\w*?[мбп][ае](?:йтын|йтін|ған|ген|с)\w*",
+                   regex.IGNORECASE), " kkrhetoric "),
     (KK_LITOTES, " kklitotes "),
+    # "ешкімді бей-жай қалдырмады" "moved everyone": the pronoun belongs to the double negation
+    (regex.compile(r"\bешкімді\s+(?=(?:бей-?жай|немқұрайды)\s+қалдырма)", regex.IGNORECASE),
+     " "),
     # double negations of a -сыз word, lexical as Russian "не обошлось без" is: жазасыз
     # қалмайды "will not go unpunished" (will be punished), жауапсыз / елеусіз қалдырмаймыз "will
     # respond, will not ignore", бей-жай қалдырмады "left no one indifferent" (moved). Only the
@@ -88,4 +97,12 @@ KK_REWRITES = (
     (regex.compile(r"\b(?:тоқта|толаста|басыл|үзіл)[мб][ае]\w*", regex.IGNORECASE), " kkcease "),
     (regex.compile(r"\b\w{2,}[мбп][ае]с\s+үшін\b", regex.IGNORECASE), " kkpurpose "),
     (regex.compile(r"\b\w{2,}[мбп][ае]ст[ае]н\b", regex.IGNORECASE), " kkwithout "),
+)
+
+# Kazakh words that render an English "not" (session 36, English-first probes), lexical as
+# Russian ложь, аноним- are: құрғақ "dry" (no rain; not құрғақшылық "drought"), жалған "false"
+# (not true), аноним "anonymous" (asked not to be named), бойкот "boycott" (did not take part),
+# анықталуда "is being established" (not yet known).
+SAID_NEGATIVELY_KK = regex.compile(
+    r"\b(?:бойкот\w*|құрғақ\b|жалған\w*|аноним\w*|анықталуда)", regex.IGNORECASE
 )

@@ -57,7 +57,6 @@ FORMAL_RU = regex.compile(
     r"не (?:что иное|кто ин(?:ой|ая|ые)),?\s+как|не за что|"
     # ... and as it is often written, joined: "никто иной, как", "ничто иное, как"
     r"(?:никто\s+ин(?:ой|ая|ые)|ничто\s+иное),?\s+как|"
-    r"нет\s+ничего\s+\w+(?:ее|ей|ше|же|ще)|"
     # "не успел он уйти, как" = "no sooner had he left than"
     r"не успел\w*(?:\s+\w+){0,3},?\s+как|"
     r"никто,?\s+кроме(?:\s+\w+){1,3},?\s+не|"
@@ -94,10 +93,15 @@ LACK_RU = regex.compile(
     # ("и не более"), a bound like "не превысит": the English says "at most", "no more than"
     # (formal) or "will not exceed"; before a word of degree it is a plain negation ("не больше
     # обеспокоены": "not more concerned")
-    r"\bне (?:более|больше)(?=\s*(?:$|[\d.,;:!?)»\"]|(?:чем|того|как|одн|дв|тр[еёиоа]|четыр|пят|"
-    r"шест|сем|восем|девят|десят|двадцат|тридцат|сорок|девяност|сто|сот|тысяч|миллион|миллиард|"
-    r"пол|трет|четверт|нескольк|пар|час|минут|секунд|сут|недел|месяц|год|лет|раз|процент|"
-    r"доллар|рубл|евро|тонн|километр|метр|человек)\w*))",
+    r"\bне (?:более|больше)(?=\s*(?:$|[\d.,;:!?)»\"]|(?:чем|того|как|одн|дв|тр[еёиоа]|"
+    r"четыр|пят|шест|сем|восем|девят|десят|двадцат|тридцат|сорок|девяност|сто|сот|тысяч|"
+    r"миллион|миллиард|пол|трет|четверт|нескольк|пар|час|минут|секунд|сут|недел|месяц|год|"
+    r"лет|раз|процент|"
+    r"доллар|рубл|евро|тонн|километр|метр|человек)\w*))|"
+    # ... and "не меньше" before a figure is "at least", "no fewer than" (as "не менее"); not
+    # "волнуется не меньше" (no less), which "worries less" must still contradict
+    r"\bне меньше(?=\s*(?:\d|(?:одн|дв|тр[еёиоа]|четыр|пят|шест|сем|восем|девят|десят|двадцат|"
+    r"тридцат|сорок|девяност|сто|сот|тысяч|миллион|миллиард|пол|трет|четверт|нескольк)\w*))",
     regex.IGNORECASE,
 )
 
@@ -117,12 +121,18 @@ DOUBLE_RU = regex.compile(
     r"\bне\s+противореч\w*|\bне\s+оста\w*\s+(?:незамечен\w*|без\s+внимания)|"
     # "не оставила равнодушным" (moved), "не оставим без ответа" (will respond), "не останется
     # безнаказанным" (will be punished)
-    r"\bне\s+оста\w*\s+(?:\w+\s+)?(?:равнодушн\w*|безнаказанн\w*|без\s+(?:ответа|наказания))|"
+    r"\b(?:никого\s+)?не\s+оста\w*\s+(?:\w+\s+)?"
+    r"(?:равнодушн\w*|безнаказанн\w*|без\s+(?:ответа|наказания))|"
     # litotes of rank, "не первый / не единственный / не последний" (one of several, another,
     # a senior), and "не подвержен" (resistant to)
     r"\bне\s+(?:(?:перв|единствен)(?:ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми)|"
     r"последн(?:ий|яя|ее|ие|его|ей|ему|им|ем|юю|их|ими))\b|"
     r"\bне\s+подвержен\w*|\bне\s+впервой\b|"  # "не впервой": has done it before
+    # "не имеет (себе) равных", "нет равных" (second to none, unrivalled, has no equal)
+    r"\b(?:не\s+име\w+|нет)\s+(?:себе\s+)?равных\b|"
+    # "нет ничего важнее" (the most important) is said with a "not" as often as without ("nothing
+    # is more important"), so weak rather than formal (session 36, English first)
+    r"\bнет\s+ничего\s+\w+(?:ее|ей|ше|же|ще)\b|"
     # "не может не" is "is bound to", "не мог не согласиться" "had to agree"
     r"\bне\s+(?:мог|могла|могло|могли|может|могут|можем|могу|смог\w*|сможет|сможем|смогут)"
     r"\s+не\b|"
@@ -143,3 +153,19 @@ DOUBLE_RU = regex.compile(
 # Russian "нет (никаких) сомнений" is the certainty idiom ("there is no doubt", Kazakh
 # "күмән жоқ", both formal): a weak lexical word, so "I have no doubt" still pairs with it.
 NO_DOUBT_RU = regex.compile(r"\bнет\s+(?:никаких\s+)?сомнени\w*", regex.IGNORECASE)
+
+# Russian words of avoiding, silence and unlikelihood that render an English "not" (session 36,
+# English-first probes; as отказ-, отрица-, промолч- already are): "уклонился от ответа" (would
+# not be drawn), "проигнорировал запрос" (did not respond), "бойкотировали" (did not take part),
+# "пожелавший остаться анонимным" (asked not to be named), "маловероятно" (is not expected to),
+# "хранил молчание" (said nothing), "ложное утверждение" (not true), "отклонил" (did not accept),
+# "противопоказан" (not suitable), "причины выясняются" (not yet known), "вышла из-под контроля"
+# (is not under control), "будет сухо" (no rain). Lexical: each needs no "not" in the English and
+# may stand for one. Not лишиться, отвергнуть, остановить, засуха: beside a "not" the English
+# adds elsewhere in the sentence they are too common (made-up errors of the dev set).
+SAID_NEGATIVELY_RU = regex.compile(
+    r"\b(?:бойкот\w*|уклон\w*|игнорир\w*|проигнорир\w*|аноним\w*|маловероятн\w*|молч\w*|молча\w*|"
+    r"ложн\w*|ложь|лжив\w*|отклон\w*|противопоказ\w*|выясня\w*|из-под\s+контрол\w*|"
+    r"сух(?:о|ая|ой|ое|ую|ие|их|ими))\b",
+    regex.IGNORECASE,
+)
