@@ -292,6 +292,9 @@ def _word_mentions(text: str, lang: str, taken: Taken) -> list[Mention]:
             elif (lang != "en" and val is not None and not soft and total >= 100 and nval
                   and _ORDINAL_END[lang].fullmatch(nxt) and _fills(total, nval)):
                 total += nval  # a year in words: две тысячи двадцатый, екі мың жиырмасыншы
+            elif (lang == "kk" and nsoft and nval and val is not None and (not soft or opening)
+                  and total >= 100 and _fills(total, nval)):
+                total, soft = total + nval, False  # жүз елуге: the case ending ends the number
             elif nval is not None and not nsoft and val is not None and (not soft or opening):
                 if not _fills(total, nval):
                     break
@@ -399,6 +402,8 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
             vals |= {1900 + v for v in vals if v % 10 == 0 and v < 100}  # 30-е годы = 1930s
             vals |= {v % 100 for v in vals if 1900 <= v < 2100 and v % 10 == 0}  # the nineties
             decades.append(len(mentions))
+        if lang == "ru" and _YEAR_OF_LIFE.match(text, end):
+            vals |= {v - 1 for v in vals}  # на 93-м году жизни: aged 92
         if lang == "ru" and _NIGHT_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (
                 lang == "kk" and _NIGHT_AFTER_KK.match(text, end)):
             vals |= {v - 1 for v in vals if 2 <= v <= 31}  # в ночь на 5 мая: the night of May 4
@@ -453,6 +458,8 @@ _DECADE_AFTER = {False: r"-?[еех]\b|-х\b|-е\b|-жылдар|-(?:шы|ші)\
 # "5 мамырға қараған түні".
 _NIGHT_BEFORE = regex.compile(r"ноч\w*\s+на\s+$", regex.IGNORECASE)
 _NIGHT_AFTER_KK = regex.compile(r"\s+\p{L}+[ғгқк][аеә]\s+қараған\s+түн", regex.IGNORECASE)
+# "скончался на 93-м году жизни": in the 93rd year of life, aged 92.
+_YEAR_OF_LIFE = regex.compile(r"-?[а-я]{0,2}\s+году\s+жизни", regex.IGNORECASE)
 # A span of years written short, "2019-20" (2019–2020 годы): the two digits are 2020 too.
 _YEAR_RANGE_BEFORE = regex.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?$")
 

@@ -175,3 +175,26 @@ def test_a_difference_is_read_as_one() -> None:
 )  # fmt: skip
 def test_ages_wind_chills_and_half_a_million(src: str, eng: str, lang: str, flagged: bool) -> None:
     assert bool(flags(src, eng, lang)) is flagged, (src, eng)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        # сотни as a scale word after a number: две сотни, полторы сотни
+        ("Было разрушено около полутора сотен домов.", "Some 150 homes were destroyed.", "ru",
+         False),
+        ("Было разрушено около двух сотен домов.", "About 200 homes were destroyed.", "ru", False),
+        ("Было разрушено около двух сотен домов.", "About 300 homes were destroyed.", "ru", True),
+        ("Сотни человек вышли на улицы.", "Hundreds took to the streets.", "ru", False),
+        # Kazakh: the case ending is on the last word of a number (жүз елуге = 150)
+        ("Жүз елуге жуық үй қирады.", "Some 150 homes were destroyed.", "kk", False),
+        ("Үш жүз елуге жуық үй қирады.", "Some 350 homes were destroyed.", "kk", False),
+        ("Жүз елуге жуық үй қирады.", "Some 250 homes were destroyed.", "kk", True),
+        # на 93-м году жизни: aged 92
+        ("Он скончался на 93-м году жизни.", "He died at the age of 92.", "ru", False),
+        ("Он скончался на 93-м году жизни.", "He died at the age of 90.", "ru", True),
+    ],
+)  # fmt: skip
+def test_hundreds_kazakh_endings_and_year_of_life(src: str, eng: str, lang: str,
+                                                   flagged: bool) -> None:  # fmt: skip
+    assert bool(flags(src, eng, lang)) is flagged, (src, eng)
