@@ -81,6 +81,7 @@ from compare.lang.negation_kk import SAID_NEGATIVELY_KK as _SAID_NEGATIVELY_KK
 from compare.lang.negation_ru import CEASE_RU as _CEASE_RU
 from compare.lang.negation_ru import DOUBLE_RU as _DOUBLE_RU
 from compare.lang.negation_ru import FORMAL_RU as _FORMAL_RU
+from compare.lang.negation_ru import GERUND_RU as _GERUND_RU
 from compare.lang.negation_ru import LACK_RU as _LACK_RU
 from compare.lang.negation_ru import NO_DOUBT_RU as _NO_DOUBT_RU
 from compare.lang.negation_ru import RHETORIC_RU as _RHETORIC_RU
@@ -108,7 +109,8 @@ _KK_ATTRIBUTIVE = regex.compile(
 # been to Astana", "қашпаған және ..." = "did not run and ..."; before a noun it stays weak.
 _KK_FINITE_PARTICIPLE = regex.compile(
     r"\b(\w{2,}[мбп][ае](?:ған|ген|йтын|йтін))(?=[ \u00a0]*(?:(?:еді|екен)\w*[ \u00a0]*)?"
-    r"(?:[.!?;:…,\"“”«»]|$|[ \u00a0]+(?:және|әрі|бірақ|алайда|деп|деді|дейді)\b))",
+    r"(?:[.!?;:…,\"“”«»]|$|[ \u00a0]+(?:және|әрі|бірақ|алайда|деп|деді|дейді|шығар|сияқты|"
+    r"секілді)\b))",  # "-майтын шығар / сияқты": "probably will not", "seems not to"
     regex.IGNORECASE,
 )
 # A bare -ма/-ме at the end of a clause is the negative imperative (айтпа "don't tell", қорықпа
@@ -420,6 +422,7 @@ def count_negations(text: str, lang: str) -> NegationCounts:
         cleaned = _RHETORIC_RU.sub(" rurhetoric ", cleaned)
         cleaned = _NO_DOUBT_RU.sub(" rudoubt ", cleaned)
         cleaned = _DOUBLE_RU.sub(" rudouble ", cleaned)
+        cleaned = _GERUND_RU.sub("без ", cleaned)  # не дождавшись: "without waiting"
         cleaned = _NE_APART_RU.sub(r"не\1", cleaned)
     cleaned = formal.sub(" ", cleaned)
     if lang == "en":

@@ -261,3 +261,39 @@ def test_negations_beside_english_first_renderings_are_flagged(
 ])  # fmt: skip
 def test_neither_nor_against_a_word_of_refusal(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng, "ru")) == flagged, (src, eng)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Его не допустили к гонке.", "He was barred from the race.", "ru"),
+    ("Оған жарысқа қатысуға рұқсат берілмеді.", "He was barred from the race.", "kk"),
+    # the passive of a verb of ceasing, as the active: "will not be stopped" is "continue"
+    ("Программа будет продолжена.", "The programme will not be stopped.", "ru"),
+    ("Он не выходил на связь несколько дней.", "He had been out of contact for several days.",
+     "ru"),
+    # "-майтын шығар" is a finite "probably will not", beside ешқашан one negation
+    ("Бұл келісім ешқашан орындалмайтын шығар.", "The deal is unlikely ever to be implemented.",
+     "kk"),
+    # "не" before an adverbial participle is "without" (before, without)
+    ("Он скончался, не дождавшись скорой помощи.", "He died before the ambulance arrived.", "ru"),
+    ("Он ушёл, не попрощавшись.", "He did not say goodbye when he left.", "ru"),
+])  # fmt: skip
+def test_english_first_renderings_of_barring_ceasing_and_without(
+    src: str, eng: str, lang: str
+) -> None:
+    assert flags(src, eng, lang) == [], (src, eng)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Его допустили к гонке.", "He was not barred from the race.", "ru"),
+    ("Он был на связи.", "He was not out of contact.", "ru"),
+    ("Бұл келісім орындалатын шығар.", "The deal will probably not be implemented.", "kk"),
+    ("Бұл келісім орындалмайтын шығар.", "The deal will probably be implemented.", "kk"),
+    # "не готов", "не я": a short adjective or a pronoun, a negation of its own
+    ("Он не готов.", "He is ready.", "ru"),
+    ("Это сделал не я.", "I did it.", "ru"),
+    ("Она не оказалась дома.", "She was at home.", "ru"),
+])  # fmt: skip
+def test_negations_beside_barring_ceasing_and_without_are_flagged(
+    src: str, eng: str, lang: str
+) -> None:
+    assert flags(src, eng, lang), (src, eng)

@@ -49,8 +49,8 @@ DOUBT_EN = regex.compile(
 # against "не прекращаются" is the antonym check's business, as it was before.
 CEASE_EN = regex.compile(
     r"\b(?:(?:do|does|did|will|would|could|can|has|have|had|should)\s*(?:not|n['’]t)|never|"
-    r"won['’]t|cannot|not)\s+(?:(?:yet|even|ever|once)\s+)?"
-    r"(?:stop\w*|ceas\w*|halt\w*|quit\w*)",
+    r"won['’]t|cannot|not)\s+(?:(?:yet|even|ever|once)\s+)?(?:be\s+|been\s+|being\s+)?"
+    r"(?:stop\w*|ceas\w*|halt\w*|quit\w*)",  # and the passive "will not be stopped"
     regex.IGNORECASE,
 )
 # Questions whose negation asks rather than denies, and litotes of degree: a translator may
@@ -135,6 +135,7 @@ PHRASE_LEXICAL_EN = regex.compile(
 SAID_NEGATIVELY_EN = regex.compile(
     r"\b(?:snub\w*|boycott\w*|shun(?:s|ned|ning)?|dodg\w*|evad(?:e|es|ed|ing)|evasi\w*|"
     r"sidestep\w*|overlook(?:s|ed|ing)?|halt(?:s|ed|ing)?|grounded|spared|deadlock\w*|"
+    r"barred|barring|"  # "barred from the race" (не допустили, рұқсат берілмеді)
     r"stalemate\w*|impasse\w*|standstill|outages?|blackouts?|silen(?:t|tly|ce|ced)|"
     r"dry|drier|false(?:ly)?|oppos(?:e|es|ed|ing)|loss[-‑]making|no[-‑]deal|second\s+to\s+none|"
     r"anonymous(?:ly)?|anonymity|"
@@ -148,7 +149,7 @@ SAID_NEGATIVELY_EN = regex.compile(
     r"rul(?:e|es|ed|ing)\s+out\s+(?:of|for|with|until|through)|"
     r"escap(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:injur\w*|unhurt|unharmed|unscathed|punishment|"
     r"prosecution|jail|prison|conviction|harm|damage|charges?)|"
-    r"out\s+of\s+(?:\w+\s+)?control|not\s+far\s+(?:off|away)|"
+    r"out\s+of\s+(?:\w+\s+)?control|out\s+of\s+(?:contact|reach)|not\s+far\s+(?:off|away)|"
     r"not\s+(?:expected|due|scheduled|set|planned|likely)\s+(?:to\s+\w+\s+)?until)\b",
     regex.IGNORECASE,
 )

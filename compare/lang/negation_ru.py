@@ -169,3 +169,9 @@ SAID_NEGATIVELY_RU = regex.compile(
     r"сух(?:о|ая|ой|ое|ую|ие|их|ими))\b",
     regex.IGNORECASE,
 )
+
+# "не" before an adverbial participle (не дождавшись, не попрощавшись, не задумываясь, не боясь)
+# is "without": the English says "before the ambulance arrived", "without saying goodbye", as a
+# Kazakh -май converb is (only the unambiguous endings: -вшись, -вши, -ясь; not -в, -я, -а,
+# which are as often a short adjective or a pronoun: "не готов", "не я").
+GERUND_RU = regex.compile(r"\bне\s+(?=\w{3,}(?:вшись|вши|ясь)\b)", regex.IGNORECASE)
