@@ -25,14 +25,15 @@ _SLASH_NAMES = regex.compile(r"(?<![\d/.,])(24/7|9/11)(?![\d/]|[.,]\d)")
 _SEASON = regex.compile(r"\b(?:SS|AW|FW|PF|RS)(\d{2})\b")
 # English names whose number is soft (see the module comment). "No 10" is Downing Street
 # unless it is a rank ("the No. 10 seed", "ranked No. 10"); an emergency number only where it
-# is called ("a 911 call", "dialled 999"), not "Porsche 911"; a team of "-ers" (49ers, 76ers).
+# is called ("a 911 call", "dialled 999"), not "Porsche 911"; the two teams of "-ers" (49ers, 76ers;
+# no other team is named so, and a "59ers" is a changed name).
 _SOFT_NAMES = regex.compile(
     r"(?<!ranked\s|world\s)\b(?:No\.?\s?|Number\s)(?P<n>10)\b(?!\s+(?:seed|pick|ranked|spot|"
     r"position|shirt|jersey))"
     r"|\b(?P<n>911|999|112)(?=\s+(?:call|calls|caller|callers|dispatch\w*|operators?|emergency|"
     r"services?|line|centers?|centres?)\b)"
     r"|(?<=\b(?:dial(?:l?ed|ing|s)?|call(?:ed|ing|s)?|rang|phoned)\s)(?P<n>911|999|112)\b"
-    r"|\b(?P<n>\d{2})ers\b"
+    r"|\b(?P<n>49|76)ers\b"
     r"|\bEU[-\s]?(?P<n>2[78])\b"
     r"|\b(?P<n>7)-Eleven\b", regex.IGNORECASE)
 

@@ -40,6 +40,9 @@ from compare.number_mentions import extract_numbers
         # teams named with a number
         ("«Сан-Франциско Форти Найнерс» снова проиграли.", "The 49ers lost again.", "ru", False),
         ("«Филадельфия» «Бостонды» жеңді.", "The 76ers beat the Celtics.", "kk", False),
+        ("«Сан-Франциско» тағы да жеңілді.", "The 59ers lost again.", "kk", True),
+        ("Протестующие собрались у резиденции премьер-министра.",
+         "Protesters gathered outside No. 11.", "ru", True),
         ("«Филадельфия» обыграла «Бостон» со счётом 105:87.", "The 76ers beat the Celtics 105-87.",
          "ru", False),
         ("«Филадельфия» обыграла «Бостон» со счётом 105:87.", "The 76ers beat the Celtics 105-97.",
