@@ -143,12 +143,14 @@ FAITHFUL = [
     ("ru", "Она заклеила это пластырем.", "She put a Band-Aid on it."),
     ("ru", "Мы смотрели Суперкубок.", "We watched the Super Bowl."),
     ("ru", "Вчера пришёл Дед Мороз.", "Yesterday Santa Claus came."),
+    ("ru", "Вчера «Арсенал» выиграл Кубок Англии.", "Yesterday Arsenal won the FA Cup."),
     ("ru", "Моя бабушка живёт в Нью-Джерси.", "My grandmother lives in Jersey."),
 ]
 
 CHANGED = [
     ("ru", "Вчера он вызвал такси.", "Yesterday he called Gazprom."),
     ("ru", "Вчера пришёл Дед Мороз.", "Yesterday Jack Frost came."),
+    ("ru", "Вчера «Арсенал» выиграл Кубок Англии.", "Yesterday Arsenal won the Scottish Cup."),
     ("ru", "Моя бабушка живёт в Нью-Джерси.", "My grandmother lives in New York."),
     (
         "kk",

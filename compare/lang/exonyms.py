@@ -23,7 +23,7 @@ _EXONYMS = """
 крым қырым|crimea*
 тәңіртау|tian tien shan
 росси ресей русск орыс|russia* russian*
-англи англо ағылшын|england english* britain british uk u.k anglo*
+англи англо ағылшын|england english* britain british uk u.k anglo* fa
 британ британи ұлыбритан|britain british briton* brit brits uk u.k
 великобритан|britain british uk u.k great
 франц француз|france french* paris
