@@ -144,6 +144,9 @@ FAITHFUL = [
     ("ru", "Мы смотрели Суперкубок.", "We watched the Super Bowl."),
     ("ru", "Вчера пришёл Дед Мороз.", "Yesterday Santa Claus came."),
     ("ru", "Вчера «Арсенал» выиграл Кубок Англии.", "Yesterday Arsenal won the FA Cup."),
+    ("ru", "Я новозеландец.", "I'm a New Zealander."),
+    ("ru", "Это было в эпоху Возрождения.", "It was during the Renaissance."),
+    ("ru", "В эпоху Просвещения это изменилось.", "During the Enlightenment this changed."),
     ("ru", "Моя бабушка живёт в Нью-Джерси.", "My grandmother lives in Jersey."),
 ]
 
@@ -151,6 +154,7 @@ CHANGED = [
     ("ru", "Вчера он вызвал такси.", "Yesterday he called Gazprom."),
     ("ru", "Вчера пришёл Дед Мороз.", "Yesterday Jack Frost came."),
     ("ru", "Вчера «Арсенал» выиграл Кубок Англии.", "Yesterday Arsenal won the Scottish Cup."),
+    ("ru", "Мы поехали в Новую Зеландию.", "We went to Australia."),
     ("ru", "Моя бабушка живёт в Нью-Джерси.", "My grandmother lives in New York."),
     (
         "kk",

@@ -477,6 +477,10 @@ _EXONYMS_MORE = """
 # Moscow City Duma, Счётная палата: the Accounts Chamber).
 _MORE_NAMES = """
 курбан құрбан|eid adha
+новозеланд зеланди зеландия|zealand* kiwi*
+возрожден қайта өрлеу|renaissance revival
+просвещен ағартушылық|enlightenment
+быти|genesis
 ураза ораза|eid fitr ramadan fast*
 содружеств достастығ достастық|commonwealth
 интернешнл|international
