@@ -125,7 +125,7 @@ _RU_MID_CAPITAL_NE = regex.compile(r"(?<=[\p{Ll}\d,][ \u00a0])Не\p{Ll}+")
 
 _NI_WORDS = regex.compile(
     r"никогда|никто|никого|никому|никем|ничто|ничего|ничему|ничем|нигде|никуда|ниоткуда|"
-    r"нисколько|никак\w*|ничей\w*|ничь\w*|ни|"
+    r"нисколько|ничуть|никак\w*|ничей\w*|ничь\w*|ни|"
     # "there is no one to": некого ждать, некому помочь (the не- bucket leaves не-ко words out)
     r"некого|некому|некем"
 )
@@ -175,7 +175,7 @@ _STRONG_KK = regex.compile(
 )
 _KK_NEG_WORD = regex.compile(_KK_NEG_PRONOUN)
 _STRONG_EN = regex.compile(
-    r"not|n't|n’t|no|never|nobody|nothing|nowhere|none|neither|nor|cannot|no-one|noone"
+    r"not|n't|n’t|no|never|nobody|nothing|nowhere|none|neither|nor|cannot|no-one|noone|nope|nah"
 )
 # "Item No. 713946", "Order no.: 5110704"
 _NUMBER_SIGN_EN = regex.compile(r"\bNo\b\.?\s*:?\s*(?=\d)|\bno\.\s*:?\s*(?=\d)")

@@ -18,8 +18,15 @@ FORMAL_EN = regex.compile(
     r"none other than|not long ago|no fewer than|not so long ago|"
     r"not to mention|no wonder|none the less|nothing short of|no earlier than|"
     r"not earlier than|not before|no less|not less|no secret|not surprising\w*|"
-    r"nothing but|no one but|nobody but|none but|than never|more often than not|"
+    r"than never|more often than not|"
     r"no[- ]brainer|"  # "a no-brainer": obvious
+    # a question tag: "That's strange, isn't it?" is "Странно, правда?" (the tag's polarity is
+    # the grammar's, not the speaker's), and "not an accident" as "no accident" (не случайно)
+    r"(?<=,\s{0,3})(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|"
+    r"wo|ca|ai)n['’]t\s+(?:it|you|they|we|he|she|i|there|that|this)(?=\s*[?!])|"
+    r"not\s+an?\s+accident|"
+    # "They don't say it for nothing" (не зря говорят), a double negation
+    r"(?:\w+n['’]t|not)\s+(?:\w+\s+){1,3}for\s+nothing|"
     r"in no time|"  # quickly
     r"undoubted\w*|doubtless\w*|"  # certainty adverbs, as Kazakh сөзсіз, күмәнсіз
     # "not without" (Russian "не без", formal there too): has some; "and no more" (и не более)
@@ -64,7 +71,13 @@ RHETORIC_EN = regex.compile(
     # "couldn't be happier" (өте бақыттымын), "couldn't care less", "can't wait" (асыға күтеміз,
     # не терпится): degree and eagerness, with or without a "not" in the source
     r"(?:could|can)(?:n't|n’t|not| not) (?:have been |be |care )?(?:better|worse|happier|"
-    r"prouder|clearer|easier|less)|(?:can(?:not|'t|’t| not)|could(?:n't|n’t| not)) wait)\b",
+    r"prouder|clearer|easier|less)|(?:can(?:not|'t|’t| not)|could(?:n't|n’t| not)) wait|"
+    # a question that opens with a negated auxiliary asks for a "yes" ("Isn't that amazing?",
+    # "Don't you think...?", "Wouldn't that be great?": "Удивительно, правда?", "Вам не
+    # кажется...?"), so a subtitle says it with or without a "не"
+    r"(?:(?<=^[\"“«‘']?)|(?<=[.!?…]\s+[\"“«‘']?)|(?<=\b(?:and|but|so|or|well|now|oh|then)\s+))"
+    r"(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)n['’]t"
+    r"(?=\s[^.!?]*\?))\b",
     regex.IGNORECASE,
 )
 # Its English side, "does not go beyond" (within), one lexical word too: a literal rendering
@@ -150,6 +163,21 @@ SAID_NEGATIVELY_EN = regex.compile(
     r"escap(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:injur\w*|unhurt|unharmed|unscathed|punishment|"
     r"prosecution|jail|prison|conviction|harm|damage|charges?)|"
     r"out\s+of\s+(?:\w+\s+)?control|out\s+of\s+(?:contact|reach)|not\s+far\s+(?:off|away)|"
-    r"not\s+(?:expected|due|scheduled|set|planned|likely)\s+(?:to\s+\w+\s+)?until)\b",
+    r"not\s+(?:expected|due|scheduled|set|planned|likely)\s+(?:to\s+\w+\s+)?until|"
+    # spoken English (session 36, TED talks): "nothing but sand" (лишь песок; "I did nothing but
+    # work" = "ничего не делал, только работал"), "never mind" (неважно, ладно), "take your
+    # time" (не торопитесь), "don't get me wrong" (поймите правильно), "it's not rocket
+    # science" (проще простого), "the last thing I wanted" (меньше всего хотел, совсем не
+    # хотел), "years, if not decades" (а то и; "If not now, when?" = "Если не сейчас"), "Not
+    # that I minded" / "It's not like I didn't try" (не то чтобы), "No way!" (Да ладно!)
+    r"nothing\s+but|no\s+one\s+but|nobody\s+but|none\s+but|never\s+mind|"
+    r"t(?:ake|akes|ook|aking)\s+(?:your|my|our|his|her|their)\s+time|"
+    r"do(?:n['’]t|\s+not)\s+get\s+me\s+wrong|not\s+rocket\s+science|"
+    r"the\s+last\s+thing\s+(?:i|we|you|he|she|they)\s+(?:\w+\s+)?(?:want|need|expect)\w*|"
+    r"(?:(?<=,\s*)|(?<=^\W*)|(?<=[.!?…]\s+))if\s+not(?=\s*,|\s+(?!\w+ed\b)\w+\s*[,.!?;])|"
+    r"(?:(?<=^\W*)|(?<=[.!?…,;:—–]\s*)|(?<=\b(?:and|but|so)\s+))"
+    r"(?:it['’]s\s+|it\s+(?:is|was)\s+)?not\s+(?:that|like)(?=\s+(?:i|we|you|he|she|they|it|"
+    r"there|anyone|anybody|everyone|people|my|our)\b)|"
+    r"(?:(?<=^\W*)|(?<=[.!?…]\s+))no\s+way(?=\s*[!.?]))\b",
     regex.IGNORECASE,
 )

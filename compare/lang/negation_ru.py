@@ -18,7 +18,10 @@ import regex
 # принято", "данные ..., пока не доступны"), "пока не" is "not yet", a real negation, and stays.
 UNTIL_RU = regex.compile(
     r"(?:[,;:—–]\s*)пока(?:\s+\w+){0,2}\s+не\b"
-    r"(?=\s+(?!\w*(?:н[аоы]?|т[аоы]|ыт|ов[аоы]?)\b)\w)",
+    r"(?=\s+(?!\w*(?:н[аоы]?|т[аоы]|ыт|ов[аоы]?)\b)\w)|"
+    # ... and one that opens the sentence when the main clause after it is negated too: "Пока не
+    # попробуешь, не узнаешь" is "You won't know until you try"
+    r"(?:(?<=^\W*)|(?<=[.!?…]\s+))пока\s+не(?=(?:\s+\w+){1,5}\s*[,—–]\s*не\b)",
     regex.IGNORECASE,
 )
 
@@ -26,6 +29,9 @@ UNTIL_RU = regex.compile(
 FORMAL_RU = regex.compile(
     r"\b(?:не только|тем не менее|не менее|не раньше|не позднее|не позже|не напрасно|"
     r"не раз|не зря|не случайно|кроме того|чуть ли не|едва ли не|чуть не|едва не|не то чтобы|"
+    # "лучше поздно, чем никогда" (better late than never; "than never" is formal in English
+    # too), "не то слово!" (that's an understatement)
+    r"чем никогда|не то слово(?=\s*[.!?,…])|"
     r"(?:как\w*|кто|кого|кому|кем|ком|что|чего|чему|чем|чём|где|куда|откуда|когда|сколько|"
     r"чей|чья|чьё|чье|чьи|чь\w+)\s+бы(?:\s+\w+){0,3}\s+ни|"
     # ... and without "бы" before a verb: "куда он ни пойдёт" (wherever he goes), "где бабка ни
@@ -75,7 +81,9 @@ CEASE_RU = regex.compile(
 RHETORIC_RU = regex.compile(
     r"\b(?:не так ли|не правда ли|не\s+\w+\s+ли|или нет(?=\s*(?:[.,;:!?)»\"]|$))|"
     r"разве(?:\s+\w+){0,2}\s+не|не\s+ид(?:[её]т|ут)\s+ни\s+в\s+какое\s+сравнение|"  # pales
-    r"нельзя\s+ли)\b",  # "нельзя ли перенести?" is "could it be moved?"
+    r"нельзя\s+ли|"  # "нельзя ли перенести?" is "could it be moved?"
+    # "Вам не кажется, что...?" is "Don't you think...?" or "Do you think...?"
+    r"(?:вам|тебе)\s+не\s+кажется(?=[^.!]*\?))\b",
     regex.IGNORECASE,
 )
 
@@ -146,7 +154,12 @@ DOUBLE_RU = regex.compile(
     # indifference, which English says with a "not" ("didn't care"): наплевать, до фени, по
     # барабану, безразлично
     r"\bнаплевать\b|\bнасрать\b|\bначхать\b|\bпох[уy]й\b|\bдо\s+(?:фени|лампочки|фонаря)\b|"
-    r"\bпо\s+барабану\b|\bбезразлич\w*",
+    r"\bпо\s+барабану\b|\bбезразлич\w*|"
+    # spoken Russian (session 36, TED talks): "всё пошло не так" (everything went wrong),
+    # "ничего страшного" (it's OK, no big deal), "пока не поздно" (before it's too late, while
+    # there's still time)
+    r"\b(?:по)?(?:шло|шли|ш[её]л|шла|йд[её]т|ид[её]т|идут)\s+не\s+так\b|"
+    r"\bничего\s+страшного\b|\bпока\s+(?:ещё\s+|еще\s+)?не\s+поздно\b",
     regex.IGNORECASE,
 )
 
@@ -166,7 +179,11 @@ NO_DOUBT_RU = regex.compile(r"\bнет\s+(?:никаких\s+)?сомнени\w*
 SAID_NEGATIVELY_RU = regex.compile(
     r"\b(?:бойкот\w*|уклон\w*|игнорир\w*|проигнорир\w*|аноним\w*|маловероятн\w*|молч\w*|молча\w*|"
     r"ложн\w*|ложь|лжив\w*|отклон\w*|противопоказ\w*|выясня\w*|из-под\s+контрол\w*|"
-    r"сух(?:о|ая|ой|ое|ую|ие|их|ими))\b",
+    r"сух(?:о|ая|ой|ое|ую|ие|их|ими)|"
+    # spoken (TED talks): "Сомневаюсь, что это сработает" (I don't think it'll work), "об этом
+    # знают немногие" (not many people know); not "впервые" (I had never seen ... before), which
+    # hid a "not" added elsewhere in the English (made-up errors of the dev set)
+    r"(?<!\bне\s)сомнева(?:юсь|емся)|немноги(?:е|х|ми))\b",
     regex.IGNORECASE,
 )
 
