@@ -56,11 +56,13 @@ from compare.lang.number_words import (
     WORDS_RU,
 )
 from compare.measures import add_units
+from compare.number_idioms import soften_idioms
 from compare.number_names import read_names
 from compare.number_shares import (
     and_a_half,
     join_scales,
     one_in_n,
+    range_scales,
     read_digit_shares,
     read_shares,
 )
@@ -443,11 +445,13 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
     mentions.extend(_word_mentions(text, lang, taken))
     mentions.sort(key=lambda x: x.start)
     mentions = join_scales(text, mentions)
+    range_scales(text, mentions)
     if lang == "ru":
         mentions = and_a_half(text, mentions)
     mentions = add_units(text, mentions, lang)
     if lang == "en":
         one_in_n(text, mentions)
+    soften_idioms(text, lang, mentions)
     return mentions
 
 

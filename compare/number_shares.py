@@ -272,3 +272,24 @@ def join_scales(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+# "two or three hundred", "three, four hundred", "five to six thousand": the first figure of a
+# spoken range shares the scale word of the second (200–300, 300–400 in a subtitle).
+_RANGE_SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+                "тысяч": 1e3, "тысячи": 1e3, "миллиона": 1e6, "миллионов": 1e6,
+                "миллиарда": 1e9, "миллиардов": 1e9}  # fmt: skip
+_RANGE_BETWEEN = regex.compile(r"\s*(?:,|or|to|или|[-–—])\s*", regex.IGNORECASE)
+
+
+def range_scales(text: str, mentions: list[Mention]) -> None:
+    """Give the first figure of a spoken range the scale of the second, in place."""
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        words = second.text.split()
+        factor = _RANGE_SCALE.get(words[-1].lower()) if words else None
+        if (factor is None or len(first.values) != 1 or len(second.values) != 1
+                or not _RANGE_BETWEEN.fullmatch(text[first.end : second.start])):  # fmt: skip
+            continue
+        (low,), (high,) = first.values, second.values
+        if 0 < low < high / factor < 1000 and low == int(low):
+            first.values = first.values | {rounded(low * factor)}

@@ -68,8 +68,29 @@ SOFT_PHRASES: dict[str, tuple[tuple[str, float | tuple[float, ...]], ...]] = {
            (r"every\s+other", 2), (r"trio", 3), (r"quartet", 4),
            # "won in straight sets": в двух сетах (best of three) or в трёх (best of five)
            (r"straight\s+sets", (2, 3))),
-    "ru": ((r"хет-?трик\w*", 3),),
+    # "век назад", "столетие спустя": "a hundred years ago, later"
+    "ru": ((r"хет-?трик\w*", 3),
+           (r"(?:век|столетие)\s+(?:назад|спустя)|через\s+(?:век|столетие)", 100)),
     "kk": ((r"хет-?трик\w*", 3),),
+}
+# Spoken hyperbole and fixed phrases whose number is soft (compare.number_idioms): "a million
+# times" (тысячу раз, "very often"; not "a thousand times better", a comparison), "a hundred
+# percent sure" (абсолютно, на все сто), "zero" before a noun (ни одной, никаких), "a
+# one-in-a-million chance", "365 days a year" / "24 hours a day" / "seven days a week" (круглый
+# год, круглосуточно, без выходных); Russian "сто / тысячу / миллион раз" and "на все сто".
+_NOT_COMPARED = r"(?!\s+(?:more|less|better|worse|bigger|smaller|faster|slower|as|over|\w+er)\b)"
+IDIOMS = {
+    "en": (r"\b(?:a|one)\s+(?:hundred|thousand|million|billion|zillion|gazillion)\s+times\b"
+           + _NOT_COMPARED + "|"
+           r"\b(?:a\s+hundred|one\s+hundred|100)\s*(?:percent|per\s+cent|%)(?=\s+(?:sure|certain|"
+           r"right|correct|true|honest|committed|convinced|confident|serious|behind|with)\b)|"
+           r"\bzero(?=\s+(?!percent|per\b|degrees?|point|to\b|and\b|or\b|in\b|out\b|of\b|"
+           r"times\b)\p{L})|"
+           r"\bone[-\s]in[-\s]a[-\s]million\b|"  # not "one in a thousand", which may count
+           r"\b(?:365|three\s+hundred\s+(?:and\s+)?sixty[-\s]five)\s+days\s+a\s+year\b|"
+           r"\b(?:24|twenty[-\s]four)\s+hours\s+a\s+day\b|\b(?:7|seven)\s+days\s+a\s+week\b"),
+    "ru": (r"\b(?:сто|тысячу|миллион|миллиард)\s+раз\b(?!\s+(?:больше|меньше|лучше|хуже|\w+ее)\b)|"
+           r"\bна\s+все\s+сто\b"),
 }
 # A match with no goals, which English writes as a word: "a goalless draw" is 0:0.
 GOALLESS = {"en": r"goalless|scoreless|nil-nil|nil-all",
@@ -187,6 +208,12 @@ SOFT_RU: tuple[tuple[str, float], ...] = (
     (r"шести\w+", 6), (r"семи\w+", 7), (r"восьми\w+", 8), (r"девяти\w+", 9),
     (r"десяти\w+", 10),
     (r"одиннадцати\w+", 11), (r"двенадцати\w+", 12), (r"пятнадцати\w+", 15),
+    # шестнадцатилетний "16-year-old", восемнадцатилетняя
+    (r"тринадцати\w+", 13), (r"четырнадцати\w+", 14), (r"шестнадцати\w+", 16),
+    (r"семнадцати\w+", 17), (r"восемнадцати\w+", 18), (r"девятнадцати\w+", 19),
+    # "мы вдвоём" "the two of us", втроём, вчетвером; полминуты "thirty seconds"
+    (r"вдво[её]м", 2), (r"втро[её]м", 3), (r"вчетвером", 4), (r"впятером", 5),
+    (r"вшестером", 6), (r"полминуты", 30),
     (r"двадцати\w+", 20), (r"тридцати\w+", 30), (r"сорока\w+", 40), (r"пятидесяти\w+", 50),
     (r"шестидесяти\w+", 60), (r"семидесяти\w+", 70), (r"восьмидесяти\w+", 80),
     (r"девяност\w+", 90), (r"стол[еи]тн\w+|столети\w+", 100),
@@ -335,7 +362,8 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     (r"месяц\w*|ай(?:дан|да|ға|ы|ын|дың|лық)?|months?", "time", 2629800.0),
     (r"год(?:а|у|ом|ов|ам|ами|ах)?|лет|жыл\w*|years?", "time", 31557600.0),
     (r"десятилети\w*|онжылдық\w*|decades?", "time", 315576000.0),
-    (r"век(?:а|у|ом|е|ов|ах)?|ғасыр\w*|centur(?:y|ies)", "time", 3155760000.0),
+    (r"век(?:а|у|ом|е|ов|ах)?|столети(?:е|я|ю|ем|и|й|ям|ями|ях)|ғасыр\w*|centur(?:y|ies)", "time",
+     3155760000.0),
     # a bare "градусов" / "degrees" in weather news is Celsius in Russian and Kazakh and
     # often Fahrenheit in US English (27 градусов ~ 80 degrees): the scale is left open
     (r"°\s?[CС]|градус\w* Цельси\w*|Цельси\w* градус\w*|Фаренгейт\w* градус\w*|"
