@@ -11,6 +11,8 @@
                                                 # shipped model (session 34)
         [--refit]                               # and with the per-check thresholds searched
                                                 # again at that level, cross-fitted on halves
+        [--risk-model FILE]                     # another evidence combiner decides, put at the
+                                                # shipped one's level with --match (session 36)
 
 - ``name-mismatch+dropped``: a source name the English lacks, where the English puts no other
   capitalised word in its place (:class:`compare.checks.names.NameMismatch`, evidence
@@ -238,12 +240,15 @@ def keeps_major(item: tuple, needed: dict) -> bool:
     return decided(pair, risk, needed) if fixed is None else fixed
 
 
-def refit_report(scored: Scored, reference: Scored, model: RiskModel, needed: dict) -> None:
-    """The per-check thresholds searched again for this model at the shipped model's level:
-    cross-fitted on the halves (each judged by the other's fit), then fitted on all dev rows."""
+def refit_report(scored: Scored, reference: Scored, model: RiskModel, needed: dict,
+                 shipped: RiskModel | None = None) -> None:  # fmt: skip
+    """The per-check thresholds searched again for this model at the shipped model's level
+    (``shipped``, default ``model``, deciding the ``reference`` pairs): cross-fitted on the
+    halves (each judged by the other's fit), then fitted on all dev rows."""
     halves = search_items(scored, model, needed)
-    budgets = tuple(outcome(half, keeps_major, needed, KEPT).false_alarms
-                    for half in search_items(reference, model, needed))  # fmt: skip
+    level = shipped or model
+    budgets = tuple(outcome(half, keeps_major, level.needed_risk, KEPT).false_alarms
+                    for half in search_items(reference, level, level.needed_risk))  # fmt: skip
     judged, fitted = cross_fitted(halves, keeps_major, needed, REFIT_KEYS, budgets, KEPT)
     for index, setting in enumerate(fitted):
         print(f"  fitted on half {index}: "
@@ -280,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
                         "model's level (compare.threshold_search), cross-fitted on halves")
     parser.add_argument("--shipped-only", action="store_true",
                         help="print the shipped thresholds and none, not the dev grid")
+    parser.add_argument("--risk-model", default=None,
+                        help="another risk model's file (default: the shipped one): its evidence "
+                        "decides instead, under its own thresholds")
     args = parser.parse_args(argv)
     from compare.embed import default_embedder
     from compare.qe.predict import QEModel
@@ -294,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         scored = (score_heldout if held else score_dev)(shared, qe, embedder)
         if cache is not None:
             cache.write_bytes(pickle.dumps(scored))
-    model = default_model()
+    model = RiskModel.load(args.risk_model) if args.risk_model else default_model()
     shipped = tuple(model.needed_risk.get(key) for key in KEYS)
     report(scored, model, ((None,) * len(KEYS), shipped) if held or args.shipped_only
            else DEV_GRID)  # fmt: skip
@@ -304,13 +312,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.match:
         needed = thresholds(model, shipped)
         reference: Scored = pickle.loads(Path(args.match).read_bytes())
-        budget = faithful_flagged(reference, model, needed)
+        level = default_model()  # the shipped risk model's false alarms set the level
+        budget = faithful_flagged(reference, level, level.needed_risk)
         shift = matched_shift(scored, model, needed, budget)
         print(f"\nat the shipped model's level ({budget} faithful dev pairs flagged), the "
               f"evidence's bias shifted by {shift:+.2f}:", end="")
         report(scored, replace(model, bias=model.bias + shift), (shipped,))
         if args.refit:
-            refit_report(scored, reference, model, needed)
+            refit_report(scored, reference, model, needed, level)
     return 0
 
 
