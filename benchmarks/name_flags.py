@@ -23,12 +23,13 @@ documents and NTREX lines 701-1000. Tune on DEV only; report HELD-OUT.
 
 Usage::
 
-    python benchmarks/name_flags.py [--shared PATH] [--show-dev SET] [--seed N]
+    python benchmarks/name_flags.py [--shared PATH] [--show-dev SET] [--show-misses SET] [--seed N]
 
 ``--show-dev`` prints the flagged pairs of one dev set (wmt22, ntrex-ru, ntrex-kk) for error
-analysis; held-out pairs are never printed (:func:`check_printable` refuses them by the rows
-each set was read from). ``--code-root DIR`` measures the compare/ package
-in DIR instead (the BEFORE figures: ``git archive <commit> compare | tar -x -C DIR``).
+analysis, ``--show-misses`` the synthetic name swaps of one dev set that the check let through;
+held-out pairs are never printed (:func:`check_printable` refuses them by the rows each set was
+read from). ``--code-root DIR`` measures the compare/ package in DIR instead (the BEFORE
+figures: ``git archive <commit> compare | tar -x -C DIR``).
 """
 
 from __future__ import annotations
@@ -214,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         help="folder holding the compare/ package to measure (default: this checkout)",
     )
     ap.add_argument("--show-dev", choices=["wmt22", "ntrex-ru", "ntrex-kk"])
+    ap.add_argument("--show-misses", choices=["wmt22", "ntrex-ru", "ntrex-kk"],
+                    help="print the synthetic swaps of this dev set that no flag caught")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
     sys.path.insert(0, str(args.code_root.resolve()))
@@ -259,9 +262,15 @@ def main(argv: list[str] | None = None) -> int:
     for s in sets:
         cases = perturb(s, lower_vocab, args.seed)
         k = 0
+        shown = args.show_misses == s.name and s.split == "dev"
+        if shown:
+            check_printable(s)
         for i, eng2, a, b in cases:
             src, eng = s.pairs[i]
-            k += caught(run_check(src, eng, s.lang), run_check(src, eng2, s.lang), a, b)
+            hit = caught(run_check(src, eng, s.lang), run_check(src, eng2, s.lang), a, b)
+            k += hit
+            if shown and not hit:
+                print(f"  missed {eng2[a:b]!r}\n      SRC {src}\n      ENG {eng2}")
         lo, hi = wilson(k, len(cases))
         print(f"{s.name:10} {s.split:9} {len(cases):5d} {k:7d} {k / max(1, len(cases)):7.3f} "
               f"{lo:6.3f}-{hi:6.3f}")  # fmt: skip

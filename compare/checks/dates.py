@@ -1,0 +1,99 @@
+"""The date check: the English names another weekday or month than the source ("в субботу" ->
+"on Sunday", "в сентябре" -> "in December").
+
+A wrong day or month is a wrong number to a reader, but the number check reads digits and
+number words, and the name check takes weekdays and months for generic words, so before this
+check nothing flagged "29 сентября" -> "December 29". A pair is flagged when the English names
+a day (or month) that the source does not and the source names one that the English does not:
+a swap, not an addition ("вчера" -> "on Monday", as English news writes) nor a day left out.
+The Russian night before a day ("в ночь на субботу" -> "Friday night") counts the day before
+too. The words, with the contexts that make an ambiguous word a date (среда, қазан, May), are
+in :mod:`compare.lang.date_words`.
+
+False alarms and recall: ``python benchmarks/date_flags.py``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from compare.alignment_types import AlignedPair
+from compare.checks.base import CheckContext, PairCheck, register
+from compare.flags import Flag
+from compare.lang.date_words import (
+    EN,
+    EN_NAMED,
+    KK,
+    KK_NIGHT_AFTER,
+    MONTHS,
+    RU,
+    RU_NIGHT_BEFORE,
+    WEEKDAYS,
+)
+
+
+def _compile(table: dict[str, str], flags: int) -> list[tuple[str, regex.Pattern]]:
+    return [(key, regex.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", flags))
+            for key, pattern in table.items()]  # fmt: skip
+
+
+_SOURCE = {"ru": _compile(RU, regex.IGNORECASE), "kk": _compile(KK, regex.IGNORECASE)}
+_ENGLISH = _compile(EN, 0)
+_NAMED = regex.compile(EN_NAMED)
+_NIGHT_RU = regex.compile(RU_NIGHT_BEFORE, regex.IGNORECASE)
+_NIGHT_KK = regex.compile(KK_NIGHT_AFTER, regex.IGNORECASE)
+
+
+def english_dates(text: str) -> list[tuple[str, int, int]]:
+    """(day or month, start, end) of each weekday and month the English names, named things
+    (Super Tuesday, the Sunday Times) left out."""
+    blanked = _NAMED.sub(lambda m: " " * len(m.group()), text)
+    return sorted((key, m.start(), m.end()) for key, pattern in _ENGLISH
+                  for m in pattern.finditer(blanked))  # fmt: skip
+
+
+def source_dates(text: str, lang: str) -> set[str]:
+    """The weekdays and months the source names (with the day before a Russian "в ночь на"
+    day), and any it writes in English (the Sunday Times, Saturday Night Live)."""
+    out: set[str] = set()
+    for key, pattern in _SOURCE.get(lang, []):
+        for m in pattern.finditer(text):
+            out.add(key)
+            night = (_NIGHT_RU.search(text[max(0, m.start() - 30) : m.start()]) if lang == "ru"
+                     else _NIGHT_KK.match(text, m.end()))  # fmt: skip
+            if night and key in WEEKDAYS:
+                out.add(WEEKDAYS[WEEKDAYS.index(key) - 1])
+    out |= {key for key, pattern in _ENGLISH if pattern.search(text)}
+    out |= {key for m in _NAMED.finditer(text) for key, p in _ENGLISH if p.search(m.group())}
+    return out
+
+
+@register
+class DateMismatch(PairCheck):
+    """Flags a pair whose English names another weekday or month than its source."""
+
+    id = "date-mismatch"
+    category = "number"
+    severity = "major"
+    description = "The English names another weekday or month than the source."
+
+    def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
+        assert ctx.source is not None
+        source, english = ctx.pair_texts(pair)
+        said = source_dates(source, ctx.source.lang)
+        found = english_dates(english)
+        out: list[Flag] = []
+        for kind in (WEEKDAYS, MONTHS):
+            src = said.intersection(kind)
+            eng = [d for d in found if d[0] in kind]
+            extra = [d for d in eng if d[0] not in src]
+            missing = sorted(src - {d[0] for d in eng}, key=kind.index)
+            if not extra or not missing:
+                continue
+            start, end = ctx.target_span(pair, (extra[0][1], extra[0][2]))
+            named = ", ".join(m.capitalize() for m in missing)
+            out.append(self.flag(
+                "target", start, end,
+                f"The English says “{english[extra[0][1]:extra[0][2]]}” where the source says "
+                f"{named}.", {"source": missing, "target": sorted({d[0] for d in extra})}))
+        return out

@@ -1,0 +1,120 @@
+"""Weekday and month words of Russian, Kazakh and English, for the date check
+(:mod:`compare.checks.dates`).
+
+Each pattern finds one day or month as a whole word with its case endings or adjective forms
+(субботу, субботний; сенбіде; Saturdays). Words that mean something else as often as a date are
+read only where the context makes them a date:
+
+* Russian *среда* is also "environment" (окружающая среда, в среде экспертов): a Wednesday only
+  after в/во/по/до/со/с/к/на (not *в среде*), or before a comma and a day's number;
+* Kazakh *қазан* (also Kazan and a cauldron), *маусым* (also a season: маусым ашу матчы),
+  *наурыз* (also the spring feast) and *қараша* (also "common people"): a month only after a
+  day's number or before *ай* ("month"), and *қараша* in a case of time too (қарашада, in
+  November);
+* English *May* (the verb, Theresa May) and *March* (the verb, a protest march): a month only
+  after a day's number, before a number, or after a word that introduces a date (in, of,
+  since, until, by, early, late, last, next...).
+
+Named things with a weekday in them that need not be that weekday in the source (Super Tuesday,
+the Sunday Times, Saturday Night Live, Black Friday as "день распродаж") are left out of the
+English side (:data:`EN_NAMED`).
+
+General knowledge of the three languages, written for the check, not taken from any evaluation
+set.
+"""
+
+from __future__ import annotations
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")  # fmt: skip
+
+# Russian: the stem (and adjective stem) of each day and month; ``\w*`` follows each.
+RU = {
+    "monday": r"понедельник\w*",
+    "tuesday": r"вторник\w*",
+    "wednesday": r"(?:(?<=\b(?:в|во|по|до|со|с|к|на|ко)\s)сред(?:у|ы|ам|ами)|сред[аы](?=\s*,\s*\d)"
+                 r"|средам)",
+    "thursday": r"четверг\w*",
+    "friday": r"пятниц\w*|пятничн\w*",
+    "saturday": r"суббот\w*",
+    "sunday": r"воскресень\w*|воскресн\w*",
+    "january": r"январ\w*",
+    "february": r"феврал\w*",
+    "march": r"март(?:а|е|ом|овск\w*)?",
+    "april": r"апрел\w*",
+    "may": r"ма(?:й|я|е|ю|ем)|майск\w*",
+    "june": r"июн(?:ь|я|е|ем|ьск\w*)",
+    "july": r"июл(?:ь|я|е|ем|ьск\w*)",
+    "august": r"август(?:а|е|ом|овск\w*)?",
+    "september": r"сентябр\w*",
+    "october": r"октябр\w*",
+    "november": r"ноябр\w*",
+    "december": r"декабр(?:ь|я|е|ём|ем|ьск\w*)",
+}
+
+# Kazakh: stems with their endings; the four ambiguous months need a number before them or
+# "ай" (month) after them.
+_KK_NUMBER = r"(?<=\d\s?|\d-|\d\s-)"
+KK = {
+    "monday": r"дүйсенбі\w*",
+    "tuesday": r"с[еә]йсенбі\w*",
+    "wednesday": r"сәрсенбі\w*",
+    "thursday": r"бейсенбі\w*",
+    "friday": r"жұма(?:да|ны|ға|сы|дан|дағы|лық)?",
+    "saturday": r"сенбі(?:де|ні|ге|сі|ден|дегі)?",
+    "sunday": r"жексенбі\w*",
+    "january": r"қаңтар\w*",
+    "february": r"ақпан\w*",
+    "march": _KK_NUMBER + r"наурыз\w*|наурыз(?=\s+ай)",
+    "april": r"сәуір\w*",
+    "may": r"мамыр\w*",
+    "june": _KK_NUMBER + r"маусым\w*|маусым(?=\s+ай)",
+    "july": r"шілде\w*",
+    "august": r"тамыз\w*",
+    "september": r"қыркүйе[кг]\w*",
+    "october": _KK_NUMBER + r"қазан\w*|қазан(?=\s+ай)",
+    "november": _KK_NUMBER + r"қараша\w*|қараша(?=\s+ай)|қараша(?:да|ның|дағы|ға|дан)",
+    "december": r"желтоқсан\w*",
+}
+
+# English: days (and their plurals) and months, with the dotted short forms news uses.
+_EN_DATE_BEFORE = (r"(?<=\b(?:in|of|since|until|till|by|from|early|late|mid|last|next|this|"
+                   r"during|through|throughout|before|after|on|to|and|or)[\s-])")  # fmt: skip
+_EN_DAY_NUMBER = r"(?<=\d\s|\d(?:st|nd|rd|th)\s|\d(?:st|nd|rd|th)\sof\s)"
+EN = {
+    "monday": r"Mondays?|Mon\.",
+    "tuesday": r"Tuesdays?|Tues?\.",
+    "wednesday": r"Wednesdays?|Wed\.",
+    "thursday": r"Thursdays?|Thu(?:rs?)?\.",
+    "friday": r"Fridays?|Fri\.",
+    "saturday": r"Saturdays?|Sat\.",
+    "sunday": r"Sundays?",
+    "january": r"January|Jan\.",
+    "february": r"February|Feb\.",
+    "march": rf"{_EN_DAY_NUMBER}March|{_EN_DATE_BEFORE}March|March(?=\s\d)",
+    "april": r"April|Apr\.",
+    "may": rf"{_EN_DAY_NUMBER}May|{_EN_DATE_BEFORE}May|May(?=\s\d)",
+    "june": r"June",
+    "july": r"July",
+    "august": r"August|Aug\.",
+    "september": r"September|Sept?\.",
+    "october": r"October|Oct\.",
+    "november": r"November|Nov\.",
+    "december": r"December|Dec\.",
+}
+
+# English names with a weekday that is no date of the text (Super Tuesday, the Sunday Times),
+# removed before the English is read.
+EN_NAMED = (
+    r"(?:Black|Good|Cyber|Super|Ash|Palm|Easter|Bloody|Holy|Maundy|Shrove|Fat|Giving|Man)\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:Sunday|Saturday)\s+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Mail|Night"
+    r"\s+Live|Independent|World|Star|Sport|Record)"
+    r"|Mail\s+on\s+Sunday|Thursday\s+Island|Independence\s+Day"
+)
+
+# Russian "в ночь на субботу" and Kazakh "сенбіге қараған түні" name the night before that day,
+# which English calls "Friday night": the day before counts as said too.
+RU_NIGHT_BEFORE = r"ночь\s+(?:с\s+\w+\s+)?на\s+$"
+KK_NIGHT_AFTER = r"^\s*(?:қараған|қарсы)\s+түн"
