@@ -24,6 +24,7 @@ documents and NTREX lines 701-1000. Tune on DEV only; report HELD-OUT.
 Usage::
 
     python benchmarks/name_flags.py [--shared PATH] [--show-dev SET] [--show-misses SET] [--seed N]
+        [--dev-only]
 
 ``--show-dev`` prints the flagged pairs of one dev set (wmt22, ntrex-ru, ntrex-kk) for error
 analysis, ``--show-misses`` the synthetic name swaps of one dev set that the check let through;
@@ -218,11 +219,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-misses", choices=["wmt22", "ntrex-ru", "ntrex-kk"],
                     help="print the synthetic swaps of this dev set that no flag caught")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--dev-only", action="store_true",
+                    help="measure the dev sets only (while tuning: no held-out figure in view)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(args.code_root.resolve()))
 
     sets = load_sets(args.shared)
     lower_vocab = lowercase_vocabulary(sets)
+    if args.dev_only:
+        sets = [s for s in sets if s.split == "dev"]
     print(f"code: {args.code_root.resolve()}")
     print()
     print("False alarms on professional translations (pairs flagged per 100, 95 % Wilson)")

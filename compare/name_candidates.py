@@ -24,10 +24,11 @@ from compare.lang.name_words import (
     HOMOGLYPHS,
     KK_INSTITUTION_HEADS,
     NAME_PARTICLES_SRC,
+    OPENING_WORDS_EN,
     PRONOUNS_SRC,
     TITLE_JOINERS,
 )
-from compare.morphology import source_stems
+from compare.morphology import has_stem, source_stems
 from compare.name_matching import en_forms, exonym_targets
 from compare.translit import latin_key
 
@@ -465,21 +466,26 @@ def shouting(run: list[tuple[int, int, str]]) -> bool:
 PATRONYMIC = regex.compile(r"\w{3,}(?:ович|евич|ич|овн|евн|ичн|ұлы|қызы|улы|кызы)\w{0,3}")
 
 
-def generic_src(word: str) -> bool:
+def generic_src(word: str, adjective_shape: bool = True) -> bool:
     """A source word that cannot carry a name on its own (see GENERIC_SRC), or an acronym
-    the exonym table does not know (СМИ-like acronyms are expanded in translation)."""
+    the exonym table does not know (СМИ-like acronyms are expanded in translation); with
+    ``adjective_shape`` False, a word shaped like a plain adjective (Ангелой) is not generic
+    for that alone when it ends as a first name may (Ангелой, Дмитрий; not Макаронного)."""
     w = word.lower()
-    if len(word) < 2 or w.startswith(GENERIC_SRC) or w in PRONOUNS_SRC:
+    if len(word) < 2 or has_stem(w, GENERIC_SRC) or w in PRONOUNS_SRC:
         return True
     stump = _STUMP.match(w)
     if stump and stump.end() < len(w) and w[stump.end() :].startswith(GENERIC_SRC):
         return True  # Литфонд, Горсовет: see compare.checks.names
-    if _PLAIN_ADJECTIVE.fullmatch(w):
+    if _PLAIN_ADJECTIVE.fullmatch(w) and (adjective_shape or not w.endswith(("ий", "ой", "ей"))):
         return True
     if _COMMON_ADJECTIVE.fullmatch(w) and not exonym_targets(word):
         return True
+    # Acronyms are spelled out in translation; a brand in Latin letters with capitals inside
+    # (YouGov, PayPal) is copied into the English like any other name.
     caps = sum(ch.isupper() for ch in word)
-    return caps >= 2 and not exonym_targets(word)
+    brand = word.isascii() and not word.isupper()
+    return caps >= 2 and not exonym_targets(word) and not brand
 
 
 def titled_stretches(text: str, words: list[tuple[int, int, str]], rendered) -> list:
@@ -494,7 +500,10 @@ def titled_stretches(text: str, words: list[tuple[int, int, str]], rendered) -> 
     def close(stretch: list[tuple[int, int, str]]) -> None:
         while stretch and not is_capitalised(stretch[-1][2]):
             stretch.pop()
-        caps = [w[2] for w in stretch if is_capitalised(w[2]) and w[2].lower() not in
+        # Both Walton and Trump: "Both" is capitalised by position, no part of a title
+        opening = bool(stretch) and stretch[0] is words[0] and (
+            stretch[0][2].lower() in OPENING_WORDS_EN)
+        caps = [w[2] for w in stretch[opening:] if is_capitalised(w[2]) and w[2].lower() not in
                 TITLE_JOINERS]  # fmt: skip
         known = [generic_en(c) or rendered(c) for c in caps]
         joined = any(w[2] in TITLE_JOINERS for w in stretch)

@@ -81,7 +81,10 @@ def changed_first_name(
     :func:`compare.name_matching.sounds_alike`); ``rendered_by_source``: whether any source
     word of the pair renders an English word."""
     first = src_first[2]
-    if generic_src(first) or PATRONYMIC.fullmatch(first.lower()) or generic_src(src_surname[2]):
+    # A first name or surname may look like an adjective in a case (Ангелой Смирновой: -ой),
+    # not be a word that opens institution names (Министр, Верховный).
+    if (generic_src(first, adjective_shape=False) or PATRONYMIC.fullmatch(first.lower())
+            or generic_src(src_surname[2], adjective_shape=False)):  # fmt: skip
         return None
     for k, surname in enumerate(en_words):
         if k == 0 or generic_en(surname[2]) or not renders(src_surname[2], surname[2]):

@@ -450,8 +450,11 @@ class NameMismatch(PairCheck):
             if all(hits) or initialism(run) in en_caps:
                 continue
             last = max((i for i, hit in enumerate(hits) if hit), default=-1)
-            if last > 0 and not hits[last - 1] and (swap := self._first_name_swap(
-                    text, sent, run[last - 1], run[last], src_words, en_words)):  # fmt: skip
+            # Another first name before a rendered surname, wherever in the run it stands
+            # (Андрес Мануэль Лопес Обрадор -> Catalan Manuel Lopez Obrador).
+            if swap := next((found for k in range(1, last + 1) if hits[k] and not hits[k - 1]
+                             and (found := self._first_name_swap(text, sent, run[k - 1], run[k],
+                                                                 src_words, en_words))), None):
                 out.append(swap)
                 continue
             needed = [

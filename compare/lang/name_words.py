@@ -94,7 +94,7 @@ GENERIC_SRC = tuple(
     команд движени фронт арми сил войск полици бюро офис администраци комисси председател
     генеральн верховн высш государствен военн народн демократическ республиканск социалистическ
     коммунистическ либеральн консервативн лейборист северн южн западн восточн центральн
-    нов велик больш мал верхн нижн детск международн всемирн европейск королевск объединенн
+    нов новост велик больш мал верхн нижн детск международн всемирн европейск королевск объединенн
     соединенн министр премьер президент глав директор мэр губернатор сенат конгресс парламент
     ұлттық үкімет министрлі комитет қауымдастығы орталығы университеті партиясы одағы кеңесі
     шіркеу федералды құрама қауым біріктір
@@ -253,6 +253,14 @@ STREET_TYPES = frozenset(
     "highway".split()
 )
 TITLE_JOINERS = frozenset("of for the and with on de la".split())
+# Words that open an English sentence with a capital of position alone (Both Walton and Trump
+# ...): no part of a title-cased name that the sentence opens.
+OPENING_WORDS_EN = frozenset(
+    """and but or nor so yet both either neither when while after before as if since
+    because although though however meanwhile also even only then now yesterday today tonight
+    tomorrow last next this that these those there here what where why how who which whose all
+    any some many most each every in on at by from to with without during under over""".split()
+)
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split()
