@@ -4,6 +4,7 @@ from compare.checks import (  # noqa: F401  (imported for registration)
     antonym_vectors,
     antonyms,
     coverage,
+    currencies,
     dates,
     framing,
     meaning,

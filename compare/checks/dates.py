@@ -10,7 +10,7 @@ The Russian night before a day ("в ночь на субботу" -> "Friday nig
 too. The words, with the contexts that make an ambiguous word a date (среда, қазан, May), are
 in :mod:`compare.lang.date_words`.
 
-False alarms and recall: ``python benchmarks/date_flags.py``.
+False alarms and recall: ``python benchmarks/closed_word_flags.py --check date``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, register
+from compare.closed_words import compile_table, find, swapped
 from compare.flags import Flag
 from compare.lang.date_words import (
     EN,
@@ -31,14 +32,8 @@ from compare.lang.date_words import (
     WEEKDAYS,
 )
 
-
-def _compile(table: dict[str, str], flags: int) -> list[tuple[str, regex.Pattern]]:
-    return [(key, regex.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", flags))
-            for key, pattern in table.items()]  # fmt: skip
-
-
-_SOURCE = {"ru": _compile(RU, regex.IGNORECASE), "kk": _compile(KK, regex.IGNORECASE)}
-_ENGLISH = _compile(EN, 0)
+_SOURCE = {"ru": compile_table(RU, regex.IGNORECASE), "kk": compile_table(KK, regex.IGNORECASE)}
+_ENGLISH = compile_table(EN)
 _NAMED = regex.compile(EN_NAMED)
 _NIGHT_RU = regex.compile(RU_NIGHT_BEFORE, regex.IGNORECASE)
 _NIGHT_KK = regex.compile(KK_NIGHT_AFTER, regex.IGNORECASE)
@@ -47,24 +42,21 @@ _NIGHT_KK = regex.compile(KK_NIGHT_AFTER, regex.IGNORECASE)
 def english_dates(text: str) -> list[tuple[str, int, int]]:
     """(day or month, start, end) of each weekday and month the English names, named things
     (Super Tuesday, the Sunday Times) left out."""
-    blanked = _NAMED.sub(lambda m: " " * len(m.group()), text)
-    return sorted((key, m.start(), m.end()) for key, pattern in _ENGLISH
-                  for m in pattern.finditer(blanked))  # fmt: skip
+    return find(_NAMED.sub(lambda m: " " * len(m.group()), text), _ENGLISH)
 
 
 def source_dates(text: str, lang: str) -> set[str]:
     """The weekdays and months the source names (with the day before a Russian "в ночь на"
     day), and any it writes in English (the Sunday Times, Saturday Night Live)."""
     out: set[str] = set()
-    for key, pattern in _SOURCE.get(lang, []):
-        for m in pattern.finditer(text):
-            out.add(key)
-            night = (_NIGHT_RU.search(text[max(0, m.start() - 30) : m.start()]) if lang == "ru"
-                     else _NIGHT_KK.match(text, m.end()))  # fmt: skip
-            if night and key in WEEKDAYS:
-                out.add(WEEKDAYS[WEEKDAYS.index(key) - 1])
-    out |= {key for key, pattern in _ENGLISH if pattern.search(text)}
-    out |= {key for m in _NAMED.finditer(text) for key, p in _ENGLISH if p.search(m.group())}
+    for key, start, end in find(text, _SOURCE.get(lang, [])):
+        out.add(key)
+        night = (_NIGHT_RU.search(text[max(0, start - 30) : start]) if lang == "ru"
+                 else _NIGHT_KK.match(text, end))  # fmt: skip
+        if night and key in WEEKDAYS:
+            out.add(WEEKDAYS[WEEKDAYS.index(key) - 1])
+    out |= {key for key, _, _ in find(text, _ENGLISH)}
+    out |= {key for m in _NAMED.finditer(text) for key, _, _ in find(m.group(), _ENGLISH)}
     return out
 
 
@@ -84,12 +76,9 @@ class DateMismatch(PairCheck):
         found = english_dates(english)
         out: list[Flag] = []
         for kind in (WEEKDAYS, MONTHS):
-            src = said.intersection(kind)
-            eng = [d for d in found if d[0] in kind]
-            extra = [d for d in eng if d[0] not in src]
-            missing = sorted(src - {d[0] for d in eng}, key=kind.index)
-            if not extra or not missing:
+            if (swap := swapped(said, found, kind)) is None:
                 continue
+            extra, missing = swap
             start, end = ctx.target_span(pair, (extra[0][1], extra[0][2]))
             named = ", ".join(m.capitalize() for m in missing)
             out.append(self.flag(
