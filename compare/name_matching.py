@@ -211,29 +211,6 @@ def src_matches_en(src_word: str, en_word: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
-def lower_case_renders(src_word: str, en_word: str) -> bool:
-    """Whether a source word in lower case renders an English name: by the exonym table
-    (американский: American), spelled letter for letter, an ending aside (твиттере:
-    Twitter), or alike by :func:`src_matches_en` with the first four letters or three
-    consonants of the keys the same (чилийский: Chilean). Its likeness alone is for names,
-    which the source capitalises: on common words it finds chance likenesses (ранее ~ Rachel,
-    были ~ Chilean)."""
-    if any(_en_hit(p, en_word) for p in exonym_targets(src_word)):
-        return True
-    forms = (en_word, *en_forms(en_word)[1:])
-    en_keys = {k for f in forms for k in english_keys(f) if len(k) >= 4}
-    keys = [k for k in stem_keys(src_word) if len(k) >= 4]
-    if any(k == e or (len(k) >= 5 and e.startswith(k) and len(e) - len(k) <= 2)
-           for k in keys for e in en_keys):  # fmt: skip
-        return True
-    # A word derived from a name (чилийский: Chilean, трамповский: Trump) opens with its
-    # first four letters or its first three consonants.
-    return any(k[:4] == e[:4] or (len(a := consonant_skeleton(k)) >= 3
-                                  and a[:3] == consonant_skeleton(e)[:3])
-               for k in keys for e in en_keys) and src_matches_en(src_word, en_word)  # fmt: skip
-
-
 def spells_joined(first: str, second: str, en_word: str) -> bool:
     """Whether an English word is two source words written as one (Абдель Кадер /
     Abdelkader): its key within one letter of theirs, inflection of the second aside."""

@@ -115,7 +115,7 @@ from compare.name_candidates import (
     unit_symbol,
     word_spans,
 )
-from compare.name_matching import exonym_targets, lower_case_renders, spells_joined, src_matches_en
+from compare.name_matching import exonym_targets, spells_joined, src_matches_en
 from compare.name_pairs import Candidate as _Candidate
 from compare.name_pairs import changed_first_name, mark_dropped, mark_swapped, unpair_variants
 from compare.translit import consonant_skeleton, latin_key
@@ -262,13 +262,7 @@ class NameMismatch(PairCheck):
     def _renders(self, src_word: str, en_word: str) -> bool:
         """By spelling or exonym, or because the glossary pairs them (РФ / Federation)."""
         glossary = getattr(self, "_glossary", None) or builtin_glossary()
-        if glossary.renders(src_word, en_word):
-            return True
-        # A common word of the source renders a name only by exonym or spelling letter for
-        # letter (твиттере: Twitter), not by a chance likeness of sound (ранее ~ Rachel).
-        if src_word[:1].islower() and en_word[:1].isupper():
-            return lower_case_renders(src_word, en_word)
-        return src_matches_en(src_word, en_word)
+        return src_matches_en(src_word, en_word) or glossary.renders(src_word, en_word)
 
     def _renders_joined(self, src_word: str, joined: str) -> bool:
         """Whether a source word renders English words written as one (Гонконг / Hong Kong):
