@@ -9,7 +9,8 @@ False alarms: the share of pairs with a flag (95 % Wilson interval). The transla
 professional, so a flag is a false alarm or a real difference of the corpus (dev flags are
 printed with ``--show-dev``; held-out ones never are).
 
-Recall: each line whose English names a weekday or month in full (``--check date``) or a
+Recall: each line whose English names a weekday or month in full or a clock's a.m. or p.m.
+(``--check date``) or a
 currency by word or sign (``--check currency``), found by a plain word list and not by the
 check, gets one such word replaced by another of its class (seeded); caught when the perturbed
 pair is flagged and the unperturbed one was not. Lines whose source does not name that day,
@@ -42,7 +43,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]  # fmt: skip
 # "May" and "March" are verbs and names too: left out of the words replaced.
 WORDS = {
-    "date": [DAYS, [m for m in MONTHS if m not in ("May", "March")]],
+    "date": [DAYS, [m for m in MONTHS if m not in ("May", "March")], ["a.m.", "p.m."]],
     "currency": [["dollars", "euros", "roubles", "yuan", "yen", "tenge", "pounds sterling"],
                  ["$", "€", "£"]],
 }
@@ -50,8 +51,9 @@ WORDS = {
 
 def _pattern(check: str) -> re.Pattern:
     words = [w for group in WORDS[check] for w in group]
-    return re.compile("|".join(rf"\b{re.escape(w)}\b" if w[0].isalpha() else re.escape(w)
-                               for w in sorted(words, key=len, reverse=True)))  # fmt: skip
+    return re.compile("|".join(
+        (rf"\b{re.escape(w)}" + (r"\b" if w[-1].isalnum() else r"(?!\w)")) if w[0].isalpha()
+        else re.escape(w) for w in sorted(words, key=len, reverse=True)))  # fmt: skip
 
 
 def run_check(src: str, eng: str, lang: str, check: str) -> list:

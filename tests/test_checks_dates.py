@@ -81,3 +81,27 @@ def test_english_reading_skips_named_things_and_verbs() -> None:
 
 def test_registered_once() -> None:
     assert [c.id for c in all_checks()].count("date-mismatch") == 1
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        ("Встреча начнется в 7 утра.", "The meeting starts at 7 p.m.", "ru", True),
+        ("Встреча начнется в 19:00.", "The meeting starts at 7 a.m.", "ru", True),
+        ("Встреча начнется в 7 часов вечера.", "The meeting starts at 7 in the morning.", "ru",
+         True),
+        ("Кездесу таңғы сағат 7-де басталады.", "The meeting starts at 7 p.m.", "kk", True),
+        ("Это случилось 29.09.2018.", "It happened on December 29, 2018.", "ru", True),
+        # The same half of the day, time zones converted within it, decimals that are no clock
+        ("Встреча начнется в 19:00.", "The meeting starts at 7 p.m.", "ru", False),
+        ("Ураган вышел на берег в 5 часов утра по Нью-Йорку.",
+         "The hurricane made landfall at 5 a.m. Eastern time.", "ru", False),
+        ("Утром курс составил 10.25 рубля.", "In the morning the rate was 10.25 roubles.", "ru",
+         False),
+        ("Это случилось 29.09.2018.", "It happened on September 29, 2018.", "ru", False),
+        ("Это случилось 09.29.2018.", "It happened on September 29, 2018.", "ru", False),
+        ("Ночью в 2:00 прогремел взрыв.", "A blast went off at 2 a.m. overnight.", "ru", False),
+    ],
+)
+def test_part_of_day_and_numeric_dates(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, lang)) is flagged

@@ -1,14 +1,16 @@
-"""The date check: the English names another weekday or month than the source ("в субботу" ->
-"on Sunday", "в сентябре" -> "in December").
+"""The date check: the English names another weekday, month or half of the day than the
+source ("в субботу" -> "on Sunday", "29 сентября" or "29.09.2018" -> "December 29", "в 7 утра"
+or "в 19:00" -> "7 a.m." / "7 p.m." the wrong way round).
 
 A wrong day or month is a wrong number to a reader, but the number check reads digits and
-number words, and the name check takes weekdays and months for generic words, so before this
-check nothing flagged "29 сентября" -> "December 29". A pair is flagged when the English names
-a day (or month) that the source does not and the source names one that the English does not:
-a swap, not an addition ("вчера" -> "on Monday", as English news writes) nor a day left out.
-The Russian night before a day ("в ночь на субботу" -> "Friday night") counts the day before
-too. The words, with the contexts that make an ambiguous word a date (среда, қазан, May), are
-in :mod:`compare.lang.date_words`.
+number words (and an hour as either half of the day), and the name check takes weekdays and
+months for generic words, so before this check nothing flagged "29 сентября" -> "December 29".
+A pair is flagged when the English names a day (or month, or half of the day) that the source
+does not and the source names one that the English does not: a swap, not an addition ("вчера"
+-> "on Monday", as English news writes) nor a day left out. The Russian night before a day ("в
+ночь на субботу" -> "Friday night") counts the day before too; the night itself is neither
+half of the day. The words, with the contexts that make an ambiguous word a date (среда,
+қазан, May), are in :mod:`compare.lang.date_words`.
 
 False alarms and recall: ``python benchmarks/closed_word_flags.py --check date``.
 """
@@ -22,18 +24,25 @@ from compare.checks.base import CheckContext, PairCheck, register
 from compare.closed_words import compile_table, find, swapped
 from compare.flags import Flag
 from compare.lang.date_words import (
+    DAY_HALVES,
     EN,
+    EN_HALVES,
     EN_NAMED,
     KK,
+    KK_HALVES,
     KK_NIGHT_AFTER,
     MONTHS,
+    NUMERIC_DATE,
     RU,
+    RU_HALVES,
     RU_NIGHT_BEFORE,
     WEEKDAYS,
 )
 
-_SOURCE = {"ru": compile_table(RU, regex.IGNORECASE), "kk": compile_table(KK, regex.IGNORECASE)}
-_ENGLISH = compile_table(EN)
+_SOURCE = {"ru": compile_table({**RU, **RU_HALVES}, regex.IGNORECASE),
+           "kk": compile_table({**KK, **KK_HALVES}, regex.IGNORECASE)}  # fmt: skip
+_ENGLISH = compile_table({**EN, **EN_HALVES})
+_NUMERIC_DATE = regex.compile(NUMERIC_DATE)
 _NAMED = regex.compile(EN_NAMED)
 _NIGHT_RU = regex.compile(RU_NIGHT_BEFORE, regex.IGNORECASE)
 _NIGHT_KK = regex.compile(KK_NIGHT_AFTER, regex.IGNORECASE)
@@ -55,19 +64,25 @@ def source_dates(text: str, lang: str) -> set[str]:
                  else _NIGHT_KK.match(text, end))  # fmt: skip
         if night and key in WEEKDAYS:
             out.add(WEEKDAYS[WEEKDAYS.index(key) - 1])
-    out |= {key for key, _, _ in find(text, _ENGLISH)}
+    for m in _NUMERIC_DATE.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        day, month = (month, day) if month > 12 else (day, month)
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            out.add(MONTHS[month - 1])
+    out |= {key for key, _, _ in find(text, _ENGLISH) if key not in DAY_HALVES}
     out |= {key for m in _NAMED.finditer(text) for key, _, _ in find(m.group(), _ENGLISH)}
     return out
 
 
 @register
 class DateMismatch(PairCheck):
-    """Flags a pair whose English names another weekday or month than its source."""
+    """Flags a pair whose English names another weekday, month or half of the day than its
+    source."""
 
     id = "date-mismatch"
     category = "number"
     severity = "major"
-    description = "The English names another weekday or month than the source."
+    description = "The English names another weekday, month or part of the day than the source."
 
     def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
         assert ctx.source is not None
@@ -75,12 +90,13 @@ class DateMismatch(PairCheck):
         said = source_dates(source, ctx.source.lang)
         found = english_dates(english)
         out: list[Flag] = []
-        for kind in (WEEKDAYS, MONTHS):
+        for kind in (WEEKDAYS, MONTHS, DAY_HALVES):
             if (swap := swapped(said, found, kind)) is None:
                 continue
             extra, missing = swap
             start, end = ctx.target_span(pair, (extra[0][1], extra[0][2]))
-            named = ", ".join(m.capitalize() for m in missing)
+            named = ", ".join(m if kind is DAY_HALVES else m.capitalize() for m in missing)
+            named = f"the {named}" if kind is DAY_HALVES else named
             out.append(self.flag(
                 "target", start, end,
                 f"The English says “{english[extra[0][1]:extra[0][2]]}” where the source says "

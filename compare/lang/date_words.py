@@ -26,6 +26,8 @@ set.
 from __future__ import annotations
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Halves of the day (a.m. and p.m.); the night, which spans both, is neither.
+DAY_HALVES = ("morning", "afternoon or evening")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")  # fmt: skip
 
@@ -104,6 +106,23 @@ EN = {
     "december": r"December|Dec\.",
 }
 
+# The part of the day: a clock hour's "утра" or "вечера", the 24-hour clock, a.m. and p.m., and
+# the adverbs of a time of day ("утром", "tonight"). "Дня" counts only after an hour ("в 3 часа
+# дня"); "ночью", "night" and midnight count as neither half.
+_HOUR = r"(?<=\d\s?(?:час\w*\s)?)"
+RU_HALVES = {
+    "morning": _HOUR + r"утра|утром|(?<!\d)(?:0?[1-9]|1[01]):[0-5]\d",
+    "afternoon or evening": _HOUR + r"(?:дня|вечера)|вечером|(?<!\d)(?:1[3-9]|2[0-3]):[0-5]\d",
+}
+KK_HALVES = {
+    "morning": r"таңғы|таңертең\w*|(?<!\d)(?:0?[1-9]|1[01]):[0-5]\d",
+    "afternoon or evening": r"кешкі|кешке|түстен\s+кейін\w*|(?<!\d)(?:1[3-9]|2[0-3]):[0-5]\d",
+}
+EN_HALVES = {
+    "morning": r"(?<=\d\s?)(?:a\.m\.|am|AM)(?!\w)|mornings?",
+    "afternoon or evening": r"(?<=\d\s?)(?:p\.m\.|pm|PM)(?!\w)|afternoons?|evenings?|tonight",
+}
+
 # English names with a weekday that is no date of the text (Super Tuesday, the Sunday Times),
 # removed before the English is read.
 EN_NAMED = (
@@ -118,3 +137,7 @@ EN_NAMED = (
 # which English calls "Friday night": the day before counts as said too.
 RU_NIGHT_BEFORE = r"ночь\s+(?:с\s+\w+\s+)?на\s+$"
 KK_NIGHT_AFTER = r"^\s*(?:қараған|қарсы)\s+түн"
+
+# A numeric date of the source (29.09.2018, 29.09.18): its month counts as named; a first number
+# over 12 is the day (American order, 09.29.2018, puts the month first).
+NUMERIC_DATE = r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?:\d{4}|\d{2})(?![\d.]\d)"
