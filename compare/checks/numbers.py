@@ -21,6 +21,7 @@ from compare.checks.base import CheckContext, PairCheck, register
 from compare.flags import Flag
 from compare.lang.number_words import FALL_WORDS, MORE_AFTER_EN
 from compare.number_mentions import Mention, extract_numbers
+from compare.number_ordinals import ordinal_swap
 
 CONVERSION_TOLERANCE = 0.1
 """Two measures in different units of one dimension are one measure within this share after
@@ -138,7 +139,8 @@ class NumberMismatch(PairCheck):
 
     Catches changed digits, dropped or invented figures, wrong scale (млн vs billion), changed
     written-out numbers and changed growth multiples (втрое / doubled). Does not judge units,
-    currency, ordinal words, or "one"/"a".
+    currency or "one"/"a"; an ordinal word only where both sides have one and they differ
+    (:mod:`compare.number_ordinals`).
     """
 
     id = "number-mismatch"
@@ -206,6 +208,11 @@ class NumberMismatch(PairCheck):
             ev = {"source": [_show(s)], "target": []}
             flags.append(self.flag("source", s.start, s.end, msg, ev, severity=sev))
         flags += self._multiples(ctx, s_idx, t_idx, flags)
+        if not flags and (swap := ordinal_swap(src, tgt, ctx.source.lang)):
+            said, written = (_show(m) for m in swap)
+            flags.append(self.flag("target", swap[1].start, swap[1].end,
+                                   f"The source says {said}, the English says {written}.",
+                                   {"source": [said], "target": [written]}, severity="major"))
         return flags
 
     def _multiples(self, ctx: CheckContext, s_idx: tuple[int, ...], t_idx: tuple[int, ...],
