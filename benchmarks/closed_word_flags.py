@@ -9,8 +9,9 @@ False alarms: the share of pairs with a flag (95 % Wilson interval). The transla
 professional, so a flag is a false alarm or a real difference of the corpus (dev flags are
 printed with ``--show-dev``; held-out ones never are).
 
-Recall: each line whose English names a weekday or month in full or a clock's a.m. or p.m.
-(``--check date``) or a
+Recall: each line whose English names a weekday or month in full, a clock's a.m. or p.m., a
+relative day or a last, this or next week, month or year (``--check date``; yesterday for
+tomorrow is the antonym check's and counts as missed here) or a
 currency by word or sign (``--check currency``), found by a plain word list and not by the
 check, gets one such word replaced by another of its class (seeded); caught when the perturbed
 pair is flagged and the unperturbed one was not. Lines whose source does not name that day,
@@ -43,7 +44,10 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]  # fmt: skip
 # "May" and "March" are verbs and names too: left out of the words replaced.
 WORDS = {
-    "date": [DAYS, [m for m in MONTHS if m not in ("May", "March")], ["a.m.", "p.m."]],
+    "date": [DAYS, [m for m in MONTHS if m not in ("May", "March")], ["a.m.", "p.m."],
+             ["yesterday", "today", "tomorrow"],
+             *([f"{w} {unit}" for w in ("last", "this", "next")] for unit in ("week", "month",
+                                                                               "year"))],
     "currency": [["dollars", "euros", "roubles", "yuan", "yen", "tenge", "pounds sterling"],
                  ["$", "€", "£"]],
 }

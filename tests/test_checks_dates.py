@@ -105,3 +105,26 @@ def test_registered_once() -> None:
 )
 def test_part_of_day_and_numeric_dates(src: str, eng: str, lang: str, flagged: bool) -> None:
     assert bool(flags(src, eng, lang)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        ("Он заявил об этом вчера.", "He said so today.", "ru", True),
+        ("Сегодня парламент примет закон.", "Yesterday parliament passed the law.", "ru", True),
+        ("В прошлом году цены выросли.", "Next year prices will rise.", "ru", True),
+        ("Биыл бағалар өсті.", "Prices rose last year.", "kk", True),
+        ("На этой неделе он уедет.", "He will leave next week.", "ru", True),
+        # Today's evening is tonight; "the next week" is the coming seven days
+        ("Сегодня вечером он выступит.", "Tonight he will speak.", "ru", False),
+        ("В этом году цены выросли.", "Prices rose this year.", "ru", False),
+        ("Бұл осы аптада өтетін бес жиынның біріншісі.",
+         "It is the first of five rallies in the next week.", "kk", False),
+        ("Вчера он заявил это.", "On Monday he said this.", "ru", False),
+        # Yesterday for tomorrow is the antonym check's flag, not this one's
+        ("Вчера он заявил об отставке.", "Tomorrow he will announce his resignation.", "ru",
+         False),
+    ],
+)
+def test_relative_days_and_periods(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, lang)) is flagged

@@ -1,6 +1,7 @@
-"""The date check: the English names another weekday, month or half of the day than the
-source ("в субботу" -> "on Sunday", "29 сентября" or "29.09.2018" -> "December 29", "в 7 утра"
-or "в 19:00" -> "7 a.m." / "7 p.m." the wrong way round).
+"""The date check: the English names another weekday, month, half of the day, relative day or
+last / this / next period than the source ("в субботу" -> "on Sunday", "29 сентября" or
+"29.09.2018" -> "December 29", "в 7 утра" -> "7 p.m.", "вчера" -> "today", "в прошлом году" ->
+"next year").
 
 A wrong day or month is a wrong number to a reader, but the number check reads digits and
 number words (and an hour as either half of the day), and the name check takes weekdays and
@@ -28,20 +29,27 @@ from compare.lang.date_words import (
     EN,
     EN_HALVES,
     EN_NAMED,
+    EN_RELATIVE,
     KK,
     KK_HALVES,
     KK_NIGHT_AFTER,
+    KK_RELATIVE,
     MONTHS,
     NUMERIC_DATE,
+    RELATIVE_DAYS,
+    RELATIVE_PERIODS,
     RU,
     RU_HALVES,
     RU_NIGHT_BEFORE,
+    RU_RELATIVE,
     WEEKDAYS,
 )
 
-_SOURCE = {"ru": compile_table({**RU, **RU_HALVES}, regex.IGNORECASE),
-           "kk": compile_table({**KK, **KK_HALVES}, regex.IGNORECASE)}  # fmt: skip
-_ENGLISH = compile_table({**EN, **EN_HALVES})
+_SOURCE = {"ru": compile_table({**RU, **RU_HALVES, **RU_RELATIVE}, regex.IGNORECASE),
+           "kk": compile_table({**KK, **KK_HALVES, **KK_RELATIVE}, regex.IGNORECASE)}  # fmt: skip
+_ENGLISH = compile_table({**EN, **EN_HALVES, **EN_RELATIVE})
+_KINDS = (WEEKDAYS, MONTHS, DAY_HALVES, RELATIVE_DAYS, *RELATIVE_PERIODS)
+_NAMED_KINDS = (WEEKDAYS, MONTHS)  # written with a capital: "Monday", "September"
 _NUMERIC_DATE = regex.compile(NUMERIC_DATE)
 _NAMED = regex.compile(EN_NAMED)
 _NIGHT_RU = regex.compile(RU_NIGHT_BEFORE, regex.IGNORECASE)
@@ -69,7 +77,7 @@ def source_dates(text: str, lang: str) -> set[str]:
         day, month = (month, day) if month > 12 else (day, month)
         if 1 <= day <= 31 and 1 <= month <= 12:
             out.add(MONTHS[month - 1])
-    out |= {key for key, _, _ in find(text, _ENGLISH) if key not in DAY_HALVES}
+    out |= {key for key, _, _ in find(text, _ENGLISH) if key in WEEKDAYS or key in MONTHS}
     out |= {key for m in _NAMED.finditer(text) for key, _, _ in find(m.group(), _ENGLISH)}
     return out
 
@@ -90,12 +98,14 @@ class DateMismatch(PairCheck):
         said = source_dates(source, ctx.source.lang)
         found = english_dates(english)
         out: list[Flag] = []
-        for kind in (WEEKDAYS, MONTHS, DAY_HALVES):
+        for kind in _KINDS:
             if (swap := swapped(said, found, kind)) is None:
                 continue
             extra, missing = swap
+            if {*missing, *(m[0] for m in extra)} == {"yesterday", "tomorrow"}:
+                continue  # the antonym check's pair
             start, end = ctx.target_span(pair, (extra[0][1], extra[0][2]))
-            named = ", ".join(m if kind is DAY_HALVES else m.capitalize() for m in missing)
+            named = ", ".join(m.capitalize() if kind in _NAMED_KINDS else m for m in missing)
             named = f"the {named}" if kind is DAY_HALVES else named
             out.append(self.flag(
                 "target", start, end,

@@ -28,6 +28,10 @@ from __future__ import annotations
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Halves of the day (a.m. and p.m.); the night, which spans both, is neither.
 DAY_HALVES = ("morning", "afternoon or evening")
+# Days, weeks, months and years said relative to the text's own date.
+RELATIVE_DAYS = ("yesterday", "today", "tomorrow")
+RELATIVE_PERIODS = tuple(tuple(f"{when} {unit}" for when in ("last", "this", "next"))
+                         for unit in ("week", "month", "year"))
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")  # fmt: skip
 
@@ -141,3 +145,43 @@ KK_NIGHT_AFTER = r"^\s*(?:қараған|қарсы)\s+түн"
 # A numeric date of the source (29.09.2018, 29.09.18): its month counts as named; a first number
 # over 12 is the day (American order, 09.29.2018, puts the month first).
 NUMERIC_DATE = r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?:\d{4}|\d{2})(?![\d.]\d)"
+
+# Yesterday, today, tomorrow (and "tonight", "this morning": today), and last, this and next
+# week, month and year. The pair yesterday / tomorrow is the antonym check's already.
+RU_RELATIVE = {
+    "yesterday": r"вчера|вчерашн\w*",
+    "today": r"сегодня|сегодняшн\w*",
+    "tomorrow": r"завтра|завтрашн\w*",
+    "last week": r"(?:на\s+)?прошл\w+\s+недел\w+",
+    "this week": r"(?:на\s+)?(?:эт\w+|текущ\w+)\s+недел\w+",
+    "next week": r"(?:на\s+)?(?:следующ|будущ)\w+\s+недел\w+",
+    "last month": r"прошл\w+\s+месяц\w*",
+    "this month": r"(?:эт\w+|текущ\w+)\s+месяц\w*",
+    "next month": r"(?:следующ|будущ)\w+\s+месяц\w*",
+    "last year": r"прошл\w+\s+год\w*",
+    "this year": r"(?:эт\w+|текущ\w+|нынешн\w+)\s+год\w*",
+    "next year": r"(?:следующ|будущ)\w+\s+год\w*",
+}
+KK_RELATIVE = {
+    "yesterday": r"кеше|кешегі",
+    "today": r"бүгін\w*",
+    "tomorrow": r"ертең\w*",
+    "last week": r"өткен\s+апта\w*",
+    "this week": r"(?:осы|бұл)\s+апта\w*",
+    "next week": r"(?:келесі|алдағы)\s+апта\w*",
+    "last month": r"өткен\s+ай\w*",
+    "this month": r"(?:осы|бұл|ағымдағы)\s+ай\w*",
+    "next month": r"(?:келесі|алдағы)\s+ай\w*",
+    "last year": r"өткен\s+жыл\w*|былтыр\w*",
+    "this year": r"(?:осы|бұл|ағымдағы)\s+жыл\w*|биыл\w*",
+    "next year": r"(?:келесі|алдағы)\s+жыл\w*",
+}
+EN_RELATIVE = {
+    "yesterday": r"(?i:yesterday)(?:['’]s)?",
+    "today": r"(?i:today|tonight)(?:['’]s)?|(?i:this\s+(?:morning|afternoon|evening))",
+    "tomorrow": r"(?i:tomorrow)(?:['’]s)?",
+    # "Over the next week", "in the last year": the coming or past seven days or twelve
+    # months, which the source may call this week or this year.
+    **{period: r"(?<!\b(?i:the)\s)(?i:" + period.replace(" ", r"\s+") + ")"
+       for group in RELATIVE_PERIODS for period in group},
+}
