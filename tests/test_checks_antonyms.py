@@ -81,6 +81,11 @@ def flags(src: list[str], eng: list[str], lang: str = "ru") -> list:
          "This year turned out to be very unfortunate for the company.", "ru", "unfortunate"),
         ("Бұл маусым команда үшін сәтті болды.", "This season was unlucky for the team.", "kk",
          "unlucky"),
+        # The wounded are not the dead
+        ("В результате взрыва ранены три человека.", "Three people were killed in the blast.",
+         "ru", "killed"),
+        ("Он погиб при взрыве.", "He was injured in the blast.", "ru", "injured"),
+        ("Жарылыстан үш адам жараланды.", "Three people died in the blast.", "kk", "died"),
     ],
 )
 def test_opposite_in_the_english_is_flagged(src: str, eng: str, lang: str, word: str) -> None:
@@ -157,6 +162,13 @@ def test_opposite_in_the_english_is_flagged(src: str, eng: str, lang: str, word:
         ("К сожалению, удачных решений пока нет.", "Unfortunately, there are no good solutions"
          " yet.", "ru"),
         ("Это была неудачная попытка.", "It was an unlucky attempt.", "ru"),
+        # The dead and the injured both named, or injuries said as "травмы"
+        ("Погибли пять человек, еще десять ранены.", "Five people were killed and ten injured.",
+         "ru"),
+        ("Найдены тела погибших; травмы получили 540 человек.",
+         "Bodies of victims were found; 540 people were injured.", "ru"),
+        ("Он был приговорен к смертной казни, а его сообщник ранен.",
+         "He was sentenced to death and his accomplice was wounded.", "ru"),
     ],
 )
 def test_faithful_translations_are_not_flagged(src: str, eng: str, lang: str) -> None:

@@ -170,6 +170,17 @@ LEXICON: tuple[Opposites, ...] = (
          r"погиб\w*|умер\w*|умир\w*|скончал\w*|м[её]ртв\w*|гибел\w*|убит\w*|убил\w*|убива\w*"),
         (r"тірі\w*|аманқал\w*", r"қаза|өлді|өлген\w*|өлім\w*|мерт\w*|өлтір\w*"),
     ),
+    # Not opposites, but the distinction news must keep: the wounded are not the dead. Not
+    # "death" alone (death penalty, смертная казнь), nor "пострадавшие" (victims, dead or not).
+    Opposites(
+        "injured / killed",
+        (r"injur\w*|wound(?:s|ed|ing)?|hurt",
+         r"dead|died|dies|killed|kills|killing|deaths|fatalit\w*"),
+        (r"ранен\w*|ранил\w*|ранени\w*|травм\w*",
+         r"погиб\w*|убит\w*|убил\w*|скончал\w*|умер\w*|гибел\w*"),
+        (r"жарақат\w*|жараланған\w*|жараланды\w*|жарақаттан\w*",
+         r"қаза|өлді|өлген\w*|мерт\w*|өлтір\w*"),
+    ),
     Opposites(
         "success / failure",
         (r"success\w*|succeed\w*", r"fail(?:s|ed|ure|ures)?|unsuccessful\w*"),
