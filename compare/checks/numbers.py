@@ -22,6 +22,7 @@ from compare.flags import Flag
 from compare.lang.number_words import FALL_WORDS, MORE_AFTER_EN
 from compare.number_mentions import Mention, extract_numbers
 from compare.number_ordinals import ordinal_swap
+from compare.number_rates import rate_swaps
 
 CONVERSION_TOLERANCE = 0.1
 """Two measures in different units of one dimension are one measure within this share after
@@ -208,6 +209,13 @@ class NumberMismatch(PairCheck):
             ev = {"source": [_show(s)], "target": []}
             flags.append(self.flag("source", s.start, s.end, msg, ev, severity=sev))
         flags += self._multiples(ctx, s_idx, t_idx, flags)
+        for s, s_end, t, t_end in rate_swaps(src, tgt, matched, ctx.source.text,
+                                             ctx.target.text, ctx.source.lang):  # fmt: skip
+            said, written = ctx.source.text[s.start : s_end], ctx.target.text[t.start : t_end]
+            flags.append(self.flag(
+                "target", t.start, t_end, f"The source says “{said}”, the English says "
+                f"“{written}”: a multiple and a percentage.", {"source": [said],
+                "target": [written]}, severity="major"))  # fmt: skip
         if not flags and (swap := ordinal_swap(src, tgt, ctx.source.lang)):
             said, written = (_show(m) for m in swap)
             flags.append(self.flag("target", swap[1].start, swap[1].end,

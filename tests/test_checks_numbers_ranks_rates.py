@@ -1,5 +1,5 @@
-"""Ordinal words that differ between the sides (a rank changed), and the ordinals that say the
-same thing or no rank at all (made-up news sentences)."""
+"""Ordinal words that differ between the sides (a rank changed), a multiple said as a
+percentage, and the renderings that say the same thing (made-up news sentences)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,22 @@ def test_first_is_never_part_of_a_swap() -> None:
     """An accepted miss: "first" is said for much that is no rank (at first, first of all,
     впервые), so a second time rendered as the first is let through."""
     assert flags("Он выступил во второй раз.", "He spoke for the first time.") == []
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "lang", "flagged"),
+    [
+        ("Цены выросли в 2 раза.", "Prices rose by 2 percent.", "ru", True),
+        ("Цены выросли на 30%.", "Prices rose 30 times.", "ru", True),
+        ("Бағалар 2 есе өсті.", "Prices rose by 2%.", "kk", True),
+        ("Цены выросли в 2 раза.", "Prices rose 2 times.", "ru", False),
+        ("Цены выросли на 30%.", "Prices rose by 30 percent.", "ru", False),
+        # "2 раза" without "в" counts occurrences; the same figure said both ways on each side
+        ("Это случилось 2 раза за 5 лет, рост составил 2%.",
+         "It happened twice in five years, and growth was 2%.", "ru", False),
+        ("Он бывал там в 3 раза чаще, а цены выросли на 3%.",
+         "He was there 3 times as often, and prices rose 3%.", "ru", False),
+    ],
+)
+def test_multiple_said_as_percentage(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, lang)) is flagged
