@@ -139,9 +139,10 @@ class NumberMismatch(PairCheck):
     """Flags numbers that differ between source and English, or appear on one side only.
 
     Catches changed digits, dropped or invented figures, wrong scale (млн vs billion), changed
-    written-out numbers and changed growth multiples (втрое / doubled). Does not judge units,
-    currency or "one"/"a"; an ordinal word only where both sides have one and they differ
-    (:mod:`compare.number_ordinals`).
+    written-out numbers, changed growth multiples (втрое / doubled), a multiple said as a
+    percentage (:mod:`compare.number_rates`) and a changed rank where both sides have an
+    ordinal word (:mod:`compare.number_ordinals`). Currencies are the currency check's; "one"
+    and "a" are not judged.
     """
 
     id = "number-mismatch"
