@@ -49,8 +49,10 @@ class CurrencyMismatch(PairCheck):
     def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
         assert ctx.source is not None
         source, english = ctx.pair_texts(pair)
-        swap = swapped(source_currencies(source, ctx.source.lang), english_currencies(english),
-                       CURRENCIES)  # fmt: skip
+        found = english_currencies(english)
+        if not found:  # no swap without a currency in the English: the source is not read
+            return []
+        swap = swapped(source_currencies(source, ctx.source.lang), found, CURRENCIES)
         if swap is None:
             return []
         extra, missing = swap

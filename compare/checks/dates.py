@@ -95,8 +95,10 @@ class DateMismatch(PairCheck):
     def check_pair(self, ctx: CheckContext, pair: AlignedPair) -> list[Flag]:
         assert ctx.source is not None
         source, english = ctx.pair_texts(pair)
-        said = source_dates(source, ctx.source.lang)
         found = english_dates(english)
+        if not found:  # no swap without a date in the English: the source is not read
+            return []
+        said = source_dates(source, ctx.source.lang)
         out: list[Flag] = []
         for kind in _KINDS:
             if (swap := swapped(said, found, kind)) is None:
