@@ -32,6 +32,7 @@ words joined to each other (twenty-five) stay firm.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import regex
@@ -452,7 +453,9 @@ def extract_numbers(text: str, lang: str) -> list[Mention]:
     if lang == "en":
         one_in_n(text, mentions)
     soften_idioms(text, lang, mentions)
-    return mentions
+    # A number too long for a float (310 digits and more reads as infinity) is not compared:
+    # it would break every reading of its value that needs a whole number.
+    return [m for m in mentions if all(math.isfinite(v) for v in m.values)]
 
 
 # A decade after its figure: 90-е, 90-х, 70-80-е, 90-жылдары, 90-шы жылдары; English "1990s".
