@@ -29,17 +29,19 @@ def compile_table(table: dict[str, str], flags: int = 0, signs: dict[str, str] |
     return out
 
 
-def find(text: str, table: list[tuple[str, regex.Pattern]]) -> list[tuple[str, int, int]]:
-    """(member, start, end) of every mention in ``text``, in order."""
-    return sorted((key, m.start(), m.end()) for key, pattern in table
-                  for m in pattern.finditer(text))  # fmt: skip
+Found = tuple[str, int, int]
+"""(member, start, end) of one mention."""
 
 
-Mention = tuple[str, int, int]
+def find(text: str, table: list[tuple[str, regex.Pattern]]) -> list[Found]:
+    """(member, start, end) of every mention in ``text``, in the order of the text (a flag
+    lands on the first one the source lacks)."""
+    return sorted(((key, m.start(), m.end()) for key, pattern in table
+                   for m in pattern.finditer(text)), key=lambda f: (f[1], f[0]))  # fmt: skip
 
 
-def swapped(source_members: set[str], english: list[Mention], members: Iterable[str],
-            ) -> tuple[list[Mention], list[str]] | None:  # fmt: skip
+def swapped(source_members: set[str], english: list[Found], members: Iterable[str],
+            ) -> tuple[list[Found], list[str]] | None:  # fmt: skip
     """The English mentions of ``members`` the source lacks and the source's members the
     English lacks, in ``members``' order, when there are both (a swap); None otherwise."""
     order = list(members)

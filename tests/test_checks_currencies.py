@@ -65,3 +65,9 @@ def test_signs_and_words_are_read_on_both_sides() -> None:
 
 def test_registered_once() -> None:
     assert [c.id for c in all_checks()].count("currency-mismatch") == 1
+
+
+def test_flag_lands_on_the_first_currency_the_source_lacks() -> None:
+    eng = "He paid €50 and then 100 yen."
+    found = flags("Он заплатил 100 долларов.", eng)
+    assert len(found) == 1 and eng[found[0].start : found[0].end] == "€"

@@ -17,7 +17,7 @@ import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, register
-from compare.closed_words import compile_table, find, swapped
+from compare.closed_words import Found, compile_table, find, swapped
 from compare.flags import Flag
 from compare.lang.currency_words import CURRENCIES, EN, KK, RU, SIGNS
 
@@ -26,7 +26,7 @@ _SOURCE = {"ru": compile_table(RU, regex.IGNORECASE, SIGNS),
 _ENGLISH = compile_table(EN, 0, SIGNS)
 
 
-def english_currencies(text: str) -> list[tuple[str, int, int]]:
+def english_currencies(text: str) -> list[Found]:
     """(currency, start, end) of each currency the English names."""
     return find(text, _ENGLISH)
 

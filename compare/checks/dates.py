@@ -22,7 +22,7 @@ import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, register
-from compare.closed_words import compile_table, find, swapped
+from compare.closed_words import Found, compile_table, find, swapped
 from compare.flags import Flag
 from compare.lang.date_words import (
     DAY_HALVES,
@@ -56,15 +56,16 @@ _NIGHT_RU = regex.compile(RU_NIGHT_BEFORE, regex.IGNORECASE)
 _NIGHT_KK = regex.compile(KK_NIGHT_AFTER, regex.IGNORECASE)
 
 
-def english_dates(text: str) -> list[tuple[str, int, int]]:
-    """(day or month, start, end) of each weekday and month the English names, named things
-    (Super Tuesday, the Sunday Times) left out."""
+def english_dates(text: str) -> list[Found]:
+    """(member, start, end) of each date word the English names (weekday, month, half of the
+    day, relative day or period), named things (Super Tuesday, the Sunday Times) left out."""
     return find(_NAMED.sub(lambda m: " " * len(m.group()), text), _ENGLISH)
 
 
 def source_dates(text: str, lang: str) -> set[str]:
-    """The weekdays and months the source names (with the day before a Russian "в ночь на"
-    day), and any it writes in English (the Sunday Times, Saturday Night Live)."""
+    """The weekdays, months, halves of the day, relative days and periods the source names
+    (with the day before a Russian "в ночь на" day and a numeric date's month), and any weekday
+    or month it writes in English (the Sunday Times, Saturday Night Live)."""
     out: set[str] = set()
     for key, start, end in find(text, _SOURCE.get(lang, [])):
         out.add(key)
@@ -84,8 +85,8 @@ def source_dates(text: str, lang: str) -> set[str]:
 
 @register
 class DateMismatch(PairCheck):
-    """Flags a pair whose English names another weekday, month or half of the day than its
-    source."""
+    """Flags a pair whose English names another weekday, month, half of the day, relative day
+    or period than its source."""
 
     id = "date-mismatch"
     category = "number"
