@@ -1,5 +1,5 @@
-"""False alarms and synthetic recall of the date and currency checks (``date-mismatch``,
-``currency-mismatch``) on real text.
+"""False alarms and synthetic recall of the date, currency and country checks
+(``date-mismatch``, ``currency-mismatch``, ``country-mismatch``) on real text.
 
 Every line pair of a professional translation (WMT22 references, NTREX ru-en and kk-en, by the
 splits of :mod:`compare.splits`) runs through the check alone, one pair a document, as
@@ -11,18 +11,19 @@ printed with ``--show-dev``; held-out ones never are).
 
 Recall: each line whose English names a weekday or month in full, a clock's a.m. or p.m., a
 relative day or a last, this or next week, month or year (``--check date``; yesterday for
-tomorrow is the antonym check's and counts as missed here) or a
-currency by word or sign (``--check currency``), found by a plain word list and not by the
-check, gets one such word replaced by another of its class (seeded); caught when the perturbed
-pair is flagged and the unperturbed one was not. Lines whose source does not name that day,
-month or currency (the English says "Monday" for "вчера", or gives a sum's dollar value) are
+tomorrow is the antonym check's and counts as missed here), a currency by word or sign
+(``--check currency``) or a state by its name or adjective (``--check country``: a name for a
+name, an adjective for an adjective), found by a plain word list and not by the check, gets
+one such word replaced by another of its class (seeded); caught when the perturbed pair is
+flagged and the unperturbed one was not. Lines whose source does not name that day, month,
+currency or state (the English says "Monday" for "вчера", or gives a sum's dollar value) are
 kept: a swap there is an error too, which the checks, reading swaps only, are expected to miss;
 the last column counts the lines whose source names it.
 
 Usage::
 
-    python benchmarks/closed_word_flags.py [--check date|currency] [--shared PATH] [--seed N]
-        [--show-dev SET] [--dev-only]
+    python benchmarks/closed_word_flags.py [--check date|currency|country] [--shared PATH]
+        [--seed N] [--show-dev SET] [--dev-only]
 """
 
 from __future__ import annotations
@@ -49,7 +50,17 @@ WORDS = {
                                                                                "year"))],
     "currency": [["dollars", "euros", "roubles", "yuan", "yen", "tenge", "pounds sterling"],
                  ["$", "€", "£"]],
+    "country": [["Russia", "Ukraine", "China", "Japan", "Germany", "France", "Britain", "Italy",
+                 "Spain", "Poland", "Turkey", "Iran", "Iraq", "Israel", "Syria", "India",
+                 "Canada", "Mexico", "Brazil", "Australia", "Egypt", "Kazakhstan"],
+                ["Russian", "Ukrainian", "Chinese", "Japanese", "German", "French", "British",
+                 "Italian", "Spanish", "Polish", "Turkish", "Iranian", "Iraqi", "Israeli",
+                 "Syrian", "Indian", "Canadian", "Mexican", "Brazilian", "Australian", "Egyptian",
+                 "American", "Kazakh"]],
 }
+CHECKS = {"date": ("compare.checks.dates", "DateMismatch"),
+          "currency": ("compare.checks.currencies", "CurrencyMismatch"),
+          "country": ("compare.checks.countries", "CountryMismatch")}
 
 
 def _pattern(check: str) -> re.Pattern:
@@ -60,26 +71,33 @@ def _pattern(check: str) -> re.Pattern:
 
 
 def run_check(src: str, eng: str, lang: str, check: str) -> list:
+    import importlib
+
     from compare.alignment_types import AlignedPair
     from compare.checks.base import CheckContext
-    from compare.checks.currencies import CurrencyMismatch
-    from compare.checks.dates import DateMismatch
     from compare.document import Document, Sentence, Span
 
     source = Document(src, lang, [Span(0, len(src))], [Sentence(0, 0, len(src), 0)])
     target = Document(eng, "en", [Span(0, len(eng))], [Sentence(0, 0, len(eng), 0)])
     ctx = CheckContext(target=target, source=source, pairs=[AlignedPair((0,), (0,), 1.0)])
-    return (DateMismatch() if check == "date" else CurrencyMismatch()).run(ctx)
+    module, name = CHECKS[check]
+    return getattr(importlib.import_module(module), name)().run(ctx)
 
 
 def source_names(src: str, eng: str, lang: str, check: str) -> bool:
-    """Whether the source names a day, month or currency that the English names."""
+    """Whether the source names a day, month, currency or state that the English names."""
     if check == "date":
         from compare.checks.dates import english_dates as english
         from compare.checks.dates import source_dates as source
-    else:
+    elif check == "currency":
         from compare.checks.currencies import english_currencies as english
         from compare.checks.currencies import source_currencies as source
+    else:
+        from compare.country_swaps import english_countries as english
+        from compare.country_swaps import source_countries
+
+        def source(text: str, language: str) -> set[str]:
+            return {key for key, _, _ in source_countries(text, language)}
     return bool({m[0] for m in english(eng)} & source(src, lang))
 
 

@@ -49,7 +49,7 @@ RISK_MODEL_FILE = Path(__file__).with_name("risk_model.json")
 # Rule checks whose hits are counted as evidence, grouped as the combiner sees them.
 FLAG_GROUPS: dict[str, tuple[str, ...]] = {
     "number": ("number-mismatch",),
-    "name": ("name-mismatch",),
+    "name": ("name-mismatch", "country-mismatch"),
     "negation": ("negation-mismatch",),
     "antonym": ("antonym", "antonym-vector"),
     "coverage": ("omission", "addition", "low-similarity"),

@@ -8,6 +8,7 @@ import pytest
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext
+from compare.checks.countries import CountryMismatch
 from compare.checks.names import NameMismatch
 from compare.document import Document, Sentence, Span
 from compare.name_matching import src_matches_en
@@ -22,7 +23,9 @@ def one_pair(src: str, eng: str, lang: str = "ru") -> CheckContext:
 
 
 def flags(src: str, eng: str, lang: str = "ru") -> list:
-    return NameMismatch().run(one_pair(src, eng, lang))
+    """The name check's flags and the country check's, to which it leaves a swapped state."""
+    ctx = one_pair(src, eng, lang)
+    return NameMismatch().run(ctx) + CountryMismatch().run(ctx)
 
 
 def test_changed_city_is_flagged_on_both_sides() -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext
+from compare.checks.countries import CountryMismatch
 from compare.checks.names import NameMismatch
 from compare.document import Document, Sentence, Span
 from compare.lang.name_spellings import CONVENTIONS
@@ -21,11 +22,12 @@ from compare.translit import latin_key
 
 
 def flags(src: str, eng: str, lang: str = "ru") -> list:
-    """name-mismatch flags of a one-sentence-per-side document with a single 1-1 pair."""
+    """name-mismatch flags of a one-sentence-per-side document with a single 1-1 pair, and the
+    country check's, to which the name check leaves a state put in another's place."""
     source = Document(src, lang, [Span(0, len(src))], [Sentence(0, 0, len(src), 0)])
     target = Document(eng, "en", [Span(0, len(eng))], [Sentence(0, 0, len(eng), 0)])
     ctx = CheckContext(target=target, source=source, pairs=[AlignedPair((0,), (0,), 1.0)])
-    return NameMismatch().run(ctx)
+    return NameMismatch().run(ctx) + CountryMismatch().run(ctx)
 
 
 def shown(src: str, eng: str, found: list) -> list[tuple[str, str]]:

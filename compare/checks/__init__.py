@@ -3,6 +3,7 @@
 from compare.checks import (  # noqa: F401  (imported for registration)
     antonym_vectors,
     antonyms,
+    countries,
     coverage,
     currencies,
     dates,

@@ -73,6 +73,7 @@ import regex
 
 from compare.alignment_types import AlignedPair
 from compare.checks.base import CheckContext, PairCheck, Setting, register
+from compare.country_swaps import names_any, swap_members
 from compare.country_words import (
     is_country_en,
     is_country_src,
@@ -290,6 +291,13 @@ class NameMismatch(PairCheck):
         ]
         found += [c for s in tgt_sents
                   for c in self._target_side(tgt_doc.text, s, src_words, en_words, src_text)]
+        # A state put in another's place is the country check's flag (compare.country_swaps):
+        # a name here only when some unmatched word of it names no swapped state.
+        swaps = swap_members(src_text, " ".join(tgt_doc.text[s.start : s.end] for s in tgt_sents),
+                             src_doc.lang)  # fmt: skip
+        found = [c for c in found if not all(names_any(
+            w[2], src_doc.lang if c[0] == "source" else "en", swaps[c[0] != "source"])
+            for w in c[5] or [(0, 0, "")])]  # fmt: skip
         if found:
             found = unpair_variants(
                 found, self._unclaimed_source(src_doc.text, src_sents, en_words),
