@@ -226,6 +226,21 @@ def test_kazakh_pole_words_negated_by_their_own_suffix(src: str, eng: str, flagg
     assert bool(flags([src], [eng], "kk")) is flagged, (src, eng)
 
 
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        # Kazakh voices a stem's final к, қ, п before a vowel ending (оңтүстік -> оңтүстігінде,
+        # толық -> толығымен): the pole is read in either form.
+        ("Су тасқыны елдің оңтүстігінде болды.", "The flood hit the north of the country.", True),
+        ("Су тасқыны елдің оңтүстігінде болды.", "The flood hit the south of the country.", False),
+        ("Жұмыс толығымен аяқталды.", "The work was partially completed.", True),
+        ("Жұмыс толығымен аяқталды.", "The work was fully completed.", False),
+    ],
+)
+def test_kazakh_voiced_stems_are_poles(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags([src], [eng], "kk")) is flagged, (src, eng)
+
+
 def test_registered() -> None:
     assert "antonym" in [c.id for c in all_checks()]
 
