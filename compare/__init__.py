@@ -8,7 +8,7 @@ Models (the sentence embedder, later the translator) are built by the caller and
 nothing heavy happens at import time.
 """
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 SUPPORTED_SOURCE_LANGS = ("ru", "kk")
 SUPPORTED_LANGS = ("en", "ru", "kk")

@@ -659,3 +659,20 @@ def test_clock_hours_in_words_and_nil(src, eng, lang, flagged):
 ])  # fmt: skip
 def test_a_growth_said_as_a_multiple_or_a_percentage(src, eng, lang, flagged):
     assert bool(flags(src, eng, lang)) is flagged, (src, eng)
+
+
+@pytest.mark.parametrize(
+    ("src", "eng", "flagged"),
+    [
+        # Kazakh voices a stem's final к, қ before a vowel ending: тәулік -> тәулігіне "a day
+        # (of 24 hours)", онжылдық -> онжылдығы "its decade" are read as their numbers.
+        ("Кен орнында тәулігіне 100 мың баррель мұнай өндіріледі.",
+         "The field produces 100,000 barrels of oil every 24 hours.", False),
+        ("Кен орнында тәулігіне 100 мың баррель мұнай өндіріледі.",
+         "The field produces 100,000 barrels of oil every 12 hours.", True),
+        ("Екі тәулігінде 5 адам қаза тапты.", "Five people died in 48 hours.", False),
+        ("Екі тәулігінде 5 адам қаза тапты.", "Five people died in 36 hours.", True),
+    ],
+)
+def test_kazakh_voiced_number_words(src: str, eng: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, "kk")) is flagged, (src, eng)

@@ -136,7 +136,7 @@ WEAK: dict[str, dict[str, str]] = {
         "attribution": (
             r"\w*мәліметі\w*|\w*мәлімде\w+|деді|дейді|айтты|жазады|атап өтті|түсіндірді"
             r"|хабарла\w+|хабар\w*|айт\w+|сөз\w+|пікір\w*"
-            r"|де(?:ді|йді|п|ген)|жаз\w+|атап\w*|түсіндір\w+|дерек\w*|дереккөз\w*|сұхбат\w*"
+            r"|де(?:ді|йді|п|ген)|жаз\w+|атап\w*|түсіндір\w+|дере[кг]\w*|дереккөз\w*|сұхбат\w*"
             r"|баспасөз\w*|бойынша|мәлім\w*|сәйкес"
             # the Kazakh of the English list's verbs of saying, thinking and reporting
             # (announced, warned, confirmed, clarified, admitted, reported, conveyed, expressed,
@@ -164,16 +164,16 @@ WEAK: dict[str, dict[str, str]] = {
             # pseudo- suffixes (-мыш: аталмыш; -мыс after a hyphen; -сымақ/-сімек: "would-be");
             # a clause-final екен tells what was heard or inferred, not seen (екенін, екені are
             # "that it is", no evidential)
-            r"|делін\w+|дейтін|күдік\w*|болжан\w+|болжамды|жалған|\w+(?:мыш|міш)"
+            r"|делін\w+|дейтін|күді[кг]\w*|болжан\w+|болжамды|жалған|\w+(?:мыш|міш)"
             r"|\w+-(?:мыс|міс)|\w+(?:сымақ|сімек)|екен(?:мін|міз|сің|сіз|сіңдер)?|сияқты|секілді"
             # an accusation, "they say", "became known as", "outwardly"; self-proclaimed in
             # words (өзін президент деп жариялаған, өзін … атаған)
-            r"|айып\w*|десе(?:ді|тін)|атан(?:ған|ып|ды|атын)\w*|сырттай"
+            r"|айы[пб]\w*|десе(?:ді|тін)|атан(?:ған|ып|ды|атын)\w*|сырттай"
             r"|аталатын|аталып (?:кеткен|жүрген)"
             r"|өзін (?:\w+\s+){0,3}?(?:жариял|ата|сана)\w*"
         ),
         "hedge": (
-            r"сияқты|секілді|шамамен|шамасында|жуық\w*|болар|шығар|күтіл\w+|мүмкін\w*"
+            r"сияқты|секілді|шамамен|шамасында|жуы[қғ]\w*|болар|шығар|күтіл\w+|мүмкін\w*"
             # hedges a Kazakh translator puts in a verb form rather than a word: the
             # prospective -мақ/-мек ("is to", "is likely to": сөйлемек, басталмақ) at the end of
             # a clause, and -мақшы ("intends to"), not the nouns that end so (аймақ, көмек…);

@@ -233,7 +233,7 @@ SOFT_RU: tuple[tuple[str, float], ...] = (
     (r"тысячн(?:ый|ая|ое|ого|ой|ому|ым|ом|ую|ые|ых|ыми)", 1000),
 )  # fmt: skip
 SOFT_KK: tuple[tuple[str, float], ...] = (
-    (r"екі\w*|қос\w*", 2), (r"тәулік\w*", 24), (r"он\w*", 10), (r"жүз\w*", 100),
+    (r"екі\w*|қос\w*", 2), (r"тәулі[кг]\w*", 24), (r"он\w*", 10), (r"жүз\w*", 100),
     (r"жарты", 0.5), (r"ширек", 0.25),
     # suffixed forms: үшеуі, төрттік, бесінші
     # collective numerals: екеуі "the two of them", үшеуін, алтауы, жетеуі
@@ -244,7 +244,7 @@ SOFT_KK: tuple[tuple[str, float], ...] = (
     (r"қырық\w+", 40), (r"елу\w+", 50), (r"алпыс\w+", 60), (r"жетпіс\w+", 70),
     (r"сексен\w+", 80), (r"тоқсан\w+", 90),
     # мыңжылдық "millennium", "a thousand-year" (тысячелетний)
-    (r"мыңжылдық\w*", 1000),
+    (r"мыңжылды[қғ]\w*", 1000),
 )  # fmt: skip
 SOFT_EN = {"both": 2, "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "twice": 2,
             "fortnight": 2, "fortnights": 2, "halved": 2, "halving": 2, "halve": 2,
@@ -356,12 +356,12 @@ UNITS: tuple[tuple[str, str, float], ...] = (
     # Kazakh "ай" (month) only as a word or with a case ending
     (r"минут\w*|мин\.?|minutes?|mins?", "time", 60.0),
     (r"час(?:а|ов|ам|ах)?|ч(?=[.\s]|$)|сағат\w*|hours?|hrs?", "time", 3600.0),
-    (r"сут(?:ки|ок|кам|ках)|тәулік\w*", "time", 86400.0),
+    (r"сут(?:ки|ок|кам|ках)|тәулі[кг]\w*", "time", 86400.0),
     (r"дн(?:я|ей|ям|ях)|день|күн\w*|days?", "time", 86400.0),
     (r"недел[ьиюяе]\w*|апта\w*|weeks?", "time", 604800.0),
     (r"месяц\w*|ай(?:дан|да|ға|ы|ын|дың|лық)?|months?", "time", 2629800.0),
     (r"год(?:а|у|ом|ов|ам|ами|ах)?|лет|жыл\w*|years?", "time", 31557600.0),
-    (r"десятилети\w*|онжылдық\w*|decades?", "time", 315576000.0),
+    (r"десятилети\w*|онжылды[қғ]\w*|decades?", "time", 315576000.0),
     (r"век(?:а|у|ом|е|ов|ах)?|столети(?:е|я|ю|ем|и|й|ям|ями|ях)|ғасыр\w*|centur(?:y|ies)", "time",
      3155760000.0),
     # a bare "градусов" / "degrees" in weather news is Celsius in Russian and Kazakh and
