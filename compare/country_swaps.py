@@ -1,6 +1,7 @@
 """Which states each side of a pair names, and whether the English swapped one: for the country
 check (:mod:`compare.checks.countries`), and for the name check, which leaves such a swap to it
-(:func:`swapped_spans`), so that a swapped state is one flag, not two.
+(:func:`swap_members`), so that a swapped state is one flag, not two. Both ask about every pair,
+so the answer for a pair's two texts is kept (:func:`country_swap`).
 
 A state is named by its name, its adjective or demonym, or its capital or seat (Россия,
 российский, россиянин, Москва, Кремль); the swap logic is :mod:`compare.closed_words`'s, the
@@ -8,6 +9,8 @@ words :mod:`compare.lang.country_names`.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import regex
 
@@ -34,10 +37,12 @@ def source_countries(text: str, lang: str) -> list[Found]:
                   key=lambda f: (f[1], f[0]))  # fmt: skip
 
 
+@lru_cache(maxsize=64)
 def country_swap(source: str, english: str, lang: str
-                 ) -> tuple[list[Found], list[Found]] | None:  # fmt: skip
+                 ) -> tuple[tuple[Found, ...], tuple[Found, ...]] | None:  # fmt: skip
     """The English mentions of states the source does not name and the source mentions of
-    states the English does not name, when there are both (a swap); None otherwise."""
+    states the English does not name, when there are both (a swap); None otherwise. Kept for
+    the last pairs asked: the name check and the country check ask the same pair in turn."""
     found = english_countries(english)
     if not found:  # no swap without a state in the English: the source is not read
         return None
@@ -46,18 +51,7 @@ def country_swap(source: str, english: str, lang: str
     if swap is None:
         return None
     extra, missing = swap
-    return extra, [m for m in in_source if m[0] in missing]
-
-
-def swapped_spans(source: str, english: str, lang: str
-                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:  # fmt: skip
-    """Character spans of the swapped mentions, (source spans, English spans), for the name
-    check to leave to this one; both empty where the pair holds no swap."""
-    swap = country_swap(source, english, lang)
-    if swap is None:
-        return [], []
-    extra, missing = swap
-    return [(s, e) for _, s, e in missing], [(s, e) for _, s, e in extra]
+    return tuple(extra), tuple(m for m in in_source if m[0] in missing)
 
 
 def country_name(key: str) -> str:

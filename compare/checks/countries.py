@@ -12,7 +12,7 @@ clarify ("Лавров" -> "Russia's Lavrov") or leaves out ("the country") is n
 put for its state (Москва -> Russia) is the same member. Words per language:
 :mod:`compare.lang.country_names`; the finding, :mod:`compare.country_swaps`.
 
-The name check leaves a swap this check finds to it (:func:`compare.country_swaps.swapped_spans`),
+The name check leaves a swap this check finds to it (:func:`compare.country_swaps.swap_members`),
 so a swapped state is one flag, not two.
 
 False alarms and recall: ``python benchmarks/closed_word_flags.py --check country``.
