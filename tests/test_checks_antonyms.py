@@ -235,6 +235,10 @@ def test_kazakh_pole_words_negated_by_their_own_suffix(src: str, eng: str, flagg
         ("Су тасқыны елдің оңтүстігінде болды.", "The flood hit the south of the country.", False),
         ("Жұмыс толығымен аяқталды.", "The work was partially completed.", True),
         ("Жұмыс толығымен аяқталды.", "The work was fully completed.", False),
+        # патшайым is "queen", not a form of патша "king"
+        ("Елизавета ІІ патшайым қайтыс болды.", "Queen Elizabeth II died.", False),
+        ("Елизавета ІІ патшайым қайтыс болды.", "King Elizabeth II died.", True),
+        ("Патша Карл ІІІ сөз сөйледі.", "Queen Charles III spoke.", True),
     ],
 )
 def test_kazakh_voiced_stems_are_poles(src: str, eng: str, flagged: bool) -> None:

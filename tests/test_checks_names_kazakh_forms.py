@@ -148,6 +148,9 @@ FAITHFUL = [
     ("ru", "Это было в эпоху Возрождения.", "It was during the Renaissance."),
     ("ru", "В эпоху Просвещения это изменилось.", "During the Enlightenment this changed."),
     ("ru", "Моя бабушка живёт в Нью-Джерси.", "My grandmother lives in Jersey."),
+    # the Home Office is the ministry of internal affairs, by its words (session 39)
+    ("kk", "Бұл туралы Ішкі істер министрлігі мәлімдеді.", "The Home Office said so."),
+    ("ru", "Об этом заявило Министерство внутренних дел.", "The Home Office said so."),
 ]
 
 CHANGED = [
@@ -205,6 +208,7 @@ CHANGED = [
     ("kk", "Альпинистер Тәңіртауға көтерілді.", "The climbers went up the Alps."),
     ("kk", "Кеше Шыңжаңда жиын өтті.", "Yesterday a rally was held in Tibet."),
     ("kk", "Кеше Қазатомөнеркәсіп мәлімдеме жасады.", "Yesterday Gazprom made a statement."),
+    ("ru", "Об этом заявило Министерство иностранных дел.", "The Home Office said so."),
     (
         "ru",
         "Вчера Трансперенси Интернешнл опубликовала доклад.",

@@ -297,3 +297,36 @@ def test_negations_beside_barring_ceasing_and_without_are_flagged(
     src: str, eng: str, lang: str
 ) -> None:
     assert flags(src, eng, lang), (src, eng)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    # a stop verb under a negated "could" is "could not be stopped", which the English counts as
+    # a negated verb of ceasing (session 39 probes)
+    ("Өртті тоқтату мүмкін болмады.", "The fire could not be stopped.", "kk"),
+    ("Оны ешкім тоқтата алмады.", "No one could stop him.", "kk"),
+    # a speaker's "I doubt" is "не думаю", "істемейді деп ойлаймын"
+    ("Не думаю, что это так.", "I doubt it.", "ru"),
+    ("Олар мұны істемейді деп ойлаймын.", "I doubt they will do it.", "kk"),
+    # "could not hold back laughter / tears": burst out laughing, burst into tears
+    ("Ол күлкісін тыя алмады.", "He burst out laughing.", "kk"),
+    ("Он не смог сдержать смех.", "He burst out laughing.", "ru"),
+    ("Она не сдержала слёз.", "She burst into tears.", "ru"),
+    ("Бірақ бұл жолы оның жолы болмады.", "But this time his luck ran out.", "kk"),
+    ("Жертв удалось избежать.", "There were no casualties.", "ru"),
+    ("Олимпиада чемпионы жарысқа қатыспайтынын айтты.",
+     "The Olympic champion said she was pulling out of the race.", "kk"),
+])
+def test_renderings_of_could_not_doubt_and_luck(src: str, eng: str, lang: str) -> None:
+    assert flags(src, eng, lang) == []
+
+
+@pytest.mark.parametrize(("src", "eng", "lang"), [
+    ("Оны ешкім тоқтата алмады.", "Someone could stop him.", "kk"),
+    ("Россия не должна сомневаться в этом.", "Russia should doubt it.", "ru"),
+    ("Он не сдержал обещание.", "He kept his promise.", "ru"),
+    ("Войска не были выведены.", "The troops were withdrawn.", "ru"),
+])
+def test_negations_beside_could_not_doubt_and_luck_are_flagged(
+    src: str, eng: str, lang: str
+) -> None:
+    assert flags(src, eng, lang)

@@ -345,6 +345,7 @@ _EXONYMS_MORE = """
 совет кеңес|council* soviet*
 фсб|fsb
 мвд іім|interior internal home office
+внутренн ішкі|home interior
 мчс тжм|emergenc*
 днр|dpr donetsk
 лнр|lpr luhansk lugansk

@@ -122,6 +122,12 @@ PHRASE_LEXICAL_EN = regex.compile(
     r"\bf(?:all|alls|ell|allen|alling)\s+through\b|"
     r"\bbr(?:eak|eaks|oke|oken|eaking)\s+(?:\w+\s+){0,2}(?:promises?|pledges?|vows?|word)\b|"
     r"\bwhether\s+or\s+not\b|"  # "-маса да" (even if not), "или нет": lexical either way
+    # a speaker's "I doubt (it, they will)" is "не думаю", "сенбеймін": first person only, as
+    # "Russia should doubt it" against "не должна сомневаться" is a lost negation
+    r"\b(?:I|we)\s+(?:(?:very\s+much|really|seriously|rather)\s+)?doubt\b|"
+    # "pulled out of the race" for "не участвует", "қатыспайды" (not "withdraw", which is as
+    # often troops a source says were not withdrawn)
+    r"\bpull(?:s|ed|ing)?\s+out\b|"
     # "will not begin until March" is "не раньше марта", "только в марте" ("not until" itself
     # is formal), or "не начнутся, пока не": its "not" is the until-clause's, lexical (not
     # "will not remain closed until", a state negated for a time)

@@ -95,6 +95,13 @@ KK_REWRITES = (
     # a negated verb of ceasing, as Russian "не прекращаются": тоқтамады, толастамады "(it) kept
     # on", басылмады "did not subside", үзілмеді "was not interrupted": continued
     (regex.compile(r"\b(?:тоқта|толаста|басыл|үзіл)[мб][ае]\w*", regex.IGNORECASE), " kkcease "),
+    # a stop verb under a negated "could" or "possible": тоқтата алмады, тоқтату мүмкін болмады
+    # "could not be stopped", which English counts as a negated verb of ceasing too
+    (regex.compile(r"\bтоқтат\w*\s+(?:мүмкін\s+)?(?:бол|ал)ма\w*", regex.IGNORECASE), " kkcease "),
+    # "күлкісін тыя алмады" "burst out laughing", "көз жасын тыя алмады" "burst into tears"
+    (regex.compile(r"\bтыя\s+алма\w*", regex.IGNORECASE), " kklitotes "),
+    # "жолы болмады" "his luck ran out", "was unlucky"
+    (regex.compile(r"\bжолы\s+болма\w*", regex.IGNORECASE), " kklitotes "),
     (regex.compile(r"\b\w{2,}[мбп][ае]с\s+үшін\b", regex.IGNORECASE), " kkpurpose "),
     (regex.compile(r"\b\w{2,}[мбп][ае]ст[ае]н\b", regex.IGNORECASE), " kkwithout "),
 )

@@ -183,7 +183,10 @@ SAID_NEGATIVELY_RU = regex.compile(
     # spoken (TED talks): "Сомневаюсь, что это сработает" (I don't think it'll work), "об этом
     # знают немногие" (not many people know); not "впервые" (I had never seen ... before), which
     # hid a "not" added elsewhere in the English (made-up errors of the dev set)
-    r"(?<!\bне\s)сомнева(?:юсь|емся)|немноги(?:е|х|ми))\b",
+    r"(?<!\bне\s)сомнева(?:юсь|емся)|немноги(?:е|х|ми)|"
+    # "не смог сдержать смех / слёз": "burst out laughing / into tears"
+    r"не\s+(?:(?:смог\w*|мог\w*|сумел\w*)\s+)?[су]держ\w*\s+(?:смех\w*|сл[её]з\w*|эмоци\w*|"
+    r"улыбк\w*))\b",
     regex.IGNORECASE,
 )
 
