@@ -37,6 +37,9 @@ def flags(src: list[str], eng: list[str], lang: str = "ru") -> list:
     [
         ("Цены на нефть выросли на 3 % за неделю.", "Oil prices fell 3% in a week.", "ru", "fell"),
         ("Сборная России победила в финале.", "The Russian team lost in the final.", "ru", "lost"),
+        ("Вчера Республиканская партия заявила.", "Yesterday the Democratic Party said.", "ru",
+         "Democratic"),
+        ("Лейбористы победили.", "The Tories won.", "ru", "Tories"),
         ("Магазин открылся в понедельник.", "The shop closed on Monday.", "ru", "closed"),
         ("Парламент одобрил законопроект.", "Parliament rejected the bill.", "ru", "rejected"),
         ("Бағалар өткен айда төмендеді.", "Prices rose last month.", "kk", "rose"),
@@ -239,6 +242,9 @@ def test_kazakh_pole_words_negated_by_their_own_suffix(src: str, eng: str, flagg
         ("Елизавета ІІ патшайым қайтыс болды.", "Queen Elizabeth II died.", False),
         ("Елизавета ІІ патшайым қайтыс болды.", "King Elizabeth II died.", True),
         ("Патша Карл ІІІ сөз сөйледі.", "Queen Charles III spoke.", True),
+        # the other party of two-party politics (session 39)
+        ("Демократиялық партия жеңді.", "Republicans won.", True),
+        ("Республикашылдар жеңді.", "Republicans won.", False),
     ],
 )
 def test_kazakh_voiced_stems_are_poles(src: str, eng: str, flagged: bool) -> None:

@@ -151,6 +151,11 @@ FAITHFUL = [
     # the Home Office is the ministry of internal affairs, by its words (session 39)
     ("kk", "Бұл туралы Ішкі істер министрлігі мәлімдеді.", "The Home Office said so."),
     ("ru", "Об этом заявило Министерство внутренних дел.", "The Home Office said so."),
+    # a clarifying state before a title, a party, a bureau or a state's own name (session 39)
+    ("kk", "Кеше Қытай төрағасы Си Цзиньпин сөйледі.", "Yesterday President Xi Jinping spoke."),
+    ("kk", "Кеше АҚШ-тың Республикалық партиясы мәлімдеді.", "Yesterday the Republican Party said."),
+    ("kk", "Кеше АҚШ-тың Федералдық тергеу бюросы мәлімдеді.", "Yesterday the FBI said."),
+    ("kk", "Кеше АҚШ-тың Калифорния штатында өрт шықты.", "Yesterday a fire broke out in California."),
 ]
 
 CHANGED = [
@@ -214,6 +219,8 @@ CHANGED = [
         "Вчера Трансперенси Интернешнл опубликовала доклад.",
         "Yesterday Human Rights Watch published a report.",
     ),
+    ("kk", "Кеше АҚШ-тың Калифорния штатында өрт шықты.", "Yesterday a fire broke out in Nevada."),
+    ("kk", "Кеше Қытай төрағасы Си Цзиньпин сөйледі.", "Yesterday President Moon Jae-in spoke."),
 ]
 
 

@@ -1144,6 +1144,20 @@ LEXICON: tuple[Opposites, ...] = (
         (r"корол(?:ь|я|ю|ём|ем|е|и|ей|ям|ями)", r"королев(?:а|ы|у|ой|е|ам)"),
         (r"король\w*|патша(?!лық|йым)\w*", r"королева\w*|ханшайым\w*|патшайым\w*"),
     ),
+    # Two-party politics: the other party is a name swapped, which the name check reads as an
+    # adjective on both sides (Республиканская партия / the Democratic Party)
+    Opposites(
+        "Republican / Democrat",
+        (r"republicans?|gop", r"democrats?|democratic"),
+        (r"республиканц\w*|республиканск\w*", r"демократ(?:ы|ов|ам|ами|ах|ическ\w*)"),
+        (r"республикашыл\w*|республикандық\w*", r"демократ(?:тар|шыл|иялық)\w*"),
+    ),
+    Opposites(
+        "Labour / Conservative",
+        (r"labour|labor|lab", r"conservatives?|tory|tories"),
+        (r"лейборист\w*", r"консерватор\w*|тори"),
+        (r"лейборист\w*", r"консерватор\w*|тори"),
+    ),
     Opposites(
         "employment / unemployment",
         (r"employ(?:ed|ment)|jobs", r"unemploy\w*|jobless\w*|layoff\w*"),
