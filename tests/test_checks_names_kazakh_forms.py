@@ -153,9 +153,11 @@ FAITHFUL = [
     ("ru", "Об этом заявило Министерство внутренних дел.", "The Home Office said so."),
     # a clarifying state before a title, a party, a bureau or a state's own name (session 39)
     ("kk", "Кеше Қытай төрағасы Си Цзиньпин сөйледі.", "Yesterday President Xi Jinping spoke."),
-    ("kk", "Кеше АҚШ-тың Республикалық партиясы мәлімдеді.", "Yesterday the Republican Party said."),
+    ("kk", "Кеше АҚШ-тың Республикалық партиясы мәлімдеді.",
+     "Yesterday the Republican Party said."),
     ("kk", "Кеше АҚШ-тың Федералдық тергеу бюросы мәлімдеді.", "Yesterday the FBI said."),
-    ("kk", "Кеше АҚШ-тың Калифорния штатында өрт шықты.", "Yesterday a fire broke out in California."),
+    ("kk", "Кеше АҚШ-тың Калифорния штатында өрт шықты.",
+     "Yesterday a fire broke out in California."),
 ]
 
 CHANGED = [
