@@ -158,6 +158,11 @@ FAITHFUL = [
     ("kk", "Кеше АҚШ-тың Федералдық тергеу бюросы мәлімдеді.", "Yesterday the FBI said."),
     ("kk", "Кеше АҚШ-тың Калифорния штатында өрт шықты.",
      "Yesterday a fire broke out in California."),
+    # holidays by their translated words (session 39)
+    ("kk", "Кеше Еңбек күні болды.", "Yesterday was Labor Day."),
+    ("kk", "Кеше Ардагерлер күні болды.", "Yesterday was Veterans Day."),
+    ("kk", "Кеше Еске алу күні болды.", "Yesterday was Remembrance Day."),
+    ("ru", "Вчера был Киберпонедельник.", "Yesterday was Cyber Monday."),
 ]
 
 CHANGED = [
@@ -223,6 +228,7 @@ CHANGED = [
     ),
     ("kk", "Кеше АҚШ-тың Калифорния штатында өрт шықты.", "Yesterday a fire broke out in Nevada."),
     ("kk", "Кеше Қытай төрағасы Си Цзиньпин сөйледі.", "Yesterday President Moon Jae-in spoke."),
+    ("kk", "Кеше Еңбек күні болды.", "Yesterday was Flag Day."),
 ]
 
 

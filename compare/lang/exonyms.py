@@ -346,6 +346,11 @@ _EXONYMS_MORE = """
 фсб|fsb
 мвд іім|interior internal home office
 внутренн ішкі|home interior
+еңбек|labor labour
+ардагер|veteran*
+еске|remembrance memorial
+аналар|mother*
+кибердүйсенбі киберпонедельник|cyber
 мчс тжм|emergenc*
 днр|dpr donetsk
 лнр|lpr luhansk lugansk
