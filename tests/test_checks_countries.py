@@ -104,6 +104,16 @@ def test_message_names_both_states() -> None:
     assert found[0].evidence == {"source": ["russia"], "target": ["ukraine"]}
 
 
+def test_every_state_the_english_puts_in_is_flagged() -> None:
+    # The English names Russia to clarify and puts Iraq for Syria: the first extra state is not
+    # the swapped one, so each is flagged at its first mention.
+    src = "Лавров заявил, что войска уйдут из Сирии до конца года."
+    eng = "Russia's Lavrov said the troops would leave Iraq by the end of the year."
+    found = CountryMismatch().run(one_pair(src, eng))
+    assert [eng[f.start : f.end] for f in found] == ["Russia", "Iraq"]
+    assert all(f.evidence["source"] == ["syria"] for f in found)
+
+
 def test_registered_once() -> None:
     assert [c.id for c in all_checks()].count("country-mismatch") == 1
 

@@ -13,7 +13,9 @@ put for its state (Москва -> Russia) is the same member. Words per languag
 :mod:`compare.lang.country_names`; the finding, :mod:`compare.country_swaps`.
 
 The name check leaves a swap this check finds to it (:func:`compare.country_swaps.swap_members`),
-so a swapped state is one flag, not two.
+so a swapped state is one flag, not two. Each state the English puts in is flagged at its
+first mention: where the English also names a state to clarify, the first is not always the
+swapped one.
 
 False alarms and recall: ``python benchmarks/closed_word_flags.py --check country``.
 """
@@ -42,13 +44,17 @@ class CountryMismatch(PairCheck):
         if swap is None:
             return []
         extra, missing = swap
-        said = english[extra[0][1]:extra[0][2]]
         named = [source[s:e] for _, s, e in missing]
-        start, end = ctx.target_span(pair, (extra[0][1], extra[0][2]))
-        return [self.flag(
-            "target", start, end,
-            f"The English says “{said}” ({country_name(extra[0][0])}) where the source names "
-            f"another country: {', '.join(f'“{n}”' for n in dict.fromkeys(named))} "
-            f"({', '.join(dict.fromkeys(country_name(k) for k, _, _ in missing))}).",
-            {"source": sorted({k for k, _, _ in missing}),
-             "target": sorted({k for k, _, _ in extra})})]  # fmt: skip
+        flags = []
+        # Every state the English puts in: where it also names one to clarify (Russia's
+        # Lavrov), the first is not always the swapped one.
+        firsts = {key: (s, e) for key, s, e in reversed(extra)}
+        for key, (s, e) in sorted(firsts.items(), key=lambda item: item[1]):
+            start, end = ctx.target_span(pair, (s, e))
+            flags.append(self.flag(
+                "target", start, end,
+                f"The English says “{english[s:e]}” ({country_name(key)}) where the source "
+                f"names another country: {', '.join(f'“{n}”' for n in dict.fromkeys(named))} "
+                f"({', '.join(dict.fromkeys(country_name(k) for k, _, _ in missing))}).",
+                {"source": sorted({k for k, _, _ in missing}), "target": [key]}))
+        return flags
