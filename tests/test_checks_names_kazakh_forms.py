@@ -163,6 +163,10 @@ FAITHFUL = [
     ("kk", "Кеше Ардагерлер күні болды.", "Yesterday was Veterans Day."),
     ("kk", "Кеше Еске алу күні болды.", "Yesterday was Remembrance Day."),
     ("ru", "Вчера был Киберпонедельник.", "Yesterday was Cyber Monday."),
+    # exonyms no spelling rule reaches (session 39)
+    ("kk", "Кеше Сянганда шеру өтті.", "Yesterday there was a march in Hong Kong."),
+    ("kk", "Кеше Халебте шайқас болды.", "Yesterday there was fighting in Aleppo."),
+    ("kk", "Кеше Ескендерияда жиын өтті.", "Yesterday a rally was held in Alexandria."),
 ]
 
 CHANGED = [
@@ -229,6 +233,8 @@ CHANGED = [
     ("kk", "Кеше АҚШ-тың Калифорния штатында өрт шықты.", "Yesterday a fire broke out in Nevada."),
     ("kk", "Кеше Қытай төрағасы Си Цзиньпин сөйледі.", "Yesterday President Moon Jae-in spoke."),
     ("kk", "Кеше Еңбек күні болды.", "Yesterday was Flag Day."),
+    ("kk", "Кеше Сянганда шеру өтті.", "Yesterday there was a march in Macau."),
+    ("kk", "Кеше Халебте шайқас болды.", "Yesterday there was fighting in Homs."),
 ]
 
 

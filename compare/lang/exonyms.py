@@ -351,6 +351,10 @@ _EXONYMS_MORE = """
 еске|remembrance memorial
 аналар|mother*
 кибердүйсенбі киберпонедельник|cyber
+сянган|hong kong
+халеб|aleppo
+ескендер искандер|alexandria
+жэньминь|people*
 мчс тжм|emergenc*
 днр|dpr donetsk
 лнр|lpr luhansk lugansk
