@@ -167,6 +167,7 @@ FAITHFUL = [
     ("kk", "Кеше Сянганда шеру өтті.", "Yesterday there was a march in Hong Kong."),
     ("kk", "Кеше Халебте шайқас болды.", "Yesterday there was fighting in Aleppo."),
     ("kk", "Кеше Ескендерияда жиын өтті.", "Yesterday a rally was held in Alexandria."),
+    ("kk", "Бұл «Қызылдардың» маусымдағы алғашқы ұтылысы.", "It was the Reds' first defeat."),
 ]
 
 CHANGED = [

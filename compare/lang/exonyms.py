@@ -228,7 +228,7 @@ _EXONYMS = """
 индийск|indian
 средиземн жерорта|mediterranean
 черн қара|black
-красн қызыл|red
+красн қызыл|red reds
 балтий балтық|baltic
 каспий|caspian
 океан мұхит|ocean
