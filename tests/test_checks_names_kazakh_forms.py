@@ -168,6 +168,8 @@ FAITHFUL = [
     ("kk", "Кеше Халебте шайқас болды.", "Yesterday there was fighting in Aleppo."),
     ("kk", "Кеше Ескендерияда жиын өтті.", "Yesterday a rally was held in Alexandria."),
     ("kk", "Бұл «Қызылдардың» маусымдағы алғашқы ұтылысы.", "It was the Reds' first defeat."),
+    ("kk", "Кеше Біріккен Ұлттар Ұйымы мәлімдеме жасады.", "Yesterday the UN made a statement."),
+    ("kk", "Кеше Еуропалық одақ мәлімдеме жасады.", "Yesterday Brussels made a statement."),
 ]
 
 CHANGED = [
@@ -236,6 +238,8 @@ CHANGED = [
     ("kk", "Кеше Еңбек күні болды.", "Yesterday was Flag Day."),
     ("kk", "Кеше Сянганда шеру өтті.", "Yesterday there was a march in Macau."),
     ("kk", "Кеше Халебте шайқас болды.", "Yesterday there was fighting in Homs."),
+    ("kk", "Кеше Біріккен Ұлттар Ұйымы мәлімдеме жасады.", "Yesterday NATO made a statement."),
+    ("ru", "Вчера Евросоюз сделал заявление.", "Yesterday Washington made a statement."),
 ]
 
 

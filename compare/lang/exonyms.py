@@ -85,6 +85,7 @@ _EXONYMS = """
 евросоюз|eu european
 нато|nato
 оон бұұ|un u.n united
+біріккен ұлттар|un u.n
 юнеско|unesco
 воз ддұ|who world health
 мвф хвқ|imf monetary
@@ -292,7 +293,8 @@ _CAPITALS = """
 испан|madrid
 герман германи неміс|berlin
 сша америк ақш|washington
-британ великобритан ұлыбритан англи|london westminster
+британ великобритан ұлыбритан англи|london westminster whitehall downing
+еуроодақ евросоюз еуропалық европейск|brussels eu european* europe
 япон жапон|tokyo
 итал|rome
 польш|warsaw
