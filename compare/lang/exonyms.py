@@ -294,7 +294,7 @@ _CAPITALS = """
 герман германи неміс|berlin
 сша америк ақш|washington
 британ великобритан ұлыбритан англи|london westminster whitehall downing
-еуроодақ евросоюз еуропалық европейск|brussels eu europ*
+еуроодақ евросоюз еуропалық|brussels eu europ*
 япон жапон|tokyo
 итал|rome
 польш|warsaw
