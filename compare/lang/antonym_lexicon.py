@@ -1154,7 +1154,7 @@ LEXICON: tuple[Opposites, ...] = (
     ),
     Opposites(
         "Labour / Conservative",
-        (r"labour|labor|lab", r"conservatives?|tory|tories"),
+        (r"labour|labor", r"conservatives?|tory|tories"),
         (r"лейборист\w*", r"консерватор\w*|тори"),
         (r"лейборист\w*", r"консерватор\w*|тори"),
     ),

@@ -355,7 +355,7 @@ _EXONYMS_MORE = """
 кибердүйсенбі киберпонедельник|cyber
 сянган|hong kong
 халеб|aleppo
-ескендер искандер|alexandria
+ескендер|alexandria
 жэньминь|people*
 мчс тжм|emergenc*
 днр|dpr donetsk
