@@ -26,7 +26,9 @@ Severity from evidence: a major or critical flag of a check listed in ``needed_r
 severity only when its pair's risk reaches that check's threshold (each chosen on dev so that
 professional translations keep few major flags while real and synthetic errors keep theirs);
 otherwise it is shown as a minor "check" hint that keeps its evidence and says why (nothing is
-dropped). Terminology
+dropped). The name and negation thresholds have floors under them (session 40,
+``benchmarks/decision_floor.py``, recorded in ``fitted_on.decision_floor``): fitted where dev's
+rule flags were already rare, they let half the false flags of new text through. Terminology
 (the user's own glossary), untranslated text and punctuation are not meaning guesses and are left
 as the checks set them.
 """
