@@ -3,7 +3,9 @@ negation thresholds, chosen on dev (session 40).
 
     python benchmarks/decision_floor.py [--shared DIR] [--cache FILE]    # dev: the grid (~8 min;
                                                   # the cache is decision_keys.py's, either way)
-    python benchmarks/decision_floor.py --cache FILE --write 0.5,0.1,0.4,0.0
+    python benchmarks/decision_floor.py [--cache FILE] --short-chars 80   # the grid with pairs
+                                                  # under 80 characters kept to the fitted ones
+    python benchmarks/decision_floor.py --write 0.5,0.1,0.4,0.0 --short-chars 80
                                                   # put floors into compare/risk_model.json
 
 Why. The per-check thresholds of ``compare/risk_model.json`` were fitted where the rule checks'
@@ -27,9 +29,15 @@ real major+ flag; per error kind, the recall. The as-if share of NTREX 1-630 is 
 meaning model trained on those lines as faithful; the risk fit's sets (NTREX 631-700, the fifth
 WMT22 documents, the TED dev talk) and the MLQE-PE post-edits are the honest ones.
 
+``--short-chars L`` keeps pairs of fewer than L characters (both sides together) to the fitted
+thresholds (:attr:`compare.risk.RiskModel.short_pairs`): a short faithful pair already passed a
+third of the time as if flagged, and the floors cost the short sentences' lost negations the
+most recall. Default: the shipped model's ``short_pairs.chars`` (0, none, before session 40).
+
 ``--write N,A,G,O`` raises the shipped thresholds to those floors and records the floors, the
 thresholds before and this command in ``fitted_on.decision_floor`` (the grid's baseline reads the
-thresholds from there, so a second run prints the same grid).
+thresholds from there, so a second run prints the same grid); with ``--short-chars`` it also
+writes ``short_pairs``.
 """
 
 from __future__ import annotations
@@ -39,7 +47,6 @@ import json
 import pickle
 import sys
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +55,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.decision_keys import KEPT, Scored, score_dev  # noqa: E402
 from compare.qe.data import shared_dir  # noqa: E402
 from compare.risk import RISK_MODEL_FILE, RiskModel, pair_risk  # noqa: E402
-from compare.risk_fit import decided  # noqa: E402
+from compare.risk_fit import ScoredPair, decided  # noqa: E402
 
 NAME, NEGATION = "name-mismatch", "negation-mismatch"
 ALIEN, OVERTURNED = "name-mismatch+alien", "negation-mismatch+overturned"
@@ -88,39 +95,50 @@ def passes_as_flagged(values: dict[str, float], model: RiskModel, check: str,
     return pair_risk(raised, model) >= needed[check]
 
 
-def report(scored: Scored, model: RiskModel, grid) -> None:
+def report(scored: Scored, model: RiskModel, grid, short_chars: float = 0) -> None:
     base = fitted_thresholds(model)
     for floors in grid:
-        needed = floored(base, floors)
+        long = floored(base, floors)
+
+        def needed_of(pair: ScoredPair, long: dict = long) -> dict[str, float]:
+            short = pair.source_chars + pair.target_chars < short_chars
+            return base if short else long
+
         print(f"\nfloors: name {floors[0]}, alien {floors[1]}, negation {floors[2]}, "
-              f"overturned {floors[3]}")  # fmt: skip
+              f"overturned {floors[3]}" + (f"; pairs under {short_chars:g} characters keep the "
+                                           "fitted thresholds" if short_chars else ""))
         errors: Counter = Counter()
         totals: Counter = Counter()
         for name, (kinds, pairs) in scored.items():
             faithful = [p for kind, p in zip(kinds, pairs, strict=True) if kind == "faithful"]
             if faithful:
                 values = [p.features() for p in faithful]
-                as_if = [sum(passes_as_flagged(v, model, check, needed) for v in values)
-                         / len(values) for check in (NAME, NEGATION)]  # fmt: skip
-                kept = sum(decided(p, pair_risk(v, model), needed)
+                as_if = [sum(passes_as_flagged(v, model, check, needed_of(p))
+                             for p, v in zip(faithful, values, strict=True)) / len(values)
+                         for check in (NAME, NEGATION)]  # fmt: skip
+                kept = sum(decided(p, pair_risk(v, model), needed_of(p))
                            for p, v in zip(faithful, values, strict=True))  # fmt: skip
                 print(f"  faithful  {name:<58} as if flagged {as_if[0]:.2f} / {as_if[1]:.2f}"
                       f"   kept {kept:4d} of {len(faithful):5d}")  # fmt: skip
             for kind, pair in zip(kinds, pairs, strict=True):
                 if kind != "faithful":
-                    errors[kind] += decided(pair, pair_risk(pair.features(), model), needed)
+                    errors[kind] += decided(pair, pair_risk(pair.features(), model),
+                                            needed_of(pair))  # fmt: skip
                     totals[kind] += 1
         print("  errors    " + ", ".join(f"{kind} {errors[kind]}/{totals[kind]} "
                                           f"{errors[kind] / totals[kind]:.3f}"
                                           for kind in (*KEPT, "severe") if totals[kind]))
 
 
-def write(model_file: Path, floors: tuple[float, float, float, float], argv: list[str]) -> None:
+def write(model_file: Path, floors: tuple[float, float, float, float], short_chars: float,
+          argv: list[str]) -> None:  # fmt: skip
     data = json.loads(model_file.read_text(encoding="utf-8"))
     model = RiskModel.load(model_file)
     before = fitted_thresholds(model)
     touched = {k: v for k, v in before.items() if k.startswith((NAME, NEGATION))}
     data["needed_risk"] = {k: round(v, 6) for k, v in floored(before, floors).items()}
+    data["short_pairs"] = ({"chars": short_chars, "needed_risk": touched} if short_chars
+                           else {})  # fmt: skip
     data["fitted_on"]["decision_floor"] = {
         "command": "python benchmarks/decision_floor.py " + " ".join(argv),
         "floors": dict(zip(("name", "name+alien", "negation", "negation+overturned"), floors,
@@ -142,14 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", default=None, metavar="N,A,G,O",
                         help="floors (name, name+alien, negation, negation+overturned) to put "
                         "into the shipped risk model")
+    parser.add_argument("--short-chars", type=float, default=None,
+                        help="pairs of fewer characters (both sides) keep the fitted thresholds "
+                        "(default: the shipped model's)")
     parser.add_argument("--risk-model", default=str(RISK_MODEL_FILE))
     args = parser.parse_args(argv)
     model_file = Path(args.risk_model)
+    model = RiskModel.load(model_file)
+    short_chars = (args.short_chars if args.short_chars is not None
+                   else float(model.short_pairs.get("chars", 0)))  # fmt: skip
     if args.write:
         floors = tuple(float(v) for v in args.write.split(","))
         if len(floors) != 4:
             parser.error("--write takes four floors: name, alien, negation, overturned")
-        write(model_file, floors, list(argv if argv is not None else sys.argv[1:]))
+        write(model_file, floors, short_chars, list(argv if argv is not None else sys.argv[1:]))
         return 0
     from compare.embed import default_embedder
     from compare.qe.predict import QEModel
@@ -161,8 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         scored = score_dev(shared_dir(args.shared), QEModel.load(None), default_embedder())
         if cache is not None:
             cache.write_bytes(pickle.dumps(scored))
-    model = RiskModel.load(model_file)
-    report(scored, replace(model), GRID)
+    report(scored, model, GRID, short_chars)
     return 0
 
 

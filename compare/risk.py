@@ -28,7 +28,8 @@ professional translations keep few major flags while real and synthetic errors k
 otherwise it is shown as a minor "check" hint that keeps its evidence and says why (nothing is
 dropped). The name and negation thresholds have floors under them (session 40,
 ``benchmarks/decision_floor.py``, recorded in ``fitted_on.decision_floor``): fitted where dev's
-rule flags were already rare, they let half the false flags of new text through. Terminology
+rule flags were already rare, they let half the false flags of new text through; pairs under
+80 characters keep the fitted thresholds (:attr:`RiskModel.short_pairs`). Terminology
 (the user's own glossary), untranslated text and punctuation are not meaning guesses and are left
 as the checks set them.
 """
@@ -97,6 +98,11 @@ class RiskModel:
     (chosen on dev); checks not named keep the severity they give."""
     rules_only: dict[str, Any] = field(default_factory=dict)
     """``weights``, ``bias`` and ``needed_risk`` used when the meaning model did not run."""
+    short_pairs: dict[str, Any] = field(default_factory=dict)
+    """``chars`` and ``needed_risk``: a pair of fewer characters (both sides together) is held
+    to these thresholds instead where they name a check, with the meaning model (the floors of
+    ``fitted_on.decision_floor`` are for news-length pairs; on short ones they cost the most
+    recall for the least precision, session 40). Empty: every pair alike."""
     ranking: dict[str, Any] = field(default_factory=dict)
     """``weights`` and ``bias`` of the risk shown and ranked (``pairs[].risk``), fitted on real
     human judgments only (:mod:`compare.risk_ranking`). Empty: the evidence model above ranks
@@ -116,6 +122,7 @@ class RiskModel:
             bias=float(data["bias"]),
             needed_risk={k: float(v) for k, v in data.get("needed_risk", {}).items()},
             rules_only=data.get("rules_only", {}),
+            short_pairs=data.get("short_pairs", {}),
             ranking=data.get("ranking", {}),
             version=str(data.get("version", "1")),
             fitted_on=data.get("fitted_on", {}),
@@ -129,6 +136,7 @@ class RiskModel:
             "bias": round(self.bias, 6),
             "needed_risk": {k: round(v, 6) for k, v in self.needed_risk.items()},
             "rules_only": self.rules_only,
+            "short_pairs": self.short_pairs,
             "ranking": self.ranking,
             "fitted_on": self.fitted_on,
         }
@@ -242,14 +250,20 @@ def assess_pair(flags: Sequence[Flag], values: dict[str, float], qe: dict[str, A
     (risk shown and ranked, evidence probability)."""
     evidence = pair_risk(values, model)
     similarity = None if values.get("similarity_missing") else 1.0 - values["low_similarity"]
-    decide_severity(flags, evidence, needed_for(model, qe is None), qe, similarity)
+    chars = math.expm1(values["log_chars"]) if "log_chars" in values else None
+    decide_severity(flags, evidence, needed_for(model, qe is None, chars), qe, similarity)
     return ranked_risk(values, model, evidence, keeps_major_meaning(flags)), evidence
 
 
-def needed_for(model: RiskModel, rules_only: bool) -> dict[str, float]:
-    """The per-check thresholds in force with or without the meaning model."""
+def needed_for(model: RiskModel, rules_only: bool, chars: float | None = None
+               ) -> dict[str, float]:  # fmt: skip
+    """The per-check thresholds in force with or without the meaning model, for a pair of
+    ``chars`` characters (both sides; see :attr:`RiskModel.short_pairs`)."""
     if rules_only and model.rules_only:
         return {k: float(v) for k, v in model.rules_only.get("needed_risk", {}).items()}
+    short = model.short_pairs
+    if short and chars is not None and chars < float(short["chars"]):
+        return {**model.needed_risk, **{k: float(v) for k, v in short["needed_risk"].items()}}
     return model.needed_risk
 
 

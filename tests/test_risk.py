@@ -391,3 +391,35 @@ def test_a_flag_under_the_floor_is_a_hint_unless_the_models_view_confirms_it():
     assert [f.severity for f in (plain_name, alien_name, plain_negation, overturned)] == [
         "minor", "major", "minor", "major"]
     assert plain_name.message.endswith(UNCONFIRMED_NOTE)
+
+
+def test_a_short_pair_keeps_the_fitted_thresholds_under_the_floors():
+    """Session 40: pairs under ``short_pairs.chars`` (both sides) are held to the fitted name
+    and negation thresholds, long ones to the floors; the pair's length reaches the decision
+    through its features."""
+    from compare.risk import assess_pair, needed_for
+
+    model = default_model()
+    short = model.short_pairs
+    assert short and short["needed_risk"]["negation-mismatch"] < model.needed_risk[
+        "negation-mismatch"]
+    chars = float(short["chars"])
+    assert needed_for(model, False, chars - 1)["negation-mismatch"] == short["needed_risk"][
+        "negation-mismatch"]
+    assert needed_for(model, False, chars + 1) == model.needed_risk
+    assert needed_for(model, True, chars - 1) == needed_for(model, True, chars + 1)
+
+    def kept(total: int, score: float) -> tuple[float, str]:
+        flag = _flag("negation-mismatch", "negation")
+        source = total // 2
+        values = pair_features([flag], {"score": score}, 0.85, source, total - source)
+        assert values["log_chars"] == pytest.approx(np.log1p(total))
+        assess_pair([flag], values, {"score": score}, model)
+        return pair_risk(values, model), flag.severity
+
+    low, high = short["needed_risk"]["negation-mismatch"], model.needed_risk["negation-mismatch"]
+    between = [s for s in np.linspace(0.3, 1.0, 71) if low <= kept(int(chars) - 20, s)[0] < high
+               and low <= kept(int(chars) + 40, s)[0] < high]  # fmt: skip
+    assert between, "no meaning score puts both pairs' evidence between the two thresholds"
+    assert kept(int(chars) - 20, between[0])[1] == "major"
+    assert kept(int(chars) + 40, between[0])[1] == "minor"
