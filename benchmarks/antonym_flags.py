@@ -40,7 +40,13 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.name_flags import PairSet, check_printable, load_sets, wilson  # noqa: E402
+from benchmarks.name_flags import (  # noqa: E402
+    PairSet,
+    check_printable,
+    corpora,
+    load_sets,
+    wilson,
+)
 
 
 def run_check(src: str, eng: str, lang: str) -> list:
@@ -59,7 +65,7 @@ def run_check(src: str, eng: str, lang: str) -> list:
 def demetr(shared: pathlib.Path) -> dict[str, list[tuple[str, str]]]:
     """DEMETR (source, English) pairs: the unperturbed references and the antonym rows."""
     rows = [json.loads(line) for line in
-            (shared / "corpora" / "demetr-ru-en" / "dev.jsonl").open(encoding="utf-8")]
+            (corpora(shared) / "demetr-ru-en" / "dev.jsonl").open(encoding="utf-8")]
     out: dict[str, list[tuple[str, str]]] = {"reference": [], "antonym": []}
     for r in rows:
         if r["pert_name"] == "base_id35_reference":
@@ -79,7 +85,7 @@ def mlqe_postedits(shared: pathlib.Path) -> PairSet:
     from compare.risk_fit import detokenise
 
     csv.field_size_limit(1 << 24)
-    path = shared / "corpora" / "mlqe-pe-ru-en" / "train.tsv"
+    path = corpora(shared) / "mlqe-pe-ru-en" / "train.tsv"
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     pairs = [(r["src"], join_contractions(detokenise(r["pe"].split()))) for r in rows]

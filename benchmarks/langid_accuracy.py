@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from compare.langid import detect_language  # noqa: E402
+from compare.splits import corpora_dir  # noqa: E402
 
 
 def main() -> None:
@@ -28,7 +29,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=default)
     parser.add_argument("--show-misses", type=int, default=5)
     args = parser.parse_args()
-    folder = args.shared / "corpora" / "ntrex128"
+    folder = corpora_dir(args.shared) / "ntrex128"
     print(f"{'lang':<5}{'correct':>9}{'lines':>7}{'share':>9}{'ms/line':>9}")
     for lang, suffix in (("kk", "kaz"), ("ru", "rus"), ("en", "eng")):
         lines = [x for x in (folder / f"dev.{suffix}.txt").read_text("utf-8").splitlines()

@@ -97,9 +97,15 @@ def wilson(k: int, n: int) -> tuple[float, float]:
     return float(ci.low), float(ci.high)
 
 
+def corpora(shared: pathlib.Path) -> pathlib.Path:
+    """The corpora folder, given ``../shared`` or ``../shared/corpora`` (as
+    compare.splits.corpora_dir; written here because --code may point at an older copy)."""
+    return shared / "corpora" if (shared / "corpora").is_dir() else shared
+
+
 def load_sets(shared: pathlib.Path) -> list[PairSet]:
     """WMT22 ru-en by document position, NTREX ru-en and kk-en by line number."""
-    path = shared / "corpora" / "wmt22-ru-en" / "wmt22_ru-en.src_ref.tsv"
+    path = corpora(shared) / "wmt22-ru-en" / "wmt22_ru-en.src_ref.tsv"
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     position: dict[str, int] = {}
@@ -112,7 +118,7 @@ def load_sets(shared: pathlib.Path) -> list[PairSet]:
     }
     docs = {split: tuple(p for p in position.values() if p % 2 == parity)
             for split, parity in halves}  # fmt: skip
-    base = shared / "corpora" / "ntrex128"
+    base = corpora(shared) / "ntrex128"
     eng = (base / "dev.eng.txt").read_text(encoding="utf-8").splitlines()
     out = [PairSet("wmt22", s, "ru", wmt[s], SPLITS.WMT22, docs[s]) for s in ("dev", "held-out")]
     for lang, fname in (("ru", "rus"), ("kk", "kaz")):

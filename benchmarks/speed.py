@@ -56,11 +56,12 @@ from compare.embed import CachingEmbedder, make_embedder  # noqa: E402
 from compare.pipeline import check_texts  # noqa: E402
 from compare.qe.score_cache import CachingQE  # noqa: E402
 from compare.reading import read_pasted  # noqa: E402
+from compare.splits import corpora_dir  # noqa: E402
 from compare.threads import threads_for  # noqa: E402
 
 
 def load_segments(shared: Path) -> list[tuple[str, str]]:
-    path = shared / "corpora" / "wmt22-ru-en" / "wmt22_ru-en.src_ref.tsv"
+    path = corpora_dir(shared) / "wmt22-ru-en" / "wmt22_ru-en.src_ref.tsv"
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [(r["src"], r["ref_A"]) for r in rows if r["src"].strip() and r["ref_A"].strip()]

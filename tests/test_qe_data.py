@@ -12,6 +12,7 @@ from compare.qe.data import (
     ntrex_lines,
     penalty_to_z,
     read_mqm_news,
+    shared_dir,
     split_words,
     wmt22_documents,
     wmt22_hypotheses,
@@ -134,3 +135,10 @@ def test_reference_z_raises_only_the_wmt22_references_as_they_are(shared_dir):
     assert 500 < len(changed) < len([e for e in plain if e.kind == "clean"])
     assert all(a.kind == "clean" and a.z == CLEAN_Z and b.z == 0.85 for a, b in changed)
     assert all(a.source_words == b.source_words for a, b in changed)
+
+
+def test_the_shared_folder_may_be_given_as_its_root_or_its_corpora(tmp_path) -> None:
+    # Benchmarks took one or the other; a user passing the wrong one got a missing file.
+    (tmp_path / "corpora" / "some-corpus").mkdir(parents=True)
+    assert shared_dir(tmp_path) == tmp_path / "corpora"
+    assert shared_dir(tmp_path / "corpora") == tmp_path / "corpora"

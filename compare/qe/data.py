@@ -53,7 +53,9 @@ class Example:
 
 
 def shared_dir(shared: str | Path | None = None) -> Path:
-    return Path(shared) if shared else SHARED
+    """The shared corpora folder, given ``../shared`` or ``../shared/corpora`` (either works,
+    as for every benchmark: :func:`compare.splits.corpora_dir`); :data:`SHARED` by default."""
+    return splits.corpora_dir(shared) if shared else SHARED
 
 
 def _tsv(path: Path) -> list[dict[str, str]]:
