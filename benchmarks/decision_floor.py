@@ -144,9 +144,11 @@ def write(model_file: Path, floors: tuple[float, float, float, float], short_cha
         "floors": dict(zip(("name", "name+alien", "negation", "negation+overturned"), floors,
                            strict=True)),
         "before": touched,
-        "note": "session 40, chosen by hand from the printed dev grid: each faithful dev pair "
+        "note": "chosen by hand on dev: session 40 from the printed grid (each faithful dev pair "
                 "as if it carried one more name or negation flag, the share the decision lets "
-                "through, against the dev errors' recall by kind (benchmarks/README.md)",
+                "through, against the dev errors' recall by kind); session 41 the negation floor "
+                "0.4 -> 0.45 from benchmarks/historical_flags.py --grid (earlier rules' false "
+                "flags on dev pairs, through today's decision) (benchmarks/README.md)",
     }  # fmt: skip
     model_file.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"floors {floors} written to {model_file}")

@@ -213,7 +213,7 @@ class Setting:
 
     name: float = 0.5
     alien: float = 0.1
-    negation: float = 0.4
+    negation: float = 0.45
     overturned: float = 0.0
     alien_gain: float | None = None
 
@@ -224,12 +224,11 @@ class Setting:
 
 
 SHIPPED = Setting()
-GRID = (SHIPPED, Setting(negation=0.45), Setting(negation=0.5), Setting(negation=0.55),
+GRID = (SHIPPED, Setting(negation=0.4), Setting(negation=0.5), Setting(negation=0.55),
         Setting(name=0.55), Setting(name=0.6), Setting(alien=0.3), Setting(alien=0.5),
         Setting(overturned=0.3), Setting(alien_gain=0.0), Setting(alien_gain=0.02),
         Setting(alien_gain=0.04), Setting(alien_gain=0.1),
-        Setting(negation=0.45, alien_gain=0.02),
-        Setting(negation=0.5, alien_gain=0.02))  # fmt: skip
+        Setting(negation=0.4, alien_gain=0.0))  # fmt: skip
 
 
 def decided(pair: ScoredPair, model: RiskModel, setting: Setting | None) -> list[Flag]:
