@@ -48,6 +48,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.decision_floor import fitted_thresholds  # noqa: E402
 from benchmarks.trust import professional_sets  # noqa: E402
 from compare.flags import SEVERITY_RANK, Flag  # noqa: E402
 from compare.qe.data import shared_dir  # noqa: E402
@@ -209,7 +210,9 @@ def build(shared: Path) -> list[Replayed]:
 @dataclass(frozen=True)
 class Setting:
     """The decision's settings tried by ``--grid``: floors on pairs of 80 characters or more
-    (name, name+alien, negation, negation+overturned) and the name view's alien gain."""
+    (name, name+alien, negation, negation+overturned) over the fitted thresholds (as
+    ``decision_floor.py`` lays them) and the name view's alien gain (None: as each flag's
+    view was recorded, :data:`compare.qe.name_view.ALIEN_GAIN`)."""
 
     name: float = 0.5
     alien: float = 0.1
@@ -244,6 +247,7 @@ def decided(pair: ScoredPair, model: RiskModel, setting: Setting | None) -> list
                 flag.evidence["without_name"] = {**view,
                                                  "alien": view["gain"] >= setting.alien_gain}
         if chars >= float(model.short_pairs.get("chars", 0)):
+            needed = dict(fitted_thresholds(model))  # the floors below replace the shipped ones
             for key in needed:
                 floor = (setting.alien if key == "name-mismatch+alien" else setting.overturned
                          if key == "negation-mismatch+overturned" else setting.name
