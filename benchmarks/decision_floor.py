@@ -116,14 +116,14 @@ def report(scored: Scored, model: RiskModel, grid, short_chars: float = 0) -> No
                 as_if = [sum(passes_as_flagged(v, model, check, needed_of(p))
                              for p, v in zip(faithful, values, strict=True)) / len(values)
                          for check in (NAME, NEGATION)]  # fmt: skip
-                kept = sum(decided(p, pair_risk(v, model), needed_of(p))
+                kept = sum(decided(p, pair_risk(v, model), needed_of(p), model)
                            for p, v in zip(faithful, values, strict=True))  # fmt: skip
                 print(f"  faithful  {name:<58} as if flagged {as_if[0]:.2f} / {as_if[1]:.2f}"
                       f"   kept {kept:4d} of {len(faithful):5d}")  # fmt: skip
             for kind, pair in zip(kinds, pairs, strict=True):
                 if kind != "faithful":
                     errors[kind] += decided(pair, pair_risk(pair.features(), model),
-                                            needed_of(pair))  # fmt: skip
+                                            needed_of(pair), model)  # fmt: skip
                     totals[kind] += 1
         print("  errors    " + ", ".join(f"{kind} {errors[kind]}/{totals[kind]} "
                                           f"{errors[kind] / totals[kind]:.3f}"

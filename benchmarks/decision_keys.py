@@ -179,7 +179,7 @@ def report(scored: Scored, model: RiskModel, grid) -> None:
         errors: Counter = Counter()
         totals: Counter = Counter()
         for name, (kinds, pairs) in scored.items():
-            kept = [decided(p, pair_risk(p.features(), model), needed) for p in pairs]
+            kept = [decided(p, pair_risk(p.features(), model), needed, model) for p in pairs]
             faithful = [k for kind, k in zip(kinds, kept, strict=True) if kind == "faithful"]
             if faithful:
                 hits, n = sum(faithful), len(faithful)

@@ -54,11 +54,10 @@ from compare.flags import SEVERITY_RANK, Flag  # noqa: E402
 from compare.qe.data import shared_dir  # noqa: E402
 from compare.risk import (  # noqa: E402
     RiskModel,
-    decide_severity,
+    decide_flags,
     decision_key,
     keeps_major_meaning,
     needed_for,
-    pair_risk,
 )
 from compare.risk_fit import ScoredPair, copy_flag  # noqa: E402
 from compare.script_mix import fold_lookalikes  # noqa: E402
@@ -254,7 +253,7 @@ def decided(pair: ScoredPair, model: RiskModel, setting: Setting | None) -> list
                          if key.startswith("name-mismatch") else setting.negation
                          if key.startswith("negation-mismatch") else 0.0)  # fmt: skip
                 needed[key] = max(needed[key], floor)
-    decide_severity(flags, pair_risk(values, model), needed, pair.qe, pair.similarity)
+    decide_flags(flags, values, model, needed, pair.qe, pair.similarity)
     return flags
 
 

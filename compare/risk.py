@@ -29,7 +29,10 @@ otherwise it is shown as a minor "check" hint that keeps its evidence and says w
 dropped). The name and negation thresholds have floors under them (session 40,
 ``benchmarks/decision_floor.py``, recorded in ``fitted_on.decision_floor``): fitted where dev's
 rule flags were already rare, they let half the false flags of new text through; pairs under
-80 characters keep the fitted thresholds (:attr:`RiskModel.short_pairs`). Terminology
+80 characters keep the fitted thresholds (:attr:`RiskModel.short_pairs`). Each flag is decided
+on its own evidence (:func:`flag_evidence`, session 41): another check's flag on the pair
+counts only where it holds on its own, so two rules tripped by one free rendering do not
+corroborate each other. Terminology
 (the user's own glossary), untranslated text and punctuation are not meaning guesses and are left
 as the checks set them.
 """
@@ -40,7 +43,7 @@ import hashlib
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -195,19 +198,28 @@ def pair_features(
     if source_chars and target_chars:
         values["length_gap"] = abs(math.log((target_chars + 10) / (source_chars + 10)))
     values["log_chars"] = log_chars(source_chars, target_chars)
-    group_of = {check: group for group, checks in FLAG_GROUPS.items() for check in checks}
     for flag in flags:
-        if flag.dismissed or flag.check not in group_of:
-            continue
-        level = "major" if SEVERITY_RANK[original_severity(flag)] >= 2 else "minor"
-        if flag.check == "meaning-shift" and flag.evidence.get("sure_word") is False:
-            # Under the model's cut without a word it is sure of: a minor hint itself
-            # (compare.checks.meaning), but still the low score the combiner was fitted on as
-            # a major meaning-shift, and so evidence for the pair's other flags.
-            level = "major"
-        key = f"{group_of[flag.check]}_{level}"
-        values[key] = min(values[key] + 1.0, 2.0)
+        key = count_key(flag)
+        if key is not None:
+            values[key] = min(values[key] + 1.0, 2.0)
     return values
+
+
+GROUP_OF = {check: group for group, checks in FLAG_GROUPS.items() for check in checks}
+
+
+def count_key(flag: Flag) -> str | None:
+    """The combiner's input that counts ``flag`` (``name_major``...), None for a flag it does
+    not count (dismissed, or of a check outside :data:`FLAG_GROUPS`)."""
+    if flag.dismissed or flag.check not in GROUP_OF:
+        return None
+    level = "major" if SEVERITY_RANK[original_severity(flag)] >= 2 else "minor"
+    if flag.check == "meaning-shift" and flag.evidence.get("sure_word") is False:
+        # Under the model's cut without a word it is sure of: a minor hint itself
+        # (compare.checks.meaning), but still the low score the combiner was fitted on as a
+        # major meaning-shift, and so evidence for the pair's other flags.
+        level = "major"
+    return f"{GROUP_OF[flag.check]}_{level}"
 
 
 def probability(values: dict[str, float], weights: dict[str, float], bias: float) -> float:
@@ -251,8 +263,50 @@ def assess_pair(flags: Sequence[Flag], values: dict[str, float], qe: dict[str, A
     evidence = pair_risk(values, model)
     similarity = None if values.get("similarity_missing") else 1.0 - values["low_similarity"]
     chars = math.expm1(values["log_chars"]) if "log_chars" in values else None
-    decide_severity(flags, evidence, needed_for(model, qe is None, chars), qe, similarity)
+    decide_flags(flags, values, model, needed_for(model, qe is None, chars), qe, similarity)
     return ranked_risk(values, model, evidence, keeps_major_meaning(flags)), evidence
+
+
+def flag_evidence(flags: Sequence[Flag], values: dict[str, float], model: RiskModel,
+                  needed: dict[str, float], qe: dict[str, Any] | None = None,
+                  similarity: float | None = None) -> list[float]:  # fmt: skip
+    """The evidence that decides each flag: the pair's inputs (``values``, as
+    :func:`pair_features` counts ``flags``) in which another check's flag counts only where it
+    holds on its own, that is where the decision keeps it on the pair's evidence without the
+    other checks' flags (a flag no threshold decides, and a check's own hint, always hold).
+
+    Why (session 41): a freely rendered sentence trips several rules at once, and their flags
+    corroborated one another (a name the English leaves out beside a number it writes another
+    way, "6-foot-6" for "двухметровый"): earlier rules' false flags replayed on dev passed the
+    decision that way (``benchmarks/historical_flags.py``). A flag with evidence of its own
+    still corroborates the others."""
+    groups = [GROUP_OF.get(flag.check) for flag in flags]
+    own = [{k: (0.0 if k.endswith(("_major", "_minor")) and not k.startswith(f"{group}_")
+                else v) for k, v in values.items()} for group in groups]  # fmt: skip
+    holds = []
+    for flag, mine in zip(flags, own, strict=True):
+        alone = replace(flag, evidence=dict(flag.evidence))
+        decide_severity([alone], pair_risk(mine, model), needed, qe, similarity)
+        holds.append(SEVERITY_RANK[original_severity(flag)] < 2 or flag.check not in needed
+                     or SEVERITY_RANK[alone.severity] >= 2)  # a hint counts as it always did
+    out = []
+    for k in range(len(flags)):
+        mine = dict(own[k])
+        for j, other in enumerate(flags):
+            key = count_key(other)
+            if j != k and key is not None and holds[j] and groups[j] != groups[k]:
+                mine[key] = min(mine[key] + 1.0, 2.0)
+        out.append(pair_risk(mine, model))
+    return out
+
+
+def decide_flags(flags: Sequence[Flag], values: dict[str, float], model: RiskModel,
+                 needed: dict[str, float], qe: dict[str, Any] | None = None,
+                 similarity: float | None = None) -> None:  # fmt: skip
+    """:func:`decide_severity` for each flag on its own evidence (:func:`flag_evidence`)."""
+    for flag, evidence in zip(flags, flag_evidence(flags, values, model, needed, qe, similarity),
+                              strict=True):  # fmt: skip
+        decide_severity([flag], evidence, needed, qe, similarity)
 
 
 def needed_for(model: RiskModel, rules_only: bool, chars: float | None = None

@@ -48,6 +48,7 @@ from compare.risk import (
     RISK_MODEL_FILE,
     RiskModel,
     assess_pair,
+    decide_flags,
     decide_severity,
     decision_key,
     feature_names,
@@ -196,10 +197,17 @@ def add_name_views(qe_model: Any, pairs: Sequence[tuple[str, str]],
     return view_pairs(qe_model, asked)
 
 
-def decided(pair: ScoredPair, risk: float, needed: dict[str, float]) -> bool:
-    """Whether the pair keeps a major+ meaning flag once severity is decided (on copies)."""
+def decided(pair: ScoredPair, risk: float, needed: dict[str, float],
+            model: RiskModel | None = None) -> bool:  # fmt: skip
+    """Whether the pair keeps a major+ meaning flag once severity is decided (on copies): with
+    ``model``, each flag on its own evidence under these thresholds, as the pipeline decides
+    (:func:`compare.risk.decide_flags`); without, every flag on the pair's ``risk`` (the
+    decision before session 41, which the risk fit's threshold search still uses)."""
     flags = [copy_flag(f) for f in pair.flags]
-    decide_severity(flags, risk, needed, pair.qe, pair.similarity)
+    if model is not None:
+        decide_flags(flags, pair.features(), model, needed, pair.qe, pair.similarity)
+    else:
+        decide_severity(flags, risk, needed, pair.qe, pair.similarity)
     return keeps_major_meaning(flags)
 
 

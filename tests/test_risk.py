@@ -8,9 +8,11 @@ import pytest
 from compare.flags import Flag
 from compare.risk import (
     RiskModel,
+    decide_flags,
     decide_severity,
     default_model,
     feature_names,
+    flag_evidence,
     original_severity,
     pair_features,
     pair_risk,
@@ -423,3 +425,41 @@ def test_a_short_pair_keeps_the_fitted_thresholds_under_the_floors():
     assert between, "no meaning score puts both pairs' evidence between the two thresholds"
     assert kept(int(chars) - 20, between[0])[1] == "major"
     assert kept(int(chars) + 40, between[0])[1] == "minor"
+
+
+def _pair_of(*flags: Flag) -> tuple[list[Flag], dict[str, float]]:
+    """Flags and their pair's inputs: a middling score, the flags counted."""
+    values = pair_features(list(flags), {"score": 0.5, "source_bad": [], "target_bad": []},
+                           0.9, 100, 100)  # fmt: skip
+    return list(flags), values
+
+
+def test_two_flags_that_fail_on_their_own_do_not_corroborate_each_other():
+    """A free rendering trips a name and a number rule at once (a name left out, "6-foot-6" for
+    "двухметровый"): counted together they pass, each on its own evidence neither does."""
+    model = _model(qe_low=0.8, name_major=1.5, number_major=1.5)
+    needed = {"name-mismatch": 0.5, "number-mismatch": 0.5}
+    name, number = _flag("name-mismatch", "name"), _flag("number-mismatch", "number")
+    flags, values = _pair_of(name, number)
+    assert pair_risk(values, model) >= 0.5  # the pair's evidence would keep both
+    assert all(e < 0.5 for e in flag_evidence(flags, values, model, needed))
+    decide_flags(flags, values, model, needed)
+    assert [f.severity for f in flags] == ["minor", "minor"]
+
+
+def test_a_flag_that_holds_on_its_own_still_corroborates_another():
+    model = _model(qe_low=0.8, name_major=1.5, number_major=1.5)
+    needed = {"name-mismatch": 0.5, "number-mismatch": 0.5}
+    name = _flag("name-mismatch", "name")
+    number = Flag("number-mismatch", "number", "major", "target", 0, 2, "5 against 7.",
+                  {"source": ["5"], "target": ["7"]})  # two numbers that differ: self-evident
+    flags, values = _pair_of(name, number)
+    decide_flags(flags, values, model, needed)
+    assert [f.severity for f in flags] == ["major", "major"]
+    # a check's own hint counts as it always did (a low score without a sure word, here)
+    unsure = _flag("meaning-shift", "meaning", "minor")
+    unsure.evidence["sure_word"] = False
+    flags, values = _pair_of(_flag("name-mismatch", "name"), unsure)
+    decide_flags(flags, values, _model(qe_low=0.8, name_major=1.5, meaning_major=1.5),
+                 {"name-mismatch": 0.5, "meaning-shift": 0.0})  # fmt: skip
+    assert flags[0].severity == "major"
