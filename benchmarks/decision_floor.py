@@ -5,7 +5,7 @@ negation thresholds, chosen on dev (session 40).
                                                   # the cache is decision_keys.py's, either way)
     python benchmarks/decision_floor.py [--cache FILE] --short-chars 80   # the grid with pairs
                                                   # under 80 characters kept to the fitted ones
-    python benchmarks/decision_floor.py --write 0.5,0.1,0.4,0.0 --short-chars 80
+    python benchmarks/decision_floor.py --write 0.5,0.1,0.45,0.0,0.8 --short-chars 80
                                                   # put floors into compare/risk_model.json
 
 Why. The per-check thresholds of ``compare/risk_model.json`` were fitted where the rule checks'
@@ -34,7 +34,8 @@ thresholds (:attr:`compare.risk.RiskModel.short_pairs`): a short faithful pair a
 third of the time as if flagged, and the floors cost the short sentences' lost negations the
 most recall. Default: the shipped model's ``short_pairs.chars`` (0, none, before session 40).
 
-``--write N,A,G,O`` raises the shipped thresholds to those floors and records the floors, the
+``--write N,A,G,O[,U]`` raises the shipped thresholds to those floors (``U``: the number flags',
+session 41) and records the floors, the
 thresholds before and this command in ``fitted_on.decision_floor`` (the grid's baseline reads the
 thresholds from there, so a second run prints the same grid); with ``--short-chars`` it also
 writes ``short_pairs``.
@@ -57,7 +58,7 @@ from compare.qe.data import shared_dir  # noqa: E402
 from compare.risk import RISK_MODEL_FILE, RiskModel, pair_risk  # noqa: E402
 from compare.risk_fit import ScoredPair, decided  # noqa: E402
 
-NAME, NEGATION = "name-mismatch", "negation-mismatch"
+NAME, NEGATION, NUMBER = "name-mismatch", "negation-mismatch", "number-mismatch"
 ALIEN, OVERTURNED = "name-mismatch+alien", "negation-mismatch+overturned"
 # (name, alien, negation, overturned); 0 everywhere is the thresholds as fitted.
 GRID = ((0, 0, 0, 0), (0.4, 0.1, 0.3, 0), (0.45, 0.1, 0.35, 0), (0.5, 0.1, 0.4, 0),
@@ -73,15 +74,17 @@ def fitted_thresholds(model: RiskModel) -> dict[str, float]:
     return {**model.needed_risk, **{k: float(v) for k, v in before.items()}}
 
 
-def floored(needed: dict[str, float], floors: tuple[float, float, float, float]
-            ) -> dict[str, float]:  # fmt: skip
-    """``needed`` with every name and negation threshold raised to its floor."""
-    name, alien, negation, overturned = floors
+def floored(needed: dict[str, float], floors: tuple[float, ...]) -> dict[str, float]:
+    """``needed`` with every name and negation threshold raised to its floor, and with a fifth
+    floor every number threshold (the number flags the decision decides: a number on one side
+    only; two different numbers keep their severity, :func:`compare.risk.self_evident`)."""
+    name, alien, negation, overturned, *rest = floors
+    number = rest[0] if rest else 0.0
     out = dict(needed)
     for key, value in needed.items():
         floor = (alien if key == ALIEN else overturned if key == OVERTURNED else
                  name if key.startswith(NAME) else negation if key.startswith(NEGATION)
-                 else 0.0)  # fmt: skip
+                 else number if key.startswith(NUMBER) else 0.0)  # fmt: skip
         out[key] = max(value, floor)
     return out
 
@@ -130,25 +133,26 @@ def report(scored: Scored, model: RiskModel, grid, short_chars: float = 0) -> No
                                           for kind in (*KEPT, "severe") if totals[kind]))
 
 
-def write(model_file: Path, floors: tuple[float, float, float, float], short_chars: float,
+def write(model_file: Path, floors: tuple[float, ...], short_chars: float,
           argv: list[str]) -> None:  # fmt: skip
     data = json.loads(model_file.read_text(encoding="utf-8"))
     model = RiskModel.load(model_file)
     before = fitted_thresholds(model)
-    touched = {k: v for k, v in before.items() if k.startswith((NAME, NEGATION))}
+    touched = {k: v for k, v in before.items() if k.startswith((NAME, NEGATION, NUMBER))}
     data["needed_risk"] = {k: round(v, 6) for k, v in floored(before, floors).items()}
     data["short_pairs"] = ({"chars": short_chars, "needed_risk": touched} if short_chars
                            else {})  # fmt: skip
     data["fitted_on"]["decision_floor"] = {
         "command": "python benchmarks/decision_floor.py " + " ".join(argv),
-        "floors": dict(zip(("name", "name+alien", "negation", "negation+overturned"), floors,
-                           strict=True)),
+        "floors": dict(zip(("name", "name+alien", "negation", "negation+overturned", "number"),
+                           (*floors, 0.0)[:5], strict=True)),
         "before": touched,
         "note": "chosen by hand on dev: session 40 from the printed grid (each faithful dev pair "
                 "as if it carried one more name or negation flag, the share the decision lets "
                 "through, against the dev errors' recall by kind); session 41 the negation floor "
-                "0.4 -> 0.45 from benchmarks/historical_flags.py --grid (earlier rules' false "
-                "flags on dev pairs, through today's decision) (benchmarks/README.md)",
+                "0.4 -> 0.45 and a number floor 0.8 (a number on one side only) from "
+                "benchmarks/historical_flags.py --grid (earlier rules' false flags on dev pairs, "
+                "through today's decision) (benchmarks/README.md)",
     }  # fmt: skip
     model_file.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"floors {floors} written to {model_file}")
@@ -159,8 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=None)
     parser.add_argument("--cache", default=None, help="keep the scored pairs here (pickle; the "
                         "same file as decision_keys.py's dev --cache)")
-    parser.add_argument("--write", default=None, metavar="N,A,G,O",
-                        help="floors (name, name+alien, negation, negation+overturned) to put "
+    parser.add_argument("--write", default=None, metavar="N,A,G,O[,U]",
+                        help="floors (name, name+alien, negation, negation+overturned[, number]) "
+                        "to put "
                         "into the shipped risk model")
     parser.add_argument("--short-chars", type=float, default=None,
                         help="pairs of fewer characters (both sides) keep the fitted thresholds "
@@ -173,8 +178,9 @@ def main(argv: list[str] | None = None) -> int:
                    else float(model.short_pairs.get("chars", 0)))  # fmt: skip
     if args.write:
         floors = tuple(float(v) for v in args.write.split(","))
-        if len(floors) != 4:
-            parser.error("--write takes four floors: name, alien, negation, overturned")
+        if len(floors) not in (4, 5):
+            parser.error("--write takes four or five floors: name, alien, negation, overturned"
+                         "[, number]")
         write(model_file, floors, short_chars, list(argv if argv is not None else sys.argv[1:]))
         return 0
     from compare.embed import default_embedder

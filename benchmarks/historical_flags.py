@@ -209,7 +209,7 @@ def build(shared: Path) -> list[Replayed]:
 @dataclass(frozen=True)
 class Setting:
     """The decision's settings tried by ``--grid``: floors on pairs of 80 characters or more
-    (name, name+alien, negation, negation+overturned) over the fitted thresholds (as
+    (name, name+alien, negation, negation+overturned, number) over the fitted thresholds (as
     ``decision_floor.py`` lays them) and the name view's alien gain (None: as each flag's
     view was recorded, :data:`compare.qe.name_view.ALIEN_GAIN`)."""
 
@@ -217,20 +217,22 @@ class Setting:
     alien: float = 0.1
     negation: float = 0.45
     overturned: float = 0.0
+    number: float = 0.8
     alien_gain: float | None = None
 
     def label(self) -> str:
         gain = "" if self.alien_gain is None else f", alien gain {self.alien_gain:g}"
         return (f"name {self.name:g}, alien {self.alien:g}, negation {self.negation:g}, "
-                f"overturned {self.overturned:g}{gain}")  # fmt: skip
+                f"overturned {self.overturned:g}, number {self.number:g}{gain}")  # fmt: skip
 
 
 SHIPPED = Setting()
-GRID = (SHIPPED, Setting(negation=0.4), Setting(negation=0.5), Setting(negation=0.55),
+GRID = (SHIPPED, Setting(number=0.0), Setting(number=0.7), Setting(number=0.9),
+        Setting(negation=0.4), Setting(negation=0.5), Setting(negation=0.55),
         Setting(name=0.55), Setting(name=0.6), Setting(alien=0.3), Setting(alien=0.5),
         Setting(overturned=0.3), Setting(alien_gain=0.0), Setting(alien_gain=0.02),
         Setting(alien_gain=0.04), Setting(alien_gain=0.1),
-        Setting(negation=0.4, alien_gain=0.0))  # fmt: skip
+        Setting(negation=0.4, number=0.0, alien_gain=0.0))  # fmt: skip
 
 
 def decided(pair: ScoredPair, model: RiskModel, setting: Setting | None) -> list[Flag]:
@@ -251,7 +253,8 @@ def decided(pair: ScoredPair, model: RiskModel, setting: Setting | None) -> list
                 floor = (setting.alien if key == "name-mismatch+alien" else setting.overturned
                          if key == "negation-mismatch+overturned" else setting.name
                          if key.startswith("name-mismatch") else setting.negation
-                         if key.startswith("negation-mismatch") else 0.0)  # fmt: skip
+                         if key.startswith("negation-mismatch") else setting.number
+                         if key.startswith("number-mismatch") else 0.0)  # fmt: skip
                 needed[key] = max(needed[key], floor)
     decide_flags(flags, values, model, needed, pair.qe, pair.similarity)
     return flags

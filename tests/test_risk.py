@@ -367,6 +367,8 @@ def test_the_shipped_thresholds_keep_the_decision_floors():
             assert value >= floors["name"], key
         elif key.startswith("negation-mismatch"):
             assert value >= floors["negation"], key
+        elif key.startswith("number-mismatch"):  # a number on one side only (session 41)
+            assert value >= floors["number"] > before["number-mismatch"], key
 
 
 def test_a_flag_under_the_floor_is_a_hint_unless_the_models_view_confirms_it():
