@@ -23,10 +23,12 @@ then gives it what it gives any flag (the meaning model's views, the evidence, t
 after the decision, and by which decision key. A few of them point at a real difference that a
 later rule stopped flagging; they are counted as false alarms here.
 
-``--grid`` prints the same for settings of the decision (the name and negation floors on pairs
-of 80 characters or more, the name view's gain from which a name reads as alien), beside the
-dev errors' recall by kind of ``decision_keys.py``'s dev cache (``--errors-cache``: the file
-``decision_floor.py --cache`` writes; built here when missing).
+``--grid`` prints the same for settings of the decision (the name, negation and number floors
+on pairs of 80 characters or more, the name view's gain from which a name reads as alien),
+beside the dev professional pairs that keep a major flag and that the hand labels call a real
+difference or a false alarm (``benchmarks/labels``, dev rows only: a setting's cost in real
+differences), and the dev errors' recall by kind of ``decision_keys.py``'s dev cache
+(``--errors-cache``: the file ``decision_floor.py --cache`` writes; built here when missing).
 
 Dev rows only: the snapshots run on dev pairs, and no held-out row is read.
 """
@@ -49,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.decision_floor import fitted_thresholds  # noqa: E402
-from benchmarks.trust import professional_sets  # noqa: E402
+from benchmarks.trust import professional_sets, read_labels  # noqa: E402
 from compare.flags import SEVERITY_RANK, Flag  # noqa: E402
 from compare.qe.data import shared_dir  # noqa: E402
 from compare.risk import (  # noqa: E402
@@ -67,6 +69,7 @@ SNAPSHOTS = ("e13582b", "eb299f1", "3f3a600", "08acb2b", "09c3bb5", "6639d3b")
 even documents (issue 8), before they were tuned on NTREX 1-700, and at the ends of sessions
 12, 20, 24 and 35."""
 CHECKS = {"name-mismatch": "name", "negation-mismatch": "negation", "number-mismatch": "number"}
+LABELS = ROOT / "benchmarks" / "labels" / "professional_flags.csv"
 INJECTED = "replayed_from"
 """Evidence key of a flag put back from a snapshot (its commit)."""
 
@@ -288,9 +291,19 @@ def report(sets: list[Replayed], model: RiskModel) -> None:
                   f"({kept[check] / total[check]:.2f}); by key (kept / demoted): {by_key}")
 
 
-def grid(sets: list[Replayed], errors: dict, model: RiskModel) -> None:
+def labelled_dev_pairs(shared: Path) -> dict[str, list[str | None]]:
+    """Per professional dev set (``trust.py``'s names), each pair's hand label (``genuine``,
+    ``false-alarm``) or None; dev rows only."""
+    labels = read_labels(LABELS)
+    return {name: [labels.get(i) for i in ids] if ids else []
+            for name, _, _, _, ids in professional_sets(shared, "dev")}  # fmt: skip
+
+
+def grid(sets: list[Replayed], errors: dict, model: RiskModel,
+         labelled: dict[str, list[str | None]]) -> None:  # fmt: skip
     print("\nSettings (floors on pairs of 80 characters or more; the shipped ones first): replayed "
-          "flags kept major, names / negations / numbers; dev errors kept by kind")
+          "flags kept major, names / negations / numbers; dev professional pairs kept major+ "
+          "that the hand labels call a real difference / a false alarm; dev errors kept by kind")
     for setting in GRID:
         kept: collections.Counter = collections.Counter()
         total: collections.Counter = collections.Counter()
@@ -304,12 +317,16 @@ def grid(sets: list[Replayed], errors: dict, model: RiskModel) -> None:
                         kept[flag.check] += SEVERITY_RANK[flag.severity] >= 2
         caught: collections.Counter = collections.Counter()
         made: collections.Counter = collections.Counter()
-        for kinds, pairs in errors.values():
-            for kind, pair in zip(kinds, pairs, strict=True):
+        for name, (kinds, pairs) in errors.items():
+            labels = labelled.get(name) or [None] * len(pairs)
+            for kind, pair, label in zip(kinds, pairs, labels, strict=True):
                 if kind not in ("faithful", "severe"):
                     made[kind] += 1
                     caught[kind] += keeps_major_meaning(decided(pair, model, setting))
-        print(f"  {setting.label():<62} " + " / ".join(f"{kept[c]}" for c in CHECKS) + "   "
+                elif label is not None:
+                    caught[label] += keeps_major_meaning(decided(pair, model, setting))
+        print(f"  {setting.label():<62} " + " / ".join(f"{kept[c]}" for c in CHECKS)
+              + f"   {caught['genuine']} / {caught['false-alarm']}   "
               + ", ".join(f"{k} {caught[k] / made[k]:.3f}" for k in
                           ("number", "name", "negation", "omission", "short negation",
                            "short name") if made[k]))  # fmt: skip
@@ -345,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             errors = score_dev(shared, QEModel.load(None), default_embedder())
             if errors_file is not None:
                 errors_file.write_bytes(pickle.dumps(errors))
-        grid(sets, errors, model)
+        grid(sets, errors, model, labelled_dev_pairs(shared))
     return 0
 
 
