@@ -342,11 +342,11 @@ def main(argv: list[str] | None = None) -> int:
     shared = shared_dir(args.shared)
     cache = Path(args.cache) if args.cache else None
     if cache is not None and cache.exists():
-        sets = pickle.loads(cache.read_bytes())
+        sets = [Replayed(*fields) for fields in pickle.loads(cache.read_bytes())]
     else:
         sets = build(shared)
-        if cache is not None:
-            cache.write_bytes(pickle.dumps(sets))
+        if cache is not None:  # plain tuples: readable whichever module name this runs under
+            cache.write_bytes(pickle.dumps([(s.name, s.pairs, s.scored) for s in sets]))
     model = RiskModel.load()
     print("Flags of earlier rules on dev pairs that today's rules pass, through today's decision:")
     report(sets, model)
