@@ -50,7 +50,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.decision_floor import fitted_thresholds  # noqa: E402
+from benchmarks.decision_floor import fitted_thresholds, floored  # noqa: E402
 from benchmarks.trust import professional_sets, read_labels  # noqa: E402
 from compare.flags import SEVERITY_RANK, Flag  # noqa: E402
 from compare.qe.data import shared_dir  # noqa: E402
@@ -251,14 +251,9 @@ def decided(pair: ScoredPair, model: RiskModel, setting: Setting | None) -> list
                 flag.evidence["without_name"] = {**view,
                                                  "alien": view["gain"] >= setting.alien_gain}
         if chars >= float(model.short_pairs.get("chars", 0)):
-            needed = dict(fitted_thresholds(model))  # the floors below replace the shipped ones
-            for key in needed:
-                floor = (setting.alien if key == "name-mismatch+alien" else setting.overturned
-                         if key == "negation-mismatch+overturned" else setting.name
-                         if key.startswith("name-mismatch") else setting.negation
-                         if key.startswith("negation-mismatch") else setting.number
-                         if key.startswith("number-mismatch") else 0.0)  # fmt: skip
-                needed[key] = max(needed[key], floor)
+            # the setting's floors replace the shipped ones, over the fitted thresholds
+            needed = floored(fitted_thresholds(model), (setting.name, setting.alien,
+                             setting.negation, setting.overturned, setting.number))  # fmt: skip
     decide_flags(flags, values, model, needed, pair.qe, pair.similarity)
     return flags
 
