@@ -110,13 +110,26 @@ def _unit_after(text: str, end: int) -> tuple[str, float, int] | None:
     return None
 
 
+# "a year and a half", "an hour and a half": the unit stands inside the mention (18 месяцев,
+# 90 минут)
+_HEAD_OF_A_HALF = regex.compile(r"(?:a|an|one)(?=\s+\p{L}+\s+and\s+a\s+half\b)",
+                                regex.IGNORECASE)  # fmt: skip
+
+
+def _unit_inside(text: str, m: Mention) -> tuple[str, float, int] | None:
+    """The unit of "a year and a half" (:data:`_HEAD_OF_A_HALF`), or None."""
+    head = _HEAD_OF_A_HALF.match(text, m.start)
+    unit = _unit_after(text, head.end()) if head and head.end() < m.end else None
+    return unit if unit is not None and unit[2] < m.end else None
+
+
 def add_units(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
     """Attach units and the conventions above; the mentions that remain, in order (the inches
     of a height in feet and inches are part of the feet's mention)."""
     # after an abbreviated scale word, past its dot: "1,5 тыс. км", "100 тыс. кв. м"
     units: list[tuple[str, float, int] | None] = [
         _unit_after(text, m.end + (m.scaled is not None and text.startswith(".", m.end)))
-        for m in mentions]  # fmt: skip
+        or _unit_inside(text, m) for m in mentions]  # fmt: skip
     for k in range(len(mentions) - 2, -1, -1):
         nxt = mentions[k + 1]
         gap = text[mentions[k].end : nxt.start]

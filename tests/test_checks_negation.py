@@ -422,6 +422,11 @@ def test_more_limits_and_lexical_negators(src: str, eng: str, flagged: bool) -> 
         ("Не обошлось без столкновений с полицией.", "Protesters clashed with police.", "ru",
          False),
         ("Столкновений с полицией не было.", "Protesters clashed with police.", "ru", True),
+        # ... with a particle between, and in the other order
+        ("Не обошлось и без курьезов.", "There were some funny moments too.", "ru", False),
+        ("Без жертв, к сожалению, не обошлось.", "Sadly, there were casualties.", "ru", False),
+        ("Без помощи он не обошёлся.", "He needed help.", "ru", False),
+        ("Без него мы не справились.", "We managed without him.", "ru", True),
         # "им всё равно" ~ "they don't care"
         ("Им всё равно, кого они обидят.", "They don't care who they hurt.", "ru", False),
         ("Им важно, кого они обидят.", "They don't care who they hurt.", "ru", True),

@@ -676,3 +676,34 @@ def test_a_growth_said_as_a_multiple_or_a_percentage(src, eng, lang, flagged):
 )
 def test_kazakh_voiced_number_words(src: str, eng: str, flagged: bool) -> None:
     assert bool(flags(src, eng, "kk")) is flagged, (src, eng)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang", "flagged"), [
+    # the English rounds an exact figure, saying so by a hedge or a scale word (made-up probes)
+    ("В городе живут 1 234 567 человек.", "The city has about 1.2 million people.", "ru", False),
+    ("В городе живут 1 234 567 человек.", "The city has 1.2 million people.", "ru", False),
+    ("Погибли 385 человек.", "Some 400 people died.", "ru", False),
+    ("Протяженность дороги 1 234 км.", "The road is about 1,200 km long.", "ru", False),
+    ("Қалада 2 456 000 адам тұрады.", "The city has nearly 2.5 million people.", "kk", False),
+    # a changed digit still differs; an unhedged round figure, a figure one digit shorter, or
+    # an English figure more exact than the source's are not roundings
+    ("В городе живут 1 234 567 человек.", "The city has 1.3 million people.", "ru", True),
+    ("Погибли 385 человек.", "400 people died.", "ru", True),
+    ("Погибли 385 человек.", "Some 409 people died.", "ru", True),
+    ("Погибли 38 человек.", "About 40 people died.", "ru", True),
+    ("Погибли 1,2 млн человек.", "1,234,567 people died.", "ru", True),
+    ("Протяженность дороги 1 234 км.", "The road is about 1,200 miles long.", "ru", True),
+])
+def test_a_figure_rounded_in_the_english(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, lang)) is flagged, (src, eng)
+
+
+@pytest.mark.parametrize(("src", "eng", "lang", "flagged"), [
+    ("Он провел в тюрьме 18 месяцев.", "He spent a year and a half in prison.", "ru", False),
+    ("Ол түрмеде 18 ай отырды.", "He spent a year and a half in prison.", "kk", False),
+    ("Фильм длится 90 минут.", "The film lasts an hour and a half.", "ru", False),
+    ("Он провел в тюрьме 16 месяцев.", "He spent a year and a half in prison.", "ru", True),
+    ("Фильм длится 80 минут.", "The film lasts an hour and a half.", "ru", True),
+])
+def test_a_unit_and_a_half_is_a_measure(src: str, eng: str, lang: str, flagged: bool) -> None:
+    assert bool(flags(src, eng, lang)) is flagged, (src, eng)

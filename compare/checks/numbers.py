@@ -14,6 +14,8 @@ the other side ("Three men, aged 33, 34 and 39") is said by it.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import regex
 
 from compare.alignment_types import AlignedPair
@@ -67,6 +69,8 @@ def _meet(a: Mention, b: Mention, hedged: bool = False) -> bool:
         return bool(a.scaled & b.scaled)
     if a.values & b.values:
         return True
+    if _rounded(a, b, hedged):
+        return True
     if a.measure and b.measure and a.measure[0] == b.measure[0] != "temp":
         return False  # the same unit on both sides: the values themselves must agree
     if a.measure and b.measure and a.measure[0] == b.measure[0] and a.measure[0] != "temp":
@@ -75,6 +79,42 @@ def _meet(a: Mention, b: Mention, hedged: bool = False) -> bool:
     if a.measure and b.measure and a.measure[0] == b.measure[0] == "temp":
         return any(_celsius_fahrenheit(x, y) or _celsius_fahrenheit(y, x)
                    for x in a.values for y in b.values)  # fmt: skip
+    return False
+
+
+ROUNDED_DIGITS = 2
+"""How many significant digits the English figure must have fewer than the source's to read as
+the source's figure rounded (:func:`_rounded`)."""
+
+
+def _digits(value: float) -> tuple[int, int]:
+    """Significant digits of ``value`` as written, and the power of ten of the last of them:
+    1234567 -> (7, 0), 1.2 million -> (2, 5), 400 -> (1, 2)."""
+    shown = Decimal(repr(abs(value))).normalize().as_tuple()
+    return len(shown.digits), int(shown.exponent)
+
+
+def _rounded(source: Mention, english: Mention, hedged: bool) -> bool:
+    """The English rounds the source's figure: "1 234 567 человек" / "about 1.2 million people",
+    "385 жертв" / "some 400 victims". The English figure must say it is round, by a hedge
+    (``hedged``, :func:`hedged_mentions`) or a scale word (1.2 million), have at least
+    :data:`ROUNDED_DIGITS` significant digits fewer than the source's, and lie within half a
+    unit of its last digit. One way only: an English figure more exact than the source's is an
+    addition, and a digit changed in a figure still differs (1.3 million is not 1 234 567;
+    "about 409" is as exact as 385). Measures in two units are the conversion's business."""
+    if source.soft or english.soft or not (hedged or english.scaled is not None):
+        return False
+    if (source.measure or english.measure) and not (
+            source.measure and english.measure and source.unit == english.unit):
+        return False
+    for x in source.scaled or source.values:
+        x_digits, _ = _digits(x)
+        for y in english.scaled or english.values:
+            if x <= 0 or y <= 0:
+                continue
+            y_digits, last = _digits(y)
+            if y_digits + ROUNDED_DIGITS <= x_digits and abs(x - y) <= 0.5 * 10.0**last:
+                return True
     return False
 
 
@@ -165,8 +205,9 @@ class NumberMismatch(PairCheck):
                 "than the number check matches in one pair (a text without full stops?).",
                 {"over_budget": MAX_MENTION_PAIRS}, severity="minor",
             )]  # fmt: skip
+        # hedged figures: a converted measure may be rounded further, an exact one rounded
         hedged: frozenset[int] = frozenset()
-        if any(m.measure for m in src) and any(m.measure for m in tgt):  # conversions only
+        if src and tgt:
             hedged = (hedged_mentions(ctx.source.text, src, ctx.source.lang)
                       | hedged_mentions(ctx.target.text, tgt, "en"))  # fmt: skip
         matched = match_mentions(src, tgt, hedged)

@@ -117,8 +117,13 @@ LACK_RU = regex.compile(
 # "мне / им всё равно" is "I / they don't care" and "не составило (никакого) труда" is "was
 # easy": all weak lexical words, so that either an English affirmative or an English "not
 # without" / "don't care" pairs with them.
+_MANAGED = (r"обошлось|обошлись|обошлась|обош[её]лся|обходит(?:ся|ь?ся)|обходятся|обойд[её]тся|"
+            r"обойдутся")  # "did without": не обошлось без, без жертв не обошлось
 DOUBLE_RU = regex.compile(
-    r"\bне\s+(?:обошлось|обходится|обойдётся|обойдется)\s+без\w*|"
+    # ... with a particle between ("Не обошлось и без курьезов", "он не обошёлся без помощи"),
+    # and in the other order ("Без жертв, к сожалению, не обошлось")
+    rf"\bне\s+(?:{_MANAGED})\s+(?:(?:и|даже|тут|здесь)\s+)?без\w*|"
+    rf"\bбез\s+(?:\S+\s+){{1,4}}?не\s+(?:{_MANAGED})\b|"
     r"\b(?:мне|тебе|ему|ей|нам|вам|им)\s+(?:было\s+|будет\s+)?вс[её]\s+равно\b|"
     r"\bне\s+состав\w+\s+(?:\w+\s+){0,2}(?:никакого\s+|особого\s+|большого\s+)?труда\b|"
     # "нельзя не отметить" (must be noted) and "ему ничего не оставалось, как" (had to, had no
